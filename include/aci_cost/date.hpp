@@ -1,0 +1,62 @@
+// aci::Date: a calendar date, the key of every dated rate ("in force at date D").
+#pragma once
+
+#include <compare>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "aci_cost/error.hpp"
+
+namespace aci {
+
+/// A proleptic Gregorian calendar date.
+struct Date {
+  int year = 1970;  ///< e.g. 2026
+  int month = 1;    ///< 1-12
+  int day = 1;      ///< 1-31
+
+  /// Parses "YYYY-MM-DD" strictly; `field` names it in errors.
+  static Date parse(std::string_view text, std::string_view field = "date") {
+    const auto bad = [&](std::string_view rule) {
+      return InvalidInput(std::string(field), "\"" + std::string(text) + "\"", rule);
+    };
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw bad("expected YYYY-MM-DD");
+    int parts[3] = {0, 0, 0};
+    const std::size_t starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
+    for (int k = 0; k < 3; ++k) {
+      for (std::size_t i = starts[k]; i < starts[k] + lens[k]; ++i) {
+        if (text[i] < '0' || text[i] > '9') throw bad("expected YYYY-MM-DD");
+        parts[k] = parts[k] * 10 + (text[i] - '0');
+      }
+    }
+    Date d{parts[0], parts[1], parts[2]};
+    if (!d.valid()) throw bad("not a calendar date");
+    return d;
+  }
+
+  /// True for a real calendar date.
+  bool valid() const {
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+    return day <= days_in_month(year, month);
+  }
+
+  /// Days in month m of year y.
+  static int days_in_month(int y, int m) {
+    static constexpr int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+  }
+
+  /// "YYYY-MM-DD".
+  std::string to_string() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+
+  friend bool operator==(const Date&, const Date&) = default;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+}  // namespace aci

@@ -1,0 +1,54 @@
+// Implementation of decimal.hpp (inlined in header-only mode, else compiled in src/).
+#pragma once
+
+#include <charconv>
+#include <ios>
+
+#include "aci_cost/decimal.hpp"
+
+namespace aci {
+
+ACI_COST_INLINE Decimal parse_decimal(std::string_view text, std::string_view field) {
+  const auto bad = [&] {
+    return InvalidInput(std::string(field), "\"" + std::string(text) + "\"",
+                        "not a decimal number (expected e.g. \"1234.56\")");
+  };
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+  std::size_t digits = 0;
+  while (i < n && text[i] >= '0' && text[i] <= '9') { ++i; ++digits; }
+  if (i < n && text[i] == '.') {
+    ++i;
+    while (i < n && text[i] >= '0' && text[i] <= '9') { ++i; ++digits; }
+  }
+  if (digits == 0) throw bad();
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+    std::size_t exp_digits = 0;
+    while (i < n && text[i] >= '0' && text[i] <= '9') { ++i; ++exp_digits; }
+    if (exp_digits == 0 || exp_digits > 4) throw bad();
+  }
+  if (i != n) throw bad();
+  return Decimal(std::string(text));
+}
+
+ACI_COST_INLINE std::string to_string(const Decimal& x) {
+  if (x.is_zero()) return "0";
+  std::string s = x.str(0, std::ios_base::fixed);
+  if (const auto dot = s.find('.'); dot != std::string::npos) {
+    const auto last = s.find_last_not_of('0');
+    s.erase(last == dot ? dot : last + 1);
+  }
+  return s == "-0" ? "0" : s;
+}
+
+ACI_COST_INLINE Decimal decimal_from_double(double x, std::string_view field) {
+  require(std::isfinite(x), field, x, "must be a finite number");
+  char buf[64];
+  const auto res = std::to_chars(buf, buf + sizeof buf, x);
+  return Decimal(std::string(buf, res.ptr));
+}
+
+}  // namespace aci

@@ -1,0 +1,140 @@
+// Implementation of money.hpp (inlined in header-only mode, else compiled in src/).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "aci_cost/money.hpp"
+
+namespace aci {
+
+ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mode) {
+  const Decimal scale = boost::multiprecision::pow(Decimal(10), places);
+  const bool negative = x < 0;
+  const Decimal a = (negative ? -x : x) * scale;
+  Decimal whole = boost::multiprecision::floor(a);
+  const Decimal frac = a - whole;
+  const Decimal half("0.5");
+  bool up = false;
+  switch (mode) {
+    case Rounding::half_away_from_zero: up = frac >= half; break;
+    case Rounding::half_even:
+      up = frac > half || (frac == half && boost::multiprecision::fmod(whole, Decimal(2)) != 0);
+      break;
+  }
+  if (up) whole += 1;
+  const Decimal r = whole / scale;
+  return negative && !r.is_zero() ? Decimal(-r) : r;
+}
+
+ACI_COST_INLINE Money Money::round_from_double(double x, Rounding mode, std::string_view field) {
+  require(std::isfinite(x), field, x, "must be a finite amount");
+  return Money(Decimal(x)).rounded(mode);  // Decimal(double) is the exact binary value
+}
+
+ACI_COST_INLINE std::int64_t Money::cents() const {
+  if (!is_whole_cents()) {
+    throw DomainError("Money::cents: " + aci::to_string(amount_) + " is not a whole number of cents; round it first");
+  }
+  return (amount_ * 100).convert_to<std::int64_t>();
+}
+
+ACI_COST_INLINE std::string Money::to_string() const {
+  if (!is_whole_cents()) return aci::to_string(amount_);
+  const std::int64_t c = cents();
+  const std::int64_t a = c < 0 ? -c : c;
+  std::string frac = std::to_string(a % 100);
+  if (frac.size() < 2) frac.insert(0, "0");
+  return (c < 0 ? "-" : "") + std::to_string(a / 100) + "." + frac;
+}
+
+ACI_COST_INLINE std::string Money::format_fr(std::string_view group_separator) const {
+  if (!is_whole_cents()) {
+    throw DomainError("Money::format_fr: " + aci::to_string(amount_) + " is not a whole number of cents; round it first");
+  }
+  const std::int64_t c = cents();
+  const std::int64_t a = c < 0 ? -c : c;
+  const std::string units = std::to_string(a / 100);
+  std::string grouped;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (i > 0 && (units.size() - i) % 3 == 0) grouped += group_separator;
+    grouped += units[i];
+  }
+  std::string frac = std::to_string(a % 100);
+  if (frac.size() < 2) frac.insert(0, "0");
+  return (c < 0 ? "-" : "") + grouped + "," + frac + " \u20ac";
+}
+
+ACI_COST_INLINE std::vector<std::int64_t> largest_remainder(const std::vector<Decimal>& exact,
+                                                            std::int64_t target) {
+  const std::size_t n = exact.size();
+  std::vector<std::int64_t> out(n);
+  std::vector<Decimal> frac(n);
+  std::int64_t assigned = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Decimal f = boost::multiprecision::floor(exact[i]);
+    out[i] = f.convert_to<std::int64_t>();
+    frac[i] = exact[i] - f;
+    assigned += out[i];
+  }
+  const std::int64_t left = target - assigned;
+  if (left < 0 || static_cast<std::size_t>(left) > n) {
+    throw DomainError("largest_remainder: " + std::to_string(left) +
+                      " units left to assign over " + std::to_string(n) + " parts");
+  }
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  // Deterministic tie rule: equal remainders are served in the parts' order.
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return frac[a] > frac[b]; });
+  for (std::int64_t k = 0; k < left; ++k) out[order[static_cast<std::size_t>(k)]] += 1;
+  return out;
+}
+
+ACI_COST_INLINE std::vector<Money> split(const Money& total, const std::vector<Decimal>& weights) {
+  require(!weights.empty(), "split.weights", "[]", "needs at least one weight");
+  Decimal sum = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    require(weights[i] >= 0, "split.weights[" + std::to_string(i) + "]", aci::to_string(weights[i]),
+            "must be >= 0");
+    sum += weights[i];
+  }
+  require(sum > 0, "split.weights", "all zero", "at least one weight must be > 0");
+  require(total.is_whole_cents(), "split.total", total.to_string(),
+          "must be a whole number of cents (round it first)");
+  const std::int64_t cents = total.cents();
+  std::vector<Decimal> quota(weights.size());
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    // Exact floor and remainder of cents * w / sum, kept as integers over `sum` so that
+    // equal remainders compare equal (the tie rule must not depend on division noise).
+    const Decimal num = Decimal(cents) * weights[i];
+    Decimal q = boost::multiprecision::floor(num / sum);
+    Decimal r = num - q * sum;
+    while (r < 0) { q -= 1; r += sum; }
+    while (r >= sum) { q += 1; r -= sum; }
+    quota[i] = q + r / sum;
+  }
+  const auto parts = largest_remainder(quota, cents);
+  std::vector<Money> out;
+  out.reserve(parts.size());
+  for (auto c : parts) out.push_back(Money::from_cents(c));
+  return out;
+}
+
+ACI_COST_INLINE RoundedParts round_parts(const std::vector<Decimal>& parts, Rounding mode) {
+  Decimal sum = 0;
+  std::vector<Decimal> cents(parts.size());
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    sum += parts[i];
+    cents[i] = parts[i] * 100;
+  }
+  const Money total = Money(sum).rounded(mode);
+  const auto c = largest_remainder(cents, total.cents());
+  RoundedParts out{{}, total};
+  out.parts.reserve(c.size());
+  for (auto v : c) out.parts.push_back(Money::from_cents(v));
+  return out;
+}
+
+}  // namespace aci
