@@ -1,0 +1,150 @@
+// aci::people: staff categories, their pay and contributions, and how their paid hours split
+// into production and everything else. The engine (annual_staff_cost) is templated on the scalar.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aci_cost/date.hpp"
+#include "aci_cost/decimal.hpp"
+#include "aci_cost/money.hpp"
+#include "aci_cost/rates/general_reduction.hpp"
+#include "aci_cost/rates/rate_table.hpp"
+
+namespace aci::people {
+
+/// What a staff group does in the atelier (decides which cost line it feeds).
+enum class Role {
+  integration,         ///< salariés en parcours on CDDI: production work
+  supervisor,          ///< ETPS: supervise and train the crew on site
+  socio_professional,  ///< ASP/CIP: social and job-search accompaniment
+  support,             ///< director, accounting, admin: overheads
+};
+
+/// How employer contributions are computed.
+enum class ContributionMode {
+  rate,             ///< contributions = employer_rate x gross (the rate is net of any reduction)
+  legal_reduction,  ///< (employer_rate - general reduction coefficient at the date) x gross
+};
+
+/// How gross pay is given.
+enum class PayBasis {
+  smic,     ///< the hourly SMIC in force at the date (CDDI pay is at least SMIC)
+  hourly,   ///< `amount` €/h
+  monthly,  ///< `amount` €/month, 12 months a year
+};
+
+/// Shares of paid hours that are not production (each 0–1; production is the remainder).
+struct HoursSplit {
+  Decimal training{0};       ///< planned training (formation), share of paid hours
+  Decimal accompaniment{0};  ///< socio-professional accompaniment, share
+  Decimal meetings{0};       ///< meetings, share
+  Decimal leave{0};          ///< paid leave, share
+  Decimal bank_holidays{0};  ///< bank holidays, share
+  Decimal absence{0};        ///< absence (sickness…), share
+
+  /// Share of paid hours that is production: 1 - the other shares.
+  Decimal production() const {
+    return 1 - training - accompaniment - meetings - leave - bank_holidays - absence;
+  }
+  /// InvalidInput (prefixed with `path`) unless every share is in [0, 1] and production > 0.
+  void validate(std::string_view path) const {
+    const std::string p(path);
+    const std::pair<const char*, const Decimal*> shares[] = {
+        {"training", &training}, {"accompaniment", &accompaniment}, {"meetings", &meetings},
+        {"leave", &leave},       {"bank_holidays", &bank_holidays}, {"absence", &absence}};
+    for (const auto& [name, v] : shares) {
+      require(*v >= 0 && *v <= 1, p + "." + name, to_string(*v), "must be a share in [0, 1]");
+    }
+    require(production() > 0, p, "production share " + to_string(production()),
+            "the non-production shares must add up to less than 1");
+  }
+  friend bool operator==(const HoursSplit&, const HoursSplit&) = default;
+};
+
+/// A group of people with the same contract, pay and hours.
+struct StaffGroup {
+  std::string name;                 ///< e.g. "CDDI crew", "ETPS"
+  Role role = Role::integration;    ///< which cost line the group feeds
+  Decimal headcount{1};             ///< persons (may be fractional: 0.5 = a half-time share)
+  Decimal weekly_hours{35};         ///< contract hours per person, h/week
+  PayBasis pay_basis = PayBasis::smic;  ///< how `pay` is read
+  Money pay;                        ///< €/h (hourly) or €/month (monthly); unused for smic
+  ContributionMode contribution_mode = ContributionMode::rate;  ///< see ContributionMode
+  Decimal employer_rate{"0.45"};    ///< employer contribution rate (before reduction in legal mode)
+  Money per_head_annual_cost;       ///< €/person/year: work clothes, PPE, medical visits…
+  HoursSplit hours;                 ///< how paid hours split
+
+  /// InvalidInput (prefixed with `path`) on any bad field.
+  void validate(std::string_view path) const {
+    const std::string p(path);
+    require(!name.empty(), p + ".name", "\"\"", "must not be empty");
+    require(headcount >= 0, p + ".headcount", to_string(headcount), "must be >= 0");
+    require(weekly_hours > 0 && weekly_hours <= 48, p + ".weekly_hours", to_string(weekly_hours),
+            "must be in (0, 48] h/week (legal maximum)");
+    if (pay_basis != PayBasis::smic) require(pay > Money(), p + ".pay", pay.to_string(), "must be > 0");
+    require(employer_rate >= 0 && employer_rate < 1, p + ".employer_rate", to_string(employer_rate),
+            "must be a share in [0, 1)");
+    require(per_head_annual_cost >= Money(), p + ".per_head_annual_cost",
+            per_head_annual_cost.to_string(), "must be >= 0");
+    hours.validate(p + ".hours");
+  }
+  friend bool operator==(const StaffGroup&, const StaffGroup&) = default;
+};
+
+/// Weeks in a year on the ACI basis (1,820 paid hours = 35 h x 52).
+inline constexpr int weeks_per_year = 52;
+
+/// Annual figures of one person of a group (scalar T: double or Decimal).
+template <class T>
+struct StaffCost {
+  T paid_hours{};                 ///< h/year per person
+  T production_hours{};           ///< h/year per person
+  T training_hours{};             ///< h/year per person
+  T annual_gross{};               ///< €/year per person
+  T reduction_coefficient{};      ///< general reduction coefficient applied (0 in rate mode)
+  T employer_contributions{};     ///< €/year per person, after any reduction
+  T annual_cost{};                ///< gross + contributions + per-head costs, €/year per person
+  T cost_per_paid_hour{};         ///< €/h
+  T cost_per_production_hour{};   ///< €/h: annual cost / production hours
+};
+
+/// The annual cost of one person of `g`, with the rates in force at `rates.date()`.
+template <class T>
+StaffCost<T> annual_staff_cost(const StaffGroup& g, rates::RateLookup& rates,
+                               bool large_employer = false) {
+  using rates::Rate;
+  StaffCost<T> c;
+  const T weekly = scalar_cast<T>(g.weekly_hours);
+  c.paid_hours = weekly * weeks_per_year;
+  c.production_hours = c.paid_hours * scalar_cast<T>(g.hours.production());
+  c.training_hours = c.paid_hours * scalar_cast<T>(g.hours.training);
+  switch (g.pay_basis) {
+    case PayBasis::smic: c.annual_gross = scalar_cast<T>(rates.value(Rate::smic_hourly)) * c.paid_hours; break;
+    case PayBasis::hourly: c.annual_gross = scalar_cast<T>(g.pay.amount()) * c.paid_hours; break;
+    case PayBasis::monthly: c.annual_gross = scalar_cast<T>(g.pay.amount()) * 12; break;
+  }
+  T rate = scalar_cast<T>(g.employer_rate);
+  if (g.contribution_mode == ContributionMode::legal_reduction) {
+    const rates::GeneralReductionParameters<T> p{
+        scalar_cast<T>(rates.value(Rate::reduction_tmin)),
+        scalar_cast<T>(rates.value(large_employer ? Rate::reduction_tdelta_fnal_050
+                                                  : Rate::reduction_tdelta_fnal_010)),
+        scalar_cast<T>(rates.value(Rate::reduction_smic_multiple))};
+    // The annual SMIC is prorated to the contract's paid hours (part time).
+    const T annual_smic = scalar_cast<T>(rates.value(Rate::smic_hourly)) * c.paid_hours;
+    c.reduction_coefficient = rates::general_reduction_coefficient(c.annual_gross, annual_smic, p);
+    rate -= c.reduction_coefficient;
+    require(rate >= 0, "staff[" + g.name + "].employer_rate", to_string(g.employer_rate),
+            "is below the general reduction coefficient at this pay; give the rate before reduction");
+  }
+  c.employer_contributions = c.annual_gross * rate;
+  c.annual_cost = c.annual_gross + c.employer_contributions + scalar_cast<T>(g.per_head_annual_cost.amount());
+  c.cost_per_paid_hour = c.annual_cost / c.paid_hours;
+  c.cost_per_production_hour = c.annual_cost / c.production_hours;
+  return c;
+}
+
+}  // namespace aci::people
