@@ -1,0 +1,20 @@
+// Umbrella header: includes only.
+#pragma once
+
+#include "aci_cost/date.hpp"
+#include "aci_cost/decimal.hpp"
+#include "aci_cost/error.hpp"
+#include "aci_cost/io/scenario.hpp"
+#include "aci_cost/model/aci.hpp"
+#include "aci_cost/model/atelier.hpp"
+#include "aci_cost/model/job.hpp"
+#include "aci_cost/money.hpp"
+#include "aci_cost/people/staff.hpp"
+#include "aci_cost/quote/atelier_rates.hpp"
+#include "aci_cost/quote/figures.hpp"
+#include "aci_cost/quote/pricing.hpp"
+#include "aci_cost/quote/quote.hpp"
+#include "aci_cost/quote/social_clause.hpp"
+#include "aci_cost/rates/general_reduction.hpp"
+#include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/version.hpp"

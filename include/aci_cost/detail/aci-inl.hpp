@@ -1,0 +1,54 @@
+// Implementation of model/aci.hpp.
+#pragma once
+
+#include "aci_cost/model/aci.hpp"
+
+namespace aci::model {
+
+ACI_COST_INLINE void Aci::validate() const {
+  require(!name.empty(), "aci.name", "\"\"", "must not be empty");
+  require(!ateliers.empty(), "aci.ateliers", "[]", "needs at least one atelier");
+  for (std::size_t i = 0; i < ateliers.size(); ++i) {
+    const Atelier& a = ateliers[i];
+    const std::string p = "aci.ateliers[" + std::to_string(i) + "]";
+    require(!a.name.empty(), p + ".name", "\"\"", "must not be empty");
+    require(has_support(a.support), p + ".support", "\"" + a.support + "\"",
+            "unknown production support (declare it in aci.custom_supports)");
+    bool has_integration = false;
+    for (std::size_t k = 0; k < a.staff.size(); ++k) {
+      a.staff[k].validate(p + ".staff[" + std::to_string(k) + "]");
+      if (a.staff[k].role == people::Role::integration && a.staff[k].headcount > 0) has_integration = true;
+    }
+    require(has_integration, p + ".staff", a.staff.size(), "needs an integration group with headcount > 0");
+    const std::pair<const char*, const Money*> amounts[] = {
+        {"annual_overheads", &a.annual_overheads},
+        {"annual_other_charges", &a.annual_other_charges},
+        {"vehicle_cost_per_km", &a.vehicle_cost_per_km},
+        {"annual_sales", &a.annual_sales},
+        {"market_hourly_price", &a.market_hourly_price},
+        {"market_floor_hourly_price", &a.market_floor_hourly_price},
+        {"ordinary_hourly_cost", &a.ordinary_hourly_cost},
+        {"subsidies.other_grants_annual", &a.subsidies.other_grants_annual}};
+    for (const auto& [field, m] : amounts) {
+      require(*m >= Money(), p + "." + field, m->to_string(), "must be >= 0");
+    }
+    for (std::size_t k = 0; k < a.equipment.size(); ++k) {
+      const auto& e = a.equipment[k];
+      const std::string ep = p + ".equipment[" + std::to_string(k) + "]";
+      require(!e.name.empty(), ep + ".name", "\"\"", "must not be empty");
+      require(e.hourly_rate >= Money(), ep + ".hourly_rate", e.hourly_rate.to_string(), "must be >= 0");
+    }
+    require(a.subsidies.aid_modulation_share >= 0 && a.subsidies.aid_modulation_share <= Decimal("0.10"),
+            p + ".subsidies.aid_modulation_share", to_string(a.subsidies.aid_modulation_share),
+            "must be in [0, 0.10] (modulated part: 0 to 10 % of the socle)");
+    require(a.subsidies.rsa_fte >= 0, p + ".subsidies.rsa_fte", to_string(a.subsidies.rsa_fte), "must be >= 0");
+    require(a.sales_cap_share > 0 && a.sales_cap_share <= Decimal("0.50"), p + ".sales_cap_share",
+            to_string(a.sales_cap_share), "must be in (0, 0.50] (D5132-34: 30 %, up to 50 % by derogation)");
+    require(a.default_productivity > 0 && a.default_productivity <= 1, p + ".default_productivity",
+            to_string(a.default_productivity), "must be in (0, 1]");
+    require(a.market_floor_hourly_price <= a.market_hourly_price, p + ".market_floor_hourly_price",
+            a.market_floor_hourly_price.to_string(), "must not exceed market_hourly_price");
+  }
+}
+
+}  // namespace aci::model

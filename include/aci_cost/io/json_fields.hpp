@@ -1,0 +1,156 @@
+// aci::io::Fields: reads one JSON object field by field, with the JSON path in every error,
+// and rejects unknown keys (a typo must not silently fall back to a default).
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "aci_cost/date.hpp"
+#include "aci_cost/decimal.hpp"
+#include "aci_cost/error.hpp"
+#include "aci_cost/money.hpp"
+
+namespace aci::io {
+
+using json = nlohmann::json;
+
+/// A JSON object being read, and its path ("$.aci.ateliers[0]").
+class Fields {
+ public:
+  /// Reads object `j` at `path`; ScenarioError unless it is an object with only `allowed` keys.
+  Fields(const json& j, std::string path, std::initializer_list<std::string_view> allowed)
+      : j_(j), path_(std::move(path)) {
+    if (!j.is_object()) throw ScenarioError(path_, shown(j), "expected an object");
+    for (const auto& [key, value] : j.items()) {
+      bool ok = false;
+      for (auto a : allowed) ok = ok || a == key;
+      if (!ok) throw ScenarioError(path_ + "." + key, shown(value), "unknown field");
+    }
+  }
+
+  /// The path of `key` inside this object.
+  std::string at(std::string_view key) const { return path_ + "." + std::string(key); }
+  /// True when `key` is present and not null.
+  bool has(std::string_view key) const { return j_.contains(key) && !j_.at(std::string(key)).is_null(); }
+  /// The raw value of `key` (must be present).
+  const json& raw(std::string_view key) const {
+    if (!has(key)) throw ScenarioError(at(key), "missing", "required field");
+    return j_.at(std::string(key));
+  }
+
+  /// A string field; `fallback` when absent, error when absent without one.
+  std::string str(std::string_view key, std::optional<std::string> fallback = std::nullopt) const {
+    if (!has(key)) return fallback ? *fallback : (raw(key), std::string());
+    const json& v = raw(key);
+    if (!v.is_string()) throw ScenarioError(at(key), shown(v), "expected a string");
+    return v.get<std::string>();
+  }
+  /// A boolean field.
+  bool boolean(std::string_view key, bool fallback) const {
+    if (!has(key)) return fallback;
+    const json& v = raw(key);
+    if (!v.is_boolean()) throw ScenarioError(at(key), shown(v), "expected true or false");
+    return v.get<bool>();
+  }
+  /// An integer field.
+  int integer(std::string_view key, int fallback) const {
+    if (!has(key)) return fallback;
+    const json& v = raw(key);
+    if (!v.is_number_integer()) throw ScenarioError(at(key), shown(v), "expected an integer");
+    return v.get<int>();
+  }
+  /// A decimal quantity: a JSON number (read as its shortest text, 0.6 is exactly 0.6) or a string.
+  Decimal decimal(std::string_view key, std::optional<Decimal> fallback = std::nullopt) const {
+    if (!has(key)) return fallback ? *fallback : (raw(key), Decimal());
+    return to_decimal(raw(key), at(key));
+  }
+  /// An optional decimal quantity.
+  std::optional<Decimal> opt_decimal(std::string_view key) const {
+    if (!has(key)) return std::nullopt;
+    return to_decimal(raw(key), at(key));
+  }
+  /// An amount of money: a string ("1234.56") or an integer, never a JSON float.
+  Money money(std::string_view key, std::optional<Money> fallback = std::nullopt) const {
+    if (!has(key)) return fallback ? *fallback : (raw(key), Money());
+    const json& v = raw(key);
+    if (v.is_string()) return Money::parse(v.get<std::string>(), at(key));
+    if (v.is_number_integer()) return Money(Decimal(v.dump()));
+    throw ScenarioError(at(key), shown(v), "money must be a string such as \"1234.56\" (or an integer), not a float");
+  }
+  /// A date "YYYY-MM-DD".
+  Date date(std::string_view key, std::optional<Date> fallback = std::nullopt) const {
+    if (!has(key)) return fallback ? *fallback : (raw(key), Date());
+    const json& v = raw(key);
+    if (!v.is_string()) throw ScenarioError(at(key), shown(v), "expected a date string YYYY-MM-DD");
+    try {
+      return Date::parse(v.get<std::string>(), at(key));
+    } catch (const InvalidInput& e) {
+      throw ScenarioError(e.field(), e.value(), "expected a calendar date YYYY-MM-DD");
+    }
+  }
+  /// A string field that must be one of `names`; returns its index.
+  template <std::size_t N>
+  std::size_t choice(std::string_view key, const std::string_view (&names)[N], std::size_t fallback) const {
+    if (!has(key)) return fallback;
+    const std::string s = str(key);
+    for (std::size_t i = 0; i < N; ++i)
+      if (names[i] == s) return i;
+    std::string all;
+    for (auto n : names) all += (all.empty() ? "" : ", ") + std::string(n);
+    throw ScenarioError(at(key), "\"" + s + "\"", "expected one of: " + all);
+  }
+  /// An array field (empty when absent).
+  const json& array(std::string_view key) const {
+    static const json empty = json::array();
+    if (!has(key)) return empty;
+    const json& v = raw(key);
+    if (!v.is_array()) throw ScenarioError(at(key), shown(v), "expected an array");
+    return v;
+  }
+
+  /// A JSON value as it would be shown in an error.
+  static std::string shown(const json& v) {
+    std::string s = v.dump();
+    return s.size() > 60 ? s.substr(0, 57) + "..." : s;
+  }
+  /// A decimal from a JSON number or string at `path`.
+  static Decimal to_decimal(const json& v, const std::string& path) {
+    if (v.is_number()) {
+      // nlohmann prints a double as the shortest text that round-trips, like Python's repr.
+      return Decimal(v.dump());
+    }
+    if (v.is_string()) {
+      try {
+        return parse_decimal(v.get<std::string>(), path);
+      } catch (const InvalidInput& e) {
+        throw ScenarioError(e.field(), e.value(), "expected a decimal number");
+      }
+    }
+    throw ScenarioError(path, shown(v), "expected a number");
+  }
+
+ private:
+  const json& j_;
+  std::string path_;
+};
+
+/// A decimal written as a JSON number when that round-trips exactly, else as a string.
+inline json decimal_json(const Decimal& x) {
+  const std::string s = to_string(x);
+  std::size_t digits = 0;
+  for (char ch : s) digits += (ch >= '0' && ch <= '9') ? 1u : 0u;
+  if (digits <= 15) {
+    const json v = json::parse(s);
+    if (Decimal(v.dump()) == x) return v;
+  }
+  return s;
+}
+
+/// Money written as a string with all its digits ("1234.56").
+inline json money_json(const Money& m) { return m.to_string(); }
+
+}  // namespace aci::io

@@ -1,0 +1,15 @@
+// The stable names of every enum, as they appear in JSON, Python and errors (index = value).
+#pragma once
+
+#include <string_view>
+
+namespace aci::io::names {
+
+inline constexpr std::string_view role[] = {"integration", "supervisor", "socio_professional", "support"};
+inline constexpr std::string_view contribution_mode[] = {"rate", "legal_reduction"};
+inline constexpr std::string_view pay_basis[] = {"smic", "hourly", "monthly"};
+inline constexpr std::string_view price_policy[] = {"cost_plus", "ds_coefficient", "market"};
+inline constexpr std::string_view rounding[] = {"half_away_from_zero", "half_even"};
+inline constexpr std::string_view tag[] = {"law", "published", "estimate"};
+
+}  // namespace aci::io::names

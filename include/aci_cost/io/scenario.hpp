@@ -1,0 +1,80 @@
+// aci::io::Scenario: an ACI, its jobs, pricing options and rate overrides, and the documented
+// JSON format that carries them (docs/scenario_format.md). Every read error is a ScenarioError
+// whose field is the JSON path ("$.jobs[0].productivity") and whose value is the offending text.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "aci_cost/config.hpp"
+#include "aci_cost/model/aci.hpp"
+#include "aci_cost/model/job.hpp"
+#include "aci_cost/quote/pricing.hpp"
+#include "aci_cost/quote/quote.hpp"
+#include "aci_cost/rates/rate_table.hpp"
+
+namespace aci::io {
+
+/// The format tag every scenario document carries.
+inline constexpr std::string_view scenario_format = "aci_cost/scenario@1";
+
+/// A complete input: what to price, how, and with which figures.
+struct Scenario {
+  model::Aci aci;                       ///< the structure
+  std::vector<model::Job> jobs;         ///< jobs to quote
+  quote::PricingOptions pricing;        ///< pricing policy for every job
+  std::vector<rates::RateEntry> rates;  ///< entries added to (or replacing) RateTable::france()
+
+  /// The rate table: France's figures with this scenario's overrides.
+  rates::RateTable rate_table() const {
+    rates::RateTable t = rates::RateTable::france();
+    for (const auto& e : rates) t.set(e);
+    return t;
+  }
+  /// The job named `name`; InvalidInput naming "job" when there is none.
+  const model::Job& job(std::string_view name) const;
+  /// Validates the ACI, every job (and its atelier) and the pricing options.
+  void validate() const;
+  friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+/// Parses a scenario document; ScenarioError with the JSON path on any problem.
+ACI_COST_INLINE Scenario read_scenario(std::string_view text);
+/// Reads a scenario from a JSON value.
+ACI_COST_INLINE Scenario scenario_from_json(const nlohmann::json& j);
+/// Writes a scenario; read_scenario(write_scenario(s)) == s.
+ACI_COST_INLINE nlohmann::json scenario_to_json(const Scenario& s);
+
+/// JSON of each part (the same layout as inside a scenario).
+ACI_COST_INLINE nlohmann::json to_json(const model::Aci& a);
+ACI_COST_INLINE nlohmann::json to_json(const model::Atelier& a);
+ACI_COST_INLINE nlohmann::json to_json(const people::StaffGroup& g);
+ACI_COST_INLINE nlohmann::json to_json(const model::Job& j);
+ACI_COST_INLINE nlohmann::json to_json(const quote::PricingOptions& p);
+ACI_COST_INLINE nlohmann::json to_json(const rates::RateEntry& e);
+/// Each part from JSON, errors naming `path`.
+ACI_COST_INLINE model::Aci aci_from_json(const nlohmann::json& j, const std::string& path = "$.aci");
+ACI_COST_INLINE model::Atelier atelier_from_json(const nlohmann::json& j, const std::string& path);
+ACI_COST_INLINE people::StaffGroup staff_from_json(const nlohmann::json& j, const std::string& path);
+ACI_COST_INLINE model::Job job_from_json(const nlohmann::json& j, const std::string& path = "$.job");
+ACI_COST_INLINE quote::PricingOptions pricing_from_json(const nlohmann::json& j, const std::string& path = "$.pricing");
+ACI_COST_INLINE rates::RateEntry rate_entry_from_json(const nlohmann::json& j, const std::string& path);
+
+/// A shown quote as JSON: every amount a string to the cent.
+ACI_COST_INLINE nlohmann::json to_json(const quote::Quote& q);
+/// The quote written by to_json(Quote).
+ACI_COST_INLINE quote::Quote quote_from_json(const nlohmann::json& j);
+
+/// The embedded default: a green-spaces ACI in 2026 built from DOMAIN.md's figures; every
+/// assumption is labelled [est] in default_scenario-inl.hpp and in docs/default_aci.md.
+ACI_COST_INLINE Scenario default_scenario();
+
+}  // namespace aci::io
+
+#ifdef ACI_COST_HEADER_ONLY
+#  include "aci_cost/detail/scenario-inl.hpp"
+#  include "aci_cost/detail/default_scenario-inl.hpp"
+#endif

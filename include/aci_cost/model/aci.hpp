@@ -1,0 +1,50 @@
+// aci::model::Aci: the structure (ACI) and its ateliers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aci_cost/model/atelier.hpp"
+
+namespace aci::model {
+
+/// An Atelier et Chantier d'Insertion.
+struct Aci {
+  std::string name;                          ///< the structure's name
+  bool large_employer = false;               ///< 50 staff or more (FNAL 0.50 %)
+  std::vector<std::string> custom_supports;  ///< user-defined production supports
+  std::vector<Atelier> ateliers;             ///< its workshops
+
+  /// True when `support` is a known support or one declared in custom_supports.
+  bool has_support(std::string_view support) const {
+    for (auto s : known_supports)
+      if (s == support) return true;
+    for (const auto& s : custom_supports)
+      if (s == support) return true;
+    return false;
+  }
+
+  /// The atelier named `key`, or else the first one on support `key`; InvalidInput naming
+  /// `field` when there is none.
+  const Atelier& atelier(std::string_view key, std::string_view field) const {
+    for (const auto& a : ateliers)
+      if (a.name == key) return a;
+    for (const auto& a : ateliers)
+      if (a.support == key) return a;
+    throw InvalidInput(std::string(field), "\"" + std::string(key) + "\"",
+                       has_support(key) ? "no atelier of this ACI runs this support"
+                                         : "unknown atelier or production support");
+  }
+
+  /// InvalidInput with the field path on any bad field of the ACI or its ateliers.
+  void validate() const;
+
+  friend bool operator==(const Aci&, const Aci&) = default;
+};
+
+}  // namespace aci::model
+
+#ifdef ACI_COST_HEADER_ONLY
+#  include "aci_cost/detail/aci-inl.hpp"
+#endif

@@ -1,0 +1,107 @@
+// aci::model::Job: a prestation for a client — what is priced (the quote engine prices it).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aci_cost/date.hpp"
+#include "aci_cost/decimal.hpp"
+#include "aci_cost/money.hpp"
+
+namespace aci::model {
+
+/// A work driver turned into standard hours by a time equation: quantity x hours per unit.
+struct Driver {
+  std::string name;          ///< e.g. "lawn m2", "hedge m"
+  Decimal quantity{0};       ///< units of the driver
+  Decimal hours_per_unit{0}; ///< standard hours per unit (an ordinary trained worker), h
+  friend bool operator==(const Driver&, const Driver&) = default;
+};
+
+/// Materials bought for the job, charged at cost.
+struct Material {
+  std::string name;  ///< e.g. "mulch"
+  Money amount;      ///< €, excl. VAT
+  friend bool operator==(const Material&, const Material&) = default;
+};
+
+/// Hours of a piece of equipment priced in the atelier's equipment rates.
+struct EquipmentUse {
+  std::string name;  ///< an Atelier::equipment name
+  Decimal hours{0};  ///< h
+  friend bool operator==(const EquipmentUse&, const EquipmentUse&) = default;
+};
+
+/// Trips between the base and the site.
+struct Travel {
+  Decimal trips{0};          ///< round trips
+  Decimal km_per_trip{0};    ///< km per round trip
+  Decimal hours_per_trip{0}; ///< h per round trip (paid time of crew and supervisors)
+  friend bool operator==(const Travel&, const Travel&) = default;
+};
+
+/// A job quoted to a client.
+struct Job {
+  std::string name;                       ///< the job's name (unique in a scenario)
+  std::string client;                     ///< the client's name (may be empty)
+  std::string atelier = "green_spaces";   ///< atelier name, or its production support
+  Date date{2026, 3, 1};                  ///< quote date: the rates in force at it are used
+  Decimal standard_hours{0};              ///< work content in standard hours (ordinary worker), h
+  std::vector<Driver> drivers;            ///< more work content from drivers x unit times
+  std::optional<Decimal> productivity;    ///< relative productivity (0, 1]; default the atelier's
+  Decimal crew_size{1};                   ///< integration employees working on the job
+  Decimal supervisors{1};                 ///< ETPS on site with the crew
+  Travel travel;                          ///< trips to the site
+  std::vector<Material> materials;        ///< materials at cost
+  std::vector<EquipmentUse> equipment;    ///< equipment hours
+  std::optional<Decimal> vat_rate;        ///< VAT share; default the standard rate at the date
+
+  /// Standard hours including drivers, h.
+  Decimal total_standard_hours() const {
+    Decimal h = standard_hours;
+    for (const auto& d : drivers) h += d.quantity * d.hours_per_unit;
+    return h;
+  }
+
+  /// InvalidInput with the path "job[<name>].<field>" on any bad field.
+  void validate() const {
+    const std::string p = "job[" + name + "]";
+    require(!name.empty(), "job.name", "\"\"", "must not be empty");
+    require(date.valid(), p + ".date", date.to_string(), "not a calendar date");
+    require(standard_hours >= 0, p + ".standard_hours", to_string(standard_hours), "must be >= 0");
+    for (std::size_t i = 0; i < drivers.size(); ++i) {
+      const std::string dp = p + ".drivers[" + std::to_string(i) + "]";
+      require(drivers[i].quantity >= 0, dp + ".quantity", to_string(drivers[i].quantity), "must be >= 0");
+      require(drivers[i].hours_per_unit >= 0, dp + ".hours_per_unit", to_string(drivers[i].hours_per_unit),
+              "must be >= 0");
+    }
+    require(total_standard_hours() > 0, p + ".standard_hours", to_string(total_standard_hours()),
+            "the work content (standard hours + drivers) must be > 0");
+    if (productivity) {
+      require(*productivity > 0 && *productivity <= 1, p + ".productivity", to_string(*productivity),
+              "must be in (0, 1]");
+    }
+    require(crew_size > 0, p + ".crew_size", to_string(crew_size), "must be > 0");
+    require(supervisors >= 0, p + ".supervisors", to_string(supervisors), "must be >= 0");
+    require(travel.trips >= 0, p + ".travel.trips", to_string(travel.trips), "must be >= 0");
+    require(travel.km_per_trip >= 0, p + ".travel.km_per_trip", to_string(travel.km_per_trip), "must be >= 0");
+    require(travel.hours_per_trip >= 0, p + ".travel.hours_per_trip", to_string(travel.hours_per_trip),
+            "must be >= 0");
+    for (std::size_t i = 0; i < materials.size(); ++i) {
+      require(materials[i].amount >= Money(), p + ".materials[" + std::to_string(i) + "].amount",
+              materials[i].amount.to_string(), "must be >= 0");
+    }
+    for (std::size_t i = 0; i < equipment.size(); ++i) {
+      require(equipment[i].hours >= 0, p + ".equipment[" + std::to_string(i) + "].hours",
+              to_string(equipment[i].hours), "must be >= 0");
+    }
+    if (vat_rate) {
+      require(*vat_rate >= 0 && *vat_rate < 1, p + ".vat_rate", to_string(*vat_rate), "must be a share in [0, 1)");
+    }
+  }
+
+  friend bool operator==(const Job&, const Job&) = default;
+};
+
+}  // namespace aci::model

@@ -1,0 +1,205 @@
+// aci::quote::Quote: the shown quote — every amount to the cent, lines that add up exactly to
+// their totals, the price and its bounds, warnings, the insertion statement and the audit of
+// the rates used. make_quote<T> runs the engine on scalar T and rounds at this boundary only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "aci_cost/quote/figures.hpp"
+
+namespace aci::quote {
+
+/// A labelled amount.
+struct Line {
+  std::string key;  ///< stable key (cost_line_keys, subsidy_keys)
+  Money amount;     ///< €, whole cents
+  friend bool operator==(const Line&, const Line&) = default;
+};
+
+/// The price under the chosen policy.
+struct Price {
+  PricePolicy policy = PricePolicy::cost_plus;  ///< how it was set
+  Decimal coefficient_k{0};                     ///< K used (ds_coefficient), else 0
+  Money ht;                                     ///< € excl. VAT
+  Decimal vat_rate{0};                          ///< share
+  Money vat;                                    ///< €, round(ht x vat_rate)
+  Money ttc;                                    ///< € incl. VAT = ht + vat
+  friend bool operator==(const Price&, const Price&) = default;
+};
+
+/// What the price should be read against.
+struct PriceBounds {
+  Money market_floor;  ///< below it, subsidies undercut ordinary firms (unfair competition risk)
+  Money market_price;  ///< aligned on the market
+  Money full_cost;     ///< all costs
+  Money net_cost;      ///< full cost less subsidies: below it the job makes a loss
+  friend bool operator==(const PriceBounds&, const PriceBounds&) = default;
+};
+
+/// The atelier's position against the D5132-34 cap.
+struct SalesCap {
+  Decimal cap_share{0};   ///< 0.30, or up to 0.50 by derogation
+  Money annual_charges;   ///< charges of the activity, €/year
+  Money cap;              ///< cap_share x charges: sales must stay below it
+  Money annual_sales;     ///< sales of the year before this job
+  Money headroom;         ///< cap - sales (negative when over the cap)
+  friend bool operator==(const SalesCap&, const SalesCap&) = default;
+};
+
+/// What the job delivers in integration work, for the client.
+struct InsertionStatement {
+  Decimal insertion_hours{0};       ///< hours worked by integration employees on the job, h (2 decimals)
+  Decimal paid_insertion_hours{0};  ///< their paid hours attributable to the job, h (2 decimals)
+  Decimal people{0};                ///< integration employees on the job
+  Decimal supervision_hours{0};     ///< ETPS hours, h (2 decimals)
+  Decimal training_hours{0};        ///< training hours in the job, h (2 decimals)
+  Money price_production_part;      ///< part of the price paying production (up to the production cost)
+  Money price_integration_part;     ///< the rest of the price: the integration mission
+  friend bool operator==(const InsertionStatement&, const InsertionStatement&) = default;
+};
+
+/// A warning about the price.
+struct Warning {
+  std::string code;     ///< below_market_floor, below_net_cost, below_full_cost, sales_cap
+  std::string message;  ///< a sentence for the user
+  friend bool operator==(const Warning&, const Warning&) = default;
+};
+
+/// The shown quote of one job.
+struct Quote {
+  std::string job;                       ///< job name
+  std::string atelier;                   ///< atelier name
+  Date date;                             ///< quote date
+  std::string scalar;                    ///< "decimal" or "double": the engine's scalar
+  Decimal standard_hours{0};             ///< work content, h (2 decimals)
+  Decimal productivity{0};               ///< relative productivity used
+  std::vector<Line> cost_lines;          ///< add up exactly to full_cost
+  Money full_cost;                       ///< €
+  Money production_cost;                 ///< €; production + insertion extra = full cost
+  Money insertion_extra_cost;            ///< €
+  std::vector<Line> subsidies;           ///< add up exactly to subsidies_total
+  Money subsidies_total;                 ///< €
+  Money net_cost;                        ///< full cost - subsidies, €
+  Price price;                           ///< the price
+  PriceBounds bounds;                    ///< what to read the price against
+  SalesCap sales_cap;                    ///< the atelier against D5132-34
+  InsertionStatement insertion;          ///< the integration work in the job
+  std::vector<Warning> warnings;         ///< price warnings
+  std::vector<rates::RateEntry> rates_used;  ///< the dated figures used, with sources
+
+  /// The amount of cost line `k`.
+  const Money& line(CostLine k) const { return cost_lines[static_cast<std::size_t>(k)].amount; }
+  friend bool operator==(const Quote&, const Quote&) = default;
+};
+
+namespace detail {
+/// The exact decimal value of an engine scalar (a double's exact binary value).
+inline Decimal exact(const Decimal& x) { return x; }
+inline Decimal exact(double x) {
+  require(std::isfinite(x), "quote", x, "the double engine produced a non-finite figure");
+  return Decimal(x);
+}
+}  // namespace detail
+
+/// Rounds unrounded figures to the shown quote (the only place where rounding happens).
+template <class T>
+Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
+                  const PricingOptions& pricing);
+
+/// Prices `job`: the engine on scalar T (Decimal for shown money), rounded to the cent.
+template <class T = Decimal>
+Quote make_quote(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
+                 const PricingOptions& pricing = {}) {
+  const auto f = compute_figures<T>(aci, job, table, pricing);
+  return round_quote(f, job, aci.atelier(job.atelier, "job.atelier").name, pricing);
+}
+
+template <class T>
+Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
+                  const PricingOptions& pricing) {
+  using detail::exact;
+  const Rounding mode = pricing.rounding;
+  const auto money = [&](const T& x) { return Money(exact(x)).rounded(mode); };
+  const auto hours = [&](const T& x) { return round_decimal(exact(x), 2, mode); };
+  Quote q;
+  q.job = job.name;
+  q.atelier = atelier;
+  q.date = job.date;
+  q.scalar = std::is_same_v<T, double> ? "double" : "decimal";
+  q.standard_hours = hours(f.standard_hours);
+  q.productivity = exact(f.productivity);
+
+  std::vector<Decimal> lines;
+  for (const auto& x : f.lines) lines.push_back(exact(x));
+  auto rounded = round_parts(lines, mode);
+  for (std::size_t i = 0; i < cost_line_count; ++i) q.cost_lines.push_back({std::string(cost_line_keys[i]), rounded.parts[i]});
+  q.full_cost = rounded.total;
+  q.production_cost = money(f.production_cost);
+  q.insertion_extra_cost = q.full_cost - q.production_cost;
+
+  std::vector<Decimal> subs;
+  for (const auto& x : f.subsidies) subs.push_back(exact(x));
+  auto rs = round_parts(subs, mode);
+  for (std::size_t i = 0; i < subsidy_count; ++i) q.subsidies.push_back({std::string(subsidy_keys[i]), rs.parts[i]});
+  q.subsidies_total = rs.total;
+  q.net_cost = q.full_cost - q.subsidies_total;
+
+  q.price.policy = pricing.policy;
+  q.price.coefficient_k = exact(f.coefficient_k);
+  q.price.ht = money(f.price_ht);
+  q.price.vat_rate = exact(f.vat_rate);
+  q.price.vat = (q.price.ht * q.price.vat_rate).rounded(mode);
+  q.price.ttc = q.price.ht + q.price.vat;
+
+  q.bounds = {money(f.market_floor), money(f.market_price), q.full_cost, q.net_cost};
+
+  q.sales_cap.cap_share = round_decimal(exact(f.sales_cap / f.annual_charges), 4, mode);
+  q.sales_cap.annual_charges = money(f.annual_charges);
+  q.sales_cap.cap = money(f.sales_cap);
+  q.sales_cap.annual_sales = money(f.annual_sales);
+  q.sales_cap.headroom = q.sales_cap.cap - q.sales_cap.annual_sales;
+
+  auto& ins = q.insertion;
+  ins.insertion_hours = hours(f.integration_hours);
+  ins.paid_insertion_hours = hours(f.paid_integration_hours);
+  ins.people = exact(scalar_cast<T>(job.crew_size));
+  ins.supervision_hours = hours(f.supervision_hours);
+  ins.training_hours = hours(f.training_hours);
+  ins.price_production_part = q.price.ht < q.production_cost ? q.price.ht : q.production_cost;
+  if (ins.price_production_part < Money()) ins.price_production_part = Money();
+  ins.price_integration_part = q.price.ht - ins.price_production_part;
+
+  const auto warn = [&](const char* code, const std::string& msg) { q.warnings.push_back({code, msg}); };
+  if (q.price.ht < q.bounds.market_floor) {
+    warn("below_market_floor", "price " + q.price.ht.format_fr() + " is below the market floor " +
+                                   q.bounds.market_floor.format_fr() +
+                                   ": subsidies would undercut ordinary firms (unfair competition risk)");
+  }
+  if (q.price.ht < q.net_cost) {
+    warn("below_net_cost", "price " + q.price.ht.format_fr() + " is below the net cost " + q.net_cost.format_fr() +
+                               ": the job makes a loss even after subsidies");
+  } else if (q.price.ht < q.full_cost) {
+    warn("below_full_cost", "price " + q.price.ht.format_fr() + " is below the full cost " + q.full_cost.format_fr() +
+                                ": subsidies cover the difference");
+  }
+  if (q.price.ht >= q.sales_cap.headroom) {
+    warn("sales_cap", "price " + q.price.ht.format_fr() + " would bring the atelier's sales to or above its cap " +
+                          q.sales_cap.cap.format_fr() + " (D5132-34; headroom " + q.sales_cap.headroom.format_fr() + ")");
+  }
+  q.rates_used = f.rates_used;
+  return q;
+}
+
+#ifndef ACI_COST_HEADER_ONLY
+extern template QuoteFigures<double> compute_figures<double>(const model::Aci&, const model::Job&,
+                                                             const rates::RateTable&, const PricingOptions&);
+extern template QuoteFigures<Decimal> compute_figures<Decimal>(const model::Aci&, const model::Job&,
+                                                               const rates::RateTable&, const PricingOptions&);
+extern template Quote round_quote<double>(const QuoteFigures<double>&, const model::Job&, const std::string&,
+                                          const PricingOptions&);
+extern template Quote round_quote<Decimal>(const QuoteFigures<Decimal>&, const model::Job&, const std::string&,
+                                           const PricingOptions&);
+#endif
+
+}  // namespace aci::quote

@@ -1,0 +1,13 @@
+// Explicit instantiations of the quote engine for the two scalars.
+#include "aci_cost/quote/quote.hpp"
+
+namespace aci::quote {
+template QuoteFigures<double> compute_figures<double>(const model::Aci&, const model::Job&, const rates::RateTable&,
+                                                      const PricingOptions&);
+template QuoteFigures<Decimal> compute_figures<Decimal>(const model::Aci&, const model::Job&, const rates::RateTable&,
+                                                        const PricingOptions&);
+template Quote round_quote<double>(const QuoteFigures<double>&, const model::Job&, const std::string&,
+                                   const PricingOptions&);
+template Quote round_quote<Decimal>(const QuoteFigures<Decimal>&, const model::Job&, const std::string&,
+                                    const PricingOptions&);
+}  // namespace aci::quote
