@@ -1,0 +1,27 @@
+// Scenarios and their JSON format.
+#include "aci_cost/io/scenario.hpp"
+#include "enums.hpp"
+#include "record.hpp"
+
+namespace aci::python {
+
+void bind_io(py::module_& m) {
+  using io::Scenario;
+  Record<Scenario>(m, "Scenario", "An ACI, its jobs, pricing options and rate overrides.")
+      .field("aci", &Scenario::aci, "Aci")
+      .field("jobs", &Scenario::jobs, "list of Job")
+      .field("pricing", &Scenario::pricing, "PricingOptions")
+      .field("rates", &Scenario::rates, "list of RateEntry added to the French table")
+      .done()
+      .def("rate_table", &Scenario::rate_table, "France's figures with this scenario's overrides.")
+      .def("job", &Scenario::job, py::arg("name"), py::return_value_policy::copy, "The job named `name`.")
+      .def("validate", &Scenario::validate)
+      .def("to_json", [](const Scenario& s, int indent) { return io::scenario_to_json(s).dump(indent); },
+           py::arg("indent") = 2, "The scenario document (format aci_cost/scenario@1).");
+  m.def("read_scenario", [](const std::string& text) { return io::read_scenario(text); }, py::arg("text"),
+        "Parses a scenario document; ValueError with the JSON path on any problem.");
+  m.def("default_scenario", &io::default_scenario, "The embedded default: a green-spaces ACI in 2026.");
+  m.attr("SCENARIO_FORMAT") = std::string(io::scenario_format);
+}
+
+}  // namespace aci::python

@@ -1,0 +1,135 @@
+// The inputs: staff groups, ateliers, the ACI, jobs and pricing options.
+#include "aci_cost/model/aci.hpp"
+#include "aci_cost/model/job.hpp"
+#include "aci_cost/quote/pricing.hpp"
+#include "enums.hpp"
+#include "record.hpp"
+
+namespace aci::python {
+
+void bind_model(py::module_& m) {
+  using people::HoursSplit;
+  using people::StaffGroup;
+  Record<HoursSplit>(m, "HoursSplit", "Shares of paid hours that are not production (each 0-1).")
+      .field("training", &HoursSplit::training, "planned training, share of paid hours")
+      .field("accompaniment", &HoursSplit::accompaniment, "socio-professional accompaniment, share")
+      .field("meetings", &HoursSplit::meetings, "meetings, share")
+      .field("leave", &HoursSplit::leave, "paid leave, share")
+      .field("bank_holidays", &HoursSplit::bank_holidays, "bank holidays, share")
+      .field("absence", &HoursSplit::absence, "absence, share")
+      .computed("production", [](const HoursSplit& h) { return Conv<Decimal>::to(h.production()); },
+                "production share = 1 - the others")
+      .done()
+      .def("validate", [](const HoursSplit& h) { h.validate("hours"); });
+
+  Record<StaffGroup>(m, "StaffGroup", "A group of people with the same contract, pay and hours.")
+      .field("name", &StaffGroup::name, "e.g. 'CDDI crew'")
+      .field("role", &StaffGroup::role, "'integration', 'supervisor', 'socio_professional' or 'support'")
+      .field("headcount", &StaffGroup::headcount, "persons (fractional allowed)")
+      .field("weekly_hours", &StaffGroup::weekly_hours, "contract hours per person, h/week")
+      .field("pay_basis", &StaffGroup::pay_basis, "'smic', 'hourly' or 'monthly'")
+      .field("pay", &StaffGroup::pay, "€/h (hourly) or €/month (monthly)")
+      .field("contribution_mode", &StaffGroup::contribution_mode, "'rate' or 'legal_reduction'")
+      .field("employer_rate", &StaffGroup::employer_rate, "employer contribution rate (before reduction in legal mode)")
+      .field("per_head_annual_cost", &StaffGroup::per_head_annual_cost, "€/person/year")
+      .field("hours", &StaffGroup::hours, "HoursSplit")
+      .done()
+      .def("validate", [](const StaffGroup& g) { g.validate("staff[" + g.name + "]"); });
+
+  using model::Atelier;
+  using model::EquipmentRate;
+  using model::Subsidies;
+  Record<EquipmentRate>(m, "EquipmentRate", "An hourly rate for a piece of equipment.")
+      .field("name", &EquipmentRate::name, "the name jobs use")
+      .field("hourly_rate", &EquipmentRate::hourly_rate, "€/h")
+      .done();
+  Record<Subsidies>(m, "Subsidies", "What funds an atelier besides sales.")
+      .field("aide_au_poste", &Subsidies::aide_au_poste, "the State aid per integration FTE is received")
+      .field("aid_modulation_share", &Subsidies::aid_modulation_share, "modulated part, share of the socle (0-0.10)")
+      .field("rsa_fte", &Subsidies::rsa_fte, "FTEs held by RSA recipients (département co-funding)")
+      .field("other_grants_annual", &Subsidies::other_grants_annual, "€/year")
+      .done();
+  Record<Atelier>(m, "Atelier", "One workshop of an ACI on one production support.")
+      .field("name", &Atelier::name, "name")
+      .field("support", &Atelier::support, "production support id")
+      .field("staff", &Atelier::staff, "list of StaffGroup")
+      .field("annual_overheads", &Atelier::annual_overheads, "€/year")
+      .field("annual_other_charges", &Atelier::annual_other_charges, "€/year")
+      .field("equipment", &Atelier::equipment, "list of EquipmentRate")
+      .field("vehicle_cost_per_km", &Atelier::vehicle_cost_per_km, "€/km")
+      .field("subsidies", &Atelier::subsidies, "Subsidies")
+      .field("annual_sales", &Atelier::annual_sales, "€/year excl. VAT sold or booked")
+      .field("sales_cap_share", &Atelier::sales_cap_share, "D5132-34 cap: 0.30, up to 0.50 by derogation")
+      .field("default_productivity", &Atelier::default_productivity, "relative productivity (0, 1] [est]")
+      .field("market_hourly_price", &Atelier::market_hourly_price, "€/h excl. VAT [pub]")
+      .field("market_floor_hourly_price", &Atelier::market_floor_hourly_price, "€/h excl. VAT [pub]")
+      .field("ordinary_hourly_cost", &Atelier::ordinary_hourly_cost, "ordinary firm's cost per standard hour [est]")
+      .done();
+
+  using model::Aci;
+  Record<Aci>(m, "Aci", "An Atelier et Chantier d'Insertion.")
+      .field("name", &Aci::name, "name")
+      .field("large_employer", &Aci::large_employer, "50 staff or more (FNAL 0.50 %)")
+      .field("custom_supports", &Aci::custom_supports, "user-defined production supports")
+      .field("ateliers", &Aci::ateliers, "list of Atelier")
+      .done()
+      .def("validate", &Aci::validate, "ValueError naming the field and value on any bad input.");
+
+  using model::Driver;
+  using model::EquipmentUse;
+  using model::Job;
+  using model::Material;
+  using model::Travel;
+  Record<Driver>(m, "Driver", "Work content from a driver: quantity x standard hours per unit.")
+      .field("name", &Driver::name, "e.g. 'lawn_mowing_m2'")
+      .field("quantity", &Driver::quantity, "units")
+      .field("hours_per_unit", &Driver::hours_per_unit, "standard hours per unit")
+      .done();
+  Record<Material>(m, "Material", "Materials charged at cost.")
+      .field("name", &Material::name, "name")
+      .field("amount", &Material::amount, "€ excl. VAT")
+      .done();
+  Record<EquipmentUse>(m, "EquipmentUse", "Hours of a piece of equipment.")
+      .field("name", &EquipmentUse::name, "an Atelier equipment name")
+      .field("hours", &EquipmentUse::hours, "h")
+      .done();
+  Record<Travel>(m, "Travel", "Round trips to the site.")
+      .field("trips", &Travel::trips, "round trips")
+      .field("km_per_trip", &Travel::km_per_trip, "km per round trip")
+      .field("hours_per_trip", &Travel::hours_per_trip, "h per round trip")
+      .done();
+  Record<Job>(m, "Job", "A job (prestation) quoted to a client.")
+      .field("name", &Job::name, "unique name")
+      .field("client", &Job::client, "client")
+      .field("atelier", &Job::atelier, "atelier name or production support")
+      .field("date", &Job::date, "quote date (rates in force at it)")
+      .field("standard_hours", &Job::standard_hours, "work content, standard hours")
+      .field("drivers", &Job::drivers, "list of Driver")
+      .field("productivity", &Job::productivity, "relative productivity (0, 1], None = atelier default")
+      .field("crew_size", &Job::crew_size, "integration employees on the job")
+      .field("supervisors", &Job::supervisors, "ETPS on site")
+      .field("travel", &Job::travel, "Travel")
+      .field("materials", &Job::materials, "list of Material")
+      .field("equipment", &Job::equipment, "list of EquipmentUse")
+      .field("vat_rate", &Job::vat_rate, "VAT share, None = standard rate at the date")
+      .computed("total_standard_hours", [](const Job& j) { return Conv<Decimal>::to(j.total_standard_hours()); },
+                "standard hours including drivers")
+      .done()
+      .def("validate", &Job::validate, "ValueError naming the field and value on any bad input.");
+
+  using quote::PricingOptions;
+  Record<PricingOptions>(m, "PricingOptions", "The pricing policy and its parameters.")
+      .field("policy", &PricingOptions::policy, "'cost_plus', 'ds_coefficient' or 'market'")
+      .field("margin", &PricingOptions::margin, "cost_plus margin on full cost [est]")
+      .field("site_costs", &PricingOptions::site_costs, "FC, share of DS [est]")
+      .field("overheads", &PricingOptions::overheads, "FG, share of the price [est]")
+      .field("profit", &PricingOptions::profit, "B, share of the price [est]")
+      .field("k_decimals", &PricingOptions::k_decimals, "decimals K is carried to")
+      .field("rounding", &PricingOptions::rounding, "'half_away_from_zero' or 'half_even'")
+      .computed("coefficient_k", [](const PricingOptions& p) { return Conv<Decimal>::to(p.coefficient_k()); },
+                "K = (1 + fc) / (1 - fg - b), rounded")
+      .done()
+      .def("validate", [](const PricingOptions& p) { p.validate(); });
+}
+
+}  // namespace aci::python

@@ -1,0 +1,101 @@
+// The quote engine and the shown quote.
+#include "aci_cost/io/scenario.hpp"
+#include "aci_cost/quote/quote.hpp"
+#include "aci_cost/quote/social_clause.hpp"
+#include "enums.hpp"
+#include "record.hpp"
+
+namespace aci::python {
+
+void bind_quote(py::module_& m) {
+  using namespace aci::quote;
+  Record<Line>(m, "Line", "A labelled amount.")
+      .field("key", &Line::key, "stable key")
+      .field("amount", &Line::amount, "€, whole cents")
+      .done();
+  Record<Price>(m, "Price", "The price under the chosen policy.")
+      .field("policy", &Price::policy, "how it was set")
+      .field("coefficient_k", &Price::coefficient_k, "K used (ds_coefficient), else 0")
+      .field("ht", &Price::ht, "€ excl. VAT")
+      .field("vat_rate", &Price::vat_rate, "VAT share")
+      .field("vat", &Price::vat, "€")
+      .field("ttc", &Price::ttc, "€ incl. VAT")
+      .done();
+  Record<PriceBounds>(m, "PriceBounds", "What the price should be read against.")
+      .field("market_floor", &PriceBounds::market_floor, "below it: unfair competition risk")
+      .field("market_price", &PriceBounds::market_price, "aligned on the market")
+      .field("full_cost", &PriceBounds::full_cost, "all costs")
+      .field("net_cost", &PriceBounds::net_cost, "full cost less subsidies")
+      .done();
+  Record<SalesCap>(m, "SalesCap", "The atelier against the D5132-34 cap.")
+      .field("cap_share", &SalesCap::cap_share, "0.30, up to 0.50 by derogation")
+      .field("annual_charges", &SalesCap::annual_charges, "€/year")
+      .field("cap", &SalesCap::cap, "€/year")
+      .field("annual_sales", &SalesCap::annual_sales, "€/year")
+      .field("headroom", &SalesCap::headroom, "cap - sales, €")
+      .done();
+  Record<InsertionStatement>(m, "InsertionStatement", "The integration work in the job, for the client.")
+      .field("insertion_hours", &InsertionStatement::insertion_hours, "h worked by integration employees")
+      .field("paid_insertion_hours", &InsertionStatement::paid_insertion_hours, "their paid hours, h")
+      .field("people", &InsertionStatement::people, "integration employees on the job")
+      .field("supervision_hours", &InsertionStatement::supervision_hours, "ETPS hours")
+      .field("training_hours", &InsertionStatement::training_hours, "training hours in the job")
+      .field("price_production_part", &InsertionStatement::price_production_part, "€ of the price paying production")
+      .field("price_integration_part", &InsertionStatement::price_integration_part, "€ paying the integration mission")
+      .done();
+  Record<Warning>(m, "Warning", "A warning about the price.")
+      .field("code", &Warning::code, "below_market_floor, below_net_cost, below_full_cost, sales_cap")
+      .field("message", &Warning::message, "a sentence for the user")
+      .done();
+  Record<Quote>(m, "Quote", "The shown quote of one job: every amount to the cent.")
+      .field("job", &Quote::job, "job name")
+      .field("atelier", &Quote::atelier, "atelier name")
+      .field("date", &Quote::date, "quote date")
+      .field("scalar", &Quote::scalar, "'decimal' or 'double'")
+      .field("standard_hours", &Quote::standard_hours, "work content, h")
+      .field("productivity", &Quote::productivity, "relative productivity used")
+      .field("cost_lines", &Quote::cost_lines, "list of Line, adding up to full_cost")
+      .field("full_cost", &Quote::full_cost, "€")
+      .field("production_cost", &Quote::production_cost, "€: an ordinary firm's cost")
+      .field("insertion_extra_cost", &Quote::insertion_extra_cost, "€: full - production")
+      .field("subsidies", &Quote::subsidies, "list of Line")
+      .field("subsidies_total", &Quote::subsidies_total, "€")
+      .field("net_cost", &Quote::net_cost, "€: full - subsidies")
+      .field("price", &Quote::price, "Price")
+      .field("bounds", &Quote::bounds, "PriceBounds")
+      .field("sales_cap", &Quote::sales_cap, "SalesCap")
+      .field("insertion", &Quote::insertion, "InsertionStatement")
+      .field("warnings", &Quote::warnings, "list of Warning")
+      .field("rates_used", &Quote::rates_used, "list of RateEntry used, with sources")
+      .done()
+      .def("to_json", [](const Quote& q, int indent) { return io::to_json(q).dump(indent); }, py::arg("indent") = -1,
+           "The quote as JSON (amounts as strings to the cent).")
+      .def_static("from_json", [](const std::string& s) { return io::quote_from_json(nlohmann::json::parse(s)); },
+                  py::arg("text"), "A quote from its JSON.");
+
+  m.def("make_quote", [](const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
+                         const PricingOptions& pricing, const std::string& scalar) {
+        if (scalar == "decimal") return make_quote<Decimal>(aci, job, table, pricing);
+        if (scalar == "double") return make_quote<double>(aci, job, table, pricing);
+        throw InvalidInput("scalar", "'" + scalar + "'", "expected 'decimal' or 'double'");
+      }, py::arg("aci"), py::arg("job"), py::arg("rates"), py::arg("pricing"), py::arg("scalar") = "decimal",
+      "Prices a job: the engine on the chosen scalar, rounded to the cent.");
+
+  Record<SocialClause>(m, "SocialClause", "A clause sociale against what a job delivers.")
+      .field("required_hours", &SocialClause::required_hours, "h the clause requires")
+      .field("delivered_hours", &SocialClause::delivered_hours, "h the job delivers")
+      .field("covered", &SocialClause::covered, "delivered >= required")
+      .done();
+  m.def("check_social_clause", [](py::handle amount, py::handle labour_share, py::handle insertion_rate,
+                                  py::handle hourly_cost, py::handle delivered) {
+        return check_social_clause(Conv<Money>::from(amount, "social_clause.contract_amount"),
+                                   Conv<Decimal>::from(labour_share, "social_clause.labour_share"),
+                                   Conv<Decimal>::from(insertion_rate, "social_clause.insertion_rate"),
+                                   Conv<Money>::from(hourly_cost, "social_clause.hourly_cost"),
+                                   Conv<Decimal>::from(delivered, "social_clause.delivered_hours"));
+      }, py::arg("contract_amount"), py::arg("labour_share"), py::arg("insertion_rate"), py::arg("hourly_cost"),
+      py::arg("delivered_hours") = 0,
+      "Hours required by a clause sociale: amount x labour share x insertion rate / hourly cost.");
+}
+
+}  // namespace aci::python

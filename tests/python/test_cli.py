@@ -1,0 +1,40 @@
+import json
+import subprocess
+import sys
+from decimal import Decimal as D
+
+import aci_cost
+from aci_cost.cli import main
+
+
+def test_quote_json_on_the_default(capsys):
+    assert main(["quote", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    park = doc["quotes"][0]
+    assert park["job"] == "park_maintenance"
+    assert park["full_cost"] == "4542.36" and park["price"]["ttc"] == "5723.36"
+    assert sum(D(l["amount"]) for l in park["cost_lines"]) == D(park["full_cost"])
+
+
+def test_quote_table_for_one_job(capsys):
+    assert main(["quote", "--job", "brush_clearing"]) == 0
+    out = capsys.readouterr().out
+    assert "Quote: brush_clearing" in out and "FULL COST" in out and "€" in out
+
+
+def test_scenario_file_and_errors(tmp_path, capsys):
+    p = tmp_path / "s.json"
+    p.write_text(aci_cost.default_scenario().to_json().replace('"crew_size": 4', '"crew_size": 0'))
+    assert main(["quote", str(p)]) == 2
+    assert "$.jobs[0].crew_size = 0" in capsys.readouterr().err
+
+
+def test_module_entry_point():
+    r = subprocess.run([sys.executable, "-m", "aci_cost", "quote", "--json"], capture_output=True, text=True,
+                       check=True)
+    assert json.loads(r.stdout)["quotes"][1]["job"] == "brush_clearing"
+
+
+def test_scenario_command_prints_the_default(capsys):
+    assert main(["scenario"]) == 0
+    assert aci_cost.read_scenario(capsys.readouterr().out) == aci_cost.default_scenario()
