@@ -1,0 +1,48 @@
+// aci::training::derive_from_atelier: the training model of an atelier, its workforce, hours
+// split and costs taken from the quote model, so that both models describe the same people.
+#pragma once
+
+#include "aci_cost/model/aci.hpp"
+#include "aci_cost/quote/atelier_rates.hpp"
+#include "aci_cost/training/model.hpp"
+
+namespace aci::training {
+
+/// `m` with the fields the atelier determines replaced, at `date` with the figures of `table`:
+/// headcount, weekly hours, absence, accompaniment (accompaniment + meetings shares), leave
+/// (leave + bank-holiday shares spread evenly over the weeks [est]), the planned training
+/// hours per week (the training share), productivity, cost per paid hour (integration cost /
+/// paid hours, before aid) and supervisor cost per on-site hour. Demand, deferral, horizon and
+/// seed stay as given.
+inline TrainingModel derive_from_atelier(TrainingModel m, const model::Aci& aci, const model::Atelier& at,
+                                         const Date& date, const rates::RateTable& table) {
+  rates::RateLookup rates(table, date);
+  const auto ar = quote::atelier_rates<double>(at, aci.large_employer, rates);
+  double heads = 0, weekly = 0, paid = 0, absence = 0, accompaniment = 0, leave = 0, training = 0;
+  for (const auto& g : at.staff) {
+    if (g.role != people::Role::integration) continue;
+    const double n = scalar_cast<double>(g.headcount), w = scalar_cast<double>(g.weekly_hours);
+    const double hours = n * w;
+    heads += n;
+    weekly += hours;
+    paid += hours;
+    absence += hours * scalar_cast<double>(g.hours.absence);
+    accompaniment += hours * scalar_cast<double>(g.hours.accompaniment + g.hours.meetings);
+    leave += hours * scalar_cast<double>(g.hours.leave + g.hours.bank_holidays);
+    training += hours * scalar_cast<double>(g.hours.training);
+  }
+  require(heads > 0 && paid > 0, "training.atelier", at.name, "has no integration staff");
+  m.workforce.headcount = heads;
+  m.workforce.weekly_hours = weekly / heads;
+  m.workforce.absence = absence / paid;
+  m.workforce.accompaniment = accompaniment / paid;
+  const double leave_per_week = leave / heads;  // h per employee per week, spread evenly [est]
+  m.workforce.leave_hours.assign(static_cast<std::size_t>(m.horizon.weeks), leave_per_week);
+  m.plan.hours_per_week = training / heads;
+  m.demand.productivity = scalar_cast<double>(at.default_productivity);
+  m.costs.cost_per_paid_hour = ar.integration_cost / ar.integration_paid_hours;
+  if (ar.supervisor_production_hours > 0) m.costs.supervisor_cost_per_hour = ar.supervisor_cost / ar.supervisor_production_hours;
+  return m;
+}
+
+}  // namespace aci::training

@@ -1,0 +1,507 @@
+// aci::training::simulate: one scenario of the weekly training-deferral model, week by week.
+//
+// Each week w, with capacity C, demand D, this week's plan P and the backlog B owed at the
+// start of the week:
+//   C         = max(0, present x weekly hours x (1 - absence_w - accompaniment)
+//                      - present x leave hours_w)                (0 in a closed week)
+//   reserved  = min(R, C), where the policy sets the part R of the plan that goes first:
+//                 production_first 0;  protected_minimum protected_share x P;
+//                 load_threshold P if D <= load_threshold x C, else 0;  fixed_weeks P on a fixed week, else 0
+//   production = min(D, C - reserved)
+//   extra     = min(P - reserved, C - reserved - production)
+//   on_plan   = reserved + extra,  deferred = (P - reserved) - extra
+//   slack     = C - reserved - production - extra
+//   caught_up = min(B, catch_up_share x slack),  idle = slack - caught_up
+//   carried   = B + deferred - caught_up
+//   lost      = carried x leavers / present  (the leavers' pro-rata share of the pooled backlog)
+//   B'        = carried - lost
+// so that every week, up to rounding,
+//   production + on_plan + caught_up + idle = C   and   P = on_plan + deferred,
+// and exactly B' >= 0; over the run, up to rounding,
+//   initial_backlog + sum deferred = sum caught_up + sum lost + final backlog.
+// The backlog is pooled: it is assumed spread evenly over the employees present [est].
+//
+// The week step and the run summary are written once (detail::week_step, detail::summarise)
+// with value selects only, and are shared with the batch kernel (batch.hpp), which therefore
+// produces bit-identical doubles.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "aci_cost/decimal.hpp"
+#include "aci_cost/detail/counter_rng.hpp"
+#include "aci_cost/training/model.hpp"
+
+// Bit-identical batch and single paths need every a*b+c rounded twice in both: GCC's
+// default -ffp-contract=fast (any -std=gnu++ mode, with FMA hardware) may fuse it in one
+// path and not the other, so contraction is turned off for this model's code only.
+#if defined(__GNUC__) && !defined(__clang__)
+#  pragma GCC push_options
+#  pragma GCC optimize("fp-contract=off")
+#endif
+// Clang takes the same rule per function body (at the start of each body that must round
+// alike in both paths).
+#if defined(__clang__)
+#  define ACI_COST_TRAINING_NO_FP_CONTRACT _Pragma("clang fp contract(off)")
+#else
+#  define ACI_COST_TRAINING_NO_FP_CONTRACT
+#endif
+
+namespace aci::training {
+
+/// Per-week results, one entry per horizon week; hours are team hours.
+template <class T = double>
+struct WeeklySeries {
+  std::vector<int> calendar_week;     ///< ISO week (1..53)
+  std::vector<T> employees;           ///< employees present, heads
+  std::vector<T> leavers;             ///< employees whose contract ends at the end of the week, heads
+  std::vector<T> paid_hours;          ///< employees x contract h/week, h
+  std::vector<T> capacity;            ///< h available for production and training
+  std::vector<T> demand;              ///< h of employee work booked
+  std::vector<T> production;          ///< h of demand served
+  std::vector<T> unmet_demand;        ///< h of demand not served
+  std::vector<T> idle;                ///< h of capacity unused
+  std::vector<T> training_planned;    ///< h of training planned this week
+  std::vector<T> training_on_plan;    ///< h of this week's plan delivered this week
+  std::vector<T> training_deferred;   ///< h of this week's plan pushed to the backlog
+  std::vector<T> training_caught_up;  ///< h of backlog delivered
+  std::vector<T> training_lost;       ///< h of backlog lost with the contracts ending
+  std::vector<T> backlog;             ///< h of training owed at the end of the week
+  std::vector<T> supervisor_hours;    ///< h of supervisor time for in-house training
+};
+
+/// Totals and cost figures of one run.
+template <class T = double>
+struct RunSummary {
+  T paid_hours{0};               ///< h paid to integration employees
+  T capacity_hours{0};           ///< h
+  T demand_hours{0};             ///< h
+  T production_hours{0};         ///< h of demand served
+  T unmet_demand_hours{0};       ///< h
+  T idle_hours{0};               ///< h
+  T planned_hours{0};            ///< h of training planned over the horizon
+  T initial_backlog_hours{0};    ///< h owed at the start
+  T on_plan_hours{0};            ///< h delivered in the week planned
+  T deferred_hours{0};           ///< h pushed to the backlog
+  T caught_up_hours{0};          ///< h of backlog delivered later
+  T lost_hours{0};               ///< h of backlog lost with contract ends
+  T final_backlog_hours{0};      ///< h still owed at the end
+  T delivered_share{0};          ///< (on plan + caught up) / (planned + initial backlog), share 0-1; 1 if nothing owed
+  T supervisor_hours{0};         ///< h of supervisor time for the delivered in-house training
+  T wage_cost{0};                ///< € = paid hours x cost per paid hour
+  T training_cost_actual{0};     ///< € of supervisor or external time for the training delivered
+  T training_cost_honoured{0};   ///< € of supervisor or external time had all training owed been delivered
+  T productive_hours_honoured{0};  ///< h of production had the undelivered training displaced production
+  T cost_per_productive_hour_actual{0};    ///< €/h = (wage + actual training cost) / production; inf if none
+  T cost_per_productive_hour_honoured{0};  ///< €/h = (wage + honoured training cost) / honoured production
+  T training_debt{0};            ///< € = (lost + final backlog) h x cost per paid hour
+};
+
+/// Everything one run produces.
+template <class T = double>
+struct TrainingResult {
+  WeeklySeries<T> weeks;  ///< per-week series
+  RunSummary<T> summary;  ///< per-run totals and costs
+};
+
+namespace detail {
+
+/// Stream numbers of the counter RNG draws, one per random input.
+inline constexpr std::uint64_t absence_stream = 0;
+inline constexpr std::uint64_t demand_stream = 1;
+
+template <class T>
+T to_scalar(double x) {
+  if constexpr (std::is_same_v<T, double>) {
+    return x;
+  } else {
+    return decimal_from_double(x, "training");
+  }
+}
+
+/// Share of the backlog leaving each week in headcount mode: leavers / present =
+/// 1 / contract weeks; 0 without a workforce, as in contracts mode.
+template <class T>
+T headcount_loss_share(const T& headcount, const T& contract_months) {
+  const T share = T(1) / (contract_months * T(weeks_per_year) / T(12));
+  return headcount > T(0) ? share : T(0);
+}
+
+/// The numeric parameters of one scenario, in the engine's scalar.
+template <class T>
+struct Scalars {
+  T headcount, loss_share, weekly_hours, absence, absence_spread, accompaniment;
+  T base_hours, amplitude, variation, productivity;
+  T plan_hours, group;
+  T protected_share, load_threshold, catch_up_share, initial_backlog;
+  T cost_paid, cost_supervisor, cost_external;
+};
+
+/// Builds Scalars from get(Param) -> T; loss_share is passed in so that a batch computes it once.
+template <class T, class Get>
+Scalars<T> make_scalars(const Get& get, const T& loss_share) {
+  return Scalars<T>{get(p_headcount),          loss_share,
+                    get(p_weekly_hours),       get(p_absence),
+                    get(p_absence_spread),     get(p_accompaniment),
+                    get(p_demand_base_hours),  get(p_demand_amplitude),
+                    get(p_demand_variation),   get(p_demand_productivity),
+                    get(p_plan_hours_per_week), get(p_trainees_per_supervisor),
+                    get(p_protected_share),    get(p_load_threshold),
+                    get(p_catch_up_share),     get(p_initial_backlog),
+                    get(p_cost_per_paid_hour), get(p_supervisor_cost_per_hour),
+                    get(p_external_cost_per_hour)};
+}
+
+/// Per-week inputs shared by every scenario of a model (structure, not parameters).
+template <class T>
+struct WeekTable {
+  std::vector<int> calendar_week;
+  std::vector<T> open;        // 1 open, 0 closed
+  std::vector<T> leave;       // h per employee
+  std::vector<T> profile;     // seasonal shape value (seasonal mode) or given hours
+  std::vector<T> session;     // h per employee from sessions
+  std::vector<T> fixed;       // 1 if the week's plan is fixed
+  std::vector<T> present;     // contracts mode: heads
+  std::vector<T> leavers;     // contracts mode: heads
+  std::vector<T> loss_share;  // contracts mode: leavers / present (0 if nobody)
+};
+
+template <class T>
+WeekTable<T> week_table(const TrainingModel& m) {
+  const auto n = static_cast<std::size_t>(m.horizon.weeks);
+  const auto week = [](int w) { return static_cast<std::size_t>(w); };
+  WeekTable<T> t;
+  t.calendar_week.resize(n);
+  t.open.assign(n, T(1));
+  t.leave.assign(n, T(0));
+  t.profile.assign(n, T(0));
+  t.session.assign(n, T(0));
+  t.fixed.assign(n, T(0));
+  for (std::size_t w = 0; w < n; ++w) t.calendar_week[w] = calendar_week(m.horizon, static_cast<int>(w));
+  for (int w : m.workforce.closed_weeks) t.open[week(w)] = T(0);
+  for (std::size_t w = 0; w < m.workforce.leave_hours.size(); ++w) {
+    t.leave[w] = to_scalar<T>(m.workforce.leave_hours[w]);
+  }
+  for (std::size_t w = 0; w < n; ++w) {
+    if (m.demand.mode == DemandMode::given) {
+      t.profile[w] = to_scalar<T>(m.demand.hours[w]);
+    } else {
+      const int iso = t.calendar_week[w];
+      const double shape = m.demand.seasonal_shape.empty() ? default_seasonal_shape(iso)
+                                                           : m.demand.seasonal_shape[week(iso - 1)];
+      t.profile[w] = to_scalar<T>(shape);
+    }
+  }
+  for (const Session& s : m.plan.sessions) t.session[week(s.week)] += to_scalar<T>(s.hours);
+  for (int w : m.deferral.fixed_weeks) t.fixed[week(w)] = T(1);
+  if (m.workforce.mode == WorkforceMode::contracts) {
+    std::vector<int> present(n, 0), leavers(n, 0);
+    for (const Contract& c : m.workforce.contracts) {
+      const int first = c.start_week > 0 ? c.start_week : 0;
+      const int last = c.end_week < m.horizon.weeks ? c.end_week : m.horizon.weeks;
+      for (int w = first; w < last; ++w) ++present[week(w)];
+      if (c.end_week - 1 >= 0 && c.end_week - 1 < m.horizon.weeks) ++leavers[week(c.end_week - 1)];
+    }
+    t.present.resize(n);
+    t.leavers.resize(n);
+    t.loss_share.resize(n);
+    for (std::size_t w = 0; w < n; ++w) {
+      t.present[w] = T(present[w]);
+      t.leavers[w] = T(leavers[w]);
+      t.loss_share[w] = present[w] > 0 ? t.leavers[w] / t.present[w] : T(0);
+    }
+  }
+  return t;
+}
+
+/// One scenario's inputs for one week.
+template <class T>
+struct WeekInputs {
+  T present;     // heads
+  T loss_share;  // share 0-1 of the backlog leaving with this week's contract ends
+  T open;        // 1 or 0
+  T leave;       // h per employee
+  T profile;     // shape value or given hours
+  T session;     // h per employee
+  T fixed;       // 1 or 0
+  T u_absence;   // uniform [0, 1)
+  T u_demand;    // uniform [0, 1)
+};
+
+/// One week's flows; see the header comment for the equations.
+template <class T>
+struct WeekFlows {
+  T capacity, demand, production, unmet, idle;
+  T planned, on_plan, deferred, caught_up, lost, backlog, paid;
+};
+
+// Written with value selects between already computed values only (no branches, no
+// std::fmin/fmax, no FP op in a select arm) so that GCC vectorises the batch loop over
+// scenarios; the same expression order in both paths keeps the results bit-identical.
+template <DeferralPolicy Policy, bool Seasonal, class T>
+inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, const T& backlog) {
+  ACI_COST_TRAINING_NO_FP_CONTRACT
+  const T zero(0), one(1), two(2);
+  const T absence = s.absence + s.absence_spread * (two * in.u_absence - one);
+  const T available = one - absence - s.accompaniment;
+  const T gross = in.present * s.weekly_hours * available - in.present * in.leave;
+  const T positive = gross > zero ? gross : zero;
+  // Closed weeks multiply by open = 0 rather than select: a value used in one arm of a
+  // select only is sunk into a branch by GCC, and a branch of FP ops blocks vectorisation.
+  const T capacity = positive * in.open;
+
+  T booked;
+  if constexpr (Seasonal) {
+    booked = s.base_hours * (one + s.amplitude * in.profile);
+  } else {
+    booked = in.profile;
+  }
+  const T varied = booked * (one + s.variation * (two * in.u_demand - one)) / s.productivity;
+  const T demand = varied * in.open;
+  const T plan_all = in.present * (s.plan_hours + in.session);
+  const T planned = plan_all * in.open;
+
+  T reserved;  // the part of this week's plan that goes before production, <= C
+  if constexpr (Policy == DeferralPolicy::production_first) {
+    reserved = zero;  // = min(0, C) as C >= +0; spelt out so that GCC does not branch on it
+  } else {
+    T wanted;
+    if constexpr (Policy == DeferralPolicy::protected_minimum) {
+      wanted = s.protected_share * planned;
+    } else if constexpr (Policy == DeferralPolicy::load_threshold) {
+      // Compared as D > t x C rather than D / C > t so that C = 0 needs no division.
+      const T limit = s.load_threshold * capacity;
+      wanted = demand > limit ? zero : planned;
+    } else {
+      wanted = in.fixed * planned;  // fixed is 1 or 0
+    }
+    reserved = wanted < capacity ? wanted : capacity;
+  }
+  const T room = capacity - reserved;
+  const T production = demand < room ? demand : room;
+  const T left = room - production;
+  const T rest = planned - reserved;
+  const T extra = rest < left ? rest : left;
+  const T slack = left - extra;
+  const T catch_limit = s.catch_up_share * slack;
+  const T caught = backlog < catch_limit ? backlog : catch_limit;
+  const T deferred = rest - extra;
+  // (B + deferred) - caught >= 0 exactly since caught <= B; carried x share <= carried for share <= 1.
+  const T carried = backlog + deferred - caught;
+  const T lost = carried * in.loss_share;
+
+  WeekFlows<T> f;
+  f.capacity = capacity;
+  f.demand = demand;
+  f.production = production;
+  f.unmet = demand - production;
+  f.idle = slack - caught;
+  f.planned = planned;
+  f.on_plan = reserved + extra;
+  f.deferred = deferred;
+  f.caught_up = caught;
+  f.lost = lost;
+  f.backlog = carried - lost;
+  f.paid = in.present * s.weekly_hours;
+  return f;
+}
+
+/// The running totals the summary needs (the batch keeps exactly these per scenario).
+template <class T>
+struct CoreTotals {
+  T production{0}, unmet{0}, planned{0}, on_plan{0}, caught_up{0}, lost{0}, paid{0};
+
+  void add(const WeekFlows<T>& f) {
+    ACI_COST_TRAINING_NO_FP_CONTRACT
+    production += f.production;
+    unmet += f.unmet;
+    planned += f.planned;
+    on_plan += f.on_plan;
+    caught_up += f.caught_up;
+    lost += f.lost;
+    paid += f.paid;
+  }
+};
+
+template <class T>
+struct CoreSummary {
+  T delivered, obligation, shortfall, delivered_share, supervisor_hours;
+  T wage_cost, training_cost_actual, training_cost_honoured, productive_hours_honoured;
+  T cost_per_productive_hour_actual, cost_per_productive_hour_honoured, training_debt;
+};
+
+/// The per-run figures from the totals and the final backlog; selects only, as week_step.
+template <class T>
+inline CoreSummary<T> summarise(const Scalars<T>& s, const CoreTotals<T>& t, const T& backlog, bool in_house) {
+  ACI_COST_TRAINING_NO_FP_CONTRACT
+  const T zero(0), one(1);
+  const T inf = std::numeric_limits<T>::infinity();
+  CoreSummary<T> c;
+  c.delivered = t.on_plan + t.caught_up;
+  c.obligation = t.planned + s.initial_backlog;
+  const bool owed = c.obligation > zero;
+  const T share = c.delivered / (owed ? c.obligation : one);
+  c.delivered_share = owed ? share : one;
+  c.shortfall = t.lost + backlog;
+
+  const T supervisor_delivered = c.delivered / s.group;
+  const T supervisor_owed = c.obligation / s.group;
+  c.supervisor_hours = in_house ? supervisor_delivered : zero;
+  const T in_house_actual = s.cost_supervisor * supervisor_delivered;
+  const T external_actual = s.cost_external * c.delivered;
+  const T in_house_honoured = s.cost_supervisor * supervisor_owed;
+  const T external_honoured = s.cost_external * c.obligation;
+  c.training_cost_actual = in_house ? in_house_actual : external_actual;
+  c.training_cost_honoured = in_house ? in_house_honoured : external_honoured;
+  c.wage_cost = s.cost_paid * t.paid;
+
+  // Honouring the plan means every undelivered hour owed would have displaced production.
+  const T honoured = t.production - c.shortfall;
+  c.productive_hours_honoured = honoured > zero ? honoured : zero;
+  const bool produced = t.production > zero;
+  const bool produced_honoured = c.productive_hours_honoured > zero;
+  const T actual_rate = (c.wage_cost + c.training_cost_actual) / (produced ? t.production : one);
+  const T honoured_rate =
+      (c.wage_cost + c.training_cost_honoured) / (produced_honoured ? c.productive_hours_honoured : one);
+  c.cost_per_productive_hour_actual = produced ? actual_rate : inf;
+  c.cost_per_productive_hour_honoured = produced_honoured ? honoured_rate : inf;
+  c.training_debt = c.shortfall * s.cost_paid;
+  return c;
+}
+
+/// Calls f(policy, seasonal, contracts) with the model's modes as compile-time constants.
+template <class F>
+void dispatch(const TrainingModel& m, F&& f) {
+  const bool seasonal = m.demand.mode == DemandMode::seasonal;
+  const bool contracts = m.workforce.mode == WorkforceMode::contracts;
+  const auto with_modes = [&](auto policy) {
+    if (seasonal) {
+      if (contracts) f(policy, std::true_type{}, std::true_type{});
+      else f(policy, std::true_type{}, std::false_type{});
+    } else {
+      if (contracts) f(policy, std::false_type{}, std::true_type{});
+      else f(policy, std::false_type{}, std::false_type{});
+    }
+  };
+  using P = DeferralPolicy;
+  switch (m.deferral.policy) {
+    case P::production_first: with_modes(std::integral_constant<P, P::production_first>{}); break;
+    case P::protected_minimum: with_modes(std::integral_constant<P, P::protected_minimum>{}); break;
+    case P::load_threshold: with_modes(std::integral_constant<P, P::load_threshold>{}); break;
+    case P::fixed_weeks: with_modes(std::integral_constant<P, P::fixed_weeks>{}); break;
+  }
+}
+
+template <class T, DeferralPolicy Policy, bool Seasonal, bool Contracts>
+TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
+  ACI_COST_TRAINING_NO_FP_CONTRACT
+  const WeekTable<T> table = week_table<T>(m);
+  const ParamValues p = params_of(m);
+  const Scalars<T> s = make_scalars<T>([&](Param k) { return to_scalar<T>(p[k]); },
+                                       headcount_loss_share(to_scalar<T>(p[p_headcount]), to_scalar<T>(p[p_contract_months])));
+  // A zero spread makes the draw's term exactly +-0, so skipping it changes no bit.
+  const bool draw_absence = m.workforce.absence_spread != 0.0;
+  const bool draw_demand = m.demand.variation != 0.0;
+  const aci::detail::CounterRng rng(m.seed, scenario);
+  const bool in_house = m.plan.delivery == TrainingDelivery::in_house;
+  const T half = T(1) / T(2);
+
+  const auto n = static_cast<std::size_t>(m.horizon.weeks);
+  TrainingResult<T> r;
+  WeeklySeries<T>& out = r.weeks;
+  out.calendar_week = table.calendar_week;
+  for (auto* v : {&out.employees, &out.leavers, &out.paid_hours, &out.capacity, &out.demand, &out.production,
+                  &out.unmet_demand, &out.idle, &out.training_planned, &out.training_on_plan,
+                  &out.training_deferred, &out.training_caught_up, &out.training_lost, &out.backlog,
+                  &out.supervisor_hours}) {
+    v->resize(n);
+  }
+
+  CoreTotals<T> tot;
+  RunSummary<T>& sum = r.summary;
+  T backlog = s.initial_backlog;
+  for (std::size_t w = 0; w < n; ++w) {
+    WeekInputs<T> in;
+    in.present = Contracts ? table.present[w] : s.headcount;
+    in.loss_share = Contracts ? table.loss_share[w] : s.loss_share;
+    in.open = table.open[w];
+    in.leave = table.leave[w];
+    in.profile = table.profile[w];
+    in.session = table.session[w];
+    in.fixed = table.fixed[w];
+    in.u_absence = draw_absence ? to_scalar<T>(rng.uniform(w, absence_stream)) : half;
+    in.u_demand = draw_demand ? to_scalar<T>(rng.uniform(w, demand_stream)) : half;
+    const WeekFlows<T> f = week_step<Policy, Seasonal>(s, in, backlog);
+    backlog = f.backlog;
+    tot.add(f);
+
+    out.employees[w] = in.present;
+    out.leavers[w] = Contracts ? table.leavers[w] : s.headcount * s.loss_share;
+    out.paid_hours[w] = f.paid;
+    out.capacity[w] = f.capacity;
+    out.demand[w] = f.demand;
+    out.production[w] = f.production;
+    out.unmet_demand[w] = f.unmet;
+    out.idle[w] = f.idle;
+    out.training_planned[w] = f.planned;
+    out.training_on_plan[w] = f.on_plan;
+    out.training_deferred[w] = f.deferred;
+    out.training_caught_up[w] = f.caught_up;
+    out.training_lost[w] = f.lost;
+    out.backlog[w] = f.backlog;
+    out.supervisor_hours[w] = in_house ? (f.on_plan + f.caught_up) / s.group : T(0);
+    sum.capacity_hours += f.capacity;
+    sum.demand_hours += f.demand;
+    sum.idle_hours += f.idle;
+    sum.deferred_hours += f.deferred;
+  }
+
+  const CoreSummary<T> c = summarise(s, tot, backlog, in_house);
+  sum.paid_hours = tot.paid;
+  sum.production_hours = tot.production;
+  sum.unmet_demand_hours = tot.unmet;
+  sum.planned_hours = tot.planned;
+  sum.initial_backlog_hours = s.initial_backlog;
+  sum.on_plan_hours = tot.on_plan;
+  sum.caught_up_hours = tot.caught_up;
+  sum.lost_hours = tot.lost;
+  sum.final_backlog_hours = backlog;
+  sum.delivered_share = c.delivered_share;
+  sum.supervisor_hours = c.supervisor_hours;
+  sum.wage_cost = c.wage_cost;
+  sum.training_cost_actual = c.training_cost_actual;
+  sum.training_cost_honoured = c.training_cost_honoured;
+  sum.productive_hours_honoured = c.productive_hours_honoured;
+  sum.cost_per_productive_hour_actual = c.cost_per_productive_hour_actual;
+  sum.cost_per_productive_hour_honoured = c.cost_per_productive_hour_honoured;
+  sum.training_debt = c.training_debt;
+  return r;
+}
+
+}  // namespace detail
+
+/// Simulates scenario `scenario` of the model (its index selects the random draws, so a
+/// batch's scenario i equals simulate(model_i, i)). T is double or aci::Decimal.
+/// Throws InvalidInput on any bad input.
+template <class T = double>
+TrainingResult<T> simulate(const TrainingModel& model, std::uint64_t scenario = 0) {
+  static_assert(is_scalar_v<T>, "simulate<T>: T must be double or aci::Decimal");
+  model.validate();
+  TrainingResult<T> r;
+  detail::dispatch(model, [&](auto policy, auto seasonal, auto contracts) {
+    r = detail::simulate_one<T, decltype(policy)::value, decltype(seasonal)::value, decltype(contracts)::value>(
+        model, scenario);
+  });
+  return r;
+}
+
+}  // namespace aci::training
+
+#if defined(__GNUC__) && !defined(__clang__)
+#  pragma GCC pop_options
+#endif
