@@ -48,6 +48,38 @@ struct Date {
     return m == 2 && leap ? 29 : days[m - 1];
   }
 
+  /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm (H. Hinnant).
+  long days_since_epoch() const {
+    const int y = year - (month <= 2 ? 1 : 0);
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+  }
+
+  /// ISO weekday, 1 = Monday .. 7 = Sunday.
+  int iso_weekday() const {
+    const long d = days_since_epoch();  // 1970-01-01 was a Thursday (4)
+    return static_cast<int>(((d % 7 + 7) % 7 + 3) % 7) + 1;
+  }
+
+  /// ISO 8601 week number (1..53); the week of the year's first Thursday is week 1.
+  int iso_week() const {
+    const long thursday = days_since_epoch() - iso_weekday() + 4;  // Thursday of this week
+    const Date jan1{iso_year(), 1, 1};
+    return static_cast<int>((thursday - jan1.days_since_epoch()) / 7) + 1;
+  }
+
+  /// The ISO week-numbering year (the year of this week's Thursday).
+  int iso_year() const {
+    const long thursday = days_since_epoch() - iso_weekday() + 4;
+    const Date next{year + 1, 1, 1};
+    if (thursday >= next.days_since_epoch()) return year + 1;
+    if (thursday < Date{year, 1, 1}.days_since_epoch()) return year - 1;
+    return year;
+  }
+
   /// "YYYY-MM-DD".
   std::string to_string() const {
     char buf[16];

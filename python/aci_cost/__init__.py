@@ -35,6 +35,11 @@ from ._core import (
     Scenario,
     ScenarioError,
     SocialClause,
+    TrainingModel,
+    TrainingQuote,
+    TrainingSetup,
+    TrainingSummary,
+    TrainingWeek,
     StaffGroup,
     Subsidies,
     Travel,
@@ -45,11 +50,14 @@ from ._core import (
     format_plain,
     general_reduction_coefficient,
     make_quote,
+    make_training_quote,
     read_scenario,
     round_money,
     round_parts,
     split,
 )
+
+from . import training  # noqa: E402  (needs the names above)
 
 __version__: str = _core.__version__
 
@@ -61,6 +69,8 @@ __all__ = [
     "check_social_clause", "default_scenario", "format_fr", "format_plain",
     "general_reduction_coefficient", "load_scenario", "make_quote", "quote", "quote_all",
     "read_scenario", "round_money", "round_parts", "split", "__version__",
+    "TrainingModel", "TrainingQuote", "TrainingSetup", "TrainingSummary", "TrainingWeek",
+    "make_training_quote", "training_quote", "training",
 ]
 
 
@@ -76,6 +86,14 @@ def quote(scenario: Scenario, job: Optional[str] = None, *, scalar: str = "decim
             raise InvalidInput("jobs = []: the scenario has no job to quote")
         job = scenario.jobs[0].name
     return make_quote(scenario.aci, scenario.job(job), scenario.rate_table(), scenario.pricing, scalar)
+
+
+def training_quote(scenario: Scenario, job: Optional[str] = None) -> TrainingQuote:
+    """Quotes a job with the training obligation of its week from the scenario's training model:
+    the naive quote (training as delivered that week) beside the honoured one."""
+    job = job or scenario.jobs[0].name
+    return make_training_quote(scenario.aci, scenario.job(job), scenario.rate_table(), scenario.pricing,
+                               scenario.training_model())
 
 
 def quote_all(scenario: Scenario, *, scalar: str = "decimal") -> list[Quote]:

@@ -72,6 +72,56 @@ def _cmd_quote(args: argparse.Namespace) -> int:
     return 0
 
 
+def render_training(run, model) -> str:
+    """The year's figures of a training run."""
+    s = run.summary
+    lines = [
+        f"Training model: {model.horizon.weeks} weeks from ISO week {model.horizon.start_week}, "
+        f"policy {model.deferral.policy}, seed {model.seed}",
+        f"  training planned          {s.planned_hours:12.1f} h",
+        f"  delivered on plan         {s.on_plan_hours:12.1f} h",
+        f"  caught up later           {s.caught_up_hours:12.1f} h",
+        f"  lost at contract ends     {s.lost_hours:12.1f} h",
+        f"  still owed at the end     {s.final_backlog_hours:12.1f} h",
+        f"  delivered share           {100 * s.delivered_share:12.1f} %",
+        f"  unmet demand              {s.unmet_demand_hours:12.1f} h",
+        f"  cost / productive hour    {s.cost_per_productive_hour_actual:12.2f} €/h as delivered",
+        f"                            {s.cost_per_productive_hour_honoured:12.2f} €/h with the plan honoured",
+        f"  training debt             {s.training_debt:12.2f} €",
+    ]
+    return "\n".join(lines)
+
+
+def _cmd_training(args: argparse.Namespace) -> int:
+    from . import training, training_quote
+
+    scenario = _scenario(args.scenario)
+    model = scenario.training_model()
+    run = training.simulate(model)
+    quotes = [training_quote(scenario, j.name) for j in scenario.jobs]
+    if args.json:
+        s = run.summary
+        doc = {
+            "summary": {k: getattr(s, k) for k in type(s)._fields},
+            "weeks": json.loads(run.weeks.to_json(orient="records")),
+            "quotes": [{"job": q.naive.job, "iso_week": q.week.iso_week,
+                        "planned_hours": q.week.planned_hours, "delivered_hours": q.week.delivered_hours,
+                        "naive_price_ht": str(q.naive.price.ht), "honoured_price_ht": str(q.honoured.price.ht),
+                        "difference": str(q.difference)} for q in quotes],
+        }
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+    print(render_training(run, model))
+    for q in quotes:
+        print(f"  {q.naive.job} (ISO week {q.week.iso_week}): training owed {q.week.planned_hours:.1f} h, "
+              f"delivered {q.week.delivered_hours:.1f} h; price HT {format_fr(q.naive.price.ht)} naive vs "
+              f"{format_fr(q.honoured.price.ht)} with the obligation honoured (+{format_fr(q.difference)})")
+    if args.plot:
+        run.plot().savefig(args.plot, dpi=110)
+        print(f"  figure written to {args.plot}")
+    return 0
+
+
 def _cmd_scenario(args: argparse.Namespace) -> int:
     print(_scenario(args.scenario).to_json())
     return 0
@@ -85,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--job", help="quote only this job")
     q.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
     q.set_defaults(func=_cmd_quote)
+    t = sub.add_parser("training", help="simulate the weekly training model of a scenario")
+    t.add_argument("scenario", nargs="?", help="scenario JSON file (default: embedded default ACI)")
+    t.add_argument("--json", action="store_true", help="JSON output")
+    t.add_argument("--plot", metavar="PNG", help="also write the figure of the year")
+    t.set_defaults(func=_cmd_training)
     sc = sub.add_parser("scenario", help="print a scenario document (default: the embedded ACI)")
     sc.add_argument("scenario", nargs="?", help="scenario JSON file to check and normalise")
     sc.set_defaults(func=_cmd_scenario)

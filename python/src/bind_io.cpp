@@ -12,10 +12,12 @@ void bind_io(py::module_& m) {
       .field("jobs", &Scenario::jobs, "list of Job")
       .field("pricing", &Scenario::pricing, "PricingOptions")
       .field("rates", &Scenario::rates, "list of RateEntry added to the French table")
+      .field("training", &Scenario::training, "TrainingSetup or None")
       .done()
       .def("rate_table", &Scenario::rate_table, "France's figures with this scenario's overrides.")
       .def("job", &Scenario::job, py::arg("name"), py::return_value_policy::copy, "The job named `name`.")
       .def("validate", &Scenario::validate)
+      .def("training_model", &Scenario::training_model, "The training model to simulate (atelier fields derived).")
       .def("to_json", [](const Scenario& s, int indent) { return io::scenario_to_json(s).dump(indent); },
            py::arg("indent") = 2, "The scenario document (format aci_cost/scenario@1).");
   m.def("read_scenario", [](const std::string& text) { return io::read_scenario(text); }, py::arg("text"),

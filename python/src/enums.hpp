@@ -32,3 +32,18 @@ struct Conv<rates::Rate> {
 };
 
 }  // namespace aci::python
+
+#include "aci_cost/training/model.hpp"
+
+namespace aci::python {
+
+template <>
+struct EnumNames<training::WorkforceMode> { static constexpr const auto& names = io::names::workforce_mode; };
+template <>
+struct EnumNames<training::DemandMode> { static constexpr const auto& names = io::names::demand_mode; };
+template <>
+struct EnumNames<training::TrainingDelivery> { static constexpr const auto& names = io::names::training_delivery; };
+template <>
+struct EnumNames<training::DeferralPolicy> { static constexpr const auto& names = io::names::deferral_policy; };
+
+}  // namespace aci::python

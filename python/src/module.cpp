@@ -12,6 +12,7 @@ void bind_rates(py::module_& m);
 void bind_model(py::module_& m);
 void bind_quote(py::module_& m);
 void bind_io(py::module_& m);
+void bind_training(py::module_& m);
 }  // namespace aci::python
 
 PYBIND11_MODULE(_core, m) {
@@ -27,4 +28,5 @@ PYBIND11_MODULE(_core, m) {
   aci::python::bind_model(m);
   aci::python::bind_io(m);
   aci::python::bind_quote(m);
+  aci::python::bind_training(m);
 }

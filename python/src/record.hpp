@@ -3,6 +3,7 @@
 // so each new type costs one line per field.
 #pragma once
 
+#include <concepts>
 #include <string>
 #include <vector>
 
@@ -62,9 +63,16 @@ class Record {
                return value;
              }),
              ("Keyword arguments set fields: " + join(fields)).c_str());
-    cls_.def("__eq__", [](const T& a, py::object b) {
-      return py::isinstance<T>(b) && a == b.cast<const T&>();
-    });
+    if constexpr (std::equality_comparable<T>) {
+      cls_.def("__eq__", [](const T& a, py::object b) { return py::isinstance<T>(b) && a == b.cast<const T&>(); });
+    } else {  // no C++ ==: equal when every field is
+      cls_.def("__eq__", [fields](py::object a, py::object b) {
+        if (!py::isinstance<T>(b)) return false;
+        for (const auto& f : fields)
+          if (!a.attr(f.c_str()).equal(b.attr(f.c_str()))) return false;
+        return true;
+      });
+    }
     cls_.attr("__hash__") = py::none();
     cls_.def("__repr__", [name, fields](py::object self) {
       std::string out = name + "(";

@@ -87,6 +87,25 @@ ACI_COST_INLINE Scenario default_scenario() {
   clearing.equipment = {{"brush_cutter", D("40")}};
 
   s.jobs = {park, clearing};
+
+  // The weekly training model of the atelier over 2026 (53 ISO weeks): workforce, training plan
+  // and costs derived from the atelier; demand and deferral are assumptions [est]. Demand of
+  // 140 standard h/week at productivity 0.6 is 233 employee h, about the crew's capacity; the
+  // green-space season (+30 %, April-October) pushes it above, the winter (-30 %) below.
+  training::TrainingSetup t;
+  t.atelier = "green_spaces";
+  t.date = Date{2026, 1, 1};
+  t.derive_from_atelier = true;
+  t.model.horizon = {53, 1, 53};
+  t.model.workforce.contract_months = 12.0;                    // [est] mean CDDI length
+  t.model.demand.base_hours = 140.0;                           // [est] standard h/week
+  t.model.demand.amplitude = 0.3;                              // [est] seasonal swing
+  t.model.demand.variation = 0.1;                              // [est] +-10 % weekly noise
+  t.model.deferral.policy = training::DeferralPolicy::production_first;  // what supervisors report
+  t.model.deferral.catch_up_share = 0.5;                       // [est]
+  t.model.plan.trainees_per_supervisor = 6.0;                  // [est] in-house group size
+  t.model.seed = 2026;
+  s.training = t;
   return s;
 }
 

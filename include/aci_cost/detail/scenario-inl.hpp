@@ -4,6 +4,7 @@
 #include "aci_cost/io/json_fields.hpp"
 #include "aci_cost/io/names.hpp"
 #include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/training_json.hpp"
 
 namespace aci::io {
 
@@ -301,6 +302,10 @@ ACI_COST_INLINE const model::Job& Scenario::job(std::string_view name) const {
 ACI_COST_INLINE void Scenario::validate() const {
   aci.validate();
   pricing.validate();
+  if (training) {
+    aci.atelier(training->atelier, "training.atelier");
+    training_model().validate("training.model");
+  }
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     jobs[i].validate();
     aci.atelier(jobs[i].atelier, "job[" + jobs[i].name + "].atelier");
@@ -310,7 +315,7 @@ ACI_COST_INLINE void Scenario::validate() const {
 }
 
 ACI_COST_INLINE Scenario scenario_from_json(const json& j) {
-  const Fields f(j, "$", {"format", "aci", "jobs", "pricing", "rates"});
+  const Fields f(j, "$", {"format", "aci", "jobs", "pricing", "rates", "training"});
   const std::string format = f.str("format");
   if (format != scenario_format) {
     throw ScenarioError("$.format", "\"" + format + "\"", "expected \"" + std::string(scenario_format) + "\"");
@@ -320,6 +325,10 @@ ACI_COST_INLINE Scenario scenario_from_json(const json& j) {
   s.jobs = detail::each(f.array("jobs"), "$.jobs", job_from_json);
   if (f.has("pricing")) s.pricing = pricing_from_json(f.raw("pricing"), "$.pricing");
   s.rates = detail::each(f.array("rates"), "$.rates", rate_entry_from_json);
+  if (f.has("training")) {
+    s.training = training_setup_from_json(f.raw("training"), "$.training");
+    detail::checked("$.training", [&] { s.aci.atelier(s.training->atelier, "training.atelier"); return 0; });
+  }
   for (std::size_t i = 0; i < s.jobs.size(); ++i) {
     const std::string p = "$.jobs[" + std::to_string(i) + "]";
     detail::checked(p, [&] { s.aci.atelier(s.jobs[i].atelier, "job.atelier"); return 0; });
@@ -343,8 +352,10 @@ ACI_COST_INLINE json scenario_to_json(const Scenario& s) {
   json jobs = json::array(), rates = json::array();
   for (const auto& j : s.jobs) jobs.push_back(to_json(j));
   for (const auto& e : s.rates) rates.push_back(to_json(e));
-  return {{"format", std::string(scenario_format)}, {"aci", to_json(s.aci)}, {"pricing", to_json(s.pricing)},
-          {"jobs", jobs}, {"rates", rates}};
+  json out = {{"format", std::string(scenario_format)}, {"aci", to_json(s.aci)}, {"pricing", to_json(s.pricing)},
+              {"jobs", jobs}, {"rates", rates}};
+  if (s.training) out["training"] = to_json(*s.training);
+  return out;
 }
 
 // ---- quotes -------------------------------------------------------------------------

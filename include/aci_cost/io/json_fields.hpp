@@ -2,7 +2,10 @@
 // and rejects unknown keys (a typo must not silently fall back to a default).
 #pragma once
 
+#include <cmath>
+#include <cstdint>
 #include <initializer_list>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +66,45 @@ class Fields {
     if (!v.is_number_integer()) throw ScenarioError(at(key), shown(v), "expected an integer");
     return v.get<int>();
   }
+  /// A floating-point quantity (models that run in double): a finite JSON number.
+  double number(std::string_view key, double fallback) const {
+    if (!has(key)) return fallback;
+    return to_number(raw(key), at(key));
+  }
+  /// A list of finite numbers.
+  std::vector<double> numbers(std::string_view key) const {
+    std::vector<double> out;
+    const json& a = array(key);
+    for (std::size_t i = 0; i < a.size(); ++i) out.push_back(to_number(a[i], at(key) + "[" + std::to_string(i) + "]"));
+    return out;
+  }
+  /// A list of integers.
+  std::vector<int> integers(std::string_view key) const {
+    std::vector<int> out;
+    const json& a = array(key);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!a[i].is_number_integer()) throw ScenarioError(at(key) + "[" + std::to_string(i) + "]", shown(a[i]), "expected an integer");
+      out.push_back(a[i].get<int>());
+    }
+    return out;
+  }
+  /// An unsigned 64-bit integer (seeds).
+  std::uint64_t unsigned64(std::string_view key, std::uint64_t fallback) const {
+    if (!has(key)) return fallback;
+    const json& v = raw(key);
+    if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<std::int64_t>() >= 0)) {
+      throw ScenarioError(at(key), shown(v), "expected a non-negative integer");
+    }
+    return v.get<std::uint64_t>();
+  }
+  /// A finite number at `path`.
+  static double to_number(const json& v, const std::string& path) {
+    if (!v.is_number()) throw ScenarioError(path, shown(v), "expected a number");
+    const double x = v.get<double>();
+    if (!std::isfinite(x)) throw ScenarioError(path, shown(v), "must be finite");
+    return x;
+  }
+
   /// A decimal quantity: a JSON number (read as its shortest text, 0.6 is exactly 0.6) or a string.
   Decimal decimal(std::string_view key, std::optional<Decimal> fallback = std::nullopt) const {
     if (!has(key)) return fallback ? *fallback : (raw(key), Decimal());

@@ -13,3 +13,13 @@ inline constexpr std::string_view rounding[] = {"half_away_from_zero", "half_eve
 inline constexpr std::string_view tag[] = {"law", "published", "estimate"};
 
 }  // namespace aci::io::names
+
+namespace aci::io::names {
+
+inline constexpr std::string_view workforce_mode[] = {"headcount", "contracts"};
+inline constexpr std::string_view demand_mode[] = {"seasonal", "given"};
+inline constexpr std::string_view training_delivery[] = {"in_house", "external"};
+inline constexpr std::string_view deferral_policy[] = {"production_first", "protected_minimum", "load_threshold",
+                                                        "fixed_weeks"};
+
+}  // namespace aci::io::names

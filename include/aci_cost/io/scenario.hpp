@@ -3,6 +3,7 @@
 // whose field is the JSON path ("$.jobs[0].productivity") and whose value is the offending text.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "aci_cost/quote/pricing.hpp"
 #include "aci_cost/quote/quote.hpp"
 #include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/training/setup.hpp"
 
 namespace aci::io {
 
@@ -27,6 +29,7 @@ struct Scenario {
   std::vector<model::Job> jobs;         ///< jobs to quote
   quote::PricingOptions pricing;        ///< pricing policy for every job
   std::vector<rates::RateEntry> rates;  ///< entries added to (or replacing) RateTable::france()
+  std::optional<training::TrainingSetup> training;  ///< the weekly training model, if any
 
   /// The rate table: France's figures with this scenario's overrides.
   rates::RateTable rate_table() const {
@@ -36,6 +39,11 @@ struct Scenario {
   }
   /// The job named `name`; InvalidInput naming "job" when there is none.
   const model::Job& job(std::string_view name) const;
+  /// The training model to simulate (InvalidInput naming "training" when the scenario has none).
+  training::TrainingModel training_model() const {
+    require(training.has_value(), "training", "null", "the scenario has no training section");
+    return training->resolved(aci, rate_table());
+  }
   /// Validates the ACI, every job (and its atelier) and the pricing options.
   void validate() const;
   friend bool operator==(const Scenario&, const Scenario&) = default;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -60,9 +61,11 @@ struct QuoteFigures {
 };
 
 /// Prices `job` for `aci` with the figures of `table` in force at the job's date.
+/// `training_rate`, when given, replaces the atelier's average training obligation
+/// (€ per integration hour), e.g. by its true cost in the job's week (quote/training_link.hpp).
 template <class T>
 QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
-                                const PricingOptions& pricing) {
+                                const PricingOptions& pricing, const std::optional<Decimal>& training_rate = std::nullopt) {
   aci.validate();
   job.validate();
   pricing.validate();
@@ -89,11 +92,15 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   f.elapsed_hours = f.integration_hours / crew;
   f.supervision_hours = f.elapsed_hours * sup;
 
-  const T integration_rate = ar.labour_rate() + ar.training_rate();
+  if (training_rate) {
+    require(*training_rate >= 0, p + ".training_rate", to_string(*training_rate), "must be >= 0");
+  }
+  const T training = training_rate ? c(*training_rate) : ar.training_rate();
+  const T integration_rate = ar.labour_rate() + training;
   const T supervision_rate = job.supervisors > 0 ? ar.supervision_rate() : T(0);
   auto& L = f.lines;
   L[static_cast<std::size_t>(CostLine::integration_labour)] = f.integration_hours * ar.labour_rate();
-  L[static_cast<std::size_t>(CostLine::training)] = f.integration_hours * ar.training_rate();
+  L[static_cast<std::size_t>(CostLine::training)] = f.integration_hours * training;
   L[static_cast<std::size_t>(CostLine::supervision)] = f.supervision_hours * supervision_rate;
   L[static_cast<std::size_t>(CostLine::accompaniment)] = f.integration_hours * ar.accompaniment_rate();
   T materials{0};

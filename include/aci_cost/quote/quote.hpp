@@ -110,8 +110,8 @@ Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::st
 /// Prices `job`: the engine on scalar T (Decimal for shown money), rounded to the cent.
 template <class T = Decimal>
 Quote make_quote(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
-                 const PricingOptions& pricing = {}) {
-  const auto f = compute_figures<T>(aci, job, table, pricing);
+                 const PricingOptions& pricing = {}, const std::optional<Decimal>& training_rate = std::nullopt) {
+  const auto f = compute_figures<T>(aci, job, table, pricing, training_rate);
   return round_quote(f, job, aci.atelier(job.atelier, "job.atelier").name, pricing);
 }
 
@@ -193,9 +193,11 @@ Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::st
 
 #ifndef ACI_COST_HEADER_ONLY
 extern template QuoteFigures<double> compute_figures<double>(const model::Aci&, const model::Job&,
-                                                             const rates::RateTable&, const PricingOptions&);
+                                                             const rates::RateTable&, const PricingOptions&,
+                                                             const std::optional<Decimal>&);
 extern template QuoteFigures<Decimal> compute_figures<Decimal>(const model::Aci&, const model::Job&,
-                                                               const rates::RateTable&, const PricingOptions&);
+                                                               const rates::RateTable&, const PricingOptions&,
+                                                               const std::optional<Decimal>&);
 extern template Quote round_quote<double>(const QuoteFigures<double>&, const model::Job&, const std::string&,
                                           const PricingOptions&);
 extern template Quote round_quote<Decimal>(const QuoteFigures<Decimal>&, const model::Job&, const std::string&,

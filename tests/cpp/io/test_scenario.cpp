@@ -64,5 +64,6 @@ TEST(Scenario, CustomSupportsMustBeDeclared) {
   EXPECT_THROW((void)read_scenario(j.dump()), aci::ScenarioError);
   j["aci"]["custom_supports"] = {"bike_repair"};
   for (auto& job : j["jobs"]) job["atelier"] = "Espaces verts";  // by name: no atelier runs green_spaces now
+  j["training"]["atelier"] = "Espaces verts";
   EXPECT_EQ(read_scenario(j.dump()).aci.ateliers[0].support, "bike_repair");
 }

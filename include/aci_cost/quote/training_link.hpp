@@ -1,0 +1,71 @@
+// aci::quote::make_training_quote: a job's quote with the training obligation at its true cost
+// in the job's week (from the weekly training model), beside the naive quote that counts only
+// the training actually delivered that week — in peak season, deferral makes production look
+// cheaper and hides a debt; the difference is what the naive quote underprices.
+#pragma once
+
+#include "aci_cost/quote/quote.hpp"
+#include "aci_cost/training/simulate.hpp"
+
+namespace aci::quote {
+
+/// The job's week in the training model.
+struct TrainingWeek {
+  int horizon_week = 0;              ///< week index in the model's horizon
+  int iso_week = 1;                  ///< ISO week of the job's date
+  double planned_hours = 0;          ///< team training hours owed that week, h
+  double delivered_hours = 0;        ///< delivered that week (on plan + caught up), h
+  double production_hours = 0;       ///< team production hours that week, h
+  double cost_per_training_hour = 0; ///< €/h: the trainee's paid hour + trainer time
+  double honoured_rate = 0;          ///< €/integration hour: planned x cost / production
+  double naive_rate = 0;             ///< €/integration hour: delivered x cost / production
+  friend bool operator==(const TrainingWeek&, const TrainingWeek&) = default;
+};
+
+/// The two quotes and what separates them.
+struct TrainingQuote {
+  Quote naive;       ///< training line = what the week delivers
+  Quote honoured;    ///< training line = the week's whole obligation
+  TrainingWeek week; ///< the week's figures
+  Money difference;  ///< honoured.price.ht - naive.price.ht: what the naive price leaves out
+  friend bool operator==(const TrainingQuote&, const TrainingQuote&) = default;
+};
+
+/// Quotes `job` twice with the training obligation of its week simulated by `tm` (double engine;
+/// the shown quotes use the Decimal engine with the week's rates as exact binary values).
+inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
+                                         const PricingOptions& pricing, const training::TrainingModel& tm) {
+  const auto sim = training::simulate<double>(tm);
+  TrainingWeek wk;
+  wk.iso_week = job.date.iso_week();
+  int w = -1;
+  for (std::size_t i = 0; i < sim.weeks.calendar_week.size(); ++i) {
+    if (sim.weeks.calendar_week[i] == wk.iso_week) {
+      w = static_cast<int>(i);
+      break;
+    }
+  }
+  const std::string p = "job[" + job.name + "].date";
+  require(w >= 0, p, job.date.to_string(), "its ISO week is not in the training model's horizon");
+  const auto k = static_cast<std::size_t>(w);
+  wk.horizon_week = w;
+  wk.planned_hours = sim.weeks.training_planned[k];
+  wk.delivered_hours = sim.weeks.training_on_plan[k] + sim.weeks.training_caught_up[k];
+  wk.production_hours = sim.weeks.production[k];
+  require(wk.production_hours > 0, p, job.date.to_string(), "the training model has no production in this week");
+  const bool in_house = tm.plan.delivery == training::TrainingDelivery::in_house;
+  wk.cost_per_training_hour = tm.costs.cost_per_paid_hour +
+                              (in_house ? tm.costs.supervisor_cost_per_hour / tm.plan.trainees_per_supervisor
+                                        : tm.costs.external_cost_per_hour);
+  wk.honoured_rate = wk.planned_hours * wk.cost_per_training_hour / wk.production_hours;
+  wk.naive_rate = wk.delivered_hours * wk.cost_per_training_hour / wk.production_hours;
+  TrainingQuote out;
+  out.week = wk;
+  // The double engine's figures enter the Decimal engine explicitly, as their exact values.
+  out.naive = make_quote<Decimal>(aci, job, table, pricing, Decimal(wk.naive_rate));
+  out.honoured = make_quote<Decimal>(aci, job, table, pricing, Decimal(wk.honoured_rate));
+  out.difference = out.honoured.price.ht - out.naive.price.ht;
+  return out;
+}
+
+}  // namespace aci::quote

@@ -1,0 +1,237 @@
+# Hand-kept stubs of the compiled module aci_cost._core.
+import datetime
+from decimal import Decimal
+from typing import Any, ClassVar, Optional, Sequence, Union
+
+Number = Union[int, float, Decimal, str]
+MoneyIn = Union[int, Decimal, str]  # never float
+DateIn = Union[datetime.date, str]
+
+__version__: str
+SCENARIO_FORMAT: str
+
+class InvalidInput(ValueError): ...
+class NoRateInForce(InvalidInput): ...
+class ScenarioError(InvalidInput): ...
+class DomainError(ValueError): ...
+
+def round_money(amount: MoneyIn, mode: str = ..., places: int = ...) -> Decimal: ...
+def split(total: MoneyIn, weights: Sequence[Number]) -> list[Decimal]: ...
+def round_parts(parts: Sequence[Number], mode: str = ...) -> tuple[list[Decimal], Decimal]: ...
+def format_fr(amount: MoneyIn) -> str: ...
+def format_plain(amount: MoneyIn) -> str: ...
+def general_reduction_coefficient(annual_gross: MoneyIn, annual_smic: MoneyIn, tmin: Number = ...,
+                                  tdelta: Number = ...) -> Decimal: ...
+
+class _Record:
+    _fields: ClassVar[tuple[str, ...]]
+    def __init__(self, **fields: Any) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class RateEntry(_Record):
+    rate: str
+    effective: datetime.date
+    value: Decimal
+    unit: str
+    source: str
+    tag: str
+    note: str
+
+class RateTable:
+    def __init__(self) -> None: ...
+    @staticmethod
+    def france() -> RateTable: ...
+    def set(self, entry: RateEntry) -> None: ...
+    def in_force(self, rate: str, date: DateIn) -> RateEntry: ...
+    @property
+    def entries(self) -> list[RateEntry]: ...
+
+class HoursSplit(_Record):
+    training: Decimal
+    accompaniment: Decimal
+    meetings: Decimal
+    leave: Decimal
+    bank_holidays: Decimal
+    absence: Decimal
+    @property
+    def production(self) -> Decimal: ...
+    def validate(self) -> None: ...
+
+class StaffGroup(_Record):
+    name: str
+    role: str
+    headcount: Decimal
+    weekly_hours: Decimal
+    pay_basis: str
+    pay: Decimal
+    contribution_mode: str
+    employer_rate: Decimal
+    per_head_annual_cost: Decimal
+    hours: HoursSplit
+    def validate(self) -> None: ...
+
+class EquipmentRate(_Record):
+    name: str
+    hourly_rate: Decimal
+
+class Subsidies(_Record):
+    aide_au_poste: bool
+    aid_modulation_share: Decimal
+    rsa_fte: Decimal
+    other_grants_annual: Decimal
+
+class Atelier(_Record):
+    name: str
+    support: str
+    staff: list[StaffGroup]
+    annual_overheads: Decimal
+    annual_other_charges: Decimal
+    equipment: list[EquipmentRate]
+    vehicle_cost_per_km: Decimal
+    subsidies: Subsidies
+    annual_sales: Decimal
+    sales_cap_share: Decimal
+    default_productivity: Decimal
+    market_hourly_price: Decimal
+    market_floor_hourly_price: Decimal
+    ordinary_hourly_cost: Decimal
+
+class Aci(_Record):
+    name: str
+    large_employer: bool
+    custom_supports: list[str]
+    ateliers: list[Atelier]
+    def validate(self) -> None: ...
+
+class Driver(_Record):
+    name: str
+    quantity: Decimal
+    hours_per_unit: Decimal
+
+class Material(_Record):
+    name: str
+    amount: Decimal
+
+class EquipmentUse(_Record):
+    name: str
+    hours: Decimal
+
+class Travel(_Record):
+    trips: Decimal
+    km_per_trip: Decimal
+    hours_per_trip: Decimal
+
+class Job(_Record):
+    name: str
+    client: str
+    atelier: str
+    date: datetime.date
+    standard_hours: Decimal
+    drivers: list[Driver]
+    productivity: Optional[Decimal]
+    crew_size: Decimal
+    supervisors: Decimal
+    travel: Travel
+    materials: list[Material]
+    equipment: list[EquipmentUse]
+    vat_rate: Optional[Decimal]
+    @property
+    def total_standard_hours(self) -> Decimal: ...
+    def validate(self) -> None: ...
+
+class PricingOptions(_Record):
+    policy: str
+    margin: Decimal
+    site_costs: Decimal
+    overheads: Decimal
+    profit: Decimal
+    k_decimals: int
+    rounding: str
+    @property
+    def coefficient_k(self) -> Decimal: ...
+    def validate(self) -> None: ...
+
+class Scenario(_Record):
+    aci: Aci
+    jobs: list[Job]
+    pricing: PricingOptions
+    rates: list[RateEntry]
+    def rate_table(self) -> RateTable: ...
+    def job(self, name: str) -> Job: ...
+    def validate(self) -> None: ...
+    def to_json(self, indent: int = ...) -> str: ...
+
+def read_scenario(text: str) -> Scenario: ...
+def default_scenario() -> Scenario: ...
+
+class Line(_Record):
+    key: str
+    amount: Decimal
+
+class Price(_Record):
+    policy: str
+    coefficient_k: Decimal
+    ht: Decimal
+    vat_rate: Decimal
+    vat: Decimal
+    ttc: Decimal
+
+class PriceBounds(_Record):
+    market_floor: Decimal
+    market_price: Decimal
+    full_cost: Decimal
+    net_cost: Decimal
+
+class SalesCap(_Record):
+    cap_share: Decimal
+    annual_charges: Decimal
+    cap: Decimal
+    annual_sales: Decimal
+    headroom: Decimal
+
+class InsertionStatement(_Record):
+    insertion_hours: Decimal
+    paid_insertion_hours: Decimal
+    people: Decimal
+    supervision_hours: Decimal
+    training_hours: Decimal
+    price_production_part: Decimal
+    price_integration_part: Decimal
+
+class Warning(_Record):
+    code: str
+    message: str
+
+class Quote(_Record):
+    job: str
+    atelier: str
+    date: datetime.date
+    scalar: str
+    standard_hours: Decimal
+    productivity: Decimal
+    cost_lines: list[Line]
+    full_cost: Decimal
+    production_cost: Decimal
+    insertion_extra_cost: Decimal
+    subsidies: list[Line]
+    subsidies_total: Decimal
+    net_cost: Decimal
+    price: Price
+    bounds: PriceBounds
+    sales_cap: SalesCap
+    insertion: InsertionStatement
+    warnings: list[Warning]
+    rates_used: list[RateEntry]
+    def to_json(self, indent: int = ...) -> str: ...
+    @staticmethod
+    def from_json(text: str) -> Quote: ...
+
+def make_quote(aci: Aci, job: Job, rates: RateTable, pricing: PricingOptions, scalar: str = ...) -> Quote: ...
+
+class SocialClause(_Record):
+    required_hours: Decimal
+    delivered_hours: Decimal
+    covered: bool
+
+def check_social_clause(contract_amount: MoneyIn, labour_share: Number, insertion_rate: Number,
+                        hourly_cost: MoneyIn, delivered_hours: Number = ...) -> SocialClause: ...

@@ -1,0 +1,209 @@
+// The weekly training model: inputs, one run (weekly series + summary), batches, and its link
+// to the quote. Long runs release the GIL.
+#include <pybind11/numpy.h>
+
+#include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/training_json.hpp"
+#include "aci_cost/quote/training_link.hpp"
+#include "aci_cost/training/batch.hpp"
+#include "aci_cost/training/setup.hpp"
+#include "aci_cost/training/simulate.hpp"
+#include "enums.hpp"
+#include "record.hpp"
+
+namespace aci::python {
+
+namespace {
+/// A numpy array that owns a moved std::vector (no copy).
+template <class T>
+py::array_t<T> to_numpy(std::vector<T>&& v) {
+  auto* owner = new std::vector<T>(std::move(v));
+  py::capsule free_when_done(owner, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+  return py::array_t<T>({owner->size()}, {sizeof(T)}, owner->data(), free_when_done);
+}
+}  // namespace
+
+void bind_training(py::module_& m) {
+  using namespace aci::training;
+  Record<Contract>(m, "Contract", "An employment contract, in horizon weeks [start_week, end_week).")
+      .field("start_week", &Contract::start_week, "first week present")
+      .field("end_week", &Contract::end_week, "first week absent")
+      .done();
+  Record<Session>(m, "Session", "A training session for every employee present that week.")
+      .field("week", &Session::week, "horizon week")
+      .field("hours", &Session::hours, "h per employee")
+      .done();
+  Record<Horizon>(m, "Horizon", "The simulated weeks.")
+      .field("weeks", &Horizon::weeks, "number of weeks")
+      .field("start_week", &Horizon::start_week, "ISO week of the first simulated week")
+      .field("weeks_in_start_year", &Horizon::weeks_in_start_year, "52 or 53")
+      .done();
+  Record<Workforce>(m, "Workforce", "The integration employees and their weekly capacity.")
+      .field("mode", &Workforce::mode, "'headcount' (steady turnover) or 'contracts'")
+      .field("headcount", &Workforce::headcount, "employees present")
+      .field("contract_months", &Workforce::contract_months, "mean contract length, months")
+      .field("contracts", &Workforce::contracts, "list of Contract (contracts mode)")
+      .field("weekly_hours", &Workforce::weekly_hours, "contract h/week per employee")
+      .field("absence", &Workforce::absence, "mean absence share")
+      .field("absence_spread", &Workforce::absence_spread, "half-width of the weekly absence draw")
+      .field("accompaniment", &Workforce::accompaniment, "share of hours in accompaniment")
+      .field("leave_hours", &Workforce::leave_hours, "h per employee removed each week (list, or empty)")
+      .field("closed_weeks", &Workforce::closed_weeks, "weeks with no activity")
+      .done();
+  Record<Demand>(m, "Demand", "The hours of work booked by clients.")
+      .field("mode", &Demand::mode, "'seasonal' or 'given'")
+      .field("hours", &Demand::hours, "h/week per horizon week (given mode)")
+      .field("base_hours", &Demand::base_hours, "seasonal mid-level, h/week")
+      .field("amplitude", &Demand::amplitude, "seasonal swing, share")
+      .field("seasonal_shape", &Demand::seasonal_shape, "53 values in [-1, 1] by ISO week, or empty")
+      .field("variation", &Demand::variation, "half-width of the weekly multiplicative draw")
+      .field("productivity", &Demand::productivity, "relative productivity (0, 1]")
+      .done();
+  Record<TrainingPlan>(m, "TrainingPlan", "The training every employee is owed.")
+      .field("hours_per_week", &TrainingPlan::hours_per_week, "h/week per employee")
+      .field("sessions", &TrainingPlan::sessions, "list of Session")
+      .field("delivery", &TrainingPlan::delivery, "'in_house' or 'external'")
+      .field("trainees_per_supervisor", &TrainingPlan::trainees_per_supervisor, "in-house group size")
+      .done();
+  Record<Deferral>(m, "Deferral", "How training yields to production, and how it is caught up.")
+      .field("policy", &Deferral::policy, "'production_first', 'protected_minimum', 'load_threshold' or 'fixed_weeks'")
+      .field("protected_share", &Deferral::protected_share, "share of the plan protected")
+      .field("load_threshold", &Deferral::load_threshold, "demand/capacity above which training yields")
+      .field("fixed_weeks", &Deferral::fixed_weeks, "weeks whose plan is never moved")
+      .field("catch_up_share", &Deferral::catch_up_share, "share of idle hours used to catch up")
+      .field("initial_backlog", &Deferral::initial_backlog, "training owed at the start, h")
+      .done();
+  Record<Costs>(m, "TrainingCosts", "What an hour costs.")
+      .field("cost_per_paid_hour", &Costs::cost_per_paid_hour, "€/h of an integration employee")
+      .field("supervisor_cost_per_hour", &Costs::supervisor_cost_per_hour, "€/h of a supervisor")
+      .field("external_cost_per_hour", &Costs::external_cost_per_hour, "€/h per trainee, external")
+      .done();
+  Record<TrainingModel>(m, "TrainingModel", "Every input of one training scenario.")
+      .field("horizon", &TrainingModel::horizon, "Horizon")
+      .field("workforce", &TrainingModel::workforce, "Workforce")
+      .field("demand", &TrainingModel::demand, "Demand")
+      .field("plan", &TrainingModel::plan, "TrainingPlan")
+      .field("deferral", &TrainingModel::deferral, "Deferral")
+      .field("costs", &TrainingModel::costs, "TrainingCosts")
+      .field("seed", &TrainingModel::seed, "seed of the weekly draws")
+      .done()
+      .def("validate", [](const TrainingModel& t) { t.validate(); })
+      .def("to_json", [](const TrainingModel& t) { return io::to_json(t).dump(2); });
+  Record<TrainingSetup>(m, "TrainingSetup", "The training model of a scenario's atelier.")
+      .field("atelier", &TrainingSetup::atelier, "atelier name or support")
+      .field("date", &TrainingSetup::date, "the costs are read at this date")
+      .field("derive_from_atelier", &TrainingSetup::derive_from_atelier, "take workforce, plan and costs from the atelier")
+      .field("model", &TrainingSetup::model, "TrainingModel")
+      .done();
+
+  Record<RunSummary<double>>(m, "TrainingSummary", "Totals and costs of one run.")
+      .field("paid_hours", &RunSummary<double>::paid_hours, "h")
+      .field("capacity_hours", &RunSummary<double>::capacity_hours, "h")
+      .field("demand_hours", &RunSummary<double>::demand_hours, "h")
+      .field("production_hours", &RunSummary<double>::production_hours, "h")
+      .field("unmet_demand_hours", &RunSummary<double>::unmet_demand_hours, "h")
+      .field("idle_hours", &RunSummary<double>::idle_hours, "h")
+      .field("planned_hours", &RunSummary<double>::planned_hours, "h")
+      .field("initial_backlog_hours", &RunSummary<double>::initial_backlog_hours, "h")
+      .field("on_plan_hours", &RunSummary<double>::on_plan_hours, "h")
+      .field("deferred_hours", &RunSummary<double>::deferred_hours, "h")
+      .field("caught_up_hours", &RunSummary<double>::caught_up_hours, "h")
+      .field("lost_hours", &RunSummary<double>::lost_hours, "h")
+      .field("final_backlog_hours", &RunSummary<double>::final_backlog_hours, "h")
+      .field("delivered_share", &RunSummary<double>::delivered_share, "share of training owed delivered")
+      .field("supervisor_hours", &RunSummary<double>::supervisor_hours, "h")
+      .field("wage_cost", &RunSummary<double>::wage_cost, "€")
+      .field("training_cost_actual", &RunSummary<double>::training_cost_actual, "€")
+      .field("training_cost_honoured", &RunSummary<double>::training_cost_honoured, "€")
+      .field("productive_hours_honoured", &RunSummary<double>::productive_hours_honoured, "h")
+      .field("cost_per_productive_hour_actual", &RunSummary<double>::cost_per_productive_hour_actual, "€/h")
+      .field("cost_per_productive_hour_honoured", &RunSummary<double>::cost_per_productive_hour_honoured, "€/h")
+      .field("training_debt", &RunSummary<double>::training_debt, "€")
+      .done();
+
+  m.def("simulate_training", [](const TrainingModel& model, std::uint64_t scenario) {
+        TrainingResult<double> r;
+        {
+          py::gil_scoped_release release;
+          r = simulate<double>(model, scenario);
+        }
+        auto& w = r.weeks;
+        py::dict weeks;
+        weeks["calendar_week"] = to_numpy(std::move(w.calendar_week));
+        const std::pair<const char*, std::vector<double>*> series[] = {
+            {"employees", &w.employees}, {"leavers", &w.leavers}, {"paid_hours", &w.paid_hours},
+            {"capacity", &w.capacity}, {"demand", &w.demand}, {"production", &w.production},
+            {"unmet_demand", &w.unmet_demand}, {"idle", &w.idle}, {"training_planned", &w.training_planned},
+            {"training_on_plan", &w.training_on_plan}, {"training_deferred", &w.training_deferred},
+            {"training_caught_up", &w.training_caught_up}, {"training_lost", &w.training_lost},
+            {"backlog", &w.backlog}, {"supervisor_hours", &w.supervisor_hours}};
+        for (const auto& [name, v] : series) weeks[name] = to_numpy(std::move(*v));
+        return py::make_tuple(weeks, r.summary);
+      }, py::arg("model"), py::arg("scenario") = 0,
+      "One run: (dict of per-week numpy arrays, TrainingSummary). The scenario index selects the draws.");
+
+  m.def("simulate_training_batch", [](const TrainingModel& base, py::dict params, std::size_t scenarios) {
+        TrainingBatch batch;
+        batch.scenarios = scenarios;
+        for (auto item : params) {
+          const std::string name = py::str(item.first).cast<std::string>();
+          std::size_t k = training::detail::p_count;
+          for (std::size_t i = 0; i < training::detail::p_count; ++i)
+            if (training::detail::batch_name[i] == name) k = i;
+          if (k == training::detail::p_count) {
+            std::string all;
+            for (auto n : training::detail::batch_name) all += (all.empty() ? "" : ", ") + std::string(n);
+            throw InvalidInput("training_batch." + name, "...", "unknown parameter (known: " + all + ")");
+          }
+          auto arr = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(item.second);
+          if (!arr || arr.ndim() != 1) throw InvalidInput("training_batch." + name, "...", "expected a 1-D array of numbers");
+          batch.*training::detail::batch_member[k] = std::vector<double>(arr.data(), arr.data() + arr.size());
+        }
+        BatchSummary out;
+        {
+          py::gil_scoped_release release;
+          out = simulate_batch(base, batch);
+        }
+        py::dict d;
+        d["delivered_share"] = to_numpy(std::move(out.delivered_share));
+        d["lost_hours"] = to_numpy(std::move(out.lost_hours));
+        d["final_backlog_hours"] = to_numpy(std::move(out.final_backlog_hours));
+        d["planned_hours"] = to_numpy(std::move(out.planned_hours));
+        d["production_hours"] = to_numpy(std::move(out.production_hours));
+        d["unmet_demand_hours"] = to_numpy(std::move(out.unmet_demand_hours));
+        d["supervisor_hours"] = to_numpy(std::move(out.supervisor_hours));
+        d["cost_per_productive_hour_actual"] = to_numpy(std::move(out.cost_per_productive_hour_actual));
+        d["cost_per_productive_hour_honoured"] = to_numpy(std::move(out.cost_per_productive_hour_honoured));
+        d["training_debt"] = to_numpy(std::move(out.training_debt));
+        return d;
+      }, py::arg("base"), py::arg("params"), py::arg("scenarios"),
+      "N scenarios of `base` whose parameters vary (name -> array of N); per-scenario summaries as numpy arrays.");
+  m.attr("TRAINING_BATCH_PARAMETERS") = [] {
+    py::list names;
+    for (auto n : training::detail::batch_name) names.append(std::string(n));
+    return py::tuple(names);
+  }();
+
+  using quote::TrainingQuote;
+  using quote::TrainingWeek;
+  Record<TrainingWeek>(m, "TrainingWeek", "The job's week in the training model.")
+      .field("horizon_week", &TrainingWeek::horizon_week, "week index in the horizon")
+      .field("iso_week", &TrainingWeek::iso_week, "ISO week of the job")
+      .field("planned_hours", &TrainingWeek::planned_hours, "training owed that week, h")
+      .field("delivered_hours", &TrainingWeek::delivered_hours, "training delivered that week, h")
+      .field("production_hours", &TrainingWeek::production_hours, "production that week, h")
+      .field("cost_per_training_hour", &TrainingWeek::cost_per_training_hour, "€/h")
+      .field("honoured_rate", &TrainingWeek::honoured_rate, "€ per integration hour, all owed")
+      .field("naive_rate", &TrainingWeek::naive_rate, "€ per integration hour, as delivered")
+      .done();
+  Record<TrainingQuote>(m, "TrainingQuote", "A job quoted with its week's training: naive vs honoured.")
+      .field("naive", &TrainingQuote::naive, "Quote with the training delivered that week")
+      .field("honoured", &TrainingQuote::honoured, "Quote with the week's whole obligation")
+      .field("week", &TrainingQuote::week, "TrainingWeek")
+      .field("difference", &TrainingQuote::difference, "honoured - naive price excl. VAT, €")
+      .done();
+  m.def("make_training_quote", &quote::make_training_quote, py::arg("aci"), py::arg("job"), py::arg("rates"),
+        py::arg("pricing"), py::arg("model"), "Quotes a job with the training obligation of its week.");
+}
+
+}  // namespace aci::python
