@@ -1,0 +1,558 @@
+// Sensitivity designs and their analyses, independent of any model: a design lists the points
+// (rows) to evaluate, the caller evaluates them in any order or place and hands back one
+// output per row, tagged with the design's fingerprint; the analysis refuses outputs of another
+// design or of the wrong length.
+//   SaltelliDesign + analyze_sobol    first-order and total Sobol' indices, bootstrap CIs;
+//   MorrisDesign   + analyze_morris   elementary effects (mu, mu*, sigma);
+//   TornadoDesign  + analyze_tornado  one-at-a-time low/high swings around a base point.
+// Saltelli and Morris points are in [0, 1)^k (map them through Marginal::quantile); tornado
+// points are input values.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "aci_cost/detail/counter_rng.hpp"
+#include "aci_cost/error.hpp"
+#include "aci_cost/sweep/designs.hpp"
+#include "aci_cost/sweep/distributions.hpp"
+
+namespace aci::sweep {
+
+/// Model outputs of one design, one per design row in row order, tagged with the design's fingerprint.
+template <class T = double>
+struct DesignOutputs {
+  std::uint64_t fingerprint = 0;  ///< fingerprint() of the design the rows came from
+  std::vector<T> values;          ///< output of row r at index r, output units
+};
+
+/// What analyze_sobol does with a non-finite (NaN or infinite) output.
+enum class NanPolicy {
+  raise,        ///< throw InvalidInput naming the first such row
+  drop_blocks,  ///< drop every base row i whose A, B or any AB_g output is non-finite
+};
+
+/// How bootstrap confidence intervals are formed.
+enum class CiMethod {
+  percentile,  ///< the (1 - level)/2 and (1 + level)/2 order statistics of the resampled estimates
+  normal,      ///< estimate -+ Phi^-1((1 + level)/2) x standard deviation of the resampled estimates
+};
+
+/// A closed interval [low, high].
+template <class T = double>
+struct Interval {
+  T low{};   ///< lower bound
+  T high{};  ///< upper bound
+};
+
+namespace detail {
+
+/// Version of the point construction, in every fingerprint: bump it when points change.
+inline constexpr std::uint64_t design_version = 1;
+
+/// A 64-bit hash chained over a design's defining parameters (SplitMix64 mixing at each step).
+class Fingerprint {
+ public:
+  /// Starts the hash with the design kind and the construction version.
+  explicit Fingerprint(DesignKind kind) noexcept
+      : hash_(aci::detail::mix64(static_cast<std::uint64_t>(kind) ^ (design_version << 32))) {}
+  /// Mixes in one parameter.
+  Fingerprint& add(std::uint64_t v) noexcept {
+    hash_ = aci::detail::mix64(hash_ ^ v);
+    return *this;
+  }
+  /// The hash.
+  std::uint64_t value() const noexcept { return hash_; }
+
+ private:
+  std::uint64_t hash_;
+};
+
+inline std::string hex(std::uint64_t v) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string s = "0x0000000000000000";
+  for (std::size_t k = 0; k < 16; ++k) s[17 - k] = digits[(v >> (4 * k)) & 0xfU];
+  return s;
+}
+
+/// Throws InvalidInput unless the outputs carry `fingerprint` and hold `rows` values.
+template <class T>
+void check_outputs(const DesignOutputs<T>& outputs, std::uint64_t fingerprint, std::uint64_t rows,
+                   std::string_view analysis) {
+  const std::string prefix = std::string(analysis) + ".outputs";
+  aci::require(outputs.fingerprint == fingerprint, prefix + ".fingerprint", hex(outputs.fingerprint),
+               "must equal the design's fingerprint " + hex(fingerprint) + " (these outputs come from another design)");
+  aci::require(outputs.values.size() == rows, prefix + ".values", std::to_string(outputs.values.size()) + " values",
+               "must hold one output per design row (" + std::to_string(rows) + ")");
+}
+
+template <class T>
+std::string output_text(T v) {
+  return std::isnan(v) ? std::string("nan") : number_text(v);
+}
+
+}  // namespace detail
+
+/// Saltelli's design for Sobol' indices (Saltelli 2002, Comput. Phys. Commun. 145:280-297;
+/// Saltelli et al. 2010, Comput. Phys. Commun. 181:259-270): base matrices A and B are the first
+/// and last k columns of a 2k-dimensional Owen-scrambled Sobol' sequence, and AB_g is A with the
+/// columns of group g taken from B. Rows are stored by base row: row i (G + 2) + c is A_i for
+/// c = 0, B_i for c = 1 and AB_{c-2, i} after, so an N-row design is the first N (G + 2) rows of
+/// the 2N-row design with the same seed.
+class SaltelliDesign {
+ public:
+  /// Points are in [0, 1).
+  using value_type = double;
+
+  /// `inputs` k in [1, SobolDesign::max_dimension / 2]; `base_rows` N a power of two in [2, 2^32];
+  /// `groups`: empty (one group per input) or the group (0..G-1, each used) of every input.
+  SaltelliDesign(std::size_t inputs, std::uint64_t base_rows, std::uint64_t seed, std::vector<std::size_t> groups = {})
+      : inputs_(checked_inputs(inputs)), n_(base_rows), seed_(seed), groups_(std::move(groups)),
+        sobol_(2 * inputs, Scrambling::owen, seed) {
+    aci::require(n_ >= 2 && n_ <= (std::uint64_t{1} << 32) && std::has_single_bit(n_), "saltelli.N", n_,
+                 "must be a power of two in [2, 2^32] (Sobol' nets balance only at powers of two)");
+    if (groups_.empty()) {
+      groups_.resize(inputs_);
+      std::iota(groups_.begin(), groups_.end(), std::size_t{0});
+    }
+    aci::require(groups_.size() == inputs_, "saltelli.groups", std::to_string(groups_.size()) + " entries",
+                 "must give one group per input (" + std::to_string(inputs_) + ")");
+    group_count_ = *std::max_element(groups_.begin(), groups_.end()) + 1;
+    aci::require(group_count_ <= inputs_, "saltelli.groups", "largest group " + std::to_string(group_count_ - 1),
+                 "group numbers must be 0..G-1 with G <= inputs (" + std::to_string(inputs_) + ")");
+    std::vector<bool> used(group_count_, false);
+    for (const std::size_t g : groups_) used[g] = true;
+    for (std::size_t g = 0; g < group_count_; ++g)
+      aci::require(used[g], "saltelli.groups", "group " + std::to_string(g), "every group 0..G-1 must hold an input");
+  }
+  /// Number of inputs k.
+  std::size_t dimension() const noexcept { return inputs_; }
+  /// Number of groups G (k without grouping).
+  std::size_t group_count() const noexcept { return group_count_; }
+  /// Group of each input.
+  const std::vector<std::size_t>& groups() const noexcept { return groups_; }
+  /// Number of base rows N.
+  std::uint64_t base_rows() const noexcept { return n_; }
+  /// The seed of the scrambled Sobol' sequence.
+  std::uint64_t seed() const noexcept { return seed_; }
+  /// Rows per base row: G + 2 (A, B, AB_0 .. AB_{G-1}).
+  std::size_t block_size() const noexcept { return group_count_ + 2; }
+  /// Model evaluations: N (G + 2).
+  std::uint64_t size() const noexcept { return n_ * block_size(); }
+  /// Hash of (kind, version, seed, N, k, G, groups): outputs must carry it.
+  std::uint64_t fingerprint() const noexcept {
+    detail::Fingerprint f(DesignKind::saltelli);
+    f.add(seed_).add(n_).add(inputs_).add(group_count_);
+    for (const std::size_t g : groups_) f.add(g);
+    return f.value();
+  }
+  /// Row r (< size()) into `out` (one slot per input), in [0, 1).
+  void point(std::uint64_t r, std::span<double> out) const {
+    detail::require_point_size(out.size(), inputs_);
+    detail::require_index(r, size(), "saltelli.row");
+    const std::uint64_t i = r / block_size();
+    const std::size_t c = static_cast<std::size_t>(r % block_size());
+    for (std::size_t j = 0; j < inputs_; ++j) {
+      const bool from_b = c == 1 || (c >= 2 && groups_[j] == c - 2);
+      out[j] = sobol_.coordinate(i, from_b ? inputs_ + j : j);
+    }
+  }
+
+ private:
+  static std::size_t checked_inputs(std::size_t k) {
+    aci::require(k >= 1 && 2 * k <= SobolDesign::max_dimension, "saltelli.inputs", k,
+                 "must be in [1, " + std::to_string(SobolDesign::max_dimension / 2) + "] (2k Sobol' dimensions)");
+    return k;
+  }
+
+  std::size_t inputs_;
+  std::uint64_t n_;
+  std::uint64_t seed_;
+  std::vector<std::size_t> groups_;
+  std::size_t group_count_ = 0;
+  SobolDesign sobol_;
+};
+
+/// Options of analyze_sobol.
+struct SobolOptions {
+  double confidence_level = 0.95;             ///< coverage of the intervals, in (0, 1)
+  std::size_t bootstrap_resamples = 1000;     ///< resamples of the base rows; 0: no intervals (NaN bounds)
+  std::uint64_t bootstrap_seed = 0;           ///< seed of the resampling (counter RNG)
+  CiMethod ci_method = CiMethod::percentile;  ///< how intervals are formed
+  NanPolicy nan_policy = NanPolicy::raise;    ///< what to do with non-finite outputs
+
+  /// Throws InvalidInput naming the field unless confidence_level is in (0, 1).
+  void validate() const {
+    aci::require(confidence_level > 0.0 && confidence_level < 1.0, "sobol.confidence_level",
+                 detail::number_text(confidence_level), "must be in (0, 1)");
+  }
+};
+
+/// Sobol' indices per group, with bootstrap confidence intervals.
+template <class T = double>
+struct SobolIndices {
+  std::vector<T> first_order;                ///< S1 per group: share of variance, 0-1 up to sampling error
+  std::vector<T> total_order;                ///< ST per group: share of variance, 0-1 up to sampling error
+  std::vector<Interval<T>> first_order_ci;   ///< interval of S1 per group at the requested level
+  std::vector<Interval<T>> total_order_ci;   ///< interval of ST per group at the requested level
+  T mean{};                                  ///< mean of the stacked f(A), f(B), output units
+  T variance{};                              ///< sample variance V of the stacked f(A), f(B), output units^2
+  std::uint64_t rows_used = 0;               ///< base rows analysed
+  std::uint64_t rows_dropped = 0;            ///< base rows dropped for a non-finite output
+};
+
+namespace detail {
+
+/// S1 and ST per group over the base rows `rows` (repetitions allowed), outputs laid out as in
+/// SaltelliDesign. Returns false, leaving s1/st unset, when the rows' outputs have no variance.
+template <class T>
+bool sobol_estimates(const std::vector<T>& f, std::size_t block, std::size_t groups,
+                     const std::vector<std::uint64_t>& rows, std::vector<T>& s1, std::vector<T>& st, T& mean,
+                     T& variance) {
+  const auto n = static_cast<T>(rows.size());
+  T sum = 0;
+  for (const std::uint64_t i : rows) sum += f[i * block] + f[i * block + 1];
+  mean = sum / (T(2) * n);
+  T squares = 0;
+  for (const std::uint64_t i : rows) {
+    const T a = f[i * block] - mean, b = f[i * block + 1] - mean;
+    squares += a * a + b * b;
+  }
+  variance = squares / (T(2) * n - T(1));
+  if (!(variance > T(0))) return false;
+  for (std::size_t g = 0; g < groups; ++g) {
+    T first = 0, total = 0;
+    for (const std::uint64_t i : rows) {
+      const T fa = f[i * block], fb = f[i * block + 1], fab = f[i * block + 2 + g];
+      // Saltelli et al. 2010, Table 2 (b): V_g = mean(f(B) (f(AB_g) - f(A))). Centring f(B) on
+      // the mean leaves the expectation unchanged (E[f(AB_g) - f(A)] = 0) and removes the
+      // mean^2-sized noise that raw outputs (e.g. costs far from 0) would add.
+      first += (fb - mean) * (fab - fa);
+      // Jansen 1999 (Comput. Phys. Commun. 117:35-43), Saltelli et al. 2010 Table 2 (f):
+      // VT_g = mean((f(A) - f(AB_g))^2) / 2.
+      total += (fa - fab) * (fa - fab);
+    }
+    s1[g] = first / n / variance;
+    st[g] = total / (T(2) * n) / variance;
+  }
+  return true;
+}
+
+/// The interval of `estimate` from its bootstrap replicates (NaN bounds with fewer than 2).
+template <class T>
+Interval<T> bootstrap_interval(std::vector<T> replicates, T estimate, double level, CiMethod method) {
+  const std::size_t b = replicates.size();
+  if (b < 2) return {std::numeric_limits<T>::quiet_NaN(), std::numeric_limits<T>::quiet_NaN()};
+  const double tail = (1.0 - level) / 2.0;
+  if (method == CiMethod::normal) {
+    T mean = 0;
+    for (const T v : replicates) mean += v;
+    mean /= static_cast<T>(b);
+    T squares = 0;
+    for (const T v : replicates) squares += (v - mean) * (v - mean);
+    const T sd = std::sqrt(squares / static_cast<T>(b - 1));
+    const T z = normal_quantile(static_cast<T>(1.0 - tail));
+    return {estimate - z * sd, estimate + z * sd};
+  }
+  std::sort(replicates.begin(), replicates.end());
+  // Order statistic ceil(p B) (1-based), the inverse of the replicates' empirical CDF.
+  const auto order = [&](double p) {
+    const double k = std::ceil(p * static_cast<double>(b));
+    return replicates[k < 1.0 ? 0 : std::min(b - 1, static_cast<std::size_t>(k) - 1)];
+  };
+  return {order(tail), order(1.0 - tail)};
+}
+
+}  // namespace detail
+
+/// First-order (Saltelli et al. 2010) and total (Jansen 1999) Sobol' indices per group from the
+/// outputs of `design`, with a bootstrap over base rows (rows drawn with the counter RNG at
+/// (bootstrap_seed, resample, draw)). Throws InvalidInput for outputs of another design or
+/// length, or a non-finite output under NanPolicy::raise; DomainError when the outputs have no variance.
+template <class T = double>
+SobolIndices<T> analyze_sobol(const SaltelliDesign& design, const DesignOutputs<T>& outputs,
+                              const SobolOptions& options = {}) {
+  options.validate();
+  detail::check_outputs(outputs, design.fingerprint(), design.size(), "sobol");
+  const std::size_t block = design.block_size();
+  const std::size_t groups = design.group_count();
+  const std::vector<T>& f = outputs.values;
+
+  SobolIndices<T> result;
+  std::vector<std::uint64_t> rows;
+  rows.reserve(design.base_rows());
+  for (std::uint64_t i = 0; i < design.base_rows(); ++i) {
+    bool finite = true;
+    for (std::size_t c = 0; c < block; ++c) {
+      const T v = f[i * block + c];
+      if (std::isfinite(v)) continue;
+      aci::require(options.nan_policy != NanPolicy::raise,
+                   "sobol.outputs.values[" + std::to_string(i * block + c) + "]", detail::output_text(v),
+                   "must be finite (base row " + std::to_string(i) +
+                       "); NanPolicy::drop_blocks drops such rows");
+      finite = false;
+    }
+    if (finite) rows.push_back(i);
+  }
+  result.rows_used = rows.size();
+  result.rows_dropped = design.base_rows() - rows.size();
+  aci::require(rows.size() >= 2, "sobol.outputs.values", std::to_string(rows.size()) + " finite base rows",
+               "at least 2 base rows must have finite outputs");
+
+  result.first_order.assign(groups, T(0));
+  result.total_order.assign(groups, T(0));
+  if (!detail::sobol_estimates(f, block, groups, rows, result.first_order, result.total_order, result.mean,
+                               result.variance))
+    throw aci::DomainError("analyze_sobol: the model outputs have zero variance (" +
+                           detail::number_text(result.variance) + "), so Sobol' indices are undefined");
+
+  std::vector<std::vector<T>> s1_replicates(groups), st_replicates(groups);
+  std::vector<std::uint64_t> drawn(rows.size());
+  std::vector<T> s1(groups), st(groups);
+  for (std::uint64_t b = 0; b < options.bootstrap_resamples; ++b) {
+    for (std::uint64_t k = 0; k < drawn.size(); ++k)
+      drawn[k] = rows[detail::uniform_index(
+          aci::detail::counter_bits(options.bootstrap_seed, b, k, detail::stream_bootstrap), rows.size())];
+    T mean{}, variance{};
+    if (!detail::sobol_estimates(f, block, groups, drawn, s1, st, mean, variance)) continue;  // degenerate resample
+    for (std::size_t g = 0; g < groups; ++g) {
+      s1_replicates[g].push_back(s1[g]);
+      st_replicates[g].push_back(st[g]);
+    }
+  }
+  for (std::size_t g = 0; g < groups; ++g) {
+    result.first_order_ci.push_back(detail::bootstrap_interval(std::move(s1_replicates[g]), result.first_order[g],
+                                                               options.confidence_level, options.ci_method));
+    result.total_order_ci.push_back(detail::bootstrap_interval(std::move(st_replicates[g]), result.total_order[g],
+                                                               options.confidence_level, options.ci_method));
+  }
+  return result;
+}
+
+/// Morris's elementary-effects design (Morris 1991, Technometrics 33:161-174): r trajectories of
+/// k + 1 points on a p-level grid, each moving one input at a time by p/2 levels. Levels are the
+/// cell centres (l + 1/2)/p, l = 0..p-1, so every point is inside (0, 1) and maps to a finite
+/// value of any marginal; the jump of p/2 levels keeps Morris's equal probability of every level.
+/// Trajectory t depends only on (seed, t).
+class MorrisDesign {
+ public:
+  /// Points are in (0, 1).
+  using value_type = double;
+
+  /// One trajectory: where it starts, and which input moves at each step.
+  struct Trajectory {
+    std::vector<std::size_t> start_level;  ///< level 0..p-1 of each input at the first point
+    std::vector<std::size_t> order;        ///< order[m]: the input moved between points m and m + 1
+  };
+
+  /// `inputs` k >= 1, `trajectories` r >= 2, `levels` p even and >= 2.
+  MorrisDesign(std::size_t inputs, std::size_t trajectories, std::size_t levels, std::uint64_t seed)
+      : inputs_(inputs), trajectories_(trajectories), levels_(levels), seed_(seed) {
+    aci::require(inputs >= 1, "morris.inputs", inputs, "must be >= 1");
+    aci::require(trajectories >= 2, "morris.trajectories", trajectories, "must be >= 2 (sigma needs two effects)");
+    aci::require(levels >= 2 && levels % 2 == 0, "morris.levels", levels,
+                 "must be even and >= 2 (a jump of p/2 levels pairs every level)");
+  }
+  /// Number of inputs k.
+  std::size_t dimension() const noexcept { return inputs_; }
+  /// Number of trajectories r.
+  std::size_t trajectories() const noexcept { return trajectories_; }
+  /// Number of levels p.
+  std::size_t levels() const noexcept { return levels_; }
+  /// Model evaluations: r (k + 1).
+  std::uint64_t size() const noexcept { return std::uint64_t{trajectories_} * (inputs_ + 1); }
+  /// Hash of (kind, version, seed, k, r, p): outputs must carry it.
+  std::uint64_t fingerprint() const noexcept {
+    return detail::Fingerprint(DesignKind::morris).add(seed_).add(inputs_).add(trajectories_).add(levels_).value();
+  }
+  /// Coordinate of level l: (l + 1/2) / p.
+  double level_value(std::size_t l) const noexcept {
+    return (static_cast<double>(l) + 0.5) / static_cast<double>(levels_);
+  }
+  /// Trajectory t (< r): seeded start levels (one of each input's pair l, l + p/2, in a seeded
+  /// direction) and a seeded order of the inputs.
+  Trajectory trajectory(std::size_t t) const {
+    detail::require_index(t, trajectories_, "morris.trajectory");
+    Trajectory tr{std::vector<std::size_t>(inputs_), std::vector<std::size_t>(inputs_)};
+    const std::size_t half = levels_ / 2;
+    const auto draw = [&](std::uint64_t slot) { return aci::detail::counter_bits(seed_, t, slot, detail::stream_morris); };
+    for (std::size_t j = 0; j < inputs_; ++j) {
+      const auto low = static_cast<std::size_t>(detail::uniform_index(draw(j), half));
+      const bool downward = (draw(inputs_ + j) >> 63) != 0;
+      tr.start_level[j] = downward ? low + half : low;
+    }
+    std::iota(tr.order.begin(), tr.order.end(), std::size_t{0});
+    for (std::size_t m = inputs_; m-- > 1;)  // Fisher-Yates
+      std::swap(tr.order[m], tr.order[static_cast<std::size_t>(detail::uniform_index(draw(2 * inputs_ + m), m + 1))]);
+    return tr;
+  }
+  /// Row (< size()) into `out` (one slot per input), in (0, 1).
+  void point(std::uint64_t row, std::span<double> out) const {
+    detail::require_point_size(out.size(), inputs_);
+    detail::require_index(row, size(), "morris.row");
+    const auto t = static_cast<std::size_t>(row / (inputs_ + 1));
+    const auto step = static_cast<std::size_t>(row % (inputs_ + 1));
+    Trajectory tr = trajectory(t);
+    for (std::size_t m = 0; m < step; ++m) {
+      std::size_t& level = tr.start_level[tr.order[m]];
+      level = partner_level(level);
+    }
+    for (std::size_t j = 0; j < inputs_; ++j) out[j] = level_value(tr.start_level[j]);
+  }
+  /// The level a move from level l goes to: l + p/2 below p/2, l - p/2 from p/2 up.
+  std::size_t partner_level(std::size_t l) const noexcept { return l < levels_ / 2 ? l + levels_ / 2 : l - levels_ / 2; }
+
+ private:
+  std::size_t inputs_;
+  std::size_t trajectories_;
+  std::size_t levels_;
+  std::uint64_t seed_;
+};
+
+/// Morris statistics per input, in output units per unit of u (the input's quantile scale): for
+/// an input mapped linearly over [low, high], an effect of c per input unit reads c (high - low).
+template <class T = double>
+struct MorrisIndices {
+  std::vector<T> mu;       ///< mean elementary effect (signed)
+  std::vector<T> mu_star;  ///< mean absolute elementary effect (Campolongo, Cariboni & Saltelli 2007, Environ. Model. Softw. 22:1509-1518)
+  std::vector<T> sigma;    ///< sample standard deviation (divisor r - 1) of the elementary effects
+};
+
+/// Elementary effects EE = (f(x') - f(x)) / (u' - u) along every trajectory, summarised per input.
+/// Throws InvalidInput for outputs of another design, of the wrong length or non-finite.
+template <class T = double>
+MorrisIndices<T> analyze_morris(const MorrisDesign& design, const DesignOutputs<T>& outputs) {
+  detail::check_outputs(outputs, design.fingerprint(), design.size(), "morris");
+  const std::size_t k = design.dimension(), r = design.trajectories();
+  for (std::size_t i = 0; i < outputs.values.size(); ++i)
+    if (!std::isfinite(outputs.values[i]))
+      throw InvalidInput("morris.outputs.values[" + std::to_string(i) + "]", detail::output_text(outputs.values[i]),
+                         "must be finite");
+  std::vector<T> effects(r * k);  // effects[t k + j]
+  for (std::size_t t = 0; t < r; ++t) {
+    auto tr = design.trajectory(t);
+    const T* f = &outputs.values[t * (k + 1)];
+    for (std::size_t m = 0; m < k; ++m) {
+      const std::size_t j = tr.order[m];
+      const double before = design.level_value(tr.start_level[j]);
+      tr.start_level[j] = design.partner_level(tr.start_level[j]);
+      const double after = design.level_value(tr.start_level[j]);
+      effects[t * k + j] = (f[m + 1] - f[m]) / static_cast<T>(after - before);
+    }
+  }
+  MorrisIndices<T> result{std::vector<T>(k), std::vector<T>(k), std::vector<T>(k)};
+  for (std::size_t j = 0; j < k; ++j) {
+    T sum = 0, sum_abs = 0;
+    for (std::size_t t = 0; t < r; ++t) {
+      sum += effects[t * k + j];
+      sum_abs += std::abs(effects[t * k + j]);
+    }
+    result.mu[j] = sum / static_cast<T>(r);
+    result.mu_star[j] = sum_abs / static_cast<T>(r);
+    T squares = 0;
+    for (std::size_t t = 0; t < r; ++t) squares += (effects[t * k + j] - result.mu[j]) * (effects[t * k + j] - result.mu[j]);
+    result.sigma[j] = std::sqrt(squares / static_cast<T>(r - 1));
+  }
+  return result;
+}
+
+/// One-at-a-time design around a base point, input units: row 0 is the base point, row 2j + 1
+/// the base with input j at its low value, row 2j + 2 with input j at its high value.
+template <class T = double>
+class TornadoDesign {
+ public:
+  /// Points are input values.
+  using value_type = T;
+
+  /// Three finite vectors of one value per input.
+  TornadoDesign(std::vector<T> base, std::vector<T> low, std::vector<T> high)
+      : base_(std::move(base)), low_(std::move(low)), high_(std::move(high)) {
+    aci::require(!base_.empty(), "tornado.base", "[]", "must hold at least one input");
+    aci::require(low_.size() == base_.size(), "tornado.low", std::to_string(low_.size()) + " values",
+                 "must hold one value per input (" + std::to_string(base_.size()) + ")");
+    aci::require(high_.size() == base_.size(), "tornado.high", std::to_string(high_.size()) + " values",
+                 "must hold one value per input (" + std::to_string(base_.size()) + ")");
+    for (std::size_t j = 0; j < base_.size(); ++j) {
+      detail::require_finite(base_[j], "tornado.base[" + std::to_string(j) + "]");
+      detail::require_finite(low_[j], "tornado.low[" + std::to_string(j) + "]");
+      detail::require_finite(high_[j], "tornado.high[" + std::to_string(j) + "]");
+    }
+  }
+  /// Number of inputs k.
+  std::size_t dimension() const noexcept { return base_.size(); }
+  /// Model evaluations: 2k + 1.
+  std::uint64_t size() const noexcept { return 2 * std::uint64_t{base_.size()} + 1; }
+  /// Hash of (kind, version, the base, low and high values): outputs must carry it.
+  std::uint64_t fingerprint() const noexcept {
+    detail::Fingerprint f(DesignKind::tornado);
+    f.add(base_.size());
+    for (const auto* v : {&base_, &low_, &high_})
+      for (const T x : *v) f.add(std::bit_cast<std::uint64_t>(static_cast<double>(x)));
+    return f.value();
+  }
+  /// Row (< size()) into `out` (one slot per input), input units.
+  void point(std::uint64_t row, std::span<T> out) const {
+    detail::require_point_size(out.size(), base_.size());
+    detail::require_index(row, size(), "tornado.row");
+    std::copy(base_.begin(), base_.end(), out.begin());
+    if (row == 0) return;
+    const auto j = static_cast<std::size_t>((row - 1) / 2);
+    out[j] = (row % 2 == 1) ? low_[j] : high_[j];
+  }
+
+ private:
+  std::vector<T> base_, low_, high_;
+};
+
+/// One input's bar of a tornado chart.
+template <class T = double>
+struct TornadoBar {
+  std::size_t input = 0;  ///< the input's index
+  T low_delta{};          ///< f(input at low) - f(base), output units
+  T high_delta{};         ///< f(input at high) - f(base), output units
+  T swing{};              ///< |high_delta - low_delta|, output units
+};
+
+/// The bars, largest swing first (ties: lower input index first).
+/// Throws InvalidInput for outputs of another design or of the wrong length.
+template <class T = double>
+std::vector<TornadoBar<T>> analyze_tornado(const TornadoDesign<T>& design, const DesignOutputs<T>& outputs) {
+  detail::check_outputs(outputs, design.fingerprint(), design.size(), "tornado");
+  const std::vector<T>& f = outputs.values;
+  std::vector<TornadoBar<T>> bars(design.dimension());
+  for (std::size_t j = 0; j < bars.size(); ++j) {
+    const T lo = f[2 * j + 1] - f[0], hi = f[2 * j + 2] - f[0];
+    bars[j] = {j, lo, hi, std::abs(hi - lo)};
+  }
+  std::stable_sort(bars.begin(), bars.end(), [](const auto& a, const auto& b) { return a.swing > b.swing; });
+  return bars;
+}
+
+/// Evaluates `model` (callable on std::span<const value_type>, returning a number) on every row of
+/// `design` in row order; the outputs carry the design's fingerprint. For small models and tests:
+/// a sweep engine evaluates rows in chunks instead.
+template <class Design, class Model>
+DesignOutputs<typename Design::value_type> evaluate(const Design& design, Model&& model) {
+  using V = typename Design::value_type;
+  DesignOutputs<V> outputs{design.fingerprint(), {}};
+  outputs.values.reserve(static_cast<std::size_t>(design.size()));
+  std::vector<V> x(design.dimension());
+  for (std::uint64_t r = 0; r < design.size(); ++r) {
+    design.point(r, std::span<V>(x));
+    outputs.values.push_back(static_cast<V>(model(std::span<const V>(x))));
+  }
+  return outputs;
+}
+
+}  // namespace aci::sweep

@@ -1,0 +1,444 @@
+// Streaming summary of a sweep's outputs: count, NaN count, mean, sample standard deviation,
+// min, max and quantiles, in memory that does not grow with the number of values, and with
+// results that are bit-identical whatever the order in which values arrive, however they are
+// split into chunks and in whatever order partial summaries are merged.
+//
+// Order independence comes from keeping every statistic exact:
+//   - sum and sum of squares are exact integers (every double is an integer multiple of
+//     2^-1074, every square of 2^-2148) held in carry-save fixed-point accumulators that span
+//     the whole double range (Neal 2015, "Fast exact summation using small and large
+//     superaccumulators", arXiv:1505.05571); mean and variance are rounded once, at the end,
+//     from those exact integers, so they are functions of the multiset of values alone;
+//   - min and max use a total order in which -0 < +0;
+//   - quantiles come from integer counts in log-linear bins (sign, exponent and the top 7
+//     mantissa bits, as in HDR histograms); counts add exactly, in any order.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cassert>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "aci_cost/error.hpp"
+
+namespace aci::sweep {
+
+namespace detail {
+
+/// A signed integer of up to 32 (L - 1) + 63 bits, as 32-bit digits in int64 limbs that absorb
+/// up to 2^30 additions without a carry (carry-save), then are normalized.
+template <std::size_t L>
+class CarrySaveInteger {
+ public:
+  /// Adds (negative ? -1 : 1) W 2^position, where W's 32-bit words are w[0..n), least significant first.
+  void add(const std::uint64_t* w, std::size_t n, std::size_t position, bool negative) noexcept {
+    const std::size_t base = position / 32;
+    const std::uint64_t shift = position % 32;
+    assert(base + n < L);
+    std::uint64_t carry = 0;
+    for (std::size_t k = 0; k <= n; ++k) {
+      // word < 2^32 and shift < 32 keep the shifted word below 2^63; carry fills its low bits.
+      const std::uint64_t shifted = ((k < n ? w[k] : 0) << shift) | carry;
+      const auto digit = static_cast<std::int64_t>(shifted & 0xffffffffULL);
+      carry = shifted >> 32;
+      limbs_[base + k] += negative ? -digit : digit;
+    }
+  }
+  /// Adds another integer limb by limb (both must be within their carry-save budget).
+  void add(const CarrySaveInteger& other) noexcept {
+    for (std::size_t k = 0; k < L; ++k) limbs_[k] += other.limbs_[k];
+  }
+  /// Canonical form: limbs 0..L-2 in [0, 2^32), limb L-1 signed; unique for each value.
+  void normalize() noexcept {
+    for (std::size_t k = 0; k + 1 < L; ++k) {
+      const std::int64_t carry = limbs_[k] >> 32;  // arithmetic shift: floor division (C++20)
+      limbs_[k] &= 0xffffffffLL;
+      limbs_[k + 1] += carry;
+    }
+  }
+  /// Magnitude as 32-bit digits (least significant first), and the sign.
+  std::vector<std::uint32_t> magnitude(bool& negative) const {
+    CarrySaveInteger c = *this;
+    c.normalize();
+    negative = c.limbs_[L - 1] < 0;
+    if (negative) {
+      for (auto& limb : c.limbs_) limb = -limb;
+      c.normalize();
+    }
+    std::vector<std::uint32_t> digits(L);
+    for (std::size_t k = 0; k < L; ++k) {
+      assert(c.limbs_[k] >= 0 && c.limbs_[k] <= 0xffffffffLL);
+      digits[k] = static_cast<std::uint32_t>(c.limbs_[k]);
+    }
+    return digits;
+  }
+  /// Exact equality of the values.
+  friend bool operator==(const CarrySaveInteger& a, const CarrySaveInteger& b) noexcept {
+    CarrySaveInteger x = a, y = b;
+    x.normalize();
+    y.normalize();
+    return x.limbs_ == y.limbs_;
+  }
+
+ private:
+  std::array<std::int64_t, L> limbs_{};
+};
+
+// Natural numbers as 32-bit digits, least significant first: only the few operations the
+// final rounding needs, at the cost of microseconds per call.
+using Digits = std::vector<std::uint32_t>;
+
+inline void trim(Digits& a) {
+  while (!a.empty() && a.back() == 0) a.pop_back();
+}
+
+inline Digits multiply(const Digits& a, const Digits& b) {
+  Digits r(a.size() + b.size(), 0);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    std::uint64_t carry = 0;
+    for (std::size_t j = 0; j < b.size(); ++j) {
+      // (2^32 - 1) + (2^32 - 1)^2 + (2^32 - 1) = 2^64 - 1: no overflow.
+      const std::uint64_t t = std::uint64_t{r[i + j]} + std::uint64_t{a[i]} * b[j] + carry;
+      r[i + j] = static_cast<std::uint32_t>(t);
+      carry = t >> 32;
+    }
+    r[i + b.size()] = static_cast<std::uint32_t>(carry);
+  }
+  trim(r);
+  return r;
+}
+
+inline Digits from_u64(std::uint64_t x) {
+  Digits r{static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(x >> 32)};
+  trim(r);
+  return r;
+}
+
+/// a - b for a >= b.
+inline Digits subtract(Digits a, const Digits& b) {
+  std::int64_t borrow = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    std::int64_t t = std::int64_t{a[k]} - (k < b.size() ? std::int64_t{b[k]} : 0) - borrow;
+    borrow = t < 0 ? 1 : 0;
+    a[k] = static_cast<std::uint32_t>(t + (borrow << 32));
+  }
+  assert(borrow == 0);
+  trim(a);
+  return a;
+}
+
+inline Digits shift_left(const Digits& a, std::size_t bits) {
+  if (a.empty()) return a;
+  const std::size_t words = bits / 32;
+  const std::uint64_t shift = bits % 32;
+  Digits r(a.size() + words + 1, 0);
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    const std::uint64_t t = std::uint64_t{a[k]} << shift;
+    r[k + words] |= static_cast<std::uint32_t>(t);
+    r[k + words + 1] |= static_cast<std::uint32_t>(t >> 32);
+  }
+  trim(r);
+  return r;
+}
+
+inline std::size_t bit_length(const Digits& a) {
+  return a.empty() ? 0 : 32 * (a.size() - 1) + static_cast<std::size_t>(std::bit_width(a.back()));
+}
+
+inline bool bit(const Digits& a, std::size_t k) { return (a[k / 32] >> (k % 32)) & 1U; }
+
+/// floor(a / d) for d >= 1; `inexact` is set when the remainder is not 0.
+inline Digits divide(const Digits& a, std::uint64_t d, bool& inexact) {
+  Digits q(a.size(), 0);
+  std::uint64_t rem = 0;
+  // Restoring division one bit at a time: d may use all 64 bits, so the shifted remainder's
+  // 65th bit is kept apart; the subtraction then wraps to the right value below d.
+  for (std::size_t k = bit_length(a); k-- > 0;) {
+    const bool top = (rem >> 63) != 0;
+    rem = (rem << 1) | (bit(a, k) ? 1U : 0U);
+    if (top || rem >= d) {
+      rem -= d;
+      q[k / 32] |= std::uint32_t{1} << (k % 32);
+    }
+  }
+  inexact = rem != 0;
+  trim(q);
+  return q;
+}
+
+/// A binary floating value mantissa 2^exponent with mantissa < 2^53.
+struct Unpacked {
+  std::uint64_t mantissa = 0;
+  int exponent = 0;
+};
+
+/// a 2^scale (+ less than one unit of a's last digit when `sticky`), rounded to nearest even with
+/// 53 significant bits, and no exponent below `min_exponent` (subnormal doubles: -1074).
+inline Unpacked round_nearest(const Digits& a, int scale, bool sticky, int min_exponent) {
+  const auto length = static_cast<int>(bit_length(a));
+  if (length == 0) return {};
+  const int lowest = std::max(length - 53, min_exponent - scale);  // lowest kept bit
+  if (lowest <= 0) {
+    // Every digit of a is kept; the sticky part (below a's last digit) is left out, which is
+    // exact rounding when callers supply enough digits (see Summary::mean).
+    std::uint64_t m = 0;
+    for (int k = length; k-- > 0;) m = (m << 1) | (bit(a, static_cast<std::size_t>(k)) ? 1U : 0U);
+    return {m, scale};
+  }
+  std::uint64_t m = 0;
+  for (int k = length; k-- > lowest;) m = (m << 1) | (bit(a, static_cast<std::size_t>(k)) ? 1U : 0U);
+  const bool half = bit(a, static_cast<std::size_t>(lowest - 1));
+  for (int k = 0; k < lowest - 1 && !sticky; ++k) sticky = bit(a, static_cast<std::size_t>(k));
+  int exponent = lowest + scale;
+  if (half && (sticky || (m & 1U))) {
+    if (++m == (std::uint64_t{1} << 53)) {
+      m >>= 1;
+      ++exponent;
+    }
+  }
+  return {m, exponent};
+}
+
+}  // namespace detail
+
+/// Streaming, mergeable, order-independent summary of doubles (see the file comment).
+/// Memory: about 1.7 KB plus 1 KB per (sign, binary exponent) pair met, at most 4 MB.
+class Summary {
+ public:
+  /// Quantile() returns a value within this relative error of the exact order statistic, for
+  /// order statistics of magnitude >= 2^-1022 (below: within 2^-1029 absolute).
+  static constexpr double quantile_relative_error = 0x1p-8;
+
+  /// Adds one value; NaN is only counted (nan_count()), never part of the statistics.
+  void add(double x) {
+    if (std::isnan(x)) {
+      ++nan_count_;
+      return;
+    }
+    ++count_;
+    if (before(x, min_)) min_ = x;
+    if (before(max_, x)) max_ = x;
+    const std::uint32_t key = bin_key(x);
+    ++bins_[key / bins_per_block][key % bins_per_block];
+    if (std::isinf(x)) {
+      ++(x > 0 ? positive_infinities_ : negative_infinities_);
+      return;
+    }
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    const bool negative = (bits >> 63) != 0;
+    const auto biased = static_cast<std::size_t>((bits >> 52) & 0x7ffU);
+    const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
+    const std::uint64_t m = biased != 0 ? fraction | (std::uint64_t{1} << 52) : fraction;
+    if (m == 0) return;  // +-0 adds nothing
+    // |x| = m 2^(max(biased, 1) - 1075): the sum is kept in units of 2^-1074, squares in 2^-2148.
+    const std::size_t position = (biased != 0 ? biased : 1) - 1;
+    const std::uint64_t words[2] = {m & 0xffffffffULL, m >> 32};
+    sum_.add(words, 2, position, negative);
+    // m^2 < 2^106 in four 32-bit words, from 32-bit halves (m_hi < 2^21).
+    const std::uint64_t lo = words[0], hi = words[1];
+    const std::uint64_t t0 = lo * lo;
+    const std::uint64_t t1 = (t0 >> 32) + 2 * lo * hi;  // < 2^32 + 2^54
+    const std::uint64_t t2 = (t1 >> 32) + hi * hi;      // < 2^23 + 2^42
+    const std::uint64_t squares[4] = {t0 & 0xffffffffULL, t1 & 0xffffffffULL, t2 & 0xffffffffULL, t2 >> 32};
+    sum_squares_.add(squares, 4, 2 * position, false);
+    if (++pending_ == pending_limit) normalize();
+  }
+  /// Adds every value of `xs`.
+  void add(std::span<const double> xs) {
+    for (const double x : xs) add(x);
+  }
+  /// Adds everything `other` has seen: the result equals one summary of both streams.
+  void merge(const Summary& other) {
+    count_ += other.count_;
+    nan_count_ += other.nan_count_;
+    positive_infinities_ += other.positive_infinities_;
+    negative_infinities_ += other.negative_infinities_;
+    if (before(other.min_, min_)) min_ = other.min_;
+    if (before(max_, other.max_)) max_ = other.max_;
+    normalize();  // both sides within budget: this one at 2^32 per limb, the other below 2^62
+    sum_.add(other.sum_);
+    sum_squares_.add(other.sum_squares_);
+    normalize();
+    for (const auto& [block, counts] : other.bins_) {
+      auto& mine = bins_[block];
+      for (std::size_t k = 0; k < bins_per_block; ++k) mine[k] += counts[k];
+    }
+  }
+
+  /// Number of values that are not NaN (infinities included).
+  std::uint64_t count() const noexcept { return count_; }
+  /// Number of NaN values seen.
+  std::uint64_t nan_count() const noexcept { return nan_count_; }
+  /// Exact sum rounded once to nearest (+-inf if beyond the double range); NaN if +inf and -inf were both seen.
+  double sum() const {
+    if (const double special = infinite_sum(); !std::isfinite(special)) return special;
+    bool negative = false;
+    auto digits = sum_.magnitude(negative);
+    detail::trim(digits);
+    const auto r = detail::round_nearest(digits, -1074, false, -1074);
+    const double v = std::ldexp(static_cast<double>(r.mantissa), r.exponent);
+    return negative ? -v : v;
+  }
+  /// Mean: the exact mean rounded once to nearest; NaN without values; +-inf with infinities.
+  double mean() const {
+    if (count_ == 0) return std::numeric_limits<double>::quiet_NaN();
+    if (const double special = infinite_sum(); !std::isfinite(special)) return special;
+    bool negative = false;
+    auto digits = sum_.magnitude(negative);
+    detail::trim(digits);
+    // 128 extra bits put the quotient's 53 significant bits and the rounding bit among the
+    // computed digits (|sum| >= 2^-1074 and count < 2^64), so the sticky remainder decides ties only.
+    bool inexact = false;
+    const auto q = detail::divide(detail::shift_left(digits, 128), count_, inexact);
+    const auto r = detail::round_nearest(q, -1074 - 128, inexact, -1074);
+    const double v = std::ldexp(static_cast<double>(r.mantissa), r.exponent);
+    return negative ? -v : v;
+  }
+  /// Sample variance (divisor count - 1), rounded once from the exact sums; may overflow to inf
+  /// where std() does not. NaN for fewer than 2 values or with infinities.
+  double variance() const {
+    const auto v = exact_variance();
+    if (!v) return std::numeric_limits<double>::quiet_NaN();
+    return std::ldexp(static_cast<double>(v->mantissa), v->exponent);
+  }
+  /// Sample standard deviation (divisor count - 1), within 1 ulp; NaN for fewer than 2 values
+  /// or with infinities.
+  double std() const {
+    auto v = exact_variance();
+    if (!v) return std::numeric_limits<double>::quiet_NaN();
+    // sqrt(m 2^e) = sqrt(m) 2^(e/2) with e made even: m <= 2^54 stays exact in a double.
+    std::uint64_t m = v->mantissa;
+    int e = v->exponent;
+    if (e % 2 != 0) {
+      m <<= 1;
+      --e;
+    }
+    return std::ldexp(std::sqrt(static_cast<double>(m)), e / 2);
+  }
+  /// Smallest value (-0 before +0); NaN without values.
+  double min() const noexcept { return count_ == 0 ? std::numeric_limits<double>::quiet_NaN() : min_; }
+  /// Largest value (+0 after -0); NaN without values.
+  double max() const noexcept { return count_ == 0 ? std::numeric_limits<double>::quiet_NaN() : max_; }
+  /// The ceil(q count)-th smallest value (q count in double, rank at least 1): exact for ranks 1
+  /// (min) and count (max), otherwise its bin's midpoint clamped to [min, max], within
+  /// quantile_relative_error. `q` in [0, 1]; NaN without values.
+  double quantile(double q) const {
+    aci::require(q >= 0.0 && q <= 1.0, "summary.quantile.q", q, "must be in [0, 1]");
+    if (count_ == 0) return std::numeric_limits<double>::quiet_NaN();
+    const double n = static_cast<double>(count_);
+    const double target = std::ceil(q * n);
+    const std::uint64_t rank = target < 1.0 ? 1 : (target >= n ? count_ : static_cast<std::uint64_t>(target));
+    // The extreme order statistics are known exactly.
+    if (rank == 1) return min_;
+    if (rank == count_) return max_;
+    std::uint64_t cumulative = 0;
+    for (const auto& [block, counts] : bins_) {
+      for (std::size_t k = 0; k < bins_per_block; ++k) {
+        cumulative += counts[k];
+        if (cumulative >= rank) {
+          const double v = bin_value(static_cast<std::uint32_t>(block * bins_per_block + k));
+          return before(v, min_) ? min_ : (before(max_, v) ? max_ : v);
+        }
+      }
+    }
+    assert(false && "histogram counts must add up to count()");
+    return max_;
+  }
+
+  /// Same multiset of values (NaNs counted, not compared by value): every result is then identical.
+  friend bool operator==(const Summary& a, const Summary& b) {
+    return a.count_ == b.count_ && a.nan_count_ == b.nan_count_ &&
+           a.positive_infinities_ == b.positive_infinities_ && a.negative_infinities_ == b.negative_infinities_ &&
+           std::bit_cast<std::uint64_t>(a.min_) == std::bit_cast<std::uint64_t>(b.min_) &&
+           std::bit_cast<std::uint64_t>(a.max_) == std::bit_cast<std::uint64_t>(b.max_) && a.sum_ == b.sum_ &&
+           a.sum_squares_ == b.sum_squares_ && a.bins_ == b.bins_;
+  }
+
+ private:
+  static constexpr int mantissa_bits = 7;  // bin width 2^-7 of the binade: half-width 2^-8 relative
+  static constexpr std::size_t bins_per_block = std::size_t{1} << mantissa_bits;
+  static constexpr std::uint32_t pending_limit = std::uint32_t{1} << 30;  // adds between carries
+  static constexpr std::uint32_t half_keys = std::uint32_t{1} << (11 + mantissa_bits);
+
+  /// The total order used for min and max: numeric, with -0 before +0.
+  static bool before(double a, double b) noexcept {
+    return a < b || (a == b && std::signbit(a) && !std::signbit(b));
+  }
+  /// Bin of x: its magnitude's exponent and top mantissa bits, ordered like the values
+  /// (negative magnitudes mirrored below the positive ones).
+  static std::uint32_t bin_key(double x) noexcept {
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    const auto magnitude = static_cast<std::uint32_t>((bits & 0x7fffffffffffffffULL) >> (52 - mantissa_bits));
+    return (bits >> 63) != 0 ? half_keys - 1 - magnitude : half_keys + magnitude;
+  }
+  /// Midpoint of a bin: within half a bin width, 2^-8 of the magnitude, of anything in it.
+  static double bin_value(std::uint32_t key) noexcept {
+    const bool negative = key < half_keys;
+    const std::uint32_t magnitude = negative ? half_keys - 1 - key : key - half_keys;
+    const int biased = static_cast<int>(magnitude >> mantissa_bits);
+    double v;
+    if (biased == 0x7ff) {
+      v = std::numeric_limits<double>::infinity();
+    } else if (magnitude == 0) {
+      v = 0.0;  // the bin of 0 and the smallest subnormals: 0 is by far the likelier value
+    } else {
+      const double low = std::bit_cast<double>(std::uint64_t{magnitude} << (52 - mantissa_bits));
+      // A bin spans 2^45 units in the last place of its binade, 2^(max(biased, 1) - 1030).
+      v = low + std::ldexp(1.0, std::max(biased, 1) - 1031);
+    }
+    return negative ? -v : v;
+  }
+  /// +-inf or NaN when infinities were seen, else 0.
+  double infinite_sum() const noexcept {
+    if (positive_infinities_ != 0 && negative_infinities_ != 0) return std::numeric_limits<double>::quiet_NaN();
+    if (positive_infinities_ != 0) return std::numeric_limits<double>::infinity();
+    if (negative_infinities_ != 0) return -std::numeric_limits<double>::infinity();
+    return 0.0;
+  }
+  /// (count sum of squares - sum^2) / (count (count - 1)), exact then rounded once to 53 bits.
+  std::optional<detail::Unpacked> exact_variance() const {
+    if (count_ < 2 || positive_infinities_ != 0 || negative_infinities_ != 0) return std::nullopt;
+    bool negative = false;
+    auto s = sum_.magnitude(negative);
+    detail::trim(s);
+    auto q = sum_squares_.magnitude(negative);
+    detail::trim(q);
+    // Both terms are integers in units of 2^-2148; their difference is >= 0 (Cauchy-Schwarz).
+    const auto d = detail::subtract(detail::multiply(q, detail::from_u64(count_)), detail::multiply(s, s));
+    if (d.empty()) return detail::Unpacked{};
+    // floor(floor(x / n) / (n - 1)) = floor(x / (n (n - 1))), and the quotient is exact only
+    // if both divisions are. 256 extra bits keep the quotient above 2^128 (d >= 1, n < 2^64),
+    // so rounding sees all its significant bits and the remainders only break ties.
+    bool inexact_n = false, inexact_m = false;
+    const auto x = detail::divide(detail::shift_left(d, 256), count_, inexact_n);
+    const auto y = detail::divide(x, count_ - 1, inexact_m);
+    return detail::round_nearest(y, -2148 - 256, inexact_n || inexact_m, std::numeric_limits<int>::min() / 2);
+  }
+  void normalize() noexcept {
+    sum_.normalize();
+    sum_squares_.normalize();
+    pending_ = 0;
+  }
+
+  std::uint64_t count_ = 0;
+  std::uint64_t nan_count_ = 0;
+  std::uint64_t positive_infinities_ = 0;
+  std::uint64_t negative_infinities_ = 0;
+  double min_ = std::numeric_limits<double>::infinity();
+  double max_ = -std::numeric_limits<double>::infinity();
+  // Sum: |x| 2^1074 < 2^2098, times count < 2^64. Squares: |x|^2 2^2148 < 2^4196, times 2^64.
+  detail::CarrySaveInteger<70> sum_;
+  detail::CarrySaveInteger<136> sum_squares_;
+  std::uint32_t pending_ = 0;
+  std::map<std::size_t, std::array<std::uint64_t, bins_per_block>> bins_;
+};
+
+}  // namespace aci::sweep
