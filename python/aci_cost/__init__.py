@@ -57,7 +57,7 @@ from ._core import (
     split,
 )
 
-from . import training  # noqa: E402  (needs the names above)
+from . import sweep, training  # noqa: E402  (needs the names above)
 
 __version__: str = _core.__version__
 
@@ -70,7 +70,7 @@ __all__ = [
     "general_reduction_coefficient", "load_scenario", "make_quote", "quote", "quote_all",
     "read_scenario", "round_money", "round_parts", "split", "__version__",
     "TrainingModel", "TrainingQuote", "TrainingSetup", "TrainingSummary", "TrainingWeek",
-    "make_training_quote", "training_quote", "training",
+    "make_training_quote", "training_quote", "training", "sweep",
 ]
 
 

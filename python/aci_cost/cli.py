@@ -122,6 +122,45 @@ def _cmd_training(args: argparse.Namespace) -> int:
     return 0
 
 
+DEFAULT_SWEEP = {
+    "format": "aci_cost/sweep@1",
+    "model": "training",
+    "inputs": [
+        {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 110, "high": 170}},
+        {"name": "training.demand.productivity", "distribution": {"kind": "triangular", "low": 0.5, "mode": 0.6, "high": 0.7}},
+        {"name": "training.workforce.absence", "distribution": {"kind": "triangular", "low": 0.03, "mode": 0.06, "high": 0.15}},
+        {"name": "training.workforce.contract_months", "distribution": {"kind": "uniform", "low": 6, "high": 18}},
+    ],
+    "design": {"kind": "latin_hypercube", "n": 10000, "seed": 2026},
+    "outputs": ["cost_per_productive_hour_honoured", "cost_per_productive_hour_actual", "delivered_share",
+                "training_debt"],
+}
+
+
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    from . import sweep
+
+    spec = sweep.load_spec(args.spec) if args.spec else DEFAULT_SWEEP
+    scenario = _scenario(args.scenario)
+    r = sweep.run(spec, scenario, threads=args.threads, progress=args.progress)
+    if args.json:
+        doc = {"spec": r.spec, "seed": r.seed,
+               "summary": json.loads(r.summary.to_json(orient="index"))}
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Sweep of the {r.spec['model']} model: {r.end - r.begin} scenarios, design "
+          f"{r.spec['design']['kind']}, seed {r.seed}")
+    with pd_options():
+        print(r.summary.to_string(float_format=lambda v: f"{v:,.4g}"))
+    return 0
+
+
+def pd_options():
+    import pandas as pd
+
+    return pd.option_context("display.width", 200, "display.max_columns", 20)
+
+
 def _cmd_scenario(args: argparse.Namespace) -> int:
     print(_scenario(args.scenario).to_json())
     return 0
@@ -140,6 +179,13 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--json", action="store_true", help="JSON output")
     t.add_argument("--plot", metavar="PNG", help="also write the figure of the year")
     t.set_defaults(func=_cmd_training)
+    w = sub.add_parser("sweep", help="run a sweep spec (default: a small sweep of the training model)")
+    w.add_argument("spec", nargs="?", help="sweep spec JSON file (format aci_cost/sweep@1)")
+    w.add_argument("--scenario", help="scenario JSON file (default: embedded default ACI)")
+    w.add_argument("--threads", type=int, default=1, help="native threads (results do not depend on it)")
+    w.add_argument("--progress", action="store_true", help="show a progress bar")
+    w.add_argument("--json", action="store_true", help="JSON output")
+    w.set_defaults(func=_cmd_sweep)
     sc = sub.add_parser("scenario", help="print a scenario document (default: the embedded ACI)")
     sc.add_argument("scenario", nargs="?", help="scenario JSON file to check and normalise")
     sc.set_defaults(func=_cmd_scenario)

@@ -191,6 +191,9 @@ struct SobolOptions {
   std::uint64_t bootstrap_seed = 0;           ///< seed of the resampling (counter RNG)
   CiMethod ci_method = CiMethod::percentile;  ///< how intervals are formed
   NanPolicy nan_policy = NanPolicy::raise;    ///< what to do with non-finite outputs
+  /// SALib's conventions (sobol.analyze): centre on the mean of every output row and divide the
+  /// variance of f(A), f(B) by 2N; the default centres on f(A), f(B) and divides by 2N - 1.
+  bool salib_conventions = false;
 
   /// Throws InvalidInput naming the field unless confidence_level is in (0, 1).
   void validate() const {
@@ -219,17 +222,31 @@ namespace detail {
 template <class T>
 bool sobol_estimates(const std::vector<T>& f, std::size_t block, std::size_t groups,
                      const std::vector<std::uint64_t>& rows, std::vector<T>& s1, std::vector<T>& st, T& mean,
-                     T& variance) {
+                     T& variance, bool salib = false) {
   const auto n = static_cast<T>(rows.size());
   T sum = 0;
-  for (const std::uint64_t i : rows) sum += f[i * block] + f[i * block + 1];
-  mean = sum / (T(2) * n);
+  if (salib) {
+    // SALib (sobol.analyze) standardises Y with the mean of every output row (A, B and AB).
+    for (const std::uint64_t i : rows)
+      for (std::size_t c = 0; c < block; ++c) sum += f[i * block + c];
+    mean = sum / (n * static_cast<T>(block));
+  } else {
+    for (const std::uint64_t i : rows) sum += f[i * block] + f[i * block + 1];
+    mean = sum / (T(2) * n);
+  }
   T squares = 0;
+  T centre = 0;
+  if (salib) {  // np.var(np.r_[A, B]): its own mean, divisor 2N
+    for (const std::uint64_t i : rows) centre += f[i * block] + f[i * block + 1];
+    centre /= T(2) * n;
+  } else {
+    centre = mean;
+  }
   for (const std::uint64_t i : rows) {
-    const T a = f[i * block] - mean, b = f[i * block + 1] - mean;
+    const T a = f[i * block] - centre, b = f[i * block + 1] - centre;
     squares += a * a + b * b;
   }
-  variance = squares / (T(2) * n - T(1));
+  variance = squares / (salib ? T(2) * n : T(2) * n - T(1));
   if (!(variance > T(0))) return false;
   for (std::size_t g = 0; g < groups; ++g) {
     T first = 0, total = 0;
@@ -313,7 +330,7 @@ SobolIndices<T> analyze_sobol(const SaltelliDesign& design, const DesignOutputs<
   result.first_order.assign(groups, T(0));
   result.total_order.assign(groups, T(0));
   if (!detail::sobol_estimates(f, block, groups, rows, result.first_order, result.total_order, result.mean,
-                               result.variance))
+                               result.variance, options.salib_conventions))
     throw aci::DomainError("analyze_sobol: the model outputs have zero variance (" +
                            detail::number_text(result.variance) + "), so Sobol' indices are undefined");
 
@@ -325,7 +342,8 @@ SobolIndices<T> analyze_sobol(const SaltelliDesign& design, const DesignOutputs<
       drawn[k] = rows[detail::uniform_index(
           aci::detail::counter_bits(options.bootstrap_seed, b, k, detail::stream_bootstrap), rows.size())];
     T mean{}, variance{};
-    if (!detail::sobol_estimates(f, block, groups, drawn, s1, st, mean, variance)) continue;  // degenerate resample
+    if (!detail::sobol_estimates(f, block, groups, drawn, s1, st, mean, variance, options.salib_conventions))
+      continue;  // degenerate resample
     for (std::size_t g = 0; g < groups; ++g) {
       s1_replicates[g].push_back(s1[g]);
       st_replicates[g].push_back(st[g]);

@@ -39,6 +39,7 @@ namespace aci::training {
 /// the base model's value) or one value per scenario. Units and rules as in TrainingModel.
 struct TrainingBatch {
   std::size_t scenarios = 0;                    ///< N, the number of scenarios
+  std::uint64_t first_scenario = 0;             ///< global index of scenario 0 (selects the draws of a chunk)
   std::vector<double> headcount;                ///< employees present (headcount mode)
   std::vector<double> contract_months;          ///< mean contract length, months
   std::vector<double> weekly_hours;             ///< contract h/week per employee
@@ -171,7 +172,7 @@ void batch_kernel(const TrainingModel& base, const TrainingBatch& batch, const W
     for (std::size_t j = 0; j < L; ++j) {
       b.loss_share[j] = headcount_loss_share(b.param[p_headcount][j], b.param[p_contract_months][j]);
       b.backlog[j] = b.param[p_initial_backlog][j];
-      b.key[j] = aci::detail::counter_key(seed, t0 + j);
+      b.key[j] = aci::detail::counter_key(seed, batch.first_scenario + t0 + j);
       b.u_absence[j] = 0.5;
       b.u_demand[j] = 0.5;
       b.production[j] = b.unmet[j] = b.planned[j] = b.on_plan[j] = 0.0;

@@ -1,0 +1,152 @@
+// The sweep spec format "aci_cost/sweep@1" (docs/sweep_format.md): which model, which inputs
+// with which laws, which design, which outputs. Errors carry the JSON path.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "aci_cost/io/json_fields.hpp"
+#include "aci_cost/sweep/engine.hpp"
+
+namespace aci::io {
+
+/// The format tag of a sweep spec.
+inline constexpr std::string_view sweep_format = "aci_cost/sweep@1";
+
+/// A sweep spec document: the model to run and the sweep itself.
+struct SweepDocument {
+  std::string model = "training";  ///< "training" or "quote"
+  std::string job;                 ///< quote model: the job (default: the scenario's first)
+  sweep::SweepSpec spec;           ///< the sweep
+};
+
+namespace detail {
+inline constexpr std::string_view design_names[] = {"monte_carlo", "latin_hypercube", "sobol", "grid", "points"};
+inline constexpr std::string_view law_names[] = {"uniform", "triangular", "truncated_normal", "lognormal", "discrete"};
+}  // namespace detail
+
+/// A distribution from {"kind": ..., parameters}.
+inline sweep::Distribution<double> distribution_from_json(const json& j, const std::string& path) {
+  const Fields kind_only(j, path, {"kind", "low", "high", "mode", "mean", "sd", "mu", "sigma", "values", "weights"});
+  const std::size_t kind = kind_only.choice("kind", detail::law_names, 99);
+  if (kind == 99) throw ScenarioError(path + ".kind", "missing", "required field");
+  const auto allowed = [&](std::initializer_list<std::string_view> keys) { return Fields(j, path, keys); };
+  switch (kind) {
+    case 0: {
+      const Fields f = allowed({"kind", "low", "high"});
+      return sweep::Uniform<double>{Fields::to_number(f.raw("low"), f.at("low")), Fields::to_number(f.raw("high"), f.at("high"))};
+    }
+    case 1: {
+      const Fields f = allowed({"kind", "low", "mode", "high"});
+      return sweep::Triangular<double>{Fields::to_number(f.raw("low"), f.at("low")),
+                                       Fields::to_number(f.raw("mode"), f.at("mode")),
+                                       Fields::to_number(f.raw("high"), f.at("high"))};
+    }
+    case 2: {
+      const Fields f = allowed({"kind", "mean", "sd", "low", "high"});
+      return sweep::TruncatedNormal<double>{Fields::to_number(f.raw("mean"), f.at("mean")),
+                                            Fields::to_number(f.raw("sd"), f.at("sd")),
+                                            Fields::to_number(f.raw("low"), f.at("low")),
+                                            Fields::to_number(f.raw("high"), f.at("high"))};
+    }
+    case 3: {
+      const Fields f = allowed({"kind", "mu", "sigma"});
+      return sweep::Lognormal<double>{Fields::to_number(f.raw("mu"), f.at("mu")),
+                                      Fields::to_number(f.raw("sigma"), f.at("sigma"))};
+    }
+    default: {
+      const Fields f = allowed({"kind", "values", "weights"});
+      return sweep::Discrete<double>{f.numbers("values"), f.numbers("weights")};
+    }
+  }
+}
+
+/// A distribution as JSON.
+inline json to_json(const sweep::Distribution<double>& d) {
+  return std::visit(
+      [](const auto& x) -> json {
+        using X = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<X, sweep::Uniform<double>>) return {{"kind", "uniform"}, {"low", x.low}, {"high", x.high}};
+        else if constexpr (std::is_same_v<X, sweep::Triangular<double>>)
+          return {{"kind", "triangular"}, {"low", x.low}, {"mode", x.mode}, {"high", x.high}};
+        else if constexpr (std::is_same_v<X, sweep::TruncatedNormal<double>>)
+          return {{"kind", "truncated_normal"}, {"mean", x.mean}, {"sd", x.sd}, {"low", x.low}, {"high", x.high}};
+        else if constexpr (std::is_same_v<X, sweep::Lognormal<double>>)
+          return {{"kind", "lognormal"}, {"mu", x.mu}, {"sigma", x.sigma}};
+        else return {{"kind", "discrete"}, {"values", x.values}, {"weights", x.weights}};
+      },
+      d);
+}
+
+/// Reads a sweep spec document.
+inline SweepDocument sweep_from_json(const json& j) {
+  const Fields f(j, "$", {"format", "model", "job", "inputs", "design", "rank_correlation", "outputs", "summary_only"});
+  if (f.str("format") != sweep_format) {
+    throw ScenarioError("$.format", "\"" + f.str("format") + "\"", "expected \"" + std::string(sweep_format) + "\"");
+  }
+  SweepDocument doc;
+  doc.model = f.str("model", "training");
+  if (doc.model != "training" && doc.model != "quote") {
+    throw ScenarioError("$.model", "\"" + doc.model + "\"", "expected \"training\" or \"quote\"");
+  }
+  doc.job = f.str("job", "");
+  const json& inputs = f.array("inputs");
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const std::string p = "$.inputs[" + std::to_string(i) + "]";
+    const Fields in(inputs[i], p, {"name", "distribution", "values"});
+    sweep::SweepInput x;
+    x.name = in.str("name");
+    if (in.has("distribution")) x.law = distribution_from_json(in.raw("distribution"), in.at("distribution"));
+    x.values = in.numbers("values");
+    doc.spec.inputs.push_back(std::move(x));
+  }
+  if (f.has("design")) {
+    const Fields d(f.raw("design"), "$.design", {"kind", "n", "seed"});
+    doc.spec.design = static_cast<sweep::SampleDesign>(d.choice("kind", detail::design_names, 0));
+    doc.spec.n = d.unsigned64("n", doc.spec.n);
+    doc.spec.seed = d.unsigned64("seed", 0);
+  }
+  const json& rc = f.array("rank_correlation");
+  for (std::size_t i = 0; i < rc.size(); ++i) {
+    if (!rc[i].is_array()) throw ScenarioError("$.rank_correlation[" + std::to_string(i) + "]", Fields::shown(rc[i]), "expected a row");
+    std::vector<double> row;
+    for (std::size_t k = 0; k < rc[i].size(); ++k)
+      row.push_back(Fields::to_number(rc[i][k], "$.rank_correlation[" + std::to_string(i) + "][" + std::to_string(k) + "]"));
+    doc.spec.rank_correlation.push_back(row);
+  }
+  for (const auto& o : f.array("outputs")) {
+    if (!o.is_string()) throw ScenarioError("$.outputs", Fields::shown(o), "expected output names");
+    doc.spec.outputs.push_back(o.get<std::string>());
+  }
+  doc.spec.summary_only = f.boolean("summary_only", false);
+  return doc;
+}
+
+/// Writes a sweep spec document; sweep_from_json(to_json(d)) gives d back.
+inline json to_json(const SweepDocument& d) {
+  json inputs = json::array();
+  for (const auto& in : d.spec.inputs) {
+    json x = {{"name", in.name}};
+    if (in.law) x["distribution"] = to_json(*in.law);
+    if (!in.values.empty()) x["values"] = in.values;
+    inputs.push_back(x);
+  }
+  json out = {{"format", std::string(sweep_format)},
+              {"model", d.model},
+              {"inputs", inputs},
+              {"design", {{"kind", std::string(detail::design_names[static_cast<std::size_t>(d.spec.design)])},
+                          {"n", d.spec.n}, {"seed", d.spec.seed}}},
+              {"outputs", d.spec.outputs},
+              {"summary_only", d.spec.summary_only}};
+  if (!d.job.empty()) out["job"] = d.job;
+  if (!d.spec.rank_correlation.empty()) out["rank_correlation"] = d.spec.rank_correlation;
+  return out;
+}
+
+/// The evaluator a document asks for, on `scenario`.
+inline std::unique_ptr<sweep::Evaluator> make_evaluator(const SweepDocument& d, const Scenario& scenario) {
+  if (d.model == "training") return std::make_unique<sweep::TrainingEvaluator>(scenario.training_model());
+  require(!scenario.jobs.empty(), "sweep.job", "none", "the scenario has no job to sweep");
+  return std::make_unique<sweep::QuoteEvaluator>(scenario, d.job.empty() ? scenario.jobs.front().name : d.job);
+}
+
+}  // namespace aci::io

@@ -1,0 +1,294 @@
+// aci::sweep::run_sweep: evaluates a model over a design of scenarios on a chosen number of
+// threads. Scenario i's inputs depend only on (design, seed, i) and its random draws only on
+// (model seed, i), and each chunk writes its own slice, so results are bit-identical for any
+// thread count and any chunking (summaries too: Summary is exact and order-independent).
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "aci_cost/sweep/designs.hpp"
+#include "aci_cost/sweep/distributions.hpp"
+#include "aci_cost/sweep/evaluators.hpp"
+#include "aci_cost/sweep/summary.hpp"
+
+namespace aci::sweep {
+
+/// How the scenarios' inputs are laid out.
+enum class SampleDesign {
+  monte_carlo,      ///< independent counter-based draws
+  latin_hypercube,  ///< one point per stratum and input
+  sobol,            ///< scrambled Sobol' sequence (Owen)
+  grid,             ///< Cartesian product of value lists
+  points,           ///< explicit input values given by the caller (e.g. a Saltelli matrix)
+};
+
+/// One varying input: a name from the evaluator and its law (or grid values, or given points).
+struct SweepInput {
+  std::string name;                       ///< e.g. "training.demand.base_hours"
+  std::optional<Distribution<double>> law;  ///< monte_carlo, latin_hypercube, sobol
+  std::vector<double> values;             ///< grid levels, or the given points (points design)
+};
+
+/// What to sweep.
+struct SweepSpec {
+  std::vector<SweepInput> inputs;           ///< the varying inputs
+  SampleDesign design = SampleDesign::monte_carlo;  ///< the design
+  std::uint64_t n = 1000;                   ///< scenarios (grid and points: must equal their size)
+  std::uint64_t seed = 0;                   ///< seed of the design (draws, permutations, scramble)
+  std::vector<std::vector<double>> rank_correlation;  ///< Spearman matrix of the inputs; empty = independent
+  std::vector<std::string> outputs;         ///< outputs to keep (empty = all)
+  bool summary_only = false;                ///< keep streaming summaries only (memory independent of n)
+  bool keep_inputs = true;                  ///< full mode: return the inputs of every scenario
+};
+
+/// How to run it.
+struct RunOptions {
+  unsigned threads = 1;           ///< worker threads (results do not depend on it)
+  std::uint64_t chunk = 4096;     ///< scenarios per task (results do not depend on it)
+  std::uint64_t begin = 0;        ///< first scenario (a sub-range, for distributed runs)
+  std::optional<std::uint64_t> end;  ///< one past the last scenario (default n)
+};
+
+/// What a sweep returns.
+struct SweepResult {
+  std::uint64_t begin = 0, end = 0;             ///< the scenarios evaluated
+  std::vector<std::string> input_names;         ///< varying inputs
+  std::vector<std::vector<double>> inputs;      ///< full mode: input values, per input
+  std::vector<std::string> output_names;        ///< outputs
+  std::vector<std::vector<double>> outputs;     ///< full mode: values, per output
+  std::vector<Summary> summaries;               ///< per output (always computed)
+};
+
+/// Called by the calling thread about every `interval` with the number of scenarios done;
+/// returning false (or throwing) stops the run: workers finish their chunk and the run throws.
+using Progress = std::function<bool(std::uint64_t done, std::uint64_t total)>;
+
+/// Thrown when a Progress callback asked to stop.
+class Cancelled : public std::runtime_error {
+ public:
+  Cancelled() : std::runtime_error("sweep cancelled") {}
+};
+
+namespace detail {
+
+/// Maps design points to input values.
+class InputMap {
+ public:
+  InputMap(const SweepSpec& spec, const Evaluator& ev) : spec_(spec) {
+    require(!spec.inputs.empty(), "sweep.inputs", "[]", "needs at least one input");
+    const std::size_t d = spec.inputs.size();
+    std::vector<std::string> known;
+    for (const auto& i : ev.inputs()) known.push_back(i.name);
+    for (std::size_t k = 0; k < d; ++k) {
+      const SweepInput& in = spec.inputs[k];
+      const std::string field = "sweep.inputs[" + std::to_string(k) + "]";
+      ids_.push_back(index_of(known, in.name, field + ".name"));
+      for (std::size_t j = 0; j < k; ++j)
+        require(ids_[j] != ids_[k], field + ".name", "\"" + in.name + "\"", "is listed twice");
+      const InputInfo& info = ev.inputs()[ids_[k]];
+      const auto check_value = [&](double v, const std::string& what) {
+        const bool ok = std::isfinite(v) && (info.low_open ? v > info.low : v >= info.low) && v <= info.high;
+        require(ok, field + "." + what, v,
+                "outside the domain of " + info.name + ": " + (info.low_open ? "(" : "[") + std::to_string(info.low) +
+                    ", " + std::to_string(info.high) + "]");
+      };
+      if (spec.design == SampleDesign::grid || spec.design == SampleDesign::points) {
+        require(!in.values.empty(), field + ".values", "[]", "the grid and points designs need values");
+        for (std::size_t v = 0; v < in.values.size(); ++v) check_value(in.values[v], "values[" + std::to_string(v) + "]");
+      } else {
+        require(in.law.has_value(), field + ".distribution", "null", "this design needs a distribution");
+        const Marginal<double> m{in.name, *in.law};
+        m.validate();
+        // The law's support must lie in the input's domain: no silent clamping.
+        check_value(m.quantile(0.0), "distribution (lowest value)");
+        check_value(m.quantile(0x1.fffffffffffffp-1), "distribution (highest value)");
+        marginals_.push_back(m);
+      }
+    }
+    switch (spec.design) {
+      case SampleDesign::monte_carlo: mc_.emplace(d, spec.seed); break;
+      case SampleDesign::latin_hypercube: lhs_.emplace(d, spec.n, spec.seed); break;
+      case SampleDesign::sobol: sobol_.emplace(d, Scrambling::owen, spec.seed); break;
+      case SampleDesign::grid: {
+        std::vector<std::vector<double>> levels;
+        for (const auto& in : spec.inputs) levels.push_back(in.values);
+        grid_.emplace(levels);
+        require(grid_->size() == spec.n, "sweep.n", spec.n, "must equal the grid's size " + std::to_string(grid_->size()));
+        break;
+      }
+      case SampleDesign::points:
+        for (std::size_t k = 0; k < d; ++k)
+          require(spec.inputs[k].values.size() == spec.n, "sweep.inputs[" + std::to_string(k) + "].values",
+                  spec.inputs[k].values.size(), "must hold n = " + std::to_string(spec.n) + " points");
+        break;
+    }
+    if (!spec.rank_correlation.empty()) {
+      require(spec.design != SampleDesign::grid && spec.design != SampleDesign::points, "sweep.rank_correlation",
+              "given", "applies to sampled designs only");
+      require(spec.rank_correlation.size() == d, "sweep.rank_correlation", spec.rank_correlation.size(),
+              "must be a d x d matrix, d = " + std::to_string(d));
+      Eigen::MatrixXd r(static_cast<Eigen::Index>(d), static_cast<Eigen::Index>(d));
+      for (std::size_t i = 0; i < d; ++i) {
+        require(spec.rank_correlation[i].size() == d, "sweep.rank_correlation[" + std::to_string(i) + "]",
+                spec.rank_correlation[i].size(), "must have d entries");
+        for (std::size_t j = 0; j < d; ++j)
+          r(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = spec.rank_correlation[i][j];
+      }
+      copula_.emplace(r);
+    }
+  }
+
+  /// The evaluator's ids of the inputs, in spec order.
+  const std::vector<std::size_t>& ids() const { return ids_; }
+
+  /// Fills x[k][i - begin] for scenarios [begin, end).
+  void fill(std::uint64_t begin, std::uint64_t end, std::vector<std::vector<double>>& x) const {
+    const std::size_t d = ids_.size();
+    const auto n = static_cast<std::size_t>(end - begin);
+    x.assign(d, std::vector<double>(n));
+    std::vector<double> u(d);
+    for (std::size_t r = 0; r < n; ++r) {
+      const std::uint64_t i = begin + r;
+      switch (spec_.design) {
+        case SampleDesign::grid:
+          grid_->point(i, u);
+          for (std::size_t k = 0; k < d; ++k) x[k][r] = u[k];
+          continue;
+        case SampleDesign::points:
+          for (std::size_t k = 0; k < d; ++k) x[k][r] = spec_.inputs[k].values[static_cast<std::size_t>(i)];
+          continue;
+        case SampleDesign::monte_carlo: mc_->point(i, u); break;
+        case SampleDesign::latin_hypercube: lhs_->point(i, u); break;
+        case SampleDesign::sobol:
+          for (std::size_t k = 0; k < d; ++k) u[k] = sobol_->coordinate(i, k);
+          break;
+      }
+      if (copula_) copula_->apply(std::span<const double>(u), std::span<double>(u));
+      for (std::size_t k = 0; k < d; ++k) x[k][r] = marginals_[k].quantile(u[k]);
+    }
+  }
+
+ private:
+  const SweepSpec& spec_;
+  std::vector<std::size_t> ids_;
+  std::vector<Marginal<double>> marginals_;
+  std::optional<MonteCarloDesign> mc_;
+  std::optional<LatinHypercubeDesign> lhs_;
+  std::optional<SobolDesign> sobol_;
+  std::optional<GridDesign> grid_;
+  std::optional<GaussianCopula<double>> copula_;
+};
+
+}  // namespace detail
+
+/// Runs `spec` on `ev`. Throws InvalidInput (naming the field) on a bad spec, Cancelled when
+/// `progress` stops it, and rethrows the first exception of a worker.
+inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const RunOptions& opt = {},
+                             const Progress& progress = {}) {
+  require(spec.n >= 1, "sweep.n", spec.n, "must be >= 1");
+  require(opt.threads >= 1 && opt.threads <= 256, "run.threads", opt.threads, "must be in [1, 256]");
+  require(opt.chunk >= 1, "run.chunk", opt.chunk, "must be >= 1");
+  const std::uint64_t end = opt.end.value_or(spec.n);
+  require(opt.begin <= end && end <= spec.n, "run.end", end, "the range [begin, end) must lie in [0, n]");
+  const detail::InputMap map(spec, ev);
+
+  SweepResult res;
+  res.begin = opt.begin;
+  res.end = end;
+  for (const auto& in : spec.inputs) res.input_names.push_back(in.name);
+  std::vector<std::size_t> out_ids;
+  if (spec.outputs.empty()) {
+    for (std::size_t m = 0; m < ev.outputs().size(); ++m) out_ids.push_back(m);
+  } else {
+    for (std::size_t m = 0; m < spec.outputs.size(); ++m)
+      out_ids.push_back(index_of(ev.outputs(), spec.outputs[m], "sweep.outputs[" + std::to_string(m) + "]"));
+  }
+  for (auto id : out_ids) res.output_names.push_back(ev.outputs()[id]);
+  const std::uint64_t total = end - opt.begin;
+  const bool full = !spec.summary_only;
+  if (full) {
+    res.outputs.assign(out_ids.size(), std::vector<double>(static_cast<std::size_t>(total)));
+    if (spec.keep_inputs) res.inputs.assign(spec.inputs.size(), std::vector<double>(static_cast<std::size_t>(total)));
+  }
+
+  const std::uint64_t chunks = (total + opt.chunk - 1) / opt.chunk;
+  const unsigned workers = static_cast<unsigned>(std::min<std::uint64_t>(opt.threads, std::max<std::uint64_t>(chunks, 1)));
+  std::vector<std::vector<Summary>> partial(workers, std::vector<Summary>(out_ids.size()));
+  std::atomic<std::uint64_t> next{0}, done{0};
+  std::atomic<bool> stop{false};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+
+  const auto work = [&](unsigned w) {
+    std::vector<std::vector<double>> x, y(out_ids.size());
+    try {
+      for (std::uint64_t c; !stop.load() && (c = next.fetch_add(1)) < chunks;) {
+        const std::uint64_t b = opt.begin + c * opt.chunk;
+        const std::uint64_t e = std::min(b + opt.chunk, end);
+        map.fill(b, e, x);
+        ev.evaluate(b, e, map.ids(), x, out_ids, y);
+        const auto off = static_cast<std::size_t>(b - opt.begin);
+        for (std::size_t m = 0; m < out_ids.size(); ++m) {
+          partial[w][m].add(std::span<const double>(y[m]));
+          if (full) std::copy(y[m].begin(), y[m].end(), res.outputs[m].begin() + static_cast<std::ptrdiff_t>(off));
+        }
+        if (full && spec.keep_inputs) {
+          for (std::size_t k = 0; k < x.size(); ++k)
+            std::copy(x[k].begin(), x[k].end(), res.inputs[k].begin() + static_cast<std::ptrdiff_t>(off));
+        }
+        done.fetch_add(e - b);
+      }
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(error_mutex);
+      if (!error) error = std::current_exception();
+      stop.store(true);
+    }
+  };
+
+  std::vector<std::thread> pool;
+  for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work, w);
+  if (!progress) {
+    work(0);
+  } else {
+    // The calling thread watches (it may hold the caller's context, e.g. Python signals);
+    // worker 0 runs on its own thread then.
+    pool.emplace_back(work, 0u);
+    bool cancelled = false;
+    std::exception_ptr progress_error;
+    while (done.load() < total && !stop.load()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      try {
+        if (!progress(done.load(), total)) cancelled = true;
+      } catch (...) {
+        progress_error = std::current_exception();
+      }
+      if (cancelled || progress_error) {
+        stop.store(true);
+        break;
+      }
+    }
+    for (auto& t : pool) t.join();
+    pool.clear();
+    if (progress_error) std::rethrow_exception(progress_error);
+    if (cancelled) throw Cancelled();
+    if (!error) progress(done.load(), total);
+  }
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+  res.summaries.assign(out_ids.size(), Summary());
+  for (const auto& p : partial)
+    for (std::size_t m = 0; m < out_ids.size(); ++m) res.summaries[m].merge(p[m]);
+  return res;
+}
+
+}  // namespace aci::sweep

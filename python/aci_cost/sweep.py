@@ -1,0 +1,194 @@
+"""What-if sweeps: a spec (dict or JSON, format ``aci_cost/sweep@1``) run on a scenario.
+
+Scenario ``i``'s inputs depend only on (design, seed, i) and its random draws only on
+(model seed, i): results are bit-identical whatever ``threads`` and ``chunk``.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, Optional, Sequence, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._core import Scenario
+
+__all__ = ["SweepRun", "run", "load_spec", "inputs", "outputs", "SWEEP_FORMAT"]
+
+SWEEP_FORMAT: str = _core.SWEEP_FORMAT
+SpecLike = Union[Mapping[str, Any], str, Path]
+
+
+def load_spec(spec: SpecLike) -> dict:
+    """A spec as a dict, from a dict, a JSON text or a file path."""
+    if isinstance(spec, Mapping):
+        return copy.deepcopy(dict(spec))
+    if isinstance(spec, Path) or (isinstance(spec, str) and not spec.lstrip().startswith("{")):
+        return json.loads(Path(spec).read_text(encoding="utf-8"))
+    return json.loads(spec)
+
+
+def with_seed(spec: SpecLike) -> dict:
+    """The spec with its design seed set: a seed of None (or none given) is drawn and recorded."""
+    d = load_spec(spec)
+    d.setdefault("format", SWEEP_FORMAT)
+    design = d.setdefault("design", {})
+    if design.get("seed") is None:
+        design["seed"] = secrets.randbits(63)
+    return d
+
+
+def inputs(scenario: Optional[Scenario] = None, model: str = "training") -> pd.DataFrame:
+    """The inputs a model can vary, with their domains and units."""
+    rows = _core.sweep_inputs(scenario or _core.default_scenario(), model)
+    return pd.DataFrame(rows, columns=["name", "low", "high", "low_open", "unit"]).set_index("name")
+
+
+def outputs(scenario: Optional[Scenario] = None, model: str = "training") -> list[str]:
+    """The outputs a model computes."""
+    return list(_core.sweep_outputs(scenario or _core.default_scenario(), model))
+
+
+@dataclass
+class SweepRun:
+    """A sweep's result: inputs and outputs per scenario (full mode) and summaries."""
+
+    spec: dict
+    begin: int
+    end: int
+    inputs: pd.DataFrame
+    outputs: pd.DataFrame
+    summary: pd.DataFrame
+    _raw_summaries: dict = field(repr=False, default_factory=dict)
+
+    @property
+    def seed(self) -> int:
+        """The design seed (drawn when the spec gave none): rerun with it to repeat the sweep."""
+        return int(self.spec["design"]["seed"])
+
+
+def _frames(raw: dict, quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    index = pd.RangeIndex(raw["begin"], raw["end"], name="scenario")
+    ins = pd.DataFrame(raw["inputs"], index=index) if raw["inputs"] else pd.DataFrame(index=index)
+    outs = pd.DataFrame(raw["outputs"], index=index) if raw["outputs"] else pd.DataFrame(index=index)
+    rows = {}
+    for name, s in raw["summaries"].items():
+        row = {k: s[k] for k in ("count", "nan_count", "mean", "std", "min", "max")}
+        row.update({f"q{q:g}": s["quantiles"][q] for q in quantiles})
+        rows[name] = row
+    return ins, outs, pd.DataFrame.from_dict(rows, orient="index")
+
+
+def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1, chunk: int = 4096,
+        begin: int = 0, end: Optional[int] = None, progress: bool = False,
+        quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95)) -> SweepRun:
+    """Runs a sweep; long runs release the GIL, show a tqdm bar with ``progress=True`` and stop
+    within about a second on Ctrl-C (KeyboardInterrupt)."""
+    d = with_seed(spec)
+    scenario = scenario or _core.default_scenario()
+    callback = None
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=(end if end is not None else int(d["design"].get("n", 1000))) - begin, unit="scenario")
+
+        def callback(done: int, total: int) -> None:
+            bar.update(done - bar.n)
+    try:
+        raw = _core.run_sweep(scenario, json.dumps(d), threads, chunk, begin, end, list(quantiles), callback)
+    finally:
+        if bar is not None:
+            bar.close()
+    ins, outs, summary = _frames(raw, quantiles)
+    return SweepRun(json.loads(raw["spec"]), raw["begin"], raw["end"], ins, outs, summary, raw["summaries"])
+
+
+# ---- sensitivity --------------------------------------------------------------------------
+
+@dataclass
+class SobolResult:
+    """Sobol' indices per output: ``indices[output]`` is a DataFrame indexed by input (or group)
+    with S1, ST and their bootstrap intervals; ``outputs`` and ``unit_points`` are the design's
+    raw evaluations (rows A, B, AB_1..AB_G per base row), e.g. for another analyser."""
+
+    indices: dict
+    unit_points: np.ndarray
+    outputs: dict
+    fingerprint: int
+    details: dict
+
+
+def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: int = 1024, seed: Optional[int] = None,
+          groups: Optional[Sequence[int]] = None, level: float = 0.95, resamples: int = 1000, bootstrap_seed: int = 0,
+          nan_policy: str = "raise", salib_conventions: bool = False, threads: int = 1) -> SobolResult:
+    """First-order and total Sobol' indices of every output of ``spec`` over its inputs' laws.
+
+    ``n`` base rows (a power of two, else ValueError); the model runs n (G + 2) times. Doubling
+    ``n`` with the same seed reuses the first n base rows. ``nan_policy``: "raise" or "drop_blocks"
+    (whole base rows are dropped and counted in ``details[output]["rows_dropped"]``).
+    """
+    d = with_seed(spec)
+    seed = d["design"]["seed"] if seed is None else seed
+    raw = _core.sobol_sweep(scenario or _core.default_scenario(), json.dumps(d), n, seed, list(groups or []), level,
+                            resamples, bootstrap_seed, nan_policy, salib_conventions, threads)
+    names = [i["name"] for i in d["inputs"]]
+    labels = names if not groups else [f"group {g}" for g in range(raw["groups"])]
+    indices, details = {}, {}
+    for out, v in raw["indices"].items():
+        indices[out] = pd.DataFrame({k: v[k] for k in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
+                                    index=pd.Index(labels, name="input"))
+        details[out] = {k: v[k] for k in ("mean", "variance", "rows_used", "rows_dropped")}
+    return SobolResult(indices, raw["unit_points"], dict(raw["outputs"]), raw["fingerprint"], details)
+
+
+def morris(spec: SpecLike, scenario: Optional[Scenario] = None, *, trajectories: int = 20, levels: int = 4,
+           seed: Optional[int] = None, threads: int = 1) -> dict:
+    """Morris elementary effects per output: a DataFrame of mu, mu_star, sigma per input (effects
+    per unit of each input's quantile scale, i.e. over its whole range)."""
+    d = with_seed(spec)
+    seed = d["design"]["seed"] if seed is None else seed
+    raw = _core.morris_sweep(scenario or _core.default_scenario(), json.dumps(d), trajectories, levels, seed, threads)
+    names = pd.Index([i["name"] for i in d["inputs"]], name="input")
+    return {out: pd.DataFrame(v, index=names) for out, v in raw.items()}
+
+
+def tornado(spec: SpecLike, scenario: Optional[Scenario] = None) -> dict:
+    """One-at-a-time swings: each input of ``spec`` gives ``values: [low, base, high]``; every
+    output is evaluated at the base point and with one input at its low then high value. Returns
+    per output a DataFrame (low, high, swing) sorted by decreasing swing."""
+    d = load_spec(spec)
+    d.setdefault("format", SWEEP_FORMAT)
+    ins = d["inputs"]
+    for i in ins:
+        if len(i.get("values", [])) != 3:
+            raise ValueError(f"tornado: inputs[{i.get('name')}].values = {i.get('values')}: expected [low, base, high]")
+    base = [i["values"][1] for i in ins]
+    rows = [base]
+    for k, i in enumerate(ins):
+        for v in (i["values"][0], i["values"][2]):
+            row = list(base)
+            row[k] = v
+            rows.append(row)
+    pts = {"format": SWEEP_FORMAT, "model": d.get("model", "training"), "outputs": d.get("outputs", []),
+           "design": {"kind": "points", "n": len(rows)},
+           "inputs": [{"name": i["name"], "values": [r[k] for r in rows]} for k, i in enumerate(ins)]}
+    if "job" in d:
+        pts["job"] = d["job"]
+    r = run(pts, scenario)
+    result = {}
+    for out in r.outputs.columns:
+        y = r.outputs[out].to_numpy()
+        frame = pd.DataFrame({"low": y[1::2] - y[0], "high": y[2::2] - y[0]},
+                             index=pd.Index([i["name"] for i in ins], name="input"))
+        frame["swing"] = (frame["high"] - frame["low"]).abs()
+        result[out] = frame.sort_values("swing", ascending=False)
+    return result
+
+
+__all__ += ["SobolResult", "sobol", "morris", "tornado", "with_seed"]

@@ -1,0 +1,253 @@
+// What-if sweeps: the engine runs with the GIL released, reports progress to a Python callable
+// from the calling thread (which also checks for Ctrl-C), and hands numpy arrays over without
+// a copy.
+#include <Python.h>
+#include <pybind11/functional.h>
+#include <pybind11/numpy.h>
+
+#include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/sweep_json.hpp"
+#include "aci_cost/sweep/engine.hpp"
+#include "record.hpp"
+
+namespace aci::python {
+
+namespace {
+py::array_t<double> numpy_of(std::vector<double>&& v) {
+  auto* owner = new std::vector<double>(std::move(v));
+  py::capsule free_when_done(owner, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+  return py::array_t<double>({owner->size()}, {sizeof(double)}, owner->data(), free_when_done);
+}
+
+py::dict summary_dict(const sweep::Summary& s, const std::vector<double>& quantiles) {
+  py::dict d;
+  d["count"] = s.count();
+  d["nan_count"] = s.nan_count();
+  d["mean"] = s.mean();
+  d["std"] = s.std();
+  d["min"] = s.min();
+  d["max"] = s.max();
+  py::dict q;
+  for (double p : quantiles) q[py::float_(p)] = s.quantile(p);
+  d["quantiles"] = q;
+  return d;
+}
+}  // namespace
+
+void bind_sweep(py::module_& m) {
+  m.attr("SWEEP_FORMAT") = std::string(io::sweep_format);
+
+  m.def("sweep_inputs", [](const io::Scenario& scenario, const std::string& model) {
+        io::SweepDocument d;
+        d.model = model;
+        const auto ev = io::make_evaluator(d, scenario);
+        py::list out;
+        for (const auto& i : ev->inputs()) out.append(py::make_tuple(i.name, i.low, i.high, i.low_open, i.unit));
+        return out;
+      }, py::arg("scenario"), py::arg("model") = "training",
+      "The inputs a model can vary: (name, low, high, low_open, unit).");
+  m.def("sweep_outputs", [](const io::Scenario& scenario, const std::string& model) {
+        io::SweepDocument d;
+        d.model = model;
+        return io::make_evaluator(d, scenario)->outputs();
+      }, py::arg("scenario"), py::arg("model") = "training", "The outputs a model computes.");
+  m.def("summarize", [](py::array_t<double, py::array::c_style | py::array::forcecast> values,
+                        std::vector<double> quantiles) {
+        sweep::Summary s;
+        {
+          py::gil_scoped_release release;
+          s.add(std::span<const double>(values.data(), static_cast<std::size_t>(values.size())));
+        }
+        return summary_dict(s, quantiles);
+      }, py::arg("values"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
+      "The engine's exact, order-independent summary of an array (the same as a sweep's).");
+  m.def("check_sweep_spec", [](const std::string& spec) {
+        return io::to_json(io::sweep_from_json(nlohmann::json::parse(spec))).dump();
+      }, py::arg("spec"), "Reads a sweep spec (ValueError with its JSON path) and returns it normalised.");
+
+  m.def("run_sweep",
+        [](const io::Scenario& scenario, const std::string& spec_text, unsigned threads, std::uint64_t chunk,
+           std::uint64_t begin, std::optional<std::uint64_t> end, std::vector<double> quantiles,
+           std::optional<py::function> progress) {
+          nlohmann::json j;
+          try {
+            j = nlohmann::json::parse(spec_text);
+          } catch (const nlohmann::json::parse_error& e) {
+            throw ScenarioError("$", "byte " + std::to_string(e.byte), std::string("malformed JSON: ") + e.what());
+          }
+          const io::SweepDocument doc = io::sweep_from_json(j);
+          const auto ev = io::make_evaluator(doc, scenario);
+          sweep::RunOptions opt;
+          opt.threads = threads;
+          opt.chunk = chunk;
+          opt.begin = begin;
+          opt.end = end;
+          sweep::Progress watch = [&progress](std::uint64_t done, std::uint64_t total) {
+            py::gil_scoped_acquire gil;
+            if (PyErr_CheckSignals() != 0) throw py::error_already_set();  // Ctrl-C -> KeyboardInterrupt
+            if (progress) (*progress)(done, total);
+            return true;
+          };
+          sweep::SweepResult r;
+          {
+            py::gil_scoped_release release;
+            r = sweep::run_sweep(*ev, doc.spec, opt, watch);
+          }
+          py::dict inputs, outputs, summaries;
+          for (std::size_t k = 0; k < r.inputs.size(); ++k) inputs[py::str(r.input_names[k])] = numpy_of(std::move(r.inputs[k]));
+          for (std::size_t k = 0; k < r.outputs.size(); ++k) outputs[py::str(r.output_names[k])] = numpy_of(std::move(r.outputs[k]));
+          for (std::size_t k = 0; k < r.summaries.size(); ++k)
+            summaries[py::str(r.output_names[k])] = summary_dict(r.summaries[k], quantiles);
+          py::dict out;
+          out["begin"] = r.begin;
+          out["end"] = r.end;
+          out["input_names"] = r.input_names;
+          out["output_names"] = r.output_names;
+          out["inputs"] = inputs;
+          out["outputs"] = outputs;
+          out["summaries"] = summaries;
+          out["spec"] = io::to_json(doc).dump();
+          return out;
+        },
+        py::arg("scenario"), py::arg("spec"), py::arg("threads") = 1, py::arg("chunk") = 4096, py::arg("begin") = 0,
+        py::arg("end") = py::none(), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
+        py::arg("progress") = py::none(),
+        "Runs a sweep spec (JSON) on a scenario; inputs/outputs as numpy arrays, summaries as dicts.");
+}
+
+}  // namespace aci::python
+
+#include "aci_cost/sweep/sensitivity.hpp"
+
+namespace aci::python {
+
+namespace {
+/// The spec's inputs mapped from unit points u (rows x k, row-major) to their laws' values.
+std::vector<std::vector<double>> map_unit(const io::SweepDocument& doc, const std::vector<double>& u, std::size_t k) {
+  const std::size_t rows = u.size() / k;
+  std::vector<std::vector<double>> x(k, std::vector<double>(rows));
+  for (std::size_t j = 0; j < k; ++j) {
+    const auto& in = doc.spec.inputs[j];
+    require(in.law.has_value(), "sweep.inputs[" + std::to_string(j) + "].distribution", "null",
+            "sensitivity analysis needs a distribution for every input");
+    const sweep::Marginal<double> m{in.name, *in.law};
+    m.validate();
+    for (std::size_t r = 0; r < rows; ++r) x[j][r] = m.quantile(u[r * k + j]);
+  }
+  return x;
+}
+
+/// Evaluates given points with the engine (threads, GIL released, Ctrl-C checked).
+sweep::SweepResult evaluate_points(const io::Scenario& scenario, io::SweepDocument doc,
+                                   std::vector<std::vector<double>> x, unsigned threads, std::uint64_t chunk) {
+  require(doc.spec.rank_correlation.empty(), "sweep.rank_correlation", "given",
+          "Sobol' and Morris indices assume independent inputs");
+  doc.spec.design = sweep::SampleDesign::points;
+  doc.spec.n = x.empty() ? 0 : x[0].size();
+  for (std::size_t j = 0; j < x.size(); ++j) doc.spec.inputs[j].values = std::move(x[j]);
+  doc.spec.keep_inputs = false;
+  const auto ev = io::make_evaluator(doc, scenario);
+  sweep::RunOptions opt;
+  opt.threads = threads;
+  opt.chunk = chunk;
+  const sweep::Progress watch = [](std::uint64_t, std::uint64_t) {
+    py::gil_scoped_acquire gil;
+    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    return true;
+  };
+  py::gil_scoped_release release;
+  return sweep::run_sweep(*ev, doc.spec, opt, watch);
+}
+
+py::array_t<double> matrix(std::vector<double>&& v, std::size_t cols) {
+  auto* owner = new std::vector<double>(std::move(v));
+  py::capsule free_when_done(owner, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+  const std::size_t rows = cols ? owner->size() / cols : 0;
+  return py::array_t<double>({rows, cols}, {cols * sizeof(double), sizeof(double)}, owner->data(), free_when_done);
+}
+}  // namespace
+
+void bind_sensitivity(py::module_& m) {
+  m.def("sobol_sweep",
+        [](const io::Scenario& scenario, const std::string& spec_text, std::uint64_t n, std::uint64_t seed,
+           std::vector<std::size_t> groups, double level, std::size_t resamples, std::uint64_t bootstrap_seed,
+           const std::string& nan_policy, bool salib, unsigned threads, std::uint64_t chunk) {
+          const io::SweepDocument doc = io::sweep_from_json(nlohmann::json::parse(spec_text));
+          const std::size_t k = doc.spec.inputs.size();
+          require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
+          const sweep::SaltelliDesign design(k, n, seed, groups);
+          std::vector<double> u(static_cast<std::size_t>(design.size()) * k);
+          for (std::uint64_t r = 0; r < design.size(); ++r)
+            design.point(r, std::span<double>(u.data() + r * k, k));
+          auto res = evaluate_points(scenario, doc, map_unit(doc, u, k), threads, chunk);
+          sweep::SobolOptions o;
+          o.confidence_level = level;
+          o.bootstrap_resamples = resamples;
+          o.bootstrap_seed = bootstrap_seed;
+          o.salib_conventions = salib;
+          if (nan_policy == "drop_blocks") {
+            o.nan_policy = sweep::NanPolicy::drop_blocks;
+          } else {
+            require(nan_policy == "raise", "sobol.nan_policy", nan_policy, "expected 'raise' or 'drop_blocks'");
+          }
+          py::dict indices;
+          for (std::size_t j = 0; j < res.output_names.size(); ++j) {
+            const auto s = sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), res.outputs[j]}, o);
+            py::dict d;
+            d["S1"] = s.first_order;
+            d["ST"] = s.total_order;
+            std::vector<double> s1l, s1h, stl, sth;
+            for (const auto& c : s.first_order_ci) { s1l.push_back(c.low); s1h.push_back(c.high); }
+            for (const auto& c : s.total_order_ci) { stl.push_back(c.low); sth.push_back(c.high); }
+            d["S1_low"] = s1l; d["S1_high"] = s1h; d["ST_low"] = stl; d["ST_high"] = sth;
+            d["mean"] = s.mean;
+            d["variance"] = s.variance;
+            d["rows_used"] = s.rows_used;
+            d["rows_dropped"] = s.rows_dropped;
+            indices[py::str(res.output_names[j])] = d;
+          }
+          py::dict out;
+          out["indices"] = indices;
+          out["unit_points"] = matrix(std::move(u), k);
+          py::dict ys;
+          for (std::size_t j = 0; j < res.output_names.size(); ++j) ys[py::str(res.output_names[j])] = numpy_of(std::move(res.outputs[j]));
+          out["outputs"] = ys;
+          out["fingerprint"] = design.fingerprint();
+          out["block_size"] = design.block_size();
+          out["groups"] = design.group_count();
+          return out;
+        },
+        py::arg("scenario"), py::arg("spec"), py::arg("n"), py::arg("seed"), py::arg("groups") = std::vector<std::size_t>{},
+        py::arg("level") = 0.95, py::arg("resamples") = 1000, py::arg("bootstrap_seed") = 0,
+        py::arg("nan_policy") = "raise", py::arg("salib_conventions") = false, py::arg("threads") = 1,
+        py::arg("chunk") = 4096,
+        "Sobol' indices of every output of a spec: Saltelli design of N base rows (a power of two), "
+        "Saltelli 2010 S1 and Jansen ST, bootstrap intervals. Rows of unit_points are A, B, AB_g per base row.");
+
+  m.def("morris_sweep",
+        [](const io::Scenario& scenario, const std::string& spec_text, std::size_t trajectories, std::size_t levels,
+           std::uint64_t seed, unsigned threads) {
+          const io::SweepDocument doc = io::sweep_from_json(nlohmann::json::parse(spec_text));
+          const std::size_t k = doc.spec.inputs.size();
+          require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
+          const sweep::MorrisDesign design(k, trajectories, levels, seed);
+          std::vector<double> u(static_cast<std::size_t>(design.size()) * k);
+          for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * k, k));
+          auto res = evaluate_points(scenario, doc, map_unit(doc, u, k), threads, 4096);
+          py::dict out;
+          for (std::size_t j = 0; j < res.output_names.size(); ++j) {
+            const auto mi = sweep::analyze_morris(design, sweep::DesignOutputs<double>{design.fingerprint(), res.outputs[j]});
+            py::dict d;
+            d["mu"] = mi.mu;
+            d["mu_star"] = mi.mu_star;
+            d["sigma"] = mi.sigma;
+            out[py::str(res.output_names[j])] = d;
+          }
+          return out;
+        },
+        py::arg("scenario"), py::arg("spec"), py::arg("trajectories") = 20, py::arg("levels") = 4, py::arg("seed") = 0,
+        py::arg("threads") = 1,
+        "Morris elementary effects (mu, mu*, sigma per input, per unit of the input's quantile scale).");
+}
+
+}  // namespace aci::python

@@ -1,0 +1,111 @@
+// The sweep engine: determinism across threads, chunkings and sub-ranges; the spec's errors;
+// the quote evaluator against the quote engine itself.
+#include <gtest/gtest.h>
+
+#include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/sweep_json.hpp"
+#include "aci_cost/sweep/engine.hpp"
+
+namespace {
+aci::io::SweepDocument doc(const char* text) { return aci::io::sweep_from_json(nlohmann::json::parse(text)); }
+
+const char* training_spec = R"({"format": "aci_cost/sweep@1", "model": "training",
+  "inputs": [
+    {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 200}},
+    {"name": "training.workforce.absence", "distribution": {"kind": "triangular", "low": 0.02, "mode": 0.06, "high": 0.15}},
+    {"name": "training.workforce.contract_months", "distribution": {"kind": "truncated_normal", "mean": 10, "sd": 4, "low": 4, "high": 24}}],
+  "design": {"kind": "monte_carlo", "n": 20000, "seed": 11},
+  "rank_correlation": [[1, 0.5, 0], [0.5, 1, 0], [0, 0, 1]],
+  "outputs": ["cost_per_productive_hour_honoured", "training_debt"]})";
+}  // namespace
+
+TEST(SweepEngine, BitIdenticalForAnyThreadsAndChunking) {
+  const auto s = aci::io::default_scenario();
+  const auto d = doc(training_spec);
+  const auto ev = aci::io::make_evaluator(d, s);
+  aci::sweep::RunOptions base;
+  const auto ref = aci::sweep::run_sweep(*ev, d.spec, base);
+  for (unsigned threads : {1u, 2u, 3u}) {
+    for (std::uint64_t chunk : {1u, 777u, 4096u, 100000u}) {
+      if (chunk == 1 && threads != 2) continue;  // slow; once is enough
+      aci::sweep::RunOptions o;
+      o.threads = threads;
+      o.chunk = chunk;
+      const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
+      EXPECT_EQ(r.outputs, ref.outputs) << threads << " threads, chunk " << chunk;
+      EXPECT_EQ(r.inputs, ref.inputs);
+      ASSERT_EQ(r.summaries.size(), 2u);
+      EXPECT_TRUE(r.summaries[0] == ref.summaries[0]);
+      EXPECT_TRUE(r.summaries[1] == ref.summaries[1]);
+    }
+  }
+  // Sub-ranges (as a distributed run splits them) concatenate to the whole run.
+  std::vector<double> joined;
+  aci::sweep::Summary merged;
+  for (std::uint64_t b : {0u, 5000u, 12345u}) {
+    aci::sweep::RunOptions o;
+    o.begin = b;
+    o.end = b == 0 ? 5000u : (b == 5000 ? 12345u : 20000u);
+    const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
+    joined.insert(joined.end(), r.outputs[0].begin(), r.outputs[0].end());
+    merged.merge(r.summaries[0]);
+  }
+  EXPECT_EQ(joined, ref.outputs[0]);
+  EXPECT_TRUE(merged == ref.summaries[0]);
+  // Each scenario equals the single-scenario model with its inputs.
+  auto m = s.training_model();
+  for (std::size_t i : {0u, 9999u}) {
+    m.demand.base_hours = ref.inputs[0][i];
+    m.workforce.absence = ref.inputs[1][i];
+    m.workforce.contract_months = ref.inputs[2][i];
+    EXPECT_EQ(aci::training::simulate<double>(m, i).summary.cost_per_productive_hour_honoured, ref.outputs[0][i]);
+  }
+}
+
+TEST(SweepEngine, QuoteSweepEqualsTheQuoteEngine) {
+  const auto s = aci::io::default_scenario();
+  const auto d = doc(R"({"format": "aci_cost/sweep@1", "model": "quote", "job": "park_maintenance",
+    "inputs": [{"name": "job.productivity", "values": [0.5, 0.6, 0.75]},
+               {"name": "pricing.margin", "values": [0, 0.1]}],
+    "design": {"kind": "grid", "n": 6}, "outputs": ["full_cost", "price_ht"]})");
+  const auto ev = aci::io::make_evaluator(d, s);
+  const auto r = aci::sweep::run_sweep(*ev, d.spec);
+  ASSERT_EQ(r.outputs[0].size(), 6u);
+  // Grid point 2 = (productivity 0.6, margin 0): the default job at productivity 0.6, whose
+  // full cost is 4542.355353 € (docs/worked_example.py); point 3 = (0.6, 0.1).
+  EXPECT_NEAR(r.outputs[0][2], 4542.355353, 1e-6);
+  EXPECT_NEAR(r.outputs[1][3], 4542.355353 * 1.1, 1e-6);
+  auto job = s.job("park_maintenance");
+  job.productivity = aci::Decimal("0.75");
+  auto pricing = s.pricing;
+  pricing.margin = aci::Decimal("0.1");
+  const auto f = aci::quote::compute_figures<double>(s.aci, job, s.rate_table(), pricing);
+  EXPECT_EQ(r.outputs[1][5], f.price_ht);
+}
+
+TEST(SweepEngine, SpecErrorsNameTheField) {
+  const auto s = aci::io::default_scenario();
+  const auto expect_error = [&](const std::string& text, const std::string& field) {
+    try {
+      const auto d = doc(text.c_str());
+      const auto ev = aci::io::make_evaluator(d, s);
+      (void)aci::sweep::run_sweep(*ev, d.spec);
+      ADD_FAILURE() << "no error for " << field;
+    } catch (const aci::InvalidInput& e) {
+      EXPECT_EQ(e.field(), field) << e.what();
+    }
+  };
+  const std::string head = R"({"format": "aci_cost/sweep@1", "model": "training", "design": {"kind": "monte_carlo", "n": 10}, )";
+  expect_error(head + R"("inputs": [{"name": "training.demand.bass", "distribution": {"kind": "uniform", "low": 1, "high": 2}}]})",
+               "sweep.inputs[0].name");
+  // A law reaching outside the input's domain is an error, not a silent clamp.
+  expect_error(head + R"("inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0.5, "high": 1.5}}]})",
+               "sweep.inputs[0].distribution (highest value)");
+  expect_error(head + R"("inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0.5, "high": 0.4}}]})",
+               "distribution[training.workforce.absence].high");
+  expect_error(head + R"("inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.1}}], "outputs": ["cost"]})",
+               "sweep.outputs[0]");
+  expect_error(R"({"format": "aci_cost/sweep@1", "design": {"kind": "grid", "n": 5}, "inputs": [{"name": "training.workforce.absence", "values": [0.1, 0.2]}]})",
+               "sweep.n");
+  expect_error(R"({"format": "aci_cost/sweep@1", "design": {"kind": "gird"}, "inputs": []})", "$.design.kind");
+}

@@ -1,0 +1,202 @@
+"""Sweeps from Python: determinism, an independent NumPy implementation of the training model,
+spec errors, sensitivity, Ctrl-C, Dask and the CLI."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import aci_cost
+from aci_cost import sweep
+from aci_cost.cli import main
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+import training_numpy  # noqa: E402  (the independent NumPy implementation)
+
+SPEC = {
+    "model": "training",
+    "inputs": [
+        {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 200}},
+        {"name": "training.workforce.absence", "distribution": {"kind": "triangular", "low": 0.02, "mode": 0.06, "high": 0.15}},
+        {"name": "training.workforce.absence_spread", "distribution": {"kind": "uniform", "low": 0, "high": 0.02}},
+        {"name": "training.demand.variation", "distribution": {"kind": "uniform", "low": 0, "high": 0.2}},
+        {"name": "training.workforce.contract_months", "distribution": {"kind": "truncated_normal", "mean": 10, "sd": 3, "low": 4, "high": 24}},
+    ],
+    "design": {"kind": "monte_carlo", "n": 20000, "seed": 5},
+    "outputs": ["cost_per_productive_hour_honoured", "cost_per_productive_hour_actual", "delivered_share",
+                "lost_hours", "final_backlog_hours", "training_debt"],
+}
+
+
+def test_identical_for_any_threads_and_chunks():
+    ref = sweep.run(SPEC)
+    for threads, chunk in [(2, 4096), (2, 999), (1, 20000)]:
+        r = sweep.run(SPEC, threads=threads, chunk=chunk)
+        assert r.outputs.equals(ref.outputs) and r.inputs.equals(ref.inputs)
+        assert r.summary.equals(ref.summary)
+    a = sweep.run(SPEC, begin=0, end=7000)
+    b = sweep.run(SPEC, begin=7000, end=20000)
+    import pandas as pd
+    assert pd.concat([a.outputs, b.outputs]).equals(ref.outputs)
+
+
+def test_equals_an_independent_numpy_implementation():
+    # benchmarks/training_numpy.py re-implements the weekly model in NumPy from its equations,
+    # with the same counter-based draws: the two agree to the last bit.
+    s = aci_cost.default_scenario()
+    m = s.training_model()
+    r = sweep.run(SPEC, s)
+    base = {
+        "headcount": m.workforce.headcount, "contract_months": m.workforce.contract_months,
+        "weekly_hours": m.workforce.weekly_hours, "absence": m.workforce.absence,
+        "absence_spread": m.workforce.absence_spread, "accompaniment": m.workforce.accompaniment,
+        "demand_base_hours": m.demand.base_hours, "demand_amplitude": m.demand.amplitude,
+        "demand_variation": m.demand.variation, "demand_productivity": m.demand.productivity,
+        "plan_hours_per_week": m.plan.hours_per_week, "trainees_per_supervisor": m.plan.trainees_per_supervisor,
+        "protected_share": m.deferral.protected_share, "load_threshold": m.deferral.load_threshold,
+        "catch_up_share": m.deferral.catch_up_share, "initial_backlog": m.deferral.initial_backlog,
+        "cost_per_paid_hour": m.costs.cost_per_paid_hour, "supervisor_cost_per_hour": m.costs.supervisor_cost_per_hour,
+        "external_cost_per_hour": m.costs.external_cost_per_hour}
+    p = dict(base)
+    p["demand_base_hours"] = r.inputs["training.demand.base_hours"].to_numpy()
+    p["absence"] = r.inputs["training.workforce.absence"].to_numpy()
+    p["absence_spread"] = r.inputs["training.workforce.absence_spread"].to_numpy()
+    p["demand_variation"] = r.inputs["training.demand.variation"].to_numpy()
+    p["contract_months"] = r.inputs["training.workforce.contract_months"].to_numpy()
+    ref = training_numpy.simulate(p, weeks=m.horizon.weeks, start_week=m.horizon.start_week,
+                                  weeks_in_start_year=m.horizon.weeks_in_start_year, leave=m.workforce.leave_hours,
+                                  seed=m.seed, n=len(r.outputs))
+    for k in SPEC["outputs"]:
+        np.testing.assert_array_equal(r.outputs[k].to_numpy(), ref[k], err_msg=k)
+
+
+def test_seed_none_is_drawn_and_reported():
+    spec = json.loads(json.dumps(SPEC))
+    spec["design"]["seed"] = None
+    spec["design"]["n"] = 500
+    r = sweep.run(spec)
+    again = json.loads(json.dumps(spec))
+    again["design"]["seed"] = r.seed
+    assert sweep.run(again).outputs.equals(r.outputs)
+
+
+@pytest.mark.parametrize("mutate,message", [
+    (lambda s: s["inputs"][0].update(name="training.demand.bass"), r"sweep\.inputs\[0\]\.name = \"training\.demand\.bass\""),
+    (lambda s: s["inputs"][1].update(distribution={"kind": "uniform", "low": 0.5, "high": 1.5}),
+     r"sweep\.inputs\[1\]\.distribution \(highest value\) = 1\.5"),
+    (lambda s: s["inputs"][0].update(distribution={"kind": "uniform", "low": 5, "high": 1}),
+     r"distribution\[training\.demand\.base_hours\]\.high = 1"),
+    (lambda s: s.update(outputs=["profit"]), r"sweep\.outputs\[0\] = \"profit\""),
+    (lambda s: s["design"].update(kind="quasi"), r"\$\.design\.kind = \"quasi\""),
+])
+def test_spec_errors_name_the_field(mutate, message):
+    spec = json.loads(json.dumps(SPEC))
+    mutate(spec)
+    with pytest.raises(ValueError, match=message):
+        sweep.run(spec)
+
+
+def test_sobol_needs_a_power_of_two_and_reuses_runs():
+    spec = {"model": "training", "inputs": SPEC["inputs"][:3], "outputs": ["cost_per_productive_hour_honoured"],
+            "design": {"seed": 9}}
+    with pytest.raises(ValueError, match="1000"):
+        sweep.sobol(spec, n=1000)
+    small = sweep.sobol(spec, n=256, resamples=100)
+    big = sweep.sobol(spec, n=512, resamples=100)
+    rows = 256 * (3 + 2)
+    y = "cost_per_productive_hour_honoured"
+    np.testing.assert_array_equal(big.outputs[y][:rows], small.outputs[y])
+    np.testing.assert_array_equal(big.unit_points[:rows], small.unit_points)
+    idx = big.indices[y]
+    assert list(idx.index) == [i["name"] for i in spec["inputs"]]
+    # Demand drives the cost far more than the absence spread; ST >= S1 up to sampling error.
+    assert idx.loc["training.demand.base_hours", "ST"] > 5 * idx.loc["training.workforce.absence_spread", "ST"]
+    assert (idx["ST"] >= idx["S1"] - 0.05).all()
+    assert (idx["S1_low"] <= idx["S1"]).all() and (idx["S1"] <= idx["S1_high"]).all()
+
+
+def test_tornado_on_the_quote_by_hand():
+    # Full cost of the park job at productivity p: 820.71622 € of lines that do not scale with
+    # integration hours (materials 180, equipment 220.20, travel 420.51622) + 3721.639133 x
+    # (120 / H) scaled ones at 0.6 (docs/worked_example.py). p = 0.5 -> x 1.2: +744.327827 €;
+    # p = 0.75 -> x 0.8: -744.327827 €.
+    spec = {"model": "quote", "job": "park_maintenance", "outputs": ["full_cost"],
+            "inputs": [{"name": "job.productivity", "values": [0.5, 0.6, 0.75]},
+                       {"name": "pricing.margin", "values": [0.0, 0.05, 0.1]}]}
+    t = sweep.tornado(spec)["full_cost"]
+    assert t.index[0] == "job.productivity"
+    assert t.loc["job.productivity", "low"] == pytest.approx(744.327827, abs=1e-5)
+    assert t.loc["job.productivity", "high"] == pytest.approx(-744.327827, abs=1e-5)
+    assert t.loc["pricing.margin", "swing"] == 0  # the margin does not change the cost
+
+
+def test_morris_ranks_demand_first():
+    spec = {"model": "training", "inputs": SPEC["inputs"][:3], "outputs": ["training_debt"], "design": {"seed": 1}}
+    mi = sweep.morris(spec, trajectories=30)["training_debt"]
+    assert mi["mu_star"].idxmax() == "training.demand.base_hours"
+
+
+def test_progress_callback_can_stop_the_run():
+    calls = []
+
+    def stop(done, total):
+        calls.append(done)
+        raise KeyboardInterrupt
+
+    big = json.loads(json.dumps(SPEC))
+    big["design"]["n"] = 50_000_000
+    t = time.time()
+    with pytest.raises(KeyboardInterrupt):
+        aci_cost._core.run_sweep(aci_cost.default_scenario(), json.dumps({**big, "format": sweep.SWEEP_FORMAT,
+                                                                            "summary_only": True}),
+                                 1, 4096, 0, None, [0.5], stop)
+    assert calls and time.time() - t < 5
+
+
+def test_ctrl_c_stops_a_long_run_within_about_a_second(tmp_path):
+    script = tmp_path / "long.py"
+    spec = json.loads(json.dumps(SPEC))
+    spec["design"]["n"] = 200_000_000
+    spec["summary_only"] = True
+    script.write_text(
+        "import aci_cost, sys\n"
+        "print('started', flush=True)\n"
+        "try:\n"
+        f"    aci_cost.sweep.run({spec!r}, threads=2)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', flush=True)\n"
+        "    sys.exit(3)\n")
+    p = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+    assert p.stdout.readline().strip() == "started"
+    time.sleep(1.0)
+    t = time.time()
+    p.send_signal(signal.SIGINT)
+    out, _ = p.communicate(timeout=30)
+    assert p.returncode == 3 and "interrupted" in out
+    assert time.time() - t < 3.0
+
+
+def test_cli_sweep_json(capsys):
+    assert main(["sweep", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["seed"] == 2026
+    assert doc["summary"]["cost_per_productive_hour_honoured"]["count"] == 10000
+
+
+def test_dask_local_cluster_is_bit_identical():
+    distributed = pytest.importorskip("dask.distributed")
+    spec = json.loads(json.dumps(SPEC))
+    spec["design"]["n"] = 6000
+    local = sweep.run(spec)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        from aci_cost import dask as aci_dask
+        for chunks in (3, 7):
+            r = aci_dask.run_sweep(spec, client=client, chunks=chunks)
+            assert r.outputs.equals(local.outputs) and r.inputs.equals(local.inputs)
+            assert r.summary.equals(local.summary)
