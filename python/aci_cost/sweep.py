@@ -74,8 +74,9 @@ class SweepRun:
 
 def _frames(raw: dict, quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     index = pd.RangeIndex(raw["begin"], raw["end"], name="scenario")
-    ins = pd.DataFrame(raw["inputs"], index=index) if raw["inputs"] else pd.DataFrame(index=index)
-    outs = pd.DataFrame(raw["outputs"], index=index) if raw["outputs"] else pd.DataFrame(index=index)
+    # copy=False: the columns stay the numpy arrays the engine handed over (no copy).
+    ins = pd.DataFrame(raw["inputs"], index=index, copy=False) if raw["inputs"] else pd.DataFrame(index=index)
+    outs = pd.DataFrame(raw["outputs"], index=index, copy=False) if raw["outputs"] else pd.DataFrame(index=index)
     rows = {}
     for name, s in raw["summaries"].items():
         row = {k: s[k] for k in ("count", "nan_count", "mean", "std", "min", "max")}

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -155,26 +156,54 @@ class InputMap {
   void fill(std::uint64_t begin, std::uint64_t end, std::vector<std::vector<double>>& x) const {
     const std::size_t d = ids_.size();
     const auto n = static_cast<std::size_t>(end - begin);
-    x.assign(d, std::vector<double>(n));
-    std::vector<double> u(d);
-    for (std::size_t r = 0; r < n; ++r) {
-      const std::uint64_t i = begin + r;
-      switch (spec_.design) {
-        case SampleDesign::grid:
+    x.resize(d);
+    for (auto& col : x) col.resize(n);
+    if (spec_.design == SampleDesign::grid || spec_.design == SampleDesign::points) {
+      std::vector<double> u(d);
+      for (std::size_t r = 0; r < n; ++r) {
+        const std::uint64_t i = begin + r;
+        if (spec_.design == SampleDesign::grid) {
           grid_->point(i, u);
           for (std::size_t k = 0; k < d; ++k) x[k][r] = u[k];
-          continue;
-        case SampleDesign::points:
+        } else {
           for (std::size_t k = 0; k < d; ++k) x[k][r] = spec_.inputs[k].values[static_cast<std::size_t>(i)];
-          continue;
-        case SampleDesign::monte_carlo: mc_->point(i, u); break;
-        case SampleDesign::latin_hypercube: lhs_->point(i, u); break;
-        case SampleDesign::sobol:
-          for (std::size_t k = 0; k < d; ++k) u[k] = sobol_->coordinate(i, k);
-          break;
+        }
       }
-      if (copula_) copula_->apply(std::span<const double>(u), std::span<double>(u));
-      for (std::size_t k = 0; k < d; ++k) x[k][r] = marginals_[k].quantile(u[k]);
+      return;
+    }
+    // Column by column: the design's coordinates, the copula (row-wise), then each marginal's
+    // quantile with the law dispatched once per column, so the loops vectorise.
+    for (std::size_t k = 0; k < d; ++k) {
+      double* col = x[k].data();
+      switch (spec_.design) {
+        case SampleDesign::monte_carlo:
+          for (std::size_t r = 0; r < n; ++r) col[r] = mc_->coordinate(begin + r, k);
+          break;
+        case SampleDesign::sobol:
+          for (std::size_t r = 0; r < n; ++r) col[r] = sobol_->coordinate(begin + r, k);
+          break;
+        default: {
+          std::vector<double> u(d);
+          for (std::size_t r = 0; r < n; ++r) {
+            lhs_->point(begin + r, u);
+            col[r] = u[k];
+          }
+        }
+      }
+    }
+    if (copula_) {
+      std::vector<double> u(d);
+      for (std::size_t r = 0; r < n; ++r) {
+        for (std::size_t k = 0; k < d; ++k) u[k] = x[k][r];
+        copula_->apply(std::span<const double>(u), std::span<double>(u));
+        for (std::size_t k = 0; k < d; ++k) x[k][r] = u[k];
+      }
+    }
+    for (std::size_t k = 0; k < d; ++k) {
+      double* col = x[k].data();
+      std::visit([&](const auto& law) {
+        for (std::size_t r = 0; r < n; ++r) col[r] = law.quantile(col[r]);
+      }, marginals_[k].law);
     }
   }
 
@@ -228,6 +257,8 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
   std::atomic<bool> stop{false};
   std::exception_ptr error;
   std::mutex error_mutex;
+  std::mutex wake_mutex;
+  std::condition_variable wake;  // a worker leaving wakes the watcher at once
 
   const auto work = [&](unsigned w) {
     std::vector<std::vector<double>> x, y(out_ids.size());
@@ -253,6 +284,8 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
       if (!error) error = std::current_exception();
       stop.store(true);
     }
+    { const std::lock_guard<std::mutex> lock(wake_mutex); }
+    wake.notify_all();
   };
 
   std::vector<std::thread> pool;
@@ -266,7 +299,10 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
     bool cancelled = false;
     std::exception_ptr progress_error;
     while (done.load() < total && !stop.load()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      {
+        std::unique_lock<std::mutex> lock(wake_mutex);
+        wake.wait_for(lock, std::chrono::milliseconds(50), [&] { return done.load() >= total || stop.load(); });
+      }
       try {
         if (!progress(done.load(), total)) cancelled = true;
       } catch (...) {

@@ -1,0 +1,68 @@
+"""The reference sweep of the benchmarks: 1,000,000 Monte Carlo scenarios of the 52-week
+training model of the default ACI, 8 uncertain inputs, output: cost per productive hour with
+the training plan honoured."""
+from __future__ import annotations
+
+import numpy as np
+
+import aci_cost
+
+N = 1_000_000
+OUTPUT = "cost_per_productive_hour_honoured"
+# (input name, batch parameter name, low, high): uniform laws [est], around the default ACI.
+INPUTS = [
+    ("training.workforce.headcount", "headcount", 8.0, 16.0),
+    ("training.workforce.contract_months", "contract_months", 6.0, 18.0),
+    ("training.workforce.absence", "absence", 0.03, 0.15),
+    ("training.workforce.absence_spread", "absence_spread", 0.0, 0.03),
+    ("training.demand.base_hours", "demand_base_hours", 100.0, 180.0),
+    ("training.demand.amplitude", "demand_amplitude", 0.1, 0.5),
+    ("training.demand.productivity", "demand_productivity", 0.45, 0.75),
+    ("training.plan.hours_per_week", "plan_hours_per_week", 0.5, 2.5),
+]
+
+
+def scenario() -> aci_cost.Scenario:
+    """The default ACI with a 52-week training horizon."""
+    s = aci_cost.default_scenario()
+    t = s.training
+    t.model.horizon = aci_cost._core.Horizon(weeks=52, start_week=1, weeks_in_start_year=52)
+    s.training = t
+    return s
+
+
+def spec(n: int = N, seed: int = 2026) -> dict:
+    return {"format": aci_cost.sweep.SWEEP_FORMAT, "model": "training",
+            "inputs": [{"name": name, "distribution": {"kind": "uniform", "low": lo, "high": hi}}
+                       for name, _, lo, hi in INPUTS],
+            "design": {"kind": "monte_carlo", "n": n, "seed": seed}, "outputs": [OUTPUT]}
+
+
+def base_parameters(model) -> dict:
+    """Every batch parameter's value in `model` (what the NumPy code needs besides the inputs)."""
+    return {
+        "headcount": model.workforce.headcount, "contract_months": model.workforce.contract_months,
+        "weekly_hours": model.workforce.weekly_hours, "absence": model.workforce.absence,
+        "absence_spread": model.workforce.absence_spread, "accompaniment": model.workforce.accompaniment,
+        "demand_base_hours": model.demand.base_hours, "demand_amplitude": model.demand.amplitude,
+        "demand_variation": model.demand.variation, "demand_productivity": model.demand.productivity,
+        "plan_hours_per_week": model.plan.hours_per_week,
+        "trainees_per_supervisor": model.plan.trainees_per_supervisor,
+        "protected_share": model.deferral.protected_share, "load_threshold": model.deferral.load_threshold,
+        "catch_up_share": model.deferral.catch_up_share, "initial_backlog": model.deferral.initial_backlog,
+        "cost_per_paid_hour": model.costs.cost_per_paid_hour,
+        "supervisor_cost_per_hour": model.costs.supervisor_cost_per_hour,
+        "external_cost_per_hour": model.costs.external_cost_per_hour}
+
+
+def numpy_model(model, values: dict, n: int) -> np.ndarray:
+    """The NumPy implementation (benchmarks/training_numpy.py) on given input values."""
+    import training_numpy
+
+    p = base_parameters(model)
+    p.update(values)
+    out = training_numpy.simulate(p, weeks=model.horizon.weeks, start_week=model.horizon.start_week,
+                                  weeks_in_start_year=model.horizon.weeks_in_start_year,
+                                  leave=model.workforce.leave_hours, seed=model.seed, n=n,
+                                  in_house=model.plan.delivery == "in_house", policy=model.deferral.policy)
+    return out[OUTPUT]
