@@ -34,6 +34,11 @@ def bits_to_uniform(bits: np.ndarray) -> np.ndarray:
     return ((bits >> np.uint64(12)) | ONE_BITS).view(np.float64) - 1.0
 
 
+def half_to_uniform(word: np.ndarray) -> np.ndarray:
+    """A 32-bit word as a double in [0, 1) on the 2^-32 grid (exactly as the C++ code)."""
+    return ((word << np.uint64(20)) | ONE_BITS).view(np.float64) - 1.0
+
+
 def default_shape(iso_week: int) -> float:
     if 14 <= iso_week <= 43:
         return 1.0
@@ -72,11 +77,12 @@ def simulate(p: dict, *, weeks: int, start_week: int = 1, weeks_in_start_year: i
         profile = default_shape(iso)
         leave_w = 0.0 if leave is None else leave[w]
         if draw_a or draw_d:
+            # One hash per week: its high half draws the absence, its low half the demand.
             step = mix64(key ^ np.uint64(w))
             if draw_a:
-                u_a = bits_to_uniform(mix64(step ^ np.uint64(0)))
+                u_a = half_to_uniform(step >> np.uint64(32))
             if draw_d:
-                u_d = bits_to_uniform(mix64(step ^ np.uint64(1)))
+                u_d = half_to_uniform(step & np.uint64(0xFFFFFFFF))
         ab = absence + spread * (2.0 * u_a - 1.0)
         available = 1.0 - ab - accomp
         gross = headcount * weekly * available - headcount * leave_w

@@ -45,6 +45,13 @@ constexpr double bits_to_uniform(std::uint64_t bits) noexcept {
   return std::bit_cast<double>((bits >> 12) | 0x3ff0000000000000ULL) - 1.0;
 }
 
+/// Two uniform doubles in [0, 1) on the 2^-32 grid from one 64-bit hash: its high half
+/// (half 0) and its low half (half 1). One hash per step feeds two random inputs.
+constexpr double half_to_uniform(std::uint64_t bits, int half) noexcept {
+  const std::uint64_t word = half == 0 ? bits >> 32 : bits & 0xffffffffULL;
+  return std::bit_cast<double>((word << 20) | 0x3ff0000000000000ULL) - 1.0;
+}
+
 /// 64 random bits for the counter (seed, scenario, step, stream).
 constexpr std::uint64_t counter_bits(std::uint64_t seed, std::uint64_t scenario, std::uint64_t step,
                                      std::uint64_t stream) noexcept {
@@ -64,6 +71,10 @@ struct CounterRng {
   /// Uniform double in [0, 1) for (step, stream); equals counter_uniform(seed, scenario, step, stream).
   constexpr double uniform(std::uint64_t step, std::uint64_t stream) const noexcept {
     return bits_to_uniform(counter_stream_bits(counter_step_key(key, step), stream));
+  }
+  /// Uniform double in [0, 1) on the 2^-32 grid: half `half` (0 or 1) of the step's hash.
+  constexpr double step_uniform(std::uint64_t step, int half) const noexcept {
+    return half_to_uniform(counter_step_key(key, step), half);
   }
   std::uint64_t key;  ///< counter_key(seed, scenario)
 };

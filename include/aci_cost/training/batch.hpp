@@ -184,15 +184,12 @@ void batch_kernel(const TrainingModel& base, const TrainingBatch& batch, const W
       if (draw_absence || draw_demand) {
         for (std::size_t j = 0; j < L; ++j) b.step_key[j] = aci::detail::counter_step_key(b.key[j], w);
       }
+      // One hash per lane and week: its high half draws the absence, its low half the demand.
       if (draw_absence) {
-        for (std::size_t j = 0; j < L; ++j) {
-          b.u_absence[j] = aci::detail::bits_to_uniform(aci::detail::counter_stream_bits(b.step_key[j], absence_stream));
-        }
+        for (std::size_t j = 0; j < L; ++j) b.u_absence[j] = aci::detail::half_to_uniform(b.step_key[j], absence_stream);
       }
       if (draw_demand) {
-        for (std::size_t j = 0; j < L; ++j) {
-          b.u_demand[j] = aci::detail::bits_to_uniform(aci::detail::counter_stream_bits(b.step_key[j], demand_stream));
-        }
+        for (std::size_t j = 0; j < L; ++j) b.u_demand[j] = aci::detail::half_to_uniform(b.step_key[j], demand_stream);
       }
       const double open = table.open[w], leave = table.leave[w], profile = table.profile[w];
       const double session = table.session[w], fixed = table.fixed[w];
@@ -261,6 +258,17 @@ inline void TrainingBatch::validate(const TrainingModel& base, std::size_t begin
         "the range [begin, end) must lie in [0, scenarios = " + std::to_string(scenarios) + ")");
   base.validate("training");
   const ParamValues base_values = params_of(base);
+  // A quick pass first; the pass that names the scenario and field runs only on failure.
+  bool all = true;
+  for (std::size_t i = begin; i < end && all; ++i) {
+    ParamValues p = base_values;
+    for (std::size_t k = 0; k < p_count; ++k) {
+      const std::vector<double>& v = this->*batch_member[k];
+      if (!v.empty()) p[k] = v[i];
+    }
+    all = params_valid(p);
+  }
+  if (all) return;
   for (std::size_t i = begin; i < end; ++i) {
     ParamValues p = base_values;
     for (std::size_t k = 0; k < p_count; ++k) {

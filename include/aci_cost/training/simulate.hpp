@@ -112,8 +112,8 @@ struct TrainingResult {
 namespace detail {
 
 /// Stream numbers of the counter RNG draws, one per random input.
-inline constexpr std::uint64_t absence_stream = 0;
-inline constexpr std::uint64_t demand_stream = 1;
+inline constexpr int absence_stream = 0;  // high half of the week's hash
+inline constexpr int demand_stream = 1;   // low half
 
 template <class T>
 T to_scalar(double x) {
@@ -434,8 +434,8 @@ TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
     in.profile = table.profile[w];
     in.session = table.session[w];
     in.fixed = table.fixed[w];
-    in.u_absence = draw_absence ? to_scalar<T>(rng.uniform(w, absence_stream)) : half;
-    in.u_demand = draw_demand ? to_scalar<T>(rng.uniform(w, demand_stream)) : half;
+    in.u_absence = draw_absence ? to_scalar<T>(rng.step_uniform(w, absence_stream)) : half;
+    in.u_demand = draw_demand ? to_scalar<T>(rng.step_uniform(w, demand_stream)) : half;
     const WeekFlows<T> f = week_step<Policy, Seasonal>(s, in, backlog);
     backlog = f.backlog;
     tot.add(f);
