@@ -156,7 +156,9 @@ class Scenario(_Record):
     jobs: list[Job]
     pricing: PricingOptions
     rates: list[RateEntry]
+    training: Optional["TrainingSetup"]
     def rate_table(self) -> RateTable: ...
+    def training_model(self) -> "TrainingModel": ...
     def job(self, name: str) -> Job: ...
     def validate(self) -> None: ...
     def to_json(self, indent: int = ...) -> str: ...
@@ -235,3 +237,141 @@ class SocialClause(_Record):
 
 def check_social_clause(contract_amount: MoneyIn, labour_share: Number, insertion_rate: Number,
                         hourly_cost: MoneyIn, delivered_hours: Number = ...) -> SocialClause: ...
+
+# ---- training model -------------------------------------------------------------------------
+import numpy as np
+
+class Cancelled(RuntimeError): ...
+
+class Contract(_Record):
+    start_week: int
+    end_week: int
+
+class Session(_Record):
+    week: int
+    hours: float
+
+class Horizon(_Record):
+    weeks: int
+    start_week: int
+    weeks_in_start_year: int
+
+class Workforce(_Record):
+    mode: str
+    headcount: float
+    contract_months: float
+    contracts: list[Contract]
+    weekly_hours: float
+    absence: float
+    absence_spread: float
+    accompaniment: float
+    leave_hours: list[float]
+    closed_weeks: list[int]
+
+class Demand(_Record):
+    mode: str
+    hours: list[float]
+    base_hours: float
+    amplitude: float
+    seasonal_shape: list[float]
+    variation: float
+    productivity: float
+
+class TrainingPlan(_Record):
+    hours_per_week: float
+    sessions: list[Session]
+    delivery: str
+    trainees_per_supervisor: float
+
+class Deferral(_Record):
+    policy: str
+    protected_share: float
+    load_threshold: float
+    fixed_weeks: list[int]
+    catch_up_share: float
+    initial_backlog: float
+
+class TrainingCosts(_Record):
+    cost_per_paid_hour: float
+    supervisor_cost_per_hour: float
+    external_cost_per_hour: float
+
+class TrainingModel(_Record):
+    horizon: Horizon
+    workforce: Workforce
+    demand: Demand
+    plan: TrainingPlan
+    deferral: Deferral
+    costs: TrainingCosts
+    seed: int
+    def validate(self) -> None: ...
+    def to_json(self) -> str: ...
+
+class TrainingSetup(_Record):
+    atelier: str
+    date: datetime.date
+    derive_from_atelier: bool
+    model: TrainingModel
+
+class TrainingSummary(_Record):
+    paid_hours: float
+    capacity_hours: float
+    demand_hours: float
+    production_hours: float
+    unmet_demand_hours: float
+    idle_hours: float
+    planned_hours: float
+    initial_backlog_hours: float
+    on_plan_hours: float
+    deferred_hours: float
+    caught_up_hours: float
+    lost_hours: float
+    final_backlog_hours: float
+    delivered_share: float
+    supervisor_hours: float
+    wage_cost: float
+    training_cost_actual: float
+    training_cost_honoured: float
+    productive_hours_honoured: float
+    cost_per_productive_hour_actual: float
+    cost_per_productive_hour_honoured: float
+    training_debt: float
+
+TRAINING_BATCH_PARAMETERS: tuple[str, ...]
+
+def simulate_training(model: TrainingModel, scenario: int = ...) -> tuple[dict[str, np.ndarray], TrainingSummary]: ...
+def simulate_training_batch(base: TrainingModel, params: dict[str, np.ndarray], scenarios: int) -> dict[str, np.ndarray]: ...
+
+class TrainingWeek(_Record):
+    horizon_week: int
+    iso_week: int
+    planned_hours: float
+    delivered_hours: float
+    production_hours: float
+    cost_per_training_hour: float
+    honoured_rate: float
+    naive_rate: float
+
+class TrainingQuote(_Record):
+    naive: Quote
+    honoured: Quote
+    week: TrainingWeek
+    difference: Decimal
+
+def make_training_quote(aci: Aci, job: Job, rates: RateTable, pricing: PricingOptions,
+                        model: TrainingModel) -> TrainingQuote: ...
+
+# ---- sweeps -----------------------------------------------------------------------------------
+SWEEP_FORMAT: str
+
+def sweep_inputs(scenario: Scenario, model: str = ...) -> list[tuple[str, float, float, bool, str]]: ...
+def sweep_outputs(scenario: Scenario, model: str = ...) -> list[str]: ...
+def check_sweep_spec(spec: str) -> str: ...
+def summarize(values: np.ndarray, quantiles: Sequence[float] = ...) -> dict[str, Any]: ...
+def run_sweep(scenario: Scenario, spec: str, threads: int = ..., chunk: int = ..., begin: int = ...,
+              end: Optional[int] = ..., quantiles: Sequence[float] = ..., progress: Any = ...) -> dict[str, Any]: ...
+def sobol_sweep(scenario: Scenario, spec: str, n: int, seed: int, groups: Sequence[int] = ..., level: float = ...,
+                resamples: int = ..., bootstrap_seed: int = ..., nan_policy: str = ..., salib_conventions: bool = ...,
+                threads: int = ..., chunk: int = ...) -> dict[str, Any]: ...
+def morris_sweep(scenario: Scenario, spec: str, trajectories: int = ..., levels: int = ..., seed: int = ...,
+                 threads: int = ...) -> dict[str, Any]: ...

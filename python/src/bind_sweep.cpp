@@ -8,15 +8,21 @@
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/io/sweep_json.hpp"
 #include "aci_cost/sweep/engine.hpp"
+#include "numpy.hpp"
 #include "record.hpp"
 
 namespace aci::python {
 
 namespace {
-py::array_t<double> numpy_of(std::vector<double>&& v) {
-  auto* owner = new std::vector<double>(std::move(v));
-  py::capsule free_when_done(owner, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-  return py::array_t<double>({owner->size()}, {sizeof(double)}, owner->data(), free_when_done);
+/// Called by the engine from the calling thread: takes the GIL, turns Ctrl-C into
+/// KeyboardInterrupt (which stops the run) and reports progress to `progress`, if any.
+sweep::Progress watcher(std::optional<py::function> progress) {
+  return [progress = std::move(progress)](std::uint64_t done, std::uint64_t total) {
+    py::gil_scoped_acquire gil;
+    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    if (progress) (*progress)(done, total);
+    return true;
+  };
 }
 
 py::dict summary_dict(const sweep::Summary& s, const std::vector<double>& quantiles) {
@@ -82,12 +88,7 @@ void bind_sweep(py::module_& m) {
           opt.chunk = chunk;
           opt.begin = begin;
           opt.end = end;
-          sweep::Progress watch = [&progress](std::uint64_t done, std::uint64_t total) {
-            py::gil_scoped_acquire gil;
-            if (PyErr_CheckSignals() != 0) throw py::error_already_set();  // Ctrl-C -> KeyboardInterrupt
-            if (progress) (*progress)(done, total);
-            return true;
-          };
+          const sweep::Progress watch = watcher(progress);
           sweep::SweepResult r;
           {
             py::gil_scoped_release release;
@@ -150,21 +151,11 @@ sweep::SweepResult evaluate_points(const io::Scenario& scenario, io::SweepDocume
   sweep::RunOptions opt;
   opt.threads = threads;
   opt.chunk = chunk;
-  const sweep::Progress watch = [](std::uint64_t, std::uint64_t) {
-    py::gil_scoped_acquire gil;
-    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-    return true;
-  };
+  const sweep::Progress watch = watcher(std::nullopt);
   py::gil_scoped_release release;
   return sweep::run_sweep(*ev, doc.spec, opt, watch);
 }
 
-py::array_t<double> matrix(std::vector<double>&& v, std::size_t cols) {
-  auto* owner = new std::vector<double>(std::move(v));
-  py::capsule free_when_done(owner, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-  const std::size_t rows = cols ? owner->size() / cols : 0;
-  return py::array_t<double>({rows, cols}, {cols * sizeof(double), sizeof(double)}, owner->data(), free_when_done);
-}
 }  // namespace
 
 void bind_sensitivity(py::module_& m) {
@@ -208,7 +199,7 @@ void bind_sensitivity(py::module_& m) {
           }
           py::dict out;
           out["indices"] = indices;
-          out["unit_points"] = matrix(std::move(u), k);
+          out["unit_points"] = numpy_matrix(std::move(u), k);
           py::dict ys;
           for (std::size_t j = 0; j < res.output_names.size(); ++j) ys[py::str(res.output_names[j])] = numpy_of(std::move(res.outputs[j]));
           out["outputs"] = ys;

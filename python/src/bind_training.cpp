@@ -9,19 +9,11 @@
 #include "aci_cost/training/setup.hpp"
 #include "aci_cost/training/simulate.hpp"
 #include "enums.hpp"
+#include "numpy.hpp"
 #include "record.hpp"
 
 namespace aci::python {
 
-namespace {
-/// A numpy array that owns a moved std::vector (no copy).
-template <class T>
-py::array_t<T> to_numpy(std::vector<T>&& v) {
-  auto* owner = new std::vector<T>(std::move(v));
-  py::capsule free_when_done(owner, [](void* p) { delete static_cast<std::vector<T>*>(p); });
-  return py::array_t<T>({owner->size()}, {sizeof(T)}, owner->data(), free_when_done);
-}
-}  // namespace
 
 void bind_training(py::module_& m) {
   using namespace aci::training;
@@ -129,7 +121,7 @@ void bind_training(py::module_& m) {
         }
         auto& w = r.weeks;
         py::dict weeks;
-        weeks["calendar_week"] = to_numpy(std::move(w.calendar_week));
+        weeks["calendar_week"] = numpy_of(std::move(w.calendar_week));
         const std::pair<const char*, std::vector<double>*> series[] = {
             {"employees", &w.employees}, {"leavers", &w.leavers}, {"paid_hours", &w.paid_hours},
             {"capacity", &w.capacity}, {"demand", &w.demand}, {"production", &w.production},
@@ -137,7 +129,7 @@ void bind_training(py::module_& m) {
             {"training_on_plan", &w.training_on_plan}, {"training_deferred", &w.training_deferred},
             {"training_caught_up", &w.training_caught_up}, {"training_lost", &w.training_lost},
             {"backlog", &w.backlog}, {"supervisor_hours", &w.supervisor_hours}};
-        for (const auto& [name, v] : series) weeks[name] = to_numpy(std::move(*v));
+        for (const auto& [name, v] : series) weeks[name] = numpy_of(std::move(*v));
         return py::make_tuple(weeks, r.summary);
       }, py::arg("model"), py::arg("scenario") = 0,
       "One run: (dict of per-week numpy arrays, TrainingSummary). The scenario index selects the draws.");
@@ -165,16 +157,16 @@ void bind_training(py::module_& m) {
           out = simulate_batch(base, batch);
         }
         py::dict d;
-        d["delivered_share"] = to_numpy(std::move(out.delivered_share));
-        d["lost_hours"] = to_numpy(std::move(out.lost_hours));
-        d["final_backlog_hours"] = to_numpy(std::move(out.final_backlog_hours));
-        d["planned_hours"] = to_numpy(std::move(out.planned_hours));
-        d["production_hours"] = to_numpy(std::move(out.production_hours));
-        d["unmet_demand_hours"] = to_numpy(std::move(out.unmet_demand_hours));
-        d["supervisor_hours"] = to_numpy(std::move(out.supervisor_hours));
-        d["cost_per_productive_hour_actual"] = to_numpy(std::move(out.cost_per_productive_hour_actual));
-        d["cost_per_productive_hour_honoured"] = to_numpy(std::move(out.cost_per_productive_hour_honoured));
-        d["training_debt"] = to_numpy(std::move(out.training_debt));
+        d["delivered_share"] = numpy_of(std::move(out.delivered_share));
+        d["lost_hours"] = numpy_of(std::move(out.lost_hours));
+        d["final_backlog_hours"] = numpy_of(std::move(out.final_backlog_hours));
+        d["planned_hours"] = numpy_of(std::move(out.planned_hours));
+        d["production_hours"] = numpy_of(std::move(out.production_hours));
+        d["unmet_demand_hours"] = numpy_of(std::move(out.unmet_demand_hours));
+        d["supervisor_hours"] = numpy_of(std::move(out.supervisor_hours));
+        d["cost_per_productive_hour_actual"] = numpy_of(std::move(out.cost_per_productive_hour_actual));
+        d["cost_per_productive_hour_honoured"] = numpy_of(std::move(out.cost_per_productive_hour_honoured));
+        d["training_debt"] = numpy_of(std::move(out.training_debt));
         return d;
       }, py::arg("base"), py::arg("params"), py::arg("scenarios"),
       "N scenarios of `base` whose parameters vary (name -> array of N); per-scenario summaries as numpy arrays.");

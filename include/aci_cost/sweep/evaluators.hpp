@@ -32,14 +32,18 @@ class Evaluator {
  public:
   virtual ~Evaluator() = default;
   /// The inputs it can vary.
-  virtual const std::vector<InputInfo>& inputs() const = 0;
+  const std::vector<InputInfo>& inputs() const noexcept { return inputs_; }
   /// The outputs it computes.
-  virtual const std::vector<std::string>& outputs() const = 0;
+  const std::vector<std::string>& outputs() const noexcept { return outputs_; }
   /// Evaluates scenarios [begin, end): x[k] holds input `input_ids[k]` for each scenario of the
   /// chunk; y[m] receives output `output_ids[m]`. Thread-safe (const, no shared state).
   virtual void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
                         const std::vector<std::vector<double>>& x, const std::vector<std::size_t>& output_ids,
                         std::vector<std::vector<double>>& y) const = 0;
+
+ protected:
+  std::vector<InputInfo> inputs_;     ///< filled by the constructor of each model
+  std::vector<std::string> outputs_;  ///< filled by the constructor of each model
 };
 
 /// The index of `name` in `names`; InvalidInput naming `field` (with the known names) otherwise.
@@ -72,9 +76,6 @@ class TrainingEvaluator final : public Evaluator {
                 "unmet_demand_hours", "supervisor_hours", "cost_per_productive_hour_actual",
                 "cost_per_productive_hour_honoured", "training_debt"};
   }
-  const std::vector<InputInfo>& inputs() const override { return inputs_; }
-  const std::vector<std::string>& outputs() const override { return outputs_; }
-
   void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
                 const std::vector<std::vector<double>>& x, const std::vector<std::size_t>& output_ids,
                 std::vector<std::vector<double>>& y) const override {
@@ -95,8 +96,6 @@ class TrainingEvaluator final : public Evaluator {
 
  private:
   training::TrainingModel base_;
-  std::vector<InputInfo> inputs_;
-  std::vector<std::string> outputs_;
 };
 
 /// One job's quote on the double engine.
@@ -165,9 +164,6 @@ class QuoteEvaluator final : public Evaluator {
   }
   QuoteEvaluator(const QuoteEvaluator&) = delete;  // the setters refer to this object
   QuoteEvaluator& operator=(const QuoteEvaluator&) = delete;
-  const std::vector<InputInfo>& inputs() const override { return inputs_; }
-  const std::vector<std::string>& outputs() const override { return outputs_; }
-
   void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
                 const std::vector<std::vector<double>>& x, const std::vector<std::size_t>& output_ids,
                 std::vector<std::vector<double>>& y) const override {
@@ -201,9 +197,7 @@ class QuoteEvaluator final : public Evaluator {
   model::Job job_;
   rates::RateTable table_;
   std::size_t atelier_ = 0;
-  std::vector<InputInfo> inputs_;
   std::vector<std::function<void(io::Scenario&, model::Job&, double)>> setters_;
-  std::vector<std::string> outputs_;
 };
 
 }  // namespace aci::sweep
