@@ -183,7 +183,7 @@ void bind_sensitivity(py::module_& m) {
           }
           py::dict indices;
           for (std::size_t j = 0; j < res.output_names.size(); ++j) {
-            const auto s = sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), res.outputs[j]}, o);
+            const auto s = sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), {res.outputs[j].begin(), res.outputs[j].end()}}, o);
             py::dict d;
             d["S1"] = s.first_order;
             d["ST"] = s.total_order;
@@ -227,7 +227,7 @@ void bind_sensitivity(py::module_& m) {
           auto res = evaluate_points(scenario, doc, map_unit(doc, u, k), threads, 4096);
           py::dict out;
           for (std::size_t j = 0; j < res.output_names.size(); ++j) {
-            const auto mi = sweep::analyze_morris(design, sweep::DesignOutputs<double>{design.fingerprint(), res.outputs[j]});
+            const auto mi = sweep::analyze_morris(design, sweep::DesignOutputs<double>{design.fingerprint(), {res.outputs[j].begin(), res.outputs[j].end()}});
             py::dict d;
             d["mu"] = mi.mu;
             d["mu_star"] = mi.mu_star;

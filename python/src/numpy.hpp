@@ -8,11 +8,12 @@
 
 namespace aci::python {
 
-/// A 1-D numpy array owning the moved vector's buffer.
-template <class T>
-pybind11::array_t<T> numpy_of(std::vector<T>&& v) {
-  auto* owner = new std::vector<T>(std::move(v));
-  pybind11::capsule free_when_done(owner, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+/// A 1-D numpy array owning the moved vector's buffer (any allocator).
+template <class T, class A>
+pybind11::array_t<T> numpy_of(std::vector<T, A>&& v) {
+  using V = std::vector<T, A>;
+  auto* owner = new V(std::move(v));
+  pybind11::capsule free_when_done(owner, [](void* p) { delete static_cast<V*>(p); });
   return pybind11::array_t<T>({owner->size()}, {sizeof(T)}, owner->data(), free_when_done);
 }
 

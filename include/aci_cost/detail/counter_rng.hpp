@@ -52,6 +52,18 @@ constexpr double half_to_uniform(std::uint64_t bits, int half) noexcept {
   return std::bit_cast<double>((word << 20) | 0x3ff0000000000000ULL) - 1.0;
 }
 
+/// The centred draw 2u - 1 in [-1, 1) of half_to_uniform's u, in one subtraction: the word as
+/// the mantissa of a double in [2, 4), minus 3. Exact (Sterbenz), so it equals 2.0 * u - 1.0
+/// bit for bit; the 32-bit half is the caller's (bits >> 32, or bits & 0xffffffff).
+constexpr double word_to_centred(std::uint64_t word) noexcept {
+  return std::bit_cast<double>((word << 20) | 0x4000000000000000ULL) - 3.0;
+}
+
+/// half_to_uniform's draw as 2u - 1 in [-1, 1): see word_to_centred.
+constexpr double half_to_centred(std::uint64_t bits, int half) noexcept {
+  return word_to_centred(half == 0 ? bits >> 32 : bits & 0xffffffffULL);
+}
+
 /// 64 random bits for the counter (seed, scenario, step, stream).
 constexpr std::uint64_t counter_bits(std::uint64_t seed, std::uint64_t scenario, std::uint64_t step,
                                      std::uint64_t stream) noexcept {
@@ -75,6 +87,10 @@ struct CounterRng {
   /// Uniform double in [0, 1) on the 2^-32 grid: half `half` (0 or 1) of the step's hash.
   constexpr double step_uniform(std::uint64_t step, int half) const noexcept {
     return half_to_uniform(counter_step_key(key, step), half);
+  }
+  /// step_uniform(step, half) as 2u - 1 in [-1, 1), exactly.
+  constexpr double step_centred(std::uint64_t step, int half) const noexcept {
+    return half_to_centred(counter_step_key(key, step), half);
   }
   std::uint64_t key;  ///< counter_key(seed, scenario)
 };

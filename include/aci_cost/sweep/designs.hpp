@@ -347,6 +347,13 @@ class MonteCarloDesign {
   double coordinate(std::uint64_t i, std::size_t j) const noexcept {
     return aci::detail::counter_uniform(seed_, i, j, detail::stream_monte_carlo);
   }
+  /// The hash state of point i, shared by its coordinates (counter_key(seed, i)).
+  std::uint64_t point_key(std::uint64_t i) const noexcept { return aci::detail::counter_key(seed_, i); }
+  /// coordinate(i, j) from point_key(i): equal bit for bit, one hash fewer per coordinate.
+  double coordinate_at(std::uint64_t point_key, std::size_t j) const noexcept {
+    return aci::detail::bits_to_uniform(aci::detail::counter_stream_bits(
+        aci::detail::counter_step_key(point_key, j), detail::stream_monte_carlo));
+  }
   /// Point i into `out` (one slot per dimension).
   void point(std::uint64_t i, std::span<double> out) const {
     detail::require_point_size(out.size(), dimension_);

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -83,6 +84,10 @@ struct Uniform {
   /// Inverse CDF at u in [0, 1): low + u (high - low), in [low, high].
   T quantile(T u) const {
     detail::require_unit(u);
+    return quantile_unchecked(u);
+  }
+  /// quantile(u) for a u known to lie in [0, 1) (no check, so that a loop over u vectorises).
+  T quantile_unchecked(T u) const {
     const T x = low + u * (high - low);
     return x < high ? x : high;  // rounding may reach high, never beyond
   }
@@ -108,6 +113,10 @@ struct Triangular {
   /// Inverse CDF at u in [0, 1), in [low, high].
   T quantile(T u) const {
     detail::require_unit(u);
+    return quantile_unchecked(u);
+  }
+  /// quantile(u) for a u known to lie in [0, 1) (no check, so that a loop over u vectorises).
+  T quantile_unchecked(T u) const {
     // F(x) = (x - low)^2 / ((high - low)(mode - low)) below the mode, and
     // 1 - F(x) = (high - x)^2 / ((high - low)(high - mode)) above it; each branch inverts
     // the side on which it is evaluated, which keeps the result accurate near both ends.
@@ -146,6 +155,10 @@ struct TruncatedNormal {
   /// Inverse CDF at u in [0, 1), in [low, high].
   T quantile(T u) const {
     detail::require_unit(u);
+    return quantile_unchecked(u);
+  }
+  /// quantile(u) for a u known to lie in [0, 1) (no check, so that a loop over u vectorises).
+  T quantile_unchecked(T u) const {
     const T a = (low - mean) / sd;
     const T b = (high - mean) / sd;
     T z;
@@ -181,6 +194,10 @@ struct Lognormal {
   /// Inverse CDF at u in [0, 1): exp(mu + sigma Phi^-1(u)); 0 at u = 0 (the support's infimum).
   T quantile(T u) const {
     detail::require_unit(u);
+    return quantile_unchecked(u);
+  }
+  /// quantile(u) for a u known to lie in [0, 1) (no check, so that a loop over u vectorises).
+  T quantile_unchecked(T u) const {
     if (u == T(0)) return T(0);
     return std::exp(mu + sigma * normal_quantile(u));
   }
@@ -222,6 +239,10 @@ struct Discrete {
   /// drawn with probability weight / total. O(1) with equal weights, O(number of values) with weights.
   T quantile(T u) const {
     detail::require_unit(u);
+    return quantile_unchecked(u);
+  }
+  /// quantile(u) for a u known to lie in [0, 1) (no check, so that a loop over u vectorises).
+  T quantile_unchecked(T u) const {
     const std::size_t n = values.size();
     if (weights.empty()) {
       auto k = static_cast<std::size_t>(u * static_cast<T>(n));
@@ -246,6 +267,18 @@ struct Discrete {
 /// One of the supported laws.
 template <class T = double>
 using Distribution = std::variant<Uniform<T>, Triangular<T>, TruncatedNormal<T>, Lognormal<T>, Discrete<T>>;
+
+/// Replaces every u of `col` by law.quantile(u): one check pass over the column, then the
+/// unchecked inverse CDFs (a loop that vectorises for the simple laws). InvalidInput
+/// ("quantile.u") names the first u outside [0, 1).
+template <class Law>
+void quantiles_in_place(const Law& law, std::span<double> col) {
+  bool ok = true;
+  for (const double u : col) ok = ok & (u >= 0.0) & (u < 1.0);  // NaN fails both
+  if (!ok)
+    for (const double u : col) detail::require_unit(u);
+  for (double& u : col) u = law.quantile_unchecked(u);
+}
 
 /// The law of one named input of a sweep.
 template <class T = double>

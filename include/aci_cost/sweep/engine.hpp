@@ -13,10 +13,12 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "aci_cost/sweep/column.hpp"
 #include "aci_cost/sweep/designs.hpp"
 #include "aci_cost/sweep/distributions.hpp"
 #include "aci_cost/sweep/evaluators.hpp"
@@ -64,9 +66,9 @@ struct RunOptions {
 struct SweepResult {
   std::uint64_t begin = 0, end = 0;             ///< the scenarios evaluated
   std::vector<std::string> input_names;         ///< varying inputs
-  std::vector<std::vector<double>> inputs;      ///< full mode: input values, per input
+  std::vector<Column> inputs;                   ///< full mode: input values, per input
   std::vector<std::string> output_names;        ///< outputs
-  std::vector<std::vector<double>> outputs;     ///< full mode: values, per output
+  std::vector<Column> outputs;                  ///< full mode: values, per output
   std::vector<Summary> summaries;               ///< per output (always computed)
 };
 
@@ -152,12 +154,10 @@ class InputMap {
   /// The evaluator's ids of the inputs, in spec order.
   const std::vector<std::size_t>& ids() const { return ids_; }
 
-  /// Fills x[k][i - begin] for scenarios [begin, end).
-  void fill(std::uint64_t begin, std::uint64_t end, std::vector<std::vector<double>>& x) const {
+  /// Fills x[k][i - begin] for scenarios [begin, end); x[k] has room for end - begin values.
+  void fill(std::uint64_t begin, std::uint64_t end, std::span<double* const> x) const {
     const std::size_t d = ids_.size();
     const auto n = static_cast<std::size_t>(end - begin);
-    x.resize(d);
-    for (auto& col : x) col.resize(n);
     if (spec_.design == SampleDesign::grid || spec_.design == SampleDesign::points) {
       std::vector<double> u(d);
       for (std::size_t r = 0; r < n; ++r) {
@@ -173,11 +173,16 @@ class InputMap {
     }
     // Column by column: the design's coordinates, the copula (row-wise), then each marginal's
     // quantile with the law dispatched once per column, so the loops vectorise.
+    std::vector<std::uint64_t> keys;
+    if (spec_.design == SampleDesign::monte_carlo) {
+      keys.resize(n);
+      for (std::size_t r = 0; r < n; ++r) keys[r] = mc_->point_key(begin + r);
+    }
     for (std::size_t k = 0; k < d; ++k) {
-      double* col = x[k].data();
+      double* col = x[k];
       switch (spec_.design) {
         case SampleDesign::monte_carlo:
-          for (std::size_t r = 0; r < n; ++r) col[r] = mc_->coordinate(begin + r, k);
+          for (std::size_t r = 0; r < n; ++r) col[r] = mc_->coordinate_at(keys[r], k);
           break;
         case SampleDesign::sobol:
           for (std::size_t r = 0; r < n; ++r) col[r] = sobol_->coordinate(begin + r, k);
@@ -200,10 +205,7 @@ class InputMap {
       }
     }
     for (std::size_t k = 0; k < d; ++k) {
-      double* col = x[k].data();
-      std::visit([&](const auto& law) {
-        for (std::size_t r = 0; r < n; ++r) col[r] = law.quantile(col[r]);
-      }, marginals_[k].law);
+      std::visit([&](const auto& law) { quantiles_in_place(law, std::span<double>(x[k], n)); }, marginals_[k].law);
     }
   }
 
@@ -246,8 +248,9 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
   const std::uint64_t total = end - opt.begin;
   const bool full = !spec.summary_only;
   if (full) {
-    res.outputs.assign(out_ids.size(), std::vector<double>(static_cast<std::size_t>(total)));
-    if (spec.keep_inputs) res.inputs.assign(spec.inputs.size(), std::vector<double>(static_cast<std::size_t>(total)));
+    // Uninitialised: each worker writes (and first touches) the slices of its chunks.
+    res.outputs.assign(out_ids.size(), Column(static_cast<std::size_t>(total)));
+    if (spec.keep_inputs) res.inputs.assign(spec.inputs.size(), Column(static_cast<std::size_t>(total)));
   }
 
   const std::uint64_t chunks = (total + opt.chunk - 1) / opt.chunk;
@@ -261,22 +264,25 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
   std::condition_variable wake;  // a worker leaving wakes the watcher at once
 
   const auto work = [&](unsigned w) {
-    std::vector<std::vector<double>> x, y(out_ids.size());
+    // Full mode writes straight into the result's columns; otherwise into buffers reused
+    // from chunk to chunk, so that memory does not grow with n.
+    const auto chunk = static_cast<std::size_t>(std::min<std::uint64_t>(opt.chunk, total));
+    const bool own_inputs = !(full && spec.keep_inputs), own_outputs = !full;
+    std::vector<std::vector<double>> xbuf(own_inputs ? spec.inputs.size() : 0, std::vector<double>(chunk));
+    std::vector<std::vector<double>> ybuf(own_outputs ? out_ids.size() : 0, std::vector<double>(chunk));
+    std::vector<double*> x(spec.inputs.size()), y(out_ids.size());
+    std::vector<const double*> cx(spec.inputs.size());
     try {
       for (std::uint64_t c; !stop.load() && (c = next.fetch_add(1)) < chunks;) {
         const std::uint64_t b = opt.begin + c * opt.chunk;
         const std::uint64_t e = std::min(b + opt.chunk, end);
+        const auto off = static_cast<std::size_t>(b - opt.begin), n = static_cast<std::size_t>(e - b);
+        for (std::size_t k = 0; k < x.size(); ++k) x[k] = own_inputs ? xbuf[k].data() : res.inputs[k].data() + off;
+        for (std::size_t m = 0; m < y.size(); ++m) y[m] = own_outputs ? ybuf[m].data() : res.outputs[m].data() + off;
+        std::copy(x.begin(), x.end(), cx.begin());
         map.fill(b, e, x);
-        ev.evaluate(b, e, map.ids(), x, out_ids, y);
-        const auto off = static_cast<std::size_t>(b - opt.begin);
-        for (std::size_t m = 0; m < out_ids.size(); ++m) {
-          partial[w][m].add(std::span<const double>(y[m]));
-          if (full) std::copy(y[m].begin(), y[m].end(), res.outputs[m].begin() + static_cast<std::ptrdiff_t>(off));
-        }
-        if (full && spec.keep_inputs) {
-          for (std::size_t k = 0; k < x.size(); ++k)
-            std::copy(x[k].begin(), x[k].end(), res.inputs[k].begin() + static_cast<std::ptrdiff_t>(off));
-        }
+        ev.evaluate(b, e, map.ids(), cx, out_ids, y);
+        for (std::size_t m = 0; m < out_ids.size(); ++m) partial[w][m].add(std::span<const double>(y[m], n));
         done.fetch_add(e - b);
       }
     } catch (...) {

@@ -9,6 +9,7 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,11 +36,12 @@ class Evaluator {
   const std::vector<InputInfo>& inputs() const noexcept { return inputs_; }
   /// The outputs it computes.
   const std::vector<std::string>& outputs() const noexcept { return outputs_; }
-  /// Evaluates scenarios [begin, end): x[k] holds input `input_ids[k]` for each scenario of the
-  /// chunk; y[m] receives output `output_ids[m]`. Thread-safe (const, no shared state).
+  /// Evaluates scenarios [begin, end) (global indices, n = end - begin): x[k] points to the n
+  /// values of input `input_ids[k]`, y[m] to room for the n values of output `output_ids[m]`.
+  /// Thread-safe (const, no shared state); allocates nothing per scenario.
   virtual void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
-                        const std::vector<std::vector<double>>& x, const std::vector<std::size_t>& output_ids,
-                        std::vector<std::vector<double>>& y) const = 0;
+                        std::span<const double* const> x, const std::vector<std::size_t>& output_ids,
+                        std::span<double* const> y) const = 0;
 
  protected:
   std::vector<InputInfo> inputs_;     ///< filled by the constructor of each model
@@ -61,6 +63,7 @@ class TrainingEvaluator final : public Evaluator {
   /// Evaluates variations of `base` (validated here).
   explicit TrainingEvaluator(training::TrainingModel base) : base_(std::move(base)) {
     base_.validate();
+    table_ = training::detail::week_table<double>(base_);
     using namespace training::detail;
     const double inf = std::numeric_limits<double>::infinity();
     const std::pair<double, double> domain[p_count] = {
@@ -77,25 +80,20 @@ class TrainingEvaluator final : public Evaluator {
                 "cost_per_productive_hour_honoured", "training_debt"};
   }
   void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
-                const std::vector<std::vector<double>>& x, const std::vector<std::size_t>& output_ids,
-                std::vector<std::vector<double>>& y) const override {
-    const auto n = static_cast<std::size_t>(end - begin);
-    training::TrainingBatch batch;
-    batch.scenarios = n;
-    batch.first_scenario = begin;  // the draws depend on the global index only
-    for (std::size_t k = 0; k < input_ids.size(); ++k) batch.*training::detail::batch_member[input_ids[k]] = x[k];
-    training::BatchSummary out;
-    out.resize(n);
-    training::simulate_batch(base_, batch, 0, n, out);
-    std::vector<double>* cols[] = {&out.delivered_share, &out.lost_hours, &out.final_backlog_hours,
-                                   &out.planned_hours, &out.production_hours, &out.unmet_demand_hours,
-                                   &out.supervisor_hours, &out.cost_per_productive_hour_actual,
-                                   &out.cost_per_productive_hour_honoured, &out.training_debt};
-    for (std::size_t m = 0; m < output_ids.size(); ++m) y[m] = std::move(*cols[output_ids[m]]);
+                std::span<const double* const> x, const std::vector<std::size_t>& output_ids,
+                std::span<double* const> y) const override {
+    training::detail::BatchColumns in;
+    in.scenarios = static_cast<std::size_t>(end - begin);
+    in.first_scenario = begin;  // the draws depend on the global index only
+    for (std::size_t k = 0; k < input_ids.size(); ++k) in.param[input_ids[k]] = x[k];
+    training::detail::BatchOutputs out{};
+    for (std::size_t m = 0; m < output_ids.size(); ++m) out[output_ids[m]] = y[m];
+    training::detail::run_batch(base_, table_, in, 0, in.scenarios, out);
   }
 
  private:
   training::TrainingModel base_;
+  training::detail::WeekTable<double> table_;
 };
 
 /// One job's quote on the double engine.
@@ -165,10 +163,9 @@ class QuoteEvaluator final : public Evaluator {
   QuoteEvaluator(const QuoteEvaluator&) = delete;  // the setters refer to this object
   QuoteEvaluator& operator=(const QuoteEvaluator&) = delete;
   void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
-                const std::vector<std::vector<double>>& x, const std::vector<std::size_t>& output_ids,
-                std::vector<std::vector<double>>& y) const override {
+                std::span<const double* const> x, const std::vector<std::size_t>& output_ids,
+                std::span<double* const> y) const override {
     const auto n = static_cast<std::size_t>(end - begin);
-    for (auto& col : y) col.assign(n, 0.0);
     for (std::size_t i = 0; i < n; ++i) {
       io::Scenario s = s_;
       model::Job j = job_;

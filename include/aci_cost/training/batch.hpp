@@ -1,13 +1,14 @@
 // aci::training::simulate_batch: the weekly training-deferral model over many scenarios that
 // share one structure (horizon, modes, lists) and differ in their numeric parameters.
 //
-// Layout: the parameters are a structure of arrays (TrainingBatch), the results too
-// (BatchSummary). The kernel walks tiles of scenarios; inside a tile the loop over weeks is
-// outside and the loop over scenarios inside, a fixed-length loop of value selects that GCC
-// vectorises. It calls the same detail::week_step and detail::summarise as simulate(), in the
-// same order, so scenario i gives bit-identical doubles to simulate(scenario_model(base,
-// batch, i), i) — provided FP contraction is off (-ffp-contract=off, the default under
-// -std=c++20) so that no a*b+c is fused in one path and not the other.
+// Layout: the parameters are a structure of arrays (TrainingBatch, or non-owning
+// detail::BatchColumns), the results too (BatchSummary, or detail::BatchOutputs). The kernel
+// takes W scenarios at a time (W = detail::batch_lanes, the target's widest double vector)
+// and runs all weeks with their state in vector registers. It instantiates the very
+// detail::week_step and detail::summarise that simulate() runs, with T = Lanes<W> instead of
+// double: the same IEEE operations in the same order, lane by lane, so scenario i gives
+// bit-identical doubles to simulate(scenario_model(base, batch, i), i) — provided FP
+// contraction is off (it is, for this code) so that no a*b+c is fused in one path only.
 //
 // Chunks: simulate_batch(base, batch, begin, end, out) runs scenarios [begin, end) of a
 // preallocated output. Scenario indices are global (they select the random draws), so a
@@ -17,12 +18,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "aci_cost/detail/counter_rng.hpp"
+#include "aci_cost/detail/lanes.hpp"
 #include "aci_cost/error.hpp"
 #include "aci_cost/training/model.hpp"
 #include "aci_cost/training/simulate.hpp"
@@ -65,6 +66,8 @@ struct TrainingBatch {
   inline void validate(const TrainingModel& base, std::size_t begin, std::size_t end) const;
   /// Validates every scenario.
   void validate(const TrainingModel& base) const { validate(base, 0, scenarios); }
+  /// validate() without the per-scenario values: sizes, range and `base` only.
+  inline void validate_shape(const TrainingModel& base, std::size_t begin, std::size_t end) const;
 };
 
 /// Per-scenario results of a batch, one value per scenario (RunSummary's fields of that name).
@@ -90,6 +93,13 @@ struct BatchSummary {
       if (v->size() != n) return false;
     }
     return true;
+  }
+  /// The vectors' data, in declaration order (the kernel's output columns).
+  std::array<double*, 10> columns() {
+    std::array<double*, 10> c{};
+    const auto f = fields(*this);
+    for (std::size_t m = 0; m < f.size(); ++m) c[m] = f[m]->data();
+    return c;
   }
 
  private:
@@ -125,128 +135,202 @@ inline constexpr std::array<std::string_view, p_count> batch_name = {
     "protected_share",     "load_threshold",          "catch_up_share",     "initial_backlog",
     "cost_per_paid_hour",  "supervisor_cost_per_hour", "external_cost_per_hour"};
 
-/// Scenarios per tile: a multiple of every vector width, so the lane loops need no epilogue,
-/// and small enough that a tile's ~30 lanes stay in L1/L2.
-inline constexpr std::size_t batch_tile = 128;
+/// Scenarios per kernel step: one Lanes group, the target's widest double vector (8 with
+/// AVX-512, 4 with AVX, else 2). Results do not depend on it: every operation is lane-wise.
+#if defined(__AVX512F__)
+inline constexpr std::size_t batch_lanes = 8;
+#elif defined(__AVX__)
+inline constexpr std::size_t batch_lanes = 4;
+#else
+inline constexpr std::size_t batch_lanes = 2;
+#endif
 
-struct BatchTile {
-  using Lane = std::array<double, batch_tile>;
-  std::array<Lane, p_count> param;
-  Lane loss_share, backlog, u_absence, u_demand;
-  std::array<std::uint64_t, batch_tile> key, step_key;  // counter RNG keys
-  Lane production, unmet, planned, on_plan, caught_up, lost, paid;
+/// Non-owning columns of a batch: param[k] is null (every scenario takes the base value) or
+/// points to the values of scenarios [0, scenarios); scenario i draws with the global index
+/// first_scenario + i.
+struct BatchColumns {
+  std::size_t scenarios = 0;
+  std::uint64_t first_scenario = 0;
+  std::array<const double*, p_count> param{};
 };
 
-template <DeferralPolicy Policy, bool Seasonal, bool Contracts>
-void batch_kernel(const TrainingModel& base, const TrainingBatch& batch, const WeekTable<double>& table,
-                  std::size_t begin, std::size_t end, BatchSummary& out) {
-  ACI_COST_TRAINING_NO_FP_CONTRACT
-  constexpr std::size_t L = batch_tile;
-  const auto tile = std::make_unique<BatchTile>();
-  BatchTile& b = *tile;
-  const ParamValues base_values = params_of(base);
-  std::array<const double*, p_count> source{};
+/// Non-owning output columns in BatchSummary's order, indexed like BatchColumns' scenarios;
+/// null = not wanted.
+inline constexpr std::size_t batch_output_count = 10;
+using BatchOutputs = std::array<double*, batch_output_count>;
+
+/// The columns of `batch`.
+inline BatchColumns columns_of(const TrainingBatch& batch) {
+  BatchColumns c;
+  c.scenarios = batch.scenarios;
+  c.first_scenario = batch.first_scenario;
   for (std::size_t k = 0; k < p_count; ++k) {
     const std::vector<double>& v = batch.*batch_member[k];
-    source[k] = v.empty() ? nullptr : v.data();
+    c.param[k] = v.empty() ? nullptr : v.data();
   }
+  return c;
+}
+
+/// Throws InvalidInput naming the first invalid scenario of [begin, end), if any:
+/// "training_batch.<name>[first_scenario + i]" for a varying value, "training.<path>" else.
+inline void validate_scenarios(const ParamValues& base_values, const BatchColumns& in, std::size_t begin,
+                               std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    ParamValues p = base_values;
+    for (std::size_t k = 0; k < p_count; ++k)
+      if (in.param[k] != nullptr) p[k] = in.param[k][i];
+    validate_params(p, [&](Param k) {
+      if (in.param[k] == nullptr) return "training." + std::string(param_path[k]);
+      return "training_batch." + std::string(batch_name[k]) + "[" + std::to_string(in.first_scenario + i) + "]";
+    });
+  }
+}
+
+#if defined(ACI_COST_HAVE_LANES)
+
+template <std::size_t W>
+aci::detail::Words<W> mix64_lanes(aci::detail::Words<W> z) {
+  // aci::detail::mix64 lane-wise (wrapping 64-bit arithmetic).
+  z.v += 0x9e3779b97f4a7c15ULL;
+  z.v = (z.v ^ (z.v >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z.v = (z.v ^ (z.v >> 27)) * 0x94d049bb133111ebULL;
+  z.v = z.v ^ (z.v >> 31);
+  return z;
+}
+
+template <std::size_t W>
+aci::detail::Lanes<W> centred_lanes(typename aci::detail::Words<W>::V word) {
+  // aci::detail::word_to_centred lane-wise.
+  using D = typename aci::detail::VectorTypes<W>::D;
+  return aci::detail::Lanes<W>(reinterpret_cast<D>((word << 20) | 0x4000000000000000ULL)) - aci::detail::Lanes<W>(3.0);
+}
+
+/// Scenarios [begin, end) of `in` into `out`, W at a time with the state in registers: the
+/// same Scalars / week_step / summarise as simulate(), instantiated with T = Lanes<W>.
+/// `base` must be valid (structure); the scenarios' parameters are checked here, W at a time.
+template <DeferralPolicy Policy, bool Seasonal, bool Contracts>
+void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
+                  std::size_t begin, std::size_t end, const BatchOutputs& out) {
+  ACI_COST_TRAINING_NO_FP_CONTRACT
+  constexpr std::size_t W = batch_lanes;
+  using L = aci::detail::Lanes<W>;
+  const ParamValues base_values = params_of(base);
   const bool in_house = base.plan.delivery == TrainingDelivery::in_house;
-  const std::uint64_t seed = base.seed;
   const auto weeks = static_cast<std::size_t>(base.horizon.weeks);
+  // A spread of 0 makes a draw's term exactly +-0, so drawing or not changes no bit.
+  const bool draw = in.param[p_absence_spread] != nullptr || in.param[p_demand_variation] != nullptr ||
+                    base_values[p_absence_spread] != 0.0 || base_values[p_demand_variation] != 0.0;
+  const std::uint64_t seed_key = aci::detail::mix64(base.seed);
 
-  for (std::size_t t0 = begin; t0 < end; t0 += L) {
-    const std::size_t n = end - t0 < L ? end - t0 : L;
-    // Lanes past n repeat scenario t0 so that every lane loop runs the full, fixed tile.
+  for (std::size_t i0 = begin; i0 < end; i0 += W) {
+    const std::size_t n = end - i0 < W ? end - i0 : W;
+    // Lanes past n repeat scenario i0, so that a partial group runs the same code.
+    std::array<L, p_count> p;
     for (std::size_t k = 0; k < p_count; ++k) {
-      if (source[k] == nullptr) {
-        b.param[k].fill(base_values[k]);
+      const double* col = in.param[k];
+      if (col == nullptr) {
+        p[k] = L(base_values[k]);
+      } else if (n == W) {
+        p[k] = L::load(col + i0);
       } else {
-        for (std::size_t j = 0; j < L; ++j) b.param[k][j] = source[k][t0 + (j < n ? j : 0)];
+        alignas(64) double pad[W];
+        for (std::size_t j = 0; j < W; ++j) pad[j] = col[i0 + (j < n ? j : 0)];
+        p[k] = L::load(pad);
       }
     }
-    bool draw_absence = false, draw_demand = false;
-    for (std::size_t j = 0; j < n; ++j) {
-      draw_absence = draw_absence || b.param[p_absence_spread][j] != 0.0;
-      draw_demand = draw_demand || b.param[p_demand_variation][j] != 0.0;
-    }
-    for (std::size_t j = 0; j < L; ++j) {
-      b.loss_share[j] = headcount_loss_share(b.param[p_headcount][j], b.param[p_contract_months][j]);
-      b.backlog[j] = b.param[p_initial_backlog][j];
-      b.key[j] = aci::detail::counter_key(seed, batch.first_scenario + t0 + j);
-      b.u_absence[j] = 0.5;
-      b.u_demand[j] = 0.5;
-      b.production[j] = b.unmet[j] = b.planned[j] = b.on_plan[j] = 0.0;
-      b.caught_up[j] = b.lost[j] = b.paid[j] = 0.0;
-    }
+    bool valid = true;
+    check_params(p, 0, [&valid](const auto& ok, Param, std::string_view, int) { valid = valid & ok.all(); });
+    if (!valid) validate_scenarios(base_values, in, i0, i0 + n);  // throws, naming the scenario
 
+    const Scalars<L> s = make_scalars<L>([&](Param k) { return p[k]; },
+                                         headcount_loss_share(p[p_headcount], p[p_contract_months]));
+    aci::detail::Words<W> key;
+    for (std::size_t j = 0; j < W; ++j) key.v[j] = in.first_scenario + i0 + (j < n ? j : 0);
+    key.v ^= seed_key;
+    key = mix64_lanes(key);  // counter_key(seed, scenario) per lane
+
+    // Headcount mode: the present workforce is constant, so are its products.
+    const L paid_const = s.headcount * s.weekly_hours;
+    const L plan_const = s.headcount * (s.plan_hours + L(0.0));
+    L backlog = s.initial_backlog;
+    CoreTotals<L> tot;
+    // The week's draws: counter_step_key(key, w), high half absence, low half demand. They
+    // are computed a week ahead, so that the hash's latency overlaps the previous week.
+    const auto draws = [&](std::size_t w, L& e_a, L& e_d) {
+      aci::detail::Words<W> step = key;
+      step.v ^= static_cast<std::uint64_t>(w);
+      step = mix64_lanes(step);
+      e_a = centred_lanes<W>(step.v >> 32);
+      e_d = centred_lanes<W>(step.v & 0xffffffffULL);
+    };
+    L e_absence(0.0), e_demand(0.0), next_absence(0.0), next_demand(0.0);
+    if (draw) draws(0, next_absence, next_demand);
     for (std::size_t w = 0; w < weeks; ++w) {
-      // A scenario whose spread is 0 may receive a draw here: its term is still exactly +-0.
-      if (draw_absence || draw_demand) {
-        for (std::size_t j = 0; j < L; ++j) b.step_key[j] = aci::detail::counter_step_key(b.key[j], w);
+      e_absence = next_absence;
+      e_demand = next_demand;
+      if (draw) draws(w + 1, next_absence, next_demand);  // one spare hash past the last week
+      WeekInputs<L> wi;
+      if constexpr (Contracts) {
+        wi = week_inputs(s, L(table.present[w]), L(table.session[w]), L(table.loss_share[w]), L(table.open[w]),
+                         L(table.leave[w]), L(table.profile[w]), L(table.fixed[w]), e_absence, e_demand);
+      } else {
+        const bool sessions = table.session[w] != 0.0;
+        wi = WeekInputs<L>{s.headcount,
+                           paid_const,
+                           sessions ? s.headcount * (s.plan_hours + L(table.session[w])) : plan_const,
+                           s.loss_share,
+                           L(table.open[w]),
+                           L(table.leave[w]),
+                           L(table.profile[w]),
+                           L(table.fixed[w]),
+                           e_absence,
+                           e_demand};
       }
-      // One hash per lane and week: its high half draws the absence, its low half the demand.
-      if (draw_absence) {
-        for (std::size_t j = 0; j < L; ++j) b.u_absence[j] = aci::detail::half_to_uniform(b.step_key[j], absence_stream);
-      }
-      if (draw_demand) {
-        for (std::size_t j = 0; j < L; ++j) b.u_demand[j] = aci::detail::half_to_uniform(b.step_key[j], demand_stream);
-      }
-      const double open = table.open[w], leave = table.leave[w], profile = table.profile[w];
-      const double session = table.session[w], fixed = table.fixed[w];
-      const double present = Contracts ? table.present[w] : 0.0;
-      const double loss = Contracts ? table.loss_share[w] : 0.0;
-      for (std::size_t j = 0; j < L; ++j) {
-        const Scalars<double> s = make_scalars<double>([&](Param k) { return b.param[k][j]; }, b.loss_share[j]);
-        const WeekInputs<double> in{Contracts ? present : s.headcount,
-                                    Contracts ? loss : s.loss_share,
-                                    open,
-                                    leave,
-                                    profile,
-                                    session,
-                                    fixed,
-                                    b.u_absence[j],
-                                    b.u_demand[j]};
-        const WeekFlows<double> f = week_step<Policy, Seasonal>(s, in, b.backlog[j]);
-        b.backlog[j] = f.backlog;
-        b.production[j] += f.production;
-        b.unmet[j] += f.unmet;
-        b.planned[j] += f.planned;
-        b.on_plan[j] += f.on_plan;
-        b.caught_up[j] += f.caught_up;
-        b.lost[j] += f.lost;
-        b.paid[j] += f.paid;
-      }
+      const WeekFlows<L> f = table.plain[w] ? week_step<Policy, Seasonal, WeekKind::plain>(s, wi, backlog)
+                                            : week_step<Policy, Seasonal, WeekKind::general>(s, wi, backlog);
+      backlog = f.backlog;
+      tot.add(f);
     }
 
-    for (std::size_t j = 0; j < n; ++j) {
-      const Scalars<double> s = make_scalars<double>([&](Param k) { return b.param[k][j]; }, b.loss_share[j]);
-      CoreTotals<double> t;
-      t.production = b.production[j];
-      t.unmet = b.unmet[j];
-      t.planned = b.planned[j];
-      t.on_plan = b.on_plan[j];
-      t.caught_up = b.caught_up[j];
-      t.lost = b.lost[j];
-      t.paid = b.paid[j];
-      const CoreSummary<double> c = summarise(s, t, b.backlog[j], in_house);
-      const std::size_t i = t0 + j;
-      out.delivered_share[i] = c.delivered_share;
-      out.lost_hours[i] = t.lost;
-      out.final_backlog_hours[i] = b.backlog[j];
-      out.planned_hours[i] = t.planned;
-      out.production_hours[i] = t.production;
-      out.unmet_demand_hours[i] = t.unmet;
-      out.supervisor_hours[i] = c.supervisor_hours;
-      out.cost_per_productive_hour_actual[i] = c.cost_per_productive_hour_actual;
-      out.cost_per_productive_hour_honoured[i] = c.cost_per_productive_hour_honoured;
-      out.training_debt[i] = c.training_debt;
+    const CoreSummary<L> c = summarise(s, tot, backlog, in_house);
+    const L values[batch_output_count] = {c.delivered_share,
+                                          tot.lost,
+                                          backlog,
+                                          tot.planned,
+                                          tot.production,
+                                          tot.unmet,
+                                          c.supervisor_hours,
+                                          c.cost_per_productive_hour_actual,
+                                          c.cost_per_productive_hour_honoured,
+                                          c.training_debt};
+    for (std::size_t m = 0; m < batch_output_count; ++m) {
+      if (out[m] == nullptr) continue;
+      if (n == W) {
+        values[m].store(out[m] + i0);
+      } else {
+        for (std::size_t j = 0; j < n; ++j) out[m][i0 + j] = values[m][j];
+      }
     }
   }
 }
 
+#else
+#  error "aci_cost's batch kernel needs GCC's vector extension (GCC or Clang)"
+#endif
+
+/// Runs scenarios [begin, end) of `in` on `base` (its structure already validated) with
+/// `table` = week_table<double>(base); throws InvalidInput naming the first invalid scenario.
+inline void run_batch(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
+                      std::size_t begin, std::size_t end, const BatchOutputs& out) {
+  dispatch(base, [&](auto policy, auto seasonal, auto contracts) {
+    batch_kernel<decltype(policy)::value, decltype(seasonal)::value, decltype(contracts)::value>(base, table, in,
+                                                                                                 begin, end, out);
+  });
+}
+
 }  // namespace detail
 
-inline void TrainingBatch::validate(const TrainingModel& base, std::size_t begin, std::size_t end) const {
+inline void TrainingBatch::validate_shape(const TrainingModel& base, std::size_t begin, std::size_t end) const {
   using namespace detail;
   for (std::size_t k = 0; k < p_count; ++k) {
     const std::vector<double>& v = this->*batch_member[k];
@@ -257,30 +341,11 @@ inline void TrainingBatch::validate(const TrainingModel& base, std::size_t begin
   check(begin <= end && end <= scenarios, [] { return std::string("training_batch.end"); }, end,
         "the range [begin, end) must lie in [0, scenarios = " + std::to_string(scenarios) + ")");
   base.validate("training");
-  const ParamValues base_values = params_of(base);
-  // A quick pass first; the pass that names the scenario and field runs only on failure.
-  bool all = true;
-  for (std::size_t i = begin; i < end && all; ++i) {
-    ParamValues p = base_values;
-    for (std::size_t k = 0; k < p_count; ++k) {
-      const std::vector<double>& v = this->*batch_member[k];
-      if (!v.empty()) p[k] = v[i];
-    }
-    all = params_valid(p);
-  }
-  if (all) return;
-  for (std::size_t i = begin; i < end; ++i) {
-    ParamValues p = base_values;
-    for (std::size_t k = 0; k < p_count; ++k) {
-      const std::vector<double>& v = this->*batch_member[k];
-      if (!v.empty()) p[k] = v[i];
-    }
-    validate_params(p, [&](Param k) {
-      const std::vector<double>& v = this->*batch_member[k];
-      if (v.empty()) return "training." + std::string(param_path[k]);
-      return "training_batch." + std::string(batch_name[k]) + "[" + std::to_string(i) + "]";
-    });
-  }
+}
+
+inline void TrainingBatch::validate(const TrainingModel& base, std::size_t begin, std::size_t end) const {
+  validate_shape(base, begin, end);
+  detail::validate_scenarios(detail::params_of(base), detail::columns_of(*this), begin, end);
 }
 
 /// The model of scenario i: `base` with the batch's i-th value of every varying parameter.
@@ -296,17 +361,14 @@ inline TrainingModel scenario_model(const TrainingModel& base, const TrainingBat
 }
 
 /// Simulates scenarios [begin, end) (global indices: they select the draws) into out[begin,
-/// end); out must already hold batch.scenarios entries. Throws InvalidInput on bad input.
+/// end); out must already hold batch.scenarios entries. Throws InvalidInput on bad input (out
+/// is then unspecified).
 inline void simulate_batch(const TrainingModel& base, const TrainingBatch& batch, std::size_t begin, std::size_t end,
                            BatchSummary& out) {
-  batch.validate(base, begin, end);
+  batch.validate_shape(base, begin, end);
   detail::check(out.has_size(batch.scenarios), [] { return std::string("simulate_batch.out.size()"); },
                 out.delivered_share.size(), "every output vector must hold batch.scenarios entries");
-  const detail::WeekTable<double> table = detail::week_table<double>(base);
-  detail::dispatch(base, [&](auto policy, auto seasonal, auto contracts) {
-    detail::batch_kernel<decltype(policy)::value, decltype(seasonal)::value, decltype(contracts)::value>(
-        base, batch, table, begin, end, out);
-  });
+  detail::run_batch(base, detail::week_table<double>(base), detail::columns_of(batch), begin, end, out.columns());
 }
 
 /// Simulates every scenario of the batch.

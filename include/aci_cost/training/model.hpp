@@ -250,41 +250,46 @@ void check(bool ok, const NameFn& name, const V& value, std::string_view rule) {
   if (!ok) throw InvalidInput(name(), aci::detail::to_text(value), rule);
 }
 
+/// std::isfinite, spelt so that a lane type (Lanes<W>) can overload it.
+inline bool is_finite(double x) { return std::isfinite(x); }
+
 /// Checks the numeric parameters: report(ok, k, rule) is called for every rule; the default
-/// reporter throws InvalidInput naming field(k) and the value when a rule fails.
-template <class FieldName, class Report>
-void check_params(const ParamValues& p, const FieldName& field, const Report& report) {
-  const auto check_param = [&](bool ok, Param k, std::string_view rule) { report(ok, k, rule, field); };
+/// reporter throws InvalidInput naming field(k) and the value when a rule fails. V is double
+/// or a lane type whose comparisons give lane masks (hence & rather than &&).
+template <class V, class FieldName, class Report>
+void check_params(const std::array<V, p_count>& p, const FieldName& field, const Report& report) {
+  const auto check_param = [&](const auto& ok, Param k, std::string_view rule) { report(ok, k, rule, field); };
   const auto at_least = [&](Param k, double lo, std::string_view rule) {
-    check_param(finite_at_least(p[k], lo), k, rule);
+    check_param(is_finite(p[k]) & (p[k] >= lo), k, rule);
   };
   const auto share = [&](Param k, bool open_top) {
-    const bool ok = std::isfinite(p[k]) && p[k] >= 0.0 && (open_top ? p[k] < 1.0 : p[k] <= 1.0);
+    const auto ok = is_finite(p[k]) & (p[k] >= 0.0) & (open_top ? p[k] < 1.0 : p[k] <= 1.0);
     check_param(ok, k, open_top ? "must be in [0, 1)" : "must be in [0, 1]");
   };
   at_least(p_headcount, 0.0, "must be >= 0");
   // A contract shorter than a month would lose most of the backlog every week.
   at_least(p_contract_months, 1.0, "must be >= 1 month");
-  const double hours = p[p_weekly_hours];
-  check_param(std::isfinite(hours) && hours >= 0.0 && hours <= 168.0, p_weekly_hours, "must be in [0, 168] h/week");
+  const V& hours = p[p_weekly_hours];
+  check_param(is_finite(hours) & (hours >= 0.0) & (hours <= 168.0), p_weekly_hours, "must be in [0, 168] h/week");
   share(p_absence, true);
   share(p_absence_spread, true);
   share(p_accompaniment, true);
-  const double a = p[p_absence], s = p[p_absence_spread];
-  check_param(a - s >= 0.0 && a + s < 1.0, p_absence_spread, "absence +/- absence_spread must stay in [0, 1)");
+  const V& a = p[p_absence];
+  const V& s = p[p_absence_spread];
+  check_param((a - s >= 0.0) & (a + s < 1.0), p_absence_spread, "absence +/- absence_spread must stay in [0, 1)");
   check_param(a + s + p[p_accompaniment] <= 1.0, p_accompaniment,
               "absence + absence_spread + accompaniment must be <= 1");
   at_least(p_demand_base_hours, 0.0, "must be >= 0");
   share(p_demand_amplitude, false);
   share(p_demand_variation, false);
-  const double prod = p[p_demand_productivity];
-  check_param(std::isfinite(prod) && prod > 0.0 && prod <= 1.0, p_demand_productivity, "must be in (0, 1]");
+  const V& prod = p[p_demand_productivity];
+  check_param(is_finite(prod) & (prod > 0.0) & (prod <= 1.0), p_demand_productivity, "must be in (0, 1]");
   at_least(p_plan_hours_per_week, 0.0, "must be >= 0");
-  const double group = p[p_trainees_per_supervisor];
-  check_param(std::isfinite(group) && group > 0.0, p_trainees_per_supervisor, "must be > 0");
+  const V& group = p[p_trainees_per_supervisor];
+  check_param(is_finite(group) & (group > 0.0), p_trainees_per_supervisor, "must be > 0");
   share(p_protected_share, false);
-  const double thr = p[p_load_threshold];
-  check_param(std::isfinite(thr) && thr > 0.0, p_load_threshold, "must be > 0");
+  const V& thr = p[p_load_threshold];
+  check_param(is_finite(thr) & (thr > 0.0), p_load_threshold, "must be > 0");
   share(p_catch_up_share, false);
   at_least(p_initial_backlog, 0.0, "must be >= 0");
   at_least(p_cost_per_paid_hour, 0.0, "must be >= 0");
@@ -305,7 +310,7 @@ void validate_params(const ParamValues& p, const FieldName& field) {
 inline bool params_valid(const ParamValues& p) {
   bool all = true;
   const auto none = [](Param) { return std::string(); };
-  check_params(p, none, [&all](bool ok, Param, std::string_view, const auto&) { all = all && ok; });
+  check_params(p, none, [&all](bool ok, Param, std::string_view, const auto&) { all = all & ok; });
   return all;
 }
 

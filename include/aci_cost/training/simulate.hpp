@@ -35,6 +35,7 @@
 
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/detail/counter_rng.hpp"
+#include "aci_cost/detail/lanes.hpp"
 #include "aci_cost/training/model.hpp"
 
 // Bit-identical batch and single paths need every a*b+c rounded twice in both: GCC's
@@ -111,6 +112,8 @@ struct TrainingResult {
 
 namespace detail {
 
+using aci::detail::select;
+
 /// Stream numbers of the counter RNG draws, one per random input.
 inline constexpr int absence_stream = 0;  // high half of the week's hash
 inline constexpr int demand_stream = 1;   // low half
@@ -129,7 +132,7 @@ T to_scalar(double x) {
 template <class T>
 T headcount_loss_share(const T& headcount, const T& contract_months) {
   const T share = T(1) / (contract_months * T(weeks_per_year) / T(12));
-  return headcount > T(0) ? share : T(0);
+  return select(headcount > T(0), share, T(0));
 }
 
 /// The numeric parameters of one scenario, in the engine's scalar.
@@ -169,6 +172,7 @@ struct WeekTable {
   std::vector<T> present;     // contracts mode: heads
   std::vector<T> leavers;     // contracts mode: heads
   std::vector<T> loss_share;  // contracts mode: leavers / present (0 if nobody)
+  std::vector<char> plain;    // 1 if open with no leave (WeekKind::plain)
 };
 
 template <class T>
@@ -199,6 +203,8 @@ WeekTable<T> week_table(const TrainingModel& m) {
   }
   for (const Session& s : m.plan.sessions) t.session[week(s.week)] += to_scalar<T>(s.hours);
   for (int w : m.deferral.fixed_weeks) t.fixed[week(w)] = T(1);
+  t.plain.resize(n);
+  for (std::size_t w = 0; w < n; ++w) t.plain[w] = t.open[w] == T(1) && t.leave[w] == T(0);
   if (m.workforce.mode == WorkforceMode::contracts) {
     std::vector<int> present(n, 0), leavers(n, 0);
     for (const Contract& c : m.workforce.contracts) {
@@ -219,19 +225,30 @@ WeekTable<T> week_table(const TrainingModel& m) {
   return t;
 }
 
-/// One scenario's inputs for one week.
+/// One scenario's inputs for one week. `paid` and `plan_all` are products the caller forms
+/// once per scenario in headcount mode (present is then constant), per week in contracts mode.
 template <class T>
 struct WeekInputs {
   T present;     // heads
+  T paid;        // present x contract h/week, h
+  T plan_all;    // present x (plan h/week + session h), h
   T loss_share;  // share 0-1 of the backlog leaving with this week's contract ends
   T open;        // 1 or 0
   T leave;       // h per employee
   T profile;     // shape value or given hours
-  T session;     // h per employee
   T fixed;       // 1 or 0
-  T u_absence;   // uniform [0, 1)
-  T u_demand;    // uniform [0, 1)
+  T e_absence;   // centred draw 2u - 1 in [-1, 1) (0 without a draw)
+  T e_demand;    // centred draw 2u - 1 in [-1, 1) (0 without a draw)
 };
+
+/// The week's inputs of a scenario from its parameters and the week table row.
+template <class T>
+WeekInputs<T> week_inputs(const Scalars<T>& s, const T& present, const T& session, const T& loss_share, const T& open,
+                          const T& leave, const T& profile, const T& fixed, const T& e_absence, const T& e_demand) {
+  ACI_COST_TRAINING_NO_FP_CONTRACT
+  return WeekInputs<T>{present,  present * s.weekly_hours, present * (s.plan_hours + session),
+                       loss_share, open, leave, profile, fixed, e_absence, e_demand};
+}
 
 /// One week's flows; see the header comment for the equations.
 template <class T>
@@ -240,31 +257,61 @@ struct WeekFlows {
   T planned, on_plan, deferred, caught_up, lost, backlog, paid;
 };
 
-// Written with value selects between already computed values only (no branches, no
-// std::fmin/fmax, no FP op in a select arm) so that GCC vectorises the batch loop over
-// scenarios; the same expression order in both paths keeps the results bit-identical.
-template <DeferralPolicy Policy, bool Seasonal, class T>
-inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, const T& backlog) {
+/// Which terms of a week are exact identities that a step may skip: a Plain week is open
+/// (x x open = x) and has no leave (x - present x 0 = x, present >= 0 finite); sessions are
+/// already in plan_all. Skipping them changes no bit.
+enum class WeekKind { general, plain };
+
+/// The part of a week that does not depend on the backlog: capacity C, demand D and plan P.
+template <class T>
+struct WeekLoad {
+  T capacity, demand, planned;
+};
+
+// The week in two stages, week_load then week_flows (week_step chains them). Written with
+// value selects between already computed values only (no branches, no std::fmin/fmax, no
+// FP op in a select arm) so that it vectorises (T = Lanes<W>); one source for every path
+// keeps the results bit-identical. The batch kernel runs week_load a week ahead of
+// week_flows, so that the long backlog-free chain overlaps the backlog recurrence.
+template <bool Seasonal, WeekKind Kind, class T>
+inline WeekLoad<T> week_load(const Scalars<T>& s, const WeekInputs<T>& in) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
-  const T zero(0), one(1), two(2);
-  const T absence = s.absence + s.absence_spread * (two * in.u_absence - one);
+  constexpr bool plain = Kind == WeekKind::plain;
+  const T zero(0), one(1);
+  const T absence = s.absence + s.absence_spread * in.e_absence;
   const T available = one - absence - s.accompaniment;
-  const T gross = in.present * s.weekly_hours * available - in.present * in.leave;
-  const T positive = gross > zero ? gross : zero;
+  T gross;
+  if constexpr (plain) {
+    gross = in.paid * available;
+  } else {
+    gross = in.paid * available - in.present * in.leave;
+  }
+  const T positive = select(gross > zero, gross, zero);
   // Closed weeks multiply by open = 0 rather than select: a value used in one arm of a
   // select only is sunk into a branch by GCC, and a branch of FP ops blocks vectorisation.
-  const T capacity = positive * in.open;
-
   T booked;
   if constexpr (Seasonal) {
     booked = s.base_hours * (one + s.amplitude * in.profile);
   } else {
     booked = in.profile;
   }
-  const T varied = booked * (one + s.variation * (two * in.u_demand - one)) / s.productivity;
-  const T demand = varied * in.open;
-  const T plan_all = in.present * (s.plan_hours + in.session);
-  const T planned = plan_all * in.open;
+  const T varied = booked * (one + s.variation * in.e_demand) / s.productivity;
+  if constexpr (plain) {
+    return {positive, varied, in.plan_all};
+  } else {
+    return {positive * in.open, varied * in.open, in.plan_all * in.open};
+  }
+}
+
+/// The rest of the week, from its load and the backlog owed at its start.
+template <DeferralPolicy Policy, class T>
+inline WeekFlows<T> week_flows(const Scalars<T>& s, const WeekInputs<T>& in, const WeekLoad<T>& load,
+                               const T& backlog) {
+  ACI_COST_TRAINING_NO_FP_CONTRACT
+  const T zero(0);
+  const T& capacity = load.capacity;
+  const T& demand = load.demand;
+  const T& planned = load.planned;
 
   T reserved;  // the part of this week's plan that goes before production, <= C
   if constexpr (Policy == DeferralPolicy::production_first) {
@@ -276,20 +323,20 @@ inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, cons
     } else if constexpr (Policy == DeferralPolicy::load_threshold) {
       // Compared as D > t x C rather than D / C > t so that C = 0 needs no division.
       const T limit = s.load_threshold * capacity;
-      wanted = demand > limit ? zero : planned;
+      wanted = select(demand > limit, zero, planned);
     } else {
       wanted = in.fixed * planned;  // fixed is 1 or 0
     }
-    reserved = wanted < capacity ? wanted : capacity;
+    reserved = select(wanted < capacity, wanted, capacity);
   }
   const T room = capacity - reserved;
-  const T production = demand < room ? demand : room;
+  const T production = select(demand < room, demand, room);
   const T left = room - production;
   const T rest = planned - reserved;
-  const T extra = rest < left ? rest : left;
+  const T extra = select(rest < left, rest, left);
   const T slack = left - extra;
   const T catch_limit = s.catch_up_share * slack;
-  const T caught = backlog < catch_limit ? backlog : catch_limit;
+  const T caught = select(backlog < catch_limit, backlog, catch_limit);
   const T deferred = rest - extra;
   // (B + deferred) - caught >= 0 exactly since caught <= B; carried x share <= carried for share <= 1.
   const T carried = backlog + deferred - caught;
@@ -307,8 +354,14 @@ inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, cons
   f.caught_up = caught;
   f.lost = lost;
   f.backlog = carried - lost;
-  f.paid = in.present * s.weekly_hours;
+  f.paid = in.paid;
   return f;
+}
+
+/// One week: week_flows(week_load).
+template <DeferralPolicy Policy, bool Seasonal, WeekKind Kind = WeekKind::general, class T>
+inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, const T& backlog) {
+  return week_flows<Policy>(s, in, week_load<Seasonal, Kind>(s, in), backlog);
 }
 
 /// The running totals the summary needs (the batch keeps exactly these per scenario).
@@ -335,41 +388,48 @@ struct CoreSummary {
   T cost_per_productive_hour_actual, cost_per_productive_hour_honoured, training_debt;
 };
 
-/// The per-run figures from the totals and the final backlog; selects only, as week_step.
+/// The per-run figures from the totals and the final backlog; selects only, as week_step
+/// (T = double, Decimal or Lanes<W>; `in_house` is the same for every lane).
 template <class T>
 inline CoreSummary<T> summarise(const Scalars<T>& s, const CoreTotals<T>& t, const T& backlog, bool in_house) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
   const T zero(0), one(1);
-  const T inf = std::numeric_limits<T>::infinity();
+  T inf;
+  if constexpr (std::numeric_limits<T>::is_specialized) {
+    inf = std::numeric_limits<T>::infinity();
+  } else {
+    inf = T(std::numeric_limits<double>::infinity());  // a lane type: every lane
+  }
   CoreSummary<T> c;
   c.delivered = t.on_plan + t.caught_up;
   c.obligation = t.planned + s.initial_backlog;
-  const bool owed = c.obligation > zero;
-  const T share = c.delivered / (owed ? c.obligation : one);
-  c.delivered_share = owed ? share : one;
+  const auto owed = c.obligation > zero;
+  const T share = c.delivered / select(owed, c.obligation, one);
+  c.delivered_share = select(owed, share, one);
   c.shortfall = t.lost + backlog;
 
-  const T supervisor_delivered = c.delivered / s.group;
-  const T supervisor_owed = c.obligation / s.group;
-  c.supervisor_hours = in_house ? supervisor_delivered : zero;
-  const T in_house_actual = s.cost_supervisor * supervisor_delivered;
-  const T external_actual = s.cost_external * c.delivered;
-  const T in_house_honoured = s.cost_supervisor * supervisor_owed;
-  const T external_honoured = s.cost_external * c.obligation;
-  c.training_cost_actual = in_house ? in_house_actual : external_actual;
-  c.training_cost_honoured = in_house ? in_house_honoured : external_honoured;
   c.wage_cost = s.cost_paid * t.paid;
+  if (in_house) {
+    const T supervisor_delivered = c.delivered / s.group;
+    c.supervisor_hours = supervisor_delivered;
+    c.training_cost_actual = s.cost_supervisor * supervisor_delivered;
+    c.training_cost_honoured = s.cost_supervisor * (c.obligation / s.group);
+  } else {
+    c.supervisor_hours = zero;
+    c.training_cost_actual = s.cost_external * c.delivered;
+    c.training_cost_honoured = s.cost_external * c.obligation;
+  }
 
   // Honouring the plan means every undelivered hour owed would have displaced production.
   const T honoured = t.production - c.shortfall;
-  c.productive_hours_honoured = honoured > zero ? honoured : zero;
-  const bool produced = t.production > zero;
-  const bool produced_honoured = c.productive_hours_honoured > zero;
-  const T actual_rate = (c.wage_cost + c.training_cost_actual) / (produced ? t.production : one);
+  c.productive_hours_honoured = select(honoured > zero, honoured, zero);
+  const auto produced = t.production > zero;
+  const auto produced_honoured = c.productive_hours_honoured > zero;
+  const T actual_rate = (c.wage_cost + c.training_cost_actual) / select(produced, t.production, one);
   const T honoured_rate =
-      (c.wage_cost + c.training_cost_honoured) / (produced_honoured ? c.productive_hours_honoured : one);
-  c.cost_per_productive_hour_actual = produced ? actual_rate : inf;
-  c.cost_per_productive_hour_honoured = produced_honoured ? honoured_rate : inf;
+      (c.wage_cost + c.training_cost_honoured) / select(produced_honoured, c.productive_hours_honoured, one);
+  c.cost_per_productive_hour_actual = select(produced, actual_rate, inf);
+  c.cost_per_productive_hour_honoured = select(produced_honoured, honoured_rate, inf);
   c.training_debt = c.shortfall * s.cost_paid;
   return c;
 }
@@ -409,7 +469,6 @@ TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
   const bool draw_demand = m.demand.variation != 0.0;
   const aci::detail::CounterRng rng(m.seed, scenario);
   const bool in_house = m.plan.delivery == TrainingDelivery::in_house;
-  const T half = T(1) / T(2);
 
   const auto n = static_cast<std::size_t>(m.horizon.weeks);
   TrainingResult<T> r;
@@ -426,17 +485,14 @@ TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
   RunSummary<T>& sum = r.summary;
   T backlog = s.initial_backlog;
   for (std::size_t w = 0; w < n; ++w) {
-    WeekInputs<T> in;
-    in.present = Contracts ? table.present[w] : s.headcount;
-    in.loss_share = Contracts ? table.loss_share[w] : s.loss_share;
-    in.open = table.open[w];
-    in.leave = table.leave[w];
-    in.profile = table.profile[w];
-    in.session = table.session[w];
-    in.fixed = table.fixed[w];
-    in.u_absence = draw_absence ? to_scalar<T>(rng.step_uniform(w, absence_stream)) : half;
-    in.u_demand = draw_demand ? to_scalar<T>(rng.step_uniform(w, demand_stream)) : half;
-    const WeekFlows<T> f = week_step<Policy, Seasonal>(s, in, backlog);
+    const T present = Contracts ? table.present[w] : s.headcount;
+    const T e_absence = draw_absence ? to_scalar<T>(rng.step_centred(w, absence_stream)) : T(0);
+    const T e_demand = draw_demand ? to_scalar<T>(rng.step_centred(w, demand_stream)) : T(0);
+    const WeekInputs<T> in = week_inputs(s, present, table.session[w], Contracts ? table.loss_share[w] : s.loss_share,
+                                         table.open[w], table.leave[w], table.profile[w], table.fixed[w], e_absence,
+                                         e_demand);
+    const WeekFlows<T> f = table.plain[w] ? week_step<Policy, Seasonal, WeekKind::plain>(s, in, backlog)
+                                          : week_step<Policy, Seasonal, WeekKind::general>(s, in, backlog);
     backlog = f.backlog;
     tot.add(f);
 

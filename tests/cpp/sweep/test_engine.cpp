@@ -50,7 +50,7 @@ TEST(SweepEngine, BitIdenticalForAnyThreadsAndChunking) {
     joined.insert(joined.end(), r.outputs[0].begin(), r.outputs[0].end());
     merged.merge(r.summaries[0]);
   }
-  EXPECT_EQ(joined, ref.outputs[0]);
+  EXPECT_EQ(joined, std::vector<double>(ref.outputs[0].begin(), ref.outputs[0].end()));
   EXPECT_TRUE(merged == ref.summaries[0]);
   // Each scenario equals the single-scenario model with its inputs.
   auto m = s.training_model();

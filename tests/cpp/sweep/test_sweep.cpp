@@ -257,6 +257,9 @@ TEST(SweepMonteCarlo, UniformAndReproducible) {
   for (const double s : sum) EXPECT_NEAR(s / static_cast<double>(n), 0.5, 4.0 / std::sqrt(12.0 * static_cast<double>(n)));
   EXPECT_EQ(mc.coordinate(123, 2), sw::MonteCarloDesign(3, 99).coordinate(123, 2));
   EXPECT_NE(mc.coordinate(123, 2), sw::MonteCarloDesign(3, 100).coordinate(123, 2));
+  // The engine's route (one key per point, then one hash pair per coordinate) is the same draw.
+  for (std::uint64_t i : {0ull, 1ull, 4095ull, 123456789ull})
+    for (std::size_t j = 0; j < 3; ++j) EXPECT_EQ(mc.coordinate_at(mc.point_key(i), j), mc.coordinate(i, j));
 }
 
 namespace {

@@ -1,0 +1,104 @@
+// The kernel's building blocks: Lanes<W> (one IEEE operation per lane), the centred draw of
+// the counter RNG, and the uninitialised, huge-page-aligned sweep column.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+
+#include "aci_cost/detail/counter_rng.hpp"
+#include "aci_cost/detail/lanes.hpp"
+#include "aci_cost/sweep/column.hpp"
+#include "aci_cost/sweep/distributions.hpp"
+#include "aci_cost/error.hpp"
+
+namespace {
+
+using aci::detail::Lanes;
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+TEST(Lanes, EachLaneIsTheScalarOperation) {
+  // Values chosen so that rounding happens (0.1 + 0.2, 1 / 3) and signs of zero matter.
+  const double a[8] = {0.1, 1.0, -0.0, 3.0, 1e308, -2.5, 0.0, 7.0};
+  const double b[8] = {0.2, 3.0, 0.0, -0.0, 10.0, 0.5, -0.0, 7.0};
+  const auto x = Lanes<8>::load(a), y = Lanes<8>::load(b);
+  const Lanes<8> sum = x + y, dif = x - y, pro = x * y, quo = x / y;
+  const Lanes<8> lo = select(x < y, x, y);
+  for (std::size_t i = 0; i < 8; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_TRUE(same_bits(sum[i], a[i] + b[i]));
+    EXPECT_TRUE(same_bits(dif[i], a[i] - b[i]));
+    EXPECT_TRUE(same_bits(pro[i], a[i] * b[i]));
+    EXPECT_TRUE(same_bits(quo[i], a[i] / b[i]));  // 3 / -0 = -inf, 0 / -0 = NaN
+    EXPECT_TRUE(same_bits(lo[i], a[i] < b[i] ? a[i] : b[i]));
+  }
+}
+
+TEST(Lanes, BroadcastKeepsTheSignOfZeroAndMasksCombine) {
+  const Lanes<4> z(-0.0);
+  for (std::size_t i = 0; i < 4; ++i) EXPECT_TRUE(std::signbit(z[i]));
+  const double v[4] = {1.0, std::numeric_limits<double>::infinity(), std::nan(""), -3.0};
+  const auto x = Lanes<4>::load(v);
+  const auto finite = is_finite(x);
+  EXPECT_FALSE(finite.all());
+  EXPECT_TRUE(finite.any());
+  EXPECT_TRUE(((x > 0.0) & finite).any());
+  EXPECT_FALSE(((x > 5.0) & finite).any());
+  const double w[4] = {1, 2, 3, 4};
+  EXPECT_TRUE(is_finite(Lanes<4>::load(w)).all());
+  double out[4];
+  select(finite, x, Lanes<4>(0.0)).store(out);
+  EXPECT_EQ(out[0], 1.0);
+  EXPECT_EQ(out[1], 0.0);
+  EXPECT_EQ(out[2], 0.0);
+  EXPECT_EQ(out[3], -3.0);
+}
+
+TEST(CounterRng, CentredDrawEqualsTwiceTheUniformMinusOne) {
+  // The kernel draws 2u - 1 in one subtraction; it must be the same double as the formula.
+  for (std::uint64_t word : {0ull, 1ull, 0x7fffffffull, 0x80000000ull, 0x80000001ull, 0xffffffffull, 0x12345678ull}) {
+    const std::uint64_t bits = word << 32 | (word ^ 0xdeadbeefULL);
+    for (int half : {0, 1}) {
+      const double u = aci::detail::half_to_uniform(bits, half);
+      EXPECT_TRUE(same_bits(aci::detail::half_to_centred(bits, half), 2.0 * u - 1.0)) << word << " " << half;
+    }
+  }
+  EXPECT_EQ(aci::detail::word_to_centred(0), -1.0);
+  EXPECT_EQ(aci::detail::word_to_centred(0x80000000ull), 0.0);
+  EXPECT_EQ(aci::detail::word_to_centred(0xffffffffull), 1.0 - 0x1p-31);
+  const aci::detail::CounterRng rng(2026, 17);
+  for (std::uint64_t w = 0; w < 60; ++w)
+    EXPECT_TRUE(same_bits(rng.step_centred(w, 1), 2.0 * rng.step_uniform(w, 1) - 1.0));
+}
+
+TEST(Column, LargeColumnsAreHugePageAlignedAndWritable) {
+  aci::sweep::Column small(10), large(1 << 20);  // 80 B, 8 MiB
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(large.data()) % (std::uintptr_t{2} << 20), 0u);
+  for (std::size_t i = 0; i < large.size(); ++i) large[i] = static_cast<double>(i);
+  small.assign(10, 1.5);  // an explicit value is still written
+  EXPECT_EQ(small[9], 1.5);
+  EXPECT_EQ(large[123456], 123456.0);
+  aci::sweep::Column copy = large;  // copies use the same allocator
+  EXPECT_EQ(copy[(1 << 20) - 1], static_cast<double>((1 << 20) - 1));
+}
+
+TEST(Quantiles, InPlaceEqualsPointwiseAndNamesBadPoints) {
+  const aci::sweep::Uniform<double> law{10.0, 20.0};
+  std::vector<double> u = {0.0, 0.25, 0.5, 0x1.fffffffffffffp-1};
+  std::vector<double> expected;
+  for (double x : u) expected.push_back(law.quantile(x));
+  aci::sweep::quantiles_in_place(law, std::span<double>(u));
+  EXPECT_EQ(u, expected);
+  std::vector<double> bad = {0.5, 1.0};
+  try {
+    aci::sweep::quantiles_in_place(law, std::span<double>(bad));
+    ADD_FAILURE() << "no exception";
+  } catch (const aci::InvalidInput& e) {
+    EXPECT_EQ(e.field(), "quantile.u");
+    EXPECT_EQ(e.value(), "1");
+  }
+}
+
+}  // namespace
