@@ -117,6 +117,43 @@ def test_same_seed_same_result_and_batch_equals_single():
         assert batch["delivered_share"][i] == s.delivered_share
 
 
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(1, 40), seed=st.integers(0, 2**32 - 1),
+       policy=st.sampled_from(["production_first", "protected_minimum", "load_threshold", "fixed_weeks"]))
+def test_batch_equals_single_for_any_size_and_policy(n, seed, policy):
+    # Sizes 1..40 cover full and partial lane groups (the kernel takes 2, 4 or 8 scenarios at a
+    # time, by CPU); every output must equal the single path's to the last bit.
+    m = aci_cost.default_scenario().training_model()
+    d = m.deferral
+    d.policy = policy
+    d.fixed_weeks = [3, 9, 27]
+    m.deferral = d
+    wf = m.workforce
+    wf.absence_spread = 0.02
+    m.workforce = wf
+    rng = np.random.default_rng(seed)
+    params = {"headcount": rng.uniform(0, 20, n), "absence": rng.uniform(0.02, 0.2, n),
+              "demand_variation": rng.uniform(0, 0.3, n), "catch_up_share": rng.uniform(0, 1, n),
+              "initial_backlog": rng.uniform(0, 40, n)}
+    batch = training.simulate_batch(m, params)
+    for i in range(n):
+        mi = aci_cost.default_scenario().training_model()
+        mi.deferral = d
+        wf = mi.workforce
+        wf.absence_spread, wf.headcount, wf.absence = 0.02, params["headcount"][i], params["absence"][i]
+        mi.workforce = wf
+        dm = mi.demand
+        dm.variation = params["demand_variation"][i]
+        mi.demand = dm
+        di = mi.deferral
+        di.catch_up_share, di.initial_backlog = params["catch_up_share"][i], params["initial_backlog"][i]
+        mi.deferral = di
+        s = training.simulate(mi, i).summary
+        for name in ("delivered_share", "lost_hours", "final_backlog_hours", "cost_per_productive_hour_actual",
+                     "cost_per_productive_hour_honoured", "training_debt"):
+            assert batch[name][i] == getattr(s, name), (name, i)
+
+
 def test_bad_inputs_name_field_and_value():
     m = small_model()
     wf = m.workforce

@@ -108,4 +108,9 @@ TEST(SweepEngine, SpecErrorsNameTheField) {
   expect_error(R"({"format": "aci_cost/sweep@1", "design": {"kind": "grid", "n": 5}, "inputs": [{"name": "training.workforce.absence", "values": [0.1, 0.2]}]})",
                "sweep.n");
   expect_error(R"({"format": "aci_cost/sweep@1", "design": {"kind": "gird"}, "inputs": []})", "$.design.kind");
+  // Values inside each input's domain may still break a rule between parameters (absence -
+  // spread < 0 here): the kernel names the first such scenario by its global index.
+  expect_error(R"({"format": "aci_cost/sweep@1", "model": "training", "design": {"kind": "grid", "n": 3},
+                   "inputs": [{"name": "training.workforce.absence_spread", "values": [0.01, 0.02, 0.6]}]})",
+               "training_batch.absence_spread[2]");
 }
