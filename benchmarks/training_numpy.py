@@ -1,7 +1,9 @@
 """The weekly training model written as a good analyst would in NumPy: arrays over scenarios,
 a loop over weeks only. It follows the equations of include/aci_cost/training/simulate.hpp
 (week_step, summarise) operation for operation, so that results agree to the last bit, and it
-draws the weekly absence and demand with the same counter-based hash (SplitMix64 chain).
+draws the weekly absence and demand with the same counter-based hash (SplitMix64 chain). (The
+C++ kernel forms the centred draw 2u - 1 in one subtraction, word_to_centred; it is exact, so
+the ``2.0 * u - 1.0`` written here is the same double.)
 
 Used by benchmarks/compare_numpy.py and, as an independent implementation, by
 tests/python/test_sweep.py. Headcount workforce mode; all four deferral policies.

@@ -305,15 +305,6 @@ void validate_params(const ParamValues& p, const FieldName& field) {
   });
 }
 
-/// True when every rule of validate_params holds: the same rules, no message, no branch to
-/// build one, so that a batch validates millions of scenarios cheaply.
-inline bool params_valid(const ParamValues& p) {
-  bool all = true;
-  const auto none = [](Param) { return std::string(); };
-  check_params(p, none, [&all](bool ok, Param, std::string_view, const auto&) { all = all & ok; });
-  return all;
-}
-
 /// Checks everything but the numeric parameters (horizon, modes, lists); path is the root.
 inline void validate_structure(const TrainingModel& m, std::string_view path) {
   const std::string root(path);

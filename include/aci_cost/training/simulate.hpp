@@ -262,19 +262,11 @@ struct WeekFlows {
 /// already in plan_all. Skipping them changes no bit.
 enum class WeekKind { general, plain };
 
-/// The part of a week that does not depend on the backlog: capacity C, demand D and plan P.
-template <class T>
-struct WeekLoad {
-  T capacity, demand, planned;
-};
-
-// The week in two stages, week_load then week_flows (week_step chains them). Written with
-// value selects between already computed values only (no branches, no std::fmin/fmax, no
-// FP op in a select arm) so that it vectorises (T = Lanes<W>); one source for every path
-// keeps the results bit-identical. The batch kernel runs week_load a week ahead of
-// week_flows, so that the long backlog-free chain overlaps the backlog recurrence.
-template <bool Seasonal, WeekKind Kind, class T>
-inline WeekLoad<T> week_load(const Scalars<T>& s, const WeekInputs<T>& in) {
+// Written with value selects between already computed values only (no branches, no
+// std::fmin/fmax, no FP op in a select arm), so that it runs unchanged on a lane type
+// (T = Lanes<W>, batch.hpp); one source for every path keeps the results bit-identical.
+template <DeferralPolicy Policy, bool Seasonal, WeekKind Kind = WeekKind::general, class T>
+inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, const T& backlog) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
   constexpr bool plain = Kind == WeekKind::plain;
   const T zero(0), one(1);
@@ -296,22 +288,16 @@ inline WeekLoad<T> week_load(const Scalars<T>& s, const WeekInputs<T>& in) {
     booked = in.profile;
   }
   const T varied = booked * (one + s.variation * in.e_demand) / s.productivity;
+  T capacity, demand, planned;
   if constexpr (plain) {
-    return {positive, varied, in.plan_all};
+    capacity = positive;
+    demand = varied;
+    planned = in.plan_all;
   } else {
-    return {positive * in.open, varied * in.open, in.plan_all * in.open};
+    capacity = positive * in.open;
+    demand = varied * in.open;
+    planned = in.plan_all * in.open;
   }
-}
-
-/// The rest of the week, from its load and the backlog owed at its start.
-template <DeferralPolicy Policy, class T>
-inline WeekFlows<T> week_flows(const Scalars<T>& s, const WeekInputs<T>& in, const WeekLoad<T>& load,
-                               const T& backlog) {
-  ACI_COST_TRAINING_NO_FP_CONTRACT
-  const T zero(0);
-  const T& capacity = load.capacity;
-  const T& demand = load.demand;
-  const T& planned = load.planned;
 
   T reserved;  // the part of this week's plan that goes before production, <= C
   if constexpr (Policy == DeferralPolicy::production_first) {
@@ -356,12 +342,6 @@ inline WeekFlows<T> week_flows(const Scalars<T>& s, const WeekInputs<T>& in, con
   f.backlog = carried - lost;
   f.paid = in.paid;
   return f;
-}
-
-/// One week: week_flows(week_load).
-template <DeferralPolicy Policy, bool Seasonal, WeekKind Kind = WeekKind::general, class T>
-inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, const T& backlog) {
-  return week_flows<Policy>(s, in, week_load<Seasonal, Kind>(s, in), backlog);
 }
 
 /// The running totals the summary needs (the batch keeps exactly these per scenario).
