@@ -15,13 +15,17 @@
 
 namespace aci::detail {
 
-/// SplitMix64 step (Steele, Lea & Flood 2014): a bijective 64-bit mix with full avalanche.
-constexpr std::uint64_t mix64(std::uint64_t z) noexcept {
+/// mix64 on U = std::uint64_t or a GNU vector of them (lane by lane, for batch kernels).
+template <class U>
+constexpr U mix64_of(U z) noexcept {
   z += 0x9e3779b97f4a7c15ULL;  // the golden-ratio increment keeps mix64(0) away from 0
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
 }
+
+/// SplitMix64 step (Steele, Lea & Flood 2014): a bijective 64-bit mix with full avalanche.
+constexpr std::uint64_t mix64(std::uint64_t z) noexcept { return mix64_of(z); }
 
 /// The hash state fixed by (seed, scenario).
 constexpr std::uint64_t counter_key(std::uint64_t seed, std::uint64_t scenario) noexcept {
@@ -52,12 +56,17 @@ constexpr double half_to_uniform(std::uint64_t bits, int half) noexcept {
   return std::bit_cast<double>((word << 20) | 0x3ff0000000000000ULL) - 1.0;
 }
 
+/// word_to_centred on U = std::uint64_t or a GNU vector of them, giving D (double or the
+/// matching vector of doubles).
+template <class D, class U>
+constexpr D centred_of(U word) noexcept {
+  return std::bit_cast<D>((word << 20) | 0x4000000000000000ULL) - 3.0;
+}
+
 /// The centred draw 2u - 1 in [-1, 1) of half_to_uniform's u, in one subtraction: the word as
 /// the mantissa of a double in [2, 4), minus 3. Exact (Sterbenz), so it equals 2.0 * u - 1.0
 /// bit for bit; the 32-bit half is the caller's (bits >> 32, or bits & 0xffffffff).
-constexpr double word_to_centred(std::uint64_t word) noexcept {
-  return std::bit_cast<double>((word << 20) | 0x4000000000000000ULL) - 3.0;
-}
+constexpr double word_to_centred(std::uint64_t word) noexcept { return centred_of<double>(word); }
 
 /// half_to_uniform's draw as 2u - 1 in [-1, 1): see word_to_centred.
 constexpr double half_to_centred(std::uint64_t bits, int half) noexcept {

@@ -48,13 +48,6 @@ ACI_COST_LANES_TYPES(8)
 ACI_COST_LANES_TYPES(16)
 #  undef ACI_COST_LANES_TYPES
 
-/// W unsigned 64-bit integers (counter-RNG state of W scenarios).
-template <std::size_t W>
-struct Words {
-  using V = typename VectorTypes<W>::U;
-  V v;
-};
-
 /// Lane-wise comparison result: all ones (true) or zero per lane.
 template <std::size_t W>
 struct Mask {

@@ -249,8 +249,13 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
   const bool full = !spec.summary_only;
   if (full) {
     // Uninitialised: each worker writes (and first touches) the slices of its chunks.
-    res.outputs.assign(out_ids.size(), Column(static_cast<std::size_t>(total)));
-    if (spec.keep_inputs) res.inputs.assign(spec.inputs.size(), Column(static_cast<std::size_t>(total)));
+    // (resize each: copying one sized prototype would write every byte on this thread.)
+    res.outputs.resize(out_ids.size());
+    for (auto& col : res.outputs) col.resize(static_cast<std::size_t>(total));
+    if (spec.keep_inputs) {
+      res.inputs.resize(spec.inputs.size());
+      for (auto& col : res.inputs) col.resize(static_cast<std::size_t>(total));
+    }
   }
 
   const std::uint64_t chunks = (total + opt.chunk - 1) / opt.chunk;

@@ -219,41 +219,13 @@ class Summary {
 
   /// Adds one value; NaN is only counted (nan_count()), never part of the statistics.
   void add(double x) {
-    if (std::isnan(x)) {
-      ++nan_count_;
-      return;
-    }
-    ++count_;
-    if (before(x, min_)) min_ = x;
-    if (before(max_, x)) max_ = x;
-    const std::uint32_t key = bin_key(x);
-    ++bins_[key / bins_per_block][key % bins_per_block];
-    if (std::isinf(x)) {
-      ++(x > 0 ? positive_infinities_ : negative_infinities_);
-      return;
-    }
-    const auto bits = std::bit_cast<std::uint64_t>(x);
-    const bool negative = (bits >> 63) != 0;
-    const auto biased = static_cast<std::size_t>((bits >> 52) & 0x7ffU);
-    const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
-    const std::uint64_t m = biased != 0 ? fraction | (std::uint64_t{1} << 52) : fraction;
-    if (m == 0) return;  // +-0 adds nothing
-    // |x| = m 2^(max(biased, 1) - 1075): the sum is kept in units of 2^-1074, squares in 2^-2148.
-    const std::size_t position = (biased != 0 ? biased : 1) - 1;
-    const std::uint64_t words[2] = {m & 0xffffffffULL, m >> 32};
-    sum_.add(words, 2, position, negative);
-    // m^2 < 2^106 in four 32-bit words, from 32-bit halves (m_hi < 2^21).
-    const std::uint64_t lo = words[0], hi = words[1];
-    const std::uint64_t t0 = lo * lo;
-    const std::uint64_t t1 = (t0 >> 32) + 2 * lo * hi;  // < 2^32 + 2^54
-    const std::uint64_t t2 = (t1 >> 32) + hi * hi;      // < 2^23 + 2^42
-    const std::uint64_t squares[4] = {t0 & 0xffffffffULL, t1 & 0xffffffffULL, t2 & 0xffffffffULL, t2 >> 32};
-    sum_squares_.add(squares, 4, 2 * position, false);
-    if (++pending_ == pending_limit) normalize();
+    BinCache cache;
+    add(x, cache);
   }
   /// Adds every value of `xs`.
   void add(std::span<const double> xs) {
-    for (const double x : xs) add(x);
+    BinCache cache;  // consecutive values mostly share a histogram block: one map lookup for a run
+    for (const double x : xs) add(x, cache);
   }
   /// Adds everything `other` has seen: the result equals one summary of both streams.
   void merge(const Summary& other) {
@@ -438,7 +410,52 @@ class Summary {
   detail::CarrySaveInteger<70> sum_;
   detail::CarrySaveInteger<136> sum_squares_;
   std::uint32_t pending_ = 0;
-  std::map<std::size_t, std::array<std::uint64_t, bins_per_block>> bins_;
+  using Counts = std::array<std::uint64_t, bins_per_block>;
+  std::map<std::size_t, Counts> bins_;
+
+  /// The histogram block last used by a run of adds (valid for that run only: no pointer into
+  /// bins_ outlives it, so copies of a Summary stay independent).
+  struct BinCache {
+    std::size_t block = static_cast<std::size_t>(-1);
+    Counts* counts = nullptr;
+  };
+  void add(double x, BinCache& cache) {
+    if (std::isnan(x)) {
+      ++nan_count_;
+      return;
+    }
+    ++count_;
+    if (before(x, min_)) min_ = x;
+    if (before(max_, x)) max_ = x;
+    const std::uint32_t key = bin_key(x);
+    if (key / bins_per_block != cache.block) {
+      cache.block = key / bins_per_block;
+      cache.counts = &bins_[cache.block];
+    }
+    ++(*cache.counts)[key % bins_per_block];
+    if (std::isinf(x)) {
+      ++(x > 0 ? positive_infinities_ : negative_infinities_);
+      return;
+    }
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    const bool negative = (bits >> 63) != 0;
+    const auto biased = static_cast<std::size_t>((bits >> 52) & 0x7ffU);
+    const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
+    const std::uint64_t m = biased != 0 ? fraction | (std::uint64_t{1} << 52) : fraction;
+    if (m == 0) return;  // +-0 adds nothing
+    // |x| = m 2^(max(biased, 1) - 1075): the sum is kept in units of 2^-1074, squares in 2^-2148.
+    const std::size_t position = (biased != 0 ? biased : 1) - 1;
+    const std::uint64_t words[2] = {m & 0xffffffffULL, m >> 32};
+    sum_.add(words, 2, position, negative);
+    // m^2 < 2^106 in four 32-bit words, from 32-bit halves (m_hi < 2^21).
+    const std::uint64_t lo = words[0], hi = words[1];
+    const std::uint64_t t0 = lo * lo;
+    const std::uint64_t t1 = (t0 >> 32) + 2 * lo * hi;  // < 2^32 + 2^54
+    const std::uint64_t t2 = (t1 >> 32) + hi * hi;      // < 2^23 + 2^42
+    const std::uint64_t squares[4] = {t0 & 0xffffffffULL, t1 & 0xffffffffULL, t2 & 0xffffffffULL, t2 >> 32};
+    sum_squares_.add(squares, 4, 2 * position, false);
+    if (++pending_ == pending_limit) normalize();
+  }
 };
 
 }  // namespace aci::sweep

@@ -154,9 +154,14 @@ struct BatchColumns {
   std::array<const double*, p_count> param{};
 };
 
-/// Non-owning output columns in BatchSummary's order, indexed like BatchColumns' scenarios;
-/// null = not wanted.
-inline constexpr std::size_t batch_output_count = 10;
+/// The kernel's per-scenario outputs, in BatchSummary's order.
+enum BatchOutput : std::size_t {
+  out_delivered_share, out_lost_hours, out_final_backlog_hours, out_planned_hours, out_production_hours,
+  out_unmet_demand_hours, out_supervisor_hours, out_cost_per_productive_hour_actual,
+  out_cost_per_productive_hour_honoured, out_training_debt, batch_output_count
+};
+/// Non-owning output columns indexed by BatchOutput, each indexed like BatchColumns'
+/// scenarios; null = not wanted (the kernel then skips the sums only it needs).
 using BatchOutputs = std::array<double*, batch_output_count>;
 
 /// The columns of `batch`.
@@ -188,23 +193,6 @@ inline void validate_scenarios(const ParamValues& base_values, const BatchColumn
 
 #if defined(ACI_COST_HAVE_LANES)
 
-template <std::size_t W>
-aci::detail::Words<W> mix64_lanes(aci::detail::Words<W> z) {
-  // aci::detail::mix64 lane-wise (wrapping 64-bit arithmetic).
-  z.v += 0x9e3779b97f4a7c15ULL;
-  z.v = (z.v ^ (z.v >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z.v = (z.v ^ (z.v >> 27)) * 0x94d049bb133111ebULL;
-  z.v = z.v ^ (z.v >> 31);
-  return z;
-}
-
-template <std::size_t W>
-aci::detail::Lanes<W> centred_lanes(typename aci::detail::Words<W>::V word) {
-  // aci::detail::word_to_centred lane-wise.
-  using D = typename aci::detail::VectorTypes<W>::D;
-  return aci::detail::Lanes<W>(reinterpret_cast<D>((word << 20) | 0x4000000000000000ULL)) - aci::detail::Lanes<W>(3.0);
-}
-
 /// Scenarios [begin, end) of `in` into `out`, W at a time with the state in registers: the
 /// same Scalars / week_step / summarise as simulate(), instantiated with T = Lanes<W>.
 /// `base` must be valid (structure); the scenarios' parameters are checked here, W at a time.
@@ -221,6 +209,9 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
   const bool draw = in.param[p_absence_spread] != nullptr || in.param[p_demand_variation] != nullptr ||
                     base_values[p_absence_spread] != 0.0 || base_values[p_demand_variation] != 0.0;
   const std::uint64_t seed_key = aci::detail::mix64(base.seed);
+  // The totals of delivered training and unmet demand feed these outputs only.
+  const bool delivery = out[out_delivered_share] != nullptr || out[out_unmet_demand_hours] != nullptr ||
+                        out[out_supervisor_hours] != nullptr || out[out_cost_per_productive_hour_actual] != nullptr;
 
   for (std::size_t i0 = begin; i0 < end; i0 += W) {
     const std::size_t n = end - i0 < W ? end - i0 : W;
@@ -244,10 +235,9 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
 
     const Scalars<L> s = make_scalars<L>([&](Param k) { return p[k]; },
                                          headcount_loss_share(p[p_headcount], p[p_contract_months]));
-    aci::detail::Words<W> key;
-    for (std::size_t j = 0; j < W; ++j) key.v[j] = in.first_scenario + i0 + (j < n ? j : 0);
-    key.v ^= seed_key;
-    key = mix64_lanes(key);  // counter_key(seed, scenario) per lane
+    typename aci::detail::VectorTypes<W>::U key;  // counter-RNG state, one per lane
+    for (std::size_t j = 0; j < W; ++j) key[j] = in.first_scenario + i0 + (j < n ? j : 0);
+    key = aci::detail::mix64_of(key ^ seed_key);  // counter_key(seed, scenario) per lane
 
     // Headcount mode: the present workforce is constant, so are its products.
     const L paid_const = s.headcount * s.weekly_hours;
@@ -257,11 +247,10 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
     // The week's draws: counter_step_key(key, w), high half absence, low half demand. They
     // are computed a week ahead, so that the hash's latency overlaps the previous week.
     const auto draws = [&](std::size_t w, L& e_a, L& e_d) {
-      aci::detail::Words<W> step = key;
-      step.v ^= static_cast<std::uint64_t>(w);
-      step = mix64_lanes(step);
-      e_a = centred_lanes<W>(step.v >> 32);
-      e_d = centred_lanes<W>(step.v & 0xffffffffULL);
+      using D = typename aci::detail::VectorTypes<W>::D;
+      const auto step = aci::detail::mix64_of(key ^ static_cast<std::uint64_t>(w));  // counter_step_key
+      e_a = L(aci::detail::centred_of<D>(step >> 32));
+      e_d = L(aci::detail::centred_of<D>(step & 0xffffffffULL));
     };
     L e_absence(0.0), e_demand(0.0), next_absence(0.0), next_demand(0.0);
     if (draw) draws(0, next_absence, next_demand);
@@ -289,20 +278,21 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
       const WeekFlows<L> f = table.plain[w] ? week_step<Policy, Seasonal, WeekKind::plain>(s, wi, backlog)
                                             : week_step<Policy, Seasonal, WeekKind::general>(s, wi, backlog);
       backlog = f.backlog;
-      tot.add(f);
+      tot.add(f, delivery);
     }
 
     const CoreSummary<L> c = summarise(s, tot, backlog, in_house);
-    const L values[batch_output_count] = {c.delivered_share,
-                                          tot.lost,
-                                          backlog,
-                                          tot.planned,
-                                          tot.production,
-                                          tot.unmet,
-                                          c.supervisor_hours,
-                                          c.cost_per_productive_hour_actual,
-                                          c.cost_per_productive_hour_honoured,
-                                          c.training_debt};
+    L values[batch_output_count];
+    values[out_delivered_share] = c.delivered_share;
+    values[out_lost_hours] = tot.lost;
+    values[out_final_backlog_hours] = backlog;
+    values[out_planned_hours] = tot.planned;
+    values[out_production_hours] = tot.production;
+    values[out_unmet_demand_hours] = tot.unmet;
+    values[out_supervisor_hours] = c.supervisor_hours;
+    values[out_cost_per_productive_hour_actual] = c.cost_per_productive_hour_actual;
+    values[out_cost_per_productive_hour_honoured] = c.cost_per_productive_hour_honoured;
+    values[out_training_debt] = c.training_debt;
     for (std::size_t m = 0; m < batch_output_count; ++m) {
       if (out[m] == nullptr) continue;
       if (n == W) {

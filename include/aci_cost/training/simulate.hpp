@@ -349,15 +349,19 @@ template <class T>
 struct CoreTotals {
   T production{0}, unmet{0}, planned{0}, on_plan{0}, caught_up{0}, lost{0}, paid{0};
 
-  void add(const WeekFlows<T>& f) {
+  /// Adds a week. Without `delivery`, unmet, on_plan and caught_up are left alone: a batch
+  /// whose requested outputs do not need them skips three sums a week (the others are the same).
+  void add(const WeekFlows<T>& f, bool delivery = true) {
     ACI_COST_TRAINING_NO_FP_CONTRACT
     production += f.production;
-    unmet += f.unmet;
     planned += f.planned;
-    on_plan += f.on_plan;
-    caught_up += f.caught_up;
     lost += f.lost;
     paid += f.paid;
+    if (delivery) {
+      unmet += f.unmet;
+      on_plan += f.on_plan;
+      caught_up += f.caught_up;
+    }
   }
 };
 

@@ -787,6 +787,24 @@ TEST(Batch, ChunksGiveTheSameNumbersAsOneCall) {
   expect_batch_equals_single(base, batch, parts, 0, batch.scenarios);
 }
 
+TEST(Batch, EachOutputAloneEqualsTheFullRun) {
+  // Requesting a subset lets the kernel skip the delivery sums; what it writes must not change.
+  TrainingModel base = random_model(3);
+  base.deferral.policy = DeferralPolicy::load_threshold;
+  const TrainingBatch batch = random_batch(3, 37);  // 4 full groups of 8 and a partial one
+  auto all = aci::training::simulate_batch(base, batch);
+  const auto table = aci::training::detail::week_table<double>(base);
+  const auto columns = aci::training::detail::columns_of(batch);
+  for (std::size_t m = 0; m < aci::training::detail::batch_output_count; ++m) {
+    std::vector<double> alone(batch.scenarios, -1.0);
+    aci::training::detail::BatchOutputs out{};
+    out[m] = alone.data();
+    aci::training::detail::run_batch(base, table, columns, 0, batch.scenarios, out);
+    const double* want = all.columns()[m];
+    for (std::size_t i = 0; i < batch.scenarios; ++i) EXPECT_EQ(alone[i], want[i]) << "output " << m << ", scenario " << i;
+  }
+}
+
 TEST(Batch, ScenarioModelMapsEveryVectorToItsField) {
   // Each batch vector, set alone, must change exactly the matching model field.
   const TrainingModel base;
