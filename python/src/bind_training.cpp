@@ -134,6 +134,8 @@ void bind_training(py::module_& m) {
       }, py::arg("model"), py::arg("scenario") = 0,
       "One run: (dict of per-week numpy arrays, TrainingSummary). The scenario index selects the draws.");
 
+  m.def("training_kernel", [] { return std::string(training::detail::kernel_isa_name(training::detail::kernel_isa())); },
+        "The batch kernel's instruction set on this CPU: \"baseline\" (the build's target) or \"avx2\".");
   m.def("simulate_training_batch", [](const TrainingModel& base, py::dict params, std::size_t scenarios) {
         TrainingBatch batch;
         batch.scenarios = scenarios;

@@ -154,6 +154,10 @@ def test_batch_equals_single_for_any_size_and_policy(n, seed, policy):
             assert batch[name][i] == getattr(s, name), (name, i)
 
 
+def test_kernel_reports_its_instruction_set():
+    assert aci_cost._core.training_kernel() in ("baseline", "avx2")
+
+
 def test_bad_inputs_name_field_and_value():
     m = small_model()
     wf = m.workforce

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 // Lanes wider than the target's registers are passed in memory; GCC warns (-Wpsabi) that
 // this ABI differs between targets. Every function here is inline and internal to a kernel,
@@ -77,11 +78,7 @@ struct Lanes {
 
   Lanes() = default;
   /// Every lane = x.
-  Lanes(double x) {  // NOLINT(google-explicit-constructor): scalar constants in model code
-    // x - 0 is x exactly, so GCC folds this to a broadcast (0 + x would stay an addition:
-    // it turns -0 into +0).
-    v = x - V{};
-  }
+  Lanes(double x) : v(broadcast(x, std::make_index_sequence<W>{})) {}  // NOLINT(google-explicit-constructor)
   explicit Lanes(V x) : v(x) {}
 
   /// Lanes from W contiguous doubles (any alignment).
@@ -93,6 +90,13 @@ struct Lanes {
   /// Writes the W lanes to p (any alignment).
   void store(double* p) const { std::memcpy(p, &v, sizeof(V)); }
   double operator[](std::size_t i) const { return v[i]; }
+
+  // {x, x, ..., x}: a uniform constructor, which GCC emits as one broadcast in any target
+  // (vs 0 + x, which is an addition, or lane-by-lane stores).
+  template <std::size_t... I>
+  static V broadcast(double x, std::index_sequence<I...>) {
+    return V{(static_cast<void>(I), x)...};
+  }
 
   friend Lanes operator+(Lanes a, Lanes b) { return Lanes(a.v + b.v); }
   friend Lanes operator-(Lanes a, Lanes b) { return Lanes(a.v - b.v); }

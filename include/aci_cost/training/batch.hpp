@@ -3,11 +3,12 @@
 //
 // Layout: the parameters are a structure of arrays (TrainingBatch, or non-owning
 // detail::BatchColumns), the results too (BatchSummary, or detail::BatchOutputs). The kernel
-// takes W scenarios at a time (W = detail::batch_lanes, the target's widest double vector)
-// and runs all weeks with their state in vector registers. It instantiates the very
-// detail::week_step and detail::summarise that simulate() runs, with T = Lanes<W> instead of
-// double: the same IEEE operations in the same order, lane by lane, so scenario i gives
-// bit-identical doubles to simulate(scenario_model(base, batch, i), i) — provided FP
+// (detail/batch-inl.hpp) takes W scenarios at a time — 8 with AVX-512, 4 with AVX2 (chosen at
+// run time in a portable x86-64 build, detail::KernelIsa) — and runs all weeks with their
+// state in vector registers. It instantiates the very detail::week_step and detail::summarise that
+// simulate() runs, with T = Lanes<W> instead of double: the same IEEE operations in the same
+// order, lane by lane, so scenario i gives bit-identical doubles to
+// simulate(scenario_model(base, batch, i), i), on every instruction set — provided FP
 // contraction is off (it is, for this code) so that no a*b+c is fused in one path only.
 //
 // Chunks: simulate_batch(base, batch, begin, end, out) runs scenarios [begin, end) of a
@@ -22,8 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "aci_cost/detail/counter_rng.hpp"
-#include "aci_cost/detail/lanes.hpp"
+#include "aci_cost/config.hpp"
 #include "aci_cost/error.hpp"
 #include "aci_cost/training/model.hpp"
 #include "aci_cost/training/simulate.hpp"
@@ -135,16 +135,6 @@ inline constexpr std::array<std::string_view, p_count> batch_name = {
     "protected_share",     "load_threshold",          "catch_up_share",     "initial_backlog",
     "cost_per_paid_hour",  "supervisor_cost_per_hour", "external_cost_per_hour"};
 
-/// Scenarios per kernel step: one Lanes group, the target's widest double vector (8 with
-/// AVX-512, 4 with AVX, else 2). Results do not depend on it: every operation is lane-wise.
-#if defined(__AVX512F__)
-inline constexpr std::size_t batch_lanes = 8;
-#elif defined(__AVX__)
-inline constexpr std::size_t batch_lanes = 4;
-#else
-inline constexpr std::size_t batch_lanes = 2;
-#endif
-
 /// Non-owning columns of a batch: param[k] is null (every scenario takes the base value) or
 /// points to the values of scenarios [0, scenarios); scenario i draws with the global index
 /// first_scenario + i.
@@ -178,8 +168,9 @@ inline BatchColumns columns_of(const TrainingBatch& batch) {
 
 /// Throws InvalidInput naming the first invalid scenario of [begin, end), if any:
 /// "training_batch.<name>[first_scenario + i]" for a varying value, "training.<path>" else.
-inline void validate_scenarios(const ParamValues& base_values, const BatchColumns& in, std::size_t begin,
-                               std::size_t end) {
+/// (Kept out of line: the kernels call it on their cold path only.)
+[[gnu::noinline]] inline void validate_scenarios(const ParamValues& base_values, const BatchColumns& in,
+                                                 std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) {
     ParamValues p = base_values;
     for (std::size_t k = 0; k < p_count; ++k)
@@ -191,131 +182,32 @@ inline void validate_scenarios(const ParamValues& base_values, const BatchColumn
   }
 }
 
-#if defined(ACI_COST_HAVE_LANES)
+/// The instruction sets the kernel is compiled for. `baseline` is the build's own target: 8
+/// lanes with AVX-512 (a -march=native build on such a CPU), 4 with AVX, else 2 (SSE2, NEON).
+/// On x86-64 with GCC or Clang an AVX2 kernel is built too, and run_batch takes it when the
+/// build's target is narrower and the CPU has AVX2, so a portable build (a wheel) is not held
+/// to SSE2. Results are the same bits on each (lane-wise IEEE operations, no contraction).
+enum class KernelIsa {
+  baseline,  ///< the build's target
+  avx2,      ///< 4 lanes of 256 bits
+};
 
-/// Scenarios [begin, end) of `in` into `out`, W at a time with the state in registers: the
-/// same Scalars / week_step / summarise as simulate(), instantiated with T = Lanes<W>.
-/// `base` must be valid (structure); the scenarios' parameters are checked here, W at a time.
-template <DeferralPolicy Policy, bool Seasonal, bool Contracts>
-void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
-                  std::size_t begin, std::size_t end, const BatchOutputs& out) {
-  ACI_COST_TRAINING_NO_FP_CONTRACT
-  constexpr std::size_t W = batch_lanes;
-  using L = aci::detail::Lanes<W>;
-  const ParamValues base_values = params_of(base);
-  const bool in_house = base.plan.delivery == TrainingDelivery::in_house;
-  const auto weeks = static_cast<std::size_t>(base.horizon.weeks);
-  // A spread of 0 makes a draw's term exactly +-0, so drawing or not changes no bit.
-  const bool draw = in.param[p_absence_spread] != nullptr || in.param[p_demand_variation] != nullptr ||
-                    base_values[p_absence_spread] != 0.0 || base_values[p_demand_variation] != 0.0;
-  const std::uint64_t seed_key = aci::detail::mix64(base.seed);
-  // The totals of delivered training and unmet demand feed these outputs only.
-  const bool delivery = out[out_delivered_share] != nullptr || out[out_unmet_demand_hours] != nullptr ||
-                        out[out_supervisor_hours] != nullptr || out[out_cost_per_productive_hour_actual] != nullptr;
-
-  for (std::size_t i0 = begin; i0 < end; i0 += W) {
-    const std::size_t n = end - i0 < W ? end - i0 : W;
-    // Lanes past n repeat scenario i0, so that a partial group runs the same code.
-    std::array<L, p_count> p;
-    for (std::size_t k = 0; k < p_count; ++k) {
-      const double* col = in.param[k];
-      if (col == nullptr) {
-        p[k] = L(base_values[k]);
-      } else if (n == W) {
-        p[k] = L::load(col + i0);
-      } else {
-        alignas(64) double pad[W];
-        for (std::size_t j = 0; j < W; ++j) pad[j] = col[i0 + (j < n ? j : 0)];
-        p[k] = L::load(pad);
-      }
-    }
-    bool valid = true;
-    check_params(p, 0, [&valid](const auto& ok, Param, std::string_view, int) { valid = valid & ok.all(); });
-    if (!valid) validate_scenarios(base_values, in, i0, i0 + n);  // throws, naming the scenario
-
-    const Scalars<L> s = make_scalars<L>([&](Param k) { return p[k]; },
-                                         headcount_loss_share(p[p_headcount], p[p_contract_months]));
-    typename aci::detail::VectorTypes<W>::U key;  // counter-RNG state, one per lane
-    for (std::size_t j = 0; j < W; ++j) key[j] = in.first_scenario + i0 + (j < n ? j : 0);
-    key = aci::detail::mix64_of(key ^ seed_key);  // counter_key(seed, scenario) per lane
-
-    // Headcount mode: the present workforce is constant, so are its products.
-    const L paid_const = s.headcount * s.weekly_hours;
-    const L plan_const = s.headcount * (s.plan_hours + L(0.0));
-    L backlog = s.initial_backlog;
-    CoreTotals<L> tot;
-    // The week's draws: counter_step_key(key, w), high half absence, low half demand. They
-    // are computed a week ahead, so that the hash's latency overlaps the previous week.
-    const auto draws = [&](std::size_t w, L& e_a, L& e_d) {
-      using D = typename aci::detail::VectorTypes<W>::D;
-      const auto step = aci::detail::mix64_of(key ^ static_cast<std::uint64_t>(w));  // counter_step_key
-      e_a = L(aci::detail::centred_of<D>(step >> 32));
-      e_d = L(aci::detail::centred_of<D>(step & 0xffffffffULL));
-    };
-    L e_absence(0.0), e_demand(0.0), next_absence(0.0), next_demand(0.0);
-    if (draw) draws(0, next_absence, next_demand);
-    for (std::size_t w = 0; w < weeks; ++w) {
-      e_absence = next_absence;
-      e_demand = next_demand;
-      if (draw) draws(w + 1, next_absence, next_demand);  // one spare hash past the last week
-      WeekInputs<L> wi;
-      if constexpr (Contracts) {
-        wi = week_inputs(s, L(table.present[w]), L(table.session[w]), L(table.loss_share[w]), L(table.open[w]),
-                         L(table.leave[w]), L(table.profile[w]), L(table.fixed[w]), e_absence, e_demand);
-      } else {
-        const bool sessions = table.session[w] != 0.0;
-        wi = WeekInputs<L>{s.headcount,
-                           paid_const,
-                           sessions ? s.headcount * (s.plan_hours + L(table.session[w])) : plan_const,
-                           s.loss_share,
-                           L(table.open[w]),
-                           L(table.leave[w]),
-                           L(table.profile[w]),
-                           L(table.fixed[w]),
-                           e_absence,
-                           e_demand};
-      }
-      const WeekFlows<L> f = table.plain[w] ? week_step<Policy, Seasonal, WeekKind::plain>(s, wi, backlog)
-                                            : week_step<Policy, Seasonal, WeekKind::general>(s, wi, backlog);
-      backlog = f.backlog;
-      tot.add(f, delivery);
-    }
-
-    const CoreSummary<L> c = summarise(s, tot, backlog, in_house);
-    L values[batch_output_count];
-    values[out_delivered_share] = c.delivered_share;
-    values[out_lost_hours] = tot.lost;
-    values[out_final_backlog_hours] = backlog;
-    values[out_planned_hours] = tot.planned;
-    values[out_production_hours] = tot.production;
-    values[out_unmet_demand_hours] = tot.unmet;
-    values[out_supervisor_hours] = c.supervisor_hours;
-    values[out_cost_per_productive_hour_actual] = c.cost_per_productive_hour_actual;
-    values[out_cost_per_productive_hour_honoured] = c.cost_per_productive_hour_honoured;
-    values[out_training_debt] = c.training_debt;
-    for (std::size_t m = 0; m < batch_output_count; ++m) {
-      if (out[m] == nullptr) continue;
-      if (n == W) {
-        values[m].store(out[m] + i0);
-      } else {
-        for (std::size_t j = 0; j < n; ++j) out[m][i0 + j] = values[m][j];
-      }
-    }
-  }
-}
-
-#else
-#  error "aci_cost's batch kernel needs GCC's vector extension (GCC or Clang)"
-#endif
+/// True when this build has `isa`'s kernel and the CPU runs it.
+ACI_COST_INLINE bool kernel_isa_supported(KernelIsa isa);
+/// The kernel run_batch uses on this CPU.
+ACI_COST_INLINE KernelIsa kernel_isa();
+/// "baseline" or "avx2".
+ACI_COST_INLINE const char* kernel_isa_name(KernelIsa isa);
 
 /// Runs scenarios [begin, end) of `in` on `base` (its structure already validated) with
-/// `table` = week_table<double>(base); throws InvalidInput naming the first invalid scenario.
+/// `table` = week_table<double>(base), on `isa`'s kernel (InvalidInput unless supported);
+/// throws InvalidInput naming the first invalid scenario.
+ACI_COST_INLINE void run_batch(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
+                               std::size_t begin, std::size_t end, const BatchOutputs& out, KernelIsa isa);
+/// run_batch on kernel_isa().
 inline void run_batch(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
                       std::size_t begin, std::size_t end, const BatchOutputs& out) {
-  dispatch(base, [&](auto policy, auto seasonal, auto contracts) {
-    batch_kernel<decltype(policy)::value, decltype(seasonal)::value, decltype(contracts)::value>(base, table, in,
-                                                                                                 begin, end, out);
-  });
+  run_batch(base, table, in, begin, end, out, kernel_isa());
 }
 
 }  // namespace detail
@@ -373,4 +265,8 @@ inline BatchSummary simulate_batch(const TrainingModel& base, const TrainingBatc
 
 #if defined(__GNUC__) && !defined(__clang__)
 #  pragma GCC pop_options
+#endif
+
+#ifdef ACI_COST_HEADER_ONLY
+#  include "aci_cost/detail/batch-inl.hpp"
 #endif

@@ -805,6 +805,38 @@ TEST(Batch, EachOutputAloneEqualsTheFullRun) {
   }
 }
 
+TEST(Batch, EveryInstructionSetGivesTheSameBits) {
+  // Each kernel the CPU runs (the build's baseline, AVX2) must reproduce the default choice's
+  // numbers exactly, for every policy and mode; one not available must be refused, named.
+  using aci::training::detail::KernelIsa;
+  for (std::uint64_t seed = 0; seed < 8; ++seed) {
+    TrainingModel base = random_model(seed + 40);
+    base.deferral.policy = static_cast<DeferralPolicy>(seed % 4);
+    base.workforce.mode = seed / 4 == 0 ? WorkforceMode::headcount : WorkforceMode::contracts;
+    const TrainingBatch batch = random_batch(seed, 45);
+    auto reference = aci::training::simulate_batch(base, batch);
+    const auto table = aci::training::detail::week_table<double>(base);
+    const auto columns = aci::training::detail::columns_of(batch);
+    for (KernelIsa isa : {KernelIsa::baseline, KernelIsa::avx2}) {
+      aci::training::BatchSummary out;
+      out.resize(batch.scenarios);
+      if (!aci::training::detail::kernel_isa_supported(isa)) {
+        EXPECT_THROW(aci::training::detail::run_batch(base, table, columns, 0, batch.scenarios, out.columns(), isa),
+                     InvalidInput);
+        continue;
+      }
+      aci::training::detail::run_batch(base, table, columns, 0, batch.scenarios, out.columns(), isa);
+      SCOPED_TRACE(aci::training::detail::kernel_isa_name(isa));
+      EXPECT_EQ(out.cost_per_productive_hour_honoured, reference.cost_per_productive_hour_honoured);
+      EXPECT_EQ(out.cost_per_productive_hour_actual, reference.cost_per_productive_hour_actual);
+      EXPECT_EQ(out.delivered_share, reference.delivered_share);
+      EXPECT_EQ(out.training_debt, reference.training_debt);
+      EXPECT_EQ(out.unmet_demand_hours, reference.unmet_demand_hours);
+    }
+  }
+  EXPECT_TRUE(aci::training::detail::kernel_isa_supported(aci::training::detail::kernel_isa()));
+}
+
 TEST(Batch, ScenarioModelMapsEveryVectorToItsField) {
   // Each batch vector, set alone, must change exactly the matching model field.
   const TrainingModel base;

@@ -1,0 +1,224 @@
+// The training model's batch kernel (declared in training/batch.hpp): compiled once into the
+// aci_cost library, or included by batch.hpp with ACI_COST_HEADER_ONLY.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "aci_cost/config.hpp"
+#include "aci_cost/detail/counter_rng.hpp"
+#include "aci_cost/detail/lanes.hpp"
+#include "aci_cost/error.hpp"
+#include "aci_cost/training/batch.hpp"
+
+// FP contraction off, as in simulate.hpp: the kernels must round every a*b+c twice, as the
+// single path does, whatever the instruction set (AVX2 and AVX-512 have FMA).
+#if defined(__GNUC__) && !defined(__clang__)
+#  pragma GCC push_options
+#  pragma GCC optimize("fp-contract=off")
+#endif
+
+namespace aci::training::detail {
+
+#if defined(ACI_COST_HAVE_LANES)
+
+/// Scenarios [begin, end) of `in` into `out`, W at a time with the state in registers: the
+/// same Scalars / week_step / summarise as simulate(), instantiated with T = Lanes<W>.
+/// `base` must be valid (structure); the scenarios' parameters are checked here, W at a time.
+template <std::size_t W, DeferralPolicy Policy, bool Seasonal, bool Contracts>
+void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
+                  std::size_t begin, std::size_t end, const BatchOutputs& out) {
+  ACI_COST_TRAINING_NO_FP_CONTRACT
+  using L = aci::detail::Lanes<W>;
+  const ParamValues base_values = params_of(base);
+  const bool in_house = base.plan.delivery == TrainingDelivery::in_house;
+  const auto weeks = static_cast<std::size_t>(base.horizon.weeks);
+  // A spread of 0 makes a draw's term exactly +-0, so drawing or not changes no bit.
+  const bool draw = in.param[p_absence_spread] != nullptr || in.param[p_demand_variation] != nullptr ||
+                    base_values[p_absence_spread] != 0.0 || base_values[p_demand_variation] != 0.0;
+  const std::uint64_t seed_key = aci::detail::mix64(base.seed);
+  // The totals of delivered training and unmet demand feed these outputs only.
+  const bool delivery = out[out_delivered_share] != nullptr || out[out_unmet_demand_hours] != nullptr ||
+                        out[out_supervisor_hours] != nullptr || out[out_cost_per_productive_hour_actual] != nullptr;
+
+  for (std::size_t i0 = begin; i0 < end; i0 += W) {
+    const std::size_t n = end - i0 < W ? end - i0 : W;
+    // Lanes past n repeat scenario i0, so that a partial group runs the same code.
+    std::array<L, p_count> p;
+    for (std::size_t k = 0; k < p_count; ++k) {
+      const double* col = in.param[k];
+      if (col == nullptr) {
+        p[k] = L(base_values[k]);
+      } else if (n == W) {
+        p[k] = L::load(col + i0);
+      } else {
+        alignas(64) double pad[W];
+        for (std::size_t j = 0; j < W; ++j) pad[j] = col[i0 + (j < n ? j : 0)];
+        p[k] = L::load(pad);
+      }
+    }
+    bool valid = true;
+    check_params(p, 0, [&valid](const auto& ok, Param, std::string_view, int) { valid = valid & ok.all(); });
+    if (!valid) validate_scenarios(base_values, in, i0, i0 + n);  // throws, naming the scenario
+
+    const Scalars<L> s = make_scalars<L>([&](Param k) { return p[k]; },
+                                         headcount_loss_share(p[p_headcount], p[p_contract_months]));
+    typename aci::detail::VectorTypes<W>::U key;  // counter-RNG state, one per lane
+    for (std::size_t j = 0; j < W; ++j) key[j] = in.first_scenario + i0 + (j < n ? j : 0);
+    key = aci::detail::mix64_of(key ^ seed_key);  // counter_key(seed, scenario) per lane
+
+    // Headcount mode: the present workforce is constant, so are its products.
+    const L paid_const = s.headcount * s.weekly_hours;
+    const L plan_const = s.headcount * (s.plan_hours + L(0.0));
+    L backlog = s.initial_backlog;
+    CoreTotals<L> tot;
+    // The week's draws: counter_step_key(key, w), high half absence, low half demand. They
+    // are computed a week ahead, so that the hash's latency overlaps the previous week.
+    const auto draws = [&](std::size_t w, L& e_a, L& e_d) {
+      using D = typename aci::detail::VectorTypes<W>::D;
+      const auto step = aci::detail::mix64_of(key ^ static_cast<std::uint64_t>(w));  // counter_step_key
+      e_a = L(aci::detail::centred_of<D>(step >> 32));
+      e_d = L(aci::detail::centred_of<D>(step & 0xffffffffULL));
+    };
+    L e_absence(0.0), e_demand(0.0), next_absence(0.0), next_demand(0.0);
+    if (draw) draws(0, next_absence, next_demand);
+    for (std::size_t w = 0; w < weeks; ++w) {
+      e_absence = next_absence;
+      e_demand = next_demand;
+      if (draw) draws(w + 1, next_absence, next_demand);  // one spare hash past the last week
+      WeekInputs<L> wi;
+      if constexpr (Contracts) {
+        wi = week_inputs(s, L(table.present[w]), L(table.session[w]), L(table.loss_share[w]), L(table.open[w]),
+                         L(table.leave[w]), L(table.profile[w]), L(table.fixed[w]), e_absence, e_demand);
+      } else {
+        const bool sessions = table.session[w] != 0.0;
+        wi = WeekInputs<L>{s.headcount,
+                           paid_const,
+                           sessions ? s.headcount * (s.plan_hours + L(table.session[w])) : plan_const,
+                           s.loss_share,
+                           L(table.open[w]),
+                           L(table.leave[w]),
+                           L(table.profile[w]),
+                           L(table.fixed[w]),
+                           e_absence,
+                           e_demand};
+      }
+      const WeekFlows<L> f = table.plain[w] ? week_step<Policy, Seasonal, WeekKind::plain>(s, wi, backlog)
+                                            : week_step<Policy, Seasonal, WeekKind::general>(s, wi, backlog);
+      backlog = f.backlog;
+      tot.add(f, delivery);
+    }
+
+    const CoreSummary<L> c = summarise(s, tot, backlog, in_house);
+    L values[batch_output_count];
+    values[out_delivered_share] = c.delivered_share;
+    values[out_lost_hours] = tot.lost;
+    values[out_final_backlog_hours] = backlog;
+    values[out_planned_hours] = tot.planned;
+    values[out_production_hours] = tot.production;
+    values[out_unmet_demand_hours] = tot.unmet;
+    values[out_supervisor_hours] = c.supervisor_hours;
+    values[out_cost_per_productive_hour_actual] = c.cost_per_productive_hour_actual;
+    values[out_cost_per_productive_hour_honoured] = c.cost_per_productive_hour_honoured;
+    values[out_training_debt] = c.training_debt;
+    for (std::size_t m = 0; m < batch_output_count; ++m) {
+      if (out[m] == nullptr) continue;
+      if (n == W) {
+        values[m].store(out[m] + i0);
+      } else {
+        for (std::size_t j = 0; j < n; ++j) out[m][i0 + j] = values[m][j];
+      }
+    }
+  }
+}
+
+#else
+#  error "aci_cost's batch kernel needs GCC's vector extension (GCC or Clang)"
+#endif
+
+
+/// Lanes of the build's own target: its widest double vector (8 with AVX-512, 4 with AVX).
+#if defined(__AVX512F__)
+inline constexpr std::size_t baseline_lanes = 8;
+#elif defined(__AVX__)
+inline constexpr std::size_t baseline_lanes = 4;
+#else
+inline constexpr std::size_t baseline_lanes = 2;
+#endif
+
+/// Calls kernel<policy, seasonal, contracts>() for the model's modes.
+#define ACI_COST_RUN_KERNEL(kernel)                                                                            \
+  dispatch(base, [&](auto policy, auto seasonal, auto contracts) {                                             \
+    kernel<decltype(policy)::value, decltype(seasonal)::value, decltype(contracts)::value>(base, table, in, begin, \
+                                                                                           end, out);          \
+  })
+
+// One kernel instantiation per instruction set. `flatten` inlines the whole step (week_step,
+// the Lanes operators, the hash) into it. In a portable build the inlined code was lowered
+// for the build's target first, so the AVX2 entry point does not reach a native build's speed
+// (measured on Zen 4: 8.8 M scenario-years/s vs 4.5 baseline SSE2 and 13.6 for -march=native);
+// an AVX-512 entry point built the same way was no faster than AVX2 (8.4), so there is none:
+// a -march=native build (the release preset) gets AVX-512 as its baseline.
+template <DeferralPolicy Policy, bool Seasonal, bool Contracts>
+__attribute__((flatten)) void kernel_baseline(const TrainingModel& base, const WeekTable<double>& table,
+                                              const BatchColumns& in, std::size_t begin, std::size_t end,
+                                              const BatchOutputs& out) {
+  batch_kernel<baseline_lanes, Policy, Seasonal, Contracts>(base, table, in, begin, end, out);
+}
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+#  define ACI_COST_KERNEL_DISPATCH 1
+template <DeferralPolicy Policy, bool Seasonal, bool Contracts>
+__attribute__((target("avx2"), flatten)) void kernel_avx2(const TrainingModel& base, const WeekTable<double>& table,
+                                                          const BatchColumns& in, std::size_t begin, std::size_t end,
+                                                          const BatchOutputs& out) {
+  batch_kernel<4, Policy, Seasonal, Contracts>(base, table, in, begin, end, out);
+}
+#endif
+
+ACI_COST_INLINE bool kernel_isa_supported(KernelIsa isa) {
+  switch (isa) {
+    case KernelIsa::baseline: return true;
+    case KernelIsa::avx2:
+#if defined(ACI_COST_KERNEL_DISPATCH)
+      return __builtin_cpu_supports("avx2");
+#else
+      return false;
+#endif
+  }
+  return false;
+}
+
+ACI_COST_INLINE KernelIsa kernel_isa() {
+  // A build whose own target is AVX2 or wider (e.g. -march=native) keeps its baseline.
+  if (baseline_lanes < 4 && kernel_isa_supported(KernelIsa::avx2)) return KernelIsa::avx2;
+  return KernelIsa::baseline;
+}
+
+ACI_COST_INLINE const char* kernel_isa_name(KernelIsa isa) {
+  switch (isa) {
+    case KernelIsa::baseline: return "baseline";
+    case KernelIsa::avx2: return "avx2";
+  }
+  return "?";
+}
+
+ACI_COST_INLINE void run_batch(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
+                               std::size_t begin, std::size_t end, const BatchOutputs& out, KernelIsa isa) {
+  aci::require(kernel_isa_supported(isa), "training_batch.kernel", kernel_isa_name(isa),
+               "is not built or not supported by this CPU");
+  switch (isa) {
+#if defined(ACI_COST_KERNEL_DISPATCH)
+    case KernelIsa::avx2: ACI_COST_RUN_KERNEL(kernel_avx2); return;
+#endif
+    default: ACI_COST_RUN_KERNEL(kernel_baseline); return;
+  }
+}
+
+#undef ACI_COST_RUN_KERNEL
+
+}  // namespace aci::training::detail
+
+#if defined(__GNUC__) && !defined(__clang__)
+#  pragma GCC pop_options
+#endif
