@@ -13,13 +13,6 @@
 #include <bit>
 #include <cstdint>
 
-// mix64_of and centred_of also take GNU vectors (batch kernels); GCC's -Wpsabi note about
-// passing vectors wider than the build's target does not apply to these inline helpers.
-#if defined(__GNUC__) && !defined(__clang__)
-#  pragma GCC diagnostic push
-#  pragma GCC diagnostic ignored "-Wpsabi"
-#endif
-
 namespace aci::detail {
 
 /// mix64 on U = std::uint64_t or a GNU vector of them (lane by lane, for batch kernels).
@@ -112,7 +105,3 @@ struct CounterRng {
 };
 
 }  // namespace aci::detail
-
-#if defined(__GNUC__) && !defined(__clang__)
-#  pragma GCC diagnostic pop
-#endif

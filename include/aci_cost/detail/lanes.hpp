@@ -14,14 +14,6 @@
 #include <cstring>
 #include <utility>
 
-// Lanes wider than the target's registers are passed in memory; GCC warns (-Wpsabi) that
-// this ABI differs between targets. Every function here is inline and internal to a kernel,
-// no such value crosses a library boundary, so the warning does not apply.
-#if defined(__GNUC__) && !defined(__clang__)
-#  pragma GCC diagnostic push
-#  pragma GCC diagnostic ignored "-Wpsabi"
-#endif
-
 namespace aci::detail {
 
 /// c ? a : b on scalars (the scalar twin of the lane-wise select below).
@@ -124,7 +116,3 @@ inline Lanes<W> select(Mask<W> m, Lanes<W> a, Lanes<W> b) {
 #endif
 
 }  // namespace aci::detail
-
-#if defined(__GNUC__) && !defined(__clang__)
-#  pragma GCC diagnostic pop
-#endif
