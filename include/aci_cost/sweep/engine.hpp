@@ -187,13 +187,8 @@ class InputMap {
         case SampleDesign::sobol:
           for (std::size_t r = 0; r < n; ++r) col[r] = sobol_->coordinate(begin + r, k);
           break;
-        default: {
-          std::vector<double> u(d);
-          for (std::size_t r = 0; r < n; ++r) {
-            lhs_->point(begin + r, u);
-            col[r] = u[k];
-          }
-        }
+        default:  // latin_hypercube (grid and points returned above)
+          for (std::size_t r = 0; r < n; ++r) col[r] = lhs_->coordinate(begin + r, k);
       }
     }
     if (copula_) {

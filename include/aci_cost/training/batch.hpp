@@ -21,6 +21,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "aci_cost/config.hpp"
@@ -153,6 +155,8 @@ enum BatchOutput : std::size_t {
 /// Non-owning output columns indexed by BatchOutput, each indexed like BatchColumns'
 /// scenarios; null = not wanted (the kernel then skips the sums only it needs).
 using BatchOutputs = std::array<double*, batch_output_count>;
+static_assert(std::tuple_size_v<decltype(std::declval<BatchSummary&>().columns())> == batch_output_count,
+              "BatchSummary::columns() and BatchOutput list the same outputs");
 
 /// The columns of `batch`.
 inline BatchColumns columns_of(const TrainingBatch& batch) {

@@ -2,6 +2,8 @@
 // the quote evaluator against the quote engine itself.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/io/sweep_json.hpp"
 #include "aci_cost/sweep/engine.hpp"
@@ -18,6 +20,31 @@ const char* training_spec = R"({"format": "aci_cost/sweep@1", "model": "training
   "rank_correlation": [[1, 0.5, 0], [0.5, 1, 0], [0, 0, 1]],
   "outputs": ["cost_per_productive_hour_honoured", "training_debt"]})";
 }  // namespace
+
+TEST(SweepEngine, LatinHypercubeInputsAreTheDesignsPoints) {
+  // Each input column is the design's coordinate through the law, and every one of the n
+  // strata of each input holds exactly one scenario.
+  const auto s = aci::io::default_scenario();
+  const auto d = doc(R"({"format": "aci_cost/sweep@1", "model": "training",
+    "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.5}},
+               {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 300}}],
+    "design": {"kind": "latin_hypercube", "n": 1000, "seed": 5}, "outputs": ["training_debt"]})");
+  const auto ev = aci::io::make_evaluator(d, s);
+  aci::sweep::RunOptions o;
+  o.chunk = 333;
+  const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
+  const aci::sweep::LatinHypercubeDesign lhs(2, 1000, 5);
+  const aci::sweep::Uniform<double> a{0, 0.5}, b{100, 300};
+  std::vector<int> hits_a(1000, 0), hits_b(1000, 0);
+  for (std::size_t i = 0; i < 1000; ++i) {
+    EXPECT_EQ(r.inputs[0][i], a.quantile(lhs.coordinate(i, 0)));
+    EXPECT_EQ(r.inputs[1][i], b.quantile(lhs.coordinate(i, 1)));
+    ++hits_a[static_cast<std::size_t>(r.inputs[0][i] / 0.5 * 1000)];
+    ++hits_b[static_cast<std::size_t>((r.inputs[1][i] - 100) / 200 * 1000)];
+  }
+  EXPECT_EQ(std::count(hits_a.begin(), hits_a.end(), 1), 1000);
+  EXPECT_EQ(std::count(hits_b.begin(), hits_b.end(), 1), 1000);
+}
 
 TEST(SweepEngine, BitIdenticalForAnyThreadsAndChunking) {
   const auto s = aci::io::default_scenario();
