@@ -1,9 +1,8 @@
 """The weekly training model written as a good analyst would in NumPy: arrays over scenarios,
 a loop over weeks only. It follows the equations of include/aci_cost/training/simulate.hpp
-(week_step, summarise) operation for operation, so that results agree to the last bit, and it
-draws the weekly absence and demand with the same counter-based hash (SplitMix64 chain). (The
-C++ kernel forms the centred draw 2u - 1 in one subtraction, word_to_centred; it is exact, so
-the ``2.0 * u - 1.0`` written here is the same double.)
+(its evaluation order, week_step, plan_totals, summarise) operation for operation, so that
+results agree to the last bit, and it draws the weekly absence and demand with the same
+counter-based hash (SplitMix64 chain), each draw as x = 2u + 2 in [2, 4).
 
 Used by benchmarks/compare_numpy.py and, as an independent implementation, by
 tests/python/test_sweep.py. Headcount workforce mode; all four deferral policies.
@@ -36,9 +35,12 @@ def bits_to_uniform(bits: np.ndarray) -> np.ndarray:
     return ((bits >> np.uint64(12)) | ONE_BITS).view(np.float64) - 1.0
 
 
-def half_to_uniform(word: np.ndarray) -> np.ndarray:
-    """A 32-bit word as a double in [0, 1) on the 2^-32 grid (exactly as the C++ code)."""
-    return ((word << np.uint64(20)) | ONE_BITS).view(np.float64) - 1.0
+TWO_BITS = np.uint64(0x4000000000000000)
+
+
+def word_to_draw(word: np.ndarray) -> np.ndarray:
+    """A 32-bit word as x = 2u + 2 in [2, 4), u on the 2^-32 grid (exactly as the C++ code)."""
+    return ((word << np.uint64(20)) | TWO_BITS).view(np.float64)
 
 
 def default_shape(iso_week: int) -> float:
@@ -66,12 +68,19 @@ def simulate(p: dict, *, weeks: int, start_week: int = 1, weeks_in_start_year: i
     cost_paid, cost_sup, cost_ext = g["cost_per_paid_hour"], g["supervisor_cost_per_hour"], g["external_cost_per_hour"]
 
     loss_share = np.where(headcount > 0, 1.0 / (months * 52.0 / 12.0), 0.0)
+    keep = 1.0 - loss_share
+    hours_mean = weekly * (((1.0 - absence) - accomp) + 3.0 * spread)
+    hours_slope = weekly * spread
+    demand_base = base / prod
+    demand_shape = demand_base * amp
+    noise_mean = 1.0 - 3.0 * variation
+    planned = headcount * (plan_h + 0.0)  # no sessions: the same every open week
     idx = np.arange(first_scenario, first_scenario + n, dtype=np.uint64)
     key = mix64(mix64(np.uint64(seed)) ^ idx)
     draw_a, draw_d = bool((spread != 0).any()), bool((variation != 0).any())
-    u_a = np.full(n, 0.5)
-    u_d = np.full(n, 0.5)
-    tot = {k: np.zeros(n) for k in ("production", "unmet", "planned", "on_plan", "caught_up", "lost", "paid")}
+    x_a = np.full(n, 3.0)  # no draw: e = x - 3 = 0
+    x_d = np.full(n, 3.0)
+    tot = {k: np.zeros(n) for k in ("production", "unmet", "on_plan", "caught_up", "lost")}
     fixed = set(fixed_weeks)
     for w in range(weeks):
         k = start_week - 1 + w
@@ -82,16 +91,14 @@ def simulate(p: dict, *, weeks: int, start_week: int = 1, weeks_in_start_year: i
             # One hash per week: its high half draws the absence, its low half the demand.
             step = mix64(key ^ np.uint64(w))
             if draw_a:
-                u_a = half_to_uniform(step >> np.uint64(32))
+                x_a = word_to_draw(step >> np.uint64(32))
             if draw_d:
-                u_d = half_to_uniform(step & np.uint64(0xFFFFFFFF))
-        ab = absence + spread * (2.0 * u_a - 1.0)
-        available = 1.0 - ab - accomp
-        gross = headcount * weekly * available - headcount * leave_w
-        capacity = np.where(gross > 0.0, gross, 0.0) * 1.0
-        booked = base * (1.0 + amp * profile)
-        demand = booked * (1.0 + variation * (2.0 * u_d - 1.0)) / prod * 1.0
-        planned = headcount * (plan_h + 0.0) * 1.0
+                x_d = word_to_draw(step & np.uint64(0xFFFFFFFF))
+        hours = (hours_mean - leave_w) - hours_slope * x_a
+        gross = headcount * hours
+        capacity = np.where(gross > 0.0, gross, 0.0)
+        booked = demand_base + demand_shape * profile
+        demand = booked * (noise_mean + variation * x_d)
         if policy == "production_first":
             reserved = np.zeros(n)
         else:
@@ -113,14 +120,15 @@ def simulate(p: dict, *, weeks: int, start_week: int = 1, weeks_in_start_year: i
         deferred = rest - extra
         carried = backlog + deferred - caught
         lost = carried * loss_share
-        backlog = carried - lost
+        backlog = carried * keep
         tot["production"] += production
         tot["unmet"] += demand - production
-        tot["planned"] += planned
         tot["on_plan"] += reserved + extra
         tot["caught_up"] += caught
         tot["lost"] += lost
-        tot["paid"] += headcount * weekly
+    # Planned and paid hours need no weekly sum (simulate.hpp, plan_totals): every week is open here.
+    tot["planned"] = headcount * (plan_h * float(weeks) + 0.0)
+    tot["paid"] = (headcount * float(weeks)) * weekly
 
     delivered = tot["on_plan"] + tot["caught_up"]
     obligation = tot["planned"] + g["initial_backlog"]

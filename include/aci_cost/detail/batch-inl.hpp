@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 #include "aci_cost/config.hpp"
 #include "aci_cost/detail/counter_rng.hpp"
@@ -68,47 +69,59 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
     for (std::size_t j = 0; j < W; ++j) key[j] = in.first_scenario + i0 + (j < n ? j : 0);
     key = aci::detail::mix64_of(key ^ seed_key);  // counter_key(seed, scenario) per lane
 
-    // Headcount mode: the present workforce is constant, so are its products.
-    const L paid_const = s.headcount * s.weekly_hours;
+    // Headcount mode: the present workforce is constant, so is its plan without sessions.
     const L plan_const = s.headcount * (s.plan_hours + L(0.0));
     L backlog = s.initial_backlog;
     CoreTotals<L> tot;
-    // The week's draws: counter_step_key(key, w), high half absence, low half demand. They
-    // are computed a week ahead, so that the hash's latency overlaps the previous week.
-    const auto draws = [&](std::size_t w, L& e_a, L& e_d) {
+    // The week's draws x = 2u + 2: counter_step_key(key, w), high half absence, low half demand.
+    // They are computed a week ahead, so that the hash's latency overlaps the previous week.
+    const auto draws = [&](std::size_t w, L& x_a, L& x_d) {
       using D = typename aci::detail::VectorTypes<W>::D;
       const auto step = aci::detail::mix64_of(key ^ static_cast<std::uint64_t>(w));  // counter_step_key
-      e_a = L(aci::detail::centred_of<D>(step >> 32));
-      e_d = L(aci::detail::centred_of<D>(step & 0xffffffffULL));
+      x_a = L(aci::detail::high_draw_of<D>(step));
+      x_d = L(aci::detail::low_draw_of<D>(step));
     };
-    L e_absence(0.0), e_demand(0.0), next_absence(0.0), next_demand(0.0);
-    if (draw) draws(0, next_absence, next_demand);
-    for (std::size_t w = 0; w < weeks; ++w) {
-      e_absence = next_absence;
-      e_demand = next_demand;
-      if (draw) draws(w + 1, next_absence, next_demand);  // one spare hash past the last week
-      WeekInputs<L> wi;
-      if constexpr (Contracts) {
-        wi = week_inputs(s, L(table.present[w]), L(table.session[w]), L(table.loss_share[w]), L(table.open[w]),
-                         L(table.leave[w]), L(table.profile[w]), L(table.fixed[w]), e_absence, e_demand);
-      } else {
-        const bool sessions = table.session[w] != 0.0;
-        wi = WeekInputs<L>{s.headcount,
-                           paid_const,
-                           sessions ? s.headcount * (s.plan_hours + L(table.session[w])) : plan_const,
-                           s.loss_share,
-                           L(table.open[w]),
-                           L(table.leave[w]),
-                           L(table.profile[w]),
-                           L(table.fixed[w]),
-                           e_absence,
-                           e_demand};
+    // `delivery` as a compile-time constant: otherwise GCC computes the unused flows anyway.
+    const auto run_weeks = [&](auto with_delivery) {
+      L x_absence(no_draw), x_demand(no_draw), next_absence(no_draw), next_demand(no_draw);
+      if (draw) draws(0, next_absence, next_demand);
+      for (std::size_t w = 0; w < weeks; ++w) {
+        x_absence = next_absence;
+        x_demand = next_demand;
+        if (draw) draws(w + 1, next_absence, next_demand);  // one spare hash past the last week
+        WeekInputs<L> wi;
+        if constexpr (Contracts) {
+          wi = week_inputs(s, L(table.present[w]), L(table.session[w]), L(table.loss_share[w]),
+                           L(table.keep_share[w]), L(table.open[w]), L(table.leave[w]), L(table.profile[w]),
+                           L(table.fixed[w]), x_absence, x_demand);
+        } else {
+          const bool sessions = table.session[w] != 0.0;
+          wi = WeekInputs<L>{s.headcount,
+                             sessions ? s.headcount * (s.plan_hours + L(table.session[w])) : plan_const,
+                             s.loss_share,
+                             s.keep_share,
+                             L(table.open[w]),
+                             L(table.leave[w]),
+                             L(table.profile[w]),
+                             L(table.fixed[w]),
+                             x_absence,
+                             x_demand};
+        }
+        // The general step for every week: it equals the plain and open steps bit for bit
+        // (x x 1 = x, x - 0 = x), and a branch per week on the kind made GCC keep flows on the
+        // stack where the branches meet (measured: no faster, for three more multiplications).
+        const WeekFlows<L> f = week_step<Policy, Seasonal, WeekKind::general>(s, wi, backlog);
+        backlog = f.backlog;
+        tot.add(f, decltype(with_delivery)::value);
       }
-      const WeekFlows<L> f = table.plain[w] ? week_step<Policy, Seasonal, WeekKind::plain>(s, wi, backlog)
-                                            : week_step<Policy, Seasonal, WeekKind::general>(s, wi, backlog);
-      backlog = f.backlog;
-      tot.add(f, delivery);
+    };
+    if (delivery) {
+      run_weeks(std::true_type{});
+    } else {
+      run_weeks(std::false_type{});
     }
+    plan_totals(s, Contracts ? L(1.0) : s.headcount, table.presence_weeks, table.open_presence, table.open_sessions,
+                tot);
 
     const CoreSummary<L> c = summarise(s, tot, backlog, in_house);
     L values[batch_output_count];

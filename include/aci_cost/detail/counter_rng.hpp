@@ -56,21 +56,30 @@ constexpr double half_to_uniform(std::uint64_t bits, int half) noexcept {
   return std::bit_cast<double>((word << 20) | 0x3ff0000000000000ULL) - 1.0;
 }
 
-/// word_to_centred on U = std::uint64_t or a GNU vector of them, giving D (double or the
-/// matching vector of doubles).
+/// The draw of a 32-bit word as x = 2u + 2 in [2, 4), u = word 2^-32 (half_to_uniform's u): the
+/// word as the top of the mantissa of a double in [2, 4), exactly. A model that needs the centred
+/// draw e = 2u - 1 = x - 3 folds the 3 into its constants. U = std::uint64_t or a GNU vector of
+/// them, giving D (double or the matching vector of doubles).
 template <class D, class U>
-constexpr D centred_of(U word) noexcept {
-  return std::bit_cast<D>((word << 20) | 0x4000000000000000ULL) - 3.0;
+constexpr D word_to_draw_of(U word) noexcept {
+  return std::bit_cast<D>((word << 20) | 0x4000000000000000ULL);
 }
 
-/// The centred draw 2u - 1 in [-1, 1) of half_to_uniform's u, in one subtraction: the word as
-/// the mantissa of a double in [2, 4), minus 3. Exact (Sterbenz), so it equals 2.0 * u - 1.0
-/// bit for bit; the 32-bit half is the caller's (bits >> 32, or bits & 0xffffffff).
-constexpr double word_to_centred(std::uint64_t word) noexcept { return centred_of<double>(word); }
+/// word_to_draw_of(bits >> 32) and word_to_draw_of(bits & 0xffffffff), bit for bit, with one
+/// shift each: the half lands in mantissa bits 51..20 by one shift and a mask-or (which AVX-512
+/// does in one vpternlog), where the plain form takes two shifts for the high half.
+template <class D, class U>
+constexpr D high_draw_of(U bits) noexcept {
+  return std::bit_cast<D>(((bits >> 12) & 0x000ffffffff00000ULL) | 0x4000000000000000ULL);
+}
+template <class D, class U>
+constexpr D low_draw_of(U bits) noexcept {
+  return std::bit_cast<D>(((bits << 20) & 0x000ffffffff00000ULL) | 0x4000000000000000ULL);
+}
 
-/// half_to_uniform's draw as 2u - 1 in [-1, 1): see word_to_centred.
-constexpr double half_to_centred(std::uint64_t bits, int half) noexcept {
-  return word_to_centred(half == 0 ? bits >> 32 : bits & 0xffffffffULL);
+/// half_to_uniform's draw as x = 2u + 2 in [2, 4), exactly: high_draw_of / low_draw_of.
+constexpr double half_to_draw(std::uint64_t bits, int half) noexcept {
+  return half == 0 ? high_draw_of<double>(bits) : low_draw_of<double>(bits);
 }
 
 /// 64 random bits for the counter (seed, scenario, step, stream).
@@ -97,9 +106,9 @@ struct CounterRng {
   constexpr double step_uniform(std::uint64_t step, int half) const noexcept {
     return half_to_uniform(counter_step_key(key, step), half);
   }
-  /// step_uniform(step, half) as 2u - 1 in [-1, 1), exactly.
-  constexpr double step_centred(std::uint64_t step, int half) const noexcept {
-    return half_to_centred(counter_step_key(key, step), half);
+  /// step_uniform(step, half) as x = 2u + 2 in [2, 4), exactly (half_to_draw).
+  constexpr double step_draw(std::uint64_t step, int half) const noexcept {
+    return half_to_draw(counter_step_key(key, step), half);
   }
   std::uint64_t key;  ///< counter_key(seed, scenario)
 };

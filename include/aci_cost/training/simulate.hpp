@@ -2,8 +2,11 @@
 //
 // Each week w, with capacity C, demand D, this week's plan P and the backlog B owed at the
 // start of the week:
-//   C         = max(0, present x weekly hours x (1 - absence_w - accompaniment)
-//                      - present x leave hours_w)                (0 in a closed week)
+//   C         = max(0, present x (weekly hours x (1 - absence_w - accompaniment) - leave hours_w))
+//                                                                (0 in a closed week)
+//   D         = booked_w x (1 + variation x e'_w) / productivity,  booked_w = base hours x
+//               (1 + amplitude x shape_w) (seasonal) or the given hours_w  (0 in a closed week)
+//   absence_w = absence + absence_spread x e_w, with e_w, e'_w the week's centred draws 2u - 1
 //   reserved  = min(R, C), where the policy sets the part R of the plan that goes first:
 //                 production_first 0;  protected_minimum protected_share x P;
 //                 load_threshold P if D <= load_threshold x C, else 0;  fixed_weeks P on a fixed week, else 0
@@ -14,12 +17,27 @@
 //   caught_up = min(B, catch_up_share x slack),  idle = slack - caught_up
 //   carried   = B + deferred - caught_up
 //   lost      = carried x leavers / present  (the leavers' pro-rata share of the pooled backlog)
-//   B'        = carried - lost
+//   B'        = carried x (1 - leavers / present)
 // so that every week, up to rounding,
-//   production + on_plan + caught_up + idle = C   and   P = on_plan + deferred,
+//   production + on_plan + caught_up + idle = C,   P = on_plan + deferred   and   B' + lost = carried,
 // and exactly B' >= 0; over the run, up to rounding,
 //   initial_backlog + sum deferred = sum caught_up + sum lost + final backlog.
 // The backlog is pooled: it is assumed spread evenly over the employees present [est].
+//
+// Evaluation order (it fixes the rounding, and the batch kernel and the NumPy twin follow it):
+// per scenario, the constants
+//   hours_mean  = weekly hours x (((1 - absence) - accompaniment) + 3 absence_spread)
+//   hours_slope = weekly hours x absence_spread
+//   demand_base = base hours / productivity,  demand_shape = demand_base x amplitude,
+//   demand_rate = 1 / productivity,  noise_mean = 1 - 3 variation,  keep = 1 - leavers / present;
+// per week, with the draws as x = 2u + 2 = e + 3 in [2, 4) (exact from the random bits),
+//   C = max(0, present x ((hours_mean - leave_w) - hours_slope x x_w))
+//   D = (demand_base + demand_shape x shape_w) x (noise_mean + variation x x'_w)   (seasonal)
+//       (given_w x demand_rate) x (noise_mean + variation x x'_w)                   (given)
+// and over the run, the totals that need no weekly sum:
+//   paid hours    = (heads x present-weeks) x weekly hours
+//   planned hours = heads x (plan h/week x open present-weeks + open session hours)
+// (heads = headcount in headcount mode, with present-weeks counted per head; 1 in contracts mode).
 //
 // The week step and the run summary are written once (detail::week_step, detail::summarise)
 // with value selects only, and are shared with the batch kernel (batch.hpp), which therefore
@@ -117,6 +135,8 @@ using aci::detail::select;
 /// Stream numbers of the counter RNG draws, one per random input.
 inline constexpr int absence_stream = 0;  // high half of the week's hash
 inline constexpr int demand_stream = 1;   // low half
+/// The draw x = 2u + 2 of a week without a random term: e = x - 3 = 0.
+inline constexpr double no_draw = 3.0;
 
 template <class T>
 T to_scalar(double x) {
@@ -135,7 +155,8 @@ T headcount_loss_share(const T& headcount, const T& contract_months) {
   return select(headcount > T(0), share, T(0));
 }
 
-/// The numeric parameters of one scenario, in the engine's scalar.
+/// The numeric parameters of one scenario, in the engine's scalar, and the constants the week
+/// step folds them into (see the evaluation order at the top of this file).
 template <class T>
 struct Scalars {
   T headcount, loss_share, weekly_hours, absence, absence_spread, accompaniment;
@@ -143,21 +164,38 @@ struct Scalars {
   T plan_hours, group;
   T protected_share, load_threshold, catch_up_share, initial_backlog;
   T cost_paid, cost_supervisor, cost_external;
+  T hours_mean;    ///< h per employee present and week at the draw x = 0 (before leave)
+  T hours_slope;   ///< h per employee present and week per unit of the absence draw x
+  T demand_base;   ///< seasonal: h of demand per unit of the noise factor at shape 0
+  T demand_shape;  ///< seasonal: h per unit of shape
+  T demand_rate;   ///< given: h of demand per booked hour (1 / productivity)
+  T noise_mean;    ///< the demand's noise factor at the draw x' = 0: 1 - 3 variation
+  T keep_share;    ///< headcount mode: 1 - loss_share, the share of the backlog kept each week
 };
 
 /// Builds Scalars from get(Param) -> T; loss_share is passed in so that a batch computes it once.
 template <class T, class Get>
 Scalars<T> make_scalars(const Get& get, const T& loss_share) {
-  return Scalars<T>{get(p_headcount),          loss_share,
-                    get(p_weekly_hours),       get(p_absence),
-                    get(p_absence_spread),     get(p_accompaniment),
-                    get(p_demand_base_hours),  get(p_demand_amplitude),
-                    get(p_demand_variation),   get(p_demand_productivity),
-                    get(p_plan_hours_per_week), get(p_trainees_per_supervisor),
-                    get(p_protected_share),    get(p_load_threshold),
-                    get(p_catch_up_share),     get(p_initial_backlog),
-                    get(p_cost_per_paid_hour), get(p_supervisor_cost_per_hour),
-                    get(p_external_cost_per_hour)};
+  ACI_COST_TRAINING_NO_FP_CONTRACT
+  Scalars<T> s{get(p_headcount),          loss_share,
+               get(p_weekly_hours),       get(p_absence),
+               get(p_absence_spread),     get(p_accompaniment),
+               get(p_demand_base_hours),  get(p_demand_amplitude),
+               get(p_demand_variation),   get(p_demand_productivity),
+               get(p_plan_hours_per_week), get(p_trainees_per_supervisor),
+               get(p_protected_share),    get(p_load_threshold),
+               get(p_catch_up_share),     get(p_initial_backlog),
+               get(p_cost_per_paid_hour), get(p_supervisor_cost_per_hour),
+               get(p_external_cost_per_hour), {}, {}, {}, {}, {}, {}, {}};
+  const T one(1), three(3);
+  s.hours_mean = s.weekly_hours * (((one - s.absence) - s.accompaniment) + three * s.absence_spread);
+  s.hours_slope = s.weekly_hours * s.absence_spread;
+  s.demand_base = s.base_hours / s.productivity;
+  s.demand_shape = s.demand_base * s.amplitude;
+  s.demand_rate = one / s.productivity;
+  s.noise_mean = one - three * s.variation;
+  s.keep_share = one - s.loss_share;
+  return s;
 }
 
 /// Per-week inputs shared by every scenario of a model (structure, not parameters).
@@ -172,7 +210,21 @@ struct WeekTable {
   std::vector<T> present;     // contracts mode: heads
   std::vector<T> leavers;     // contracts mode: heads
   std::vector<T> loss_share;  // contracts mode: leavers / present (0 if nobody)
-  std::vector<char> plain;    // 1 if open with no leave (WeekKind::plain)
+  std::vector<T> keep_share;  // contracts mode: 1 - loss_share
+  std::vector<char> kind;     // the week's WeekKind
+  // Run totals that need no weekly sum, per head in headcount mode (plan_totals):
+  T presence_weeks{0};  // sum of present (contracts) or the number of weeks (headcount)
+  T open_presence{0};   // sum of present x open, or the number of open weeks
+  T open_sessions{0};   // sum of present x session hours x open, or of session hours x open
+};
+
+/// Which terms of a week are exact identities that a step may skip: an open week multiplies
+/// nothing by open (x x 1 = x), and a week without leave subtracts none (x - 0 = x); sessions
+/// are already in plan_all. Skipping them changes no bit.
+enum class WeekKind : char {
+  plain,   ///< open, no leave
+  open,    ///< open, with leave
+  general  ///< closed (then every flow is x 0), with or without leave
 };
 
 template <class T>
@@ -203,8 +255,11 @@ WeekTable<T> week_table(const TrainingModel& m) {
   }
   for (const Session& s : m.plan.sessions) t.session[week(s.week)] += to_scalar<T>(s.hours);
   for (int w : m.deferral.fixed_weeks) t.fixed[week(w)] = T(1);
-  t.plain.resize(n);
-  for (std::size_t w = 0; w < n; ++w) t.plain[w] = t.open[w] == T(1) && t.leave[w] == T(0);
+  t.kind.resize(n);
+  for (std::size_t w = 0; w < n; ++w) {
+    const WeekKind k = t.open[w] != T(1) ? WeekKind::general : (t.leave[w] == T(0) ? WeekKind::plain : WeekKind::open);
+    t.kind[w] = static_cast<char>(k);
+  }
   if (m.workforce.mode == WorkforceMode::contracts) {
     std::vector<int> present(n, 0), leavers(n, 0);
     for (const Contract& c : m.workforce.contracts) {
@@ -216,51 +271,55 @@ WeekTable<T> week_table(const TrainingModel& m) {
     t.present.resize(n);
     t.leavers.resize(n);
     t.loss_share.resize(n);
+    t.keep_share.resize(n);
     for (std::size_t w = 0; w < n; ++w) {
       t.present[w] = T(present[w]);
       t.leavers[w] = T(leavers[w]);
       t.loss_share[w] = present[w] > 0 ? t.leavers[w] / t.present[w] : T(0);
+      t.keep_share[w] = T(1) - t.loss_share[w];
     }
+  }
+  for (std::size_t w = 0; w < n; ++w) {
+    const T heads = m.workforce.mode == WorkforceMode::contracts ? t.present[w] : T(1);
+    t.presence_weeks += heads;
+    t.open_presence += heads * t.open[w];
+    t.open_sessions += heads * t.session[w] * t.open[w];
   }
   return t;
 }
 
-/// One scenario's inputs for one week. `paid` and `plan_all` are products the caller forms
-/// once per scenario in headcount mode (present is then constant), per week in contracts mode.
+/// One scenario's inputs for one week. `plan_all` is a product the caller forms once per
+/// scenario in headcount mode (present is then constant), per week in contracts mode.
 template <class T>
 struct WeekInputs {
   T present;     // heads
-  T paid;        // present x contract h/week, h
   T plan_all;    // present x (plan h/week + session h), h
   T loss_share;  // share 0-1 of the backlog leaving with this week's contract ends
+  T keep_share;  // 1 - loss_share
   T open;        // 1 or 0
   T leave;       // h per employee
   T profile;     // shape value or given hours
   T fixed;       // 1 or 0
-  T e_absence;   // centred draw 2u - 1 in [-1, 1) (0 without a draw)
-  T e_demand;    // centred draw 2u - 1 in [-1, 1) (0 without a draw)
+  T x_absence;   // draw x = 2u + 2 in [2, 4) (no_draw = 3 without one)
+  T x_demand;    // draw x' = 2u' + 2 in [2, 4) (no_draw = 3 without one)
 };
 
 /// The week's inputs of a scenario from its parameters and the week table row.
 template <class T>
-WeekInputs<T> week_inputs(const Scalars<T>& s, const T& present, const T& session, const T& loss_share, const T& open,
-                          const T& leave, const T& profile, const T& fixed, const T& e_absence, const T& e_demand) {
+WeekInputs<T> week_inputs(const Scalars<T>& s, const T& present, const T& session, const T& loss_share,
+                          const T& keep_share, const T& open, const T& leave, const T& profile, const T& fixed,
+                          const T& x_absence, const T& x_demand) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
-  return WeekInputs<T>{present,  present * s.weekly_hours, present * (s.plan_hours + session),
-                       loss_share, open, leave, profile, fixed, e_absence, e_demand};
+  return WeekInputs<T>{present, present * (s.plan_hours + session), loss_share, keep_share, open, leave, profile,
+                       fixed,   x_absence,                          x_demand};
 }
 
 /// One week's flows; see the header comment for the equations.
 template <class T>
 struct WeekFlows {
   T capacity, demand, production, unmet, idle;
-  T planned, on_plan, deferred, caught_up, lost, backlog, paid;
+  T planned, on_plan, deferred, caught_up, lost, backlog;
 };
-
-/// Which terms of a week are exact identities that a step may skip: a Plain week is open
-/// (x x open = x) and has no leave (x - present x 0 = x, present >= 0 finite); sessions are
-/// already in plan_all. Skipping them changes no bit.
-enum class WeekKind { general, plain };
 
 // Written with value selects between already computed values only (no branches, no
 // std::fmin/fmax, no FP op in a select arm), so that it runs unchanged on a lane type
@@ -268,28 +327,26 @@ enum class WeekKind { general, plain };
 template <DeferralPolicy Policy, bool Seasonal, WeekKind Kind = WeekKind::general, class T>
 inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, const T& backlog) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
-  constexpr bool plain = Kind == WeekKind::plain;
-  const T zero(0), one(1);
-  const T absence = s.absence + s.absence_spread * in.e_absence;
-  const T available = one - absence - s.accompaniment;
-  T gross;
-  if constexpr (plain) {
-    gross = in.paid * available;
+  const T zero(0);
+  T hours;  // per employee present
+  if constexpr (Kind == WeekKind::plain) {
+    hours = s.hours_mean - s.hours_slope * in.x_absence;
   } else {
-    gross = in.paid * available - in.present * in.leave;
+    hours = (s.hours_mean - in.leave) - s.hours_slope * in.x_absence;
   }
+  const T gross = in.present * hours;
   const T positive = select(gross > zero, gross, zero);
   // Closed weeks multiply by open = 0 rather than select: a value used in one arm of a
   // select only is sunk into a branch by GCC, and a branch of FP ops blocks vectorisation.
-  T booked;
+  T booked;  // h of demand at the noise factor 1
   if constexpr (Seasonal) {
-    booked = s.base_hours * (one + s.amplitude * in.profile);
+    booked = s.demand_base + s.demand_shape * in.profile;
   } else {
-    booked = in.profile;
+    booked = in.profile * s.demand_rate;
   }
-  const T varied = booked * (one + s.variation * in.e_demand) / s.productivity;
+  const T varied = booked * (s.noise_mean + s.variation * in.x_demand);
   T capacity, demand, planned;
-  if constexpr (plain) {
+  if constexpr (Kind != WeekKind::general) {
     capacity = positive;
     demand = varied;
     planned = in.plan_all;
@@ -324,7 +381,7 @@ inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, cons
   const T catch_limit = s.catch_up_share * slack;
   const T caught = select(backlog < catch_limit, backlog, catch_limit);
   const T deferred = rest - extra;
-  // (B + deferred) - caught >= 0 exactly since caught <= B; carried x share <= carried for share <= 1.
+  // (B + deferred) - caught >= 0 exactly since caught <= B; carried x keep >= 0 for keep in [0, 1].
   const T carried = backlog + deferred - caught;
   const T lost = carried * in.loss_share;
 
@@ -339,12 +396,22 @@ inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, cons
   f.deferred = deferred;
   f.caught_up = caught;
   f.lost = lost;
-  f.backlog = carried - lost;
-  f.paid = in.paid;
+  f.backlog = carried * in.keep_share;
   return f;
 }
 
-/// The running totals the summary needs (the batch keeps exactly these per scenario).
+/// week_step for the week's kind (a branch per week, the same for every lane of a batch).
+template <DeferralPolicy Policy, bool Seasonal, class T>
+inline WeekFlows<T> step_of_kind(WeekKind kind, const Scalars<T>& s, const WeekInputs<T>& in, const T& backlog) {
+  switch (kind) {
+    case WeekKind::plain: return week_step<Policy, Seasonal, WeekKind::plain>(s, in, backlog);
+    case WeekKind::open: return week_step<Policy, Seasonal, WeekKind::open>(s, in, backlog);
+    default: return week_step<Policy, Seasonal, WeekKind::general>(s, in, backlog);
+  }
+}
+
+/// The totals the summary needs (the batch keeps exactly these per scenario): weekly sums, and
+/// planned and paid hours from the week table (plan_totals).
 template <class T>
 struct CoreTotals {
   T production{0}, unmet{0}, planned{0}, on_plan{0}, caught_up{0}, lost{0}, paid{0};
@@ -354,9 +421,7 @@ struct CoreTotals {
   void add(const WeekFlows<T>& f, bool delivery = true) {
     ACI_COST_TRAINING_NO_FP_CONTRACT
     production += f.production;
-    planned += f.planned;
     lost += f.lost;
-    paid += f.paid;
     if (delivery) {
       unmet += f.unmet;
       on_plan += f.on_plan;
@@ -364,6 +429,16 @@ struct CoreTotals {
     }
   }
 };
+
+/// Sets the planned and paid hours of the run (see the header comment): `heads` is the headcount
+/// in headcount mode, 1 in contracts mode; the U values are the WeekTable's run totals.
+template <class T, class U>
+void plan_totals(const Scalars<T>& s, const T& heads, const U& presence_weeks, const U& open_presence,
+                 const U& open_sessions, CoreTotals<T>& t) {
+  ACI_COST_TRAINING_NO_FP_CONTRACT
+  t.paid = (heads * T(presence_weeks)) * s.weekly_hours;
+  t.planned = heads * (s.plan_hours * T(open_presence) + T(open_sessions));
+}
 
 template <class T>
 struct CoreSummary {
@@ -470,19 +545,19 @@ TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
   T backlog = s.initial_backlog;
   for (std::size_t w = 0; w < n; ++w) {
     const T present = Contracts ? table.present[w] : s.headcount;
-    const T e_absence = draw_absence ? to_scalar<T>(rng.step_centred(w, absence_stream)) : T(0);
-    const T e_demand = draw_demand ? to_scalar<T>(rng.step_centred(w, demand_stream)) : T(0);
-    const WeekInputs<T> in = week_inputs(s, present, table.session[w], Contracts ? table.loss_share[w] : s.loss_share,
-                                         table.open[w], table.leave[w], table.profile[w], table.fixed[w], e_absence,
-                                         e_demand);
-    const WeekFlows<T> f = table.plain[w] ? week_step<Policy, Seasonal, WeekKind::plain>(s, in, backlog)
-                                          : week_step<Policy, Seasonal, WeekKind::general>(s, in, backlog);
+    const T x_absence = to_scalar<T>(draw_absence ? rng.step_draw(w, absence_stream) : no_draw);
+    const T x_demand = to_scalar<T>(draw_demand ? rng.step_draw(w, demand_stream) : no_draw);
+    const WeekInputs<T> in =
+        week_inputs(s, present, table.session[w], Contracts ? table.loss_share[w] : s.loss_share,
+                    Contracts ? table.keep_share[w] : s.keep_share, table.open[w], table.leave[w], table.profile[w],
+                    table.fixed[w], x_absence, x_demand);
+    const WeekFlows<T> f = step_of_kind<Policy, Seasonal>(static_cast<WeekKind>(table.kind[w]), s, in, backlog);
     backlog = f.backlog;
     tot.add(f);
 
     out.employees[w] = in.present;
     out.leavers[w] = Contracts ? table.leavers[w] : s.headcount * s.loss_share;
-    out.paid_hours[w] = f.paid;
+    out.paid_hours[w] = present * s.weekly_hours;
     out.capacity[w] = f.capacity;
     out.demand[w] = f.demand;
     out.production[w] = f.production;
@@ -501,6 +576,7 @@ TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
     sum.deferred_hours += f.deferred;
   }
 
+  plan_totals(s, Contracts ? T(1) : s.headcount, table.presence_weeks, table.open_presence, table.open_sessions, tot);
   const CoreSummary<T> c = summarise(s, tot, backlog, in_house);
   sum.paid_hours = tot.paid;
   sum.production_hours = tot.production;

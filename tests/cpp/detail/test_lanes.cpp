@@ -1,4 +1,4 @@
-// The kernel's building blocks: Lanes<W> (one IEEE operation per lane), the centred draw of
+// The kernel's building blocks: Lanes<W> (one IEEE operation per lane), the weekly draw of
 // the counter RNG, and the uninitialised, huge-page-aligned sweep column.
 #include <gtest/gtest.h>
 
@@ -56,21 +56,34 @@ TEST(Lanes, BroadcastKeepsTheSignOfZeroAndMasksCombine) {
   EXPECT_EQ(out[3], -3.0);
 }
 
-TEST(CounterRng, CentredDrawEqualsTwiceTheUniformMinusOne) {
-  // The kernel draws 2u - 1 in one subtraction; it must be the same double as the formula.
+TEST(CounterRng, DrawEqualsTwiceTheUniformPlusTwo) {
+  // The model takes each weekly draw as x = 2u + 2 in [2, 4), formed from the bits without an FP
+  // operation (high_draw_of with one shift, low_draw_of); it must be that double exactly, for
+  // both halves, scalars and lanes.
   for (std::uint64_t word : {0ull, 1ull, 0x7fffffffull, 0x80000000ull, 0x80000001ull, 0xffffffffull, 0x12345678ull}) {
     const std::uint64_t bits = word << 32 | (word ^ 0xdeadbeefULL);
     for (int half : {0, 1}) {
       const double u = aci::detail::half_to_uniform(bits, half);
-      EXPECT_TRUE(same_bits(aci::detail::half_to_centred(bits, half), 2.0 * u - 1.0)) << word << " " << half;
+      EXPECT_TRUE(same_bits(aci::detail::half_to_draw(bits, half), 2.0 * u + 2.0)) << word << " " << half;
+      const std::uint64_t half_word = half == 0 ? bits >> 32 : bits & 0xffffffffULL;
+      EXPECT_TRUE(same_bits(aci::detail::word_to_draw_of<double>(half_word), 2.0 * u + 2.0)) << word << " " << half;
     }
+#if defined(ACI_COST_HAVE_LANES)
+    using V = aci::detail::VectorTypes<4>;
+    const V::U lanes = {bits, ~bits, bits * 3, 0};
+    const V::D high = aci::detail::high_draw_of<V::D>(lanes), low = aci::detail::low_draw_of<V::D>(lanes);
+    for (int j = 0; j < 4; ++j) {
+      EXPECT_TRUE(same_bits(high[j], aci::detail::half_to_draw(lanes[j], 0))) << word << " lane " << j;
+      EXPECT_TRUE(same_bits(low[j], aci::detail::half_to_draw(lanes[j], 1))) << word << " lane " << j;
+    }
+#endif
   }
-  EXPECT_EQ(aci::detail::word_to_centred(0), -1.0);
-  EXPECT_EQ(aci::detail::word_to_centred(0x80000000ull), 0.0);
-  EXPECT_EQ(aci::detail::word_to_centred(0xffffffffull), 1.0 - 0x1p-31);
+  EXPECT_EQ(aci::detail::word_to_draw_of<double>(std::uint64_t{0}), 2.0);
+  EXPECT_EQ(aci::detail::word_to_draw_of<double>(std::uint64_t{0x80000000}), 3.0);  // e = x - 3 = 0
+  EXPECT_EQ(aci::detail::word_to_draw_of<double>(std::uint64_t{0xffffffff}), 4.0 - 0x1p-31);
   const aci::detail::CounterRng rng(2026, 17);
   for (std::uint64_t w = 0; w < 60; ++w)
-    EXPECT_TRUE(same_bits(rng.step_centred(w, 1), 2.0 * rng.step_uniform(w, 1) - 1.0));
+    for (int half : {0, 1}) EXPECT_TRUE(same_bits(rng.step_draw(w, half), 2.0 * rng.step_uniform(w, half) + 2.0));
 }
 
 TEST(Column, LargeColumnsAreHugePageAlignedAndWritable) {
