@@ -219,13 +219,15 @@ class Summary {
 
   /// Adds one value; NaN is only counted (nan_count()), never part of the statistics.
   void add(double x) {
-    BinCache cache;
+    Pending cache;
     add(x, cache);
+    flush(cache);
   }
   /// Adds every value of `xs`.
   void add(std::span<const double> xs) {
-    BinCache cache;  // consecutive values mostly share a histogram block: one map lookup for a run
+    Pending cache;  // consecutive values mostly share a histogram block and a binade
     for (const double x : xs) add(x, cache);
+    flush(cache);
   }
   /// Adds everything `other` has seen: the result equals one summary of both streams.
   void merge(const Summary& other) {
@@ -413,13 +415,49 @@ class Summary {
   using Counts = std::array<std::uint64_t, bins_per_block>;
   std::map<std::size_t, Counts> bins_;
 
-  /// The histogram block last used by a run of adds (valid for that run only: no pointer into
-  /// bins_ outlives it, so copies of a Summary stay independent).
-  struct BinCache {
-    std::size_t block = static_cast<std::size_t>(-1);
-    Counts* counts = nullptr;
+  __extension__ typedef unsigned __int128 Wide;  // GCC and Clang (as the batch kernels)
+  /// Values of one sign and binade met during one add() call, before they join the exact sums:
+  /// their mantissas m < 2^53 and squares m^2 < 2^106 add exactly in 128-bit integers, so that
+  /// the carry-save integers take one multi-word addition per run of such values instead of one
+  /// per value (the idea of Neal's small superaccumulator).
+  struct Binade {
+    static constexpr std::uint32_t none = ~std::uint32_t{0};
+    static constexpr std::uint32_t limit = std::uint32_t{1} << 21;  // squares stay below 2^127
+    std::uint32_t key = none;  // the double's top 12 bits: sign and biased exponent
+    std::uint32_t count = 0;
+    Wide sum = 0, squares = 0;
   };
-  void add(double x, BinCache& cache) {
+  /// What one add() call keeps between values (valid for that call only: no pointer into bins_
+  /// outlives it, so copies of a Summary stay independent); flush() empties it into the sums.
+  struct Pending {
+    std::size_t block = static_cast<std::size_t>(-1);  // the histogram block last looked up
+    Counts* counts = nullptr;
+    std::array<Binade, 4> binades{};  // direct-mapped by the exponent's low bits
+  };
+  void flush(Binade& b) noexcept {
+    if (b.count == 0) return;
+    const auto biased = static_cast<std::size_t>(b.key & 0x7ffU);
+    const bool negative = (b.key >> 11) != 0;
+    // |x| = m 2^(max(biased, 1) - 1075): the sum is kept in units of 2^-1074, squares in 2^-2148.
+    const std::size_t position = (biased != 0 ? biased : 1) - 1;
+    const auto words = [](Wide v) {
+      return std::array<std::uint64_t, 4>{static_cast<std::uint64_t>(v) & 0xffffffffULL,
+                                          static_cast<std::uint64_t>(v >> 32) & 0xffffffffULL,
+                                          static_cast<std::uint64_t>(v >> 64) & 0xffffffffULL,
+                                          static_cast<std::uint64_t>(v >> 96)};
+    };
+    const auto sum_words = words(b.sum), square_words = words(b.squares);
+    sum_.add(sum_words.data(), 4, position, negative);
+    sum_squares_.add(square_words.data(), 4, 2 * position, false);
+    b.count = 0;
+    b.sum = 0;
+    b.squares = 0;
+    if (++pending_ == pending_limit) normalize();
+  }
+  void flush(Pending& p) noexcept {
+    for (Binade& b : p.binades) flush(b);
+  }
+  void add(double x, Pending& cache) {
     if (std::isnan(x)) {
       ++nan_count_;
       return;
@@ -438,23 +476,18 @@ class Summary {
       return;
     }
     const auto bits = std::bit_cast<std::uint64_t>(x);
-    const bool negative = (bits >> 63) != 0;
-    const auto biased = static_cast<std::size_t>((bits >> 52) & 0x7ffU);
     const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
-    const std::uint64_t m = biased != 0 ? fraction | (std::uint64_t{1} << 52) : fraction;
+    const auto top = static_cast<std::uint32_t>(bits >> 52);  // sign and biased exponent
+    const std::uint64_t m = (top & 0x7ffU) != 0 ? fraction | (std::uint64_t{1} << 52) : fraction;
     if (m == 0) return;  // +-0 adds nothing
-    // |x| = m 2^(max(biased, 1) - 1075): the sum is kept in units of 2^-1074, squares in 2^-2148.
-    const std::size_t position = (biased != 0 ? biased : 1) - 1;
-    const std::uint64_t words[2] = {m & 0xffffffffULL, m >> 32};
-    sum_.add(words, 2, position, negative);
-    // m^2 < 2^106 in four 32-bit words, from 32-bit halves (m_hi < 2^21).
-    const std::uint64_t lo = words[0], hi = words[1];
-    const std::uint64_t t0 = lo * lo;
-    const std::uint64_t t1 = (t0 >> 32) + 2 * lo * hi;  // < 2^32 + 2^54
-    const std::uint64_t t2 = (t1 >> 32) + hi * hi;      // < 2^23 + 2^42
-    const std::uint64_t squares[4] = {t0 & 0xffffffffULL, t1 & 0xffffffffULL, t2 & 0xffffffffULL, t2 >> 32};
-    sum_squares_.add(squares, 4, 2 * position, false);
-    if (++pending_ == pending_limit) normalize();
+    Binade& b = cache.binades[top & 3U];
+    if (b.key != top) {
+      flush(b);
+      b.key = top;
+    }
+    b.sum += m;
+    b.squares += static_cast<Wide>(m) * m;
+    if (++b.count == Binade::limit) flush(b);
   }
 };
 

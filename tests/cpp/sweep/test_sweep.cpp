@@ -462,6 +462,29 @@ TEST(SweepSummary, ExactSumsByHand) {
   EXPECT_EQ(d.variance(), std::numeric_limits<double>::infinity());
 }
 
+TEST(SweepSummary, LongRunsOfOneBinadeAndAlternatingBinades) {
+  // add(span) pools the values of one sign and binade in 128-bit sums, flushed every 2^21 values
+  // and whenever another binade takes the slot (slots are direct-mapped by exponent mod 4).
+  const std::size_t n = (std::size_t{1} << 21) + 3;
+  std::vector<double> same(n, 1.5);
+  same[7] = 1.75;  // mantissas that differ, same binade [1, 2)
+  sw::Summary a;
+  a.add(same);
+  EXPECT_EQ(a.sum(), 1.5 * static_cast<double>(n) + 0.25);  // exact: 3145733.0, an integer below 2^53
+  EXPECT_EQ(a.count(), n);
+  // Binades 2^0, 2^4, 2^-4 share one slot and alternate; -1 has the other sign.
+  std::vector<double> mixed;
+  for (int k = 0; k < 1000; ++k)
+    for (const double v : {1.0 + k * 0x1p-20, 16.0 + k * 0x1p-16, 0.0625, -1.0}) mixed.push_back(v);
+  sw::Summary whole, one_by_one;
+  whole.add(mixed);
+  for (const double v : mixed) one_by_one.add(v);
+  expect_identical(whole, one_by_one);
+  double expected = 0;  // every partial sum below is exact in a double (few bits each)
+  for (int k = 0; k < 1000; ++k) expected += (1.0 + k * 0x1p-20) + (16.0 + k * 0x1p-16) + 0.0625 - 1.0;
+  EXPECT_EQ(whole.sum(), expected);
+}
+
 TEST(SweepSummary, NanZerosInfinitiesAndEmpty) {
   sw::Summary s;
   for (const double v : {std::numeric_limits<double>::quiet_NaN(), 1.0, 2.0, std::numeric_limits<double>::quiet_NaN(), 3.0})
