@@ -96,6 +96,25 @@ TEST(SweepDistributions, LognormalUniformAndTruncatedNormal) {
   EXPECT_NEAR(upper_tail(x) / (0.5 * (upper_tail(10.0) + upper_tail(11.0))), 1.0, 1e-9);
 }
 
+TEST(SweepDistributions, UniformQuantileRoundsTwiceInEveryBuild) {
+  // low + u (high - low) with the product rounded, then the sum: the project compiles with
+  // -ffp-contract=off, so that a -march=native build (FMA) draws the same inputs as a portable
+  // wheel. The volatile forces the expected value's two roundings here; a fused multiply-add in
+  // the library differs from it for a good share of these u.
+  const sw::Uniform<> law{.low = 0.1, .high = 0.7};
+  std::vector<double> column;
+  for (std::uint64_t i = 0; i < 4096; ++i) column.push_back(aci::detail::counter_uniform(7, i, 0, 0));
+  std::vector<double> in_place = column;
+  sw::quantiles_in_place(law, std::span<double>(in_place));  // the engine's vectorised loop
+  for (std::size_t i = 0; i < column.size(); ++i) {
+    volatile double product = column[i] * (law.high - law.low);
+    const double sum = law.low + product;
+    const double expected = sum < law.high ? sum : law.high;
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(law.quantile(column[i])), std::bit_cast<std::uint64_t>(expected)) << i;
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(in_place[i]), std::bit_cast<std::uint64_t>(expected)) << i;
+  }
+}
+
 TEST(SweepDistributions, DiscreteQuantiles) {
   // Weights 1, 2, 1 of 4: value 1 on [0, 0.25), 2 on [0.25, 0.75), 3 on [0.75, 1).
   const sw::Discrete<> d{.values = {1, 2, 3}, .weights = {1, 2, 1}};
