@@ -1,8 +1,10 @@
 """The weekly training model written as a good analyst would in NumPy: arrays over scenarios,
 a loop over weeks only. It follows the equations of include/aci_cost/training/simulate.hpp
-(its evaluation order, week_step, plan_totals, summarise) operation for operation, so that
-results agree to the last bit, and it draws the weekly absence and demand with the same
-counter-based hash (SplitMix64 chain), each draw as x = 2u + 2 in [2, 4).
+(its evaluation order, week_step, plan_totals, summarise) operation for operation, and it draws
+the weekly absence and demand with the same counter-based hash (SplitMix64 chain), each draw as
+x = 2u + 2 in [2, 4). NumPy has no fused multiply-add: where the library rounds a x b + c once
+(three terms a week), this code rounds twice, so results agree to about 1e-15 relative, not to
+the last bit.
 
 Used by benchmarks/compare_numpy.py and, as an independent implementation, by
 tests/python/test_sweep.py. Headcount workforce mode; all four deferral policies.
@@ -70,7 +72,7 @@ def simulate(p: dict, *, weeks: int, start_week: int = 1, weeks_in_start_year: i
     loss_share = np.where(headcount > 0, 1.0 / (months * 52.0 / 12.0), 0.0)
     keep = 1.0 - loss_share
     hours_mean = weekly * (((1.0 - absence) - accomp) + 3.0 * spread)
-    hours_slope = weekly * spread
+    hours_slope = 0.0 - weekly * spread
     demand_base = base / prod
     demand_shape = demand_base * amp
     noise_mean = 1.0 - 3.0 * variation
@@ -94,11 +96,11 @@ def simulate(p: dict, *, weeks: int, start_week: int = 1, weeks_in_start_year: i
                 x_a = word_to_draw(step >> np.uint64(32))
             if draw_d:
                 x_d = word_to_draw(step & np.uint64(0xFFFFFFFF))
-        hours = (hours_mean - leave_w) - hours_slope * x_a
+        hours = hours_slope * x_a + (hours_mean - leave_w)  # fma(hours_slope, x, hours_mean - leave)
         gross = headcount * hours
         capacity = np.where(gross > 0.0, gross, 0.0)
-        booked = demand_base + demand_shape * profile
-        demand = booked * (noise_mean + variation * x_d)
+        booked = demand_shape * profile + demand_base  # fma(demand_shape, shape, demand_base)
+        demand = booked * (variation * x_d + noise_mean)  # x fma(variation, x', noise_mean)
         if policy == "production_first":
             reserved = np.zeros(n)
         else:

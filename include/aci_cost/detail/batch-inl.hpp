@@ -42,31 +42,41 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
   // The totals of delivered training and unmet demand feed these outputs only.
   const bool delivery = out[out_delivered_share] != nullptr || out[out_unmet_demand_hours] != nullptr ||
                         out[out_supervisor_hours] != nullptr || out[out_cost_per_productive_hour_actual] != nullptr;
+  // The parameters: the base model's in every lane, the swept ones reloaded per group.
+  std::array<L, p_count> p;
+  std::array<Param, p_count> swept{};
+  std::size_t n_swept = 0;
+  for (std::size_t k = 0; k < p_count; ++k) {
+    p[k] = L(base_values[k]);
+    if (in.param[k] != nullptr) swept[n_swept++] = static_cast<Param>(k);
+  }
+  typename aci::detail::VectorTypes<W>::U lane;  // 0, 1, ..., W - 1
+  for (std::size_t j = 0; j < W; ++j) lane[j] = j;
 
   for (std::size_t i0 = begin; i0 < end; i0 += W) {
     const std::size_t n = end - i0 < W ? end - i0 : W;
     // Lanes past n repeat scenario i0, so that a partial group runs the same code.
-    std::array<L, p_count> p;
-    for (std::size_t k = 0; k < p_count; ++k) {
-      const double* col = in.param[k];
-      if (col == nullptr) {
-        p[k] = L(base_values[k]);
-      } else if (n == W) {
-        p[k] = L::load(col + i0);
+    for (std::size_t q = 0; q < n_swept; ++q) {
+      const double* col = in.param[swept[q]];
+      if (n == W) {
+        p[swept[q]] = L::load(col + i0);
       } else {
         alignas(64) double pad[W];
         for (std::size_t j = 0; j < W; ++j) pad[j] = col[i0 + (j < n ? j : 0)];
-        p[k] = L::load(pad);
+        p[swept[q]] = L::load(pad);
       }
     }
-    bool valid = true;
-    check_params(p, 0, [&valid](const auto& ok, Param, std::string_view, int) { valid = valid & ok.all(); });
-    if (!valid) validate_scenarios(base_values, in, i0, i0 + n);  // throws, naming the scenario
+    // Every rule's lanes and-ed together, then one test.
+    aci::detail::Mask<W> valid{~typename aci::detail::Mask<W>::V{}};  // all true
+    check_params(p, 0, [&valid](const auto& ok, Param, std::string_view, int) { valid = valid & ok; });
+    if (!valid.all()) validate_scenarios(base_values, in, i0, i0 + n);  // throws, naming the scenario
 
     const Scalars<L> s = make_scalars<L>([&](Param k) { return p[k]; },
                                          headcount_loss_share(p[p_headcount], p[p_contract_months]));
-    typename aci::detail::VectorTypes<W>::U key;  // counter-RNG state, one per lane
-    for (std::size_t j = 0; j < W; ++j) key[j] = in.first_scenario + i0 + (j < n ? j : 0);
+    typename aci::detail::VectorTypes<W>::U key = lane + (in.first_scenario + i0);  // scenario per lane
+    if (n < W) {
+      for (std::size_t j = n; j < W; ++j) key[j] = in.first_scenario + i0;
+    }
     key = aci::detail::mix64_of(key ^ seed_key);  // counter_key(seed, scenario) per lane
 
     // Headcount mode: the present workforce is constant, so is its plan without sessions.
@@ -82,7 +92,11 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
       x_d = L(aci::detail::low_draw_of<D>(step));
     };
     // `delivery` as a compile-time constant: otherwise GCC computes the unused flows anyway.
-    const auto run_weeks = [&](auto with_delivery) {
+    // A uniform table (every week open, the same leave) runs the plain step with the leave folded
+    // into hours_mean: the same operation as the open step's hours_mean - leave, done once.
+    Scalars<L> plain = s;
+    plain.hours_mean = s.hours_mean - L(table.leave.empty() ? 0.0 : table.leave[0]);
+    const auto run_weeks = [&](auto with_delivery, auto uniform) {
       L x_absence(no_draw), x_demand(no_draw), next_absence(no_draw), next_demand(no_draw);
       if (draw) draws(0, next_absence, next_demand);
       for (std::size_t w = 0; w < weeks; ++w) {
@@ -107,18 +121,25 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
                              x_absence,
                              x_demand};
         }
-        // The general step for every week: it equals the plain and open steps bit for bit
-        // (x x 1 = x, x - 0 = x), and a branch per week on the kind made GCC keep flows on the
-        // stack where the branches meet (measured: no faster, for three more multiplications).
-        const WeekFlows<L> f = week_step<Policy, Seasonal, WeekKind::general>(s, wi, backlog);
+        // Otherwise the general step for every week: it equals the plain and open steps bit for
+        // bit (x x 1 = x, x - 0 = x), and a branch per week on the kind made GCC keep flows on
+        // the stack where the branches meet (measured: no faster, for three more multiplications).
+        WeekFlows<L> f;
+        if constexpr (decltype(uniform)::value) {
+          f = week_step<Policy, Seasonal, WeekKind::plain>(plain, wi, backlog);
+        } else {
+          f = week_step<Policy, Seasonal, WeekKind::general>(s, wi, backlog);
+        }
         backlog = f.backlog;
         tot.add(f, decltype(with_delivery)::value);
       }
     };
+    using yes = std::true_type;
+    using no = std::false_type;
     if (delivery) {
-      run_weeks(std::true_type{});
+      table.uniform ? run_weeks(yes{}, yes{}) : run_weeks(yes{}, no{});
     } else {
-      run_weeks(std::false_type{});
+      table.uniform ? run_weeks(no{}, yes{}) : run_weeks(no{}, no{});
     }
     plan_totals(s, Contracts ? L(1.0) : s.headcount, table.presence_weeks, table.open_presence, table.open_sessions,
                 tot);
@@ -182,7 +203,7 @@ __attribute__((flatten)) void kernel_baseline(const TrainingModel& base, const W
 #if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
 #  define ACI_COST_KERNEL_DISPATCH 1
 template <DeferralPolicy Policy, bool Seasonal, bool Contracts>
-__attribute__((target("avx2"), flatten)) void kernel_avx2(const TrainingModel& base, const WeekTable<double>& table,
+__attribute__((target("avx2,fma"), flatten)) void kernel_avx2(const TrainingModel& base, const WeekTable<double>& table,
                                                           const BatchColumns& in, std::size_t begin, std::size_t end,
                                                           const BatchOutputs& out) {
   batch_kernel<4, Policy, Seasonal, Contracts>(base, table, in, begin, end, out);
@@ -194,7 +215,7 @@ ACI_COST_INLINE bool kernel_isa_supported(KernelIsa isa) {
     case KernelIsa::baseline: return true;
     case KernelIsa::avx2:
 #if defined(ACI_COST_KERNEL_DISPATCH)
-      return __builtin_cpu_supports("avx2");
+      return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 #else
       return false;
 #endif

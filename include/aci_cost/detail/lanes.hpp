@@ -5,14 +5,20 @@
 //
 // It wraps GCC's vector extension (GCC and Clang), which maps + - * / and comparisons to SIMD
 // instructions of the target's width (and splits wider vectors on narrower targets). Only
-// correctly rounded operations are offered: no fused multiply-add, no approximate reciprocal.
-// select(mask, a, b) is the lane-wise conditional; for scalars it is plain c ? a : b.
+// correctly rounded operations are offered: + - * /, the fused multiply-add fused_mul_add (one
+// rounding, as std::fma), max_of; no approximate reciprocal. select(mask, a, b) is the
+// lane-wise conditional; for scalars it is plain c ? a : b.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <utility>
+
+#if defined(__GNUC__) && (defined(__AVX512F__) || defined(__FMA__))
+#  include <immintrin.h>
+#endif
 
 namespace aci::detail {
 
@@ -21,6 +27,20 @@ template <class T>
 inline T select(bool c, const T& a, const T& b) {
   return c ? a : b;
 }
+
+/// a > b ? a : b (so b if either is NaN or both are zeros: the rule of the x86 max instruction).
+template <class T>
+inline T max_of(const T& a, const T& b) {
+  return a > b ? a : b;
+}
+
+/// a x b + c: rounded once for double (std::fma, correctly rounded on every platform, in hardware
+/// where the target has FMA); an exact type (Decimal) has no rounding to fuse.
+template <class T>
+inline T fused_mul_add(const T& a, const T& b, const T& c) {
+  return a * b + c;
+}
+inline double fused_mul_add(double a, double b, double c) { return std::fma(a, b, c); }
 
 #if defined(__GNUC__)
 #  define ACI_COST_HAVE_LANES 1
@@ -111,6 +131,36 @@ struct Lanes {
 template <std::size_t W>
 inline Lanes<W> select(Mask<W> m, Lanes<W> a, Lanes<W> b) {
   return Lanes<W>(m.v ? a.v : b.v);
+}
+
+/// Lane-wise max_of: one max instruction with AVX-512 (GCC keeps the select as a compare and a
+/// masked move), the select elsewhere; the same rule either way.
+template <std::size_t W>
+inline Lanes<W> max_of(Lanes<W> a, Lanes<W> b) {
+#  if defined(__AVX512F__)
+  // (the masked form with every lane selected: GCC 12's _mm512_max_pd trips -Wuninitialized)
+  if constexpr (W == 8) {
+    return Lanes<W>(typename Lanes<W>::V(_mm512_mask_max_pd(__m512d(a.v), 0xff, __m512d(a.v), __m512d(b.v))));
+  }
+#  endif
+  return Lanes<W>(a.v > b.v ? a.v : b.v);
+}
+
+/// Lane-wise std::fma: one instruction where the target has FMA, else std::fma lane by lane
+/// (correctly rounded in software: slower, the same bits).
+template <std::size_t W>
+inline Lanes<W> fused_mul_add(Lanes<W> a, Lanes<W> b, Lanes<W> c) {
+  using V = typename Lanes<W>::V;
+#  if defined(__AVX512F__)
+  if constexpr (W == 8) return Lanes<W>(V(_mm512_fmadd_pd(__m512d(a.v), __m512d(b.v), __m512d(c.v))));
+#  endif
+#  if defined(__FMA__)
+  if constexpr (W == 4) return Lanes<W>(V(_mm256_fmadd_pd(__m256d(a.v), __m256d(b.v), __m256d(c.v))));
+  if constexpr (W == 2) return Lanes<W>(V(_mm_fmadd_pd(__m128d(a.v), __m128d(b.v), __m128d(c.v))));
+#  endif
+  V r;
+  for (std::size_t i = 0; i < W; ++i) r[i] = std::fma(a.v[i], b.v[i], c.v[i]);
+  return Lanes<W>(r);
 }
 
 #endif

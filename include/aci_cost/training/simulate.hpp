@@ -27,13 +27,18 @@
 // Evaluation order (it fixes the rounding, and the batch kernel and the NumPy twin follow it):
 // per scenario, the constants
 //   hours_mean  = weekly hours x (((1 - absence) - accompaniment) + 3 absence_spread)
-//   hours_slope = weekly hours x absence_spread
+//   hours_slope = 0 - weekly hours x absence_spread
 //   demand_base = base hours / productivity,  demand_shape = demand_base x amplitude,
 //   demand_rate = 1 / productivity,  noise_mean = 1 - 3 variation,  keep = 1 - leavers / present;
-// per week, with the draws as x = 2u + 2 = e + 3 in [2, 4) (exact from the random bits),
-//   C = max(0, present x ((hours_mean - leave_w) - hours_slope x x_w))
-//   D = (demand_base + demand_shape x shape_w) x (noise_mean + variation x x'_w)   (seasonal)
-//       (given_w x demand_rate) x (noise_mean + variation x x'_w)                   (given)
+// per week, with the draws as x = 2u + 2 = e + 3 in [2, 4) (exact from the random bits), and
+// fma(a, b, c) = a x b + c rounded once (std::fma),
+//   C = max(0, present x fma(hours_slope, x_w, hours_mean - leave_w))
+//   D = fma(demand_shape, shape_w, demand_base) x fma(variation, x'_w, noise_mean)   (seasonal)
+//       (given_w x demand_rate) x fma(variation, x'_w, noise_mean)                   (given)
+// (a fused multiply-add is one instruction where a product and a sum are two, and the batch
+// kernel is bound by its count of additions; every path rounds it once, so all agree bit for
+// bit. hours_mean - leave_w is skipped where leave_w = 0 (exact), and computed once per
+// scenario when every week is open with the same leave: WeekTable::uniform);
 // and over the run, the totals that need no weekly sum:
 //   paid hours    = (heads x present-weeks) x weekly hours
 //   planned hours = heads x (plan h/week x open present-weeks + open session hours)
@@ -56,7 +61,8 @@
 #include "aci_cost/detail/lanes.hpp"
 #include "aci_cost/training/model.hpp"
 
-// Bit-identical batch and single paths need every a*b+c rounded twice in both: GCC's
+// Bit-identical batch and single paths need every a*b+c rounded twice in both, except the
+// fused_mul_add terms, rounded once in both (std::fma or its instruction): GCC's
 // default -ffp-contract=fast (any -std=gnu++ mode, with FMA hardware) may fuse it in one
 // path and not the other, so contraction is turned off for this model's code only.
 #if defined(__GNUC__) && !defined(__clang__)
@@ -130,6 +136,8 @@ struct TrainingResult {
 
 namespace detail {
 
+using aci::detail::fused_mul_add;
+using aci::detail::max_of;
 using aci::detail::select;
 
 /// Stream numbers of the counter RNG draws, one per random input.
@@ -165,7 +173,7 @@ struct Scalars {
   T protected_share, load_threshold, catch_up_share, initial_backlog;
   T cost_paid, cost_supervisor, cost_external;
   T hours_mean;    ///< h per employee present and week at the draw x = 0 (before leave)
-  T hours_slope;   ///< h per employee present and week per unit of the absence draw x
+  T hours_slope;   ///< h per employee present and week per unit of the absence draw x (<= 0)
   T demand_base;   ///< seasonal: h of demand per unit of the noise factor at shape 0
   T demand_shape;  ///< seasonal: h per unit of shape
   T demand_rate;   ///< given: h of demand per booked hour (1 / productivity)
@@ -189,7 +197,7 @@ Scalars<T> make_scalars(const Get& get, const T& loss_share) {
                get(p_external_cost_per_hour), {}, {}, {}, {}, {}, {}, {}};
   const T one(1), three(3);
   s.hours_mean = s.weekly_hours * (((one - s.absence) - s.accompaniment) + three * s.absence_spread);
-  s.hours_slope = s.weekly_hours * s.absence_spread;
+  s.hours_slope = T(0) - s.weekly_hours * s.absence_spread;
   s.demand_base = s.base_hours / s.productivity;
   s.demand_shape = s.demand_base * s.amplitude;
   s.demand_rate = one / s.productivity;
@@ -212,6 +220,7 @@ struct WeekTable {
   std::vector<T> loss_share;  // contracts mode: leavers / present (0 if nobody)
   std::vector<T> keep_share;  // contracts mode: 1 - loss_share
   std::vector<char> kind;     // the week's WeekKind
+  bool uniform{false};        // every week open, with the same leave hours (leave[0])
   // Run totals that need no weekly sum, per head in headcount mode (plan_totals):
   T presence_weeks{0};  // sum of present (contracts) or the number of weeks (headcount)
   T open_presence{0};   // sum of present x open, or the number of open weeks
@@ -260,6 +269,8 @@ WeekTable<T> week_table(const TrainingModel& m) {
     const WeekKind k = t.open[w] != T(1) ? WeekKind::general : (t.leave[w] == T(0) ? WeekKind::plain : WeekKind::open);
     t.kind[w] = static_cast<char>(k);
   }
+  t.uniform = true;
+  for (std::size_t w = 0; w < n; ++w) t.uniform = t.uniform && t.open[w] == T(1) && t.leave[w] == t.leave[0];
   if (m.workforce.mode == WorkforceMode::contracts) {
     std::vector<int> present(n, 0), leavers(n, 0);
     for (const Contract& c : m.workforce.contracts) {
@@ -330,21 +341,21 @@ inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, cons
   const T zero(0);
   T hours;  // per employee present
   if constexpr (Kind == WeekKind::plain) {
-    hours = s.hours_mean - s.hours_slope * in.x_absence;
+    hours = fused_mul_add(s.hours_slope, in.x_absence, s.hours_mean);
   } else {
-    hours = (s.hours_mean - in.leave) - s.hours_slope * in.x_absence;
+    hours = fused_mul_add(s.hours_slope, in.x_absence, s.hours_mean - in.leave);
   }
   const T gross = in.present * hours;
-  const T positive = select(gross > zero, gross, zero);
+  const T positive = max_of(gross, zero);
   // Closed weeks multiply by open = 0 rather than select: a value used in one arm of a
   // select only is sunk into a branch by GCC, and a branch of FP ops blocks vectorisation.
   T booked;  // h of demand at the noise factor 1
   if constexpr (Seasonal) {
-    booked = s.demand_base + s.demand_shape * in.profile;
+    booked = fused_mul_add(s.demand_shape, in.profile, s.demand_base);
   } else {
     booked = in.profile * s.demand_rate;
   }
-  const T varied = booked * (s.noise_mean + s.variation * in.x_demand);
+  const T varied = booked * fused_mul_add(s.variation, in.x_demand, s.noise_mean);
   T capacity, demand, planned;
   if constexpr (Kind != WeekKind::general) {
     capacity = positive;

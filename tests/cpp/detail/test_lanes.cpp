@@ -36,6 +36,34 @@ TEST(Lanes, EachLaneIsTheScalarOperation) {
   }
 }
 
+TEST(Lanes, FusedMultiplyAddRoundsOnceAndMaxFollowsItsRule) {
+  // (1 + 2^-30)(1 - 2^-30) = 1 - 2^-60 rounds to 1 as a product, so a x b - 1 is 0 when
+  // rounded twice and -2^-60 when rounded once (std::fma); the other lanes check signs and zeros.
+  const double e = 0x1p-30;
+  const double a[8] = {1 + e, 0.1, -0.0, 3.0, 1e308, -2.5, 0.0, 7.0};
+  const double b[8] = {1 - e, 10.0, 0.0, -0.0, 10.0, 0.5, -0.0, 7.0};
+  const double c[8] = {-1.0, -1.0, -0.0, 0.0, -1e308, 1.25, -0.0, -49.0};
+  const auto x = Lanes<8>::load(a), y = Lanes<8>::load(b), z = Lanes<8>::load(c);
+  const Lanes<8> fused = aci::detail::fused_mul_add(x, y, z), big = aci::detail::max_of(x, y);
+  for (std::size_t i = 0; i < 8; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_TRUE(same_bits(fused[i], std::fma(a[i], b[i], c[i])));
+    EXPECT_TRUE(same_bits(aci::detail::fused_mul_add(a[i], b[i], c[i]), std::fma(a[i], b[i], c[i])));
+    EXPECT_TRUE(same_bits(big[i], a[i] > b[i] ? a[i] : b[i]));  // -0 vs 0: the second
+    EXPECT_TRUE(same_bits(aci::detail::max_of(a[i], b[i]), a[i] > b[i] ? a[i] : b[i]));
+  }
+  EXPECT_EQ(fused[0], -0x1p-60);
+  EXPECT_EQ(a[0] * b[0] + c[0], 0.0);
+  // NaN in either operand gives the second operand, as the x86 max instruction does.
+  const double nan = std::nan("");
+  const double p[8] = {nan, 1.0, nan, 2.0, 0.0, 0.0, 0.0, 0.0}, q[8] = {1.0, nan, nan, 1.0, 0.0, 0.0, 0.0, 0.0};
+  const Lanes<8> m = aci::detail::max_of(Lanes<8>::load(p), Lanes<8>::load(q));
+  EXPECT_EQ(m[0], 1.0);
+  EXPECT_TRUE(std::isnan(m[1]));
+  EXPECT_TRUE(std::isnan(m[2]));
+  EXPECT_EQ(m[3], 2.0);
+}
+
 TEST(Lanes, BroadcastKeepsTheSignOfZeroAndMasksCombine) {
   const Lanes<4> z(-0.0);
   for (std::size_t i = 0; i < 4; ++i) EXPECT_TRUE(std::signbit(z[i]));

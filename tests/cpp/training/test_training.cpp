@@ -766,6 +766,31 @@ TEST(Batch, EqualsTheSinglePathBitForBit) {
   }
 }
 
+TEST(Batch, UniformWeeksEqualTheSinglePathBitForBit) {
+  // Every week open with the same leave: the kernel folds the leave into its per-scenario
+  // constants and runs the plain step (the same operations as the single path's open step).
+  for (std::uint64_t seed = 0; seed < 8; ++seed) {
+    TrainingModel base = random_model(seed + 100);
+    base.deferral.policy = static_cast<DeferralPolicy>(seed % 4);
+    base.workforce.mode = (seed / 4) % 2 == 0 ? WorkforceMode::headcount : WorkforceMode::contracts;
+    base.workforce.closed_weeks.clear();
+    base.workforce.leave_hours.assign(static_cast<std::size_t>(base.horizon.weeks), seed % 2 == 0 ? 3.12 : 0.0);
+    ASSERT_TRUE(aci::training::detail::week_table<double>(base).uniform);
+    const TrainingBatch batch = random_batch(seed + 100, 37);
+    const auto out = aci::training::simulate_batch(base, batch);
+    SCOPED_TRACE("structure " + std::to_string(seed));
+    expect_batch_equals_single(base, batch, out, 0, batch.scenarios);
+  }
+  TrainingModel uneven = random_model(3);
+  uneven.workforce.closed_weeks.clear();
+  uneven.workforce.leave_hours.assign(static_cast<std::size_t>(uneven.horizon.weeks), 2.0);
+  uneven.workforce.leave_hours.back() = 4.0;
+  EXPECT_EQ(aci::training::detail::week_table<double>(uneven).uniform, uneven.horizon.weeks == 1);
+  uneven.workforce.leave_hours.back() = 2.0;
+  uneven.workforce.closed_weeks = {0};
+  EXPECT_FALSE(aci::training::detail::week_table<double>(uneven).uniform);
+}
+
 TEST(Batch, ChunksGiveTheSameNumbersAsOneCall) {
   TrainingModel base = random_model(5);
   base.workforce.absence = 0.1;
