@@ -19,8 +19,8 @@ std::string slurp(const char* path) {
 }  // namespace
 
 int main(int argc, char** argv) try {
-  if (argc != 5) {
-    std::cerr << "usage: sweep_timer SPEC.json SCENARIO.json THREADS REPEATS\n";
+  if (argc != 5 && argc != 6) {
+    std::cerr << "usage: sweep_timer SPEC.json SCENARIO.json THREADS REPEATS [CHUNK]\n";
     return 2;
   }
   const auto doc = aci::io::sweep_from_json(nlohmann::json::parse(slurp(argv[1])));
@@ -28,6 +28,7 @@ int main(int argc, char** argv) try {
   aci::sweep::RunOptions opt;
   opt.threads = static_cast<unsigned>(std::stoul(argv[3]));
   const int repeats = std::stoi(argv[4]);
+  if (argc == 6) opt.chunk = std::stoull(argv[5]);  // scenarios per task (default RunOptions::chunk)
   double best = 1e300;
   for (int r = 0; r < repeats; ++r) {
     const auto t0 = std::chrono::steady_clock::now();
