@@ -1,8 +1,8 @@
 """The weekly training model written as a good analyst would in NumPy: arrays over scenarios,
 a loop over weeks only. It follows the equations of include/aci_cost/training/simulate.hpp
 (its evaluation order, week_step, plan_totals, summarise) operation for operation, and it draws
-the weekly absence and demand with the same counter-based hash (SplitMix64 chain), each draw as
-x = 2u + 2 in [2, 4). NumPy has no fused multiply-add: where the library rounds a x b + c once
+the weekly absence and demand from the same random stream per scenario (xoroshiro128++ started
+from the SplitMix64 counter hash of (seed, scenario)), each draw as x = 2u + 2 in [2, 4). NumPy has no fused multiply-add: where the library rounds a x b + c once
 (three terms a week), this code rounds twice, so results agree to about 1e-15 relative, not to
 the last bit.
 
@@ -31,6 +31,10 @@ def _mix64(z):
     z = (z ^ (z >> np.uint64(30))) * C1
     z = (z ^ (z >> np.uint64(27))) * C2
     return z ^ (z >> np.uint64(31))
+
+
+def rotl(x: np.ndarray, k: int) -> np.ndarray:
+    return (x << np.uint64(k)) | (x >> np.uint64(64 - k))
 
 
 def bits_to_uniform(bits: np.ndarray) -> np.ndarray:
@@ -79,6 +83,7 @@ def simulate(p: dict, *, weeks: int, start_week: int = 1, weeks_in_start_year: i
     planned = headcount * (plan_h + 0.0)  # no sessions: the same every open week
     idx = np.arange(first_scenario, first_scenario + n, dtype=np.uint64)
     key = mix64(mix64(np.uint64(seed)) ^ idx)
+    s0, s1 = key, mix64(key)  # the scenario's xoroshiro128++ state (detail/scenario_stream.hpp)
     draw_a, draw_d = bool((spread != 0).any()), bool((variation != 0).any())
     x_a = np.full(n, 3.0)  # no draw: e = x - 3 = 0
     x_d = np.full(n, 3.0)
@@ -90,8 +95,12 @@ def simulate(p: dict, *, weeks: int, start_week: int = 1, weeks_in_start_year: i
         profile = default_shape(iso)
         leave_w = 0.0 if leave is None else leave[w]
         if draw_a or draw_d:
-            # One hash per week: its high half draws the absence, its low half the demand.
-            step = mix64(key ^ np.uint64(w))
+            # One output per week: its high half draws the absence, its low half the demand.
+            with np.errstate(over="ignore"):
+                step = rotl(s0 + s1, 17) + s0
+                t = s1 ^ s0
+                s0 = rotl(s0, 49) ^ t ^ (t << np.uint64(21))
+                s1 = rotl(t, 28)
             if draw_a:
                 x_a = word_to_draw(step >> np.uint64(32))
             if draw_d:

@@ -10,6 +10,7 @@
 #include "aci_cost/config.hpp"
 #include "aci_cost/detail/counter_rng.hpp"
 #include "aci_cost/detail/lanes.hpp"
+#include "aci_cost/detail/scenario_stream.hpp"
 #include "aci_cost/error.hpp"
 #include "aci_cost/training/batch.hpp"
 
@@ -83,13 +84,15 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
     const L plan_const = s.headcount * (s.plan_hours + L(0.0));
     L backlog = s.initial_backlog;
     CoreTotals<L> tot;
-    // The week's draws x = 2u + 2: counter_step_key(key, w), high half absence, low half demand.
-    // They are computed a week ahead, so that the hash's latency overlaps the previous week.
-    const auto draws = [&](std::size_t w, L& x_a, L& x_d) {
+    // The week's draws x = 2u + 2 from the next output of each lane's scenario stream: high half
+    // absence, low half demand. They are taken a week ahead, so that the generator's latency
+    // overlaps the previous week.
+    auto stream = aci::detail::scenario_stream_of(key);
+    const auto draws = [&](L& x_a, L& x_d) {
       using D = typename aci::detail::VectorTypes<W>::D;
-      const auto step = aci::detail::mix64_of(key ^ static_cast<std::uint64_t>(w));  // counter_step_key
-      x_a = L(aci::detail::high_draw_of<D>(step));
-      x_d = L(aci::detail::low_draw_of<D>(step));
+      const auto bits = stream.next();
+      x_a = L(aci::detail::high_draw_of<D>(bits));
+      x_d = L(aci::detail::low_draw_of<D>(bits));
     };
     // `delivery` as a compile-time constant: otherwise GCC computes the unused flows anyway.
     // A uniform table (every week open, the same leave) runs the plain step with the leave folded
@@ -98,11 +101,11 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
     plain.hours_mean = s.hours_mean - L(table.leave.empty() ? 0.0 : table.leave[0]);
     const auto run_weeks = [&](auto with_delivery, auto uniform) {
       L x_absence(no_draw), x_demand(no_draw), next_absence(no_draw), next_demand(no_draw);
-      if (draw) draws(0, next_absence, next_demand);
+      if (draw) draws(next_absence, next_demand);
       for (std::size_t w = 0; w < weeks; ++w) {
         x_absence = next_absence;
         x_demand = next_demand;
-        if (draw) draws(w + 1, next_absence, next_demand);  // one spare hash past the last week
+        if (draw) draws(next_absence, next_demand);  // one spare output past the last week
         WeekInputs<L> wi;
         if constexpr (Contracts) {
           wi = week_inputs(s, L(table.present[w]), L(table.session[w]), L(table.loss_share[w]),

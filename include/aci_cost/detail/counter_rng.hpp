@@ -102,14 +102,6 @@ struct CounterRng {
   constexpr double uniform(std::uint64_t step, std::uint64_t stream) const noexcept {
     return bits_to_uniform(counter_stream_bits(counter_step_key(key, step), stream));
   }
-  /// Uniform double in [0, 1) on the 2^-32 grid: half `half` (0 or 1) of the step's hash.
-  constexpr double step_uniform(std::uint64_t step, int half) const noexcept {
-    return half_to_uniform(counter_step_key(key, step), half);
-  }
-  /// step_uniform(step, half) as x = 2u + 2 in [2, 4), exactly (half_to_draw).
-  constexpr double step_draw(std::uint64_t step, int half) const noexcept {
-    return half_to_draw(counter_step_key(key, step), half);
-  }
   std::uint64_t key;  ///< counter_key(seed, scenario)
 };
 

@@ -142,7 +142,7 @@ struct TrainingModel {
   TrainingPlan plan;       ///< training owed
   Deferral deferral;       ///< deferral and catch-up rules
   Costs costs;             ///< €/h
-  std::uint64_t seed = 0;  ///< seed of the weekly absence and demand draws
+  std::uint64_t seed = 0;  ///< seed of the weekly absence and demand draws (detail/scenario_stream.hpp)
   friend bool operator==(const TrainingModel&, const TrainingModel&) = default;
 
   /// Throws InvalidInput naming "<path>.<field>" and the value on the first bad input.

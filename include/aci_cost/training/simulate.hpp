@@ -7,6 +7,8 @@
 //   D         = booked_w x (1 + variation x e'_w) / productivity,  booked_w = base hours x
 //               (1 + amplitude x shape_w) (seasonal) or the given hours_w  (0 in a closed week)
 //   absence_w = absence + absence_spread x e_w, with e_w, e'_w the week's centred draws 2u - 1
+//               (u, u' the two 32-bit halves of the week's output of the scenario's random
+//               stream, detail/scenario_stream.hpp, on the 2^-32 grid)
 //   reserved  = min(R, C), where the policy sets the part R of the plan that goes first:
 //                 production_first 0;  protected_minimum protected_share x P;
 //                 load_threshold P if D <= load_threshold x C, else 0;  fixed_weeks P on a fixed week, else 0
@@ -59,6 +61,7 @@
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/detail/counter_rng.hpp"
 #include "aci_cost/detail/lanes.hpp"
+#include "aci_cost/detail/scenario_stream.hpp"
 #include "aci_cost/training/model.hpp"
 
 // Bit-identical batch and single paths need every a*b+c rounded twice in both, except the
@@ -140,9 +143,9 @@ using aci::detail::fused_mul_add;
 using aci::detail::max_of;
 using aci::detail::select;
 
-/// Stream numbers of the counter RNG draws, one per random input.
-inline constexpr int absence_stream = 0;  // high half of the week's hash
-inline constexpr int demand_stream = 1;   // low half
+/// Which half of a week's 64 random bits (ScenarioStream) draws which input.
+inline constexpr int absence_half = 0;  // high half
+inline constexpr int demand_half = 1;   // low half
 /// The draw x = 2u + 2 of a week without a random term: e = x - 3 = 0.
 inline constexpr double no_draw = 3.0;
 
@@ -537,7 +540,7 @@ TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
   // A zero spread makes the draw's term exactly +-0, so skipping it changes no bit.
   const bool draw_absence = m.workforce.absence_spread != 0.0;
   const bool draw_demand = m.demand.variation != 0.0;
-  const aci::detail::CounterRng rng(m.seed, scenario);
+  aci::detail::ScenarioStream<std::uint64_t> stream = aci::detail::scenario_stream(m.seed, scenario);
   const bool in_house = m.plan.delivery == TrainingDelivery::in_house;
 
   const auto n = static_cast<std::size_t>(m.horizon.weeks);
@@ -556,8 +559,9 @@ TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
   T backlog = s.initial_backlog;
   for (std::size_t w = 0; w < n; ++w) {
     const T present = Contracts ? table.present[w] : s.headcount;
-    const T x_absence = to_scalar<T>(draw_absence ? rng.step_draw(w, absence_stream) : no_draw);
-    const T x_demand = to_scalar<T>(draw_demand ? rng.step_draw(w, demand_stream) : no_draw);
+    const std::uint64_t bits = stream.next();  // every week, drawn from or not
+    const T x_absence = to_scalar<T>(draw_absence ? aci::detail::half_to_draw(bits, absence_half) : no_draw);
+    const T x_demand = to_scalar<T>(draw_demand ? aci::detail::half_to_draw(bits, demand_half) : no_draw);
     const WeekInputs<T> in =
         week_inputs(s, present, table.session[w], Contracts ? table.loss_share[w] : s.loss_share,
                     Contracts ? table.keep_share[w] : s.keep_share, table.open[w], table.leave[w], table.profile[w],

@@ -1,5 +1,5 @@
-// The kernel's building blocks: Lanes<W> (one IEEE operation per lane), the weekly draw of
-// the counter RNG, and the uninitialised, huge-page-aligned sweep column.
+// The kernel's building blocks: Lanes<W> (one IEEE operation per lane), the weekly draws (the
+// counter hash's halves, the scenario stream), and the uninitialised, huge-page-aligned column.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,6 +9,7 @@
 
 #include "aci_cost/detail/counter_rng.hpp"
 #include "aci_cost/detail/lanes.hpp"
+#include "aci_cost/detail/scenario_stream.hpp"
 #include "aci_cost/sweep/column.hpp"
 #include "aci_cost/sweep/distributions.hpp"
 #include "aci_cost/error.hpp"
@@ -109,9 +110,66 @@ TEST(CounterRng, DrawEqualsTwiceTheUniformPlusTwo) {
   EXPECT_EQ(aci::detail::word_to_draw_of<double>(std::uint64_t{0}), 2.0);
   EXPECT_EQ(aci::detail::word_to_draw_of<double>(std::uint64_t{0x80000000}), 3.0);  // e = x - 3 = 0
   EXPECT_EQ(aci::detail::word_to_draw_of<double>(std::uint64_t{0xffffffff}), 4.0 - 0x1p-31);
-  const aci::detail::CounterRng rng(2026, 17);
-  for (std::uint64_t w = 0; w < 60; ++w)
-    for (int half : {0, 1}) EXPECT_TRUE(same_bits(rng.step_draw(w, half), 2.0 * rng.step_uniform(w, half) + 2.0));
+}
+
+TEST(ScenarioStream, IsXoroshiro128PlusPlusFromTheCounterKey) {
+  // Known answers of an independent implementation: randomgen 2.5.1 (PyPI),
+  // Xoroshiro128(plusplus=True) with its state set to {s0, s1}, random_raw().
+  aci::detail::ScenarioStream<std::uint64_t> a{1, 2};
+  EXPECT_EQ(a.next(), 0x60001ULL);  // rotl(1 + 2, 17) + 1, by hand
+  EXPECT_EQ(a.next(), 0x260c000660007ULL);
+  EXPECT_EQ(a.next(), 0x180acc04718606d3ULL);
+  EXPECT_EQ(a.next(), 0x9e226d35036fc4c7ULL);
+  aci::detail::ScenarioStream<std::uint64_t> b{0x0123456789abcdefULL, 0xfedcba9876543210ULL};
+  EXPECT_EQ(b.next(), 0x0123456789abcdeeULL);
+  EXPECT_EQ(b.next(), 0xa06b17e864202464ULL);
+  EXPECT_EQ(b.next(), 0xcc9792ef68e54a58ULL);
+
+  // Seeded from counter_key(seed, scenario) and its mix; a zero key still gives a live state.
+  const auto s = aci::detail::scenario_stream(2026, 17);
+  EXPECT_EQ(s.s0, aci::detail::counter_key(2026, 17));
+  EXPECT_EQ(s.s1, aci::detail::mix64(s.s0));
+  auto z = aci::detail::scenario_stream_of(std::uint64_t{0});
+  EXPECT_NE(z.s1, 0u);
+  EXPECT_NE(z.next() | z.next(), 0u);
+
+#if defined(ACI_COST_HAVE_LANES)
+  // Lanes: each lane is the scalar stream of its own key.
+  using V = aci::detail::VectorTypes<4>;
+  const V::U keys = {aci::detail::counter_key(7, 0), aci::detail::counter_key(7, 1), 0, ~0ULL};
+  auto lanes = aci::detail::scenario_stream_of(keys);
+  aci::detail::ScenarioStream<std::uint64_t> one[4];
+  for (int j = 0; j < 4; ++j) one[j] = aci::detail::scenario_stream_of(keys[j]);
+  for (int w = 0; w < 60; ++w) {
+    const V::U bits = lanes.next();
+    for (int j = 0; j < 4; ++j) ASSERT_EQ(bits[j], one[j].next()) << "week " << w << " lane " << j;
+  }
+#endif
+
+  // Both halves of the outputs as u in [0, 1): over 10^5 outputs of 2,000 scenarios, each
+  // half's mean lies within 5 sigma = 5 x sqrt(1/12 / 1e5) = 0.0046 of 1/2, and the two halves
+  // are uncorrelated (|r| < 5 / sqrt(1e5) = 0.016).
+  double sum[2] = {0, 0}, sum2[2] = {0, 0}, cross = 0;
+  const int n = 100000;
+  for (std::uint64_t i = 0; i < 2000; ++i) {
+    auto st = aci::detail::scenario_stream(42, i);
+    for (int w = 0; w < 50; ++w) {
+      const std::uint64_t bits = st.next();
+      const double u0 = aci::detail::half_to_uniform(bits, 0), u1 = aci::detail::half_to_uniform(bits, 1);
+      sum[0] += u0;
+      sum[1] += u1;
+      sum2[0] += u0 * u0;
+      sum2[1] += u1 * u1;
+      cross += u0 * u1;
+    }
+  }
+  for (int h = 0; h < 2; ++h) EXPECT_NEAR(sum[h] / n, 0.5, 0.0046) << "half " << h;
+  const double cov = cross / n - (sum[0] / n) * (sum[1] / n);
+  const double var0 = sum2[0] / n - (sum[0] / n) * (sum[0] / n), var1 = sum2[1] / n - (sum[1] / n) * (sum[1] / n);
+  // Variance 1/12 within 5 standard errors, sqrt((1/80 - 1/144) / 1e5) = 2.4e-4 each.
+  EXPECT_NEAR(var0, 1.0 / 12, 0.0012);
+  EXPECT_NEAR(var1, 1.0 / 12, 0.0012);
+  EXPECT_LT(std::abs(cov / std::sqrt(var0 * var1)), 0.016);
 }
 
 TEST(Column, LargeColumnsAreHugePageAlignedAndWritable) {
