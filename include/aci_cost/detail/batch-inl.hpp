@@ -94,11 +94,12 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
       x_a = L(aci::detail::high_draw_of<D>(bits));
       x_d = L(aci::detail::low_draw_of<D>(bits));
     };
-    // `delivery` as a compile-time constant: otherwise GCC computes the unused flows anyway.
     // A uniform table (every week open, the same leave) runs the plain step with the leave folded
     // into hours_mean: the same operation as the open step's hours_mean - leave, done once.
     Scalars<L> plain = s;
     plain.hours_mean = s.hours_mean - L(table.leave.empty() ? 0.0 : table.leave[0]);
+    // `delivery` and `uniform` as compile-time constants: otherwise GCC computes the unused flows
+    // anyway, and keeps the general step's terms.
     const auto run_weeks = [&](auto with_delivery, auto uniform) {
       L x_absence(no_draw), x_demand(no_draw), next_absence(no_draw), next_demand(no_draw);
       if (draw) draws(next_absence, next_demand);
@@ -124,9 +125,9 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
                              x_absence,
                              x_demand};
         }
-        // Otherwise the general step for every week: it equals the plain and open steps bit for
-        // bit (x x 1 = x, x - 0 = x), and a branch per week on the kind made GCC keep flows on
-        // the stack where the branches meet (measured: no faster, for three more multiplications).
+        // A table that is not uniform runs the general step for every week: it equals the plain
+        // and open steps bit for bit (x x 1 = x, x - 0 = x), and a branch per week on the kind
+        // made GCC keep flows on the stack where the branches meet (measured: no faster).
         WeekFlows<L> f;
         if constexpr (decltype(uniform)::value) {
           f = week_step<Policy, Seasonal, WeekKind::plain>(plain, wi, backlog);

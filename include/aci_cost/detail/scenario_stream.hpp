@@ -1,6 +1,6 @@
 // aci::detail::ScenarioStream: the random bits of one scenario's weeks — a xoroshiro128++
 // generator (D. Blackman & S. Vigna, "Scrambled linear pseudorandom number generators",
-// ACM Trans. Math. Softw. 47(4), 2021; version 1.0, rotations 49, 21, 28 and ++ scrambler 17)
+// ACM Trans. Math. Softw. 47(4), 2021; version 1.0: a, b, c = 49, 21, 28, ++ rotation 17)
 // started from the counter hash of (seed, scenario):
 //   s0 = counter_key(seed, scenario),  s1 = mix64(s0)
 // so the stream, and scenario i's draws, are a pure function of (seed, i), whether the scenario
@@ -8,10 +8,10 @@
 // one state xoroshiro never leaves): s0 = 0 only for a key of 0, and then s1 = mix64(0) != 0.
 //
 // Week w takes the (w + 1)-th 64-bit output. A step costs 8 integer vector operations against 11
-// for a counter hash per week (SplitMix64's finaliser, with two 64-bit multiplications): the
-// weekly draws were about a quarter of the batch kernel's time (measured on the reference sweep).
-// xoroshiro128++ passes BigCrush and PractRand in all its bits (the ++ scrambler), so both
-// halves of an output serve as draws.
+// for a counter hash per week (SplitMix64's finaliser, with two 64-bit multiplications); on the
+// reference sweep (benchmarks/reference_sweep.py, one thread) it took the whole sweep from 72 to
+// 65 ms. xoroshiro128++ passes BigCrush and PractRand in all its bits (the ++ scrambler, per
+// its authors), so both halves of an output serve as draws.
 #pragma once
 
 #include <cstdint>
