@@ -25,14 +25,16 @@ namespace aci::training::detail {
 
 #if defined(ACI_COST_HAVE_LANES)
 
-/// Scenarios [begin, end) of `in` into `out`, W at a time with the state in registers: the
-/// same Scalars / week_step / summarise as simulate(), instantiated with T = Lanes<W>.
-/// `base` must be valid (structure); the scenarios' parameters are checked here, W at a time.
-template <std::size_t W, DeferralPolicy Policy, bool Seasonal, bool Contracts>
+/// Scenarios [begin, end) of `in` into `out`, G = W x Parts at a time with the state in
+/// registers: the same Scalars / week_step / summarise as simulate(), instantiated with
+/// T = Lanes<W, Parts>. `base` must be valid (structure); the scenarios' parameters are checked
+/// here, a group at a time.
+template <std::size_t W, std::size_t Parts, DeferralPolicy Policy, bool Seasonal, bool Contracts>
 void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
                   std::size_t begin, std::size_t end, const BatchOutputs& out) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
-  using L = aci::detail::Lanes<W>;
+  using L = aci::detail::Lanes<W, Parts>;
+  constexpr std::size_t G = L::size;  // scenarios per group
   const ParamValues base_values = params_of(base);
   const bool in_house = base.plan.delivery == TrainingDelivery::in_house;
   const auto weeks = static_cast<std::size_t>(base.horizon.weeks);
@@ -51,34 +53,37 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
     p[k] = L(base_values[k]);
     if (in.param[k] != nullptr) swept[n_swept++] = static_cast<Param>(k);
   }
-  typename aci::detail::VectorTypes<W>::U lane;  // 0, 1, ..., W - 1
+  using U = typename aci::detail::VectorTypes<W>::U;
+  U lane;  // 0, 1, ..., W - 1
   for (std::size_t j = 0; j < W; ++j) lane[j] = j;
 
-  for (std::size_t i0 = begin; i0 < end; i0 += W) {
-    const std::size_t n = end - i0 < W ? end - i0 : W;
+  for (std::size_t i0 = begin; i0 < end; i0 += G) {
+    const std::size_t n = end - i0 < G ? end - i0 : G;
     // Lanes past n repeat scenario i0, so that a partial group runs the same code.
     for (std::size_t q = 0; q < n_swept; ++q) {
       const double* col = in.param[swept[q]];
-      if (n == W) {
+      if (n == G) {
         p[swept[q]] = L::load(col + i0);
       } else {
-        alignas(64) double pad[W];
-        for (std::size_t j = 0; j < W; ++j) pad[j] = col[i0 + (j < n ? j : 0)];
+        alignas(64) double pad[G];
+        for (std::size_t j = 0; j < G; ++j) pad[j] = col[i0 + (j < n ? j : 0)];
         p[swept[q]] = L::load(pad);
       }
     }
     // Every rule's lanes and-ed together, then one test.
-    aci::detail::Mask<W> valid{~typename aci::detail::Mask<W>::V{}};  // all true
+    auto valid = aci::detail::Mask<W, Parts>::all_true();
     check_params(p, 0, [&valid](const auto& ok, Param, std::string_view, int) { valid = valid & ok; });
     if (!valid.all()) validate_scenarios(base_values, in, i0, i0 + n);  // throws, naming the scenario
 
     const Scalars<L> s = make_scalars<L>([&](Param k) { return p[k]; },
                                          headcount_loss_share(p[p_headcount], p[p_contract_months]));
-    typename aci::detail::VectorTypes<W>::U key = lane + (in.first_scenario + i0);  // scenario per lane
-    if (n < W) {
-      for (std::size_t j = n; j < W; ++j) key[j] = in.first_scenario + i0;
+    aci::detail::ScenarioStream<U> stream[Parts];
+    for (std::size_t k = 0; k < Parts; ++k) {
+      U key = lane + (in.first_scenario + i0 + k * W);  // scenario per lane
+      for (std::size_t j = 0; j < W; ++j)
+        if (k * W + j >= n) key[j] = in.first_scenario + i0;
+      stream[k] = aci::detail::scenario_stream_of(aci::detail::mix64_of(key ^ seed_key));
     }
-    key = aci::detail::mix64_of(key ^ seed_key);  // counter_key(seed, scenario) per lane
 
     // Headcount mode: the present workforce is constant, so is its plan without sessions.
     const L plan_const = s.headcount * (s.plan_hours + L(0.0));
@@ -87,12 +92,13 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
     // The week's draws x = 2u + 2 from the next output of each lane's scenario stream: high half
     // absence, low half demand. They are taken a week ahead, so that the generator's latency
     // overlaps the previous week.
-    auto stream = aci::detail::scenario_stream_of(key);
     const auto draws = [&](L& x_a, L& x_d) {
       using D = typename aci::detail::VectorTypes<W>::D;
-      const auto bits = stream.next();
-      x_a = L(aci::detail::high_draw_of<D>(bits));
-      x_d = L(aci::detail::low_draw_of<D>(bits));
+      for (std::size_t k = 0; k < Parts; ++k) {
+        const auto bits = stream[k].next();
+        x_a.v[k] = aci::detail::high_draw_of<D>(bits);
+        x_d.v[k] = aci::detail::low_draw_of<D>(bits);
+      }
     };
     // A uniform table (every week open, the same leave) runs the plain step with the leave folded
     // into hours_mean: the same operation as the open step's hours_mean - leave, done once.
@@ -162,7 +168,7 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
     values[out_training_debt] = c.training_debt;
     for (std::size_t m = 0; m < batch_output_count; ++m) {
       if (out[m] == nullptr) continue;
-      if (n == W) {
+      if (n == G) {
         values[m].store(out[m] + i0);
       } else {
         for (std::size_t j = 0; j < n; ++j) out[m][i0 + j] = values[m][j];
@@ -176,13 +182,19 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
 #endif
 
 
-/// Lanes of the build's own target: its widest double vector (8 with AVX-512, 4 with AVX).
+/// Lanes of the build's own target: its widest double vector (8 with AVX-512, 4 with AVX), and
+/// how many such vectors of scenarios a group interleaves: with AVX-512, two groups of 8 in one
+/// week loop took the reference sweep from 64.5 to 58.5 ms on one thread (three: 65-79, four:
+/// 84-94 ms, out of registers); narrower targets keep one (not measured).
 #if defined(__AVX512F__)
 inline constexpr std::size_t baseline_lanes = 8;
+inline constexpr std::size_t baseline_parts = 2;
 #elif defined(__AVX__)
 inline constexpr std::size_t baseline_lanes = 4;
+inline constexpr std::size_t baseline_parts = 1;
 #else
 inline constexpr std::size_t baseline_lanes = 2;
+inline constexpr std::size_t baseline_parts = 1;
 #endif
 
 /// Calls kernel<policy, seasonal, contracts>() for the model's modes.
@@ -202,7 +214,7 @@ template <DeferralPolicy Policy, bool Seasonal, bool Contracts>
 __attribute__((flatten)) void kernel_baseline(const TrainingModel& base, const WeekTable<double>& table,
                                               const BatchColumns& in, std::size_t begin, std::size_t end,
                                               const BatchOutputs& out) {
-  batch_kernel<baseline_lanes, Policy, Seasonal, Contracts>(base, table, in, begin, end, out);
+  batch_kernel<baseline_lanes, baseline_parts, Policy, Seasonal, Contracts>(base, table, in, begin, end, out);
 }
 #if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
 #  define ACI_COST_KERNEL_DISPATCH 1
@@ -210,7 +222,7 @@ template <DeferralPolicy Policy, bool Seasonal, bool Contracts>
 __attribute__((target("avx2,fma"), flatten)) void kernel_avx2(const TrainingModel& base, const WeekTable<double>& table,
                                                           const BatchColumns& in, std::size_t begin, std::size_t end,
                                                           const BatchOutputs& out) {
-  batch_kernel<4, Policy, Seasonal, Contracts>(base, table, in, begin, end, out);
+  batch_kernel<4, 1, Policy, Seasonal, Contracts>(base, table, in, begin, end, out);
 }
 #endif
 

@@ -61,47 +61,63 @@ ACI_COST_LANES_TYPES(8)
 ACI_COST_LANES_TYPES(16)
 #  undef ACI_COST_LANES_TYPES
 
-/// Lane-wise comparison result: all ones (true) or zero per lane.
-template <std::size_t W>
+/// Lane-wise comparison result: all ones (true) or zero per lane, in Parts vectors of W lanes.
+template <std::size_t W, std::size_t Parts = 1>
 struct Mask {
   using V = typename VectorTypes<W>::I;
-  V v;
+  V v[Parts];
 
-  friend Mask operator&(Mask a, Mask b) { return {a.v & b.v}; }
+  friend Mask operator&(Mask a, Mask b) {
+    for (std::size_t k = 0; k < Parts; ++k) a.v[k] &= b.v[k];
+    return a;
+  }
+  /// Every lane true.
+  static Mask all_true() {
+    Mask m;
+    for (auto& x : m.v) x = ~V{};
+    return m;
+  }
   /// True when every lane is true.
   bool all() const {
-    for (std::size_t i = 0; i < W; ++i)
-      if (v[i] == 0) return false;
+    for (std::size_t k = 0; k < Parts; ++k)
+      for (std::size_t i = 0; i < W; ++i)
+        if (v[k][i] == 0) return false;
     return true;
   }
   /// True when some lane is true.
   bool any() const {
-    for (std::size_t i = 0; i < W; ++i)
-      if (v[i] != 0) return true;
+    for (std::size_t k = 0; k < Parts; ++k)
+      for (std::size_t i = 0; i < W; ++i)
+        if (v[k][i] != 0) return true;
     return false;
   }
 };
 
-/// W doubles, one IEEE operation per lane.
-template <std::size_t W>
+/// W x Parts doubles, one IEEE operation per lane. W is a vector width of the target; Parts > 1
+/// interleaves that many independent vectors, each operation applied to each in turn, which
+/// hands an out-of-order core independent work within a few instructions (lane i is element
+/// i % W of part i / W, so loads and stores stay contiguous).
+template <std::size_t W, std::size_t Parts = 1>
 struct Lanes {
   using V = typename VectorTypes<W>::D;
-  V v;
+  static constexpr std::size_t size = W * Parts;
+  V v[Parts];
 
   Lanes() = default;
   /// Every lane = x.
-  Lanes(double x) : v(broadcast(x, std::make_index_sequence<W>{})) {}  // NOLINT(google-explicit-constructor)
-  explicit Lanes(V x) : v(x) {}
+  Lanes(double x) {  // NOLINT(google-explicit-constructor)
+    for (std::size_t k = 0; k < Parts; ++k) v[k] = broadcast(x, std::make_index_sequence<W>{});
+  }
 
-  /// Lanes from W contiguous doubles (any alignment).
+  /// Lanes from `size` contiguous doubles (any alignment).
   static Lanes load(const double* p) {
     Lanes r;
-    std::memcpy(&r.v, p, sizeof(V));
+    std::memcpy(&r.v, p, sizeof(r.v));
     return r;
   }
-  /// Writes the W lanes to p (any alignment).
-  void store(double* p) const { std::memcpy(p, &v, sizeof(V)); }
-  double operator[](std::size_t i) const { return v[i]; }
+  /// Writes the lanes to p (any alignment).
+  void store(double* p) const { std::memcpy(p, &v, sizeof(v)); }
+  double operator[](std::size_t i) const { return v[i / W][i % W]; }
 
   // {x, x, ..., x}: a uniform constructor, which GCC emits as one broadcast in any target
   // (vs 0 + x, which is an addition, or lane-by-lane stores).
@@ -110,57 +126,79 @@ struct Lanes {
     return V{(static_cast<void>(I), x)...};
   }
 
-  friend Lanes operator+(Lanes a, Lanes b) { return Lanes(a.v + b.v); }
-  friend Lanes operator-(Lanes a, Lanes b) { return Lanes(a.v - b.v); }
-  friend Lanes operator*(Lanes a, Lanes b) { return Lanes(a.v * b.v); }
-  friend Lanes operator/(Lanes a, Lanes b) { return Lanes(a.v / b.v); }
-  Lanes& operator+=(Lanes b) {
-    v += b.v;
-    return *this;
+  /// f(a.v[k], b.v[k]) for every part, as Lanes or as a Mask.
+  template <class R = Lanes, class F>
+  static R zip(const Lanes& a, const Lanes& b, F f) {
+    R r;
+    for (std::size_t k = 0; k < Parts; ++k) r.v[k] = f(a.v[k], b.v[k]);
+    return r;
   }
-  friend Mask<W> operator<(Lanes a, Lanes b) { return {a.v < b.v}; }
-  friend Mask<W> operator>(Lanes a, Lanes b) { return {a.v > b.v}; }
-  friend Mask<W> operator<=(Lanes a, Lanes b) { return {a.v <= b.v}; }
-  friend Mask<W> operator>=(Lanes a, Lanes b) { return {a.v >= b.v}; }
-  friend Mask<W> operator!=(Lanes a, Lanes b) { return {a.v != b.v}; }
+  using M = Mask<W, Parts>;
+  friend Lanes operator+(Lanes a, Lanes b) { return zip(a, b, [](V x, V y) { return x + y; }); }
+  friend Lanes operator-(Lanes a, Lanes b) { return zip(a, b, [](V x, V y) { return x - y; }); }
+  friend Lanes operator*(Lanes a, Lanes b) { return zip(a, b, [](V x, V y) { return x * y; }); }
+  friend Lanes operator/(Lanes a, Lanes b) { return zip(a, b, [](V x, V y) { return x / y; }); }
+  Lanes& operator+=(Lanes b) { return *this = *this + b; }
+  friend M operator<(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x < y; }); }
+  friend M operator>(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x > y; }); }
+  friend M operator<=(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x <= y; }); }
+  friend M operator>=(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x >= y; }); }
+  friend M operator!=(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x != y; }); }
   /// Lane-wise std::isfinite (x - x is 0 for finite x, NaN for an infinity or a NaN).
-  friend Mask<W> is_finite(Lanes a) { return {(a.v - a.v) == 0.0}; }
+  friend M is_finite(Lanes a) { return zip<M>(a, a, [](V x, V) { return (x - x) == 0.0; }); }
 };
 
 /// Lane-wise m ? a : b.
-template <std::size_t W>
-inline Lanes<W> select(Mask<W> m, Lanes<W> a, Lanes<W> b) {
-  return Lanes<W>(m.v ? a.v : b.v);
+template <std::size_t W, std::size_t Parts>
+inline Lanes<W, Parts> select(Mask<W, Parts> m, Lanes<W, Parts> a, Lanes<W, Parts> b) {
+  Lanes<W, Parts> r;
+  for (std::size_t k = 0; k < Parts; ++k) r.v[k] = m.v[k] ? a.v[k] : b.v[k];
+  return r;
 }
 
 /// Lane-wise max_of: one max instruction with AVX-512 (GCC keeps the select as a compare and a
 /// masked move), the select elsewhere; the same rule either way.
-template <std::size_t W>
-inline Lanes<W> max_of(Lanes<W> a, Lanes<W> b) {
+template <std::size_t W, std::size_t Parts>
+inline Lanes<W, Parts> max_of(Lanes<W, Parts> a, Lanes<W, Parts> b) {
+  Lanes<W, Parts> r;
+  for (std::size_t k = 0; k < Parts; ++k) {
 #  if defined(__AVX512F__)
-  // (the masked form with every lane selected: GCC 12's _mm512_max_pd trips -Wuninitialized)
-  if constexpr (W == 8) {
-    return Lanes<W>(typename Lanes<W>::V(_mm512_mask_max_pd(__m512d(a.v), 0xff, __m512d(a.v), __m512d(b.v))));
-  }
+    if constexpr (W == 8) {
+      // (the masked form with every lane selected: GCC 12's _mm512_max_pd trips -Wuninitialized)
+      r.v[k] = typename Lanes<W, Parts>::V(_mm512_mask_max_pd(__m512d(a.v[k]), 0xff, __m512d(a.v[k]), __m512d(b.v[k])));
+      continue;
+    }
 #  endif
-  return Lanes<W>(a.v > b.v ? a.v : b.v);
+    r.v[k] = a.v[k] > b.v[k] ? a.v[k] : b.v[k];
+  }
+  return r;
 }
 
 /// Lane-wise std::fma: one instruction where the target has FMA, else std::fma lane by lane
 /// (correctly rounded in software: slower, the same bits).
-template <std::size_t W>
-inline Lanes<W> fused_mul_add(Lanes<W> a, Lanes<W> b, Lanes<W> c) {
-  using V = typename Lanes<W>::V;
+template <std::size_t W, std::size_t Parts>
+inline Lanes<W, Parts> fused_mul_add(Lanes<W, Parts> a, Lanes<W, Parts> b, Lanes<W, Parts> c) {
+  Lanes<W, Parts> r;
+  for (std::size_t k = 0; k < Parts; ++k) {
 #  if defined(__AVX512F__)
-  if constexpr (W == 8) return Lanes<W>(V(_mm512_fmadd_pd(__m512d(a.v), __m512d(b.v), __m512d(c.v))));
+    if constexpr (W == 8) {
+      r.v[k] = typename Lanes<W, Parts>::V(_mm512_fmadd_pd(__m512d(a.v[k]), __m512d(b.v[k]), __m512d(c.v[k])));
+      continue;
+    }
 #  endif
 #  if defined(__FMA__)
-  if constexpr (W == 4) return Lanes<W>(V(_mm256_fmadd_pd(__m256d(a.v), __m256d(b.v), __m256d(c.v))));
-  if constexpr (W == 2) return Lanes<W>(V(_mm_fmadd_pd(__m128d(a.v), __m128d(b.v), __m128d(c.v))));
+    if constexpr (W == 4) {
+      r.v[k] = typename Lanes<W, Parts>::V(_mm256_fmadd_pd(__m256d(a.v[k]), __m256d(b.v[k]), __m256d(c.v[k])));
+      continue;
+    }
+    if constexpr (W == 2) {
+      r.v[k] = typename Lanes<W, Parts>::V(_mm_fmadd_pd(__m128d(a.v[k]), __m128d(b.v[k]), __m128d(c.v[k])));
+      continue;
+    }
 #  endif
-  V r;
-  for (std::size_t i = 0; i < W; ++i) r[i] = std::fma(a.v[i], b.v[i], c.v[i]);
-  return Lanes<W>(r);
+    for (std::size_t i = 0; i < W; ++i) r.v[k][i] = std::fma(a.v[k][i], b.v[k][i], c.v[k][i]);
+  }
+  return r;
 }
 
 #endif

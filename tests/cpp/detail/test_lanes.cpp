@@ -37,6 +37,38 @@ TEST(Lanes, EachLaneIsTheScalarOperation) {
   }
 }
 
+TEST(Lanes, InterleavedPartsAreContiguousLanes) {
+  // Lanes<4, 2>: 8 lanes as two vectors of 4; lane i is element i % 4 of part i / 4.
+  const double a[8] = {0.1, 1.0, -0.0, 3.0, 1e308, -2.5, 0.0, 7.0};
+  const double b[8] = {0.2, 3.0, 0.0, -0.0, 10.0, 0.5, -0.0, 7.0};
+  using L2 = Lanes<4, 2>;
+  static_assert(L2::size == 8);
+  const auto x = L2::load(a), y = L2::load(b);
+  const L2 sum = x + y, pro = x * y, lo = select(x < y, x, y), big = aci::detail::max_of(x, y);
+  const L2 fused = aci::detail::fused_mul_add(x, y, sum);
+  double stored[8];
+  sum.store(stored);
+  for (std::size_t i = 0; i < 8; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_TRUE(same_bits(stored[i], a[i] + b[i]));
+    EXPECT_TRUE(same_bits(pro[i], a[i] * b[i]));
+    EXPECT_TRUE(same_bits(lo[i], a[i] < b[i] ? a[i] : b[i]));
+    EXPECT_TRUE(same_bits(big[i], a[i] > b[i] ? a[i] : b[i]));
+    EXPECT_TRUE(same_bits(fused[i], std::fma(a[i], b[i], a[i] + b[i])));
+  }
+  // Masks look at both parts: one infinite lane in part 1 makes all() false.
+  const double c[8] = {1, 2, 3, 4, 5, 6, std::numeric_limits<double>::infinity(), 8};
+  EXPECT_TRUE(is_finite(x).all());
+  EXPECT_FALSE(is_finite(L2::load(c)).all());
+  EXPECT_TRUE(is_finite(L2::load(c)).any());
+  EXPECT_TRUE((x > 5.0).any());  // lanes 4 and 7, both in part 1
+  EXPECT_FALSE((x > 1e308).any());
+  using M2 = aci::detail::Mask<4, 2>;
+  EXPECT_TRUE(M2::all_true().all());
+  EXPECT_TRUE((M2::all_true() & (x < std::numeric_limits<double>::infinity())).all());
+  EXPECT_FALSE((M2::all_true() & (x < 1e308)).all());  // lane 4 is 1e308
+}
+
 TEST(Lanes, FusedMultiplyAddRoundsOnceAndMaxFollowsItsRule) {
   // (1 + 2^-30)(1 - 2^-30) = 1 - 2^-60 rounds to 1 as a product, so a x b - 1 is 0 when
   // rounded twice and -2^-60 when rounded once (std::fma); the other lanes check signs and zeros.
