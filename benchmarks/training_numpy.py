@@ -144,7 +144,8 @@ def simulate(p: dict, *, weeks: int, start_week: int = 1, weeks_in_start_year: i
     delivered = tot["on_plan"] + tot["caught_up"]
     obligation = tot["planned"] + g["initial_backlog"]
     owed = obligation > 0.0
-    share = np.where(owed, delivered / np.where(owed, obligation, 1.0), 1.0)
+    base = np.where(delivered > obligation, delivered, obligation)  # rounding may put delivered above
+    share = np.where(owed, delivered / np.where(owed, base, 1.0), 1.0)
     shortfall = tot["lost"] + backlog
     if in_house:
         actual = cost_sup * (delivered / group)

@@ -477,7 +477,12 @@ inline CoreSummary<T> summarise(const Scalars<T>& s, const CoreTotals<T>& t, con
   c.delivered = t.on_plan + t.caught_up;
   c.obligation = t.planned + s.initial_backlog;
   const auto owed = c.obligation > zero;
-  const T share = c.delivered / select(owed, c.obligation, one);
+  // delivered <= obligation in exact arithmetic; rounding can put it a few units in the last
+  // place above (planned hours come from the week table, delivered from weekly flows: with a
+  // subnormal plan, 52 weeks of 1.5 x 2^-1074 round to 2 units each but the total to 78), so
+  // the share is taken against the larger of the two and stays in [0, 1].
+  const T base = select(c.delivered > c.obligation, c.delivered, c.obligation);
+  const T share = c.delivered / select(owed, base, one);
   c.delivered_share = select(owed, share, one);
   c.shortfall = t.lost + backlog;
 
