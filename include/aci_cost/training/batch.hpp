@@ -3,13 +3,15 @@
 //
 // Layout: the parameters are a structure of arrays (TrainingBatch, or non-owning
 // detail::BatchColumns), the results too (BatchSummary, or detail::BatchOutputs). The kernel
-// (detail/batch-inl.hpp) takes W scenarios at a time — 8 with AVX-512, 4 with AVX2 (chosen at
-// run time in a portable x86-64 build, detail::KernelIsa) — and runs all weeks with their
-// state in vector registers. It instantiates the very detail::week_step and detail::summarise that
-// simulate() runs, with T = Lanes<W> instead of double: the same IEEE operations in the same
-// order, lane by lane, so scenario i gives bit-identical doubles to
-// simulate(scenario_model(base, batch, i), i), on every instruction set — provided FP
-// contraction is off (it is, for this code) so that no a*b+c is fused in one path only.
+// (detail/batch-inl.hpp) takes a group of scenarios at a time — two interleaved vectors of 8
+// with AVX-512, one of 4 with AVX2 + FMA (chosen at run time in a portable x86-64 build,
+// detail::KernelIsa) — and runs all weeks with their state in vector registers. It
+// instantiates the very detail::week_step and detail::summarise that simulate() runs, with
+// T = Lanes<W, Parts> instead of double: the same IEEE operations in the same order, lane by
+// lane, so scenario i gives bit-identical doubles to simulate(scenario_model(base, batch, i), i),
+// on every instruction set — provided FP contraction is off (it is, for this code) so that no
+// a*b+c is fused in one path only; the model's own fused multiply-adds (fused_mul_add) are
+// fused in every path.
 //
 // Chunks: simulate_batch(base, batch, begin, end, out) runs scenarios [begin, end) of a
 // preallocated output. Scenario indices are global (they select the random draws), so a
