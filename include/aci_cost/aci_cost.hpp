@@ -1,6 +1,7 @@
 // Umbrella header: includes only.
 #pragma once
 
+#include "aci_cost/budget/year.hpp"
 #include "aci_cost/date.hpp"
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/error.hpp"

@@ -5,6 +5,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,6 +97,9 @@ struct RoundedParts {
 /// Rounds the sum of `parts` with `mode`, then gives each part its cents by largest remainder.
 ACI_COST_INLINE RoundedParts round_parts(const std::vector<Decimal>& parts,
                                          Rounding mode = Rounding::half_away_from_zero);
+
+/// Writes the amount as plain text ("1234.56"); test frameworks print Money with it.
+inline std::ostream& operator<<(std::ostream& os, const Money& m) { return os << m.to_string(); }
 
 }  // namespace aci
 

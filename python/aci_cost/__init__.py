@@ -14,6 +14,7 @@ from ._core import (
     SCENARIO_FORMAT,
     Aci,
     Atelier,
+    AtelierYear,
     DomainError,
     Driver,
     EquipmentRate,
@@ -22,6 +23,7 @@ from ._core import (
     InsertionStatement,
     InvalidInput,
     Job,
+    JobInYear,
     Line,
     Material,
     NoRateInForce,
@@ -44,6 +46,7 @@ from ._core import (
     Subsidies,
     Travel,
     Warning,
+    YearBudget,
     check_social_clause,
     default_scenario,
     format_fr,
@@ -55,9 +58,10 @@ from ._core import (
     round_money,
     round_parts,
     split,
+    year_budget,
 )
 
-from . import sweep, training  # noqa: E402  (needs the names above)
+from . import budget, sweep, training  # noqa: E402  (needs the names above)
 
 __version__: str = _core.__version__
 
@@ -71,6 +75,7 @@ __all__ = [
     "read_scenario", "round_money", "round_parts", "split", "__version__",
     "TrainingModel", "TrainingQuote", "TrainingSetup", "TrainingSummary", "TrainingWeek",
     "make_training_quote", "training_quote", "training", "sweep",
+    "AtelierYear", "JobInYear", "YearBudget", "year_budget", "budget",
 ]
 
 

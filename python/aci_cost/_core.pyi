@@ -36,6 +36,7 @@ class RateEntry(_Record):
     source: str
     tag: str
     note: str
+    next_review: Optional[datetime.date]
 
 class RateTable:
     def __init__(self) -> None: ...
@@ -68,16 +69,23 @@ class StaffGroup(_Record):
     employer_rate: Decimal
     per_head_annual_cost: Decimal
     hours: HoursSplit
+    unpaid_absence: Decimal
+    hours_derogation: bool
     def validate(self) -> None: ...
 
 class EquipmentRate(_Record):
     name: str
     hourly_rate: Decimal
+    annual_hours: Decimal
 
 class Subsidies(_Record):
     aide_au_poste: bool
     aid_modulation_share: Decimal
     rsa_fte: Decimal
+    departement_grants_annual: Decimal
+    region_annual: Decimal
+    fse_plus_annual: Decimal
+    opco_annual: Decimal
     other_grants_annual: Decimal
 
 class Atelier(_Record):
@@ -88,6 +96,8 @@ class Atelier(_Record):
     annual_other_charges: Decimal
     equipment: list[EquipmentRate]
     vehicle_cost_per_km: Decimal
+    annual_vehicle_km: Decimal
+    occupancy: Decimal
     subsidies: Subsidies
     annual_sales: Decimal
     sales_cap_share: Decimal
@@ -95,10 +105,12 @@ class Atelier(_Record):
     market_hourly_price: Decimal
     market_floor_hourly_price: Decimal
     ordinary_hourly_cost: Decimal
+    ordinary_supervision_ratio: Decimal
 
 class Aci(_Record):
     name: str
     large_employer: bool
+    tax_status: str
     custom_supports: list[str]
     ateliers: list[Atelier]
     def validate(self) -> None: ...
@@ -134,7 +146,9 @@ class Job(_Record):
     travel: Travel
     materials: list[Material]
     equipment: list[EquipmentUse]
+    vat_kind: str
     vat_rate: Optional[Decimal]
+    adds_paid_hours: bool
     @property
     def total_standard_hours(self) -> Decimal: ...
     def validate(self) -> None: ...
@@ -177,6 +191,8 @@ class Price(_Record):
     vat_rate: Decimal
     vat: Decimal
     ttc: Decimal
+    vat_exempt: bool
+    vat_mention: str
 
 class PriceBounds(_Record):
     market_floor: Decimal
@@ -193,6 +209,8 @@ class SalesCap(_Record):
 
 class InsertionStatement(_Record):
     insertion_hours: Decimal
+    on_site_hours: Decimal
+    travel_hours: Decimal
     paid_insertion_hours: Decimal
     people: Decimal
     supervision_hours: Decimal
@@ -215,6 +233,9 @@ class Quote(_Record):
     full_cost: Decimal
     production_cost: Decimal
     insertion_extra_cost: Decimal
+    extra_lines: list[Line]
+    extra_bottom_up: Decimal
+    marginal_cost: Decimal
     subsidies: list[Line]
     subsidies_total: Decimal
     net_cost: Decimal
@@ -229,6 +250,45 @@ class Quote(_Record):
     def from_json(text: str) -> Quote: ...
 
 def make_quote(aci: Aci, job: Job, rates: RateTable, pricing: PricingOptions, scalar: str = ...) -> Quote: ...
+
+class JobInYear(_Record):
+    job: str
+    date: datetime.date
+    work_hours: Decimal
+    price_ht: Decimal
+    full_cost: Decimal
+    net_cost: Decimal
+    marginal_cost: Decimal
+    subsidies: Decimal
+
+class AtelierYear(_Record):
+    atelier: str
+    charges: list[Line]
+    charges_total: Decimal
+    products: list[Line]
+    products_total: Decimal
+    result: Decimal
+    sales_cap: SalesCap
+    work_hours_capacity: Decimal
+    jobs: list[JobInYear]
+    jobs_work_hours: Decimal
+    jobs_sales: Decimal
+    jobs_subsidies: Decimal
+    sales_with_jobs: Decimal
+    headroom_with_jobs: Decimal
+    warnings: list[Warning]
+
+class YearBudget(_Record):
+    date: datetime.date
+    ateliers: list[AtelierYear]
+    charges: list[Line]
+    charges_total: Decimal
+    products: list[Line]
+    products_total: Decimal
+    result: Decimal
+
+def year_budget(aci: Aci, jobs: Sequence[Job], rates: RateTable, pricing: PricingOptions,
+                date: DateIn) -> YearBudget: ...
 
 class SocialClause(_Record):
     required_hours: Decimal

@@ -26,7 +26,12 @@ def render_quote(q: Quote) -> str:
         row(line.key.replace("_", " "), line.amount)
     row("FULL COST", q.full_cost)
     row("  production cost (ordinary firm)", q.production_cost)
-    row("  insertion extra cost", q.insertion_extra_cost)
+    row("  insertion extra cost (full - production)", q.insertion_extra_cost)
+    out.append("  Insertion extra cost, bottom-up (cross-check)")
+    for line in q.extra_lines:
+        row("  " + line.key.replace("_", " "), line.amount)
+    row("  total", q.extra_bottom_up)
+    row("MARGINAL COST (what the job adds)", q.marginal_cost)
     for line in q.subsidies:
         row("subsidy: " + line.key.replace("_", " "), line.amount)
     row("NET COST (after subsidies)", q.net_cost)
@@ -34,7 +39,10 @@ def render_quote(q: Quote) -> str:
     k = f", K = {q.price.coefficient_k}" if q.price.policy == "ds_coefficient" else ""
     out.append(f"  Price ({q.price.policy}{k})")
     row("price excl. VAT (HT)", q.price.ht)
-    row(f"VAT {(q.price.vat_rate * 100).normalize():f} %", q.price.vat)
+    if q.price.vat_exempt:
+        out.append(f"  {q.price.vat_mention}")
+    else:
+        row(f"VAT {(q.price.vat_rate * 100).normalize():f} %", q.price.vat)
     row("price incl. VAT (TTC)", q.price.ttc)
     out.append("  Bounds")
     row("market floor", q.bounds.market_floor)
@@ -48,7 +56,8 @@ def render_quote(q: Quote) -> str:
     row("headroom", q.sales_cap.headroom)
     i = q.insertion
     out.append("  Integration work in this job")
-    out.append(f"  {'insertion hours':<{width}}{i.insertion_hours:>16}")
+    out.append(f"  {'insertion hours (on site + travel)':<{width}}{i.insertion_hours:>16}")
+    out.append(f"  {'  of which travelling':<{width}}{i.travel_hours:>16}")
     out.append(f"  {'people employed':<{width}}{i.people:>16}")
     out.append(f"  {'supervision hours':<{width}}{i.supervision_hours:>16}")
     out.append(f"  {'training hours':<{width}}{i.training_hours:>16}")
@@ -69,6 +78,73 @@ def _cmd_quote(args: argparse.Namespace) -> int:
     else:
         print(f"{scenario.aci.name}\n")
         print("\n\n".join(render_quote(q) for q in quotes))
+    return 0
+
+
+def render_year(y) -> str:
+    """The ACI's year: each atelier's income statement, the total, and the jobs placed in it."""
+    width = 46
+    out = [f"The year (rates in force at {y.date.isoformat()} applied to the whole year)"]
+
+    def row(label: str, amount) -> None:
+        out.append(f"  {label:<{width}}{format_fr(amount):>16}")
+
+    def statement(charges, charges_total, products, products_total, result) -> None:
+        out.append("  Charges")
+        for line in charges:
+            row("  " + line.key.replace("_", " "), line.amount)
+        row("TOTAL CHARGES", charges_total)
+        out.append("  Products")
+        for line in products:
+            row("  " + line.key.replace("_", " "), line.amount)
+        row("TOTAL PRODUCTS", products_total)
+        row("RESULT (products - charges)", result)
+
+    for a in y.ateliers:
+        out.append(f"\nAtelier {a.atelier}")
+        statement(a.charges, a.charges_total, a.products, a.products_total, a.result)
+        c = a.sales_cap
+        out.append(f"  Sales cap (D5132-34, {(c.cap_share * 100).normalize():f} % of the total charges)")
+        row("cap", c.cap)
+        row("sales booked", c.annual_sales)
+        row("headroom", c.headroom)
+        out.append(f"  Jobs placed in the year ({a.jobs_work_hours} of {a.work_hours_capacity} work hours)")
+        for j in a.jobs:
+            row(f"  {j.job} ({j.work_hours} h): price HT", j.price_ht)
+            row("    full cost", j.full_cost)
+            row("    net cost", j.net_cost)
+            row("    marginal cost", j.marginal_cost)
+            row("    subsidy share", j.subsidies)
+        row("sales with every job won", a.sales_with_jobs)
+        row("headroom with every job won", a.headroom_with_jobs)
+        for w in a.warnings:
+            out.append(f"  WARNING [{w.code}] {w.message}")
+    if len(y.ateliers) > 1:
+        out.append("\nThe ACI (all ateliers)")
+        statement(y.charges, y.charges_total, y.products, y.products_total, y.result)
+    return "\n".join(out)
+
+
+def _cmd_year(args: argparse.Namespace) -> int:
+    from . import budget
+
+    scenario = _scenario(args.scenario)
+    y = budget.year(scenario, args.date)
+    if args.json:
+        frame = budget.frame(y)
+        frame["amount"] = frame["amount"].map(str)
+        jobs = budget.jobs_frame(y)
+        for col in ["work_hours", "price_ht", "full_cost", "net_cost", "marginal_cost", "subsidies"]:
+            jobs[col] = jobs[col].map(str)
+        jobs["date"] = jobs["date"].map(lambda d: d.isoformat())
+        doc = {"date": y.date.isoformat(), "lines": frame.to_dict(orient="records"),
+               "jobs": jobs.to_dict(orient="records"),
+               "warnings": [{"atelier": a.atelier, "code": w.code, "message": w.message}
+                            for a in y.ateliers for w in a.warnings]}
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{scenario.aci.name}")
+    print(render_year(y))
     return 0
 
 
@@ -186,6 +262,11 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--progress", action="store_true", help="show a progress bar")
     w.add_argument("--json", action="store_true", help="JSON output")
     w.set_defaults(func=_cmd_sweep)
+    y = sub.add_parser("year", help="the ACI's year: income statement per atelier, jobs placed in it")
+    y.add_argument("scenario", nargs="?", help="scenario JSON file (default: embedded default ACI)")
+    y.add_argument("--date", help="rates in force at this date (default: 1 January of the first job's year)")
+    y.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
+    y.set_defaults(func=_cmd_year)
     sc = sub.add_parser("scenario", help="print a scenario document (default: the embedded ACI)")
     sc.add_argument("scenario", nargs="?", help="scenario JSON file to check and normalise")
     sc.set_defaults(func=_cmd_scenario)

@@ -20,6 +20,8 @@ void bind_quote(py::module_& m) {
       .field("vat_rate", &Price::vat_rate, "VAT share")
       .field("vat", &Price::vat, "€")
       .field("ttc", &Price::ttc, "€ incl. VAT")
+      .field("vat_exempt", &Price::vat_exempt, "no VAT invoiced (non-profit under the franchise)")
+      .field("vat_mention", &Price::vat_mention, "the legal wording the invoice carries when exempt")
       .done();
   Record<PriceBounds>(m, "PriceBounds", "What the price should be read against.")
       .field("market_floor", &PriceBounds::market_floor, "below it: unfair competition risk")
@@ -35,7 +37,9 @@ void bind_quote(py::module_& m) {
       .field("headroom", &SalesCap::headroom, "cap - sales, €")
       .done();
   Record<InsertionStatement>(m, "InsertionStatement", "The integration work in the job, for the client.")
-      .field("insertion_hours", &InsertionStatement::insertion_hours, "h worked by integration employees")
+      .field("insertion_hours", &InsertionStatement::insertion_hours, "h worked by integration employees (site + travel)")
+      .field("on_site_hours", &InsertionStatement::on_site_hours, "of which on site, h")
+      .field("travel_hours", &InsertionStatement::travel_hours, "of which travelling, h")
       .field("paid_insertion_hours", &InsertionStatement::paid_insertion_hours, "their paid hours, h")
       .field("people", &InsertionStatement::people, "integration employees on the job")
       .field("supervision_hours", &InsertionStatement::supervision_hours, "ETPS hours")
@@ -44,7 +48,7 @@ void bind_quote(py::module_& m) {
       .field("price_integration_part", &InsertionStatement::price_integration_part, "€ paying the integration mission")
       .done();
   Record<Warning>(m, "Warning", "A warning about the price.")
-      .field("code", &Warning::code, "below_market_floor, below_net_cost, below_full_cost, sales_cap")
+      .field("code", &Warning::code, "e.g. below_market_floor, above_market_price, sales_cap (docs/cost_model.md)")
       .field("message", &Warning::message, "a sentence for the user")
       .done();
   Record<Quote>(m, "Quote", "The shown quote of one job: every amount to the cent.")
@@ -57,8 +61,11 @@ void bind_quote(py::module_& m) {
       .field("cost_lines", &Quote::cost_lines, "list of Line, adding up to full_cost")
       .field("full_cost", &Quote::full_cost, "€")
       .field("production_cost", &Quote::production_cost, "€: an ordinary firm's cost")
-      .field("insertion_extra_cost", &Quote::insertion_extra_cost, "€: full - production")
-      .field("subsidies", &Quote::subsidies, "list of Line")
+      .field("insertion_extra_cost", &Quote::insertion_extra_cost, "€: full - production (top-down)")
+      .field("extra_lines", &Quote::extra_lines, "list of Line: bottom-up insertion extra cost")
+      .field("extra_bottom_up", &Quote::extra_bottom_up, "€: sum of extra_lines")
+      .field("marginal_cost", &Quote::marginal_cost, "€: what the job adds to the year")
+      .field("subsidies", &Quote::subsidies, "list of Line, one per financer")
       .field("subsidies_total", &Quote::subsidies_total, "€")
       .field("net_cost", &Quote::net_cost, "€: full - subsidies")
       .field("price", &Quote::price, "Price")

@@ -14,8 +14,9 @@ void bind_rates(py::module_& m) {
       .field("value", &RateEntry::value, "the figure, in `unit`")
       .field("unit", &RateEntry::unit, "unit of the value")
       .field("source", &RateEntry::source, "legal text or publication")
-      .field("tag", &RateEntry::tag, "'law', 'published' or 'estimate'")
+      .field("tag", &RateEntry::tag, "'law', 'published', 'estimate' or 'check'")
       .field("note", &RateEntry::note, "caveats")
+      .field("next_review", &RateEntry::next_review, "a revision is expected by this date (None: no yearly revision)")
       .done();
 
   py::class_<rates::RateTable>(m, "RateTable", "Dated series of legal and published figures.")
@@ -41,7 +42,7 @@ void bind_rates(py::module_& m) {
                                                            Conv<Decimal>::from(tdelta, "tdelta"), Decimal(3)};
         return Conv<Decimal>::to(rates::general_reduction_coefficient(
             Conv<Money>::from(gross, "annual_gross").amount(), Conv<Money>::from(smic, "annual_smic").amount(), p));
-      }, py::arg("annual_gross"), py::arg("annual_smic"), py::arg("tmin") = "0.02", py::arg("tdelta") = "0.3773",
+      }, py::arg("annual_gross"), py::arg("annual_smic"), py::arg("tmin") = "0.02", py::arg("tdelta") = "0.3781",
       "2026 general reduction coefficient (CSS D241-7), rounded to 4 decimals.");
 }
 

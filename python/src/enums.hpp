@@ -2,6 +2,8 @@
 #pragma once
 
 #include "aci_cost/io/names.hpp"
+#include "aci_cost/model/aci.hpp"
+#include "aci_cost/model/job.hpp"
 #include "aci_cost/money.hpp"
 #include "aci_cost/people/staff.hpp"
 #include "aci_cost/quote/pricing.hpp"
@@ -22,6 +24,10 @@ template <>
 struct EnumNames<Rounding> { static constexpr const auto& names = io::names::rounding; };
 template <>
 struct EnumNames<rates::Tag> { static constexpr const auto& names = io::names::tag; };
+template <>
+struct EnumNames<model::TaxStatus> { static constexpr const auto& names = io::names::tax_status; };
+template <>
+struct EnumNames<model::VatKind> { static constexpr const auto& names = io::names::vat_kind; };
 
 template <>
 struct Conv<rates::Rate> {

@@ -12,6 +12,7 @@ void bind_money(py::module_& m);
 void bind_rates(py::module_& m);
 void bind_model(py::module_& m);
 void bind_quote(py::module_& m);
+void bind_budget(py::module_& m);
 void bind_io(py::module_& m);
 void bind_training(py::module_& m);
 void bind_sweep(py::module_& m);
@@ -32,6 +33,7 @@ PYBIND11_MODULE(_core, m) {
   aci::python::bind_model(m);
   aci::python::bind_io(m);
   aci::python::bind_quote(m);
+  aci::python::bind_budget(m);
   aci::python::bind_training(m);
   aci::python::bind_sweep(m);
   aci::python::bind_sensitivity(m);

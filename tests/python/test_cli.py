@@ -12,7 +12,7 @@ def test_quote_json_on_the_default(capsys):
     doc = json.loads(capsys.readouterr().out)
     park = doc["quotes"][0]
     assert park["job"] == "park_maintenance"
-    assert park["full_cost"] == "4542.36" and park["price"]["ttc"] == "5723.36"
+    assert park["full_cost"] == "4420.69" and park["price"]["ttc"] == "5570.08"
     assert sum(D(l["amount"]) for l in park["cost_lines"]) == D(park["full_cost"])
 
 

@@ -18,17 +18,25 @@ def test_worked_example(scenario):
         "integration_labour", "training", "supervision", "accompaniment",
         "materials", "equipment", "travel", "overheads"]
     assert [l.amount for l in q.cost_lines] == [
-        D("2082.51"), D("109.61"), D("740.01"), D("191.38"),
-        D("180.00"), D("220.20"), D("420.52"), D("598.13")]
-    assert q.full_cost == D("4542.36") == sum(l.amount for l in q.cost_lines)
-    assert q.production_cost == D("2758.20") and q.insertion_extra_cost == D("1784.16")
-    # 2300.096 + 210.406 + 205.457 = 2715.959: the lost-cent rule gives 210.40, not 210.41.
-    assert [l.amount for l in q.subsidies] == [D("2300.10"), D("210.40"), D("205.46")]
-    assert q.subsidies_total == D("2715.96") and q.net_cost == D("1826.40")
-    assert (q.price.ht, q.price.vat, q.price.ttc) == (D("4769.47"), D("953.89"), D("5723.36"))
+        D("1947.88"), D("115.33"), D("664.71"), D("210.39"),
+        D("180.00"), D("220.20"), D("380.57"), D("701.61")]
+    assert q.full_cost == D("4420.69") == sum(l.amount for l in q.cost_lines)
+    assert q.production_cost == D("2758.20") and q.insertion_extra_cost == D("1662.49")
+    # One line per financer; the département's 253.24 is part of the aid, not on top of it.
+    assert [(l.key, l.amount) for l in q.subsidies] == [
+        ("aid_state", D("2166.34")), ("aid_departement", D("253.24")), ("departement_grants", D("61.82")),
+        ("region", D("74.19")), ("fse_plus", D("0.00")), ("opco", D("49.46")), ("other_grants", D("61.82"))]
+    assert q.subsidies_total == D("2666.87") and q.net_cost == D("1753.82")
+    assert (q.price.ht, q.price.vat, q.price.ttc) == (D("4641.73"), D("928.35"), D("5570.08"))
     assert q.bounds.market_floor == D("2916.00")
-    assert q.insertion.insertion_hours == 120 and q.insertion.training_hours == D("8.33")
-    assert q.insertion.price_integration_part == D("2011.27")
+    # Travel is work time: 120 h on site + 15 h on the road.
+    assert (q.insertion.insertion_hours, q.insertion.on_site_hours, q.insertion.travel_hours) == (135, 120, 15)
+    assert q.insertion.training_hours == D("8.77")
+    assert q.insertion.price_integration_part == D("1883.53")
+    assert [l.amount for l in q.extra_lines] == [D("779.15"), D("505.18"), D("115.33"), D("210.39")]
+    assert q.extra_bottom_up == D("1610.05") and q.marginal_cost == D("454.20")
+    assert [w.code for w in q.warnings] == ["above_market_price", "supervision_capacity", "rate_latest_known",
+                                            "rate_to_check", "rate_latest_known"]
     assert q.date == datetime.date(2026, 4, 15)
     assert {r.rate for r in q.rates_used} >= {"smic_hourly", "aide_au_poste_socle", "reduction_tmin"}
     assert all(r.source for r in q.rates_used)
@@ -39,7 +47,7 @@ def test_ds_coefficient_policy(scenario):
                                                profit="0.05")
     assert scenario.pricing.coefficient_k == D("1.325")
     q = aci_cost.quote(scenario, "park_maintenance")
-    assert q.price.ht == D("4415.34")  # DS 3332.329763 x 1.325
+    assert q.price.ht == D("4144.76")  # DS 3128.122895 x 1.325
 
 
 def test_social_clause_domain_example():
@@ -85,15 +93,18 @@ def test_past_quote_reproduces(scenario):
     # Lists are copies: change the items, then assign the lists back.
     atelier = scenario.aci.ateliers[0]
     staff = atelier.staff
-    staff[0].contribution_mode, staff[0].employer_rate = "rate", D("0.08")
+    for g in staff:  # the 2026 reduction is not in force in 2024: flat rates for every group
+        g.contribution_mode, g.employer_rate = "rate", D("0.25")
+    staff[0].employer_rate = D("0.08")
     atelier.staff = staff
     scenario.aci.ateliers = [atelier]  # scenario.aci is a reference into the scenario
     job = scenario.job("park_maintenance")
     job.date = "2024-06-01"
     q = aci_cost.make_quote(scenario.aci, job, scenario.rate_table(), scenario.pricing)
-    assert q.cost_lines[0].amount == D("2033.14")  # 120 h x 12 x 17,360.864 x 0.95 / 11,681.28
+    # 11.65 x 1284.4 paid h x 1.08 + 350 = 16,510.3208 €; x 0.95 / (1284.4 x 0.77) x 120 h = 1903.1339
+    assert q.cost_lines[0].amount == D("1903.13")
     used = {r.rate: r.value for r in q.rates_used}
-    assert used["smic_hourly"] == D("11.65") and used["aide_au_poste_socle"] == 23196
+    assert used["smic_hourly"] == D("11.65") and used["aide_au_poste_socle"] == 23458  # arrêté du 30 avril 2024
     assert aci_cost.make_quote(scenario.aci, job, scenario.rate_table(), scenario.pricing) == q
     assert aci_cost.Quote.from_json(q.to_json()) == q
 
@@ -125,6 +136,9 @@ def test_double_and_decimal_agree_to_the_cent(headcount, productivity, hours, cr
     staff = at.staff
     staff[0].headcount = headcount
     at.staff = staff
+    subsidies = at.subsidies
+    subsidies.rsa_fte = D(headcount) / 10  # within the filled FTEs (>= 0.49 per post)
+    at.subsidies = subsidies
     s.aci.ateliers = [at]
     assert s.aci.ateliers[0].staff[0].headcount == headcount
     job = s.job("park_maintenance")

@@ -28,6 +28,10 @@ ACI_COST_INLINE void Aci::validate() const {
         {"market_hourly_price", &a.market_hourly_price},
         {"market_floor_hourly_price", &a.market_floor_hourly_price},
         {"ordinary_hourly_cost", &a.ordinary_hourly_cost},
+        {"subsidies.departement_grants_annual", &a.subsidies.departement_grants_annual},
+        {"subsidies.region_annual", &a.subsidies.region_annual},
+        {"subsidies.fse_plus_annual", &a.subsidies.fse_plus_annual},
+        {"subsidies.opco_annual", &a.subsidies.opco_annual},
         {"subsidies.other_grants_annual", &a.subsidies.other_grants_annual}};
     for (const auto& [field, m] : amounts) {
       require(*m >= Money(), p + "." + field, m->to_string(), "must be >= 0");
@@ -37,6 +41,16 @@ ACI_COST_INLINE void Aci::validate() const {
       const std::string ep = p + ".equipment[" + std::to_string(k) + "]";
       require(!e.name.empty(), ep + ".name", "\"\"", "must not be empty");
       require(e.hourly_rate >= Money(), ep + ".hourly_rate", e.hourly_rate.to_string(), "must be >= 0");
+      require(e.annual_hours >= 0, ep + ".annual_hours", to_string(e.annual_hours), "must be >= 0");
+    }
+    require(a.annual_vehicle_km >= 0, p + ".annual_vehicle_km", to_string(a.annual_vehicle_km), "must be >= 0");
+    require(a.occupancy > 0 && a.occupancy <= 1, p + ".occupancy", to_string(a.occupancy),
+            "must be a share of filled posts in (0, 1]");
+    require(a.ordinary_supervision_ratio >= 0 && a.ordinary_supervision_ratio <= 1, p + ".ordinary_supervision_ratio",
+            to_string(a.ordinary_supervision_ratio), "must be in [0, 1] supervisor hours per standard hour");
+    if (a.subsidies.rsa_fte > 0) {
+      require(a.subsidies.aide_au_poste, p + ".subsidies.rsa_fte", to_string(a.subsidies.rsa_fte),
+              "the département's RSA co-funding is a share of the aide au poste, which this atelier does not receive");
     }
     require(a.subsidies.aid_modulation_share >= 0 && a.subsidies.aid_modulation_share <= Decimal("0.10"),
             p + ".subsidies.aid_modulation_share", to_string(a.subsidies.aid_modulation_share),

@@ -14,26 +14,29 @@ ACI_COST_INLINE Scenario default_scenario() {
   const auto D = [](const char* s) { return Decimal(s); };
   const auto M = [](const char* s) { return Money::parse(s); };
 
-  // Integration employees on CDDI: 26 h/week [pub], paid at SMIC, legal reduction of
-  // contributions. Employer rate before the reduction 0.47 [est], giving ≈ 0.073 net at SMIC
-  // (DOMAIN.md: 0.07–0.10). Hours split [est]: productive share 0.72 (DOMAIN.md).
+  // Integration employees on CDDI: 12 posts of 26 h/week [pub], paid at SMIC, legal reduction
+  // of contributions. Employer rate before the reduction 0.47 [est], giving ≈ 0.07 net at SMIC
+  // (DOMAIN.md: 0.07–0.10). Hours split [est], shares of paid hours: productive share ≈ 0.77
+  // of paid hours, ≈ 0.73 of contract hours (DOMAIN.md: ≈ 0.72). Sick absence is unpaid by the
+  // employer (no seniority for the top-up): 5 % of contract hours [est]; 1 % paid absence [est].
   people::StaffGroup crew{"CDDI crew", Role::integration, D("12"), D("26"), PayBasis::smic, Money(),
                           ContributionMode::legal_reduction, D("0.47"), M("350"),
-                          // training, accompaniment, meetings, leave (5 weeks/52), bank holidays, absence
-                          {D("0.05"), D("0.035"), D("0.015"), D("0.096"), D("0.024"), D("0.06")}};
-  // ETPS: IDCC 3016 minimum ≈ 2,220 €/month [est, DOMAIN.md]; contribution rate 0.35 [est]
-  // so that the loaded cost is ≈ 36 k€/year (DOMAIN.md); 1.5 ETPS for 12 employees
+                          // training, accompaniment, meetings, leave (5 weeks/52), bank holidays, paid absence
+                          {D("0.05"), D("0.035"), D("0.015"), D("0.096"), D("0.024"), D("0.01")}, D("0.05")};
+  // Permanent staff also get the 2026 reduction below 3 SMIC (CSS L241-13): employer rate before
+  // the reduction 0.45 [est] for an association's non-executive staff.
+  // ETPS: IDCC 3016 minimum ≈ 2,220 €/month [est, DOMAIN.md]; 1.5 ETPS for 12 posts
   // (1 per 8–12 [est]).
   people::StaffGroup etps{"ETPS", Role::supervisor, D("1.5"), D("35"), PayBasis::monthly, M("2220"),
-                          ContributionMode::rate, D("0.35"), M("400"),
+                          ContributionMode::legal_reduction, D("0.45"), M("400"),
                           {D("0.01"), D("0"), D("0.03"), D("0.096"), D("0.024"), D("0.03")}};
   // ASP/CIP: 1 FTE per ~24 employees [est] -> 0.5 FTE; 2,300 €/month [est].
   people::StaffGroup asp{"ASP", Role::socio_professional, D("0.5"), D("35"), PayBasis::monthly, M("2300"),
-                         ContributionMode::rate, D("0.35"), M("0"),
+                         ContributionMode::legal_reduction, D("0.45"), M("0"),
                          {D("0"), D("0"), D("0"), D("0.096"), D("0.024"), D("0")}};
   // Director and admin: 0.6 FTE charged to this atelier [est]; 2,800 €/month [est].
   people::StaffGroup support{"Direction and admin", Role::support, D("0.6"), D("35"), PayBasis::monthly, M("2800"),
-                             ContributionMode::rate, D("0.40"), M("0"),
+                             ContributionMode::legal_reduction, D("0.45"), M("0"),
                              {D("0"), D("0"), D("0"), D("0.096"), D("0.024"), D("0")}};
 
   model::Atelier at;
@@ -42,22 +45,31 @@ ACI_COST_INLINE Scenario default_scenario() {
   at.staff = {crew, etps, asp, support};
   at.annual_overheads = M("30000");      // [est] rent, insurance, energy, small tools
   at.annual_other_charges = M("15000");  // [est] consumables and materials of the year
-  at.equipment = {{"mower", M("8.50")}, {"brush_cutter", M("3.20")}, {"hedge_trimmer", M("2.80")}};  // [est] €/h
+  // [est] €/h and hours of use in the year
+  at.equipment = {{"mower", M("8.50"), D("500")}, {"brush_cutter", M("3.20"), D("400")},
+                  {"hedge_trimmer", M("2.80"), D("300")}};
   at.vehicle_cost_per_km = M("0.45");    // [est] €/km, van
+  at.annual_vehicle_km = D("20000");     // [est] km a year
+  at.occupancy = D("0.92");              // [est] share of posts filled over the year (often 0.85–0.95)
   at.subsidies.aide_au_poste = true;
   at.subsidies.aid_modulation_share = D("0.05");  // [pub] national average of the modulated part
-  at.subsidies.rsa_fte = D("3");                  // [est] FTEs held by RSA recipients
-  at.subsidies.other_grants_annual = M("20000");  // [est] OPCO, local authorities, foundations
+  at.subsidies.rsa_fte = D("3");                  // [est] filled FTEs held by RSA recipients (département's share of the aid)
+  at.subsidies.departement_grants_annual = M("5000");  // [est] département grant for accompaniment
+  at.subsidies.region_annual = M("6000");         // [est] région
+  at.subsidies.opco_annual = M("4000");           // [est] OPCO, training
+  at.subsidies.other_grants_annual = M("5000");   // [est] local authorities, foundations
   at.annual_sales = M("60000");                   // [est] sold or booked this year
   at.sales_cap_share = D("0.30");                 // [law] D5132-34
   at.default_productivity = D("0.60");            // [est] DOMAIN.md, green spaces
   at.market_hourly_price = M("40");               // [pub, undated] 38–45 €/h excl. VAT
   at.market_floor_hourly_price = M("38");         // [pub, undated] low end
   at.ordinary_hourly_cost = M("32");              // [est] ordinary firm's cost per standard hour
+  at.ordinary_supervision_ratio = D("0.10");      // [est] ordinary firm: a team leader's hour per 10 worked
 
   Scenario s;
   s.aci.name = "ACI Les Jardins Solidaires (default)";
   s.aci.large_employer = false;
+  s.aci.tax_status = model::TaxStatus::vat_liable;  // green-space works for towns: VAT at 20 %
   s.aci.ateliers = {at};
 
   // A park maintenance job for a town: work content from time equations [est].

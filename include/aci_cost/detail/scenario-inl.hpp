@@ -16,6 +16,8 @@ inline constexpr const auto& pay_names = n::pay_basis;
 inline constexpr const auto& policy_names = n::price_policy;
 inline constexpr const auto& rounding_names = n::rounding;
 inline constexpr const auto& tag_names = n::tag;
+inline constexpr const auto& tax_status_names = n::tax_status;
+inline constexpr const auto& vat_kind_names = n::vat_kind;
 
 template <class E, std::size_t N>
 json name_of(E e, const std::string_view (&names)[N]) {
@@ -59,6 +61,8 @@ ACI_COST_INLINE json to_json(const people::StaffGroup& g) {
            {{"mode", detail::name_of(g.contribution_mode, detail::contribution_names)},
             {"employer_rate", decimal_json(g.employer_rate)}}},
           {"per_head_annual_cost", money_json(g.per_head_annual_cost)},
+          {"unpaid_absence", decimal_json(g.unpaid_absence)},
+          {"hours_derogation", g.hours_derogation},
           {"hours",
            {{"training", decimal_json(g.hours.training)},
             {"accompaniment", decimal_json(g.hours.accompaniment)},
@@ -70,7 +74,8 @@ ACI_COST_INLINE json to_json(const people::StaffGroup& g) {
 
 ACI_COST_INLINE people::StaffGroup staff_from_json(const json& j, const std::string& path) {
   const Fields f(j, path,
-                 {"name", "role", "headcount", "weekly_hours", "pay", "contributions", "per_head_annual_cost", "hours"});
+                 {"name", "role", "headcount", "weekly_hours", "pay", "contributions", "per_head_annual_cost",
+                  "unpaid_absence", "hours_derogation", "hours"});
   people::StaffGroup g;
   g.name = f.str("name");
   g.role = static_cast<people::Role>(f.choice("role", detail::role_names, 0));
@@ -87,6 +92,8 @@ ACI_COST_INLINE people::StaffGroup staff_from_json(const json& j, const std::str
     g.employer_rate = c.decimal("employer_rate");
   }
   g.per_head_annual_cost = f.money("per_head_annual_cost", Money());
+  g.unpaid_absence = f.decimal("unpaid_absence", Decimal(0));
+  g.hours_derogation = f.boolean("hours_derogation", false);
   if (f.has("hours")) {
     const Fields h(f.raw("hours"), f.at("hours"),
                    {"training", "accompaniment", "meetings", "leave", "bank_holidays", "absence"});
@@ -100,7 +107,8 @@ ACI_COST_INLINE people::StaffGroup staff_from_json(const json& j, const std::str
 
 ACI_COST_INLINE json to_json(const model::Atelier& a) {
   json eq = json::array();
-  for (const auto& e : a.equipment) eq.push_back({{"name", e.name}, {"hourly_rate", money_json(e.hourly_rate)}});
+  for (const auto& e : a.equipment)
+    eq.push_back({{"name", e.name}, {"hourly_rate", money_json(e.hourly_rate)}, {"annual_hours", decimal_json(e.annual_hours)}});
   json staff = json::array();
   for (const auto& g : a.staff) staff.push_back(to_json(g));
   return {{"name", a.name},
@@ -110,24 +118,32 @@ ACI_COST_INLINE json to_json(const model::Atelier& a) {
           {"annual_other_charges", money_json(a.annual_other_charges)},
           {"equipment", eq},
           {"vehicle_cost_per_km", money_json(a.vehicle_cost_per_km)},
+          {"annual_vehicle_km", decimal_json(a.annual_vehicle_km)},
+          {"occupancy", decimal_json(a.occupancy)},
           {"subsidies",
            {{"aide_au_poste", a.subsidies.aide_au_poste},
             {"aid_modulation_share", decimal_json(a.subsidies.aid_modulation_share)},
             {"rsa_fte", decimal_json(a.subsidies.rsa_fte)},
+            {"departement_grants_annual", money_json(a.subsidies.departement_grants_annual)},
+            {"region_annual", money_json(a.subsidies.region_annual)},
+            {"fse_plus_annual", money_json(a.subsidies.fse_plus_annual)},
+            {"opco_annual", money_json(a.subsidies.opco_annual)},
             {"other_grants_annual", money_json(a.subsidies.other_grants_annual)}}},
           {"annual_sales", money_json(a.annual_sales)},
           {"sales_cap_share", decimal_json(a.sales_cap_share)},
           {"default_productivity", decimal_json(a.default_productivity)},
           {"market_hourly_price", money_json(a.market_hourly_price)},
           {"market_floor_hourly_price", money_json(a.market_floor_hourly_price)},
-          {"ordinary_hourly_cost", money_json(a.ordinary_hourly_cost)}};
+          {"ordinary_hourly_cost", money_json(a.ordinary_hourly_cost)},
+          {"ordinary_supervision_ratio", decimal_json(a.ordinary_supervision_ratio)}};
 }
 
 ACI_COST_INLINE model::Atelier atelier_from_json(const json& j, const std::string& path) {
   const Fields f(j, path,
                  {"name", "support", "staff", "annual_overheads", "annual_other_charges", "equipment",
-                  "vehicle_cost_per_km", "subsidies", "annual_sales", "sales_cap_share", "default_productivity",
-                  "market_hourly_price", "market_floor_hourly_price", "ordinary_hourly_cost"});
+                  "vehicle_cost_per_km", "annual_vehicle_km", "occupancy", "subsidies", "annual_sales",
+                  "sales_cap_share", "default_productivity", "market_hourly_price", "market_floor_hourly_price",
+                  "ordinary_hourly_cost", "ordinary_supervision_ratio"});
   model::Atelier a;
   a.name = f.str("name");
   a.support = f.str("support", a.support);
@@ -135,16 +151,23 @@ ACI_COST_INLINE model::Atelier atelier_from_json(const json& j, const std::strin
   a.annual_overheads = f.money("annual_overheads", Money());
   a.annual_other_charges = f.money("annual_other_charges", Money());
   a.equipment = detail::each(f.array("equipment"), f.at("equipment"), [](const json& e, const std::string& p) {
-    const Fields ef(e, p, {"name", "hourly_rate"});
-    return model::EquipmentRate{ef.str("name"), ef.money("hourly_rate")};
+    const Fields ef(e, p, {"name", "hourly_rate", "annual_hours"});
+    return model::EquipmentRate{ef.str("name"), ef.money("hourly_rate"), ef.decimal("annual_hours", Decimal(0))};
   });
   a.vehicle_cost_per_km = f.money("vehicle_cost_per_km", Money());
+  a.annual_vehicle_km = f.decimal("annual_vehicle_km", Decimal(0));
+  a.occupancy = f.decimal("occupancy", a.occupancy);
   if (f.has("subsidies")) {
     const Fields s(f.raw("subsidies"), f.at("subsidies"),
-                   {"aide_au_poste", "aid_modulation_share", "rsa_fte", "other_grants_annual"});
+                   {"aide_au_poste", "aid_modulation_share", "rsa_fte", "departement_grants_annual", "region_annual",
+                    "fse_plus_annual", "opco_annual", "other_grants_annual"});
     a.subsidies.aide_au_poste = s.boolean("aide_au_poste", true);
     a.subsidies.aid_modulation_share = s.decimal("aid_modulation_share", a.subsidies.aid_modulation_share);
     a.subsidies.rsa_fte = s.decimal("rsa_fte", Decimal(0));
+    a.subsidies.departement_grants_annual = s.money("departement_grants_annual", Money());
+    a.subsidies.region_annual = s.money("region_annual", Money());
+    a.subsidies.fse_plus_annual = s.money("fse_plus_annual", Money());
+    a.subsidies.opco_annual = s.money("opco_annual", Money());
     a.subsidies.other_grants_annual = s.money("other_grants_annual", Money());
   }
   a.annual_sales = f.money("annual_sales", Money());
@@ -153,21 +176,24 @@ ACI_COST_INLINE model::Atelier atelier_from_json(const json& j, const std::strin
   a.market_hourly_price = f.money("market_hourly_price", a.market_hourly_price);
   a.market_floor_hourly_price = f.money("market_floor_hourly_price", a.market_floor_hourly_price);
   a.ordinary_hourly_cost = f.money("ordinary_hourly_cost", a.ordinary_hourly_cost);
+  a.ordinary_supervision_ratio = f.decimal("ordinary_supervision_ratio", a.ordinary_supervision_ratio);
   return a;
 }
 
 ACI_COST_INLINE json to_json(const model::Aci& a) {
   json ateliers = json::array();
   for (const auto& at : a.ateliers) ateliers.push_back(to_json(at));
-  return {{"name", a.name}, {"large_employer", a.large_employer}, {"custom_supports", a.custom_supports},
-          {"ateliers", ateliers}};
+  return {{"name", a.name}, {"large_employer", a.large_employer},
+          {"tax_status", detail::name_of(a.tax_status, detail::tax_status_names)},
+          {"custom_supports", a.custom_supports}, {"ateliers", ateliers}};
 }
 
 ACI_COST_INLINE model::Aci aci_from_json(const json& j, const std::string& path) {
-  const Fields f(j, path, {"name", "large_employer", "custom_supports", "ateliers"});
+  const Fields f(j, path, {"name", "large_employer", "tax_status", "custom_supports", "ateliers"});
   model::Aci a;
   a.name = f.str("name");
   a.large_employer = f.boolean("large_employer", false);
+  a.tax_status = static_cast<model::TaxStatus>(f.choice("tax_status", detail::tax_status_names, 0));
   a.custom_supports = detail::each(f.array("custom_supports"), f.at("custom_supports"),
                                    [](const json& s, const std::string& p) {
                                      if (!s.is_string()) throw ScenarioError(p, Fields::shown(s), "expected a string");
@@ -198,7 +224,9 @@ ACI_COST_INLINE json to_json(const model::Job& job) {
                 {"km_per_trip", decimal_json(job.travel.km_per_trip)},
                 {"hours_per_trip", decimal_json(job.travel.hours_per_trip)}}},
               {"materials", materials},
-              {"equipment", equipment}};
+              {"equipment", equipment},
+              {"vat_kind", detail::name_of(job.vat_kind, detail::vat_kind_names)},
+              {"adds_paid_hours", job.adds_paid_hours}};
   if (job.productivity) out["productivity"] = decimal_json(*job.productivity);
   if (job.vat_rate) out["vat_rate"] = decimal_json(*job.vat_rate);
   return out;
@@ -207,7 +235,7 @@ ACI_COST_INLINE json to_json(const model::Job& job) {
 ACI_COST_INLINE model::Job job_from_json(const json& j, const std::string& path) {
   const Fields f(j, path,
                  {"name", "client", "atelier", "date", "standard_hours", "drivers", "productivity", "crew_size",
-                  "supervisors", "travel", "materials", "equipment", "vat_rate"});
+                  "supervisors", "travel", "materials", "equipment", "vat_kind", "vat_rate", "adds_paid_hours"});
   model::Job job;
   job.name = f.str("name");
   job.client = f.str("client", "");
@@ -234,7 +262,9 @@ ACI_COST_INLINE model::Job job_from_json(const json& j, const std::string& path)
     const Fields ef(e, p, {"name", "hours"});
     return model::EquipmentUse{ef.str("name"), ef.decimal("hours")};
   });
+  job.vat_kind = static_cast<model::VatKind>(f.choice("vat_kind", detail::vat_kind_names, 0));
   job.vat_rate = f.opt_decimal("vat_rate");
+  job.adds_paid_hours = f.boolean("adds_paid_hours", false);
   detail::checked(path, [&] { job.validate(); return 0; });
   return job;
 }
@@ -264,17 +294,19 @@ ACI_COST_INLINE quote::PricingOptions pricing_from_json(const json& j, const std
 }
 
 ACI_COST_INLINE json to_json(const rates::RateEntry& e) {
-  return {{"rate", std::string(rates::rate_name(e.rate))},
-          {"effective", e.effective.to_string()},
-          {"value", to_string(e.value)},
-          {"unit", e.unit},
-          {"source", e.source},
-          {"tag", detail::name_of(e.tag, detail::tag_names)},
-          {"note", e.note}};
+  json out = {{"rate", std::string(rates::rate_name(e.rate))},
+              {"effective", e.effective.to_string()},
+              {"value", to_string(e.value)},
+              {"unit", e.unit},
+              {"source", e.source},
+              {"tag", detail::name_of(e.tag, detail::tag_names)},
+              {"note", e.note}};
+  if (e.next_review) out["next_review"] = e.next_review->to_string();
+  return out;
 }
 
 ACI_COST_INLINE rates::RateEntry rate_entry_from_json(const json& j, const std::string& path) {
-  const Fields f(j, path, {"rate", "effective", "value", "unit", "source", "tag", "note"});
+  const Fields f(j, path, {"rate", "effective", "value", "unit", "source", "tag", "note", "next_review"});
   rates::RateEntry e;
   try {
     e.rate = rates::rate_from_name(f.str("rate"), f.at("rate"));
@@ -288,6 +320,7 @@ ACI_COST_INLINE rates::RateEntry rate_entry_from_json(const json& j, const std::
   if (e.source.empty()) throw ScenarioError(f.at("source"), "\"\"", "every figure needs its source");
   e.tag = static_cast<rates::Tag>(f.choice("tag", detail::tag_names, 2));
   e.note = f.str("note", "");
+  if (f.has("next_review")) e.next_review = f.date("next_review");
   return e;
 }
 
@@ -390,6 +423,9 @@ ACI_COST_INLINE json to_json(const quote::Quote& q) {
           {"full_cost", money_json(q.full_cost)},
           {"production_cost", money_json(q.production_cost)},
           {"insertion_extra_cost", money_json(q.insertion_extra_cost)},
+          {"extra_lines", detail::lines_json(q.extra_lines)},
+          {"extra_bottom_up", money_json(q.extra_bottom_up)},
+          {"marginal_cost", money_json(q.marginal_cost)},
           {"subsidies", detail::lines_json(q.subsidies)},
           {"subsidies_total", money_json(q.subsidies_total)},
           {"net_cost", money_json(q.net_cost)},
@@ -399,7 +435,9 @@ ACI_COST_INLINE json to_json(const quote::Quote& q) {
             {"ht", money_json(q.price.ht)},
             {"vat_rate", ds(q.price.vat_rate)},
             {"vat", money_json(q.price.vat)},
-            {"ttc", money_json(q.price.ttc)}}},
+            {"ttc", money_json(q.price.ttc)},
+            {"vat_exempt", q.price.vat_exempt},
+            {"vat_mention", q.price.vat_mention}}},
           {"bounds",
            {{"market_floor", money_json(q.bounds.market_floor)},
             {"market_price", money_json(q.bounds.market_price)},
@@ -413,6 +451,8 @@ ACI_COST_INLINE json to_json(const quote::Quote& q) {
             {"headroom", money_json(q.sales_cap.headroom)}}},
           {"insertion",
            {{"insertion_hours", ds(q.insertion.insertion_hours)},
+            {"on_site_hours", ds(q.insertion.on_site_hours)},
+            {"travel_hours", ds(q.insertion.travel_hours)},
             {"paid_insertion_hours", ds(q.insertion.paid_insertion_hours)},
             {"people", ds(q.insertion.people)},
             {"supervision_hours", ds(q.insertion.supervision_hours)},
@@ -438,20 +478,26 @@ ACI_COST_INLINE quote::Quote quote_from_json(const json& j) {
     q.full_cost = m(j, "full_cost");
     q.production_cost = m(j, "production_cost");
     q.insertion_extra_cost = m(j, "insertion_extra_cost");
+    q.extra_lines = detail::lines_from(j.at("extra_lines"));
+    q.extra_bottom_up = m(j, "extra_bottom_up");
+    q.marginal_cost = m(j, "marginal_cost");
     q.subsidies = detail::lines_from(j.at("subsidies"));
     q.subsidies_total = m(j, "subsidies_total");
     q.net_cost = m(j, "net_cost");
     const json& p = j.at("price");
-    q.price = {static_cast<quote::PricePolicy>(Fields(p, "$.price", {"policy", "coefficient_k", "ht", "vat_rate", "vat", "ttc"})
-                                                   .choice("policy", detail::policy_names, 0)),
-               d(p, "coefficient_k"), m(p, "ht"), d(p, "vat_rate"), m(p, "vat"), m(p, "ttc")};
+    q.price = {static_cast<quote::PricePolicy>(
+                   Fields(p, "$.price", {"policy", "coefficient_k", "ht", "vat_rate", "vat", "ttc", "vat_exempt", "vat_mention"})
+                       .choice("policy", detail::policy_names, 0)),
+               d(p, "coefficient_k"), m(p, "ht"), d(p, "vat_rate"), m(p, "vat"), m(p, "ttc"),
+               p.at("vat_exempt").get<bool>(), p.at("vat_mention").get<std::string>()};
     const json& b = j.at("bounds");
     q.bounds = {m(b, "market_floor"), m(b, "market_price"), m(b, "full_cost"), m(b, "net_cost")};
     const json& s = j.at("sales_cap");
     q.sales_cap = {d(s, "cap_share"), m(s, "annual_charges"), m(s, "cap"), m(s, "annual_sales"), m(s, "headroom")};
     const json& i = j.at("insertion");
-    q.insertion = {d(i, "insertion_hours"), d(i, "paid_insertion_hours"), d(i, "people"), d(i, "supervision_hours"),
-                   d(i, "training_hours"), m(i, "price_production_part"), m(i, "price_integration_part")};
+    q.insertion = {d(i, "insertion_hours"), d(i, "on_site_hours"), d(i, "travel_hours"), d(i, "paid_insertion_hours"),
+                   d(i, "people"), d(i, "supervision_hours"), d(i, "training_hours"), m(i, "price_production_part"),
+                   m(i, "price_integration_part")};
     for (const auto& w : j.at("warnings")) q.warnings.push_back({w.at("code").get<std::string>(), w.at("message").get<std::string>()});
     for (std::size_t k = 0; k < j.at("rates_used").size(); ++k)
       q.rates_used.push_back(rate_entry_from_json(j.at("rates_used")[k], "$.rates_used[" + std::to_string(k) + "]"));

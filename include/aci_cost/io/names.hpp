@@ -10,7 +10,10 @@ inline constexpr std::string_view contribution_mode[] = {"rate", "legal_reductio
 inline constexpr std::string_view pay_basis[] = {"smic", "hourly", "monthly"};
 inline constexpr std::string_view price_policy[] = {"cost_plus", "ds_coefficient", "market"};
 inline constexpr std::string_view rounding[] = {"half_away_from_zero", "half_even"};
-inline constexpr std::string_view tag[] = {"law", "published", "estimate"};
+inline constexpr std::string_view tax_status[] = {"vat_liable", "non_profit_exempt"};
+inline constexpr std::string_view vat_kind[] = {"standard", "housing_renovation", "home_services", "food",
+                                                "energy_renovation"};
+inline constexpr std::string_view tag[] = {"law", "published", "estimate", "check"};
 
 }  // namespace aci::io::names
 

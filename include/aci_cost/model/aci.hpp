@@ -9,10 +9,18 @@
 
 namespace aci::model {
 
+/// The ACI's position for VAT (an input, never an assumption).
+enum class TaxStatus {
+  vat_liable,         ///< invoices VAT at the rate of each job's kind of work
+  non_profit_exempt,  ///< non-profit association whose sales are non-lucrative or under the franchise
+                      ///< of commercial taxes (CGI art. 261-7-1° b, 206-1 bis): no VAT, legal wording
+};
+
 /// An Atelier et Chantier d'Insertion.
 struct Aci {
   std::string name;                          ///< the structure's name
   bool large_employer = false;               ///< 50 staff or more (FNAL 0.50 %)
+  TaxStatus tax_status = TaxStatus::vat_liable;  ///< VAT position of its sales
   std::vector<std::string> custom_supports;  ///< user-defined production supports
   std::vector<Atelier> ateliers;             ///< its workshops
 

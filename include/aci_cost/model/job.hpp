@@ -41,6 +41,16 @@ struct Travel {
   friend bool operator==(const Travel&, const Travel&) = default;
 };
 
+/// The kind of work, for its VAT rate (CGI; rates from the rate table).
+enum class VatKind {
+  standard,            ///< standard rate (20 %), green-space works included (CGI art. 279-0 bis 2 bis)
+  housing_renovation,  ///< works on housing over two years old (10 %, CGI art. 279-0 bis)
+  home_services,       ///< services à la personne of the reduced list (10 %, CGI art. 279 i); small
+                       ///< gardening is not in it since décret n° 2013-510 (20 %)
+  food,                ///< food products: market-gardening produce (5.5 %, CGI art. 278-0 bis A-1°)
+  energy_renovation,   ///< energy renovation of housing (5.5 %, CGI art. 278-0 bis A)
+};
+
 /// A job quoted to a client.
 struct Job {
   std::string name;                       ///< the job's name (unique in a scenario)
@@ -49,13 +59,16 @@ struct Job {
   Date date{2026, 3, 1};                  ///< quote date: the rates in force at it are used
   Decimal standard_hours{0};              ///< work content in standard hours (ordinary worker), h
   std::vector<Driver> drivers;            ///< more work content from drivers x unit times
-  std::optional<Decimal> productivity;    ///< relative productivity (0, 1]; default the atelier's
+  std::optional<Decimal> productivity;    ///< relative productivity (0, 1] per production hour; default the atelier's
   Decimal crew_size{1};                   ///< integration employees working on the job
   Decimal supervisors{1};                 ///< ETPS on site with the crew
   Travel travel;                          ///< trips to the site
   std::vector<Material> materials;        ///< materials at cost
   std::vector<EquipmentUse> equipment;    ///< equipment hours
-  std::optional<Decimal> vat_rate;        ///< VAT share; default the standard rate at the date
+  VatKind vat_kind = VatKind::standard;   ///< kind of work: its VAT rate at the date
+  std::optional<Decimal> vat_rate;        ///< explicit VAT share, replacing the kind's rate
+  bool adds_paid_hours = false;           ///< the job needs hours beyond the atelier's year (extra
+                                          ///< contracts, overtime): its labour is marginal
 
   /// Standard hours including drivers, h.
   Decimal total_standard_hours() const {

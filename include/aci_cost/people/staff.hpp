@@ -43,7 +43,7 @@ struct HoursSplit {
   Decimal meetings{0};       ///< meetings, share
   Decimal leave{0};          ///< paid leave, share
   Decimal bank_holidays{0};  ///< bank holidays, share
-  Decimal absence{0};        ///< absence (sickness…), share
+  Decimal absence{0};        ///< absence the employer pays (maintained pay), share of paid hours
 
   /// Share of paid hours that is production: 1 - the other shares.
   Decimal production() const {
@@ -76,6 +76,11 @@ struct StaffGroup {
   Decimal employer_rate{"0.45"};    ///< employer contribution rate (before reduction in legal mode)
   Money per_head_annual_cost;       ///< €/person/year: work clothes, PPE, medical visits…
   HoursSplit hours;                 ///< how paid hours split
+  /// Absence the employer does not pay (sickness of CDDI staff without seniority for the
+  /// employer's top-up), share of contract hours in [0, 1): neither paid nor worked, earns no aid.
+  Decimal unpaid_absence{0};
+  /// CDDI under 20 h/week by derogation (art. L5132-15-1): no `cddi_weekly_hours` warning.
+  bool hours_derogation = false;
 
   /// InvalidInput (prefixed with `path`) on any bad field.
   void validate(std::string_view path) const {
@@ -89,6 +94,8 @@ struct StaffGroup {
             "must be a share in [0, 1)");
     require(per_head_annual_cost >= Money(), p + ".per_head_annual_cost",
             per_head_annual_cost.to_string(), "must be >= 0");
+    require(unpaid_absence >= 0 && unpaid_absence < 1, p + ".unpaid_absence", to_string(unpaid_absence),
+            "must be a share of contract hours in [0, 1)");
     hours.validate(p + ".hours");
   }
   friend bool operator==(const StaffGroup&, const StaffGroup&) = default;
@@ -97,13 +104,18 @@ struct StaffGroup {
 /// Weeks in a year on the ACI basis (1,820 paid hours = 35 h x 52).
 inline constexpr int weeks_per_year = 52;
 
+/// The legal minimum weekly hours of a CDDI (Code du travail art. L5132-15-1), h/week.
+inline constexpr int cddi_minimum_weekly_hours = 20;
+
 /// Annual figures of one person of a group (scalar T: double or Decimal).
 template <class T>
 struct StaffCost {
-  T paid_hours{};                 ///< h/year per person
+  T contract_hours{};             ///< h/year per person: 52 x weekly hours
+  T paid_hours{};                 ///< h/year per person: contract hours less unpaid absence
   T production_hours{};           ///< h/year per person
   T training_hours{};             ///< h/year per person
   T annual_gross{};               ///< €/year per person
+  T per_head{};                   ///< €/year per person: per-head costs
   T reduction_coefficient{};      ///< general reduction coefficient applied (0 in rate mode)
   T employer_contributions{};     ///< €/year per person, after any reduction
   T annual_cost{};                ///< gross + contributions + per-head costs, €/year per person
@@ -118,13 +130,15 @@ StaffCost<T> annual_staff_cost(const StaffGroup& g, rates::RateLookup& rates,
   using rates::Rate;
   StaffCost<T> c;
   const T weekly = scalar_cast<T>(g.weekly_hours);
-  c.paid_hours = weekly * weeks_per_year;
+  const T paid_share = 1 - scalar_cast<T>(g.unpaid_absence);
+  c.contract_hours = weekly * weeks_per_year;
+  c.paid_hours = c.contract_hours * paid_share;
   c.production_hours = c.paid_hours * scalar_cast<T>(g.hours.production());
   c.training_hours = c.paid_hours * scalar_cast<T>(g.hours.training);
   switch (g.pay_basis) {
     case PayBasis::smic: c.annual_gross = scalar_cast<T>(rates.value(Rate::smic_hourly)) * c.paid_hours; break;
     case PayBasis::hourly: c.annual_gross = scalar_cast<T>(g.pay.amount()) * c.paid_hours; break;
-    case PayBasis::monthly: c.annual_gross = scalar_cast<T>(g.pay.amount()) * 12; break;
+    case PayBasis::monthly: c.annual_gross = scalar_cast<T>(g.pay.amount()) * 12 * paid_share; break;
   }
   T rate = scalar_cast<T>(g.employer_rate);
   if (g.contribution_mode == ContributionMode::legal_reduction) {
@@ -133,7 +147,7 @@ StaffCost<T> annual_staff_cost(const StaffGroup& g, rates::RateLookup& rates,
         scalar_cast<T>(rates.value(large_employer ? Rate::reduction_tdelta_fnal_050
                                                   : Rate::reduction_tdelta_fnal_010)),
         scalar_cast<T>(rates.value(Rate::reduction_smic_multiple))};
-    // The annual SMIC is prorated to the contract's paid hours (part time).
+    // The annual SMIC is prorated to the contract's paid hours (part time, unpaid absence).
     const T annual_smic = scalar_cast<T>(rates.value(Rate::smic_hourly)) * c.paid_hours;
     c.reduction_coefficient = rates::general_reduction_coefficient(c.annual_gross, annual_smic, p);
     rate -= c.reduction_coefficient;
@@ -141,7 +155,8 @@ StaffCost<T> annual_staff_cost(const StaffGroup& g, rates::RateLookup& rates,
             "is below the general reduction coefficient at this pay; give the rate before reduction");
   }
   c.employer_contributions = c.annual_gross * rate;
-  c.annual_cost = c.annual_gross + c.employer_contributions + scalar_cast<T>(g.per_head_annual_cost.amount());
+  c.per_head = scalar_cast<T>(g.per_head_annual_cost.amount());
+  c.annual_cost = c.annual_gross + c.employer_contributions + c.per_head;
   c.cost_per_paid_hour = c.annual_cost / c.paid_hours;
   c.cost_per_production_hour = c.annual_cost / c.production_hours;
   return c;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,47 +23,77 @@ inline constexpr std::size_t cost_line_count = 8;
 inline constexpr std::array<std::string_view, cost_line_count> cost_line_keys = {
     "integration_labour", "training", "supervision", "accompaniment", "materials", "equipment", "travel", "overheads"};
 
-/// The subsidies attributable to a job.
-inline constexpr std::size_t subsidy_count = 3;
+/// The subsidies attributable to a job: one line per financer (quote/atelier_rates.hpp).
+inline constexpr std::size_t subsidy_count = financer_count;
 /// Stable keys of the subsidy lines.
-inline constexpr std::array<std::string_view, subsidy_count> subsidy_keys = {"aide_au_poste", "departement", "other_grants"};
+inline constexpr const auto& subsidy_keys = financer_keys;
+
+/// The bottom-up insertion extra cost, in display order.
+enum class ExtraLine { productivity_gap, extra_supervision, training, accompaniment };
+inline constexpr std::size_t extra_line_count = 4;
+/// Stable keys of the bottom-up extra-cost lines.
+inline constexpr std::array<std::string_view, extra_line_count> extra_line_keys = {
+    "productivity_gap", "extra_supervision", "training", "accompaniment"};
 
 /// Unrounded figures of one quote (scalar T: double or Decimal).
 template <class T>
 struct QuoteFigures {
   T standard_hours{};          ///< work content, standard hours
-  T productivity{};            ///< relative productivity used, share
-  T integration_hours{};       ///< hours worked by integration employees on the job
+  T productivity{};            ///< relative productivity used (per production hour), share
+  T integration_hours{};       ///< on-site hours of integration employees on the job, h (H)
+  T crew_travel_hours{};       ///< paid travel time of the crew, h (Tc)
+  T work_hours{};              ///< integration work hours: on site + travel, h (W = H + Tc): the insertion hours
   T paid_integration_hours{};  ///< their paid hours attributable to the job (incl. leave, training…)
   T training_hours{};          ///< training obligation attributable to the job, h
   T supervision_hours{};       ///< ETPS hours on site, h
+  T supervisor_travel_hours{}; ///< ETPS travel time, h (Ts)
   T elapsed_hours{};           ///< duration on site, h (integration hours / crew)
-  T travel_hours{};            ///< paid travel time of crew and supervisors, h
+  T travel_hours{};            ///< paid travel time of crew and supervisors, h (Tc + Ts)
   std::array<T, cost_line_count> lines{};    ///< cost lines, € (see CostLine)
   T full_cost{};               ///< sum of lines, €
   T production_cost{};         ///< what an ordinary firm spends on the same standard hours, €
-  T insertion_extra_cost{};    ///< full cost - production cost, €
-  std::array<T, subsidy_count> subsidies{};  ///< subsidy lines, €
+  T insertion_extra_cost{};    ///< full cost - production cost, € (top-down)
+  std::array<T, extra_line_count> extra_lines{};  ///< bottom-up insertion extra cost, € (see ExtraLine)
+  T extra_bottom_up{};         ///< sum of extra_lines, €
+  T marginal_cost{};           ///< what the job adds to the year, €
+  std::array<T, subsidy_count> subsidies{};  ///< subsidy lines by financer, €
   T subsidies_total{};         ///< €
   T net_cost{};                ///< full cost - subsidies, €
   T debourse_sec{};            ///< labour, training, supervision, materials, equipment, €
   T coefficient_k{};           ///< K used (ds_coefficient), else 0
   T price_ht{};                ///< price excl. VAT under the policy, €
-  T vat_rate{};                ///< share
+  T vat_rate{};                ///< share (0 when exempt)
+  bool vat_exempt = false;     ///< the ACI invoices no VAT (non-profit under the franchise)
+  T franchise_threshold{};     ///< €/year, when exempt: commercial receipts exempt below it
   T market_price{};            ///< standard hours x market price + materials, €
   T market_floor{};            ///< standard hours x low market price + materials, €
   T annual_charges{};          ///< atelier charges of the year, € (sales-cap base)
   T sales_cap{};               ///< cap share x charges, €
   T annual_sales{};            ///< atelier sales of the year before this job, €
+  T supervision_needed{};      ///< ETPS h/year the job's ratio needs over the atelier's year (supervisors / crew x HQ)
+  T supervision_available{};   ///< ETPS working h/year of the atelier (HS)
+  std::vector<std::string> short_hours_groups;  ///< integration groups under 20 h/week without derogation
   std::vector<rates::RateEntry> rates_used;  ///< every dated figure the engine read
 
   /// A cost line by kind.
   const T& line(CostLine k) const { return lines[static_cast<std::size_t>(k)]; }
 };
 
+/// The VAT rate of a kind of work.
+inline rates::Rate vat_rate_of(model::VatKind k) {
+  switch (k) {
+    case model::VatKind::standard: return rates::Rate::vat_standard;
+    case model::VatKind::housing_renovation:
+    case model::VatKind::home_services: return rates::Rate::vat_intermediate;
+    case model::VatKind::food:
+    case model::VatKind::energy_renovation: return rates::Rate::vat_reduced;
+  }
+  return rates::Rate::vat_standard;
+}
+
 /// Prices `job` for `aci` with the figures of `table` in force at the job's date.
 /// `training_rate`, when given, replaces the atelier's average training obligation
-/// (€ per integration hour), e.g. by its true cost in the job's week (quote/training_link.hpp).
+/// (€ per integration work hour), e.g. by its true cost in the job's week (quote/training_link.hpp).
 template <class T>
 QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
                                 const PricingOptions& pricing, const std::optional<Decimal>& training_rate = std::nullopt) {
@@ -72,7 +103,7 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   const std::string p = "job[" + job.name + "]";
   const model::Atelier& at = aci.atelier(job.atelier, p + ".atelier");
   rates::RateLookup rates(table, job.date);
-  const AtelierRates<T> ar = atelier_rates<T>(at, aci.large_employer, rates);
+  const AtelierRates<T> ar = atelier_rates<T>(at, aci.large_employer, rates, "atelier[" + at.name + "]");
   require(ar.integration_production_hours > 0, p + ".atelier", at.name, "has no integration production hours");
   if (job.supervisors > 0) {
     require(ar.supervisor_production_hours > 0, p + ".supervisors", to_string(job.supervisors),
@@ -86,26 +117,35 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   f.productivity = c(job.productivity.value_or(at.default_productivity));
   // Work content in standard hours becomes integration hours through relative productivity.
   f.integration_hours = f.standard_hours / f.productivity;
-  f.paid_integration_hours = f.integration_hours * ar.integration_paid_hours / ar.integration_production_hours;
-  f.training_hours = f.integration_hours * ar.integration_training_hours / ar.integration_production_hours;
   const T crew = c(job.crew_size), sup = c(job.supervisors);
   f.elapsed_hours = f.integration_hours / crew;
   f.supervision_hours = f.elapsed_hours * sup;
+  // Travel is paid work time of the crew: it counts in the job's work hours, its share of the
+  // atelier's year and the base of the training, accompaniment and overhead lines.
+  const T trips = c(job.travel.trips), hours_per_trip = c(job.travel.hours_per_trip);
+  f.crew_travel_hours = trips * hours_per_trip * crew;
+  f.supervisor_travel_hours = trips * hours_per_trip * sup;
+  f.travel_hours = f.crew_travel_hours + f.supervisor_travel_hours;
+  f.work_hours = f.integration_hours + f.crew_travel_hours;
+  const T W = f.work_hours;
+  f.paid_integration_hours = W * ar.integration_paid_hours / ar.integration_production_hours;
+  f.training_hours = W * ar.integration_training_hours / ar.integration_production_hours;
 
   if (training_rate) {
     require(*training_rate >= 0, p + ".training_rate", to_string(*training_rate), "must be >= 0");
   }
+  const T labour = ar.labour_rate();
   const T training = training_rate ? c(*training_rate) : ar.training_rate();
-  const T integration_rate = ar.labour_rate() + training;
   const T supervision_rate = job.supervisors > 0 ? ar.supervision_rate() : T(0);
   auto& L = f.lines;
-  L[static_cast<std::size_t>(CostLine::integration_labour)] = f.integration_hours * ar.labour_rate();
-  L[static_cast<std::size_t>(CostLine::training)] = f.integration_hours * training;
-  L[static_cast<std::size_t>(CostLine::supervision)] = f.supervision_hours * supervision_rate;
-  L[static_cast<std::size_t>(CostLine::accompaniment)] = f.integration_hours * ar.accompaniment_rate();
+  const auto line = [&L](CostLine k) -> T& { return L[static_cast<std::size_t>(k)]; };
+  line(CostLine::integration_labour) = f.integration_hours * labour;
+  line(CostLine::training) = W * training;
+  line(CostLine::supervision) = f.supervision_hours * supervision_rate;
+  line(CostLine::accompaniment) = W * ar.accompaniment_rate();
   T materials{0};
   for (const auto& x : job.materials) materials += m(x.amount);
-  L[static_cast<std::size_t>(CostLine::materials)] = materials;
+  line(CostLine::materials) = materials;
   T equipment{0};
   for (std::size_t i = 0; i < job.equipment.size(); ++i) {
     const auto& use = job.equipment[i];
@@ -116,27 +156,44 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
             "not in the atelier's equipment rates");
     equipment += c(use.hours) * m(rate->hourly_rate);
   }
-  L[static_cast<std::size_t>(CostLine::equipment)] = equipment;
-  // Travel: the vehicle, and the paid time of crew and supervisors on the road, charged at
-  // the cost of the productive hour it displaces.
-  const T trips = c(job.travel.trips);
+  line(CostLine::equipment) = equipment;
+  // Travel: the vehicle, and the road time of crew (labour) and supervisors (supervision rate);
+  // the crew's training, accompaniment and overheads on those hours are in their own lines.
   const T vehicle = trips * c(job.travel.km_per_trip) * m(at.vehicle_cost_per_km);
-  f.travel_hours = trips * c(job.travel.hours_per_trip) * (crew + sup);
-  L[static_cast<std::size_t>(CostLine::travel)] =
-      vehicle + trips * c(job.travel.hours_per_trip) * (crew * integration_rate + sup * supervision_rate);
-  L[static_cast<std::size_t>(CostLine::overheads)] = f.integration_hours * ar.overhead_rate();
+  const T travel_labour = f.crew_travel_hours * labour + f.supervisor_travel_hours * supervision_rate;
+  line(CostLine::travel) = vehicle + travel_labour;
+  line(CostLine::overheads) = W * ar.overhead_rate();
   f.full_cost = T(0);
   for (const auto& x : L) f.full_cost += x;
 
   f.production_cost = f.standard_hours * m(at.ordinary_hourly_cost) + materials + equipment + vehicle;
   f.insertion_extra_cost = f.full_cost - f.production_cost;
+  // Bottom-up: what integration adds over an ordinary firm on the same standard hours.
+  auto& X = f.extra_lines;
+  const auto extra = [&X](ExtraLine k) -> T& { return X[static_cast<std::size_t>(k)]; };
+  extra(ExtraLine::productivity_gap) = (f.integration_hours - f.standard_hours) * labour;
+  const T extra_sup_hours = f.supervision_hours - f.standard_hours * c(at.ordinary_supervision_ratio);
+  extra(ExtraLine::extra_supervision) = extra_sup_hours > 0 ? T(extra_sup_hours * supervision_rate) : T(0);
+  extra(ExtraLine::training) = line(CostLine::training);
+  extra(ExtraLine::accompaniment) = line(CostLine::accompaniment);
+  f.extra_bottom_up = T(0);
+  for (const auto& x : X) f.extra_bottom_up += x;
+  // Marginal: accompaniment and overheads are fixed for the year; labour only if hours are added.
+  f.marginal_cost = materials + equipment + vehicle;
+  if (job.adds_paid_hours) {
+    f.marginal_cost += line(CostLine::integration_labour) + line(CostLine::training) + line(CostLine::supervision) +
+                       travel_labour;
+  }
 
-  const T per_hour = f.integration_hours / ar.integration_production_hours;
-  f.subsidies = {ar.aid_annual * per_hour, ar.departement_annual * per_hour, ar.other_grants_annual * per_hour};
-  f.subsidies_total = f.subsidies[0] + f.subsidies[1] + f.subsidies[2];
+  const T share = W / ar.integration_production_hours;
+  f.subsidies_total = T(0);
+  for (std::size_t i = 0; i < subsidy_count; ++i) {
+    f.subsidies[i] = ar.funding[i] * share;
+    f.subsidies_total += f.subsidies[i];
+  }
   f.net_cost = f.full_cost - f.subsidies_total;
 
-  f.debourse_sec = f.line(CostLine::integration_labour) + f.line(CostLine::training) + f.line(CostLine::supervision) +
+  f.debourse_sec = line(CostLine::integration_labour) + line(CostLine::training) + line(CostLine::supervision) +
                    materials + equipment;
   f.market_price = f.standard_hours * m(at.market_hourly_price) + materials;
   f.market_floor = f.standard_hours * m(at.market_floor_hourly_price) + materials;
@@ -148,11 +205,27 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
       break;
     case PricePolicy::market: f.price_ht = f.market_price; break;
   }
-  f.vat_rate = job.vat_rate ? c(*job.vat_rate) : c(rates.value(rates::Rate::vat_standard));
+  if (aci.tax_status == model::TaxStatus::non_profit_exempt) {
+    require(!job.vat_rate, p + ".vat_rate", job.vat_rate ? to_string(*job.vat_rate) : std::string("null"),
+            "the ACI is a non-profit exempt of VAT (aci.tax_status): a job cannot carry a VAT rate");
+    f.vat_exempt = true;
+    f.vat_rate = T(0);
+    f.franchise_threshold = c(rates.value(rates::Rate::association_franchise_threshold));
+  } else {
+    f.vat_rate = job.vat_rate ? c(*job.vat_rate) : c(rates.value(vat_rate_of(job.vat_kind)));
+  }
 
   f.annual_charges = ar.annual_charges();
   f.sales_cap = f.annual_charges * c(at.sales_cap_share);
   f.annual_sales = m(at.annual_sales);
+  f.supervision_needed = sup / crew * ar.integration_production_hours;
+  f.supervision_available = ar.supervisor_production_hours;
+  for (const auto& g : at.staff) {
+    if (g.role == people::Role::integration && g.headcount > 0 && !g.hours_derogation &&
+        g.weekly_hours < people::cddi_minimum_weekly_hours) {
+      f.short_hours_groups.push_back(g.name);
+    }
+  }
   f.rates_used = rates.used();
   return f;
 }

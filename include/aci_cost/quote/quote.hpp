@@ -25,6 +25,8 @@ struct Price {
   Decimal vat_rate{0};                          ///< share
   Money vat;                                    ///< €, round(ht x vat_rate)
   Money ttc;                                    ///< € incl. VAT = ht + vat
+  bool vat_exempt = false;                      ///< no VAT invoiced (non-profit under the franchise)
+  std::string vat_mention;                      ///< the legal wording the invoice carries when exempt
   friend bool operator==(const Price&, const Price&) = default;
 };
 
@@ -49,7 +51,10 @@ struct SalesCap {
 
 /// What the job delivers in integration work, for the client.
 struct InsertionStatement {
-  Decimal insertion_hours{0};       ///< hours worked by integration employees on the job, h (2 decimals)
+  Decimal insertion_hours{0};       ///< hours worked by integration employees on the job, on site and
+                                    ///< travelling (paid work time), h (2 decimals)
+  Decimal on_site_hours{0};         ///< of which on site, h (2 decimals)
+  Decimal travel_hours{0};          ///< of which travelling, h (2 decimals)
   Decimal paid_insertion_hours{0};  ///< their paid hours attributable to the job, h (2 decimals)
   Decimal people{0};                ///< integration employees on the job
   Decimal supervision_hours{0};     ///< ETPS hours, h (2 decimals)
@@ -61,7 +66,7 @@ struct InsertionStatement {
 
 /// A warning about the price.
 struct Warning {
-  std::string code;     ///< below_market_floor, below_net_cost, below_full_cost, sales_cap
+  std::string code;     ///< see docs/cost_model.md: below_market_floor, above_market_price, sales_cap…
   std::string message;  ///< a sentence for the user
   friend bool operator==(const Warning&, const Warning&) = default;
 };
@@ -77,8 +82,11 @@ struct Quote {
   std::vector<Line> cost_lines;          ///< add up exactly to full_cost
   Money full_cost;                       ///< €
   Money production_cost;                 ///< €; production + insertion extra = full cost
-  Money insertion_extra_cost;            ///< €
-  std::vector<Line> subsidies;           ///< add up exactly to subsidies_total
+  Money insertion_extra_cost;            ///< € (top-down: full - production)
+  std::vector<Line> extra_lines;         ///< bottom-up insertion extra cost; add up to extra_bottom_up
+  Money extra_bottom_up;                 ///< €: productivity gap, extra supervision, training, accompaniment
+  Money marginal_cost;                   ///< €: what the job adds to the year
+  std::vector<Line> subsidies;           ///< by financer; add up exactly to subsidies_total
   Money subsidies_total;                 ///< €
   Money net_cost;                        ///< full cost - subsidies, €
   Price price;                           ///< the price
@@ -107,6 +115,11 @@ template <class T>
 Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
                   const PricingOptions& pricing);
 
+/// The invoice wording of a non-profit association that charges no VAT: the exempting article
+/// must be cited (CGI annexe II art. 242 nonies A, I-12°); the franchise of its accessory
+/// commercial receipts is CGI art. 261-7-1° b ("TVA non applicable, art. 293 B" is another regime).
+inline constexpr std::string_view vat_exemption_mention = "Exonération de TVA, article 261-7-1° b du CGI";
+
 /// Prices `job`: the engine on scalar T (Decimal for shown money), rounded to the cent.
 template <class T = Decimal>
 Quote make_quote(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
@@ -122,6 +135,14 @@ Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::st
   const Rounding mode = pricing.rounding;
   const auto money = [&](const T& x) { return Money(exact(x)).rounded(mode); };
   const auto hours = [&](const T& x) { return round_decimal(exact(x), 2, mode); };
+  // Rounds a set of lines so that the shown parts add up exactly to the shown total.
+  const auto shown_lines = [&](const auto& values, const auto& keys, std::vector<Line>& out) {
+    std::vector<Decimal> exact_values;
+    for (const auto& x : values) exact_values.push_back(exact(x));
+    auto r = round_parts(exact_values, mode);
+    for (std::size_t i = 0; i < exact_values.size(); ++i) out.push_back({std::string(keys[i]), r.parts[i]});
+    return r.total;
+  };
   Quote q;
   q.job = job.name;
   q.atelier = atelier;
@@ -130,19 +151,12 @@ Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::st
   q.standard_hours = hours(f.standard_hours);
   q.productivity = exact(f.productivity);
 
-  std::vector<Decimal> lines;
-  for (const auto& x : f.lines) lines.push_back(exact(x));
-  auto rounded = round_parts(lines, mode);
-  for (std::size_t i = 0; i < cost_line_count; ++i) q.cost_lines.push_back({std::string(cost_line_keys[i]), rounded.parts[i]});
-  q.full_cost = rounded.total;
+  q.full_cost = shown_lines(f.lines, cost_line_keys, q.cost_lines);
   q.production_cost = money(f.production_cost);
   q.insertion_extra_cost = q.full_cost - q.production_cost;
-
-  std::vector<Decimal> subs;
-  for (const auto& x : f.subsidies) subs.push_back(exact(x));
-  auto rs = round_parts(subs, mode);
-  for (std::size_t i = 0; i < subsidy_count; ++i) q.subsidies.push_back({std::string(subsidy_keys[i]), rs.parts[i]});
-  q.subsidies_total = rs.total;
+  q.extra_bottom_up = shown_lines(f.extra_lines, extra_line_keys, q.extra_lines);
+  q.marginal_cost = money(f.marginal_cost);
+  q.subsidies_total = shown_lines(f.subsidies, subsidy_keys, q.subsidies);
   q.net_cost = q.full_cost - q.subsidies_total;
 
   q.price.policy = pricing.policy;
@@ -151,6 +165,8 @@ Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::st
   q.price.vat_rate = exact(f.vat_rate);
   q.price.vat = (q.price.ht * q.price.vat_rate).rounded(mode);
   q.price.ttc = q.price.ht + q.price.vat;
+  q.price.vat_exempt = f.vat_exempt;
+  if (f.vat_exempt) q.price.vat_mention = std::string(vat_exemption_mention);
 
   q.bounds = {money(f.market_floor), money(f.market_price), q.full_cost, q.net_cost};
 
@@ -161,7 +177,9 @@ Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::st
   q.sales_cap.headroom = q.sales_cap.cap - q.sales_cap.annual_sales;
 
   auto& ins = q.insertion;
-  ins.insertion_hours = hours(f.integration_hours);
+  ins.insertion_hours = hours(f.work_hours);
+  ins.on_site_hours = hours(f.integration_hours);
+  ins.travel_hours = ins.insertion_hours - ins.on_site_hours;
   ins.paid_insertion_hours = hours(f.paid_integration_hours);
   ins.people = exact(scalar_cast<T>(job.crew_size));
   ins.supervision_hours = hours(f.supervision_hours);
@@ -171,21 +189,58 @@ Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::st
   ins.price_integration_part = q.price.ht - ins.price_production_part;
 
   const auto warn = [&](const char* code, const std::string& msg) { q.warnings.push_back({code, msg}); };
+  const std::string price = "price " + q.price.ht.format_fr();
   if (q.price.ht < q.bounds.market_floor) {
-    warn("below_market_floor", "price " + q.price.ht.format_fr() + " is below the market floor " +
-                                   q.bounds.market_floor.format_fr() +
+    warn("below_market_floor", price + " is below the market floor " + q.bounds.market_floor.format_fr() +
                                    ": subsidies would undercut ordinary firms (unfair competition risk)");
   }
+  if (q.price.ht > q.bounds.market_price) {
+    warn("above_market_price", price + " is above the market price " + q.bounds.market_price.format_fr() +
+                                   ": the tender is likely lost to ordinary firms");
+  }
   if (q.price.ht < q.net_cost) {
-    warn("below_net_cost", "price " + q.price.ht.format_fr() + " is below the net cost " + q.net_cost.format_fr() +
+    warn("below_net_cost", price + " is below the net cost " + q.net_cost.format_fr() +
                                ": the job makes a loss even after subsidies");
   } else if (q.price.ht < q.full_cost) {
-    warn("below_full_cost", "price " + q.price.ht.format_fr() + " is below the full cost " + q.full_cost.format_fr() +
+    warn("below_full_cost", price + " is below the full cost " + q.full_cost.format_fr() +
                                 ": subsidies cover the difference");
   }
   if (q.price.ht >= q.sales_cap.headroom) {
-    warn("sales_cap", "price " + q.price.ht.format_fr() + " would bring the atelier's sales to or above its cap " +
-                          q.sales_cap.cap.format_fr() + " (D5132-34; headroom " + q.sales_cap.headroom.format_fr() + ")");
+    warn("sales_cap", price + " would bring the atelier's sales to or above its cap " + q.sales_cap.cap.format_fr() +
+                          " (D5132-34; headroom " + q.sales_cap.headroom.format_fr() + ")");
+  }
+  if (f.supervision_needed > f.supervision_available) {
+    warn("supervision_capacity",
+         "the job's ratio of " + to_string(exact(scalar_cast<T>(job.supervisors))) + " ETPS for " +
+             to_string(exact(scalar_cast<T>(job.crew_size))) + " employees needs " + to_string(hours(f.supervision_needed)) +
+             " ETPS hours over the atelier's year, which has " + to_string(hours(f.supervision_available)));
+  }
+  for (const auto& g : f.short_hours_groups) {
+    warn("cddi_weekly_hours", "staff group \"" + g + "\" works under " +
+                                  std::to_string(people::cddi_minimum_weekly_hours) +
+                                  " h/week: a CDDI needs at least 20 h unless a derogation (art. L5132-15-1; "
+                                  "set hours_derogation)");
+  }
+  if (f.vat_exempt) {
+    const Money threshold = money(f.franchise_threshold);
+    if (q.sales_cap.annual_sales + q.price.ht > threshold) {
+      warn("tax_franchise_threshold",
+           "sales of the year with this job (" + (q.sales_cap.annual_sales + q.price.ht).format_fr() +
+               ") pass the franchise of commercial taxes of non-profit associations (" + threshold.format_fr() +
+               "): check the ACI's VAT status");
+    }
+  }
+  for (const auto& e : f.rates_used) {
+    if (e.next_review && job.date >= *e.next_review) {
+      warn("rate_latest_known", std::string(rates::rate_name(e.rate)) + ": latest known figure " + to_string(e.value) +
+                                    " " + e.unit + ", dated " + e.effective.to_string() +
+                                    " (a revision was expected by " + e.next_review->to_string() + ")");
+    }
+    if (e.tag == rates::Tag::check) {
+      warn("rate_to_check", std::string(rates::rate_name(e.rate)) + ": " + to_string(e.value) + " " + e.unit +
+                                " from " + e.effective.to_string() + " is reported, not confirmed on the primary text (" +
+                                e.source + ")");
+    }
   }
   q.rates_used = f.rates_used;
   return q;

@@ -16,7 +16,8 @@ struct TrainingWeek {
   double planned_hours = 0;          ///< team training hours owed that week, h
   double delivered_hours = 0;        ///< delivered that week (on plan + caught up), h
   double production_hours = 0;       ///< team production hours that week, h
-  double cost_per_training_hour = 0; ///< €/h: the trainee's paid hour + trainer time
+  double cost_per_training_hour = 0; ///< €/h charged: the trainee's paid hour (+ an external trainer's fee;
+                                     ///< in-house ETPS time is already recovered by the supervision rate)
   double honoured_rate = 0;          ///< €/integration hour: planned x cost / production
   double naive_rate = 0;             ///< €/integration hour: delivered x cost / production
   friend bool operator==(const TrainingWeek&, const TrainingWeek&) = default;
@@ -53,10 +54,11 @@ inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job
   wk.delivered_hours = sim.weeks.training_on_plan[k] + sim.weeks.training_caught_up[k];
   wk.production_hours = sim.weeks.production[k];
   require(wk.production_hours > 0, p, job.date.to_string(), "the training model has no production in this week");
+  // The ETPS who trains in house is paid from the supervision line (CS / HS covers all their
+  // hours): counting their time here again would charge it twice. An external trainer's fee
+  // is a cost of its own.
   const bool in_house = tm.plan.delivery == training::TrainingDelivery::in_house;
-  wk.cost_per_training_hour = tm.costs.cost_per_paid_hour +
-                              (in_house ? tm.costs.supervisor_cost_per_hour / tm.plan.trainees_per_supervisor
-                                        : tm.costs.external_cost_per_hour);
+  wk.cost_per_training_hour = tm.costs.cost_per_paid_hour + (in_house ? 0.0 : tm.costs.external_cost_per_hour);
   wk.honoured_rate = wk.planned_hours * wk.cost_per_training_hour / wk.production_hours;
   wk.naive_rate = wk.delivered_hours * wk.cost_per_training_hour / wk.production_hours;
   TrainingQuote out;
@@ -65,6 +67,14 @@ inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job
   out.naive = make_quote<Decimal>(aci, job, table, pricing, Decimal(wk.naive_rate));
   out.honoured = make_quote<Decimal>(aci, job, table, pricing, Decimal(wk.honoured_rate));
   out.difference = out.honoured.price.ht - out.naive.price.ht;
+  // CDDI of 4 to 24 months (Code du travail L5132-15-1; longer only by exception).
+  const double months = tm.workforce.contract_months;
+  if (months < 4 || months > 24) {
+    const Warning warning{"contract_length", "the training model's mean CDDI length of " + ::aci::detail::to_text(months) +
+                                           " months is outside the 4-24 months of art. L5132-15-1"};
+    out.naive.warnings.push_back(warning);
+    out.honoured.warnings.push_back(warning);
+  }
   return out;
 }
 

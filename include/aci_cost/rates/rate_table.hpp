@@ -2,6 +2,7 @@
 // "in force at date D". Assumptions are not here: they live, labelled, in the models.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ enum class Rate {
   rsa_single_person,            ///< RSA montant forfaitaire, single person, €/month
   departement_rsa_share,        ///< département co-funding: share of the RSA per FTE-month
   vat_standard,                 ///< standard VAT rate (share)
+  vat_intermediate,             ///< intermediate VAT rate: housing renovation, services to persons (share)
+  vat_reduced,                  ///< reduced VAT rate: food, energy renovation (share)
+  association_franchise_threshold,  ///< non-profit association: accessory commercial receipts exempt below this, €/year
 };
 
 /// The stable name of a rate ("smic_hourly"), used in JSON and in errors.
@@ -34,8 +38,9 @@ ACI_COST_INLINE std::string_view rate_name(Rate r);
 /// The rate named `name`; InvalidInput naming `field` if unknown.
 ACI_COST_INLINE Rate rate_from_name(std::string_view name, std::string_view field);
 
-/// How much a figure can be relied on (DOMAIN.md tags).
-enum class Tag { law, published, estimate };
+/// How much a figure can be relied on (DOMAIN.md tags); `check`: reported or derived, not yet
+/// confirmed on the primary text (a quote that uses it says so in its warnings).
+enum class Tag { law, published, estimate, check };
 
 /// One dated figure.
 struct RateEntry {
@@ -46,6 +51,8 @@ struct RateEntry {
   std::string source;     ///< the legal text or publication
   Tag tag = Tag::law;     ///< law, published, or estimate
   std::string note;       ///< caveats ("reported, check before relying on it")
+  std::optional<Date> next_review;  ///< a revision is expected by this date (yearly revaluations):
+                                    ///< used on or after it, the figure is "latest known"
 
   friend bool operator==(const RateEntry&, const RateEntry&) = default;
 };

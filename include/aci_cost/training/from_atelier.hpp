@@ -9,7 +9,8 @@
 namespace aci::training {
 
 /// `m` with the fields the atelier determines replaced, at `date` with the figures of `table`:
-/// headcount, weekly hours, absence, accompaniment (accompaniment + meetings shares), leave
+/// headcount (filled posts: headcount x occupancy), weekly hours, absence (unpaid absence, plus
+/// paid absence on the paid share), accompaniment (accompaniment + meetings shares), leave
 /// (leave + bank-holiday shares spread evenly over the weeks [est]), the planned training
 /// hours per week (the training share), productivity, cost per paid hour (integration cost /
 /// paid hours, before aid) and supervisor cost per on-site hour. Demand, deferral, horizon and
@@ -19,17 +20,21 @@ inline TrainingModel derive_from_atelier(TrainingModel m, const model::Aci& aci,
   rates::RateLookup rates(table, date);
   const auto ar = quote::atelier_rates<double>(at, aci.large_employer, rates);
   double heads = 0, weekly = 0, paid = 0, absence = 0, accompaniment = 0, leave = 0, training = 0;
+  const double occupancy = scalar_cast<double>(at.occupancy);
   for (const auto& g : at.staff) {
     if (g.role != people::Role::integration) continue;
-    const double n = scalar_cast<double>(g.headcount), w = scalar_cast<double>(g.weekly_hours);
-    const double hours = n * w;
+    // Filled posts only; shares of paid hours become shares of contract hours through the
+    // paid share (1 - unpaid absence); unpaid absence is absence too.
+    const double n = scalar_cast<double>(g.headcount) * occupancy, w = scalar_cast<double>(g.weekly_hours);
+    const double unpaid = scalar_cast<double>(g.unpaid_absence);
+    const double hours = n * w, paid_hours = hours * (1 - unpaid);
     heads += n;
     weekly += hours;
     paid += hours;
-    absence += hours * scalar_cast<double>(g.hours.absence);
-    accompaniment += hours * scalar_cast<double>(g.hours.accompaniment + g.hours.meetings);
-    leave += hours * scalar_cast<double>(g.hours.leave + g.hours.bank_holidays);
-    training += hours * scalar_cast<double>(g.hours.training);
+    absence += hours * unpaid + paid_hours * scalar_cast<double>(g.hours.absence);
+    accompaniment += paid_hours * scalar_cast<double>(g.hours.accompaniment + g.hours.meetings);
+    leave += paid_hours * scalar_cast<double>(g.hours.leave + g.hours.bank_holidays);
+    training += paid_hours * scalar_cast<double>(g.hours.training);
   }
   require(heads > 0 && paid > 0, "training.atelier", at.name, "has no integration staff");
   m.workforce.headcount = heads;

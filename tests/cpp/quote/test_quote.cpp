@@ -3,6 +3,7 @@
 // library). Every expected amount below is copied from that derivation's output.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "aci_cost/io/scenario.hpp"
@@ -24,15 +25,19 @@ TEST(WorkedExample, CostLinesToTheCent) {
   const auto s = aci::io::default_scenario();
   const auto q = park_quote(s);
   EXPECT_EQ(q.standard_hours, Decimal(72));
-  EXPECT_EQ(q.line(CostLine::integration_labour), M("2082.51"));  // 120 h x 17.354296 €/h
-  EXPECT_EQ(q.line(CostLine::training), M("109.61"));             // 120 h x 0.913384 €/h
-  EXPECT_EQ(q.line(CostLine::supervision), M("740.01"));          // 30 h x 54,546 / 2,211.3 €/h
-  EXPECT_EQ(q.line(CostLine::accompaniment), M("191.38"));        // 120 h x 18,630 / 11,681.28
+  // Rates per integration work hour over HQ = 11.04 posts x 1284.4 paid h x 0.77 = 10,918.42752 h.
+  EXPECT_EQ(q.line(CostLine::integration_labour), M("1947.88"));  // 120 h on site x 16.232340 €/h
+  // Training on W = 120 h on site + 15 h of crew travel = 135 h x 0.854334 = 115.335048: the
+  // largest-remainder rule shows 115.33 (plain rounding would give 115.34 and a cent too many).
+  EXPECT_EQ(q.line(CostLine::training), M("115.33"));
+  EXPECT_EQ(q.line(CostLine::supervision), M("664.71"));          // 30 h x 48,995.556 / 2,211.3 €/h
+  EXPECT_EQ(q.line(CostLine::accompaniment), M("210.39"));        // 135 h x 17,015.40 / HQ
   EXPECT_EQ(q.line(CostLine::materials), M("180.00"));
   EXPECT_EQ(q.line(CostLine::equipment), M("220.20"));            // 18 h x 8.50 + 24 h x 2.80
-  EXPECT_EQ(q.line(CostLine::travel), M("420.52"));
-  EXPECT_EQ(q.line(CostLine::overheads), M("598.13"));
-  EXPECT_EQ(q.full_cost, M("4542.36"));                           // exact 4542.355353...
+  // 5 x 24 km x 0.45 + 15 h x 16.232340 (crew) + 3.75 h x 22.156901 (ETPS) = 380.573481
+  EXPECT_EQ(q.line(CostLine::travel), M("380.57"));
+  EXPECT_EQ(q.line(CostLine::overheads), M("701.61"));            // 135 h x (26,744.256 + 30,000) / HQ
+  EXPECT_EQ(q.full_cost, M("4420.69"));                           // exact 4420.691582...
   Money sum;
   for (const auto& l : q.cost_lines) sum += l.amount;
   EXPECT_EQ(sum, q.full_cost);
@@ -42,32 +47,86 @@ TEST(WorkedExample, ProductionSubsidiesPriceAndBounds) {
   const auto s = aci::io::default_scenario();
   const auto q = park_quote(s);
   EXPECT_EQ(q.production_cost, M("2758.20"));       // 72 x 32 + 180 + 220.20 + 54 (vehicle)
-  EXPECT_EQ(q.insertion_extra_cost, M("1784.16"));  // 4542.36 - 2758.20
-  // Subsidies: exact 2300.096154 + 210.405917 + 205.456936 = 2715.959007 -> 2715.96. Rounding
-  // each line would give 2300.10 + 210.41 + 205.46 = 2715.97 (a cent too many); the largest
-  // remainders (0.69, 0.62 of a cent) get the two cents left after the floors: 210.40.
-  ASSERT_EQ(q.subsidies.size(), 3u);
-  EXPECT_EQ(q.subsidies[0].amount, M("2300.10"));
-  EXPECT_EQ(q.subsidies[1].amount, M("210.40"));
-  EXPECT_EQ(q.subsidies[2].amount, M("205.46"));
-  EXPECT_EQ(q.subsidies_total, M("2715.96"));
-  EXPECT_EQ(q.net_cost, M("1826.40"));
-  EXPECT_EQ(q.price.ht, M("4769.47"));  // 4542.355353 x 1.05 = 4769.473120
-  EXPECT_EQ(q.price.vat, M("953.89"));
-  EXPECT_EQ(q.price.ttc, M("5723.36"));
+  EXPECT_EQ(q.insertion_extra_cost, M("1662.49"));  // 4420.69 - 2758.20
+  // The aid is one amount, 23,921 x 1.05 x 14,179.776 / 1,820 = 195,689.08944 €/year, of which
+  // the département pays 3 x 0.88 x 646.52 x 12 = 20,481.7536 in place of the State; the job's
+  // share is W / HQ = 135 / 10,918.42752.
+  ASSERT_EQ(q.subsidies.size(), 7u);
+  const char* keys[] = {"aid_state", "aid_departement", "departement_grants", "region", "fse_plus", "opco",
+                        "other_grants"};
+  const char* amounts[] = {"2166.34", "253.24", "61.82", "74.19", "0.00", "49.46", "61.82"};
+  for (std::size_t i = 0; i < 7; ++i) {
+    EXPECT_EQ(q.subsidies[i].key, keys[i]);
+    EXPECT_EQ(q.subsidies[i].amount, M(amounts[i])) << keys[i];
+  }
+  EXPECT_EQ(q.subsidies_total, M("2666.87"));  // exact 2666.870025
+  EXPECT_EQ(q.net_cost, M("1753.82"));
+  EXPECT_EQ(q.price.ht, M("4641.73"));  // 4420.691582 x 1.05 = 4641.726161
+  EXPECT_EQ(q.price.vat, M("928.35"));
+  EXPECT_EQ(q.price.ttc, M("5570.08"));
+  EXPECT_FALSE(q.price.vat_exempt);
   EXPECT_EQ(q.bounds.market_floor, M("2916.00"));  // 72 x 38 + 180
   EXPECT_EQ(q.bounds.market_price, M("3060.00"));  // 72 x 40 + 180
-  EXPECT_EQ(q.sales_cap.annual_charges, M("359789.89"));
-  EXPECT_EQ(q.sales_cap.cap, M("107936.97"));
-  EXPECT_EQ(q.sales_cap.headroom, M("47936.97"));
-  EXPECT_EQ(q.insertion.insertion_hours, Decimal(120));
-  EXPECT_EQ(q.insertion.paid_insertion_hours, Decimal("166.67"));
-  EXPECT_EQ(q.insertion.training_hours, Decimal("8.33"));
+  // Charges include equipment (6,370) and vehicles (9,000) of the year.
+  EXPECT_EQ(q.sales_cap.annual_charges, M("339684.82"));
+  EXPECT_EQ(q.sales_cap.cap, M("101905.45"));
+  EXPECT_EQ(q.sales_cap.headroom, M("41905.45"));
+  EXPECT_EQ(q.insertion.insertion_hours, Decimal(135));
+  EXPECT_EQ(q.insertion.on_site_hours, Decimal(120));
+  EXPECT_EQ(q.insertion.travel_hours, Decimal(15));
+  EXPECT_EQ(q.insertion.paid_insertion_hours, Decimal("175.32"));  // 135 / 0.77 = 13500/77
+  EXPECT_EQ(q.insertion.training_hours, Decimal("8.77"));          // 135 x 0.05 / 0.77 = 675/77
   EXPECT_EQ(q.insertion.supervision_hours, Decimal(30));
   EXPECT_EQ(q.insertion.price_production_part, M("2758.20"));
-  EXPECT_EQ(q.insertion.price_integration_part, M("2011.27"));
-  EXPECT_TRUE(q.warnings.empty());
+  EXPECT_EQ(q.insertion.price_integration_part, M("1883.53"));
 }
+
+TEST(WorkedExample, BottomUpExtraCostAndMarginalCost) {
+  const auto s = aci::io::default_scenario();
+  const auto q = park_quote(s);
+  // Productivity gap (120 - 72) x 16.232340 = 779.152322; extra supervision (30 - 72 x 0.10) x
+  // 22.156901 = 505.177351; training 115.335048; accompaniment 210.385515: 1610.050237.
+  ASSERT_EQ(q.extra_lines.size(), 4u);
+  EXPECT_EQ(q.extra_lines[0].key, "productivity_gap");
+  EXPECT_EQ(q.extra_lines[0].amount, M("779.15"));
+  EXPECT_EQ(q.extra_lines[1].amount, M("505.18"));
+  EXPECT_EQ(q.extra_lines[2].amount, M("115.33"));
+  EXPECT_EQ(q.extra_lines[3].amount, M("210.39"));
+  EXPECT_EQ(q.extra_bottom_up, M("1610.05"));
+  // Marginal: materials 180 + equipment 220.20 + vehicle 54; no labour (no hours added).
+  EXPECT_EQ(q.marginal_cost, M("454.20"));
+  auto s2 = s;
+  s2.jobs[0].adds_paid_hours = true;
+  // + labour 1947.880806 + training 115.335048 + supervision 664.707041 + travel time
+  // 15 x 16.232340 + 3.75 x 22.156901 = 326.573481: 3508.696376 -> 3508.70.
+  EXPECT_EQ(park_quote(s2).marginal_cost, M("3508.70"));
+}
+
+TEST(WorkedExample, ControllerWarnings) {
+  const auto s = aci::io::default_scenario();
+  const auto q = park_quote(s);
+  std::vector<std::string> codes;
+  for (const auto& w : q.warnings) codes.push_back(w.code);
+  // 4641.73 > market 3060; 1 ETPS for 4 over HQ needs 10,918.43 / 4 = 2,729.61 h > 2,211.3 h;
+  // the socle (2024-11) and the RSA (2025-04) are past their expected revision; 88 % is
+  // reported, not confirmed on the codified text.
+  // (Rate notes come in the order the engine read the figures.)
+  const std::vector<std::string> expected = {"above_market_price", "supervision_capacity", "rate_latest_known",
+                                             "rate_to_check", "rate_latest_known"};
+  EXPECT_EQ(codes, expected);
+  EXPECT_NE(q.warnings[1].message.find("2729.61"), std::string::npos) << q.warnings[1].message;
+  EXPECT_NE(q.warnings[2].message.find("dated 2024-11-01"), std::string::npos) << q.warnings[2].message;
+  EXPECT_NE(q.warnings[4].message.find("646.52"), std::string::npos) << q.warnings[4].message;
+}
+
+namespace {
+std::vector<std::string> codes_of(const aci::quote::Quote& q) {
+  std::vector<std::string> out;
+  for (const auto& w : q.warnings)
+    if (w.code.rfind("rate_", 0) != 0) out.push_back(w.code);  // leave the rate-table notes aside
+  return out;
+}
+}  // namespace
 
 TEST(Pricing, DeboursSecTimesK) {
   // K = (1 + 0.10) / (1 - 0.12 - 0.05) = 1.325301... -> 1.325 (3 decimals).
@@ -82,37 +141,35 @@ TEST(Pricing, DeboursSecTimesK) {
   auto s = aci::io::default_scenario();
   s.pricing = p;
   const auto q = park_quote(s);
-  // DS = labour 2082.515542 + training 109.606081 + supervision 740.008140 + materials 180 +
-  // equipment 220.20 = 3332.329763; x 1.325 = 4415.336936 -> 4415.34.
+  // DS = labour 1947.880806 + training 115.335048 + supervision 664.707041 + materials 180 +
+  // equipment 220.20 = 3128.122895; x 1.325 = 4144.762836 -> 4144.76.
   EXPECT_EQ(q.price.coefficient_k, Decimal("1.325"));
-  EXPECT_EQ(q.price.ht, M("4415.34"));
+  EXPECT_EQ(q.price.ht, M("4144.76"));
 }
 
-TEST(Pricing, MarketPolicyWarnsBelowNetCostButNotBelowTheFloor) {
+TEST(Pricing, MarketPolicyWarnsBelowFullCostOnly) {
   auto s = aci::io::default_scenario();
   s.pricing.policy = aci::quote::PricePolicy::market;
   const auto q = park_quote(s);
   EXPECT_EQ(q.price.ht, M("3060.00"));
-  ASSERT_EQ(q.warnings.size(), 1u);  // 3060 >= floor 2916 and >= net 1826.40, but < full 4542.36
-  EXPECT_EQ(q.warnings[0].code, "below_full_cost");
+  // 3060 >= floor 2916 and >= net 1753.82, but < full 4420.69; not above the market price.
+  EXPECT_EQ(codes_of(q), (std::vector<std::string>{"below_full_cost", "supervision_capacity"}));
 }
 
 TEST(Pricing, UndercuttingTheMarketIsFlagged) {
   auto s = aci::io::default_scenario();
-  s.pricing.margin = Decimal("-0.6");  // 4542.355353 x 0.4 = 1816.94, under floor and net cost
+  s.pricing.margin = Decimal("-0.65");  // 4420.691582 x 0.35 = 1547.24, under floor 2916 and net 1753.82
   const auto q = park_quote(s);
-  ASSERT_EQ(q.warnings.size(), 2u);
-  EXPECT_EQ(q.warnings[0].code, "below_market_floor");
-  EXPECT_EQ(q.warnings[1].code, "below_net_cost");
+  EXPECT_EQ(codes_of(q), (std::vector<std::string>{"below_market_floor", "below_net_cost", "supervision_capacity"}));
 }
 
 TEST(SalesCap, WarnsWhenTheJobBreaksTheCap) {
   auto s = aci::io::default_scenario();
-  s.aci.ateliers[0].annual_sales = M("105000");  // headroom 2936.97 < price 4769.47
+  s.aci.ateliers[0].annual_sales = M("99000");  // headroom 2905.45 < price 4641.73
   const auto q = park_quote(s);
-  EXPECT_EQ(q.sales_cap.headroom, M("2936.97"));
-  ASSERT_FALSE(q.warnings.empty());
-  EXPECT_EQ(q.warnings.back().code, "sales_cap");
+  EXPECT_EQ(q.sales_cap.headroom, M("2905.45"));
+  const auto codes = codes_of(q);
+  EXPECT_NE(std::find(codes.begin(), codes.end(), "sales_cap"), codes.end());
 }
 
 TEST(SocialClause, DomainExample) {
@@ -131,19 +188,23 @@ TEST(PastQuote, UsesTheRatesInForceAtItsDateAndRecordsThem) {
   auto job = s.job("park_maintenance");
   job.date = aci::Date{2024, 6, 1};
   EXPECT_THROW((void)aci::quote::make_quote(s.aci, job, s.rate_table(), s.pricing), aci::NoRateInForce);
-  crew.contribution_mode = aci::people::ContributionMode::rate;
+  for (auto& g : s.aci.ateliers[0].staff) {
+    g.contribution_mode = aci::people::ContributionMode::rate;
+    g.employer_rate = Decimal("0.25");
+  }
   crew.employer_rate = Decimal("0.08");
   const auto q = aci::quote::make_quote(s.aci, job, s.rate_table(), s.pricing);
   bool smic = false, aid = false;
   for (const auto& e : q.rates_used) {
     if (e.rate == aci::rates::Rate::smic_hourly) smic = e.value == Decimal("11.65") && !e.source.empty();
-    if (e.rate == aci::rates::Rate::aide_au_poste_socle) aid = e.value == Decimal(23196);
+    // The socle of the arrêté du 30 avril 2024, in force from 2024-01-01.
+    if (e.rate == aci::rates::Rate::aide_au_poste_socle) aid = e.value == Decimal(23458);
   }
   EXPECT_TRUE(smic);
   EXPECT_TRUE(aid);
-  // Crew: 11.65 x 1352 x 1.08 + 350 = 17,360.864 €/person; integration labour 120 h x
-  // 12 x 17,360.864 x 0.95 / 11,681.28 = 2033.1387 -> 2033.14.
-  EXPECT_EQ(q.line(CostLine::integration_labour), M("2033.14"));
+  // Crew: 11.65 x 1284.4 paid h x 1.08 + 350 = 16,510.3208 €/person; labour per work hour
+  // 16,510.3208 x 0.95 / (1284.4 x 0.77) = 15.859449...; 120 h -> 1903.133882 -> 1903.13.
+  EXPECT_EQ(q.line(CostLine::integration_labour), M("1903.13"));
   // Re-running the same dated quote reproduces it exactly, and so does its JSON round trip.
   EXPECT_EQ(aci::quote::make_quote(s.aci, job, s.rate_table(), s.pricing), q);
   EXPECT_EQ(aci::io::quote_from_json(aci::io::to_json(q)), q);
@@ -192,6 +253,7 @@ TEST(Scalars, DoubleAndDecimalAgreeToTheCentOnRandomScenarios) {
     at.staff[0].weekly_hours = dec(20 + u(rng) * 15, 1);
     at.staff[1].pay = Money(dec(2000 + u(rng) * 1000, 2));
     at.annual_overheads = Money(dec(u(rng) * 80000, 2));
+    at.subsidies.rsa_fte = at.staff[0].headcount / 10;  // within the filled FTEs (>= 0.49 per post)
     auto job = s.job(trial % 2 ? "park_maintenance" : "brush_clearing");
     job.standard_hours = dec(1 + u(rng) * 400, 2);
     job.productivity = dec(0.3 + u(rng) * 0.7, 3);

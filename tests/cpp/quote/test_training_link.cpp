@@ -8,19 +8,20 @@
 TEST(TrainingFromAtelier, DerivesWorkforcePlanAndCosts) {
   const auto s = aci::io::default_scenario();
   const auto m = s.training_model();
-  // The default crew: 12 people, 26 h/week, absence 6 %, accompaniment 3.5 % + meetings 1.5 %,
-  // training 5 % of 26 h = 1.3 h/week, leave 9.6 % + bank holidays 2.4 % = 3.12 h/week.
-  EXPECT_DOUBLE_EQ(m.workforce.headcount, 12.0);
+  // The default crew: 12 posts filled at 92 % = 11.04 people, 26 h/week; absence 5 % unpaid +
+  // 0.95 x 1 % paid = 5.95 % of contract hours; accompaniment (3.5 % + 1.5 %) x 0.95 = 4.75 %;
+  // training 5 % x 0.95 x 26 h = 1.235 h/week; leave (9.6 % + 2.4 %) x 0.95 x 26 h = 2.964 h/week.
+  EXPECT_NEAR(m.workforce.headcount, 11.04, 1e-14);
   EXPECT_DOUBLE_EQ(m.workforce.weekly_hours, 26.0);
-  EXPECT_NEAR(m.workforce.absence, 0.06, 1e-15);
-  EXPECT_NEAR(m.workforce.accompaniment, 0.05, 1e-15);
-  EXPECT_NEAR(m.plan.hours_per_week, 1.3, 1e-14);
+  EXPECT_NEAR(m.workforce.absence, 0.0595, 1e-15);
+  EXPECT_NEAR(m.workforce.accompaniment, 0.0475, 1e-15);
+  EXPECT_NEAR(m.plan.hours_per_week, 1.235, 1e-14);
   ASSERT_EQ(m.workforce.leave_hours.size(), 53u);
-  EXPECT_NEAR(m.workforce.leave_hours[0], 3.12, 1e-13);
-  // Costs (docs/worked_example.py): integration cost 213,389.887296 € over 16,224 paid hours =
-  // 13.152729739645 €/h; ETPS 54,546 € over 2,211.3 h = 24.666938000271 €/h.
-  EXPECT_NEAR(m.costs.cost_per_paid_hour, 213389.887296 / 16224.0, 1e-11);
-  EXPECT_NEAR(m.costs.supervisor_cost_per_hour, 54546.0 / 2211.3, 1e-11);
+  EXPECT_NEAR(m.workforce.leave_hours[0], 2.964, 1e-13);
+  // Costs (docs/worked_example.py): a CDDI costs 16,898.5152872 € for 1,284.4 paid hours;
+  // the ETPS 48,995.556 € over 2,211.3 working hours.
+  EXPECT_NEAR(m.costs.cost_per_paid_hour, 16898.5152872 / 1284.4, 1e-11);
+  EXPECT_NEAR(m.costs.supervisor_cost_per_hour, 48995.556 / 2211.3, 1e-11);
   EXPECT_DOUBLE_EQ(m.demand.productivity, 0.6);
 }
 
@@ -32,20 +33,37 @@ TEST(TrainingQuote, PeakWeekNaiveQuoteLeavesTheObligationOut) {
   EXPECT_EQ(tq.week.iso_week, 16);
   EXPECT_EQ(tq.week.horizon_week, 15);  // the horizon starts at ISO week 1
   // April: demand (140 x 1.3 / 0.6 = 303 employee h) exceeds capacity; production first
-  // delivers no training. Planned: 12 x 1.3 = 15.6 h.
+  // delivers no training. Planned: 11.04 x 1.235 = 13.6344 h.
   EXPECT_DOUBLE_EQ(tq.week.delivered_hours, 0.0);
-  EXPECT_NEAR(tq.week.planned_hours, 15.6, 1e-12);
-  // Cost of a training hour in house: 13.152730 + 24.666938 / 6 = 17.263886 €/h.
-  EXPECT_NEAR(tq.week.cost_per_training_hour, 213389.887296 / 16224.0 + 54546.0 / 2211.3 / 6.0, 1e-11);
+  EXPECT_NEAR(tq.week.planned_hours, 13.6344, 1e-12);
+  // A training hour in house costs the trainee's paid hour only: the ETPS who trains is already
+  // recovered by the supervision rate (not charged twice).
+  EXPECT_NEAR(tq.week.cost_per_training_hour, 16898.5152872 / 1284.4, 1e-11);
   EXPECT_EQ(tq.naive.line(aci::quote::CostLine::training), aci::Money());
-  // Every other line is the same in both quotes; only training (and travel, which carries the
-  // training rate in the crew's paid hour on the road) differ.
-  EXPECT_EQ(tq.naive.line(aci::quote::CostLine::integration_labour), tq.honoured.line(aci::quote::CostLine::integration_labour));
-  EXPECT_EQ(tq.naive.line(aci::quote::CostLine::overheads), tq.honoured.line(aci::quote::CostLine::overheads));
-  const double expected = 120.0 * tq.week.planned_hours * tq.week.cost_per_training_hour / tq.week.production_hours;
+  // Every other line is the same in both quotes; only training differs.
+  for (auto k : {aci::quote::CostLine::integration_labour, aci::quote::CostLine::supervision,
+                 aci::quote::CostLine::travel, aci::quote::CostLine::overheads}) {
+    EXPECT_EQ(tq.naive.line(k), tq.honoured.line(k));
+  }
+  // The training line is on the job's work hours: 120 h on site + 15 h of crew travel.
+  const double expected = 135.0 * tq.week.planned_hours * tq.week.cost_per_training_hour / tq.week.production_hours;
   EXPECT_EQ(tq.honoured.line(aci::quote::CostLine::training), aci::Money::round_from_double(expected));
   EXPECT_EQ(tq.difference, tq.honoured.price.ht - tq.naive.price.ht);
   EXPECT_GT(tq.difference, aci::Money());
+  for (const auto& w : tq.honoured.warnings) EXPECT_NE(w.code, "contract_length");  // 12 months
+}
+
+TEST(TrainingQuote, ContractLengthOutsideTheLawIsWarned) {
+  const auto s = aci::io::default_scenario();
+  for (double months : {3.0, 30.0}) {
+    auto m = s.training_model();
+    m.workforce.contract_months = months;
+    const auto tq = aci::quote::make_training_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing, m);
+    int found = 0;
+    for (const auto& w : tq.naive.warnings) found += w.code == "contract_length";
+    for (const auto& w : tq.honoured.warnings) found += w.code == "contract_length";
+    EXPECT_EQ(found, 2) << months;
+  }
 }
 
 TEST(TrainingQuote, JobOutsideTheHorizonIsAnError) {

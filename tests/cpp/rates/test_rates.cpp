@@ -51,9 +51,12 @@ TEST(RateTable, NoRateInForceNamesTheRateAndDate) {
 
 TEST(RateTable, OverridesReplaceFromTheirDate) {
   auto t = RateTable::france();
-  t.set({Rate::reduction_tdelta_fnal_010, Date{2026, 1, 1}, Decimal("0.3781"), "coefficient",
-         "décret n° 2025-1446 (reported)", aci::rates::Tag::law, ""});
+  // France's table carries décret n° 2025-1446's Tdelta; a user may replace it from its date.
   EXPECT_EQ(t.in_force(Rate::reduction_tdelta_fnal_010, Date{2026, 3, 1}).value, Decimal("0.3781"));
+  EXPECT_EQ(t.in_force(Rate::reduction_tdelta_fnal_050, Date{2026, 3, 1}).value, Decimal("0.3821"));
+  t.set({Rate::reduction_tdelta_fnal_010, Date{2026, 1, 1}, Decimal("0.3773"), "coefficient",
+         "décret n° 2025-887 (before 2025-1446)", aci::rates::Tag::law, "", std::nullopt});
+  EXPECT_EQ(t.in_force(Rate::reduction_tdelta_fnal_010, Date{2026, 3, 1}).value, Decimal("0.3773"));
 }
 
 TEST(GeneralReduction, AtSmicIsTminPlusTdelta) {
@@ -71,8 +74,9 @@ TEST(GeneralReduction, AtSmicIsTminPlusTdelta) {
 }
 
 TEST(StaffCost, CddiAtSmicWithLegalReduction) {
-  // 26 h x 52 = 1352 h; gross 12.02 x 1352 = 16,251.04; coefficient 0.3973 (pay = SMIC);
-  // contributions (0.47 - 0.3973) x 16,251.04 = 1,181.450608; + 350 per head = 17,782.490608.
+  // 26 h x 52 = 1352 h; gross 12.02 x 1352 = 16,251.04; coefficient 0.02 + 0.3781 = 0.3981 (pay =
+  // SMIC; Tdelta of décret n° 2025-1446); contributions (0.47 - 0.3981) x 16,251.04 = 1,168.449776;
+  // + 350 per head = 17,769.489776.
   aci::people::StaffGroup g{"crew", aci::people::Role::integration, Decimal(1), Decimal(26),
                             aci::people::PayBasis::smic, aci::Money(), aci::people::ContributionMode::legal_reduction,
                             Decimal("0.47"), aci::Money::parse("350"),
@@ -83,15 +87,82 @@ TEST(StaffCost, CddiAtSmicWithLegalReduction) {
   const auto c = aci::people::annual_staff_cost<Decimal>(g, r);
   EXPECT_EQ(c.paid_hours, Decimal(1352));
   EXPECT_EQ(c.annual_gross, Decimal("16251.04"));
-  EXPECT_EQ(c.reduction_coefficient, Decimal("0.3973"));
-  EXPECT_EQ(c.employer_contributions, Decimal("1181.450608"));
-  EXPECT_EQ(c.annual_cost, Decimal("17782.490608"));
+  EXPECT_EQ(c.reduction_coefficient, Decimal("0.3981"));
+  EXPECT_EQ(c.employer_contributions, Decimal("1168.449776"));
+  EXPECT_EQ(c.annual_cost, Decimal("17769.489776"));
   EXPECT_EQ(c.production_hours, Decimal("973.44"));  // 1352 x 0.72
-  // Cost per productive hour 17,782.490608 / 973.44 = 18.2677...
-  EXPECT_EQ(aci::round_decimal(c.cost_per_production_hour, 4, aci::Rounding::half_even), Decimal("18.2677"));
+  // Cost per productive hour 17,769.489776 / 973.44 = 18.25432...
+  EXPECT_EQ(aci::round_decimal(c.cost_per_production_hour, 4, aci::Rounding::half_even), Decimal("18.2543"));
   // Every rate read was recorded, with its source.
   ASSERT_EQ(r.used().size(), 4u);
   EXPECT_EQ(r.used()[0].rate, Rate::smic_hourly);
+}
+
+TEST(StaffCost, UnpaidAbsenceIsNeitherPaidNorCountedInTheReductionSmic) {
+  // 5 % of contract hours unpaid: paid 1352 x 0.95 = 1284.4 h; gross 12.02 x 1284.4 = 15,438.488;
+  // the annual SMIC is prorated to the same paid hours, so the coefficient stays 0.3981;
+  // contributions 0.0719 x 15,438.488 = 1,110.0272872; cost 16,898.5152872.
+  aci::people::StaffGroup g{"crew", aci::people::Role::integration, Decimal(1), Decimal(26),
+                            aci::people::PayBasis::smic, aci::Money(), aci::people::ContributionMode::legal_reduction,
+                            Decimal("0.47"), aci::Money::parse("350"), {}, Decimal("0.05")};
+  const auto t = RateTable::france();
+  aci::rates::RateLookup r(t, Date{2026, 4, 15});
+  const auto c = aci::people::annual_staff_cost<Decimal>(g, r);
+  EXPECT_EQ(c.contract_hours, Decimal(1352));
+  EXPECT_EQ(c.paid_hours, Decimal("1284.4"));
+  EXPECT_EQ(c.annual_gross, Decimal("15438.488"));
+  EXPECT_EQ(c.reduction_coefficient, Decimal("0.3981"));
+  EXPECT_EQ(c.annual_cost, Decimal("16898.5152872"));
+  // Monthly pay is withheld in the same proportion: 2,220 x 12 x 0.95 = 25,308.
+  g.pay_basis = aci::people::PayBasis::monthly;
+  g.pay = aci::Money::parse("2220");
+  EXPECT_EQ(aci::people::annual_staff_cost<Decimal>(g, r).annual_gross, Decimal(25308));
+  g.unpaid_absence = Decimal(1);
+  try {
+    g.validate("staff[0]");
+    FAIL();
+  } catch (const aci::InvalidInput& e) {
+    EXPECT_EQ(e.field(), "staff[0].unpaid_absence");
+    EXPECT_EQ(e.value(), "1");
+  }
+}
+
+TEST(StaffCost, PermanentStaffGetTheReductionBelowThreeSmic) {
+  // ETPS at 2,220 €/month full time: gross 26,640; 3 x 21,876.40 / 26,640 = 2.463558...;
+  // (2.463558 - 1) / 2 = 0.731779...; ^1.75 = 0.578982...; 0.02 + 0.3781 x 0.578982 = 0.238913
+  // -> 0.2389 (docs/worked_example.py); contributions (0.45 - 0.2389) x 26,640 = 5,623.704.
+  aci::people::StaffGroup g{"ETPS", aci::people::Role::supervisor, Decimal(1), Decimal(35),
+                            aci::people::PayBasis::monthly, aci::Money::parse("2220"),
+                            aci::people::ContributionMode::legal_reduction, Decimal("0.45"), aci::Money(), {}};
+  const auto t = RateTable::france();
+  aci::rates::RateLookup r(t, Date{2026, 4, 15});
+  const auto c = aci::people::annual_staff_cost<Decimal>(g, r);
+  EXPECT_EQ(c.reduction_coefficient, Decimal("0.2389"));
+  EXPECT_EQ(c.employer_contributions, Decimal("5623.704"));
+}
+
+TEST(RateTable, YearlyFiguresPastTheirRevisionAreMarkedAndSourcesAreLegalTexts) {
+  const auto t = RateTable::france();
+  // The 2024-11 socle and the 2025-04 RSA expect a revision; the SMIC series carries 2026's.
+  const auto& socle = t.in_force(Rate::aide_au_poste_socle, Date{2026, 4, 15});
+  EXPECT_EQ(socle.value, Decimal(23921));
+  ASSERT_TRUE(socle.next_review.has_value());
+  EXPECT_EQ(*socle.next_review, (Date{2026, 1, 1}));
+  EXPECT_EQ(t.in_force(Rate::rsa_single_person, Date{2026, 4, 15}).effective, (Date{2025, 4, 1}));
+  EXPECT_EQ(t.in_force(Rate::smic_hourly, Date{2026, 4, 15}).source.find("Décret n° 2025-1228"), 0u);
+  // The socle series is complete, as reported (each entry cites its arrêté, or is tagged check).
+  const std::pair<Date, const char*> socles[] = {{{2022, 1, 1}, "21286"}, {{2022, 5, 1}, "21850"},
+                                                 {{2022, 8, 1}, "22289"}, {{2023, 1, 1}, "22692"},
+                                                 {{2023, 5, 1}, "23196"}, {{2024, 1, 1}, "23458"},
+                                                 {{2024, 11, 1}, "23921"}};
+  for (const auto& [d, v] : socles) EXPECT_EQ(t.in_force(Rate::aide_au_poste_socle, d).value, Decimal(v));
+  for (const auto& e : t.entries()) {
+    // Sources are legal texts or publications, never this project's docs.
+    EXPECT_EQ(e.source.find("DOMAIN"), std::string::npos) << aci::rates::rate_name(e.rate);
+    if (e.tag == aci::rates::Tag::check) {
+      EXPECT_FALSE(e.note.empty()) << aci::rates::rate_name(e.rate);
+    }
+  }
 }
 
 TEST(StaffCost, BadHoursNameTheField) {

@@ -1,0 +1,142 @@
+"""The controller's economics from Python: funding by financer, hours, absence, occupancy, VAT, the
+new warnings, and errors naming the field. Expected figures are derived by hand in the comments
+or by docs/worked_example.py (exact fractions, without the library)."""
+import json
+from decimal import Decimal as D
+
+import pytest
+
+import aci_cost
+
+
+def _codes(q):
+    return [w.code for w in q.warnings]
+
+
+def _atelier(scenario, **fields):
+    """Sets fields of the first atelier (lists are copies: change the item, assign the list back)."""
+    ateliers = scenario.aci.ateliers
+    for k, v in fields.items():
+        setattr(ateliers[0], k, v)
+    scenario.aci.ateliers = ateliers
+    return scenario
+
+
+def _crew(scenario, **fields):
+    ateliers = scenario.aci.ateliers
+    staff = ateliers[0].staff
+    for k, v in fields.items():
+        setattr(staff[0], k, v)
+    ateliers[0].staff = staff
+    scenario.aci.ateliers = ateliers
+
+
+def _job(scenario, **fields):
+    jobs = scenario.jobs
+    for k, v in fields.items():
+        setattr(jobs[0], k, v)
+    scenario.jobs = jobs
+
+
+def test_departement_share_replaces_the_state_not_adds(scenario):
+    with_rsa = aci_cost.quote(scenario, "park_maintenance")
+    ateliers = scenario.aci.ateliers
+    ateliers[0].subsidies.rsa_fte = 0
+    scenario.aci.ateliers = ateliers
+    without = aci_cost.quote(scenario, "park_maintenance")
+    # The same total aid either way; only who pays it changes.
+    assert with_rsa.subsidies_total == without.subsidies_total == D("2666.87")
+    assert without.subsidies[1].amount == 0
+    assert with_rsa.subsidies[0].amount + with_rsa.subsidies[1].amount == \
+        without.subsidies[0].amount + without.subsidies[1].amount == D("2419.58")
+
+
+def test_rsa_posts_beyond_filled_posts_are_refused(scenario):
+    ateliers = scenario.aci.ateliers
+    ateliers[0].subsidies.rsa_fte = 8  # filled FTEs 14,179.776 / 1,820 = 7.79
+    scenario.aci.ateliers = ateliers
+    with pytest.raises(ValueError, match=r"subsidies\.rsa_fte = 8: exceeds the filled integration FTEs"):
+        aci_cost.quote(scenario, "park_maintenance")
+
+
+def test_unpaid_absence_earns_no_aid_and_occupancy_scales_it(scenario):
+    base = aci_cost.quote(scenario, "park_maintenance").subsidies
+    _crew(scenario, unpaid_absence=0)
+    _atelier(scenario, occupancy=1)
+    full = aci_cost.quote(scenario, "park_maintenance").subsidies
+    # Aid per work hour: 23,921 x 1.05 x HP / 1,820 / HQ with HP / HQ = 1 / 0.77 in both cases, so
+    # the job's aid share is the same; grants (fixed €/year) are spread over more hours.
+    assert base[0].amount + base[1].amount == full[0].amount + full[1].amount
+    assert full[3].amount < base[3].amount  # région 6,000 over 12 x 1,352 x 0.77 h instead of 10,918.43
+    _atelier(scenario, occupancy=D("1.5"))
+    with pytest.raises(ValueError, match=r"aci\.ateliers\[0\]\.occupancy = 1\.5"):
+        scenario.aci.validate()
+
+
+def test_vat_by_status_and_kind(scenario):
+    _job(scenario, vat_kind="food")
+    q = aci_cost.quote(scenario, "park_maintenance")
+    assert q.price.vat_rate == D("0.055") and q.price.vat == D("255.30")  # 4641.73 x 0.055 = 255.295
+    scenario.aci.tax_status = "non_profit_exempt"
+    q = aci_cost.quote(scenario, "park_maintenance")
+    assert q.price.vat_exempt and q.price.vat == 0 and q.price.ttc == q.price.ht
+    assert q.price.vat_mention == "Exonération de TVA, article 261-7-1° b du CGI"
+    with pytest.raises(ValueError, match="Aci.tax_status = 'charity'"):
+        scenario.aci.tax_status = "charity"
+
+
+def test_controller_warnings(scenario):
+    q = aci_cost.quote(scenario, "park_maintenance")
+    assert "above_market_price" in _codes(q) and "supervision_capacity" in _codes(q)
+    _crew(scenario, weekly_hours=18)
+    ateliers = scenario.aci.ateliers
+    ateliers[0].subsidies.rsa_fte = 2
+    scenario.aci.ateliers = ateliers
+    assert "cddi_weekly_hours" in _codes(aci_cost.quote(scenario, "park_maintenance"))
+    _crew(scenario, hours_derogation=True)
+    assert "cddi_weekly_hours" not in _codes(aci_cost.quote(scenario, "park_maintenance"))
+
+
+def test_marginal_cost_counts_labour_only_when_hours_are_added(scenario):
+    assert aci_cost.quote(scenario, "park_maintenance").marginal_cost == D("454.20")  # 180 + 220.20 + 54
+    _job(scenario, adds_paid_hours=True)
+    assert aci_cost.quote(scenario, "park_maintenance").marginal_cost == D("3508.70")
+
+
+def test_training_quote_warns_on_contract_length(scenario):
+    setup = scenario.training
+    setup.model.workforce.contract_months = 30
+    scenario.training = setup
+    assert scenario.training.model.workforce.contract_months == 30
+    tq = aci_cost.training_quote(scenario, "park_maintenance")
+    assert "contract_length" in _codes(tq.honoured) and "contract_length" in _codes(tq.naive)
+
+
+def test_new_fields_round_trip_through_json(scenario):
+    scenario.aci.tax_status = "non_profit_exempt"
+    _job(scenario, vat_kind="home_services", adds_paid_hours=True)
+    ateliers = scenario.aci.ateliers
+    ateliers[0].subsidies.fse_plus_annual = D("1234.56")
+    scenario.aci.ateliers = ateliers
+    again = aci_cost.read_scenario(scenario.to_json())
+    assert again == scenario
+    assert again.aci.ateliers[0].occupancy == D("0.92")
+    assert again.aci.ateliers[0].staff[0].unpaid_absence == D("0.05")
+
+
+@pytest.mark.parametrize("mutate,message", [
+    (lambda d: d["aci"]["ateliers"][0].update(occupancy="0"), r"\$\.aci\.ateliers\[0\]\.occupancy = 0"),
+    (lambda d: d["aci"]["ateliers"][0]["staff"][0].update(unpaid_absence="1"),
+     r"\$\.aci\.ateliers\[0\]\.staff\[0\]\.unpaid_absence = 1"),
+    (lambda d: d["aci"].update(tax_status="exempt"), r"\$\.aci\.tax_status"),
+    (lambda d: d["jobs"][0].update(vat_kind="gardening"), r"\$\.jobs\[0\]\.vat_kind"),
+    (lambda d: d["aci"]["ateliers"][0].update(annual_vehicle_km="-1"),
+     r"\$\.aci\.ateliers\[0\]\.annual_vehicle_km = -1"),
+    (lambda d: d["aci"]["ateliers"][0]["subsidies"].update(opco_annual="-3"),
+     r"\$\.aci\.ateliers\[0\]\.subsidies\.opco_annual = -3"),
+])
+def test_bad_new_fields_in_a_scenario_name_the_path(scenario, mutate, message):
+    doc = json.loads(scenario.to_json())
+    mutate(doc)
+    with pytest.raises(ValueError, match=message):
+        aci_cost.read_scenario(json.dumps(doc))
