@@ -1,107 +1,355 @@
 """Independent derivation of the worked example (docs/worked_example.md), in exact fractions.
 
 It does not import aci_cost: it follows the formulas of docs/cost_model.md step by step on the
-embedded default scenario's job "park_maintenance" (2026-04-15), so that the library's result can
-be checked against numbers obtained another way. Run: python3 docs/worked_example.py
+embedded default scenario (2026-04-15), so that the library's result can be checked against
+numbers obtained another way: the job "park_maintenance" in full, the job "brush_clearing" in
+short, and the atelier's forecast year. Run: python3 docs/worked_example.py (standard library
+only; mpmath, if installed, is used only to cross-check one power).
+
+Every amount is an exact Fraction. The one non-rational step, x**1.75 in the reduction
+coefficient, is computed with the standard `decimal` module at 50 significant digits; the
+coefficient rounded to 4 decimals is then *proved* with exact rational arithmetic (a rounding
+interval [c - 0.00005, c + 0.00005) for Tmin + Tdelta x^(7/4) is the same as an interval for
+x^7, a rational number), so no floating point decides any figure.
 """
+import decimal
+import math
 from fractions import Fraction as F
+
+decimal.getcontext().prec = 50
+D = decimal.Decimal
+
+
+def round_half_away(x: F, places: int) -> F:
+    """Half away from zero, to `places` decimals."""
+    sign = -1 if x < 0 else 1
+    a = abs(x) * 10**places
+    whole = a.numerator // a.denominator
+    if a - whole >= F(1, 2):
+        whole += 1
+    return sign * F(whole, 10**places)
 
 
 def cents(x: F) -> F:
     """Half away from zero, to the cent."""
-    sign = -1 if x < 0 else 1
-    a = abs(x) * 100
-    whole = a.numerator // a.denominator
-    if a - whole >= F(1, 2):
-        whole += 1
-    return sign * F(whole, 100)
+    return round_half_away(x, 2)
 
 
 def show(label, x):
-    print(f"{label:<58} {float(x):>16.6f}   exact {x}")
+    print(f"{label:<62} {float(x):>16.6f}   exact {x}")
     return x
 
 
-# Rates in force on 2026-04-15 (rate table): SMIC 12.02 €/h; reduction Tmin 0.02, Tdelta 0.3773
-# (FNAL 0.10 %); aide au poste socle 23,921 €; FTE = 1,820 h; RSA 646.52 €/month; 88 %; VAT 20 %.
-smic, tmin, tdelta = F("12.02"), F("0.02"), F("0.3773")
-socle, fte, rsa, rsa_share, vat = F(23921), F(1820), F("646.52"), F("0.88"), F("0.20")
+def money(x: F) -> str:
+    assert x == cents(x)
+    return f"{float(x):.2f}"
 
-print("1. Integration crew: 12 people, 26 h/week at SMIC, legal reduction, base rate 0.47")
-paid = show("paid hours per person = 26 x 52", F(26 * 52))
-gross = show("annual gross = 12.02 x 1352", smic * paid)
-# Pay = annual SMIC of the contract, so (3 x SMIC / pay - 1) / 2 = 1 and 1^1.75 = 1.
-coef = show("reduction coefficient = 0.02 + 0.3773 x 1^1.75", tmin + tdelta)
-contrib = show("contributions = (0.47 - 0.3973) x gross", (F("0.47") - coef) * gross)
-cost = show("annual cost per person = gross + contrib + 350", gross + contrib + 350)
-prod_share = 1 - F("0.05") - F("0.035") - F("0.015") - F("0.096") - F("0.024") - F("0.06")
-show("production share", prod_share)
-int_paid = show("atelier integration paid hours = 12 x 1352", 12 * paid)
-int_prod = show("atelier integration production hours", int_paid * prod_share)
-int_train_h = show("atelier integration training hours", int_paid * F("0.05"))
-int_cost = show("atelier integration cost = 12 x cost", 12 * cost)
-int_train_cost = show("training part of it = 12 x cost x 0.05", 12 * cost * F("0.05"))
 
-print("2. Other staff")
-etps = show("ETPS cost = 1.5 x (2220 x 12 x 1.35 + 400)", F(3, 2) * (F(2220) * 12 * F("1.35") + 400))
-etps_prod = show("ETPS production h = 1.5 x 1820 x 0.81", F(3, 2) * 1820 * F("0.81"))
-asp = show("ASP cost = 0.5 x 2300 x 12 x 1.35", F(1, 2) * 2300 * 12 * F("1.35"))
-support = show("support cost = 0.6 x 2800 x 12 x 1.40", F(6, 10) * 2800 * 12 * F("1.40"))
-overheads = F(30000)
+def largest_remainder(lines: dict) -> tuple:
+    """Shown lines (cents) that add up exactly to the rounded exact total.
 
-print("3. Hourly rates per integration production hour")
-labour_rate = show("labour rate = (int cost - training part) / prod h", (int_cost - int_train_cost) / int_prod)
-train_rate = show("training rate = training part / prod h", int_train_cost / int_prod)
-sup_rate = show("supervision rate = ETPS cost / ETPS prod h", etps / etps_prod)
-acc_rate = show("accompaniment rate = ASP / prod h", asp / int_prod)
-oh_rate = show("overhead rate = (support + overheads) / prod h", (support + overheads) / int_prod)
+    Every line is first floored to the cent; the cents left over go one each to the lines with
+    the largest remainders; equal remainders go to the earlier line (a stable sort).
+    """
+    total = cents(sum(lines.values()))
+    floors = {k: F(math.floor(v * 100), 100) for k, v in lines.items()}
+    left = int((total - sum(floors.values())) * 100)
+    assert 0 <= left <= len(lines)
+    order = sorted(lines, key=lambda k: -(lines[k] * 100 - math.floor(lines[k] * 100)))
+    shown = dict(floors)
+    for k in order[:left]:
+        shown[k] += F(1, 100)
+    assert sum(shown.values()) == total
+    return total, shown
 
-print("4. The job: 30 h + 12000 m2 x 0.0015 + 300 m x 0.08 standard hours, productivity 0.6")
-std = show("standard hours", 30 + 12000 * F("0.0015") + 300 * F("0.08"))
-H = show("integration hours = std / 0.6", std / F("0.6"))
-sup_h = show("supervision hours = H / crew 4 x 1 ETPS", H / 4)
-lines = {
-    "integration_labour": H * labour_rate,
-    "training": H * train_rate,
-    "supervision": sup_h * sup_rate,
-    "accompaniment": H * acc_rate,
-    "materials": F(180),
-    "equipment": 18 * F("8.50") + 24 * F("2.80"),
-    # vehicle 5 x 24 km x 0.45 €/km + 5 x 0.75 h x (4 crew x integration rate + 1 x supervision rate)
-    "travel": 5 * 24 * F("0.45") + 5 * F("0.75") * (4 * (labour_rate + train_rate) + sup_rate),
-    "overheads": H * oh_rate,
+
+def print_shown(title, lines, total, shown):
+    print(f"  {title}: rounded exact total {money(total)}, largest remainder:")
+    for k in lines:
+        mark = "" if shown[k] == cents(lines[k]) else f"   (plain rounding would give {money(cents(lines[k]))})"
+        print(f"    shown {k:<24} {money(shown[k]):>12}{mark}")
+    print(f"    shown TOTAL                    {money(total):>12}  (= sum of shown lines)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rates in force on 2026-04-15 (rate table). brush_clearing (2026-09-10) is derived at the same
+# rates: the library also carries a reported SMIC of 12.31 from 2026-06-01 (tagged check).
+smic = F("12.02")                          # hourly SMIC, €/h
+tmin, tdelta = F("0.02"), F("0.3781")      # reduction, small employer (FNAL 0.10 %)
+smic_multiple = 3                          # reduction below 3 SMIC
+socle, fte_hours = F(23921), F(1820)       # aide au poste socle, €/FTE/year; paid h per FTE
+rsa, rsa_share = F("646.52"), F("0.88")    # RSA single person €/month; département share
+vat_standard = F("0.20")                   # tax status vat_liable, job kind "standard"
+
+
+def reduction_coefficient(name, smic_year, gross):
+    """C = Tmin + Tdelta (1/2 (3 SMIC_year / gross - 1))^1.75, to 4 decimals half away from zero."""
+    if gross >= smic_multiple * smic_year:
+        print(f"  {name}: pay at or above 3 SMIC, no reduction")
+        return F(0)
+    x = show(f"  x = 1/2 (3 x SMIC_year / gross - 1)", (smic_multiple * smic_year / gross - 1) / 2)
+    if x == 1:
+        y_text = "1 (x = 1: exact)"
+        approx = tmin + tdelta
+    else:
+        xd = D(x.numerator) / D(x.denominator)
+        y = xd ** D("1.75")                            # decimal, 50 significant digits
+        y2 = (xd ** 7).sqrt().sqrt()                   # the same power another way
+        assert abs(y - y2) < D("1e-45"), (y, y2)
+        y_text = f"{y:.30f} (decimal, 50 digits)"
+        try:
+            import mpmath
+            mpmath.mp.dps = 50
+            ym = mpmath.mpf(x.numerator) / x.denominator
+            ym = ym ** mpmath.mpf("1.75")
+            assert abs(D(mpmath.nstr(ym, 45)) - y) < D("1e-40")
+            y_text += "; mpmath agrees"
+        except ImportError:
+            pass
+        approx = tmin + tdelta * F(y)
+    print(f"  {'  x^1.75':<60} {y_text}")
+    c = round_half_away(approx, 4)
+    # Exact proof of the rounding: c - 1/20000 <= Tmin + Tdelta x^(7/4) < c + 1/20000, i.e.
+    # lo^4 <= x^7 < hi^4 with lo, hi the bounds for x^(7/4) (all rational).
+    lo = (c - F(1, 20000) - tmin) / tdelta
+    hi = (c + F(1, 20000) - tmin) / tdelta
+    x7 = x**7
+    assert (lo <= 0 or lo**4 <= x7) and hi > 0 and x7 < hi**4, "rounding not proved"
+    c = min(c, tmin + tdelta)
+    return show(f"  C = 0.02 + 0.3781 x^1.75, 4 decimals (proved exactly)", c)
+
+
+# ---------------------------------------------------------------------------------------------
+print("1. Staff of the atelier \"Espaces verts\" (occupancy phi = 0.92 on integration groups)")
+phi = F("0.92")
+SHARES = ("training", "accompaniment", "meetings", "leave", "bank_holidays", "absence")
+groups = [
+    dict(name="CDDI crew", role="integration", n=F(12), w=F(26), u=F("0.05"), pay=("smic", None),
+         rate=F("0.47"), per_head=F(350),
+         shares=dict(training=F("0.05"), accompaniment=F("0.035"), meetings=F("0.015"),
+                     leave=F("0.096"), bank_holidays=F("0.024"), absence=F("0.01"))),
+    dict(name="ETPS", role="supervisor", n=F("1.5"), w=F(35), u=F(0), pay=("monthly", F(2220)),
+         rate=F("0.45"), per_head=F(400),
+         shares=dict(training=F("0.01"), accompaniment=F(0), meetings=F("0.03"),
+                     leave=F("0.096"), bank_holidays=F("0.024"), absence=F("0.03"))),
+    dict(name="ASP", role="socio_professional", n=F("0.5"), w=F(35), u=F(0),
+         pay=("monthly", F(2300)), rate=F("0.45"), per_head=F(0),
+         shares=dict(training=F(0), accompaniment=F(0), meetings=F(0), leave=F("0.096"),
+                     bank_holidays=F("0.024"), absence=F(0))),
+    dict(name="Direction and admin", role="support", n=F("0.6"), w=F(35), u=F(0),
+         pay=("monthly", F(2800)), rate=F("0.45"), per_head=F(0),
+         shares=dict(training=F(0), accompaniment=F(0), meetings=F(0), leave=F("0.096"),
+                     bank_holidays=F("0.024"), absence=F(0))),
+]
+for g in groups:
+    print(f" {g['name']} ({g['role']}): {g['n']} x {g['w']} h/week, unpaid absence {g['u']}, "
+          f"legal reduction, rate before reduction {g['rate']}, per head {g['per_head']}")
+    g["P"] = show(f"  paid hours P = 52 x {g['w']} x (1 - {g['u']})", 52 * g["w"] * (1 - g["u"]))
+    basis, amount = g["pay"]
+    if basis == "smic":
+        g["gross"] = show(f"  gross = 12.02 x P", smic * g["P"])
+    else:
+        g["gross"] = show(f"  gross = {amount} x 12 x (1 - {g['u']})", amount * 12 * (1 - g["u"]))
+    smic_year = show("  SMIC_year = 12.02 x P", smic * g["P"])
+    g["C"] = reduction_coefficient(g["name"], smic_year, g["gross"])
+    g["contrib"] = show(f"  contributions = ({g['rate']} - C) x gross", (g["rate"] - g["C"]) * g["gross"])
+    g["cost"] = show(f"  annual cost per person C_g = gross + contributions + {g['per_head']}",
+                     g["gross"] + g["contrib"] + g["per_head"])
+    g["p"] = show("  production share p = 1 - shares", 1 - sum(g["shares"].values()))
+    g["n_eff"] = show("  headcount counted n' (phi x n for integration)",
+                      phi * g["n"] if g["role"] == "integration" else g["n"])
+
+integ = [g for g in groups if g["role"] == "integration"]
+sups = [g for g in groups if g["role"] == "supervisor"]
+asps = [g for g in groups if g["role"] == "socio_professional"]
+supp = [g for g in groups if g["role"] == "support"]
+
+print("2. The atelier's year")
+HP = show("HP = sum n' P (integration paid hours)", sum(g["n_eff"] * g["P"] for g in integ))
+HQ = show("HQ = sum n' P p (integration production hours)", sum(g["n_eff"] * g["P"] * g["p"] for g in integ))
+HT = show("HT = sum n' P t (integration training hours)",
+          sum(g["n_eff"] * g["P"] * g["shares"]["training"] for g in integ))
+CI = show("CI = sum n' C_g (integration cost)", sum(g["n_eff"] * g["cost"] for g in integ))
+CT = show("CT = sum n' C_g t (training part)", sum(g["n_eff"] * g["cost"] * g["shares"]["training"] for g in integ))
+CS = show("CS = sum n C_g (supervisors)", sum(g["n"] * g["cost"] for g in sups))
+HS = show("HS = sum n P p (ETPS working hours)", sum(g["n"] * g["P"] * g["p"] for g in sups))
+CA = show("CA (accompaniment, ASP)", sum(g["n"] * g["cost"] for g in asps))
+CU = show("CU (support staff)", sum(g["n"] * g["cost"] for g in supp))
+O = show("O (annual overheads)", F(30000))
+X = show("X (other charges)", F(15000))
+equipment_rates = {"mower": F("8.50"), "brush_cutter": F("3.20"), "hedge_trimmer": F("2.80")}
+equipment_annual_hours = {"mower": 500, "brush_cutter": 400, "hedge_trimmer": 300}
+per_km, annual_km = F("0.45"), 20000
+V_equipment = show("  equipment of the year = 8.50 x 500 + 3.20 x 400 + 2.80 x 300",
+                   sum(equipment_rates[k] * h for k, h in equipment_annual_hours.items()))
+V_vehicles = show("  vehicles of the year = 20000 km x 0.45", annual_km * per_km)
+V = show("V = equipment + vehicles", V_equipment + V_vehicles)
+
+print("3. Rates per hour of integration work (CS/HS per ETPS working hour)")
+labour = show("labour = (CI - CT) / HQ", (CI - CT) / HQ)
+training = show("training = CT / HQ", CT / HQ)
+accompaniment = show("accompaniment = CA / HQ", CA / HQ)
+overheads = show("overheads = (CU + O) / HQ", (CU + O) / HQ)
+supervision = show("supervision = CS / HS", CS / HS)
+
+print("4. Funding of the year")
+modulation, rsa_fte = F("0.05"), F(3)
+AID = show("AID = 23921 x (1 + 0.05) x HP / 1820", socle * (1 + modulation) * HP / fte_hours)
+assert rsa_fte <= HP / fte_hours
+AID_D = show("AID_D = 3 x 0.88 x 646.52 x 12 (département, in place of the State)",
+             rsa_fte * rsa_share * rsa * 12)
+assert AID_D <= AID
+AID_S = show("AID_S = AID - AID_D (State)", AID - AID_D)
+grants = {"departement_grants": F(5000), "region": F(6000), "fse_plus": F(0), "opco": F(4000),
+          "other_grants": F(5000)}
+sales, cap_share = F(60000), F("0.30")
+annual_charges = show("annual charges = CI + CS + CA + CU + O + X + V", CI + CS + CA + CU + O + X + V)
+
+
+def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, hours_per_trip,
+          materials, equipment_hours, adds_paid_hours, margin=F("0.05"), vat=vat_standard,
+          ordinary_hourly_cost=F(32), r_o=F("0.10"), market_price=F(40), market_floor=F(38)):
+    print(f"5. Job {name}")
+    S = show("S = standard hours (" + " + ".join(t for t, _ in std_parts) + ")",
+             sum(v for _, v in std_parts))
+    H = show(f"H = S / productivity {productivity} (on-site integration hours)", S / productivity)
+    E = show(f"E = H / crew {crew} (elapsed)", H / crew)
+    etps_site = show(f"ETPS on site = E x {supervisors}", E * supervisors)
+    Tc = show(f"Tc = {trips} trips x {hours_per_trip} h x crew {crew}", trips * hours_per_trip * crew)
+    Ts = show(f"Ts = {trips} trips x {hours_per_trip} h x {supervisors} ETPS",
+              trips * hours_per_trip * supervisors)
+    W = show("W = H + Tc (integration work hours)", H + Tc)
+    vehicle = show(f"vehicle = {trips} x {km_per_trip} km x 0.45", trips * km_per_trip * per_km)
+    equipment = show("equipment = " + " + ".join(f"{h} h x {equipment_rates[k]}" for k, h in equipment_hours.items()),
+                     sum(equipment_rates[k] * h for k, h in equipment_hours.items()))
+    lines = {
+        "integration_labour": H * labour,
+        "training": W * training,
+        "supervision": etps_site * supervision,
+        "accompaniment": W * accompaniment,
+        "materials": materials,
+        "equipment": equipment,
+        "travel": vehicle + Tc * labour + Ts * supervision,
+        "overheads": W * overheads,
+    }
+    formulas = {"integration_labour": "H x labour", "training": "W x training",
+                "supervision": "E x supervisors x CS/HS", "accompaniment": "W x accompaniment",
+                "materials": "at cost", "equipment": "hours x rates",
+                "travel": "km cost + Tc x labour + Ts x CS/HS", "overheads": "W x overheads"}
+    for k, v in lines.items():
+        show(f"  line {k} = {formulas[k]}", v)
+    full_exact = show("full cost (exact) = sum of lines", sum(lines.values()))
+    full, shown = largest_remainder(lines)
+    print_shown("cost lines", lines, full, shown)
+    production_exact = show(f"production cost = S x {ordinary_hourly_cost} + materials + equipment + vehicle",
+                            S * ordinary_hourly_cost + materials + equipment + vehicle)
+    production = cents(production_exact)
+    extra_top_down = full - production
+    print(f"  shown production cost {money(production)}, insertion extra (top-down) "
+          f"= {money(full)} - {money(production)} = {money(extra_top_down)}")
+    bottom = {
+        "productivity_gap": (H - S) * labour,
+        "extra_supervision": max(F(0), etps_site - S * r_o) * supervision,
+        "training": lines["training"],
+        "accompaniment": lines["accompaniment"],
+    }
+    show("  bottom-up productivity_gap = (H - S) x labour", bottom["productivity_gap"])
+    show(f"  bottom-up extra_supervision = max(0, E x sup - S x {r_o}) x CS/HS", bottom["extra_supervision"])
+    show("  bottom-up training (the training line)", bottom["training"])
+    show("  bottom-up accompaniment (the accompaniment line)", bottom["accompaniment"])
+    show("  bottom-up total (exact)", sum(bottom.values()))
+    extra_bottom_up, bottom_shown = largest_remainder(bottom)
+    print_shown("insertion extra, bottom-up", bottom, extra_bottom_up, bottom_shown)
+    print(f"  gap top-down - bottom-up = {money(extra_top_down)} - {money(extra_bottom_up)} "
+          f"= {money(extra_top_down - extra_bottom_up)}")
+    marginal_exact = materials + equipment + vehicle
+    if adds_paid_hours:
+        marginal_exact += lines["integration_labour"] + lines["training"] + lines["supervision"] \
+            + Tc * labour + Ts * supervision
+    show(f"marginal cost (adds_paid_hours {adds_paid_hours}: materials + equipment + km)", marginal_exact)
+    marginal = cents(marginal_exact)
+    share = show("share of the atelier's year W / HQ", W / HQ)
+    subsidies = {"aid_state": AID_S * share, "aid_departement": AID_D * share}
+    subsidies.update({k: v * share for k, v in grants.items()})
+    for k, v in subsidies.items():
+        show(f"  subsidy {k} = annual x W / HQ", v)
+    show("subsidies (exact)", sum(subsidies.values()))
+    subs, subs_shown = largest_remainder(subsidies)
+    print_shown("subsidy lines", subsidies, subs, subs_shown)
+    net = full - subs
+    print(f"  net cost = {money(full)} - {money(subs)} = {money(net)}")
+    price_exact = show(f"price HT = exact full x (1 + {margin}) (cost plus)", full_exact * (1 + margin))
+    price = cents(price_exact)
+    vat_amount = cents(price * vat)
+    ttc = price + vat_amount
+    print(f"  shown price HT {money(price)}, VAT round({money(price)} x {vat}) = {money(vat_amount)}, "
+          f"TTC {money(ttc)}")
+    floor = S * market_floor + materials
+    market = S * market_price + materials
+    print(f"  market floor S x {market_floor} + materials = {money(floor)}; "
+          f"market price S x {market_price} + materials = {money(market)}")
+    cap = cents(annual_charges * cap_share)
+    headroom = cap - sales
+    print(f"  sales cap: charges {money(cents(annual_charges))}, cap 30 % = {money(cap)}, "
+          f"headroom {money(cap)} - {money(sales)} = {money(headroom)}")
+    paid_h = show("insertion statement: paid insertion hours W x HP / HQ", W * HP / HQ)
+    train_h = show("insertion statement: training hours W x HT / HQ", W * HT / HQ)
+    h2 = lambda x: f"{float(round_half_away(x, 2)):.2f}"
+    print(f"  insertion statement (hours shown to 2 decimals): W = {h2(W)} insertion hours "
+          f"({h2(H)} on site + {h2(Tc)} travel), paid {h2(paid_h)}, training {h2(train_h)}, "
+          f"crew {crew}, ETPS hours on site {h2(etps_site)}")
+    need = show(f"supervision_capacity: supervisors / crew x HQ = {supervisors}/{crew} x HQ",
+                F(supervisors) / crew * HQ)
+    checks = {
+        "supervision_capacity": need > HS,
+        "below_market_floor": price < floor,
+        "above_market_price": price > market,
+        "below_net_cost": price < net,
+        "below_full_cost": price < full,
+        "sales_cap": sales + price >= cap,
+    }
+    print(f"  supervision_capacity fires: {checks['supervision_capacity']} "
+          f"({float(need):.6f} h needed > HS {float(HS):.6f} h)")
+    print("  other checks as the table of cost_model.md reads: "
+          + ", ".join(f"{k} {v}" for k, v in checks.items() if k != "supervision_capacity"))
+    return dict(full=full, shown=shown, production=production, subsidies=subs, net=net,
+                price=price, vat=vat_amount, ttc=ttc, marginal=marginal)
+
+
+park = quote("park_maintenance (2026-04-15)",
+             [("30", F(30)), ("12000 m2 x 0.0015", 12000 * F("0.0015")), ("300 m x 0.08", 300 * F("0.08"))],
+             productivity=F("0.60"), crew=4, supervisors=1, trips=5, km_per_trip=24,
+             hours_per_trip=F("0.75"), materials=F(180),
+             equipment_hours={"mower": 18, "hedge_trimmer": 24}, adds_paid_hours=False)
+
+clearing = quote("brush_clearing (2026-09-10, same rates in force)", [("40", F(40))],
+                 productivity=F("0.60"), crew=5, supervisors=1, trips=4, km_per_trip=30,
+                 hours_per_trip=F(1), materials=F(0),
+                 equipment_hours={"brush_cutter": 40}, adds_paid_hours=False)
+print(f"  brush_clearing: full {money(clearing['full'])}, subsidies {money(clearing['subsidies'])}, "
+      f"net {money(clearing['net'])}, price HT {money(clearing['price'])}")
+
+print("6. The atelier's forecast year (rates of 2026-01-01, the same as on 2026-04-15)")
+charges = {
+    "salaries": sum(g["n_eff"] * g["gross"] for g in groups),
+    "social_contributions": sum(g["n_eff"] * g["contrib"] for g in groups),
+    "other_staff_costs": sum(g["n_eff"] * g["per_head"] for g in groups),
+    "overheads": O,
+    "other_charges": X,
+    "equipment": V_equipment,
+    "vehicles": V_vehicles,
 }
-for k, v in lines.items():
-    show("  line " + k, v)
-full = show("full cost (exact)", sum(lines.values()))
-rounded = {k: cents(v) for k, v in lines.items()}
-total = cents(full)
-# Largest remainder: the cents left after rounding every line go to the largest remainders.
-floors = {k: F(int(v * 100), 100) for k, v in lines.items()}
-left = int((total - sum(floors.values())) * 100)
-order = sorted(lines, key=lambda k: -(lines[k] * 100 - int(lines[k] * 100)))
-shown = dict(floors)
-for k in order[:left]:
-    shown[k] += F(1, 100)
-for k in lines:
-    print(f"  shown {k:<22} {float(shown[k]):>12.2f}")
-print(f"  shown FULL COST              {float(total):>12.2f}  (sum of shown lines {float(sum(shown.values())):.2f})")
-production = show("production cost = 72 x 32 + 180 + equipment + vehicle 54",
-                  std * 32 + 180 + lines["equipment"] + 5 * 24 * F("0.45"))
-per_h = H / int_prod
-aid = show("aide au poste = 23921 x 1.05 x int paid h / 1820 x H / prod h", socle * F("1.05") * int_paid / fte * per_h)
-dep = show("département = 3 x 0.88 x 646.52 x 12 x H / prod h", 3 * rsa_share * rsa * 12 * per_h)
-grants = show("other grants = 20000 x H / prod h", 20000 * per_h)
-subs = cents(aid) + cents(dep) + cents(grants)
-print(f"  shown subsidies {float(cents(aid)):.2f} + {float(cents(dep)):.2f} + {float(cents(grants)):.2f}"
-      f" (total of exact {float(cents(aid + dep + grants)):.2f})")
-print(f"  shown net cost = {float(total - cents(aid + dep + grants)):.2f}")
-price = show("price HT = full x 1.05 (cost_plus 5 %)", full * F("1.05"))
-print(f"  shown price HT {float(cents(price)):.2f}, VAT {float(cents(cents(price) * vat)):.2f}, "
-      f"TTC {float(cents(price) + cents(cents(price) * vat)):.2f}")
-charges = show("annual charges", int_cost + etps + asp + support + overheads + 15000)
-print(f"  shown sales cap 30 % {float(cents(charges * F('0.3'))):.2f}, headroom "
-      f"{float(cents(charges * F('0.3')) - 60000):.2f}")
-print(f"  market floor 72 x 38 + 180 = {float(std * 38 + 180):.2f}; market price 72 x 40 + 180 = {float(std * 40 + 180):.2f}")
-print(f"  production cost shown {float(cents(production)):.2f}, insertion extra {float(total - cents(production)):.2f}")
-print(f"  paid insertion hours {float(H * int_paid / int_prod):.4f}, training hours {float(H * int_train_h / int_prod):.4f}")
+for k, v in charges.items():
+    show(f"  charge {k}", v)
+assert sum(charges.values()) == annual_charges
+charges_total, charges_shown = largest_remainder(charges)
+print_shown("charges", charges, charges_total, charges_shown)
+products = {"sales": sales, "aid_state": AID_S, "aid_departement": AID_D}
+products.update(grants)
+for k, v in products.items():
+    show(f"  product {k}", v)
+products_total, products_shown = largest_remainder(products)
+print_shown("products", products, products_total, products_shown)
+result = products_total - charges_total
+print(f"  result = products - charges = {money(products_total)} - {money(charges_total)} = {money(result)}"
+      f"   (exact {float(sum(products.values()) - sum(charges.values())):.6f})")

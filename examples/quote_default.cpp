@@ -28,6 +28,9 @@ int main(int argc, char** argv) try {
     row("FULL COST", q.full_cost);
     row("production cost (ordinary firm)", q.production_cost);
     row("insertion extra cost", q.insertion_extra_cost);
+    row("  bottom-up cross-check", q.extra_bottom_up);
+    row("marginal cost", q.marginal_cost);
+    for (const auto& l : q.subsidies) row("subsidy: " + l.key, l.amount);
     row("subsidies", q.subsidies_total);
     row("NET COST", q.net_cost);
     row("price HT (" + std::string(aci::quote::policy_name(q.price.policy)) + ")", q.price.ht);
