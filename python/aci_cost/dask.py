@@ -7,6 +7,7 @@ the merged result is bit-identical to the local run, whatever the chunking.
 """
 from __future__ import annotations
 
+import json
 from typing import Optional
 
 import numpy as np
@@ -22,35 +23,48 @@ __all__ = ["run_sweep"]
 def _task(scenario_json: str, spec: dict, begin: int, end: int, threads: int, quantiles) -> dict:
     r = _sweep.run(spec, _core.read_scenario(scenario_json), threads=threads, begin=begin, end=end,
                    quantiles=quantiles)
-    return {"inputs": r.inputs, "outputs": r.outputs}
+    return {"inputs": r.inputs, "outputs": r.outputs, "states": r.summary_states, "names": list(r.summary.index)}
 
 
 def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks: int = 8, threads: int = 1,
               quantiles=(0.05, 0.25, 0.5, 0.75, 0.95)) -> _sweep.SweepRun:
     """Runs ``spec`` over a Dask cluster (``client``, default: the current one) in ``chunks`` tasks.
 
-    A seed of None is drawn here, once, and reported in the result's ``spec`` and ``seed``.
-    Summaries are recomputed from the merged arrays by the same exact engine, so they equal the
-    local run's too.
+    A seed of None is drawn here, once, and reported in the result's ``spec`` and ``seed``. Each
+    task returns its exact summaries' states; they are merged here into the summary of the whole
+    run, equal bit for bit to a local run's whatever the chunking, in full and in
+    ``"summary_only"`` mode alike (where no per-scenario array crosses the network).
     """
     from dask.distributed import default_client
 
-    client = client or default_client()
+    if not isinstance(chunks, int) or chunks < 1:
+        raise ValueError(f"dask.run_sweep: chunks = {chunks!r}: must be an integer >= 1")
+    if not isinstance(threads, int) or threads < 1:
+        raise ValueError(f"dask.run_sweep: threads = {threads!r}: must be an integer >= 1")
     spec = _sweep.with_seed(spec)
+    # The engine reads the spec (ValueError with its JSON path) before any task is sent.
+    spec = _sweep.load_spec(_core.check_sweep_spec(json.dumps(spec)))
+    client = client or default_client()
     scenario = scenario or default_scenario()
     n = int(spec["design"].get("n", 1000))
-    if chunks < 1:
-        raise ValueError(f"dask.run_sweep: chunks = {chunks}: must be >= 1")
+    summary_only = bool(spec.get("summary_only", False))
     bounds = np.linspace(0, n, min(chunks, n) + 1).astype(np.int64)
     text = scenario.to_json()  # a few kB: sent with each task, read back exactly by the worker
     futures = [client.submit(_task, text, spec, int(b), int(e), threads, tuple(quantiles), pure=False)
                for b, e in zip(bounds[:-1], bounds[1:]) if e > b]
     parts = client.gather(futures)
-    ins = pd.concat([p["inputs"] for p in parts])
-    outs = pd.concat([p["outputs"] for p in parts])
-    # The engine's summaries are exact and order-independent: those of the merged arrays equal
-    # the local run's, without re-running anything.
+    names = parts[0]["names"]
+    for p in parts:
+        if p["names"] != names or set(p["states"]) != set(names):
+            raise RuntimeError("dask.run_sweep: the tasks returned different outputs; the cluster's aci_cost "
+                               "versions may differ")
     raw = {"begin": 0, "end": n, "inputs": {}, "outputs": {},
-           "summaries": {c: _core.summarize(outs[c].to_numpy(), list(quantiles)) for c in outs.columns}}
+           "summaries": {c: _core.merge_summaries([p["states"][c] for p in parts], list(quantiles)) for c in names}}
     summary = _sweep._frames(raw, quantiles)[2]
-    return _sweep.SweepRun(spec, 0, n, ins, outs, summary)
+    index = pd.RangeIndex(0, n, name="scenario")
+    if summary_only:
+        ins, outs = pd.DataFrame(index=index), pd.DataFrame(index=index)
+    else:
+        ins = pd.concat([p["inputs"] for p in parts])
+        outs = pd.concat([p["outputs"] for p in parts])
+    return _sweep.SweepRun(spec, 0, n, ins, outs, summary, raw["summaries"])

@@ -44,9 +44,11 @@ def with_seed(spec: SpecLike) -> dict:
 
 
 def inputs(scenario: Optional[Scenario] = None, model: str = "training") -> pd.DataFrame:
-    """The inputs a model can vary, with their domains and units."""
+    """The inputs a model can vary: bounds and whether each end is excluded (``domain`` reads
+    "[0, 1)"), the rule joining an input to others, and the unit. An unknown model is a ValueError."""
     rows = _core.sweep_inputs(scenario or _core.default_scenario(), model)
-    return pd.DataFrame(rows, columns=["name", "low", "high", "low_open", "unit"]).set_index("name")
+    return pd.DataFrame(rows, columns=["name", "low", "high", "low_open", "high_open", "domain", "rule",
+                                       "unit"]).set_index("name")
 
 
 def outputs(scenario: Optional[Scenario] = None, model: str = "training") -> list[str]:
@@ -65,6 +67,9 @@ class SweepRun:
     outputs: pd.DataFrame
     summary: pd.DataFrame
     _raw_summaries: dict = field(repr=False, default_factory=dict)
+    summary_states: dict = field(repr=False, default_factory=dict)
+    """Per output, the exact summary's state (bytes): ``_core.merge_summaries`` merges states of
+    sub-ranges (e.g. a cluster's tasks) into the summary of the whole run, bit for bit."""
 
     @property
     def seed(self) -> int:
@@ -107,62 +112,125 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
         if bar is not None:
             bar.close()
     ins, outs, summary = _frames(raw, quantiles)
-    return SweepRun(json.loads(raw["spec"]), raw["begin"], raw["end"], ins, outs, summary, raw["summaries"])
+    return SweepRun(json.loads(raw["spec"]), raw["begin"], raw["end"], ins, outs, summary, raw["summaries"],
+                    dict(raw["summary_states"]))
 
 
 # ---- sensitivity --------------------------------------------------------------------------
+
+def _model_seed(d: dict, scenario: Optional[Scenario]) -> Optional[int]:
+    """The seed of the model's own random draws (the training model's), None for the quote model."""
+    if d.get("model", "training") != "training":
+        return None
+    s = scenario or _core.default_scenario()
+    return int(s.training.model.seed) if s.training is not None else None
+
 
 @dataclass
 class SobolResult:
     """Sobol' indices per output: ``indices[output]`` is a DataFrame indexed by input (or group)
     with S1, ST and their bootstrap intervals; ``outputs`` and ``unit_points`` are the design's
-    raw evaluations (rows A, B, AB_1..AB_G per base row), e.g. for another analyser."""
+    raw evaluations (rows A, B, AB_1..AB_G per base row), e.g. for another analyser. ``seeds``
+    records every seed used (design, bootstrap, the model's draws), so the call repeats bit for
+    bit; ``n``, ``noise`` and ``replications`` the design."""
 
     indices: dict
     unit_points: np.ndarray
     outputs: dict
     fingerprint: int
     details: dict
+    seeds: dict = field(default_factory=dict)
+    n: int = 0
+    noise: bool = False
+    replications: int = 1
 
 
-def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: int = 1024, seed: Optional[int] = None,
-          groups: Optional[Sequence[int]] = None, level: float = 0.95, resamples: int = 1000, bootstrap_seed: int = 0,
-          nan_policy: str = "raise", salib_conventions: bool = False, threads: int = 1) -> SobolResult:
+def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[int] = None,
+          seed: Optional[int] = None, groups: Optional[Sequence[int]] = None, level: float = 0.95,
+          resamples: int = 1000, bootstrap_seed: Optional[int] = None, nan_policy: str = "raise",
+          salib_conventions: bool = False, threads: int = 1, noise: bool = False,
+          replications: int = 1) -> SobolResult:
     """First-order and total Sobol' indices of every output of ``spec`` over its inputs' laws.
 
-    ``n`` base rows (a power of two, else ValueError); the model runs n (G + 2) times. Doubling
-    ``n`` with the same seed reuses the first n base rows. ``nan_policy``: "raise" or "drop_blocks"
-    (whole base rows are dropped and counted in ``details[output]["rows_dropped"]``).
+    ``n`` base rows (a power of two, else ValueError; default: the spec's ``design.n``, else
+    1024); the model runs n (G + 2) R times. Doubling ``n`` with the same seed reuses the first n
+    base rows. ``nan_policy``: "raise" or "drop_blocks" (whole base rows are dropped and counted in
+    ``details[output]["rows_dropped"]``). Seeds not given are drawn and recorded in ``seeds``.
+
+    A stochastic model (the training model draws weekly absence and demand) runs the rows of one
+    base row on common random numbers, so a constant input gets exactly 0 (docs/sweep_format.md).
+    ``noise=True`` adds its randomness as a last group, labelled "noise": how much of the variance
+    is the model's own. ``replications=R`` averages R runs per row: indices of the mean output.
     """
     d = with_seed(spec)
     seed = d["design"]["seed"] if seed is None else seed
+    d["design"]["seed"] = seed
+    if n is None:
+        n = int(d["design"].get("n", 1024))
+    d["design"]["n"] = n
+    if bootstrap_seed is None:
+        bootstrap_seed = secrets.randbits(63)
     raw = _core.sobol_sweep(scenario or _core.default_scenario(), json.dumps(d), n, seed, list(groups or []), level,
-                            resamples, bootstrap_seed, nan_policy, salib_conventions, threads)
+                            resamples, bootstrap_seed, nan_policy, salib_conventions, threads, 4096, noise,
+                            replications)
     names = [i["name"] for i in d["inputs"]]
-    labels = names if not groups else [f"group {g}" for g in range(raw["groups"])]
+    labels = names if not groups else [f"group {g}" for g in range(raw["groups"] - (1 if noise else 0))]
+    if noise:
+        labels = labels + ["noise"]
     indices, details = {}, {}
     for out, v in raw["indices"].items():
         indices[out] = pd.DataFrame({k: v[k] for k in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
                                     index=pd.Index(labels, name="input"))
         details[out] = {k: v[k] for k in ("mean", "variance", "rows_used", "rows_dropped")}
-    return SobolResult(indices, raw["unit_points"], dict(raw["outputs"]), raw["fingerprint"], details)
+    seeds = {"design": int(seed), "bootstrap": int(bootstrap_seed), "model": _model_seed(d, scenario)}
+    return SobolResult(indices, raw["unit_points"], dict(raw["outputs"]), raw["fingerprint"], details, seeds, n,
+                       noise, replications)
 
 
-def morris(spec: SpecLike, scenario: Optional[Scenario] = None, *, trajectories: int = 20, levels: int = 4,
-           seed: Optional[int] = None, threads: int = 1) -> dict:
+class MorrisResult(dict):
+    """Morris indices per output (a dict of DataFrames), with the seeds and design used."""
+
+    seeds: dict
+    trajectories: int
+    levels: int
+    replications: int
+
+
+def morris(spec: SpecLike, scenario: Optional[Scenario] = None, *, trajectories: Optional[int] = None,
+           levels: int = 4, seed: Optional[int] = None, threads: int = 1, replications: int = 1) -> MorrisResult:
     """Morris elementary effects per output: a DataFrame of mu, mu_star, sigma per input (effects
-    per unit of each input's quantile scale, i.e. over its whole range)."""
+    per unit of each input's quantile scale, i.e. over its whole range). ``trajectories``
+    default: the spec's ``design.n``, else 20. The k + 1 points of a trajectory share the model's
+    random draws; ``replications`` averages R runs per point. ``result.seeds`` records the seeds."""
     d = with_seed(spec)
     seed = d["design"]["seed"] if seed is None else seed
-    raw = _core.morris_sweep(scenario or _core.default_scenario(), json.dumps(d), trajectories, levels, seed, threads)
+    d["design"]["seed"] = seed
+    if trajectories is None:
+        trajectories = int(d["design"].get("n", 20))
+    raw = _core.morris_sweep(scenario or _core.default_scenario(), json.dumps(d), trajectories, levels, seed, threads,
+                             replications)
     names = pd.Index([i["name"] for i in d["inputs"]], name="input")
-    return {out: pd.DataFrame(v, index=names) for out, v in raw.items()}
+    result = MorrisResult({out: pd.DataFrame(v, index=names) for out, v in raw.items()})
+    result.seeds = {"design": int(seed), "model": _model_seed(d, scenario)}
+    result.trajectories, result.levels, result.replications = trajectories, levels, replications
+    return result
 
 
-def tornado(spec: SpecLike, scenario: Optional[Scenario] = None) -> dict:
+class TornadoResult(dict):
+    """Tornado swings per output (a dict of DataFrames), with the seeds used."""
+
+    seeds: dict
+    replications: int
+
+
+def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications: int = 1) -> TornadoResult:
     """One-at-a-time swings: each input of ``spec`` gives ``values: [low, base, high]``; every
     output is evaluated at the base point and with one input at its low then high value. Returns
-    per output a DataFrame (low, high, swing) sorted by decreasing swing."""
+    per output a DataFrame (low, high, swing) sorted by decreasing swing. Every point runs on the
+    same random draws (common random numbers), so a swing is the input's alone;
+    ``replications`` averages R runs (R streams shared by every point)."""
+    if not isinstance(replications, int) or replications < 1:
+        raise ValueError(f"tornado: replications = {replications!r}: must be an integer >= 1")
     d = load_spec(spec)
     d.setdefault("format", SWEEP_FORMAT)
     ins = d["inputs"]
@@ -176,15 +244,20 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None) -> dict:
             row = list(base)
             row[k] = v
             rows.append(row)
+    R = replications
+    rows = [row for row in rows for _ in range(R)]
     pts = {"format": SWEEP_FORMAT, "model": d.get("model", "training"), "outputs": d.get("outputs", []),
-           "design": {"kind": "points", "n": len(rows)},
+           "design": {"kind": "points", "n": len(rows), "draw_keys": [q % R for q in range(len(rows))]},
            "inputs": [{"name": i["name"], "values": [r[k] for r in rows]} for k, i in enumerate(ins)]}
     if "job" in d:
         pts["job"] = d["job"]
     r = run(pts, scenario)
-    result = {}
+    result = TornadoResult()
+    result.seeds = {"model": _model_seed(d, scenario), "draw_keys": list(range(R))}
+    result.replications = R
     for out in r.outputs.columns:
-        y = r.outputs[out].to_numpy()
+        # Rows in order: R replications of each point, summed left to right then divided.
+        y = r.outputs[out].to_numpy().reshape(-1, R).sum(axis=1) / R
         frame = pd.DataFrame({"low": y[1::2] - y[0], "high": y[2::2] - y[0]},
                              index=pd.Index([i["name"] for i in ins], name="input"))
         frame["swing"] = (frame["high"] - frame["low"]).abs()
@@ -192,4 +265,4 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None) -> dict:
     return result
 
 
-__all__ += ["SobolResult", "sobol", "morris", "tornado", "with_seed"]
+__all__ += ["SobolResult", "MorrisResult", "TornadoResult", "sobol", "morris", "tornado", "with_seed"]

@@ -2,6 +2,8 @@
 // from the calling thread (which also checks for Ctrl-C), and hands numpy arrays over without
 // a copy.
 #include <Python.h>
+
+#include <cstring>
 #include <pybind11/functional.h>
 #include <pybind11/numpy.h>
 
@@ -48,10 +50,12 @@ void bind_sweep(py::module_& m) {
         d.model = model;
         const auto ev = io::make_evaluator(d, scenario);
         py::list out;
-        for (const auto& i : ev->inputs()) out.append(py::make_tuple(i.name, i.low, i.high, i.low_open, i.unit));
+        for (const auto& i : ev->inputs())
+          out.append(py::make_tuple(i.name, i.low, i.high, i.low_open, i.high_open || std::isinf(i.high), i.domain(),
+                                    i.rule, i.unit));
         return out;
       }, py::arg("scenario"), py::arg("model") = "training",
-      "The inputs a model can vary: (name, low, high, low_open, unit).");
+      "The inputs a model can vary: (name, low, high, low_open, high_open, domain, rule, unit).");
   m.def("sweep_outputs", [](const io::Scenario& scenario, const std::string& model) {
         io::SweepDocument d;
         d.model = model;
@@ -67,6 +71,20 @@ void bind_sweep(py::module_& m) {
         return summary_dict(s, quantiles);
       }, py::arg("values"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
       "The engine's exact, order-independent summary of an array (the same as a sweep's).");
+  m.def("merge_summaries", [](std::vector<py::bytes> states, std::vector<double> quantiles) {
+        sweep::Summary s;
+        for (std::size_t i = 0; i < states.size(); ++i) {
+          const std::string b = states[i];
+          std::vector<std::uint64_t> w(b.size() / sizeof(std::uint64_t));
+          require(b.size() % sizeof(std::uint64_t) == 0, "summaries[" + std::to_string(i) + "]",
+                  std::to_string(b.size()) + " bytes", "not a summary state");
+          std::memcpy(w.data(), b.data(), b.size());
+          s.merge(sweep::Summary::from_words(w, "summaries[" + std::to_string(i) + "]"));
+        }
+        return summary_dict(s, quantiles);
+      }, py::arg("states"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
+      "Merges summary states (a sweep's summary_states, e.g. from a cluster's workers) into one summary, "
+      "exactly as one run over every scenario.");
   m.def("check_sweep_spec", [](const std::string& spec) {
         return io::to_json(io::sweep_from_json(nlohmann::json::parse(spec))).dump();
       }, py::arg("spec"), "Reads a sweep spec (ValueError with its JSON path) and returns it normalised.");
@@ -94,11 +112,15 @@ void bind_sweep(py::module_& m) {
             py::gil_scoped_release release;
             r = sweep::run_sweep(*ev, doc.spec, opt, watch);
           }
-          py::dict inputs, outputs, summaries;
+          py::dict inputs, outputs, summaries, states;
           for (std::size_t k = 0; k < r.inputs.size(); ++k) inputs[py::str(r.input_names[k])] = numpy_of(std::move(r.inputs[k]));
           for (std::size_t k = 0; k < r.outputs.size(); ++k) outputs[py::str(r.output_names[k])] = numpy_of(std::move(r.outputs[k]));
-          for (std::size_t k = 0; k < r.summaries.size(); ++k)
+          for (std::size_t k = 0; k < r.summaries.size(); ++k) {
             summaries[py::str(r.output_names[k])] = summary_dict(r.summaries[k], quantiles);
+            const auto w = r.summaries[k].to_words();
+            states[py::str(r.output_names[k])] =
+                py::bytes(reinterpret_cast<const char*>(w.data()), w.size() * sizeof(std::uint64_t));
+          }
           py::dict out;
           out["begin"] = r.begin;
           out["end"] = r.end;
@@ -107,6 +129,7 @@ void bind_sweep(py::module_& m) {
           out["inputs"] = inputs;
           out["outputs"] = outputs;
           out["summaries"] = summaries;
+          out["summary_states"] = states;
           out["spec"] = io::to_json(doc).dump();
           return out;
         },
@@ -118,59 +141,53 @@ void bind_sweep(py::module_& m) {
 
 }  // namespace aci::python
 
-#include "aci_cost/sweep/sensitivity.hpp"
+#include "aci_cost/sweep/common_draws.hpp"
 
 namespace aci::python {
 
 namespace {
-/// The spec's inputs mapped from unit points u (rows x k, row-major) to their laws' values.
-std::vector<std::vector<double>> map_unit(const io::SweepDocument& doc, const std::vector<double>& u, std::size_t k) {
-  const std::size_t rows = u.size() / k;
-  std::vector<std::vector<double>> x(k, std::vector<double>(rows));
-  for (std::size_t j = 0; j < k; ++j) {
-    const auto& in = doc.spec.inputs[j];
-    require(in.law.has_value(), "sweep.inputs[" + std::to_string(j) + "].distribution", "null",
-            "sensitivity analysis needs a distribution for every input");
-    const sweep::Marginal<double> m{in.name, *in.law};
-    m.validate();
-    for (std::size_t r = 0; r < rows; ++r) x[j][r] = m.quantile(u[r * k + j]);
-  }
-  return x;
-}
-
-/// Evaluates given points with the engine (threads, GIL released, Ctrl-C checked).
-sweep::SweepResult evaluate_points(const io::Scenario& scenario, io::SweepDocument doc,
-                                   std::vector<std::vector<double>> x, unsigned threads, std::uint64_t chunk) {
-  require(doc.spec.rank_correlation.empty(), "sweep.rank_correlation", "given",
-          "Sobol' and Morris indices assume independent inputs");
-  doc.spec.design = sweep::SampleDesign::points;
-  doc.spec.n = x.empty() ? 0 : x[0].size();
-  for (std::size_t j = 0; j < x.size(); ++j) doc.spec.inputs[j].values = std::move(x[j]);
-  doc.spec.keep_inputs = false;
+/// Runs a design's unit points u (rows x stride) on the scenario's model (GIL released,
+/// Ctrl-C checked): draws keyed by `keys`, `replications` averaged.
+sweep::DesignOutputColumns run_design(const io::Scenario& scenario, const io::SweepDocument& doc,
+                                      const std::vector<double>& u, std::size_t stride,
+                                      const std::vector<std::uint64_t>& keys, std::uint64_t replications,
+                                      unsigned threads, std::uint64_t chunk) {
   const auto ev = io::make_evaluator(doc, scenario);
   sweep::RunOptions opt;
   opt.threads = threads;
   opt.chunk = chunk;
   const sweep::Progress watch = watcher(std::nullopt);
   py::gil_scoped_release release;
-  return sweep::run_sweep(*ev, doc.spec, opt, watch);
+  return sweep::evaluate_design(*ev, doc.spec, u, stride, keys, replications, opt, watch);
 }
-
 }  // namespace
 
 void bind_sensitivity(py::module_& m) {
   m.def("sobol_sweep",
         [](const io::Scenario& scenario, const std::string& spec_text, std::uint64_t n, std::uint64_t seed,
            std::vector<std::size_t> groups, double level, std::size_t resamples, std::uint64_t bootstrap_seed,
-           const std::string& nan_policy, bool salib, unsigned threads, std::uint64_t chunk) {
+           const std::string& nan_policy, bool salib, unsigned threads, std::uint64_t chunk, bool noise,
+           std::uint64_t replications) {
           const io::SweepDocument doc = io::sweep_from_json(nlohmann::json::parse(spec_text));
           const std::size_t k = doc.spec.inputs.size();
           require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
-          const sweep::SaltelliDesign design(k, n, seed, groups);
-          std::vector<double> u(static_cast<std::size_t>(design.size()) * k);
+          // The model's randomness as one more group: a placeholder input in a group of its own.
+          if (noise) {
+            if (groups.empty()) {
+              groups.resize(k);
+              for (std::size_t j = 0; j < k; ++j) groups[j] = j;
+            }
+            std::size_t top = 0;
+            for (auto g : groups) top = std::max(top, g + 1);
+            groups.push_back(top);
+          }
+          const std::size_t stride = noise ? k + 1 : k;
+          const sweep::SaltelliDesign design(stride, n, seed, groups);
+          std::vector<double> u(static_cast<std::size_t>(design.size()) * stride);
           for (std::uint64_t r = 0; r < design.size(); ++r)
-            design.point(r, std::span<double>(u.data() + r * k, k));
-          auto res = evaluate_points(scenario, doc, map_unit(doc, u, k), threads, chunk);
+            design.point(r, std::span<double>(u.data() + r * stride, stride));
+          auto res = run_design(scenario, doc, u, stride, sweep::saltelli_draw_keys(design, noise), replications,
+                                threads, chunk);
           sweep::SobolOptions o;
           o.confidence_level = level;
           o.bootstrap_resamples = resamples;
@@ -182,8 +199,12 @@ void bind_sensitivity(py::module_& m) {
             require(nan_policy == "raise", "sobol.nan_policy", nan_policy, "expected 'raise' or 'drop_blocks'");
           }
           py::dict indices;
-          for (std::size_t j = 0; j < res.output_names.size(); ++j) {
-            const auto s = sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), {res.outputs[j].begin(), res.outputs[j].end()}}, o);
+          for (std::size_t j = 0; j < res.names.size(); ++j) {
+            sweep::SobolIndices<double> s;
+            {
+              py::gil_scoped_release release;
+              s = sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), res.values[j]}, o);
+            }
             py::dict d;
             d["S1"] = s.first_order;
             d["ST"] = s.total_order;
@@ -195,13 +216,20 @@ void bind_sensitivity(py::module_& m) {
             d["variance"] = s.variance;
             d["rows_used"] = s.rows_used;
             d["rows_dropped"] = s.rows_dropped;
-            indices[py::str(res.output_names[j])] = d;
+            indices[py::str(res.names[j])] = d;
           }
           py::dict out;
           out["indices"] = indices;
+          if (noise) {  // the placeholder coordinate is not an input: drop it
+            std::vector<double> inputs_only(static_cast<std::size_t>(design.size()) * k);
+            for (std::uint64_t r = 0; r < design.size(); ++r)
+              std::copy_n(u.begin() + static_cast<std::ptrdiff_t>(r * stride), k,
+                          inputs_only.begin() + static_cast<std::ptrdiff_t>(r * k));
+            u = std::move(inputs_only);
+          }
           out["unit_points"] = numpy_matrix(std::move(u), k);
           py::dict ys;
-          for (std::size_t j = 0; j < res.output_names.size(); ++j) ys[py::str(res.output_names[j])] = numpy_of(std::move(res.outputs[j]));
+          for (std::size_t j = 0; j < res.names.size(); ++j) ys[py::str(res.names[j])] = numpy_of(std::move(res.values[j]));
           out["outputs"] = ys;
           out["fingerprint"] = design.fingerprint();
           out["block_size"] = design.block_size();
@@ -211,34 +239,37 @@ void bind_sensitivity(py::module_& m) {
         py::arg("scenario"), py::arg("spec"), py::arg("n"), py::arg("seed"), py::arg("groups") = std::vector<std::size_t>{},
         py::arg("level") = 0.95, py::arg("resamples") = 1000, py::arg("bootstrap_seed") = 0,
         py::arg("nan_policy") = "raise", py::arg("salib_conventions") = false, py::arg("threads") = 1,
-        py::arg("chunk") = 4096,
+        py::arg("chunk") = 4096, py::arg("noise") = false, py::arg("replications") = 1,
         "Sobol' indices of every output of a spec: Saltelli design of N base rows (a power of two), "
-        "Saltelli 2010 S1 and Jansen ST, bootstrap intervals. Rows of unit_points are A, B, AB_g per base row.");
+        "Saltelli 2010 S1 and Jansen ST, bootstrap intervals. Rows of unit_points are A, B, AB_g per base row; "
+        "the rows of a base row share the model's random draws (common random numbers); noise=True adds the "
+        "model's randomness as a last group; replications averages R runs per row.");
 
   m.def("morris_sweep",
         [](const io::Scenario& scenario, const std::string& spec_text, std::size_t trajectories, std::size_t levels,
-           std::uint64_t seed, unsigned threads) {
+           std::uint64_t seed, unsigned threads, std::uint64_t replications) {
           const io::SweepDocument doc = io::sweep_from_json(nlohmann::json::parse(spec_text));
           const std::size_t k = doc.spec.inputs.size();
           require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
           const sweep::MorrisDesign design(k, trajectories, levels, seed);
           std::vector<double> u(static_cast<std::size_t>(design.size()) * k);
           for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * k, k));
-          auto res = evaluate_points(scenario, doc, map_unit(doc, u, k), threads, 4096);
+          auto res = run_design(scenario, doc, u, k, sweep::morris_draw_keys(design), replications, threads, 4096);
           py::dict out;
-          for (std::size_t j = 0; j < res.output_names.size(); ++j) {
-            const auto mi = sweep::analyze_morris(design, sweep::DesignOutputs<double>{design.fingerprint(), {res.outputs[j].begin(), res.outputs[j].end()}});
+          for (std::size_t j = 0; j < res.names.size(); ++j) {
+            const auto mi = sweep::analyze_morris(design, sweep::DesignOutputs<double>{design.fingerprint(), std::move(res.values[j])});
             py::dict d;
             d["mu"] = mi.mu;
             d["mu_star"] = mi.mu_star;
             d["sigma"] = mi.sigma;
-            out[py::str(res.output_names[j])] = d;
+            out[py::str(res.names[j])] = d;
           }
           return out;
         },
         py::arg("scenario"), py::arg("spec"), py::arg("trajectories") = 20, py::arg("levels") = 4, py::arg("seed") = 0,
-        py::arg("threads") = 1,
-        "Morris elementary effects (mu, mu*, sigma per input, per unit of the input's quantile scale).");
+        py::arg("threads") = 1, py::arg("replications") = 1,
+        "Morris elementary effects (mu, mu*, sigma per input, per unit of the input's quantile scale); the points of "
+        "a trajectory share the model's random draws.");
 }
 
 }  // namespace aci::python

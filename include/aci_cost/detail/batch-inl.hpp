@@ -79,9 +79,14 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
                                          headcount_loss_share(p[p_headcount], p[p_contract_months]));
     aci::detail::ScenarioStream<U> stream[Parts];
     for (std::size_t k = 0; k < Parts; ++k) {
-      U key = lane + (in.first_scenario + i0 + k * W);  // scenario per lane
-      for (std::size_t j = 0; j < W; ++j)
-        if (k * W + j >= n) key[j] = in.first_scenario + i0;
+      U key;
+      if (in.draw_keys != nullptr) {  // common random numbers: the caller's key per scenario
+        for (std::size_t j = 0; j < W; ++j) key[j] = in.draw_keys[i0 + (k * W + j < n ? k * W + j : 0)];
+      } else {
+        key = lane + (in.first_scenario + i0 + k * W);  // scenario per lane
+        for (std::size_t j = 0; j < W; ++j)
+          if (k * W + j >= n) key[j] = in.first_scenario + i0;
+      }
       stream[k] = aci::detail::scenario_stream_of(aci::detail::mix64_of(key ^ seed_key));
     }
 

@@ -100,10 +100,17 @@ inline SweepDocument sweep_from_json(const json& j) {
     doc.spec.inputs.push_back(std::move(x));
   }
   if (f.has("design")) {
-    const Fields d(f.raw("design"), "$.design", {"kind", "n", "seed"});
+    const Fields d(f.raw("design"), "$.design", {"kind", "n", "seed", "draw_keys"});
     doc.spec.design = static_cast<sweep::SampleDesign>(d.choice("kind", detail::design_names, 0));
     doc.spec.n = d.unsigned64("n", doc.spec.n);
     doc.spec.seed = d.unsigned64("seed", 0);
+    const json& keys = d.array("draw_keys");
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (!keys[i].is_number_unsigned())
+        throw ScenarioError("$.design.draw_keys[" + std::to_string(i) + "]", Fields::shown(keys[i]),
+                            "expected an unsigned integer key");
+      doc.spec.draw_keys.push_back(keys[i].get<std::uint64_t>());
+    }
   }
   const json& rc = f.array("rank_correlation");
   for (std::size_t i = 0; i < rc.size(); ++i) {
@@ -139,12 +146,14 @@ inline json to_json(const SweepDocument& d) {
               {"summary_only", d.spec.summary_only}};
   if (!d.job.empty()) out["job"] = d.job;
   if (!d.spec.rank_correlation.empty()) out["rank_correlation"] = d.spec.rank_correlation;
+  if (!d.spec.draw_keys.empty()) out["design"]["draw_keys"] = d.spec.draw_keys;
   return out;
 }
 
 /// The evaluator a document asks for, on `scenario`.
 inline std::unique_ptr<sweep::Evaluator> make_evaluator(const SweepDocument& d, const Scenario& scenario) {
   if (d.model == "training") return std::make_unique<sweep::TrainingEvaluator>(scenario.training_model());
+  require(d.model == "quote", "sweep.model", "\"" + d.model + "\"", "expected \"training\" or \"quote\"");
   require(!scenario.jobs.empty(), "sweep.job", "none", "the scenario has no job to sweep");
   return std::make_unique<sweep::QuoteEvaluator>(scenario, d.job.empty() ? scenario.jobs.front().name : d.job);
 }

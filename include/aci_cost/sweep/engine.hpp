@@ -52,6 +52,9 @@ struct SweepSpec {
   std::vector<std::string> outputs;         ///< outputs to keep (empty = all)
   bool summary_only = false;                ///< keep streaming summaries only (memory independent of n)
   bool keep_inputs = true;                  ///< full mode: return the inputs of every scenario
+  /// The model's random draws of scenario i are keyed on draw_keys[i] (empty: on i). Scenarios
+  /// that share a key share every draw (common random numbers), as sensitivity designs need.
+  std::vector<std::uint64_t> draw_keys;
 };
 
 /// How to run it.
@@ -100,10 +103,8 @@ class InputMap {
         require(ids_[j] != ids_[k], field + ".name", "\"" + in.name + "\"", "is listed twice");
       const InputInfo& info = ev.inputs()[ids_[k]];
       const auto check_value = [&](double v, const std::string& what) {
-        const bool ok = std::isfinite(v) && (info.low_open ? v > info.low : v >= info.low) && v <= info.high;
-        require(ok, field + "." + what, v,
-                "outside the domain of " + info.name + ": " + (info.low_open ? "(" : "[") + std::to_string(info.low) +
-                    ", " + std::to_string(info.high) + "]");
+        if (!info.contains(v))
+          throw InvalidInput(field + "." + what, aci::detail::to_text(v), "outside the domain of " + info.name + ": " + info.domain());
       };
       if (spec.design == SampleDesign::grid || spec.design == SampleDesign::points) {
         require(!in.values.empty(), field + ".values", "[]", "the grid and points designs need values");
@@ -227,6 +228,8 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
   const std::uint64_t end = opt.end.value_or(spec.n);
   require(opt.begin <= end && end <= spec.n, "run.end", end, "the range [begin, end) must lie in [0, n]");
   const detail::InputMap map(spec, ev);
+  require(spec.draw_keys.empty() || spec.draw_keys.size() == spec.n, "sweep.draw_keys",
+          std::to_string(spec.draw_keys.size()) + " keys", "must be empty or hold one key per scenario (n)");
 
   SweepResult res;
   res.begin = opt.begin;
@@ -281,7 +284,10 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
         for (std::size_t m = 0; m < y.size(); ++m) y[m] = own_outputs ? ybuf[m].data() : res.outputs[m].data() + off;
         std::copy(x.begin(), x.end(), cx.begin());
         map.fill(b, e, x);
-        ev.evaluate(b, e, map.ids(), cx, out_ids, y);
+        const std::span<const std::uint64_t> keys =
+            spec.draw_keys.empty() ? std::span<const std::uint64_t>()
+                                   : std::span<const std::uint64_t>(spec.draw_keys.data() + b, n);
+        ev.evaluate(b, e, map.ids(), cx, out_ids, y, keys);
         for (std::size_t m = 0; m < out_ids.size(); ++m) partial[w][m].add(std::span<const double>(y[m], n));
         done.fetch_add(e - b);
       }

@@ -21,11 +21,29 @@ namespace aci::sweep {
 
 /// A numeric input a sweep may vary.
 struct InputInfo {
-  std::string name;  ///< documented name, e.g. "training.demand.base_hours"
-  double low;        ///< smallest valid value
-  double high;       ///< largest valid value
-  bool low_open;     ///< the low bound itself is invalid
-  std::string unit;  ///< unit of the value
+  std::string name;       ///< documented name, e.g. "training.demand.base_hours"
+  double low;             ///< lower bound
+  double high;            ///< upper bound (infinity: none)
+  bool low_open;          ///< the low bound itself is invalid
+  std::string unit;       ///< unit of the value
+  bool high_open = false; ///< the high bound itself is invalid (always so for infinity)
+  std::string rule;       ///< a rule joining it to other inputs ("" if none)
+
+  /// The domain as an interval: "[0, 1)", "(0, inf)".
+  std::string domain() const {
+    const auto num = [](double v) {
+      if (std::isinf(v)) return std::string(v > 0 ? "inf" : "-inf");
+      std::string t = std::to_string(v);
+      t.erase(t.find_last_not_of('0') + 1);
+      if (!t.empty() && t.back() == '.') t.pop_back();
+      return t;
+    };
+    return std::string(low_open ? "(" : "[") + num(low) + ", " + num(high) + (high_open || std::isinf(high) ? ")" : "]");
+  }
+  /// True when v lies in the domain (finite, within its bounds and their open ends).
+  bool contains(double v) const {
+    return std::isfinite(v) && (low_open ? v > low : v >= low) && (high_open ? v < high : v <= high);
+  }
 };
 
 /// A model a sweep evaluates.
@@ -38,10 +56,12 @@ class Evaluator {
   const std::vector<std::string>& outputs() const noexcept { return outputs_; }
   /// Evaluates scenarios [begin, end) (global indices, n = end - begin): x[k] points to the n
   /// values of input `input_ids[k]`, y[m] to room for the n values of output `output_ids[m]`.
+  /// A stochastic model keys scenario i's random draws on draw_keys[i - begin], or on i when
+  /// draw_keys is empty (a deterministic model ignores them).
   /// Thread-safe (const, no shared state); allocates nothing per scenario.
   virtual void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
                         std::span<const double* const> x, const std::vector<std::size_t>& output_ids,
-                        std::span<double* const> y) const = 0;
+                        std::span<double* const> y, std::span<const std::uint64_t> draw_keys) const = 0;
 
  protected:
   std::vector<InputInfo> inputs_;     ///< filled by the constructor of each model
@@ -72,8 +92,14 @@ class TrainingEvaluator final : public Evaluator {
     const char* units[p_count] = {"heads", "months", "h/week", "share", "share", "share", "h/week", "share", "share",
                                   "share", "h/week", "trainees", "share", "ratio", "share", "h", "€/h", "€/h", "€/h"};
     for (std::size_t k = 0; k < p_count; ++k) {
+      // The same ends as check_params (training/model.hpp): a test compares both on each bound.
       const bool open = k == p_demand_productivity || k == p_trainees_per_supervisor || k == p_load_threshold;
-      inputs_.push_back({"training." + std::string(param_path[k]), domain[k].first, domain[k].second, open, units[k]});
+      const bool high_open = k == p_absence || k == p_absence_spread || k == p_accompaniment;
+      std::string rule;
+      if (k == p_absence_spread) rule = "absence - absence_spread >= 0 and absence + absence_spread < 1";
+      if (k == p_accompaniment) rule = "absence + absence_spread + accompaniment <= 1";
+      inputs_.push_back({"training." + std::string(param_path[k]), domain[k].first, domain[k].second, open, units[k],
+                         high_open, rule});
     }
     outputs_ = {"delivered_share", "lost_hours", "final_backlog_hours", "planned_hours", "production_hours",
                 "unmet_demand_hours", "supervisor_hours", "cost_per_productive_hour_actual",
@@ -81,10 +107,11 @@ class TrainingEvaluator final : public Evaluator {
   }
   void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
                 std::span<const double* const> x, const std::vector<std::size_t>& output_ids,
-                std::span<double* const> y) const override {
+                std::span<double* const> y, std::span<const std::uint64_t> draw_keys) const override {
     training::detail::BatchColumns in;
     in.scenarios = static_cast<std::size_t>(end - begin);
-    in.first_scenario = begin;  // the draws depend on the global index only
+    in.first_scenario = begin;  // the draws depend on the global index only, or on the given keys
+    in.draw_keys = draw_keys.empty() ? nullptr : draw_keys.data();
     for (std::size_t k = 0; k < input_ids.size(); ++k) in.param[input_ids[k]] = x[k];
     training::detail::BatchOutputs out{};
     for (std::size_t m = 0; m < output_ids.size(); ++m) out[output_ids[m]] = y[m];
@@ -108,7 +135,7 @@ class QuoteEvaluator final : public Evaluator {
     using Set = std::function<void(io::Scenario&, model::Job&, double)>;
     const auto dec = [](double v, const char* f) { return decimal_from_double(v, f); };
     const auto add = [&](const char* name, double lo, double hi, bool open, const char* unit, Set set) {
-      inputs_.push_back({name, lo, hi, open, unit});
+      inputs_.push_back({name, lo, hi, open, unit, false, ""});
       setters_.push_back(std::move(set));
     };
     const auto at = [this](io::Scenario& s) -> model::Atelier& { return s.aci.ateliers[atelier_]; };
@@ -143,12 +170,13 @@ class QuoteEvaluator final : public Evaluator {
     add("crew.headcount_scale", 0, inf, true, "x", [=](io::Scenario& s, model::Job&, double v) {
       const Decimal k = dec(v, "crew.headcount_scale");
       each_crew(s, [&](people::StaffGroup& g) { g.headcount *= k; });
+      at(s).subsidies.rsa_fte *= k;  // the RSA posts are part of the crew
     });
     add("crew.weekly_hours", 0, 48, true, "h/week", [=](io::Scenario& s, model::Job&, double v) {
       const Decimal h = dec(v, "crew.weekly_hours");
       each_crew(s, [&](people::StaffGroup& g) { g.weekly_hours = h; });
     });
-    add("crew.absence", 0, 1, false, "share", [=](io::Scenario& s, model::Job&, double v) {
+    add("crew.absence", 0, 1, false, "share (paid absence)", [=](io::Scenario& s, model::Job&, double v) {
       const Decimal a = dec(v, "crew.absence");
       each_crew(s, [&](people::StaffGroup& g) { g.hours.absence = a; });
     });
@@ -164,7 +192,7 @@ class QuoteEvaluator final : public Evaluator {
   QuoteEvaluator& operator=(const QuoteEvaluator&) = delete;
   void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
                 std::span<const double* const> x, const std::vector<std::size_t>& output_ids,
-                std::span<double* const> y) const override {
+                std::span<double* const> y, std::span<const std::uint64_t> /*draw_keys: deterministic*/) const override {
     const auto n = static_cast<std::size_t>(end - begin);
     for (std::size_t i = 0; i < n; ++i) {
       io::Scenario s = s_;

@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <limits>
 #include <map>
 #include <optional>
@@ -56,6 +57,10 @@ class CarrySaveInteger {
   void add(const CarrySaveInteger& other) noexcept {
     for (std::size_t k = 0; k < L; ++k) limbs_[k] += other.limbs_[k];
   }
+  /// The limbs (for serialization).
+  const std::array<std::int64_t, L>& limbs() const noexcept { return limbs_; }
+  /// Sets the limbs (from serialization).
+  void set_limbs(const std::array<std::int64_t, L>& l) noexcept { limbs_ = l; }
   /// Canonical form: limbs 0..L-2 in [0, 2^32), limb L-1 signed; unique for each value.
   void normalize() noexcept {
     for (std::size_t k = 0; k + 1 < L; ++k) {
@@ -327,6 +332,55 @@ class Summary {
     return max_;
   }
 
+  /// The summary as words (64-bit, a format tag first): sent between processes (a cluster's
+  /// workers), read back by from_words into an equal summary that merges as this one would.
+  std::vector<std::uint64_t> to_words() const {
+    Summary c = *this;
+    c.normalize();
+    std::vector<std::uint64_t> w = {words_format,        c.count_, c.nan_count_, c.positive_infinities_,
+                                    c.negative_infinities_, std::bit_cast<std::uint64_t>(c.min_),
+                                    std::bit_cast<std::uint64_t>(c.max_)};
+    for (const auto x : c.sum_.limbs()) w.push_back(static_cast<std::uint64_t>(x));
+    for (const auto x : c.sum_squares_.limbs()) w.push_back(static_cast<std::uint64_t>(x));
+    w.push_back(c.bins_.size());
+    for (const auto& [block, counts] : c.bins_) {
+      w.push_back(block);
+      w.insert(w.end(), counts.begin(), counts.end());
+    }
+    return w;
+  }
+  /// The summary written by to_words; InvalidInput naming `field` for anything else.
+  static Summary from_words(std::span<const std::uint64_t> w, const std::string& field = "summary") {
+    constexpr std::size_t head = 7 + 70 + 136 + 1;
+    aci::require(w.size() >= head && w[0] == words_format, field, std::to_string(w.size()) + " words",
+                 "not a summary written by Summary::to_words (this version)");
+    Summary s;
+    s.count_ = w[1];
+    s.nan_count_ = w[2];
+    s.positive_infinities_ = w[3];
+    s.negative_infinities_ = w[4];
+    s.min_ = std::bit_cast<double>(w[5]);
+    s.max_ = std::bit_cast<double>(w[6]);
+    std::array<std::int64_t, 70> a{};
+    for (std::size_t k = 0; k < 70; ++k) a[k] = static_cast<std::int64_t>(w[7 + k]);
+    s.sum_.set_limbs(a);
+    std::array<std::int64_t, 136> b{};
+    for (std::size_t k = 0; k < 136; ++k) b[k] = static_cast<std::int64_t>(w[77 + k]);
+    s.sum_squares_.set_limbs(b);
+    const std::uint64_t blocks = w[head - 1];
+    aci::require(w.size() == head + blocks * (1 + bins_per_block), field, std::to_string(w.size()) + " words",
+                 "truncated or padded summary");
+    std::uint64_t counted = 0;
+    for (std::uint64_t i = 0; i < blocks; ++i) {
+      const auto* p = w.data() + head + i * (1 + bins_per_block);
+      Counts& c = s.bins_[static_cast<std::size_t>(p[0])];
+      for (std::size_t k = 0; k < bins_per_block; ++k) counted += (c[k] = p[1 + k]);
+    }
+    aci::require(counted == s.count_, field, std::to_string(counted) + " binned values",
+                 "the histogram must count every value (" + std::to_string(s.count_) + ")");
+    return s;
+  }
+
   /// Same multiset of values (NaNs counted, not compared by value): every result is then identical.
   friend bool operator==(const Summary& a, const Summary& b) {
     return a.count_ == b.count_ && a.nan_count_ == b.nan_count_ &&
@@ -341,6 +395,7 @@ class Summary {
   static constexpr std::size_t bins_per_block = std::size_t{1} << mantissa_bits;
   static constexpr std::uint32_t pending_limit = std::uint32_t{1} << 30;  // adds between carries
   static constexpr std::uint32_t half_keys = std::uint32_t{1} << (11 + mantissa_bits);
+  static constexpr std::uint64_t words_format = 0x61636953756d3031ULL;  // "aciSum01"
 
   /// The total order used for min and max: numeric, with -0 before +0.
   static bool before(double a, double b) noexcept {

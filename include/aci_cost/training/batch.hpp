@@ -141,11 +141,13 @@ inline constexpr std::array<std::string_view, p_count> batch_name = {
 
 /// Non-owning columns of a batch: param[k] is null (every scenario takes the base value) or
 /// points to the values of scenarios [0, scenarios); scenario i draws with the global index
-/// first_scenario + i.
+/// first_scenario + i, or with draw_keys[i] when given (common random numbers: scenarios with
+/// the same key share every weekly draw).
 struct BatchColumns {
   std::size_t scenarios = 0;
   std::uint64_t first_scenario = 0;
   std::array<const double*, p_count> param{};
+  const std::uint64_t* draw_keys = nullptr;
 };
 
 /// The kernel's per-scenario outputs, in BatchSummary's order.
