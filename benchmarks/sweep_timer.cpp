@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "aci_cost/io/scenario.hpp"
-#include "aci_cost/io/sweep_json.hpp"
+#include "aci_cost/evaluators/registry.hpp"
 
 namespace {
 std::string slurp(const char* path) {
@@ -32,7 +32,7 @@ int main(int argc, char** argv) try {
   double best = 1e300;
   for (int r = 0; r < repeats; ++r) {
     const auto t0 = std::chrono::steady_clock::now();
-    const auto ev = aci::io::make_evaluator(doc, scenario);
+    const auto ev = aci::evaluators::make_evaluator(doc, scenario);
     const auto res = aci::sweep::run_sweep(*ev, doc.spec, opt);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     best = s < best ? s : best;

@@ -8,7 +8,7 @@
 #include <pybind11/numpy.h>
 
 #include "aci_cost/io/scenario.hpp"
-#include "aci_cost/io/sweep_json.hpp"
+#include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/sweep/engine.hpp"
 #include "numpy.hpp"
 #include "record.hpp"
@@ -48,7 +48,7 @@ void bind_sweep(py::module_& m) {
   m.def("sweep_inputs", [](const io::Scenario& scenario, const std::string& model) {
         io::SweepDocument d;
         d.model = model;
-        const auto ev = io::make_evaluator(d, scenario);
+        const auto ev = evaluators::make_evaluator(d, scenario);
         py::list out;
         for (const auto& i : ev->inputs())
           out.append(py::make_tuple(i.name, i.low, i.high, i.low_open, i.high_open || std::isinf(i.high), i.domain(),
@@ -59,7 +59,7 @@ void bind_sweep(py::module_& m) {
   m.def("sweep_outputs", [](const io::Scenario& scenario, const std::string& model) {
         io::SweepDocument d;
         d.model = model;
-        return io::make_evaluator(d, scenario)->outputs();
+        return evaluators::make_evaluator(d, scenario)->outputs();
       }, py::arg("scenario"), py::arg("model") = "training", "The outputs a model computes.");
   m.def("summarize", [](py::array_t<double, py::array::c_style | py::array::forcecast> values,
                         std::vector<double> quantiles) {
@@ -100,7 +100,7 @@ void bind_sweep(py::module_& m) {
             throw ScenarioError("$", "byte " + std::to_string(e.byte), std::string("malformed JSON: ") + e.what());
           }
           const io::SweepDocument doc = io::sweep_from_json(j);
-          const auto ev = io::make_evaluator(doc, scenario);
+          const auto ev = evaluators::make_evaluator(doc, scenario);
           sweep::RunOptions opt;
           opt.threads = threads;
           opt.chunk = chunk;
@@ -152,7 +152,7 @@ sweep::DesignOutputColumns run_design(const io::Scenario& scenario, const io::Sw
                                       const std::vector<double>& u, std::size_t stride,
                                       const std::vector<std::uint64_t>& keys, std::uint64_t replications,
                                       unsigned threads, std::uint64_t chunk) {
-  const auto ev = io::make_evaluator(doc, scenario);
+  const auto ev = evaluators::make_evaluator(doc, scenario);
   sweep::RunOptions opt;
   opt.threads = threads;
   opt.chunk = chunk;

@@ -4,9 +4,9 @@
 
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/io/training_json.hpp"
-#include "aci_cost/quote/training_link.hpp"
+#include "aci_cost/link/training_quote.hpp"
 #include "aci_cost/training/batch.hpp"
-#include "aci_cost/training/setup.hpp"
+#include "aci_cost/link/training_setup.hpp"
 #include "aci_cost/training/simulate.hpp"
 #include "enums.hpp"
 #include "numpy.hpp"
@@ -81,6 +81,7 @@ void bind_training(py::module_& m) {
       .done()
       .def("validate", [](const TrainingModel& t) { t.validate(); })
       .def("to_json", [](const TrainingModel& t) { return io::to_json(t).dump(2); });
+  using link::TrainingSetup;
   Record<TrainingSetup>(m, "TrainingSetup", "The training model of a scenario's atelier.")
       .field("atelier", &TrainingSetup::atelier, "atelier name or support")
       .field("date", &TrainingSetup::date, "the costs are read at this date")
@@ -178,8 +179,8 @@ void bind_training(py::module_& m) {
     return py::tuple(names);
   }();
 
-  using quote::TrainingQuote;
-  using quote::TrainingWeek;
+  using link::TrainingQuote;
+  using link::TrainingWeek;
   Record<TrainingWeek>(m, "TrainingWeek", "The job's week in the training model.")
       .field("horizon_week", &TrainingWeek::horizon_week, "week index in the horizon")
       .field("iso_week", &TrainingWeek::iso_week, "ISO week of the job")
@@ -196,7 +197,7 @@ void bind_training(py::module_& m) {
       .field("week", &TrainingQuote::week, "TrainingWeek")
       .field("difference", &TrainingQuote::difference, "honoured - naive price excl. VAT, €")
       .done();
-  m.def("make_training_quote", &quote::make_training_quote, py::arg("aci"), py::arg("job"), py::arg("rates"),
+  m.def("make_training_quote", &link::make_training_quote, py::arg("aci"), py::arg("job"), py::arg("rates"),
         py::arg("pricing"), py::arg("model"), "Quotes a job with the training obligation of its week.");
 }
 

@@ -104,7 +104,7 @@ ACI_COST_INLINE Scenario default_scenario() {
   // and costs derived from the atelier; demand and deferral are assumptions [est]. Demand of
   // 140 standard h/week at productivity 0.6 is 233 employee h, about the crew's capacity; the
   // green-space season (+30 %, April-October) pushes it above, the winter (-30 %) below.
-  training::TrainingSetup t;
+  link::TrainingSetup t;
   t.atelier = "green_spaces";
   t.date = Date{2026, 1, 1};
   t.derive_from_atelier = true;

@@ -129,14 +129,14 @@ ACI_COST_INLINE training::TrainingModel training_model_from_json(const json& j, 
   return m;
 }
 
-ACI_COST_INLINE json to_json(const training::TrainingSetup& s) {
+ACI_COST_INLINE json to_json(const link::TrainingSetup& s) {
   return {{"atelier", s.atelier}, {"date", s.date.to_string()}, {"derive_from_atelier", s.derive_from_atelier},
           {"model", to_json(s.model)}};
 }
 
-ACI_COST_INLINE training::TrainingSetup training_setup_from_json(const json& j, const std::string& path) {
+ACI_COST_INLINE link::TrainingSetup training_setup_from_json(const json& j, const std::string& path) {
   const Fields f(j, path, {"atelier", "date", "derive_from_atelier", "model"});
-  training::TrainingSetup s;
+  link::TrainingSetup s;
   s.atelier = f.str("atelier", s.atelier);
   s.date = f.date("date", s.date);
   s.derive_from_atelier = f.boolean("derive_from_atelier", true);

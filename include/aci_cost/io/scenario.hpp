@@ -1,5 +1,5 @@
-// aci::io::Scenario: an ACI, its jobs, pricing options and rate overrides, and the documented
-// JSON format that carries them (docs/scenario_format.md). Every read error is a ScenarioError
+// The documented JSON format of a scenario (aci_cost/scenario.hpp: an ACI, its jobs, pricing
+// options and rate overrides), docs/scenario_format.md. Every read error is a ScenarioError
 // whose field is the JSON path ("$.jobs[0].productivity") and whose value is the offending text.
 #pragma once
 
@@ -11,43 +11,16 @@
 #include <nlohmann/json.hpp>
 
 #include "aci_cost/config.hpp"
-#include "aci_cost/model/aci.hpp"
-#include "aci_cost/model/job.hpp"
-#include "aci_cost/quote/pricing.hpp"
 #include "aci_cost/quote/quote.hpp"
-#include "aci_cost/rates/rate_table.hpp"
-#include "aci_cost/training/setup.hpp"
+#include "aci_cost/scenario.hpp"
 
 namespace aci::io {
 
 /// The format tag every scenario document carries.
 inline constexpr std::string_view scenario_format = "aci_cost/scenario@1";
 
-/// A complete input: what to price, how, and with which figures.
-struct Scenario {
-  model::Aci aci;                       ///< the structure
-  std::vector<model::Job> jobs;         ///< jobs to quote
-  quote::PricingOptions pricing;        ///< pricing policy for every job
-  std::vector<rates::RateEntry> rates;  ///< entries added to (or replacing) RateTable::france()
-  std::optional<training::TrainingSetup> training;  ///< the weekly training model, if any
-
-  /// The rate table: France's figures with this scenario's overrides.
-  rates::RateTable rate_table() const {
-    rates::RateTable t = rates::RateTable::france();
-    for (const auto& e : rates) t.set(e);
-    return t;
-  }
-  /// The job named `name`; InvalidInput naming "job" when there is none.
-  const model::Job& job(std::string_view name) const;
-  /// The training model to simulate (InvalidInput naming "training" when the scenario has none).
-  training::TrainingModel training_model() const {
-    require(training.has_value(), "training", "null", "the scenario has no training section");
-    return training->resolved(aci, rate_table());
-  }
-  /// Validates the ACI, every job (and its atelier) and the pricing options.
-  void validate() const;
-  friend bool operator==(const Scenario&, const Scenario&) = default;
-};
+/// The scenario (aci_cost/scenario.hpp), read and written here.
+using Scenario = ::aci::Scenario;
 
 /// Parses a scenario document; ScenarioError with the JSON path on any problem.
 ACI_COST_INLINE Scenario read_scenario(std::string_view text);

@@ -84,10 +84,7 @@ inline SweepDocument sweep_from_json(const json& j) {
     throw ScenarioError("$.format", "\"" + f.str("format") + "\"", "expected \"" + std::string(sweep_format) + "\"");
   }
   SweepDocument doc;
-  doc.model = f.str("model", "training");
-  if (doc.model != "training" && doc.model != "quote") {
-    throw ScenarioError("$.model", "\"" + doc.model + "\"", "expected \"training\" or \"quote\"");
-  }
+  doc.model = f.str("model", "training");  // a registered model's name (evaluators/registry.hpp)
   doc.job = f.str("job", "");
   const json& inputs = f.array("inputs");
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -148,14 +145,6 @@ inline json to_json(const SweepDocument& d) {
   if (!d.spec.rank_correlation.empty()) out["rank_correlation"] = d.spec.rank_correlation;
   if (!d.spec.draw_keys.empty()) out["design"]["draw_keys"] = d.spec.draw_keys;
   return out;
-}
-
-/// The evaluator a document asks for, on `scenario`.
-inline std::unique_ptr<sweep::Evaluator> make_evaluator(const SweepDocument& d, const Scenario& scenario) {
-  if (d.model == "training") return std::make_unique<sweep::TrainingEvaluator>(scenario.training_model());
-  require(d.model == "quote", "sweep.model", "\"" + d.model + "\"", "expected \"training\" or \"quote\"");
-  require(!scenario.jobs.empty(), "sweep.job", "none", "the scenario has no job to sweep");
-  return std::make_unique<sweep::QuoteEvaluator>(scenario, d.job.empty() ? scenario.jobs.front().name : d.job);
 }
 
 }  // namespace aci::io

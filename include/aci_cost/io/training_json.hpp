@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aci_cost/config.hpp"
-#include "aci_cost/training/setup.hpp"
+#include "aci_cost/link/training_setup.hpp"
 
 namespace aci::io {
 
@@ -13,9 +13,9 @@ ACI_COST_INLINE nlohmann::json to_json(const training::TrainingModel& m);
 /// A training model from JSON at `path`; absent fields keep TrainingModel's defaults.
 ACI_COST_INLINE training::TrainingModel training_model_from_json(const nlohmann::json& j, const std::string& path);
 /// A scenario's training section as JSON.
-ACI_COST_INLINE nlohmann::json to_json(const training::TrainingSetup& s);
+ACI_COST_INLINE nlohmann::json to_json(const link::TrainingSetup& s);
 /// A scenario's training section from JSON at `path`.
-ACI_COST_INLINE training::TrainingSetup training_setup_from_json(const nlohmann::json& j, const std::string& path);
+ACI_COST_INLINE link::TrainingSetup training_setup_from_json(const nlohmann::json& j, const std::string& path);
 
 }  // namespace aci::io
 

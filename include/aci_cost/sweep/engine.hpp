@@ -21,7 +21,7 @@
 #include "aci_cost/sweep/column.hpp"
 #include "aci_cost/sweep/designs.hpp"
 #include "aci_cost/sweep/distributions.hpp"
-#include "aci_cost/sweep/evaluators.hpp"
+#include "aci_cost/sweep/evaluator.hpp"
 #include "aci_cost/sweep/summary.hpp"
 
 namespace aci::sweep {

@@ -7,7 +7,7 @@
 
 #include "aci_cost/detail/counter_rng.hpp"
 #include "aci_cost/io/scenario.hpp"
-#include "aci_cost/io/sweep_json.hpp"
+#include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/sweep/common_draws.hpp"
 
 namespace sw = aci::sweep;
@@ -132,7 +132,7 @@ TEST(CommonDraws, ReplicationsAverageAndShrinkTheNoise) {
 TEST(CommonDraws, TrainingKernelSharesDrawsByKey) {
   // Two scenarios with the same inputs and the same key give the same bits; another key differs.
   const auto s = aci::io::default_scenario();
-  const sw::TrainingEvaluator ev(s.training_model());
+  const aci::evaluators::TrainingEvaluator ev(s.training_model());
   sw::SweepSpec spec;
   spec.inputs.push_back({"training.demand.base_hours", std::nullopt, {150, 150, 150, 150}});
   spec.design = sw::SampleDesign::points;
@@ -178,7 +178,7 @@ TEST(InputDomains, TrainingEndsMatchTheModelsRules) {
   // domain says the end is included.
   const auto s = aci::io::default_scenario();
   const auto base = s.training_model();
-  const sw::TrainingEvaluator ev(base);
+  const aci::evaluators::TrainingEvaluator ev(base);
   namespace td = aci::training::detail;
   for (std::size_t k = 0; k < td::p_count; ++k) {
     const auto& info = ev.inputs()[k];

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "aci_cost/io/scenario.hpp"
-#include "aci_cost/io/sweep_json.hpp"
+#include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/sweep/engine.hpp"
 
 namespace {
@@ -29,7 +29,7 @@ TEST(SweepEngine, LatinHypercubeInputsAreTheDesignsPoints) {
     "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.5}},
                {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 300}}],
     "design": {"kind": "latin_hypercube", "n": 1000, "seed": 5}, "outputs": ["training_debt"]})");
-  const auto ev = aci::io::make_evaluator(d, s);
+  const auto ev = aci::evaluators::make_evaluator(d, s);
   aci::sweep::RunOptions o;
   o.chunk = 333;
   const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
@@ -49,7 +49,7 @@ TEST(SweepEngine, LatinHypercubeInputsAreTheDesignsPoints) {
 TEST(SweepEngine, BitIdenticalForAnyThreadsAndChunking) {
   const auto s = aci::io::default_scenario();
   const auto d = doc(training_spec);
-  const auto ev = aci::io::make_evaluator(d, s);
+  const auto ev = aci::evaluators::make_evaluator(d, s);
   aci::sweep::RunOptions base;
   const auto ref = aci::sweep::run_sweep(*ev, d.spec, base);
   for (unsigned threads : {1u, 2u, 3u}) {
@@ -95,7 +95,7 @@ TEST(SweepEngine, QuoteSweepEqualsTheQuoteEngine) {
     "inputs": [{"name": "job.productivity", "values": [0.5, 0.6, 0.75]},
                {"name": "pricing.margin", "values": [0, 0.1]}],
     "design": {"kind": "grid", "n": 6}, "outputs": ["full_cost", "price_ht"]})");
-  const auto ev = aci::io::make_evaluator(d, s);
+  const auto ev = aci::evaluators::make_evaluator(d, s);
   const auto r = aci::sweep::run_sweep(*ev, d.spec);
   ASSERT_EQ(r.outputs[0].size(), 6u);
   // Grid point 2 = (productivity 0.6, margin 0): the default job at productivity 0.6, whose
@@ -115,7 +115,7 @@ TEST(SweepEngine, SpecErrorsNameTheField) {
   const auto expect_error = [&](const std::string& text, const std::string& field) {
     try {
       const auto d = doc(text.c_str());
-      const auto ev = aci::io::make_evaluator(d, s);
+      const auto ev = aci::evaluators::make_evaluator(d, s);
       (void)aci::sweep::run_sweep(*ev, d.spec);
       ADD_FAILURE() << "no error for " << field;
     } catch (const aci::InvalidInput& e) {

@@ -1,4 +1,4 @@
-// aci::training::derive_from_atelier: the training model of an atelier, its workforce, hours
+// aci::link::derive_from_atelier: the training model of an atelier, its workforce, hours
 // split and costs taken from the quote model, so that both models describe the same people.
 #pragma once
 
@@ -6,7 +6,7 @@
 #include "aci_cost/quote/atelier_rates.hpp"
 #include "aci_cost/training/model.hpp"
 
-namespace aci::training {
+namespace aci::link {
 
 /// `m` with the fields the atelier determines replaced, at `date` with the figures of `table`:
 /// headcount (filled posts: headcount x occupancy), weekly hours, absence (unpaid absence, plus
@@ -15,7 +15,7 @@ namespace aci::training {
 /// hours per week (the training share), productivity, cost per paid hour (integration cost /
 /// paid hours, before aid) and supervisor cost per on-site hour. Demand, deferral, horizon and
 /// seed stay as given.
-inline TrainingModel derive_from_atelier(TrainingModel m, const model::Aci& aci, const model::Atelier& at,
+inline training::TrainingModel derive_from_atelier(training::TrainingModel m, const model::Aci& aci, const model::Atelier& at,
                                          const Date& date, const rates::RateTable& table) {
   rates::RateLookup rates(table, date);
   const auto ar = quote::atelier_rates<double>(at, aci.large_employer, rates);
@@ -50,4 +50,4 @@ inline TrainingModel derive_from_atelier(TrainingModel m, const model::Aci& aci,
   return m;
 }
 
-}  // namespace aci::training
+}  // namespace aci::link

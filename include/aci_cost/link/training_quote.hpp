@@ -1,4 +1,4 @@
-// aci::quote::make_training_quote: a job's quote with the training obligation at its true cost
+// aci::link::make_training_quote: a job's quote with the training obligation at its true cost
 // in the job's week (from the weekly training model), beside the naive quote that counts only
 // the training actually delivered that week — in peak season, deferral makes production look
 // cheaper and hides a debt; the difference is what the naive quote underprices.
@@ -7,7 +7,7 @@
 #include "aci_cost/quote/quote.hpp"
 #include "aci_cost/training/simulate.hpp"
 
-namespace aci::quote {
+namespace aci::link {
 
 /// The job's week in the training model.
 struct TrainingWeek {
@@ -25,8 +25,8 @@ struct TrainingWeek {
 
 /// The two quotes and what separates them.
 struct TrainingQuote {
-  Quote naive;       ///< training line = what the week delivers
-  Quote honoured;    ///< training line = the week's whole obligation
+  quote::Quote naive;       ///< training line = what the week delivers
+  quote::Quote honoured;    ///< training line = the week's whole obligation
   TrainingWeek week; ///< the week's figures
   Money difference;  ///< honoured.price.ht - naive.price.ht: what the naive price leaves out
   friend bool operator==(const TrainingQuote&, const TrainingQuote&) = default;
@@ -35,7 +35,7 @@ struct TrainingQuote {
 /// Quotes `job` twice with the training obligation of its week simulated by `tm` (double engine;
 /// the shown quotes use the Decimal engine with the week's rates as exact binary values).
 inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
-                                         const PricingOptions& pricing, const training::TrainingModel& tm) {
+                                         const quote::PricingOptions& pricing, const training::TrainingModel& tm) {
   const auto sim = training::simulate<double>(tm);
   TrainingWeek wk;
   wk.iso_week = job.date.iso_week();
@@ -64,13 +64,13 @@ inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job
   TrainingQuote out;
   out.week = wk;
   // The double engine's figures enter the Decimal engine explicitly, as their exact values.
-  out.naive = make_quote<Decimal>(aci, job, table, pricing, Decimal(wk.naive_rate));
-  out.honoured = make_quote<Decimal>(aci, job, table, pricing, Decimal(wk.honoured_rate));
+  out.naive = quote::make_quote<Decimal>(aci, job, table, pricing, Decimal(wk.naive_rate));
+  out.honoured = quote::make_quote<Decimal>(aci, job, table, pricing, Decimal(wk.honoured_rate));
   out.difference = out.honoured.price.ht - out.naive.price.ht;
   // CDDI of 4 to 24 months (Code du travail L5132-15-1; longer only by exception).
   const double months = tm.workforce.contract_months;
   if (months < 4 || months > 24) {
-    const Warning warning{"contract_length", "the training model's mean CDDI length of " + ::aci::detail::to_text(months) +
+    const quote::Warning warning{"contract_length", "the training model's mean CDDI length of " + ::aci::detail::to_text(months) +
                                            " months is outside the 4-24 months of art. L5132-15-1"};
     out.naive.warnings.push_back(warning);
     out.honoured.warnings.push_back(warning);
@@ -78,4 +78,4 @@ inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job
   return out;
 }
 
-}  // namespace aci::quote
+}  // namespace aci::link

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "aci_cost/io/scenario.hpp"
-#include "aci_cost/quote/training_link.hpp"
+#include "aci_cost/link/training_quote.hpp"
 
 TEST(TrainingFromAtelier, DerivesWorkforcePlanAndCosts) {
   const auto s = aci::io::default_scenario();
@@ -29,7 +29,7 @@ TEST(TrainingQuote, PeakWeekNaiveQuoteLeavesTheObligationOut) {
   const auto s = aci::io::default_scenario();
   const auto m = s.training_model();
   const auto& job = s.job("park_maintenance");
-  const auto tq = aci::quote::make_training_quote(s.aci, job, s.rate_table(), s.pricing, m);
+  const auto tq = aci::link::make_training_quote(s.aci, job, s.rate_table(), s.pricing, m);
   EXPECT_EQ(tq.week.iso_week, 16);
   EXPECT_EQ(tq.week.horizon_week, 15);  // the horizon starts at ISO week 1
   // April: demand (140 x 1.3 / 0.6 = 303 employee h) exceeds capacity; production first
@@ -58,7 +58,7 @@ TEST(TrainingQuote, ContractLengthOutsideTheLawIsWarned) {
   for (double months : {3.0, 30.0}) {
     auto m = s.training_model();
     m.workforce.contract_months = months;
-    const auto tq = aci::quote::make_training_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing, m);
+    const auto tq = aci::link::make_training_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing, m);
     int found = 0;
     for (const auto& w : tq.naive.warnings) found += w.code == "contract_length";
     for (const auto& w : tq.honoured.warnings) found += w.code == "contract_length";
@@ -71,6 +71,6 @@ TEST(TrainingQuote, JobOutsideTheHorizonIsAnError) {
   auto m = s.training_model();
   m.horizon.weeks = 10;  // ISO weeks 1-10 only
   m.workforce.leave_hours.resize(10);
-  EXPECT_THROW((void)aci::quote::make_training_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing, m),
+  EXPECT_THROW((void)aci::link::make_training_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing, m),
                aci::InvalidInput);
 }

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Checks that the areas of include/aci_cost only point down.
+
+Each area (a folder of include/aci_cost, with the top-level scenario.hpp as one more) has a place
+in LAYERS; a header may include headers of its own area, of detail/, of the plain top-level files
+(money, decimal, date, error, config, version) and of areas in a lower layer, never of its own
+layer's other areas or of a higher one. Run: python3 scripts/check_layers.py [include/aci_cost]
+"""
+from __future__ import annotations
+
+import pathlib
+import re
+import sys
+
+# Lowest first. Areas on one line are peers: neither includes the other.
+LAYERS = [
+    ["rates"],
+    ["people"],
+    ["model"],
+    ["quote", "training"],
+    ["budget", "link"],
+    ["scenario"],          # the top-level scenario.hpp: every model, none of the engines
+    ["sweep"],             # model-agnostic engine, designs, sensitivity
+    ["io"],                # JSON formats of the scenario and the sweep spec
+    ["evaluators"],        # the models in a sweep, and the registry
+]
+BASE = {"money.hpp", "decimal.hpp", "date.hpp", "error.hpp", "config.hpp", "version.hpp"}
+LEVEL = {area: i for i, layer in enumerate(LAYERS) for area in layer}
+INCLUDE = re.compile(r'#\s*include\s*"aci_cost/([^"]+)"')
+
+
+def area_of(rel: str) -> str | None:
+    """The area of a path below include/aci_cost ("quote/quote.hpp" -> "quote")."""
+    parts = rel.split("/")
+    if len(parts) == 1:
+        if parts[0] in BASE or parts[0] == "aci_cost.hpp":
+            return None
+        return parts[0].removesuffix(".hpp")
+    return None if parts[0] == "detail" else parts[0]
+
+
+def main(root: pathlib.Path) -> int:
+    problems = []
+    for f in sorted(root.rglob("*.hpp")):
+        rel = f.relative_to(root).as_posix()
+        me = area_of(rel)
+        if me is None:
+            continue
+        if me not in LEVEL:
+            problems.append(f"{rel}: area '{me}' has no place in scripts/check_layers.py LAYERS")
+            continue
+        for target in INCLUDE.findall(f.read_text(encoding="utf-8", errors="replace")):
+            other = area_of(target)
+            if other is None or other == me:
+                continue
+            if other not in LEVEL:
+                problems.append(f"{rel}: includes {target}, of an area not in LAYERS")
+            elif LEVEL[other] >= LEVEL[me]:
+                how = "a peer" if LEVEL[other] == LEVEL[me] else "a higher layer"
+                problems.append(f"{rel} ({me}) includes {target} ({other}, {how})")
+    for p in problems:
+        print("layers:", p)
+    print(f"layers: {len(problems)} problem(s) in {root}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    here = pathlib.Path(__file__).resolve().parents[1] / "include" / "aci_cost"
+    sys.exit(main(pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else here))
