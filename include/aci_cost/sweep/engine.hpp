@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "aci_cost/sweep/cancel.hpp"
 #include "aci_cost/sweep/column.hpp"
 #include "aci_cost/sweep/designs.hpp"
 #include "aci_cost/sweep/distributions.hpp"
@@ -78,12 +79,6 @@ struct SweepResult {
 /// Called by the calling thread about every `interval` with the number of scenarios done;
 /// returning false (or throwing) stops the run: workers finish their chunk and the run throws.
 using Progress = std::function<bool(std::uint64_t done, std::uint64_t total)>;
-
-/// Thrown when a Progress callback asked to stop.
-class Cancelled : public std::runtime_error {
- public:
-  Cancelled() : std::runtime_error("sweep cancelled") {}
-};
 
 namespace detail {
 

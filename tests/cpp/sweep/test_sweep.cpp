@@ -4,13 +4,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <numbers>
 #include <numeric>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -590,6 +594,7 @@ TEST(SweepSobolIndices, IshigamiWithinBootstrapIntervalOfAnalyticValues) {
     options.bootstrap_resamples = 400;
     options.bootstrap_seed = 5;
     options.ci_method = method;
+    options.threads = 2;
     const auto r = sw::analyze_sobol(design, outputs, options);
     EXPECT_EQ(r.rows_used, std::uint64_t{1} << 13);
     EXPECT_EQ(r.rows_dropped, 0u);
@@ -681,6 +686,151 @@ TEST(SweepSobolIndices, NanPolicyDropsWholeRows) {
   EXPECT_EQ(r.rows_dropped, 3u);
   EXPECT_EQ(r.rows_used, 1024u - 3u);
   EXPECT_TRUE(std::isfinite(r.first_order[0]) && std::isfinite(r.total_order_ci[2].high));
+}
+
+namespace {
+
+bool same_bits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
+
+}  // namespace
+
+TEST(SweepSobolBootstrap, IntervalsAreTheSameOnAnyThreadCount) {
+  const sw::SaltelliDesign design(3, 1024, 9);
+  const auto outputs = sw::evaluate(design, ishigami);
+  for (const bool salib : {false, true}) {
+    for (const sw::CiMethod method : {sw::CiMethod::percentile, sw::CiMethod::normal}) {
+      sw::SobolOptions options;
+      options.bootstrap_resamples = 97;  // not a multiple of 2 or 3
+      options.bootstrap_seed = 3;
+      options.salib_conventions = salib;
+      options.ci_method = method;
+      const auto one = sw::analyze_sobol(design, outputs, options);
+      for (const unsigned threads : {2U, 3U}) {
+        options.threads = threads;
+        for (const bool watched : {false, true}) {  // the calling thread runs a worker, or watches
+          options.keep_going = watched ? std::function<bool()>([] { return true; }) : std::function<bool()>();
+          const auto r = sw::analyze_sobol(design, outputs, options);
+          for (std::size_t g = 0; g < 3; ++g) {
+            EXPECT_TRUE(same_bits(r.first_order[g], one.first_order[g]));
+            EXPECT_TRUE(same_bits(r.first_order_ci[g].low, one.first_order_ci[g].low)) << threads << " " << g;
+            EXPECT_TRUE(same_bits(r.first_order_ci[g].high, one.first_order_ci[g].high)) << threads << " " << g;
+            EXPECT_TRUE(same_bits(r.total_order_ci[g].low, one.total_order_ci[g].low)) << threads << " " << g;
+            EXPECT_TRUE(same_bits(r.total_order_ci[g].high, one.total_order_ci[g].high)) << threads << " " << g;
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST(SweepSobolBootstrap, CountsGiveTheIntervalsOfTheGatheredRows) {
+  // The reference is the bootstrap as first written: gather the drawn rows (the same counter
+  // draws) and run sobol_estimates on them. Counting changes only the order of the sums.
+  const sw::SaltelliDesign design(3, 512, 21);
+  auto outputs = sw::evaluate(design, ishigami);
+  outputs.values[5 * 4 + 1] = std::numeric_limits<double>::quiet_NaN();  // base row 4 dropped: rows != 0..N-1
+  const std::size_t block = design.block_size(), groups = design.group_count();
+  std::vector<std::uint64_t> rows;
+  for (std::uint64_t i = 0; i < design.base_rows(); ++i)
+    if (i != 4) rows.push_back(i);
+  for (const bool salib : {false, true}) {
+    sw::SobolOptions options;
+    options.bootstrap_resamples = 60;
+    options.bootstrap_seed = 8;
+    options.salib_conventions = salib;
+    options.nan_policy = sw::NanPolicy::drop_blocks;
+    options.threads = 2;
+    const auto r = sw::analyze_sobol(design, outputs, options);
+    std::vector<std::vector<double>> s1_rep(groups), st_rep(groups);
+    std::vector<std::uint64_t> drawn(rows.size());
+    std::vector<double> s1(groups), st(groups);
+    for (std::uint64_t b = 0; b < options.bootstrap_resamples; ++b) {
+      for (std::uint64_t k = 0; k < drawn.size(); ++k)
+        drawn[k] = rows[sw::detail::uniform_index(
+            aci::detail::counter_bits(options.bootstrap_seed, b, k, sw::detail::stream_bootstrap), rows.size())];
+      double mean = 0, variance = 0;
+      ASSERT_TRUE(sw::detail::sobol_estimates(outputs.values, block, groups, drawn, s1, st, mean, variance, salib));
+      for (std::size_t g = 0; g < groups; ++g) {
+        s1_rep[g].push_back(s1[g]);
+        st_rep[g].push_back(st[g]);
+      }
+    }
+    for (std::size_t g = 0; g < groups; ++g) {
+      const auto s1_ci = sw::detail::bootstrap_interval(s1_rep[g], r.first_order[g], 0.95, sw::CiMethod::percentile);
+      const auto st_ci = sw::detail::bootstrap_interval(st_rep[g], r.total_order[g], 0.95, sw::CiMethod::percentile);
+      EXPECT_NEAR(r.first_order_ci[g].low, s1_ci.low, 1e-12) << salib << " " << g;
+      EXPECT_NEAR(r.first_order_ci[g].high, s1_ci.high, 1e-12) << salib << " " << g;
+      EXPECT_NEAR(r.total_order_ci[g].low, st_ci.low, 1e-12) << salib << " " << g;
+      EXPECT_NEAR(r.total_order_ci[g].high, st_ci.high, 1e-12) << salib << " " << g;
+    }
+  }
+}
+
+TEST(SweepSobolBootstrap, UnitCountsGiveThePointEstimates) {
+  const sw::SaltelliDesign design(3, 1024, 4, {0, 1, 1});
+  const auto outputs = sw::evaluate(design, [](std::span<const double> u) { return 1e5 + ishigami(u); });
+  const std::size_t block = design.block_size(), groups = design.group_count();
+  std::vector<std::uint64_t> rows(design.base_rows());
+  std::iota(rows.begin(), rows.end(), std::uint64_t{0});
+  const std::vector<std::uint32_t> ones(rows.size(), 1U);
+  for (const bool salib : {false, true}) {
+    std::vector<double> s1(groups), st(groups), w1(groups), wt(groups);
+    double mean = 0, variance = 0, wmean = 0, wvariance = 0;
+    ASSERT_TRUE(sw::detail::sobol_estimates(outputs.values, block, groups, rows, s1, st, mean, variance, salib));
+    ASSERT_TRUE(sw::detail::sobol_estimates_weighted(outputs.values, block, groups, rows, ones, rows.size(), w1, wt,
+                                                     wmean, wvariance, salib));
+    EXPECT_NEAR(wmean, mean, 1e-12 * mean);
+    EXPECT_NEAR(wvariance, variance, 1e-12 * variance);
+    for (std::size_t g = 0; g < groups; ++g) {
+      EXPECT_NEAR(w1[g], s1[g], 1e-12) << salib << " " << g;
+      EXPECT_NEAR(wt[g], st[g], 1e-12) << salib << " " << g;
+    }
+  }
+}
+
+TEST(SweepSobolBootstrap, KeepGoingStopsIt) {
+  const sw::SaltelliDesign design(3, 1024, 2);
+  const auto outputs = sw::evaluate(design, ishigami);
+  sw::SobolOptions options;
+  options.bootstrap_resamples = 50;
+  for (const unsigned threads : {1U, 2U}) {
+    options.threads = threads;
+    options.keep_going = [] { return false; };
+    EXPECT_THROW((void)sw::analyze_sobol(design, outputs, options), sw::Cancelled) << threads;
+    options.keep_going = []() -> bool { throw std::logic_error("from keep_going"); };
+    try {
+      (void)sw::analyze_sobol(design, outputs, options);
+      ADD_FAILURE() << "expected the callback's exception";
+    } catch (const std::logic_error& e) {
+      EXPECT_STREQ(e.what(), "from keep_going");
+    }
+  }
+  // A long bootstrap (some 10 s) stopped after 100 ms ends within a second.
+  const sw::SaltelliDesign large(3, 8192, 2);
+  const auto large_outputs = sw::evaluate(large, ishigami);
+  options.bootstrap_resamples = 500'000;
+  options.threads = 2;
+  const auto start = std::chrono::steady_clock::now();
+  std::atomic<int> polls{0};
+  options.keep_going = [&] {
+    ++polls;
+    return std::chrono::steady_clock::now() - start < std::chrono::milliseconds(100);
+  };
+  EXPECT_THROW((void)sw::analyze_sobol(large, large_outputs, options), sw::Cancelled);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  EXPECT_GE(polls.load(), 2);
+}
+
+TEST(SweepSobolBootstrap, ThreadsMustBeOneTo256) {
+  const sw::SaltelliDesign design(3, 256, 1);
+  const auto outputs = sw::evaluate(design, ishigami);
+  for (const unsigned threads : {0U, 257U}) {
+    sw::SobolOptions options;
+    options.threads = threads;
+    const auto e = invalid_input([&] { (void)sw::analyze_sobol(design, outputs, options); });
+    EXPECT_EQ(e.field(), "sobol.threads");
+    EXPECT_EQ(e.value(), std::to_string(threads));
+  }
 }
 
 TEST(SweepMorris, LinearModelGivesTheSlopeTimesTheRangeExactly) {
