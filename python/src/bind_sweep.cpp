@@ -193,6 +193,13 @@ void bind_sensitivity(py::module_& m) {
           o.bootstrap_resamples = resamples;
           o.bootstrap_seed = bootstrap_seed;
           o.salib_conventions = salib;
+          o.threads = threads;
+          // Polled from this thread about every 50 ms: Ctrl-C stops the bootstrap too.
+          o.keep_going = [] {
+            py::gil_scoped_acquire gil;
+            if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+            return true;
+          };
           if (nan_policy == "drop_blocks") {
             o.nan_policy = sweep::NanPolicy::drop_blocks;
           } else {

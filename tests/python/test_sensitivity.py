@@ -131,3 +131,40 @@ def test_merged_states_equal_one_run():
     with pytest.raises(ValueError, match="not a summary"):
         _core.merge_summaries([b"12345678"])
     assert np.isfinite(whole.summary["mean"]).all()
+
+
+def test_bootstrap_is_the_same_on_any_thread_count():
+    one = sweep.sobol(STOCHASTIC, n=256, seed=3, bootstrap_seed=4, resamples=200, threads=1)
+    two = sweep.sobol(STOCHASTIC, n=256, seed=3, bootstrap_seed=4, resamples=200, threads=2)
+    for out in STOCHASTIC["outputs"]:
+        assert one.indices[out].equals(two.indices[out])
+    with pytest.raises(ValueError, match="threads = 0"):
+        sweep.sobol(STOCHASTIC, n=256, seed=3, resamples=10, threads=0)
+
+
+def test_ctrl_c_stops_a_long_bootstrap_within_about_a_second(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "boot.py"
+    spec = json.loads(json.dumps(STOCHASTIC))
+    spec["outputs"] = ["training_debt"]
+    script.write_text(
+        "import aci_cost, sys\n"
+        "print('started', flush=True)\n"
+        "try:\n"
+        f"    aci_cost.sweep.sobol({spec!r}, n=2**16, seed=1, bootstrap_seed=1, resamples=200000)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', flush=True)\n"
+        "    sys.exit(3)\n")
+    p = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+    assert p.stdout.readline().strip() == "started"
+    time.sleep(2.0)  # past the model runs (0.2 s), well inside a bootstrap of minutes
+    t = time.time()
+    p.send_signal(signal.SIGINT)
+    out, _ = p.communicate(timeout=60)
+    assert p.returncode == 3 and "interrupted" in out
+    assert time.time() - t < 3.0
