@@ -20,14 +20,14 @@ from ._core import Scenario, default_scenario
 __all__ = ["run_sweep"]
 
 
-def _task(scenario_json: str, spec: dict, begin: int, end: int, threads: int, quantiles) -> dict:
+def _task(scenario_json: str, spec: dict, begin: int, end: int, threads: int, quantiles, model) -> dict:
     r = _sweep.run(spec, _core.read_scenario(scenario_json), threads=threads, begin=begin, end=end,
-                   quantiles=quantiles)
+                   quantiles=quantiles, model=model)
     return {"inputs": r.inputs, "outputs": r.outputs, "states": r.summary_states, "names": list(r.summary.index)}
 
 
 def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks: int = 8, threads: int = 1,
-              quantiles=(0.05, 0.25, 0.5, 0.75, 0.95)) -> _sweep.SweepRun:
+              quantiles=(0.05, 0.25, 0.5, 0.75, 0.95), model: Optional[_sweep.Model] = None) -> _sweep.SweepRun:
     """Runs ``spec`` over a Dask cluster (``client``, default: the current one) in ``chunks`` tasks.
 
     A seed of None is drawn here, once, and reported in the result's ``spec`` and ``seed``. Each
@@ -41,7 +41,7 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
         raise ValueError(f"dask.run_sweep: chunks = {chunks!r}: must be an integer >= 1")
     if not isinstance(threads, int) or threads < 1:
         raise ValueError(f"dask.run_sweep: threads = {threads!r}: must be an integer >= 1")
-    spec = _sweep.with_seed(spec)
+    spec = _sweep._with_model(_sweep.with_seed(spec), model)
     # The engine reads the spec (ValueError with its JSON path) before any task is sent.
     spec = _sweep.load_spec(_core.check_sweep_spec(json.dumps(spec)))
     client = client or default_client()
@@ -50,7 +50,7 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
     summary_only = bool(spec.get("summary_only", False))
     bounds = np.linspace(0, n, min(chunks, n) + 1).astype(np.int64)
     text = scenario.to_json()  # a few kB: sent with each task, read back exactly by the worker
-    futures = [client.submit(_task, text, spec, int(b), int(e), threads, tuple(quantiles), pure=False)
+    futures = [client.submit(_task, text, spec, int(b), int(e), threads, tuple(quantiles), model, pure=False)
                for b, e in zip(bounds[:-1], bounds[1:]) if e > b]
     parts = client.gather(futures)
     names = parts[0]["names"]

@@ -10,7 +10,7 @@ import json
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, Mapping, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -43,10 +43,58 @@ def with_seed(spec: SpecLike) -> dict:
     return d
 
 
-def inputs(scenario: Optional[Scenario] = None, model: str = "training") -> pd.DataFrame:
+@dataclass(frozen=True)
+class Model:
+    """An analyst's own model, swept like the built-in ones (designs, copula, deterministic
+    chunking, exact summaries, Sobol'/Morris/tornado, Dask): pass it as ``model=``.
+
+    ``inputs``: name -> (low, high) or (low, high, unit) or a dict with ``low``, ``high`` and
+    optionally ``low_open``, ``high_open`` (ends excluded), ``unit``. ``function`` takes a dict of
+    numpy arrays, one per input the sweep varies (the others are absent: use your defaults), plus
+    ``draw_key`` (uint64 per scenario) when ``stochastic``: key the model's randomness on it, so
+    that sensitivity designs run on common random numbers. It returns a dict with one array of
+    as many numbers per declared output. It must be picklable for Dask (cloudpickle)."""
+
+    name: str
+    inputs: Mapping[str, Any]
+    outputs: Sequence[str]
+    function: Callable[[dict], Mapping[str, Any]]
+    stochastic: bool = False
+
+    def input_table(self) -> list[tuple]:
+        """(name, low, high, low_open, high_open, unit) per input."""
+        rows = []
+        for name, d in self.inputs.items():
+            if isinstance(d, Mapping):
+                low, high = d["low"], d["high"]
+                lo_open, hi_open, unit = bool(d.get("low_open", False)), bool(d.get("high_open", False)), d.get("unit", "")
+            else:
+                if len(d) not in (2, 3):
+                    raise ValueError(f"Model[{self.name}].inputs[{name}] = {d!r}: expected (low, high) or (low, high, unit)")
+                low, high, unit = d[0], d[1], (d[2] if len(d) == 3 else "")
+                lo_open = hi_open = False
+            rows.append((str(name), float(low), float(high), lo_open, hi_open, str(unit)))
+        return rows
+
+
+def _with_model(d: dict, model: Optional[Model]) -> dict:
+    """The spec, naming `model` when one is given."""
+    if model is not None:
+        if not isinstance(model, Model):
+            raise TypeError(f"model = {model!r}: expected an aci_cost.sweep.Model")
+        d["model"] = model.name
+    return d
+
+
+def inputs(scenario: Optional[Scenario] = None, model: Union[str, Model] = "training") -> pd.DataFrame:
     """The inputs a model can vary: bounds and whether each end is excluded (``domain`` reads
     "[0, 1)"), the rule joining an input to others, and the unit. An unknown model is a ValueError."""
-    rows = _core.sweep_inputs(scenario or _core.default_scenario(), model)
+    if isinstance(model, Model):
+        rows = [(n, lo, hi, lo_open, hi_open or np.isinf(hi),
+                 f"{'(' if lo_open else '['}{lo:g}, {hi:g}{')' if hi_open or np.isinf(hi) else ']'}", "", unit)
+                for n, lo, hi, lo_open, hi_open, unit in model.input_table()]
+    else:
+        rows = _core.sweep_inputs(scenario or _core.default_scenario(), model)
     return pd.DataFrame(rows, columns=["name", "low", "high", "low_open", "high_open", "domain", "rule",
                                        "unit"]).set_index("name")
 
@@ -92,10 +140,10 @@ def _frames(raw: dict, quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.Dat
 
 def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1, chunk: int = 4096,
         begin: int = 0, end: Optional[int] = None, progress: bool = False,
-        quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95)) -> SweepRun:
+        quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95), model: Optional[Model] = None) -> SweepRun:
     """Runs a sweep; long runs release the GIL, show a tqdm bar with ``progress=True`` and stop
-    within about a second on Ctrl-C (KeyboardInterrupt)."""
-    d = with_seed(spec)
+    within about a second on Ctrl-C (KeyboardInterrupt). ``model``: an analyst's own Model."""
+    d = _with_model(with_seed(spec), model)
     scenario = scenario or _core.default_scenario()
     callback = None
     bar = None
@@ -107,7 +155,7 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
         def callback(done: int, total: int) -> None:
             bar.update(done - bar.n)
     try:
-        raw = _core.run_sweep(scenario, json.dumps(d), threads, chunk, begin, end, list(quantiles), callback)
+        raw = _core.run_sweep(scenario, json.dumps(d), threads, chunk, begin, end, list(quantiles), callback, model)
     finally:
         if bar is not None:
             bar.close()
@@ -117,6 +165,28 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
 
 
 # ---- sensitivity --------------------------------------------------------------------------
+
+def saltelli_points(k: int, n: int, seed: int, groups: Optional[Sequence[int]] = None) -> np.ndarray:
+    """The unit points (rows x k, in [0, 1)) of a Saltelli design: rows A, B, AB_1..AB_G per base
+    row, the layout ``analyze_sobol`` reads; map them through your laws and run any model."""
+    return _core.saltelli_points(k, n, seed, list(groups or []))
+
+
+def analyze_sobol(y: Sequence[float], *, k: int, n: int, seed: int, names: Optional[Sequence[str]] = None,
+                  groups: Optional[Sequence[int]] = None, level: float = 0.95, resamples: int = 1000,
+                  bootstrap_seed: int = 0, salib_conventions: bool = False, threads: int = 1) -> pd.DataFrame:
+    """Sobol' indices (S1, ST, bootstrap intervals) from the outputs ``y`` of the rows of
+    ``saltelli_points(k, n, seed, groups)``: the analyser on its own, to check or replace a step."""
+    raw = _core.analyze_sobol_outputs(k, n, seed, list(groups or []), np.asarray(y, dtype=float).tolist(), level,
+                                      resamples, bootstrap_seed, salib_conventions, threads)
+    count = len(raw["S1"])
+    if groups:
+        labels = [f"group {g}" for g in range(count)]
+    else:
+        labels = list(names) if names is not None else [f"x{j + 1}" for j in range(count)]
+    return pd.DataFrame({key: raw[key] for key in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
+                        index=pd.Index(labels, name="input"))
+
 
 def _model_seed(d: dict, scenario: Optional[Scenario]) -> Optional[int]:
     """The seed of the model's own random draws (the training model's), None for the quote model."""
@@ -149,7 +219,7 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
           seed: Optional[int] = None, groups: Optional[Sequence[int]] = None, level: float = 0.95,
           resamples: int = 1000, bootstrap_seed: Optional[int] = None, nan_policy: str = "raise",
           salib_conventions: bool = False, threads: int = 1, noise: bool = False,
-          replications: int = 1) -> SobolResult:
+          replications: int = 1, model: Optional[Model] = None) -> SobolResult:
     """First-order and total Sobol' indices of every output of ``spec`` over its inputs' laws.
 
     ``n`` base rows (a power of two, else ValueError; default: the spec's ``design.n``, else
@@ -162,7 +232,7 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
     ``noise=True`` adds its randomness as a last group, labelled "noise": how much of the variance
     is the model's own. ``replications=R`` averages R runs per row: indices of the mean output.
     """
-    d = with_seed(spec)
+    d = _with_model(with_seed(spec), model)
     seed = d["design"]["seed"] if seed is None else seed
     d["design"]["seed"] = seed
     if n is None:
@@ -172,7 +242,7 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
         bootstrap_seed = secrets.randbits(63)
     raw = _core.sobol_sweep(scenario or _core.default_scenario(), json.dumps(d), n, seed, list(groups or []), level,
                             resamples, bootstrap_seed, nan_policy, salib_conventions, threads, 4096, noise,
-                            replications)
+                            replications, model)
     names = [i["name"] for i in d["inputs"]]
     labels = names if not groups else [f"group {g}" for g in range(raw["groups"] - (1 if noise else 0))]
     if noise:
@@ -197,18 +267,19 @@ class MorrisResult(dict):
 
 
 def morris(spec: SpecLike, scenario: Optional[Scenario] = None, *, trajectories: Optional[int] = None,
-           levels: int = 4, seed: Optional[int] = None, threads: int = 1, replications: int = 1) -> MorrisResult:
+           levels: int = 4, seed: Optional[int] = None, threads: int = 1, replications: int = 1,
+           model: Optional[Model] = None) -> MorrisResult:
     """Morris elementary effects per output: a DataFrame of mu, mu_star, sigma per input (effects
     per unit of each input's quantile scale, i.e. over its whole range). ``trajectories``
     default: the spec's ``design.n``, else 20. The k + 1 points of a trajectory share the model's
     random draws; ``replications`` averages R runs per point. ``result.seeds`` records the seeds."""
-    d = with_seed(spec)
+    d = _with_model(with_seed(spec), model)
     seed = d["design"]["seed"] if seed is None else seed
     d["design"]["seed"] = seed
     if trajectories is None:
         trajectories = int(d["design"].get("n", 20))
     raw = _core.morris_sweep(scenario or _core.default_scenario(), json.dumps(d), trajectories, levels, seed, threads,
-                             replications)
+                             replications, model)
     names = pd.Index([i["name"] for i in d["inputs"]], name="input")
     result = MorrisResult({out: pd.DataFrame(v, index=names) for out, v in raw.items()})
     result.seeds = {"design": int(seed), "model": _model_seed(d, scenario)}
@@ -223,7 +294,8 @@ class TornadoResult(dict):
     replications: int
 
 
-def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications: int = 1) -> TornadoResult:
+def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications: int = 1,
+            model: Optional[Model] = None) -> TornadoResult:
     """One-at-a-time swings: each input of ``spec`` gives ``values: [low, base, high]``; every
     output is evaluated at the base point and with one input at its low then high value. Returns
     per output a DataFrame (low, high, swing) sorted by decreasing swing. Every point runs on the
@@ -231,7 +303,7 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications
     ``replications`` averages R runs (R streams shared by every point)."""
     if not isinstance(replications, int) or replications < 1:
         raise ValueError(f"tornado: replications = {replications!r}: must be an integer >= 1")
-    d = load_spec(spec)
+    d = _with_model(load_spec(spec), model)
     d.setdefault("format", SWEEP_FORMAT)
     ins = d["inputs"]
     for i in ins:
@@ -251,7 +323,7 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications
            "inputs": [{"name": i["name"], "values": [r[k] for r in rows]} for k, i in enumerate(ins)]}
     if "job" in d:
         pts["job"] = d["job"]
-    r = run(pts, scenario)
+    r = run(pts, scenario, model=model)
     result = TornadoResult()
     result.seeds = {"model": _model_seed(d, scenario), "draw_keys": list(range(R))}
     result.replications = R
@@ -265,4 +337,5 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications
     return result
 
 
-__all__ += ["SobolResult", "MorrisResult", "TornadoResult", "sobol", "morris", "tornado", "with_seed"]
+__all__ += ["SobolResult", "MorrisResult", "TornadoResult", "sobol", "morris", "tornado", "with_seed", "Model",
+            "saltelli_points", "analyze_sobol"]

@@ -8,6 +8,7 @@
 #include <pybind11/numpy.h>
 
 #include "aci_cost/io/scenario.hpp"
+#include "aci_cost/evaluators/function.hpp"
 #include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/sweep/engine.hpp"
 #include "numpy.hpp"
@@ -25,6 +26,50 @@ sweep::Progress watcher(std::optional<py::function> progress) {
     if (progress) (*progress)(done, total);
     return true;
   };
+}
+
+/// The evaluator of `doc.model`: a built-in model, or `model` (an aci_cost.sweep.Model), which
+/// joins the registry under its name; its function is called with the GIL held, one chunk at a
+/// time, with a dict of numpy columns (and "draw_key" for a stochastic model).
+std::unique_ptr<sweep::Evaluator> evaluator_for(const io::Scenario& scenario, const io::SweepDocument& doc,
+                                                const py::object& model) {
+  auto registry = evaluators::Registry::builtin();
+  if (!model.is_none()) {
+    const auto name = model.attr("name").cast<std::string>();
+    std::vector<sweep::InputInfo> inputs;
+    std::vector<std::string> input_names;
+    for (const auto row : model.attr("input_table")()) {
+      const auto t = row.cast<py::tuple>();
+      inputs.push_back({t[0].cast<std::string>(), t[1].cast<double>(), t[2].cast<double>(), t[3].cast<bool>(),
+                        t[5].cast<std::string>(), t[4].cast<bool>(), ""});
+      input_names.push_back(inputs.back().name);
+    }
+    const auto outputs = model.attr("outputs").cast<std::vector<std::string>>();
+    const bool stochastic = model.attr("stochastic").cast<bool>();
+    const py::object fn = model.attr("function");
+    auto call = [fn, input_names, outputs, stochastic, name](const evaluators::Batch& b) {
+      py::gil_scoped_acquire gil;
+      py::dict columns;
+      for (std::size_t k = 0; k < input_names.size(); ++k)
+        if (b.inputs[k] != nullptr) columns[py::str(input_names[k])] = py::array_t<double>(static_cast<py::ssize_t>(b.size), b.inputs[k]);
+      if (stochastic) columns["draw_key"] = py::array_t<std::uint64_t>(static_cast<py::ssize_t>(b.size), b.keys.data());
+      const py::object result = fn(columns);
+      for (std::size_t m = 0; m < outputs.size(); ++m) {
+        const std::string field = "model[" + name + "].outputs[" + outputs[m] + "]";
+        require(py::isinstance<py::dict>(result) && result.contains(py::str(outputs[m])), field, "missing",
+                "the model function must return a dict with every declared output");
+        const auto a = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(result[py::str(outputs[m])]);
+        require(static_cast<bool>(a) && a.ndim() == 1 && static_cast<std::size_t>(a.size()) == b.size, field,
+                a ? std::to_string(a.size()) + " values" : std::string("not numbers"),
+                "must hold one number per scenario (" + std::to_string(b.size) + ")");
+        std::copy(a.data(), a.data() + b.size, b.outputs[m]);
+      }
+    };
+    registry.add(name, [inputs, outputs, call](const io::Scenario&, const io::SweepDocument&) {
+      return std::make_unique<evaluators::FunctionEvaluator>(inputs, outputs, call);
+    });
+  }
+  return registry.make(doc, scenario);
 }
 
 py::dict summary_dict(const sweep::Summary& s, const std::vector<double>& quantiles) {
@@ -92,7 +137,7 @@ void bind_sweep(py::module_& m) {
   m.def("run_sweep",
         [](const io::Scenario& scenario, const std::string& spec_text, unsigned threads, std::uint64_t chunk,
            std::uint64_t begin, std::optional<std::uint64_t> end, std::vector<double> quantiles,
-           std::optional<py::function> progress) {
+           std::optional<py::function> progress, py::object model) {
           nlohmann::json j;
           try {
             j = nlohmann::json::parse(spec_text);
@@ -100,7 +145,7 @@ void bind_sweep(py::module_& m) {
             throw ScenarioError("$", "byte " + std::to_string(e.byte), std::string("malformed JSON: ") + e.what());
           }
           const io::SweepDocument doc = io::sweep_from_json(j);
-          const auto ev = evaluators::make_evaluator(doc, scenario);
+          const auto ev = evaluator_for(scenario, doc, model);
           sweep::RunOptions opt;
           opt.threads = threads;
           opt.chunk = chunk;
@@ -135,8 +180,9 @@ void bind_sweep(py::module_& m) {
         },
         py::arg("scenario"), py::arg("spec"), py::arg("threads") = 1, py::arg("chunk") = 4096, py::arg("begin") = 0,
         py::arg("end") = py::none(), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
-        py::arg("progress") = py::none(),
-        "Runs a sweep spec (JSON) on a scenario; inputs/outputs as numpy arrays, summaries as dicts.");
+        py::arg("progress") = py::none(), py::arg("model") = py::none(),
+        "Runs a sweep spec (JSON) on a scenario (or on `model`, an aci_cost.sweep.Model); inputs/outputs as "
+        "numpy arrays, summaries as dicts.");
 }
 
 }  // namespace aci::python
@@ -151,8 +197,8 @@ namespace {
 sweep::DesignOutputColumns run_design(const io::Scenario& scenario, const io::SweepDocument& doc,
                                       const std::vector<double>& u, std::size_t stride,
                                       const std::vector<std::uint64_t>& keys, std::uint64_t replications,
-                                      unsigned threads, std::uint64_t chunk) {
-  const auto ev = evaluators::make_evaluator(doc, scenario);
+                                      unsigned threads, std::uint64_t chunk, const py::object& model) {
+  const auto ev = evaluator_for(scenario, doc, model);
   sweep::RunOptions opt;
   opt.threads = threads;
   opt.chunk = chunk;
@@ -167,7 +213,7 @@ void bind_sensitivity(py::module_& m) {
         [](const io::Scenario& scenario, const std::string& spec_text, std::uint64_t n, std::uint64_t seed,
            std::vector<std::size_t> groups, double level, std::size_t resamples, std::uint64_t bootstrap_seed,
            const std::string& nan_policy, bool salib, unsigned threads, std::uint64_t chunk, bool noise,
-           std::uint64_t replications) {
+           std::uint64_t replications, py::object model) {
           const io::SweepDocument doc = io::sweep_from_json(nlohmann::json::parse(spec_text));
           const std::size_t k = doc.spec.inputs.size();
           require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
@@ -187,7 +233,7 @@ void bind_sensitivity(py::module_& m) {
           for (std::uint64_t r = 0; r < design.size(); ++r)
             design.point(r, std::span<double>(u.data() + r * stride, stride));
           auto res = run_design(scenario, doc, u, stride, sweep::saltelli_draw_keys(design, noise), replications,
-                                threads, chunk);
+                                threads, chunk, model);
           sweep::SobolOptions o;
           o.confidence_level = level;
           o.bootstrap_resamples = resamples;
@@ -246,22 +292,58 @@ void bind_sensitivity(py::module_& m) {
         py::arg("scenario"), py::arg("spec"), py::arg("n"), py::arg("seed"), py::arg("groups") = std::vector<std::size_t>{},
         py::arg("level") = 0.95, py::arg("resamples") = 1000, py::arg("bootstrap_seed") = 0,
         py::arg("nan_policy") = "raise", py::arg("salib_conventions") = false, py::arg("threads") = 1,
-        py::arg("chunk") = 4096, py::arg("noise") = false, py::arg("replications") = 1,
+        py::arg("chunk") = 4096, py::arg("noise") = false, py::arg("replications") = 1, py::arg("model") = py::none(),
         "Sobol' indices of every output of a spec: Saltelli design of N base rows (a power of two), "
         "Saltelli 2010 S1 and Jansen ST, bootstrap intervals. Rows of unit_points are A, B, AB_g per base row; "
         "the rows of a base row share the model's random draws (common random numbers); noise=True adds the "
         "model's randomness as a last group; replications averages R runs per row.");
 
+  m.def("saltelli_points", [](std::size_t k, std::uint64_t n, std::uint64_t seed, std::vector<std::size_t> groups) {
+        const sweep::SaltelliDesign design(k, n, seed, groups);
+        std::vector<double> u(static_cast<std::size_t>(design.size()) * k);
+        for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * k, k));
+        return numpy_matrix(std::move(u), k);
+      }, py::arg("k"), py::arg("n"), py::arg("seed"), py::arg("groups") = std::vector<std::size_t>{},
+      "The unit points of a Saltelli design (rows A, B, AB_g per base row), for any model.");
+  m.def("analyze_sobol_outputs",
+        [](std::size_t k, std::uint64_t n, std::uint64_t seed, std::vector<std::size_t> groups, std::vector<double> y,
+           double level, std::size_t resamples, std::uint64_t bootstrap_seed, bool salib, unsigned threads) {
+          const sweep::SaltelliDesign design(k, n, seed, groups);
+          sweep::SobolOptions o;
+          o.confidence_level = level;
+          o.bootstrap_resamples = resamples;
+          o.bootstrap_seed = bootstrap_seed;
+          o.salib_conventions = salib;
+          o.threads = threads;
+          sweep::SobolIndices<double> s;
+          {
+            py::gil_scoped_release release;
+            s = sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), std::move(y)}, o);
+          }
+          py::dict d;
+          d["S1"] = s.first_order;
+          d["ST"] = s.total_order;
+          std::vector<double> s1l, s1h, stl, sth;
+          for (const auto& c : s.first_order_ci) { s1l.push_back(c.low); s1h.push_back(c.high); }
+          for (const auto& c : s.total_order_ci) { stl.push_back(c.low); sth.push_back(c.high); }
+          d["S1_low"] = s1l; d["S1_high"] = s1h; d["ST_low"] = stl; d["ST_high"] = sth;
+          return d;
+        },
+        py::arg("k"), py::arg("n"), py::arg("seed"), py::arg("groups"), py::arg("y"), py::arg("level") = 0.95,
+        py::arg("resamples") = 1000, py::arg("bootstrap_seed") = 0, py::arg("salib_conventions") = false,
+        py::arg("threads") = 1,
+        "Sobol' indices from the outputs Y of a Saltelli design's rows (as saltelli_points gives them).");
+
   m.def("morris_sweep",
         [](const io::Scenario& scenario, const std::string& spec_text, std::size_t trajectories, std::size_t levels,
-           std::uint64_t seed, unsigned threads, std::uint64_t replications) {
+           std::uint64_t seed, unsigned threads, std::uint64_t replications, py::object model) {
           const io::SweepDocument doc = io::sweep_from_json(nlohmann::json::parse(spec_text));
           const std::size_t k = doc.spec.inputs.size();
           require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
           const sweep::MorrisDesign design(k, trajectories, levels, seed);
           std::vector<double> u(static_cast<std::size_t>(design.size()) * k);
           for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * k, k));
-          auto res = run_design(scenario, doc, u, k, sweep::morris_draw_keys(design), replications, threads, 4096);
+          auto res = run_design(scenario, doc, u, k, sweep::morris_draw_keys(design), replications, threads, 4096, model);
           py::dict out;
           for (std::size_t j = 0; j < res.names.size(); ++j) {
             const auto mi = sweep::analyze_morris(design, sweep::DesignOutputs<double>{design.fingerprint(), std::move(res.values[j])});
@@ -274,7 +356,7 @@ void bind_sensitivity(py::module_& m) {
           return out;
         },
         py::arg("scenario"), py::arg("spec"), py::arg("trajectories") = 20, py::arg("levels") = 4, py::arg("seed") = 0,
-        py::arg("threads") = 1, py::arg("replications") = 1,
+        py::arg("threads") = 1, py::arg("replications") = 1, py::arg("model") = py::none(),
         "Morris elementary effects (mu, mu*, sigma per input, per unit of the input's quantile scale); the points of "
         "a trajectory share the model's random draws.");
 }
