@@ -192,6 +192,18 @@ void bind_sweep(py::module_& m) {
 namespace aci::python {
 
 namespace {
+/// S1, ST and their interval bounds, as lists per group.
+py::dict indices_dict(const sweep::SobolIndices<double>& s) {
+  py::dict d;
+  d["S1"] = s.first_order;
+  d["ST"] = s.total_order;
+  std::vector<double> s1l, s1h, stl, sth;
+  for (const auto& c : s.first_order_ci) { s1l.push_back(c.low); s1h.push_back(c.high); }
+  for (const auto& c : s.total_order_ci) { stl.push_back(c.low); sth.push_back(c.high); }
+  d["S1_low"] = s1l; d["S1_high"] = s1h; d["ST_low"] = stl; d["ST_high"] = sth;
+  return d;
+}
+
 /// Runs a design's unit points u (rows x stride) on the scenario's model (GIL released,
 /// Ctrl-C checked): draws keyed by `keys`, `replications` averaged.
 sweep::DesignOutputColumns run_design(const io::Scenario& scenario, const io::SweepDocument& doc,
@@ -258,13 +270,7 @@ void bind_sensitivity(py::module_& m) {
               py::gil_scoped_release release;
               s = sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), res.values[j]}, o);
             }
-            py::dict d;
-            d["S1"] = s.first_order;
-            d["ST"] = s.total_order;
-            std::vector<double> s1l, s1h, stl, sth;
-            for (const auto& c : s.first_order_ci) { s1l.push_back(c.low); s1h.push_back(c.high); }
-            for (const auto& c : s.total_order_ci) { stl.push_back(c.low); sth.push_back(c.high); }
-            d["S1_low"] = s1l; d["S1_high"] = s1h; d["ST_low"] = stl; d["ST_high"] = sth;
+            py::dict d = indices_dict(s);
             d["mean"] = s.mean;
             d["variance"] = s.variance;
             d["rows_used"] = s.rows_used;
@@ -320,14 +326,7 @@ void bind_sensitivity(py::module_& m) {
             py::gil_scoped_release release;
             s = sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), std::move(y)}, o);
           }
-          py::dict d;
-          d["S1"] = s.first_order;
-          d["ST"] = s.total_order;
-          std::vector<double> s1l, s1h, stl, sth;
-          for (const auto& c : s.first_order_ci) { s1l.push_back(c.low); s1h.push_back(c.high); }
-          for (const auto& c : s.total_order_ci) { stl.push_back(c.low); sth.push_back(c.high); }
-          d["S1_low"] = s1l; d["S1_high"] = s1h; d["ST_low"] = stl; d["ST_high"] = sth;
-          return d;
+          return indices_dict(s);
         },
         py::arg("k"), py::arg("n"), py::arg("seed"), py::arg("groups"), py::arg("y"), py::arg("level") = 0.95,
         py::arg("resamples") = 1000, py::arg("bootstrap_seed") = 0, py::arg("salib_conventions") = false,
