@@ -188,9 +188,8 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
 
 
 /// Lanes of the build's own target: its widest double vector (8 with AVX-512, 4 with AVX), and
-/// how many such vectors of scenarios a group interleaves: with AVX-512, two groups of 8 in one
-/// week loop took the reference sweep from 64.5 to 58.5 ms on one thread (three: 65-79, four:
-/// 84-94 ms, out of registers); narrower targets keep one (not measured).
+/// how many such vectors of scenarios a group interleaves: two with AVX-512 (three and four run
+/// out of registers), one on narrower targets (docs/performance.md has the measurements).
 #if defined(__AVX512F__)
 inline constexpr std::size_t baseline_lanes = 8;
 inline constexpr std::size_t baseline_parts = 2;

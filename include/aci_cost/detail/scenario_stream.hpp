@@ -8,9 +8,8 @@
 // one state xoroshiro never leaves): s0 = 0 only for a key of 0, and then s1 = mix64(0) != 0.
 //
 // Week w takes the (w + 1)-th 64-bit output. A step costs 8 integer vector operations against 11
-// for a counter hash per week (SplitMix64's finaliser, with two 64-bit multiplications); on the
-// reference sweep (benchmarks/reference_sweep.py, one thread) it took the whole sweep from 72 to
-// 65 ms. xoroshiro128++ passes BigCrush and PractRand in all its bits (the ++ scrambler, per
+// for a counter hash per week (SplitMix64's finaliser, with two 64-bit multiplications); the
+// reference sweep's timings are in docs/performance.md. xoroshiro128++ passes BigCrush and PractRand in all its bits (the ++ scrambler, per
 // its authors), so both halves of an output serve as draws.
 #pragma once
 
