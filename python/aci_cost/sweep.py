@@ -294,6 +294,154 @@ class TornadoResult(dict):
     replications: int
 
 
+def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications: int = 1, threads: int = 1,
+            model: Optional[Model] = None) -> TornadoResult:
+    """One-at-a-time swings: each input of ``spec`` gives ``values: [low, base, high]``; every
+    output is evaluated at the base point and with one input at its low then high value. Returns
+    per output a DataFrame (low, high, swing) sorted by decreasing swing. Every point runs on the
+    same random draws (common random numbers), so a swing is the input's alone; ``replications``
+    averages R runs (R streams shared by every point)."""
+    d = _with_model(load_spec(spec), model)
+    d.setdefault("format", SWEEP_FORMAT)
+    d.setdefault("design", {"kind": "points", "n": 1})
+    raw = _core.tornado_sweep(scenario or _core.default_scenario(), json.dumps(d), replications, threads, model)
+    result = TornadoResult()
+    result.seeds = {"model": _model_seed(d, scenario), "draw_keys": list(range(replications))}
+    result.replications = replications
+    for out, v in raw.items():
+        result[out] = pd.DataFrame({k: v[k] for k in ("low", "high", "swing")},
+                                   index=pd.Index(v["input"], name="input"))
+    return result
+
+
+def saltelli_points(k: int, n: int, seed: int, groups: Optional[Sequence[int]] = None) -> np.ndarray:
+    """The unit points (rows x k, in [0, 1)) of a Saltelli design: rows A, B, AB_1..AB_G per base
+    row, the layout ``analyze_sobol`` reads; map them through your laws and run any model."""
+    return _core.saltelli_points(k, n, seed, list(groups or []))
+
+
+def analyze_sobol(y: Sequence[float], *, k: int, n: int, seed: int, names: Optional[Sequence[str]] = None,
+                  groups: Optional[Sequence[int]] = None, level: float = 0.95, resamples: int = 1000,
+                  bootstrap_seed: int = 0, salib_conventions: bool = False, threads: int = 1) -> pd.DataFrame:
+    """Sobol' indices (S1, ST, bootstrap intervals) from the outputs ``y`` of the rows of
+    ``saltelli_points(k, n, seed, groups)``: the analyser on its own, to check or replace a step."""
+    raw = _core.analyze_sobol_outputs(k, n, seed, list(groups or []), np.asarray(y, dtype=float).tolist(), level,
+                                      resamples, bootstrap_seed, salib_conventions, threads)
+    count = len(raw["S1"])
+    if groups:
+        labels = [f"group {g}" for g in range(count)]
+    else:
+        labels = list(names) if names is not None else [f"x{j + 1}" for j in range(count)]
+    return pd.DataFrame({key: raw[key] for key in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
+                        index=pd.Index(labels, name="input"))
+
+
+def _model_seed(d: dict, scenario: Optional[Scenario]) -> Optional[int]:
+    """The seed of the model's own random draws (the training model's), None for the quote model."""
+    if d.get("model", "training") != "training":
+        return None
+    s = scenario or _core.default_scenario()
+    return int(s.training.model.seed) if s.training is not None else None
+
+
+@dataclass
+class SobolResult:
+    """Sobol' indices per output: ``indices[output]`` is a DataFrame indexed by input (or group)
+    with S1, ST and their bootstrap intervals; ``outputs`` and ``unit_points`` are the design's
+    raw evaluations (rows A, B, AB_1..AB_G per base row), e.g. for another analyser. ``seeds``
+    records every seed used (design, bootstrap, the model's draws), so the call repeats bit for
+    bit; ``n``, ``noise`` and ``replications`` the design."""
+
+    indices: dict
+    unit_points: np.ndarray
+    outputs: dict
+    fingerprint: int
+    details: dict
+    seeds: dict = field(default_factory=dict)
+    n: int = 0
+    noise: bool = False
+    replications: int = 1
+
+
+def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[int] = None,
+          seed: Optional[int] = None, groups: Optional[Sequence[int]] = None, level: float = 0.95,
+          resamples: int = 1000, bootstrap_seed: Optional[int] = None, nan_policy: str = "raise",
+          salib_conventions: bool = False, threads: int = 1, noise: bool = False,
+          replications: int = 1, model: Optional[Model] = None) -> SobolResult:
+    """First-order and total Sobol' indices of every output of ``spec`` over its inputs' laws.
+
+    ``n`` base rows (a power of two, else ValueError; default: the spec's ``design.n``, else
+    1024); the model runs n (G + 2) R times. Doubling ``n`` with the same seed reuses the first n
+    base rows. ``nan_policy``: "raise" or "drop_blocks" (whole base rows are dropped and counted in
+    ``details[output]["rows_dropped"]``). Seeds not given are drawn and recorded in ``seeds``.
+
+    A stochastic model (the training model draws weekly absence and demand) runs the rows of one
+    base row on common random numbers, so a constant input gets exactly 0 (docs/sweep_format.md).
+    ``noise=True`` adds its randomness as a last group, labelled "noise": how much of the variance
+    is the model's own. ``replications=R`` averages R runs per row: indices of the mean output.
+    """
+    d = _with_model(with_seed(spec), model)
+    seed = d["design"]["seed"] if seed is None else seed
+    d["design"]["seed"] = seed
+    if n is None:
+        n = int(d["design"].get("n", 1024))
+    d["design"]["n"] = n
+    if bootstrap_seed is None:
+        bootstrap_seed = secrets.randbits(63)
+    raw = _core.sobol_sweep(scenario or _core.default_scenario(), json.dumps(d), n, seed, list(groups or []), level,
+                            resamples, bootstrap_seed, nan_policy, salib_conventions, threads, 4096, noise,
+                            replications, model)
+    names = [i["name"] for i in d["inputs"]]
+    labels = names if not groups else [f"group {g}" for g in range(raw["groups"] - (1 if noise else 0))]
+    if noise:
+        labels = labels + ["noise"]
+    indices, details = {}, {}
+    for out, v in raw["indices"].items():
+        indices[out] = pd.DataFrame({k: v[k] for k in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
+                                    index=pd.Index(labels, name="input"))
+        details[out] = {k: v[k] for k in ("mean", "variance", "rows_used", "rows_dropped")}
+    seeds = {"design": int(seed), "bootstrap": int(bootstrap_seed), "model": _model_seed(d, scenario)}
+    return SobolResult(indices, raw["unit_points"], dict(raw["outputs"]), raw["fingerprint"], details, seeds, n,
+                       noise, replications)
+
+
+class MorrisResult(dict):
+    """Morris indices per output (a dict of DataFrames), with the seeds and design used."""
+
+    seeds: dict
+    trajectories: int
+    levels: int
+    replications: int
+
+
+def morris(spec: SpecLike, scenario: Optional[Scenario] = None, *, trajectories: Optional[int] = None,
+           levels: int = 4, seed: Optional[int] = None, threads: int = 1, replications: int = 1,
+           model: Optional[Model] = None) -> MorrisResult:
+    """Morris elementary effects per output: a DataFrame of mu, mu_star, sigma per input (effects
+    per unit of each input's quantile scale, i.e. over its whole range). ``trajectories``
+    default: the spec's ``design.n``, else 20. The k + 1 points of a trajectory share the model's
+    random draws; ``replications`` averages R runs per point. ``result.seeds`` records the seeds."""
+    d = _with_model(with_seed(spec), model)
+    seed = d["design"]["seed"] if seed is None else seed
+    d["design"]["seed"] = seed
+    if trajectories is None:
+        trajectories = int(d["design"].get("n", 20))
+    raw = _core.morris_sweep(scenario or _core.default_scenario(), json.dumps(d), trajectories, levels, seed, threads,
+                             replications, model)
+    names = pd.Index([i["name"] for i in d["inputs"]], name="input")
+    result = MorrisResult({out: pd.DataFrame(v, index=names) for out, v in raw.items()})
+    result.seeds = {"design": int(seed), "model": _model_seed(d, scenario)}
+    result.trajectories, result.levels, result.replications = trajectories, levels, replications
+    return result
+
+
+class TornadoResult(dict):
+    """Tornado swings per output (a dict of DataFrames), with the seeds used."""
+
+    seeds: dict
+    replications: int
+
+
 def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications: int = 1,
             model: Optional[Model] = None) -> TornadoResult:
     """One-at-a-time swings: each input of ``spec`` gives ``values: [low, base, high]``; every

@@ -304,6 +304,40 @@ void bind_sensitivity(py::module_& m) {
         "the rows of a base row share the model's random draws (common random numbers); noise=True adds the "
         "model's randomness as a last group; replications averages R runs per row.");
 
+  m.def("tornado_sweep",
+        [](const io::Scenario& scenario, const std::string& spec_text, std::uint64_t replications, unsigned threads,
+           py::object model) {
+          const io::SweepDocument doc = io::sweep_from_json(nlohmann::json::parse(spec_text));
+          const auto ev = evaluator_for(scenario, doc, model);
+          sweep::RunOptions opt;
+          opt.threads = threads;
+          const sweep::Progress watch = watcher(std::nullopt);
+          std::vector<sweep::TornadoOutput> res;
+          {
+            py::gil_scoped_release release;
+            res = sweep::run_tornado(*ev, doc.spec, replications, opt, watch);
+          }
+          py::dict out;
+          for (const auto& t : res) {
+            std::vector<std::string> names;
+            std::vector<double> low, high, swing;
+            for (const auto& b : t.bars) {
+              names.push_back(doc.spec.inputs[b.input].name);
+              low.push_back(b.low_delta);
+              high.push_back(b.high_delta);
+              swing.push_back(b.swing);
+            }
+            py::dict d;
+            d["input"] = names; d["low"] = low; d["high"] = high; d["swing"] = swing; d["base"] = t.base;
+            out[py::str(t.output)] = d;
+          }
+          return out;
+        },
+        py::arg("scenario"), py::arg("spec"), py::arg("replications") = 1, py::arg("threads") = 1,
+        py::arg("model") = py::none(),
+        "One-at-a-time swings (inputs give values [low, base, high]) of every output, largest first; every point "
+        "on the same draws, R replications averaged.");
+
   m.def("saltelli_points", [](std::size_t k, std::uint64_t n, std::uint64_t seed, std::vector<std::size_t> groups) {
         const sweep::SaltelliDesign design(k, n, seed, groups);
         std::vector<double> u(static_cast<std::size_t>(design.size()) * k);

@@ -99,11 +99,39 @@ struct DesignOutputColumns {
   std::vector<std::vector<double>> values;   ///< per output, one value per design row
 };
 
-/// Evaluates the rows of a design given as unit points u (rows x stride, row-major; the first
-/// k = spec.inputs.size() coordinates of each row are the inputs', mapped through their laws):
-/// each row's draws keyed on keys[row] and averaged over `replications` (keys key x R + q).
+/// Evaluates points given as input values (one column per input of spec.inputs, one value per
+/// row): each row's draws keyed on keys[row] and averaged over `replications` (keys key x R + q).
 /// Runs on the engine (threads, progress, cancellation as run_sweep).
-inline DesignOutputColumns evaluate_design(const Evaluator& ev, SweepSpec spec, const std::vector<double>& u,
+inline DesignOutputColumns evaluate_values(const Evaluator& ev, SweepSpec spec, std::vector<std::vector<double>> x,
+                                           const std::vector<std::uint64_t>& keys, std::uint64_t replications,
+                                           const RunOptions& options, const Progress& progress = {}) {
+  const std::size_t k = spec.inputs.size();
+  require(k >= 1 && x.size() == k, "sweep.inputs", std::to_string(k) + " inputs", "needs one column per input");
+  Replicated rep = replicate(std::move(x), keys, replications);
+  spec.design = SampleDesign::points;
+  spec.n = rep.keys.size();
+  spec.rank_correlation.clear();
+  for (std::size_t j = 0; j < k; ++j) spec.inputs[j].values = std::move(rep.columns[j]);
+  spec.draw_keys = std::move(rep.keys);
+  spec.keep_inputs = false;
+  spec.summary_only = false;
+  SweepResult res = run_sweep(ev, spec, options, progress);
+  DesignOutputColumns out;
+  out.names = res.output_names;
+  for (auto& col : res.outputs) {
+    if (replications == 1) {
+      out.values.emplace_back(col.begin(), col.end());
+    } else {
+      out.values.push_back(average_replications(std::span<const double>(col.data(), col.size()), replications));
+    }
+  }
+  return out;
+}
+
+/// Evaluates the rows of a design given as unit points u (rows x stride, row-major; the first
+/// k = spec.inputs.size() coordinates of each row are the inputs', mapped through their laws),
+/// as evaluate_values does.
+inline DesignOutputColumns evaluate_design(const Evaluator& ev, const SweepSpec& spec, const std::vector<double>& u,
                                            std::size_t stride, const std::vector<std::uint64_t>& keys,
                                            std::uint64_t replications, const RunOptions& options,
                                            const Progress& progress = {}) {
@@ -121,22 +149,48 @@ inline DesignOutputColumns evaluate_design(const Evaluator& ev, SweepSpec spec, 
     m.validate();
     for (std::size_t r = 0; r < rows; ++r) x[j][r] = m.quantile(u[r * stride + j]);
   }
-  Replicated rep = replicate(std::move(x), keys, replications);
-  spec.design = SampleDesign::points;
-  spec.n = rep.keys.size();
-  for (std::size_t j = 0; j < k; ++j) spec.inputs[j].values = std::move(rep.columns[j]);
-  spec.draw_keys = std::move(rep.keys);
-  spec.keep_inputs = false;
-  spec.summary_only = false;
-  SweepResult res = run_sweep(ev, spec, options, progress);
-  DesignOutputColumns out;
-  out.names = res.output_names;
-  for (auto& col : res.outputs) {
-    if (replications == 1) {
-      out.values.emplace_back(col.begin(), col.end());
-    } else {
-      out.values.push_back(average_replications(std::span<const double>(col.data(), col.size()), replications));
-    }
+  return evaluate_values(ev, spec, std::move(x), keys, replications, options, progress);
+}
+
+/// A tornado per output: bars sorted by swing, and the output's value at the base point.
+struct TornadoOutput {
+  std::string output;                  ///< output name
+  double base = 0;                     ///< f(base point)
+  std::vector<TornadoBar<double>> bars;  ///< largest swing first
+};
+
+/// One-at-a-time swings of every output of `spec` on `ev`: each input gives values
+/// [low, base, high] (InvalidInput naming "sweep.inputs[j].values" otherwise). Every point runs
+/// on the same draws (common random numbers: an input's swing is its own), averaged over R
+/// replications with R shared streams.
+inline std::vector<TornadoOutput> run_tornado(const Evaluator& ev, const SweepSpec& spec, std::uint64_t replications,
+                                              const RunOptions& options, const Progress& progress = {}) {
+  const std::size_t k = spec.inputs.size();
+  require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
+  std::vector<double> base(k), low(k), high(k);
+  for (std::size_t j = 0; j < k; ++j) {
+    const auto& v = spec.inputs[j].values;
+    require(v.size() == 3, "sweep.inputs[" + std::to_string(j) + "].values", std::to_string(v.size()) + " values",
+            "a tornado needs [low, base, high]");
+    low[j] = v[0];
+    base[j] = v[1];
+    high[j] = v[2];
+  }
+  const TornadoDesign<double> design(base, low, high);
+  const auto rows = static_cast<std::size_t>(design.size());
+  std::vector<std::vector<double>> x(k, std::vector<double>(rows));
+  std::vector<double> point(k);
+  for (std::size_t r = 0; r < rows; ++r) {
+    design.point(r, std::span<double>(point));
+    for (std::size_t j = 0; j < k; ++j) x[j][r] = point[j];
+  }
+  SweepSpec s = spec;
+  for (auto& in : s.inputs) in.law.reset();
+  auto res = evaluate_values(ev, s, std::move(x), std::vector<std::uint64_t>(rows, 0), replications, options, progress);
+  std::vector<TornadoOutput> out;
+  for (std::size_t m = 0; m < res.names.size(); ++m) {
+    const double f0 = res.values[m][0];
+    out.push_back({res.names[m], f0, analyze_tornado(design, DesignOutputs<double>{design.fingerprint(), std::move(res.values[m])})});
   }
   return out;
 }
