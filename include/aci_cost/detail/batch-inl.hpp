@@ -16,10 +16,7 @@
 
 // FP contraction off, as in simulate.hpp: the kernels must round every a*b+c twice, as the
 // single path does, whatever the instruction set (AVX2 and AVX-512 have FMA).
-#if defined(__GNUC__) && !defined(__clang__)
-#  pragma GCC push_options
-#  pragma GCC optimize("fp-contract=off")
-#endif
+ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::training::detail {
 
@@ -273,6 +270,4 @@ ACI_COST_INLINE void run_batch(const TrainingModel& base, const WeekTable<double
 
 }  // namespace aci::training::detail
 
-#if defined(__GNUC__) && !defined(__clang__)
-#  pragma GCC pop_options
-#endif
+ACI_COST_STRICT_FP_END

@@ -12,6 +12,9 @@
 #include "aci_cost/money.hpp"
 #include "aci_cost/rates/general_reduction.hpp"
 #include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/detail/strict_fp.hpp"
+
+ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::people {
 
@@ -163,3 +166,5 @@ StaffCost<T> annual_staff_cost(const StaffGroup& g, rates::RateLookup& rates,
 }
 
 }  // namespace aci::people
+
+ACI_COST_STRICT_FP_END

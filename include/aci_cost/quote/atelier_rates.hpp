@@ -10,6 +10,9 @@
 #include "aci_cost/model/aci.hpp"
 #include "aci_cost/people/staff.hpp"
 #include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/detail/strict_fp.hpp"
+
+ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::quote {
 
@@ -141,3 +144,5 @@ AtelierRates<T> atelier_rates(const model::Atelier& a, bool large_employer, rate
 }
 
 }  // namespace aci::quote
+
+ACI_COST_STRICT_FP_END

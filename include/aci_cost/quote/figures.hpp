@@ -13,6 +13,9 @@
 #include "aci_cost/quote/atelier_rates.hpp"
 #include "aci_cost/quote/pricing.hpp"
 #include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/detail/strict_fp.hpp"
+
+ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::quote {
 
@@ -231,3 +234,5 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
 }
 
 }  // namespace aci::quote
+
+ACI_COST_STRICT_FP_END

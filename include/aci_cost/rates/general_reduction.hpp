@@ -8,6 +8,9 @@
 
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/money.hpp"
+#include "aci_cost/detail/strict_fp.hpp"
+
+ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::rates {
 
@@ -41,3 +44,5 @@ T general_reduction_coefficient(const T& annual_gross, const T& annual_smic,
 }
 
 }  // namespace aci::rates
+
+ACI_COST_STRICT_FP_END

@@ -33,6 +33,9 @@
 
 #include "aci_cost/error.hpp"
 #include "aci_cost/sweep/distributions.hpp"
+#include "aci_cost/detail/strict_fp.hpp"
+
+ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::sweep {
 
@@ -114,3 +117,5 @@ class GaussianCopula {
 };
 
 }  // namespace aci::sweep
+
+ACI_COST_STRICT_FP_END

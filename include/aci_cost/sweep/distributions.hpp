@@ -24,6 +24,9 @@
 #include <boost/math/special_functions/erf.hpp>
 
 #include "aci_cost/error.hpp"
+#include "aci_cost/detail/strict_fp.hpp"
+
+ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::sweep {
 
@@ -306,3 +309,5 @@ struct Marginal {
 };
 
 }  // namespace aci::sweep
+
+ACI_COST_STRICT_FP_END

@@ -16,6 +16,9 @@
 #include "aci_cost/error.hpp"
 #include "aci_cost/sweep/design_outputs.hpp"
 #include "aci_cost/sweep/designs.hpp"
+#include "aci_cost/detail/strict_fp.hpp"
+
+ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::sweep {
 
@@ -149,3 +152,5 @@ MorrisIndices<T> analyze_morris(const MorrisDesign& design, const DesignOutputs<
 /// One-at-a-time design around a base point, input units: row 0 is the base point, row 2j + 1
 
 }  // namespace aci::sweep
+
+ACI_COST_STRICT_FP_END

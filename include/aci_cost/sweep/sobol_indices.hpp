@@ -32,6 +32,9 @@
 #include "aci_cost/sweep/design_outputs.hpp"
 #include "aci_cost/sweep/designs.hpp"
 #include "aci_cost/sweep/distributions.hpp"
+#include "aci_cost/detail/strict_fp.hpp"
+
+ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::sweep {
 
@@ -619,3 +622,5 @@ SobolIndices<T> analyze_sobol(const SaltelliDesign& design, const DesignOutputs<
 }
 
 }  // namespace aci::sweep
+
+ACI_COST_STRICT_FP_END

@@ -33,10 +33,7 @@
 #include "aci_cost/training/simulate.hpp"
 
 // FP contraction off for the kernel, as in simulate.hpp (bit-identical paths).
-#if defined(__GNUC__) && !defined(__clang__)
-#  pragma GCC push_options
-#  pragma GCC optimize("fp-contract=off")
-#endif
+ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::training {
 
@@ -271,9 +268,7 @@ inline BatchSummary simulate_batch(const TrainingModel& base, const TrainingBatc
 
 }  // namespace aci::training
 
-#if defined(__GNUC__) && !defined(__clang__)
-#  pragma GCC pop_options
-#endif
+ACI_COST_STRICT_FP_END
 
 #ifdef ACI_COST_HEADER_ONLY
 #  include "aci_cost/detail/batch-inl.hpp"

@@ -253,6 +253,12 @@ void check(bool ok, const NameFn& name, const V& value, std::string_view rule) {
 /// std::isfinite, spelt so that a lane type (Lanes<W>) can overload it.
 inline bool is_finite(double x) { return std::isfinite(x); }
 
+// The rules are and-ed with & on purpose: the same code checks a double and a lane of scenarios
+// (masks), without branches; Clang's -Wbitwise-instead-of-logical is silenced here only.
+#if defined(__clang__)
+#  pragma clang diagnostic push
+#  pragma clang diagnostic ignored "-Wbitwise-instead-of-logical"
+#endif
 /// Checks the numeric parameters: report(ok, k, rule) is called for every rule; the default
 /// reporter throws InvalidInput naming field(k) and the value when a rule fails. V is double
 /// or a lane type whose comparisons give lane masks (hence & rather than &&).
@@ -296,6 +302,10 @@ void check_params(const std::array<V, p_count>& p, const FieldName& field, const
   at_least(p_supervisor_cost_per_hour, 0.0, "must be >= 0");
   at_least(p_external_cost_per_hour, 0.0, "must be >= 0");
 }
+
+#if defined(__clang__)
+#  pragma clang diagnostic pop
+#endif
 
 /// Checks the numeric parameters; field(k) names parameter k in the error.
 template <class FieldName>

@@ -62,17 +62,14 @@
 #include "aci_cost/detail/counter_rng.hpp"
 #include "aci_cost/detail/lanes.hpp"
 #include "aci_cost/detail/scenario_stream.hpp"
+#include "aci_cost/detail/strict_fp.hpp"
 #include "aci_cost/training/model.hpp"
 
 // Bit-identical batch and single paths need every a*b+c rounded twice in both, except the
-// fused_mul_add terms, rounded once in both (std::fma or its instruction): GCC's
-// default -ffp-contract=fast (any -std=gnu++ mode, with FMA hardware) may fuse it in one
-// path and not the other, so contraction is turned off for this model's code only.
-#if defined(__GNUC__) && !defined(__clang__)
-#  pragma GCC push_options
-#  pragma GCC optimize("fp-contract=off")
-#endif
-// Clang takes the same rule per function body (at the start of each body that must round
+// fused_mul_add terms, rounded once in both (std::fma or its instruction): the strict
+// floating-point contract (detail/strict_fp.hpp) holds for this model's code.
+ACI_COST_STRICT_FP_BEGIN
+// Clang also takes the rule per function body (at the start of each body that must round
 // alike in both paths).
 #if defined(__clang__)
 #  define ACI_COST_TRAINING_NO_FP_CONTRACT _Pragma("clang fp contract(off)")
@@ -638,6 +635,4 @@ TrainingResult<T> simulate(const TrainingModel& model, std::uint64_t scenario = 
 
 }  // namespace aci::training
 
-#if defined(__GNUC__) && !defined(__clang__)
-#  pragma GCC pop_options
-#endif
+ACI_COST_STRICT_FP_END

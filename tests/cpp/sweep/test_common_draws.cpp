@@ -13,7 +13,7 @@
 namespace sw = aci::sweep;
 
 namespace {
-constexpr double pi = std::numbers::pi;
+[[maybe_unused]] constexpr double pi = std::numbers::pi;
 
 // Ishigami & Homma (1990) plus a noise term sigma z, z uniform on [-sqrt 3, sqrt 3] (variance 1)
 // drawn from the scenario's draw key: a stochastic model whose indices are known.

@@ -28,7 +28,7 @@ namespace sw = aci::sweep;
 
 namespace {
 
-constexpr double pi = std::numbers::pi;
+[[maybe_unused]] constexpr double pi = std::numbers::pi;
 
 /// Runs f, which must throw InvalidInput, and returns the exception.
 template <class F>
