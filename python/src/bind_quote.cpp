@@ -1,4 +1,5 @@
 // The quote engine and the shown quote.
+#include "aci_cost/io/json_fields.hpp"
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/quote/quote.hpp"
 #include "aci_cost/quote/social_clause.hpp"
@@ -77,7 +78,7 @@ void bind_quote(py::module_& m) {
       .done()
       .def("to_json", [](const Quote& q, int indent) { return io::to_json(q).dump(indent); }, py::arg("indent") = -1,
            "The quote as JSON (amounts as strings to the cent).")
-      .def_static("from_json", [](const std::string& s) { return io::quote_from_json(nlohmann::json::parse(s)); },
+      .def_static("from_json", [](const std::string& s) { return io::quote_from_json(io::parse_json(s)); },
                   py::arg("text"), "A quote from its JSON.");
 
   m.def("make_quote", [](const model::Aci& aci, const model::Job& job, const rates::RateTable& table,

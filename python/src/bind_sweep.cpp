@@ -131,20 +131,14 @@ void bind_sweep(py::module_& m) {
       "Merges summary states (a sweep's summary_states, e.g. from a cluster's workers) into one summary, "
       "exactly as one run over every scenario.");
   m.def("check_sweep_spec", [](const std::string& spec) {
-        return io::to_json(io::sweep_from_json(nlohmann::json::parse(spec))).dump();
+        return io::to_json(io::read_sweep(spec)).dump();
       }, py::arg("spec"), "Reads a sweep spec (ValueError with its JSON path) and returns it normalised.");
 
   m.def("run_sweep",
         [](const io::Scenario& scenario, const std::string& spec_text, unsigned threads, std::uint64_t chunk,
            std::uint64_t begin, std::optional<std::uint64_t> end, std::vector<double> quantiles,
            std::optional<py::function> progress, py::object model) {
-          nlohmann::json j;
-          try {
-            j = nlohmann::json::parse(spec_text);
-          } catch (const nlohmann::json::parse_error& e) {
-            throw ScenarioError("$", "byte " + std::to_string(e.byte), std::string("malformed JSON: ") + e.what());
-          }
-          const io::SweepDocument doc = io::sweep_from_json(j);
+          const io::SweepDocument doc = io::read_sweep(spec_text);
           const auto ev = evaluator_for(scenario, doc, model);
           sweep::RunOptions opt;
           opt.threads = threads;
@@ -226,7 +220,7 @@ void bind_sensitivity(py::module_& m) {
            std::vector<std::size_t> groups, double level, std::size_t resamples, std::uint64_t bootstrap_seed,
            const std::string& nan_policy, bool salib, unsigned threads, std::uint64_t chunk, bool noise,
            std::uint64_t replications, py::object model) {
-          const io::SweepDocument doc = io::sweep_from_json(nlohmann::json::parse(spec_text));
+          const io::SweepDocument doc = io::read_sweep(spec_text);
           const std::size_t k = doc.spec.inputs.size();
           require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
           // The model's randomness as one more group: a placeholder input in a group of its own.
@@ -307,7 +301,7 @@ void bind_sensitivity(py::module_& m) {
   m.def("tornado_sweep",
         [](const io::Scenario& scenario, const std::string& spec_text, std::uint64_t replications, unsigned threads,
            py::object model) {
-          const io::SweepDocument doc = io::sweep_from_json(nlohmann::json::parse(spec_text));
+          const io::SweepDocument doc = io::read_sweep(spec_text);
           const auto ev = evaluator_for(scenario, doc, model);
           sweep::RunOptions opt;
           opt.threads = threads;
@@ -370,7 +364,7 @@ void bind_sensitivity(py::module_& m) {
   m.def("morris_sweep",
         [](const io::Scenario& scenario, const std::string& spec_text, std::size_t trajectories, std::size_t levels,
            std::uint64_t seed, unsigned threads, std::uint64_t replications, py::object model) {
-          const io::SweepDocument doc = io::sweep_from_json(nlohmann::json::parse(spec_text));
+          const io::SweepDocument doc = io::read_sweep(spec_text);
           const std::size_t k = doc.spec.inputs.size();
           require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
           const sweep::MorrisDesign design(k, trajectories, levels, seed);

@@ -43,3 +43,13 @@ def test_load_scenario(tmp_path, scenario):
     p = tmp_path / "s.json"
     p.write_text(scenario.to_json(), encoding="utf-8")
     assert aci_cost.load_scenario(p) == scenario
+
+
+def test_every_json_reader_turns_bad_text_into_a_value_error():
+    # One place maps JSON errors (io::parse_json): malformed text and out-of-range numbers alike.
+    from aci_cost import _core
+
+    for text, what in (('{"x": 1e400}', "number overflow"), ("[1,", "malformed JSON")):
+        for read in (aci_cost.read_scenario, _core.check_sweep_spec, aci_cost.Quote.from_json):
+            with pytest.raises(aci_cost.ScenarioError, match=what):
+                read(text)

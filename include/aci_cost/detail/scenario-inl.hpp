@@ -348,15 +348,7 @@ ACI_COST_INLINE Scenario scenario_from_json(const json& j) {
   return s;
 }
 
-ACI_COST_INLINE Scenario read_scenario(std::string_view text) {
-  json j;
-  try {
-    j = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    throw ScenarioError("$", "byte " + std::to_string(e.byte), std::string("malformed JSON: ") + e.what());
-  }
-  return scenario_from_json(j);
-}
+ACI_COST_INLINE Scenario read_scenario(std::string_view text) { return scenario_from_json(parse_json(text)); }
 
 ACI_COST_INLINE json scenario_to_json(const Scenario& s) {
   json jobs = json::array(), rates = json::array();

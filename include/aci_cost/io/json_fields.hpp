@@ -22,6 +22,18 @@ namespace aci::io {
 using json = nlohmann::json;
 
 /// A JSON object being read, and its path ("$.aci.ateliers[0]").
+/// Parses JSON text: the one place where a JSON error (malformed text, a number out of range)
+/// becomes a ScenarioError (ValueError in Python) at "$" with the byte and the reason.
+inline json parse_json(std::string_view text) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    throw ScenarioError("$", "byte " + std::to_string(e.byte), std::string("malformed JSON: ") + e.what());
+  } catch (const json::exception& e) {
+    throw ScenarioError("$", "JSON text", std::string("unreadable JSON: ") + e.what());
+  }
+}
+
 class Fields {
  public:
   /// Reads object `j` at `path`; ScenarioError unless it is an object with only `allowed` keys.

@@ -125,6 +125,9 @@ inline SweepDocument sweep_from_json(const json& j) {
   return doc;
 }
 
+/// Reads a sweep spec from its JSON text (ScenarioError with the JSON path on any problem).
+inline SweepDocument read_sweep(std::string_view text) { return sweep_from_json(parse_json(text)); }
+
 /// Writes a sweep spec document; sweep_from_json(to_json(d)) gives d back.
 inline json to_json(const SweepDocument& d) {
   json inputs = json::array();

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "aci_cost/io/json_fields.hpp"
 #include "aci_cost/io/scenario.hpp"
 
 using aci::io::read_scenario;
@@ -66,4 +67,16 @@ TEST(Scenario, CustomSupportsMustBeDeclared) {
   for (auto& job : j["jobs"]) job["atelier"] = "Espaces verts";  // by name: no atelier runs green_spaces now
   j["training"]["atelier"] = "Espaces verts";
   EXPECT_EQ(read_scenario(j.dump()).aci.ateliers[0].support, "bike_repair");
+}
+
+TEST(ParseJson, OneErrorTypeForEveryJsonProblem) {
+  EXPECT_THROW((void)aci::io::parse_json("{\"x\": 1e400}"), aci::ScenarioError);  // number out of range
+  try {
+    (void)aci::io::parse_json("[1,");
+    FAIL();
+  } catch (const aci::ScenarioError& e) {
+    EXPECT_EQ(e.field(), "$");
+    EXPECT_EQ(e.value(), "byte 4");
+  }
+  EXPECT_THROW((void)aci::io::read_scenario("{\"aci\": 1e999}"), aci::ScenarioError);
 }
