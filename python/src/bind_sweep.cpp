@@ -54,14 +54,16 @@ std::unique_ptr<sweep::Evaluator> evaluator_for(const io::Scenario& scenario, co
         if (b.inputs[k] != nullptr) columns[py::str(input_names[k])] = py::array_t<double>(static_cast<py::ssize_t>(b.size), b.inputs[k]);
       if (stochastic) columns["draw_key"] = py::array_t<std::uint64_t>(static_cast<py::ssize_t>(b.size), b.keys.data());
       const py::object result = fn(columns);
+      // (Messages are built only when a check fails: this runs once per chunk.)
+      const auto field = [&](std::size_t m) { return "model[" + name + "].outputs[" + outputs[m] + "]"; };
       for (std::size_t m = 0; m < outputs.size(); ++m) {
-        const std::string field = "model[" + name + "].outputs[" + outputs[m] + "]";
-        require(py::isinstance<py::dict>(result) && result.contains(py::str(outputs[m])), field, "missing",
-                "the model function must return a dict with every declared output");
-        const auto a = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(result[py::str(outputs[m])]);
-        require(static_cast<bool>(a) && a.ndim() == 1 && static_cast<std::size_t>(a.size()) == b.size, field,
-                a ? std::to_string(a.size()) + " values" : std::string("not numbers"),
-                "must hold one number per scenario (" + std::to_string(b.size) + ")");
+        const py::str key(outputs[m]);
+        if (!py::isinstance<py::dict>(result) || !result.contains(key))
+          throw InvalidInput(field(m), "missing", "the model function must return a dict with every declared output");
+        const auto a = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(result[key]);
+        if (!a || a.ndim() != 1 || static_cast<std::size_t>(a.size()) != b.size)
+          throw InvalidInput(field(m), a ? std::to_string(a.size()) + " values" : std::string("not numbers"),
+                             "must hold one number per scenario (" + std::to_string(b.size) + ")");
         std::copy(a.data(), a.data() + b.size, b.outputs[m]);
       }
     };
