@@ -96,7 +96,7 @@ inline rates::Rate vat_rate_of(model::VatKind k) {
 
 /// Prices `job` for `aci` with the figures of `table` in force at the job's date.
 /// `training_rate`, when given, replaces the atelier's average training obligation
-/// (€ per integration work hour), e.g. by its true cost in the job's week (quote/training_link.hpp).
+/// (€ per integration work hour), e.g. by its true cost in the job's week (link/training_quote.hpp).
 template <class T>
 QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
                                 const PricingOptions& pricing, const std::optional<Decimal>& training_rate = std::nullopt) {
