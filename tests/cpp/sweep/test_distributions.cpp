@@ -1,51 +1,5 @@
 // Laws: quantiles by hand and from tables, errors naming the field.
-#include <gtest/gtest.h>
-
-#include <algorithm>
-#include <atomic>
-#include <bit>
-#include <chrono>
-#include <cmath>
-#include <cstdint>
-#include <functional>
-#include <limits>
-#include <numbers>
-#include <numeric>
-#include <span>
-#include <stdexcept>
-#include <string>
-#include <vector>
-
-#include <boost/random/sobol.hpp>
-
-#include "aci_cost/detail/counter_rng.hpp"
-#include "aci_cost/sweep/designs.hpp"
-#include "aci_cost/sweep/distributions.hpp"
-#include "aci_cost/sweep/sensitivity.hpp"
-#include "aci_cost/sweep/summary.hpp"
-
-namespace sw = aci::sweep;
-
-namespace {
-
-[[maybe_unused]] constexpr double pi = std::numbers::pi;
-
-/// Runs f, which must throw InvalidInput, and returns the exception.
-template <class F>
-aci::InvalidInput invalid_input(F&& f) {
-  try {
-    f();
-  } catch (const aci::InvalidInput& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected aci::InvalidInput";
-  return aci::InvalidInput("", "", "");
-}
-
-/// Upper-tail probability 1 - Phi(z) with the C library's erfc, independent of the code under test.
-[[maybe_unused]] double upper_tail(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
-
-}  // namespace
+#include "helpers.hpp"
 
 // ---------------------------------------------------------------- distributions
 
