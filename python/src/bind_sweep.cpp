@@ -188,6 +188,24 @@ void bind_sweep(py::module_& m) {
 namespace aci::python {
 
 namespace {
+/// The analysis options from Python's arguments; the bootstrap polls Python's signals from
+/// this thread about every 50 ms, so Ctrl-C stops it too.
+sweep::SobolOptions sobol_options(double level, std::size_t resamples, std::uint64_t bootstrap_seed, bool salib,
+                                  unsigned threads) {
+  sweep::SobolOptions o;
+  o.confidence_level = level;
+  o.bootstrap_resamples = resamples;
+  o.bootstrap_seed = bootstrap_seed;
+  o.salib_conventions = salib;
+  o.threads = threads;
+  o.keep_going = [] {
+    py::gil_scoped_acquire gil;
+    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    return true;
+  };
+  return o;
+}
+
 /// S1, ST and their interval bounds, as lists per group.
 py::dict indices_dict(const sweep::SobolIndices<double>& s) {
   py::dict d;
@@ -242,18 +260,7 @@ void bind_sensitivity(py::module_& m) {
             design.point(r, std::span<double>(u.data() + r * stride, stride));
           auto res = run_design(scenario, doc, u, stride, sweep::saltelli_draw_keys(design, noise), replications,
                                 threads, chunk, model);
-          sweep::SobolOptions o;
-          o.confidence_level = level;
-          o.bootstrap_resamples = resamples;
-          o.bootstrap_seed = bootstrap_seed;
-          o.salib_conventions = salib;
-          o.threads = threads;
-          // Polled from this thread about every 50 ms: Ctrl-C stops the bootstrap too.
-          o.keep_going = [] {
-            py::gil_scoped_acquire gil;
-            if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-            return true;
-          };
+          sweep::SobolOptions o = sobol_options(level, resamples, bootstrap_seed, salib, threads);
           if (nan_policy == "drop_blocks") {
             o.nan_policy = sweep::NanPolicy::drop_blocks;
           } else {
@@ -345,12 +352,7 @@ void bind_sensitivity(py::module_& m) {
         [](std::size_t k, std::uint64_t n, std::uint64_t seed, std::vector<std::size_t> groups, std::vector<double> y,
            double level, std::size_t resamples, std::uint64_t bootstrap_seed, bool salib, unsigned threads) {
           const sweep::SaltelliDesign design(k, n, seed, groups);
-          sweep::SobolOptions o;
-          o.confidence_level = level;
-          o.bootstrap_resamples = resamples;
-          o.bootstrap_seed = bootstrap_seed;
-          o.salib_conventions = salib;
-          o.threads = threads;
+          const sweep::SobolOptions o = sobol_options(level, resamples, bootstrap_seed, salib, threads);
           sweep::SobolIndices<double> s;
           {
             py::gil_scoped_release release;
