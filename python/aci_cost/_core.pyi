@@ -1,11 +1,11 @@
 # Hand-kept stubs of the compiled module aci_cost._core.
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Optional, Sequence, Union
+from typing import Any, ClassVar, Optional, Sequence, Union, type_check_only
 
-Number = Union[int, float, Decimal, str]
-MoneyIn = Union[int, Decimal, str]  # never float
-DateIn = Union[datetime.date, str]
+_Number = Union[int, float, Decimal, str]
+_MoneyIn = Union[int, Decimal, str]  # never float
+_DateIn = Union[datetime.date, str]
 
 __version__: str
 SCENARIO_FORMAT: str
@@ -15,18 +15,24 @@ class NoRateInForce(InvalidInput): ...
 class ScenarioError(InvalidInput): ...
 class DomainError(ValueError): ...
 
-def round_money(amount: MoneyIn, mode: str = ..., places: int = ...) -> Decimal: ...
-def split(total: MoneyIn, weights: Sequence[Number]) -> list[Decimal]: ...
-def round_parts(parts: Sequence[Number], mode: str = ...) -> tuple[list[Decimal], Decimal]: ...
-def format_fr(amount: MoneyIn) -> str: ...
-def format_plain(amount: MoneyIn) -> str: ...
-def general_reduction_coefficient(annual_gross: MoneyIn, annual_smic: MoneyIn, tmin: Number = ...,
-                                  tdelta: Number = ...) -> Decimal: ...
+def round_money(amount: _MoneyIn, mode: str = ..., places: int = ...) -> Decimal: ...
+def split(total: _MoneyIn, weights: Sequence[_Number]) -> list[Decimal]: ...
+def round_parts(parts: Sequence[_Number], mode: str = ...) -> tuple[list[Decimal], Decimal]: ...
+def format_fr(amount: _MoneyIn) -> str: ...
+def format_plain(amount: _MoneyIn) -> str: ...
+def general_reduction_coefficient(annual_gross: _MoneyIn, annual_smic: _MoneyIn, tmin: _Number = ...,
+                                  tdelta: _Number = ...) -> Decimal: ...
 
-class _Record:
+@type_check_only
+class _RecordType(type): ...  # pybind11's metaclass
+
+@type_check_only
+class _Record(metaclass=_RecordType):
     _fields: ClassVar[tuple[str, ...]]
     def __init__(self, **fields: Any) -> None: ...
     def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Any: ...
+    def __deepcopy__(self, memo: dict[Any, Any]) -> Any: ...
 
 class RateEntry(_Record):
     rate: str
@@ -38,12 +44,12 @@ class RateEntry(_Record):
     note: str
     next_review: Optional[datetime.date]
 
-class RateTable:
+class RateTable(metaclass=_RecordType):
     def __init__(self) -> None: ...
     @staticmethod
     def france() -> RateTable: ...
     def set(self, entry: RateEntry) -> None: ...
-    def in_force(self, rate: str, date: DateIn) -> RateEntry: ...
+    def in_force(self, rate: str, date: _DateIn) -> RateEntry: ...
     @property
     def entries(self) -> list[RateEntry]: ...
 
@@ -288,15 +294,15 @@ class YearBudget(_Record):
     result: Decimal
 
 def year_budget(aci: Aci, jobs: Sequence[Job], rates: RateTable, pricing: PricingOptions,
-                date: DateIn) -> YearBudget: ...
+                date: _DateIn) -> YearBudget: ...
 
 class SocialClause(_Record):
     required_hours: Decimal
     delivered_hours: Decimal
     covered: bool
 
-def check_social_clause(contract_amount: MoneyIn, labour_share: Number, insertion_rate: Number,
-                        hourly_cost: MoneyIn, delivered_hours: Number = ...) -> SocialClause: ...
+def check_social_clause(contract_amount: _MoneyIn, labour_share: _Number, insertion_rate: _Number,
+                        hourly_cost: _MoneyIn, delivered_hours: _Number = ...) -> SocialClause: ...
 
 # ---- training model -------------------------------------------------------------------------
 import numpy as np
@@ -318,36 +324,36 @@ class Horizon(_Record):
 
 class Workforce(_Record):
     mode: str
+    contracts: list[Contract]
+    leave_hours: list[float]
+    closed_weeks: list[int]
     headcount: float
     contract_months: float
-    contracts: list[Contract]
     weekly_hours: float
     absence: float
     absence_spread: float
     accompaniment: float
-    leave_hours: list[float]
-    closed_weeks: list[int]
 
 class Demand(_Record):
     mode: str
     hours: list[float]
+    seasonal_shape: list[float]
     base_hours: float
     amplitude: float
-    seasonal_shape: list[float]
     variation: float
     productivity: float
 
 class TrainingPlan(_Record):
-    hours_per_week: float
     sessions: list[Session]
     delivery: str
+    hours_per_week: float
     trainees_per_supervisor: float
 
 class Deferral(_Record):
     policy: str
+    fixed_weeks: list[int]
     protected_share: float
     load_threshold: float
-    fixed_weeks: list[int]
     catch_up_share: float
     initial_backlog: float
 
@@ -366,6 +372,9 @@ class TrainingModel(_Record):
     seed: int
     def validate(self) -> None: ...
     def to_json(self) -> str: ...
+
+def training_input_table() -> list[dict[str, Any]]: ...
+def training_output_table() -> list[dict[str, Any]]: ...
 
 class TrainingSetup(_Record):
     atelier: str

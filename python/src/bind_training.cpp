@@ -15,6 +15,18 @@
 namespace aci::python {
 
 
+namespace {
+/// Adds the numeric inputs of group G (training/inputs.hpp) to its record.
+template <class G>
+Record<G>& numeric_inputs(Record<G>& r) {
+#define ACI_COST_X(T, g, f, b, unit, lo, hi, ends, rule, doc) \
+  if constexpr (std::is_same_v<G, training::T>) r.field(#f, &training::T::f, doc ", " unit);
+  ACI_COST_TRAINING_INPUTS(ACI_COST_X)
+#undef ACI_COST_X
+  return r;
+}
+}  // namespace
+
 void bind_training(py::module_& m) {
   using namespace aci::training;
   Record<Contract>(m, "Contract", "An employment contract, in horizon weeks [start_week, end_week).")
@@ -30,46 +42,28 @@ void bind_training(py::module_& m) {
       .field("start_week", &Horizon::start_week, "ISO week of the first simulated week")
       .field("weeks_in_start_year", &Horizon::weeks_in_start_year, "52 or 53")
       .done();
-  Record<Workforce>(m, "Workforce", "The integration employees and their weekly capacity.")
-      .field("mode", &Workforce::mode, "'headcount' (steady turnover) or 'contracts'")
-      .field("headcount", &Workforce::headcount, "employees present")
-      .field("contract_months", &Workforce::contract_months, "mean contract length, months")
+  // Numeric inputs come from the descriptor table (training/inputs.hpp), after the structure.
+  Record<Workforce> workforce(m, "Workforce", "The integration employees and their weekly capacity.");
+  workforce.field("mode", &Workforce::mode, "'headcount' (steady turnover) or 'contracts'")
       .field("contracts", &Workforce::contracts, "list of Contract (contracts mode)")
-      .field("weekly_hours", &Workforce::weekly_hours, "contract h/week per employee")
-      .field("absence", &Workforce::absence, "mean absence share")
-      .field("absence_spread", &Workforce::absence_spread, "half-width of the weekly absence draw")
-      .field("accompaniment", &Workforce::accompaniment, "share of hours in accompaniment")
       .field("leave_hours", &Workforce::leave_hours, "h per employee removed each week (list, or empty)")
-      .field("closed_weeks", &Workforce::closed_weeks, "weeks with no activity")
-      .done();
-  Record<Demand>(m, "Demand", "The hours of work booked by clients.")
-      .field("mode", &Demand::mode, "'seasonal' or 'given'")
+      .field("closed_weeks", &Workforce::closed_weeks, "weeks with no activity");
+  numeric_inputs(workforce).done();
+  Record<Demand> demand(m, "Demand", "The hours of work booked by clients.");
+  demand.field("mode", &Demand::mode, "'seasonal' or 'given'")
       .field("hours", &Demand::hours, "h/week per horizon week (given mode)")
-      .field("base_hours", &Demand::base_hours, "seasonal mid-level, h/week")
-      .field("amplitude", &Demand::amplitude, "seasonal swing, share")
-      .field("seasonal_shape", &Demand::seasonal_shape, "53 values in [-1, 1] by ISO week, or empty")
-      .field("variation", &Demand::variation, "half-width of the weekly multiplicative draw")
-      .field("productivity", &Demand::productivity, "relative productivity (0, 1]")
-      .done();
-  Record<TrainingPlan>(m, "TrainingPlan", "The training every employee is owed.")
-      .field("hours_per_week", &TrainingPlan::hours_per_week, "h/week per employee")
-      .field("sessions", &TrainingPlan::sessions, "list of Session")
-      .field("delivery", &TrainingPlan::delivery, "'in_house' or 'external'")
-      .field("trainees_per_supervisor", &TrainingPlan::trainees_per_supervisor, "in-house group size")
-      .done();
-  Record<Deferral>(m, "Deferral", "How training yields to production, and how it is caught up.")
-      .field("policy", &Deferral::policy, "'production_first', 'protected_minimum', 'load_threshold' or 'fixed_weeks'")
-      .field("protected_share", &Deferral::protected_share, "share of the plan protected")
-      .field("load_threshold", &Deferral::load_threshold, "demand/capacity above which training yields")
-      .field("fixed_weeks", &Deferral::fixed_weeks, "weeks whose plan is never moved")
-      .field("catch_up_share", &Deferral::catch_up_share, "share of idle hours used to catch up")
-      .field("initial_backlog", &Deferral::initial_backlog, "training owed at the start, h")
-      .done();
-  Record<Costs>(m, "TrainingCosts", "What an hour costs.")
-      .field("cost_per_paid_hour", &Costs::cost_per_paid_hour, "€/h of an integration employee")
-      .field("supervisor_cost_per_hour", &Costs::supervisor_cost_per_hour, "€/h of a supervisor")
-      .field("external_cost_per_hour", &Costs::external_cost_per_hour, "€/h per trainee, external")
-      .done();
+      .field("seasonal_shape", &Demand::seasonal_shape, "53 values in [-1, 1] by ISO week, or empty");
+  numeric_inputs(demand).done();
+  Record<TrainingPlan> plan(m, "TrainingPlan", "The training every employee is owed.");
+  plan.field("sessions", &TrainingPlan::sessions, "list of Session")
+      .field("delivery", &TrainingPlan::delivery, "'in_house' or 'external'");
+  numeric_inputs(plan).done();
+  Record<Deferral> deferral(m, "Deferral", "How training yields to production, and how it is caught up.");
+  deferral.field("policy", &Deferral::policy, "'production_first', 'protected_minimum', 'load_threshold' or 'fixed_weeks'")
+      .field("fixed_weeks", &Deferral::fixed_weeks, "weeks whose plan is never moved");
+  numeric_inputs(deferral).done();
+  Record<Costs> costs(m, "TrainingCosts", "What an hour costs.");
+  numeric_inputs(costs).done();
   Record<TrainingModel>(m, "TrainingModel", "Every input of one training scenario.")
       .field("horizon", &TrainingModel::horizon, "Horizon")
       .field("workforce", &TrainingModel::workforce, "Workforce")
@@ -160,19 +154,28 @@ void bind_training(py::module_& m) {
           out = simulate_batch(base, batch);
         }
         py::dict d;
-        d["delivered_share"] = numpy_of(std::move(out.delivered_share));
-        d["lost_hours"] = numpy_of(std::move(out.lost_hours));
-        d["final_backlog_hours"] = numpy_of(std::move(out.final_backlog_hours));
-        d["planned_hours"] = numpy_of(std::move(out.planned_hours));
-        d["production_hours"] = numpy_of(std::move(out.production_hours));
-        d["unmet_demand_hours"] = numpy_of(std::move(out.unmet_demand_hours));
-        d["supervisor_hours"] = numpy_of(std::move(out.supervisor_hours));
-        d["cost_per_productive_hour_actual"] = numpy_of(std::move(out.cost_per_productive_hour_actual));
-        d["cost_per_productive_hour_honoured"] = numpy_of(std::move(out.cost_per_productive_hour_honoured));
-        d["training_debt"] = numpy_of(std::move(out.training_debt));
+#define ACI_COST_X(name, ...) d[#name] = numpy_of(std::move(out.name));
+        ACI_COST_TRAINING_OUTPUTS(ACI_COST_X)
+#undef ACI_COST_X
         return d;
       }, py::arg("base"), py::arg("params"), py::arg("scenarios"),
       "N scenarios of `base` whose parameters vary (name -> array of N); per-scenario summaries as numpy arrays.");
+  m.def("training_input_table", [] {
+        py::list rows;
+        for (const InputSpec& s : input_specs) {
+          py::dict r;
+          r["path"] = s.path; r["batch_name"] = s.batch_name; r["unit"] = s.unit; r["low"] = s.low;
+          r["high"] = s.high; r["low_open"] = s.low_open; r["high_open"] = s.high_open; r["rule"] = s.rule;
+          r["doc"] = s.doc; r["domain_rule"] = s.domain_rule();
+          rows.append(r);
+        }
+        return rows;
+      }, "The training model's numeric inputs (its descriptor table): one dict per input.");
+  m.def("training_output_table", [] {
+        py::list rows;
+        for (const OutputSpec& s : output_specs) rows.append(py::dict(py::arg("name") = s.name, py::arg("unit") = s.unit, py::arg("doc") = s.doc));
+        return rows;
+      }, "The training model's per-scenario outputs: one dict per output.");
   m.attr("TRAINING_BATCH_PARAMETERS") = [] {
     py::list names;
     for (auto n : training::detail::batch_name) names.append(std::string(n));

@@ -16,6 +16,24 @@ template <class E, std::size_t N>
 json named(E e, const std::string_view (&names)[N]) {
   return std::string(names[static_cast<std::size_t>(e)]);
 }
+/// The keys of the object `group` of a training model: `structural` and the group's numeric
+/// inputs (training/inputs.hpp).
+inline std::vector<std::string_view> group_keys(std::string_view group, std::initializer_list<std::string_view> structural) {
+  std::vector<std::string_view> keys(structural);
+  for (const auto& spec : training::input_specs)
+    if (spec.path.substr(0, spec.path.find('.')) == group) keys.push_back(spec.path.substr(group.size() + 1));
+  return keys;
+}
+
+/// Reads the numeric inputs of `group` from `f` (absent: m's value stays).
+inline void read_inputs(const Fields& f, std::string_view group, training::TrainingModel& m) {
+  for (std::size_t k = 0; k < training::detail::p_count; ++k) {
+    const std::string_view path = training::input_specs[k].path;
+    if (path.substr(0, path.find('.')) != group) continue;
+    double& v = training::detail::param_ref(m, static_cast<training::detail::Param>(k));
+    v = f.number(path.substr(group.size() + 1), v);
+  }
+}
 }  // namespace detail
 
 ACI_COST_INLINE json to_json(const training::TrainingModel& m) {
@@ -25,26 +43,25 @@ ACI_COST_INLINE json to_json(const training::TrainingModel& m) {
   const auto& wf = m.workforce;
   const auto& d = m.demand;
   const auto& df = m.deferral;
-  return {
+  json j = {
       {"horizon", {{"weeks", m.horizon.weeks}, {"start_week", m.horizon.start_week},
                    {"weeks_in_start_year", m.horizon.weeks_in_start_year}}},
-      {"workforce", {{"mode", detail::named(wf.mode, names::workforce_mode)}, {"headcount", wf.headcount},
-                     {"contract_months", wf.contract_months}, {"contracts", contracts}, {"weekly_hours", wf.weekly_hours},
-                     {"absence", wf.absence}, {"absence_spread", wf.absence_spread}, {"accompaniment", wf.accompaniment},
+      {"workforce", {{"mode", detail::named(wf.mode, names::workforce_mode)}, {"contracts", contracts},
                      {"leave_hours", wf.leave_hours}, {"closed_weeks", wf.closed_weeks}}},
-      {"demand", {{"mode", detail::named(d.mode, names::demand_mode)}, {"hours", d.hours}, {"base_hours", d.base_hours},
-                  {"amplitude", d.amplitude}, {"seasonal_shape", d.seasonal_shape}, {"variation", d.variation},
-                  {"productivity", d.productivity}}},
-      {"plan", {{"hours_per_week", m.plan.hours_per_week}, {"sessions", sessions},
-                {"delivery", detail::named(m.plan.delivery, names::training_delivery)},
-                {"trainees_per_supervisor", m.plan.trainees_per_supervisor}}},
-      {"deferral", {{"policy", detail::named(df.policy, names::deferral_policy)}, {"protected_share", df.protected_share},
-                    {"load_threshold", df.load_threshold}, {"fixed_weeks", df.fixed_weeks},
-                    {"catch_up_share", df.catch_up_share}, {"initial_backlog", df.initial_backlog}}},
-      {"costs", {{"cost_per_paid_hour", m.costs.cost_per_paid_hour},
-                 {"supervisor_cost_per_hour", m.costs.supervisor_cost_per_hour},
-                 {"external_cost_per_hour", m.costs.external_cost_per_hour}}},
+      {"demand", {{"mode", detail::named(d.mode, names::demand_mode)}, {"hours", d.hours},
+                  {"seasonal_shape", d.seasonal_shape}}},
+      {"plan", {{"sessions", sessions}, {"delivery", detail::named(m.plan.delivery, names::training_delivery)}}},
+      {"deferral", {{"policy", detail::named(df.policy, names::deferral_policy)}, {"fixed_weeks", df.fixed_weeks}}},
+      {"costs", json::object()},
       {"seed", m.seed}};
+  // The numeric inputs, from the descriptor table.
+  for (std::size_t k = 0; k < training::detail::p_count; ++k) {
+    const std::string_view path = training::input_specs[k].path;
+    const std::size_t dot = path.find('.');
+    j[std::string(path.substr(0, dot))][std::string(path.substr(dot + 1))] =
+        training::detail::param_ref(m, static_cast<training::detail::Param>(k));
+  }
+  return j;
 }
 
 ACI_COST_INLINE training::TrainingModel training_model_from_json(const json& j, const std::string& path) {
@@ -60,63 +77,46 @@ ACI_COST_INLINE training::TrainingModel training_model_from_json(const json& j, 
   }
   {
     const Fields w(sub("workforce"), f.at("workforce"),
-                   {"mode", "headcount", "contract_months", "contracts", "weekly_hours", "absence", "absence_spread",
-                    "accompaniment", "leave_hours", "closed_weeks"});
+                   detail::group_keys("workforce", {"mode", "contracts", "leave_hours", "closed_weeks"}));
     auto& wf = m.workforce;
     wf.mode = detail::pick(w, "mode", names::workforce_mode, wf.mode);
-    wf.headcount = w.number("headcount", wf.headcount);
-    wf.contract_months = w.number("contract_months", wf.contract_months);
     const json& cs = w.array("contracts");
     for (std::size_t i = 0; i < cs.size(); ++i) {
       const Fields c(cs[i], w.at("contracts") + "[" + std::to_string(i) + "]", {"start_week", "end_week"});
       wf.contracts.push_back({c.integer("start_week", 0), c.integer("end_week", 52)});
     }
-    wf.weekly_hours = w.number("weekly_hours", wf.weekly_hours);
-    wf.absence = w.number("absence", wf.absence);
-    wf.absence_spread = w.number("absence_spread", wf.absence_spread);
-    wf.accompaniment = w.number("accompaniment", wf.accompaniment);
     wf.leave_hours = w.numbers("leave_hours");
     wf.closed_weeks = w.integers("closed_weeks");
+    detail::read_inputs(w, "workforce", m);
   }
   {
-    const Fields d(sub("demand"), f.at("demand"),
-                   {"mode", "hours", "base_hours", "amplitude", "seasonal_shape", "variation", "productivity"});
+    const Fields d(sub("demand"), f.at("demand"), detail::group_keys("demand", {"mode", "hours", "seasonal_shape"}));
     auto& dm = m.demand;
     dm.mode = detail::pick(d, "mode", names::demand_mode, dm.mode);
     dm.hours = d.numbers("hours");
-    dm.base_hours = d.number("base_hours", dm.base_hours);
-    dm.amplitude = d.number("amplitude", dm.amplitude);
     dm.seasonal_shape = d.numbers("seasonal_shape");
-    dm.variation = d.number("variation", dm.variation);
-    dm.productivity = d.number("productivity", dm.productivity);
+    detail::read_inputs(d, "demand", m);
   }
   {
-    const Fields p(sub("plan"), f.at("plan"), {"hours_per_week", "sessions", "delivery", "trainees_per_supervisor"});
-    m.plan.hours_per_week = p.number("hours_per_week", m.plan.hours_per_week);
+    const Fields p(sub("plan"), f.at("plan"), detail::group_keys("plan", {"sessions", "delivery"}));
     const json& ss = p.array("sessions");
     for (std::size_t i = 0; i < ss.size(); ++i) {
       const Fields s(ss[i], p.at("sessions") + "[" + std::to_string(i) + "]", {"week", "hours"});
       m.plan.sessions.push_back({s.integer("week", 0), s.number("hours", 0.0)});
     }
     m.plan.delivery = detail::pick(p, "delivery", names::training_delivery, m.plan.delivery);
-    m.plan.trainees_per_supervisor = p.number("trainees_per_supervisor", m.plan.trainees_per_supervisor);
+    detail::read_inputs(p, "plan", m);
   }
   {
-    const Fields d(sub("deferral"), f.at("deferral"),
-                   {"policy", "protected_share", "load_threshold", "fixed_weeks", "catch_up_share", "initial_backlog"});
+    const Fields d(sub("deferral"), f.at("deferral"), detail::group_keys("deferral", {"policy", "fixed_weeks"}));
     auto& df = m.deferral;
     df.policy = detail::pick(d, "policy", names::deferral_policy, df.policy);
-    df.protected_share = d.number("protected_share", df.protected_share);
-    df.load_threshold = d.number("load_threshold", df.load_threshold);
     df.fixed_weeks = d.integers("fixed_weeks");
-    df.catch_up_share = d.number("catch_up_share", df.catch_up_share);
-    df.initial_backlog = d.number("initial_backlog", df.initial_backlog);
+    detail::read_inputs(d, "deferral", m);
   }
   {
-    const Fields c(sub("costs"), f.at("costs"), {"cost_per_paid_hour", "supervisor_cost_per_hour", "external_cost_per_hour"});
-    m.costs = {c.number("cost_per_paid_hour", m.costs.cost_per_paid_hour),
-               c.number("supervisor_cost_per_hour", m.costs.supervisor_cost_per_hour),
-               c.number("external_cost_per_hour", m.costs.external_cost_per_hour)};
+    const Fields c(sub("costs"), f.at("costs"), detail::group_keys("costs", {}));
+    detail::read_inputs(c, "costs", m);
   }
   m.seed = f.unsigned64("seed", m.seed);
   try {

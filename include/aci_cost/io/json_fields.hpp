@@ -37,7 +37,7 @@ inline json parse_json(std::string_view text) {
 class Fields {
  public:
   /// Reads object `j` at `path`; ScenarioError unless it is an object with only `allowed` keys.
-  Fields(const json& j, std::string path, std::initializer_list<std::string_view> allowed)
+  Fields(const json& j, std::string path, const std::vector<std::string_view>& allowed)
       : j_(j), path_(std::move(path)) {
     if (!j.is_object()) throw ScenarioError(path_, shown(j), "expected an object");
     for (const auto& [key, value] : j.items()) {

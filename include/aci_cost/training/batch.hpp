@@ -42,25 +42,11 @@ namespace aci::training {
 struct TrainingBatch {
   std::size_t scenarios = 0;                    ///< N, the number of scenarios
   std::uint64_t first_scenario = 0;             ///< global index of scenario 0 (selects the draws of a chunk)
-  std::vector<double> headcount;                ///< employees present (headcount mode)
-  std::vector<double> contract_months;          ///< mean contract length, months
-  std::vector<double> weekly_hours;             ///< contract h/week per employee
-  std::vector<double> absence;                  ///< mean absence share 0-1
-  std::vector<double> absence_spread;           ///< half-width of the weekly absence draw, share 0-1
-  std::vector<double> accompaniment;            ///< socio-professional support share 0-1
-  std::vector<double> demand_base_hours;        ///< seasonal mid-level demand, h/week
-  std::vector<double> demand_amplitude;         ///< seasonal swing, share 0-1
-  std::vector<double> demand_variation;         ///< half-width of the weekly demand draw, share 0-1
-  std::vector<double> demand_productivity;      ///< relative productivity (0, 1]
-  std::vector<double> plan_hours_per_week;      ///< planned training, h/week per employee
-  std::vector<double> trainees_per_supervisor;  ///< in-house group size, trainees
-  std::vector<double> protected_share;          ///< share 0-1 of the plan protected
-  std::vector<double> load_threshold;           ///< demand / capacity above which training yields
-  std::vector<double> catch_up_share;           ///< share 0-1 of idle hours used to catch up
-  std::vector<double> initial_backlog;          ///< training owed at the start, h
-  std::vector<double> cost_per_paid_hour;       ///< €/h of an integration employee
-  std::vector<double> supervisor_cost_per_hour; ///< €/h of a supervisor
-  std::vector<double> external_cost_per_hour;   ///< €/h per trainee of external training
+  // One vector per input of training/inputs.hpp, named by its batch name (demand_base_hours,
+  // plan_hours_per_week, ...).
+#define ACI_COST_X(T, group, field, batch, ...) std::vector<double> batch;
+  ACI_COST_TRAINING_INPUTS(ACI_COST_X)
+#undef ACI_COST_X
 
   /// Throws InvalidInput unless every vector is empty or of size N and the scenarios
   /// [begin, end) are valid with `base` ("training_batch.<name>[i]" names a varying value).
@@ -73,16 +59,10 @@ struct TrainingBatch {
 
 /// Per-scenario results of a batch, one value per scenario (RunSummary's fields of that name).
 struct BatchSummary {
-  std::vector<double> delivered_share;                    ///< share 0-1 of the training owed that was delivered
-  std::vector<double> lost_hours;                         ///< h of backlog lost with contract ends
-  std::vector<double> final_backlog_hours;                ///< h still owed at the end
-  std::vector<double> planned_hours;                      ///< h of training planned
-  std::vector<double> production_hours;                   ///< h of demand served
-  std::vector<double> unmet_demand_hours;                 ///< h of demand not served
-  std::vector<double> supervisor_hours;                   ///< h of supervisor time (in-house)
-  std::vector<double> cost_per_productive_hour_actual;    ///< €/h, training as delivered
-  std::vector<double> cost_per_productive_hour_honoured;  ///< €/h, all training owed delivered
-  std::vector<double> training_debt;                      ///< € = (lost + final backlog) x cost per paid hour
+  // One vector per output of training/inputs.hpp.
+#define ACI_COST_X(name, ...) std::vector<double> name;
+  ACI_COST_TRAINING_OUTPUTS(ACI_COST_X)
+#undef ACI_COST_X
 
   /// Sizes every vector to n scenarios.
   void resize(std::size_t n) {
@@ -96,8 +76,8 @@ struct BatchSummary {
     return true;
   }
   /// The vectors' data, in declaration order (the kernel's output columns).
-  std::array<double*, 10> columns() {
-    std::array<double*, 10> c{};
+  std::array<double*, detail::batch_output_count> columns() {
+    std::array<double*, detail::batch_output_count> c{};
     const auto f = fields(*this);
     for (std::size_t m = 0; m < f.size(); ++m) c[m] = f[m]->data();
     return c;
@@ -105,11 +85,10 @@ struct BatchSummary {
 
  private:
   template <class Self>
-  static auto fields(Self& s) -> std::array<decltype(&s.delivered_share), 10> {
-    return {&s.delivered_share,  &s.lost_hours,       &s.final_backlog_hours,
-            &s.planned_hours,    &s.production_hours, &s.unmet_demand_hours,
-            &s.supervisor_hours, &s.cost_per_productive_hour_actual,
-            &s.cost_per_productive_hour_honoured,     &s.training_debt};
+  static auto fields(Self& s) -> std::array<decltype(&s.delivered_share), detail::batch_output_count> {
+#define ACI_COST_X(name, ...) &s.name,
+    return {ACI_COST_TRAINING_OUTPUTS(ACI_COST_X)};
+#undef ACI_COST_X
   }
 };
 
@@ -117,24 +96,17 @@ namespace detail {
 
 /// The batch vector of each parameter, in Param order.
 inline constexpr std::array<std::vector<double> TrainingBatch::*, p_count> batch_member = {
-    &TrainingBatch::headcount,           &TrainingBatch::contract_months,
-    &TrainingBatch::weekly_hours,        &TrainingBatch::absence,
-    &TrainingBatch::absence_spread,      &TrainingBatch::accompaniment,
-    &TrainingBatch::demand_base_hours,   &TrainingBatch::demand_amplitude,
-    &TrainingBatch::demand_variation,    &TrainingBatch::demand_productivity,
-    &TrainingBatch::plan_hours_per_week, &TrainingBatch::trainees_per_supervisor,
-    &TrainingBatch::protected_share,     &TrainingBatch::load_threshold,
-    &TrainingBatch::catch_up_share,      &TrainingBatch::initial_backlog,
-    &TrainingBatch::cost_per_paid_hour,  &TrainingBatch::supervisor_cost_per_hour,
-    &TrainingBatch::external_cost_per_hour};
+#define ACI_COST_X(T, group, field, batch, ...) &TrainingBatch::batch,
+    ACI_COST_TRAINING_INPUTS(ACI_COST_X)
+#undef ACI_COST_X
+};
 
 /// The batch vector names, in Param order (for error paths).
-inline constexpr std::array<std::string_view, p_count> batch_name = {
-    "headcount",           "contract_months",         "weekly_hours",       "absence",
-    "absence_spread",      "accompaniment",           "demand_base_hours",  "demand_amplitude",
-    "demand_variation",    "demand_productivity",     "plan_hours_per_week", "trainees_per_supervisor",
-    "protected_share",     "load_threshold",          "catch_up_share",     "initial_backlog",
-    "cost_per_paid_hour",  "supervisor_cost_per_hour", "external_cost_per_hour"};
+inline constexpr std::array<std::string_view, p_count> batch_name = [] {
+  std::array<std::string_view, p_count> a{};
+  for (std::size_t k = 0; k < p_count; ++k) a[k] = input_specs[k].batch_name;
+  return a;
+}();
 
 /// Non-owning columns of a batch: param[k] is null (every scenario takes the base value) or
 /// points to the values of scenarios [0, scenarios); scenario i draws with the global index
@@ -147,12 +119,6 @@ struct BatchColumns {
   const std::uint64_t* draw_keys = nullptr;
 };
 
-/// The kernel's per-scenario outputs, in BatchSummary's order.
-enum BatchOutput : std::size_t {
-  out_delivered_share, out_lost_hours, out_final_backlog_hours, out_planned_hours, out_production_hours,
-  out_unmet_demand_hours, out_supervisor_hours, out_cost_per_productive_hour_actual,
-  out_cost_per_productive_hour_honoured, out_training_debt, batch_output_count
-};
 /// Non-owning output columns indexed by BatchOutput, each indexed like BatchColumns'
 /// scenarios; null = not wanted (the kernel then skips the sums only it needs).
 using BatchOutputs = std::array<double*, batch_output_count>;

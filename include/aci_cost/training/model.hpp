@@ -23,11 +23,13 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "aci_cost/error.hpp"
+#include "aci_cost/training/inputs.hpp"
 
 namespace aci::training {
 
@@ -171,74 +173,41 @@ inline double default_seasonal_shape(int iso_week) {
 
 namespace detail {
 
-// The numeric parameters one scenario may vary (a batch holds one vector per entry). The
-// model reader, the batch gatherer and the validation share this single list, so that a
-// batch scenario is validated and simulated exactly like the equivalent TrainingModel.
-enum Param : std::size_t {
-  p_headcount,
-  p_contract_months,
-  p_weekly_hours,
-  p_absence,
-  p_absence_spread,
-  p_accompaniment,
-  p_demand_base_hours,
-  p_demand_amplitude,
-  p_demand_variation,
-  p_demand_productivity,
-  p_plan_hours_per_week,
-  p_trainees_per_supervisor,
-  p_protected_share,
-  p_load_threshold,
-  p_catch_up_share,
-  p_initial_backlog,
-  p_cost_per_paid_hour,
-  p_supervisor_cost_per_hour,
-  p_external_cost_per_hour,
-  p_count
-};
-
+// The numeric parameters (training/inputs.hpp: Param, input_specs) as one array: the model
+// reader, the batch gatherer and the validation share it, so that a batch scenario is
+// validated and simulated exactly like the equivalent TrainingModel.
 using ParamValues = std::array<double, p_count>;
 
 /// Field path of each parameter below the model's root.
-inline constexpr std::array<std::string_view, p_count> param_path = {
-    "workforce.headcount",         "workforce.contract_months",  "workforce.weekly_hours",
-    "workforce.absence",           "workforce.absence_spread",   "workforce.accompaniment",
-    "demand.base_hours",           "demand.amplitude",           "demand.variation",
-    "demand.productivity",         "plan.hours_per_week",        "plan.trainees_per_supervisor",
-    "deferral.protected_share",    "deferral.load_threshold",    "deferral.catch_up_share",
-    "deferral.initial_backlog",    "costs.cost_per_paid_hour",   "costs.supervisor_cost_per_hour",
-    "costs.external_cost_per_hour"};
+inline constexpr std::array<std::string_view, p_count> param_path = [] {
+  std::array<std::string_view, p_count> a{};
+  for (std::size_t k = 0; k < p_count; ++k) a[k] = input_specs[k].path;
+  return a;
+}();
+
+/// The member of parameter k in `m` (M = TrainingModel or const TrainingModel).
+template <class M>
+auto& param_ref(M& m, Param k) {
+  switch (k) {
+#define ACI_COST_X(T, group, field, batch, ...) \
+  case p_##batch:                               \
+    return m.group.field;
+    ACI_COST_TRAINING_INPUTS(ACI_COST_X)
+#undef ACI_COST_X
+    default:
+      break;
+  }
+  throw std::logic_error("aci::training::detail::param_ref: unknown parameter");
+}
 
 inline ParamValues params_of(const TrainingModel& m) {
-  return {m.workforce.headcount,     m.workforce.contract_months, m.workforce.weekly_hours,
-          m.workforce.absence,       m.workforce.absence_spread,  m.workforce.accompaniment,
-          m.demand.base_hours,       m.demand.amplitude,          m.demand.variation,
-          m.demand.productivity,     m.plan.hours_per_week,       m.plan.trainees_per_supervisor,
-          m.deferral.protected_share, m.deferral.load_threshold,  m.deferral.catch_up_share,
-          m.deferral.initial_backlog, m.costs.cost_per_paid_hour, m.costs.supervisor_cost_per_hour,
-          m.costs.external_cost_per_hour};
+  ParamValues p{};
+  for (std::size_t k = 0; k < p_count; ++k) p[k] = param_ref(m, static_cast<Param>(k));
+  return p;
 }
 
 inline void set_params(TrainingModel& m, const ParamValues& p) {
-  m.workforce.headcount = p[p_headcount];
-  m.workforce.contract_months = p[p_contract_months];
-  m.workforce.weekly_hours = p[p_weekly_hours];
-  m.workforce.absence = p[p_absence];
-  m.workforce.absence_spread = p[p_absence_spread];
-  m.workforce.accompaniment = p[p_accompaniment];
-  m.demand.base_hours = p[p_demand_base_hours];
-  m.demand.amplitude = p[p_demand_amplitude];
-  m.demand.variation = p[p_demand_variation];
-  m.demand.productivity = p[p_demand_productivity];
-  m.plan.hours_per_week = p[p_plan_hours_per_week];
-  m.plan.trainees_per_supervisor = p[p_trainees_per_supervisor];
-  m.deferral.protected_share = p[p_protected_share];
-  m.deferral.load_threshold = p[p_load_threshold];
-  m.deferral.catch_up_share = p[p_catch_up_share];
-  m.deferral.initial_backlog = p[p_initial_backlog];
-  m.costs.cost_per_paid_hour = p[p_cost_per_paid_hour];
-  m.costs.supervisor_cost_per_hour = p[p_supervisor_cost_per_hour];
-  m.costs.external_cost_per_hour = p[p_external_cost_per_hour];
+  for (std::size_t k = 0; k < p_count; ++k) param_ref(m, static_cast<Param>(k)) = p[k];
 }
 
 inline bool finite_at_least(double x, double lo) { return std::isfinite(x) && x >= lo; }
@@ -264,43 +233,16 @@ inline bool is_finite(double x) { return std::isfinite(x); }
 /// or a lane type whose comparisons give lane masks (hence & rather than &&).
 template <class V, class FieldName, class Report>
 void check_params(const std::array<V, p_count>& p, const FieldName& field, const Report& report) {
-  const auto check_param = [&](const auto& ok, Param k, std::string_view rule) { report(ok, k, rule, field); };
-  const auto at_least = [&](Param k, double lo, std::string_view rule) {
-    check_param(is_finite(p[k]) & (p[k] >= lo), k, rule);
-  };
-  const auto share = [&](Param k, bool open_top) {
-    const auto ok = is_finite(p[k]) & (p[k] >= 0.0) & (open_top ? p[k] < 1.0 : p[k] <= 1.0);
-    check_param(ok, k, open_top ? "must be in [0, 1)" : "must be in [0, 1]");
-  };
-  at_least(p_headcount, 0.0, "must be >= 0");
-  // A contract shorter than a month would lose most of the backlog every week.
-  at_least(p_contract_months, 1.0, "must be >= 1 month");
-  const V& hours = p[p_weekly_hours];
-  check_param(is_finite(hours) & (hours >= 0.0) & (hours <= 168.0), p_weekly_hours, "must be in [0, 168] h/week");
-  share(p_absence, true);
-  share(p_absence_spread, true);
-  share(p_accompaniment, true);
+  // The domain of every input (input_specs); an empty rule stands for it in the report.
+  for (std::size_t k = 0; k < p_count; ++k) {
+    const InputSpec& spec = input_specs[k];
+    report(is_finite(p[k]) & spec.contains(p[k]), static_cast<Param>(k), std::string_view{}, field);
+  }
+  // The rules joining inputs (the rule text is the table's).
   const V& a = p[p_absence];
   const V& s = p[p_absence_spread];
-  check_param((a - s >= 0.0) & (a + s < 1.0), p_absence_spread, "absence +/- absence_spread must stay in [0, 1)");
-  check_param(a + s + p[p_accompaniment] <= 1.0, p_accompaniment,
-              "absence + absence_spread + accompaniment must be <= 1");
-  at_least(p_demand_base_hours, 0.0, "must be >= 0");
-  share(p_demand_amplitude, false);
-  share(p_demand_variation, false);
-  const V& prod = p[p_demand_productivity];
-  check_param(is_finite(prod) & (prod > 0.0) & (prod <= 1.0), p_demand_productivity, "must be in (0, 1]");
-  at_least(p_plan_hours_per_week, 0.0, "must be >= 0");
-  const V& group = p[p_trainees_per_supervisor];
-  check_param(is_finite(group) & (group > 0.0), p_trainees_per_supervisor, "must be > 0");
-  share(p_protected_share, false);
-  const V& thr = p[p_load_threshold];
-  check_param(is_finite(thr) & (thr > 0.0), p_load_threshold, "must be > 0");
-  share(p_catch_up_share, false);
-  at_least(p_initial_backlog, 0.0, "must be >= 0");
-  at_least(p_cost_per_paid_hour, 0.0, "must be >= 0");
-  at_least(p_supervisor_cost_per_hour, 0.0, "must be >= 0");
-  at_least(p_external_cost_per_hour, 0.0, "must be >= 0");
+  report((a - s >= 0.0) & (a + s < 1.0), p_absence_spread, input_specs[p_absence_spread].rule, field);
+  report(a + s + p[p_accompaniment] <= 1.0, p_accompaniment, input_specs[p_accompaniment].rule, field);
 }
 
 #if defined(__clang__)
@@ -311,7 +253,7 @@ void check_params(const std::array<V, p_count>& p, const FieldName& field, const
 template <class FieldName>
 void validate_params(const ParamValues& p, const FieldName& field) {
   check_params(p, field, [&p](bool ok, Param k, std::string_view rule, const FieldName& name) {
-    check(ok, [&] { return name(k); }, p[k], rule);
+    if (!ok) throw InvalidInput(name(k), aci::detail::to_text(p[k]), rule.empty() ? input_specs[k].domain_rule() : std::string(rule));
   });
 }
 
