@@ -3,6 +3,9 @@ training model of the default ACI, 8 uncertain inputs, output: cost per producti
 the training plan honoured."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import numpy as np
 
 import aci_cost
@@ -38,31 +41,10 @@ def spec(n: int = N, seed: int = 2026) -> dict:
             "design": {"kind": "monte_carlo", "n": n, "seed": seed}, "outputs": [OUTPUT]}
 
 
-def base_parameters(model) -> dict:
-    """Every batch parameter's value in `model` (what the NumPy code needs besides the inputs)."""
-    return {
-        "headcount": model.workforce.headcount, "contract_months": model.workforce.contract_months,
-        "weekly_hours": model.workforce.weekly_hours, "absence": model.workforce.absence,
-        "absence_spread": model.workforce.absence_spread, "accompaniment": model.workforce.accompaniment,
-        "demand_base_hours": model.demand.base_hours, "demand_amplitude": model.demand.amplitude,
-        "demand_variation": model.demand.variation, "demand_productivity": model.demand.productivity,
-        "plan_hours_per_week": model.plan.hours_per_week,
-        "trainees_per_supervisor": model.plan.trainees_per_supervisor,
-        "protected_share": model.deferral.protected_share, "load_threshold": model.deferral.load_threshold,
-        "catch_up_share": model.deferral.catch_up_share, "initial_backlog": model.deferral.initial_backlog,
-        "cost_per_paid_hour": model.costs.cost_per_paid_hour,
-        "supervisor_cost_per_hour": model.costs.supervisor_cost_per_hour,
-        "external_cost_per_hour": model.costs.external_cost_per_hour}
-
-
 def numpy_model(model, values: dict, n: int) -> np.ndarray:
-    """The NumPy implementation (benchmarks/training_numpy.py) on given input values."""
-    import training_numpy
+    """The independent NumPy implementation (tests/python/reference/training_reference.py) on
+    given input values."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "python" / "reference"))
+    import training_reference
 
-    p = base_parameters(model)
-    p.update(values)
-    out = training_numpy.simulate(p, weeks=model.horizon.weeks, start_week=model.horizon.start_week,
-                                  weeks_in_start_year=model.horizon.weeks_in_start_year,
-                                  leave=model.workforce.leave_hours, seed=model.seed, n=n,
-                                  in_house=model.plan.delivery == "in_house", policy=model.deferral.policy)
-    return out[OUTPUT]
+    return training_reference.simulate(model, values, n)[OUTPUT]

@@ -12,8 +12,8 @@ import aci_cost
 from aci_cost import sweep
 from aci_cost.cli import main
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-import training_numpy  # noqa: E402  (the independent NumPy implementation)
+sys.path.insert(0, str(Path(__file__).resolve().parent / "reference"))
+import training_reference  # noqa: E402  (the independent NumPy implementation)
 
 SPEC = {
     "model": "training",
@@ -42,35 +42,26 @@ def test_identical_for_any_threads_and_chunks():
     assert pd.concat([a.outputs, b.outputs]).equals(ref.outputs)
 
 
-def test_equals_an_independent_numpy_implementation():
-    # benchmarks/training_numpy.py re-implements the weekly model in NumPy from its equations,
-    # with the same counter-based draws. It rounds the library's three fused multiply-adds a
-    # week twice (NumPy has none), so the two agree to ~1e-15 of each output's scale, checked
-    # at 1e-12 of it (a small backlog left after cancellations is off by ~1e-15 h in absolute
-    # terms, hence a tolerance scaled by the output's largest value rather than by each value).
+@pytest.mark.parametrize("policy", ["production_first", "protected_minimum", "load_threshold", "fixed_weeks"])
+@pytest.mark.parametrize("delivery", ["in_house", "external"])
+def test_equals_an_independent_numpy_implementation(policy, delivery):
+    # tests/python/reference/training_reference.py re-implements the weekly model in NumPy from
+    # its equations, with the same counter-based draws but its own grouping of the operations,
+    # so the two agree to ~1e-15 of each output's scale, checked at 1e-12 of it (a small backlog
+    # left after cancellations is off by ~1e-15 h in absolute terms, hence a tolerance scaled by
+    # the output's largest value rather than by each value).
     s = aci_cost.default_scenario()
     m = s.training_model()
+    m.deferral.policy, m.plan.delivery, m.deferral.fixed_weeks = policy, delivery, [3, 10, 11, 30]
+    m.costs.external_cost_per_hour = 21.5
+    t = s.training
+    t.model, t.derive_from_atelier = m, False
+    s.training = t
     r = sweep.run(SPEC, s)
-    base = {
-        "headcount": m.workforce.headcount, "contract_months": m.workforce.contract_months,
-        "weekly_hours": m.workforce.weekly_hours, "absence": m.workforce.absence,
-        "absence_spread": m.workforce.absence_spread, "accompaniment": m.workforce.accompaniment,
-        "demand_base_hours": m.demand.base_hours, "demand_amplitude": m.demand.amplitude,
-        "demand_variation": m.demand.variation, "demand_productivity": m.demand.productivity,
-        "plan_hours_per_week": m.plan.hours_per_week, "trainees_per_supervisor": m.plan.trainees_per_supervisor,
-        "protected_share": m.deferral.protected_share, "load_threshold": m.deferral.load_threshold,
-        "catch_up_share": m.deferral.catch_up_share, "initial_backlog": m.deferral.initial_backlog,
-        "cost_per_paid_hour": m.costs.cost_per_paid_hour, "supervisor_cost_per_hour": m.costs.supervisor_cost_per_hour,
-        "external_cost_per_hour": m.costs.external_cost_per_hour}
-    p = dict(base)
-    p["demand_base_hours"] = r.inputs["training.demand.base_hours"].to_numpy()
-    p["absence"] = r.inputs["training.workforce.absence"].to_numpy()
-    p["absence_spread"] = r.inputs["training.workforce.absence_spread"].to_numpy()
-    p["demand_variation"] = r.inputs["training.demand.variation"].to_numpy()
-    p["contract_months"] = r.inputs["training.workforce.contract_months"].to_numpy()
-    ref = training_numpy.simulate(p, weeks=m.horizon.weeks, start_week=m.horizon.start_week,
-                                  weeks_in_start_year=m.horizon.weeks_in_start_year, leave=m.workforce.leave_hours,
-                                  seed=m.seed, n=len(r.outputs))
+    batch_name = {"training." + row["path"]: row["batch_name"] for row in aci_cost._core.training_input_table()}
+    values = {batch_name[name]: r.inputs[name].to_numpy() for name in r.inputs.columns}
+    ref = training_reference.simulate(m, values, len(r.outputs))
+    assert set(SPEC["outputs"]) <= set(ref)
     for k in SPEC["outputs"]:
         scale = float(np.max(np.abs(ref[k])))
         assert scale > 0, k
