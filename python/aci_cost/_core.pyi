@@ -333,6 +333,7 @@ class Workforce(_Record):
     absence: float
     absence_spread: float
     accompaniment: float
+    travel_share: float
 
 class Demand(_Record):
     mode: str

@@ -23,6 +23,7 @@ SPEC = {
         {"name": "training.workforce.absence_spread", "distribution": {"kind": "uniform", "low": 0, "high": 0.02}},
         {"name": "training.demand.variation", "distribution": {"kind": "uniform", "low": 0, "high": 0.2}},
         {"name": "training.workforce.contract_months", "distribution": {"kind": "truncated_normal", "mean": 10, "sd": 3, "low": 4, "high": 24}},
+        {"name": "training.workforce.travel_share", "distribution": {"kind": "uniform", "low": 0, "high": 0.1}},
     ],
     "design": {"kind": "monte_carlo", "n": 20000, "seed": 5},
     "outputs": ["cost_per_productive_hour_honoured", "cost_per_productive_hour_actual", "delivered_share",

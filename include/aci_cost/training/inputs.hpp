@@ -30,6 +30,8 @@
     "absence - absence_spread >= 0 and absence + absence_spread < 1", "half-width of the uniform weekly absence draw") \
   X(Workforce, workforce, accompaniment, accompaniment, "share", 0, 1, "[)",                                          \
     "absence + absence_spread + accompaniment <= 1", "share of hours in socio-professional support")                  \
+  X(Workforce, workforce, travel_share, travel_share, "share", 0, 1, "[)",                                             \
+    "absence + absence_spread + accompaniment + travel_share <= 1", "share of hours travelling to sites (paid)")      \
   X(Demand, demand, base_hours, demand_base_hours, "h/week", 0, inf, "[)", "", "mid-level of the seasonal demand")    \
   X(Demand, demand, amplitude, demand_amplitude, "share", 0, 1, "[]", "", "seasonal swing: peak = base x (1 + amplitude)") \
   X(Demand, demand, variation, demand_variation, "share", 0, 1, "[]", "",                                             \

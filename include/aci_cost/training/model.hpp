@@ -91,6 +91,7 @@ struct Workforce {
   double absence = 0.08;         ///< mean absence share 0-1 of contract hours [est]
   double absence_spread = 0.0;   ///< half-width of the uniform weekly absence draw, share 0-1
   double accompaniment = 0.05;   ///< share 0-1 of hours spent in socio-professional support [est]
+  double travel_share = 0.0;     ///< share 0-1 of hours travelling to sites: paid, no capacity [est: 0 unless known]
   std::vector<double> leave_hours;  ///< h per employee removed in each week (leave, bank holidays); empty = none
   std::vector<int> closed_weeks;    ///< weeks with no activity: capacity, demand and plan are 0
   friend bool operator==(const Workforce&, const Workforce&) = default;
@@ -243,6 +244,7 @@ void check_params(const std::array<V, p_count>& p, const FieldName& field, const
   const V& s = p[p_absence_spread];
   report((a - s >= 0.0) & (a + s < 1.0), p_absence_spread, input_specs[p_absence_spread].rule, field);
   report(a + s + p[p_accompaniment] <= 1.0, p_accompaniment, input_specs[p_accompaniment].rule, field);
+  report(a + s + p[p_accompaniment] + p[p_travel_share] <= 1.0, p_travel_share, input_specs[p_travel_share].rule, field);
 }
 
 #if defined(__clang__)

@@ -2,7 +2,7 @@
 //
 // Each week w, with capacity C, demand D, this week's plan P and the backlog B owed at the
 // start of the week:
-//   C         = max(0, present x (weekly hours x (1 - absence_w - accompaniment) - leave hours_w))
+//   C         = max(0, present x (weekly hours x (1 - absence_w - accompaniment - travel) - leave hours_w))
 //                                                                (0 in a closed week)
 //   D         = booked_w x (1 + variation x e'_w) / productivity,  booked_w = base hours x
 //               (1 + amplitude x shape_w) (seasonal) or the given hours_w  (0 in a closed week)
@@ -28,7 +28,7 @@
 //
 // Evaluation order (it fixes the rounding, and the batch kernel and the NumPy twin follow it):
 // per scenario, the constants
-//   hours_mean  = weekly hours x (((1 - absence) - accompaniment) + 3 absence_spread)
+//   hours_mean  = weekly hours x ((((1 - absence) - accompaniment) - travel) + 3 absence_spread)
 //   hours_slope = 0 - weekly hours x absence_spread
 //   demand_base = base hours / productivity,  demand_shape = demand_base x amplitude,
 //   demand_rate = 1 / productivity,  noise_mean = 1 - 3 variation,  keep = 1 - leavers / present;
@@ -167,7 +167,7 @@ T headcount_loss_share(const T& headcount, const T& contract_months) {
 /// step folds them into (see the evaluation order at the top of this file).
 template <class T>
 struct Scalars {
-  T headcount, loss_share, weekly_hours, absence, absence_spread, accompaniment;
+  T headcount, loss_share, weekly_hours, absence, absence_spread, accompaniment, travel;
   T base_hours, amplitude, variation, productivity;
   T plan_hours, group;
   T protected_share, load_threshold, catch_up_share, initial_backlog;
@@ -187,7 +187,7 @@ Scalars<T> make_scalars(const Get& get, const T& loss_share) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
   Scalars<T> s{get(p_headcount),          loss_share,
                get(p_weekly_hours),       get(p_absence),
-               get(p_absence_spread),     get(p_accompaniment),
+               get(p_absence_spread),     get(p_accompaniment),     get(p_travel_share),
                get(p_demand_base_hours),  get(p_demand_amplitude),
                get(p_demand_variation),   get(p_demand_productivity),
                get(p_plan_hours_per_week), get(p_trainees_per_supervisor),
@@ -196,7 +196,7 @@ Scalars<T> make_scalars(const Get& get, const T& loss_share) {
                get(p_cost_per_paid_hour), get(p_supervisor_cost_per_hour),
                get(p_external_cost_per_hour), {}, {}, {}, {}, {}, {}, {}};
   const T one(1), three(3);
-  s.hours_mean = s.weekly_hours * (((one - s.absence) - s.accompaniment) + three * s.absence_spread);
+  s.hours_mean = s.weekly_hours * ((((one - s.absence) - s.accompaniment) - s.travel) + three * s.absence_spread);
   s.hours_slope = T(0) - s.weekly_hours * s.absence_spread;
   s.demand_base = s.base_hours / s.productivity;
   s.demand_shape = s.demand_base * s.amplitude;

@@ -377,6 +377,40 @@ TEST(Training, DemandUnderCapacityDeliversEverythingByHand) {
   expect_invariants(m, r, "under capacity");
 }
 
+TEST(Training, TravelTakesCapacityButStaysPaidByHand) {
+  // The case above with travel_share 0.125 of contract hours: capacity 10 x 20 x (1 - 0.125 -
+  // 0.0625 - 0.125) = 137.5 h; production 100, training 20, idle 17.5. Paid hours stay
+  // 10 x 20 x 4 = 800 h (travel is paid working time), so the cost per productive hour is
+  // unchanged here (the demand is served): 31.6 €/h. At demand 130 h, production is
+  // min(130, 137.5) = 130 and only 7.5 h of the 20 h plan fit: 12.5 h deferred a week.
+  TrainingModel m = hand_model(4, 10, 20, {100, 100, 100, 100});
+  m.workforce.absence = 0.125;
+  m.workforce.accompaniment = 0.0625;
+  m.workforce.travel_share = 0.125;
+  const auto r = aci::training::simulate(m);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(r.weeks.capacity[i], 137.5);
+    EXPECT_EQ(r.weeks.paid_hours[i], 200.0);
+    EXPECT_EQ(r.weeks.idle[i], 17.5);
+  }
+  EXPECT_DOUBLE_EQ(r.summary.cost_per_productive_hour_actual, 31.6);
+  m.demand.hours = {130, 130, 130, 130};
+  const auto busy = aci::training::simulate(m);
+  EXPECT_EQ(busy.weeks.production[0], 130.0);
+  EXPECT_EQ(busy.weeks.training_on_plan[0], 7.5);
+  EXPECT_EQ(busy.weeks.training_deferred[0], 12.5);
+  expect_invariants(m, busy, "travel");
+  // absence + accompaniment + travel above 1 names the travel share.
+  m.workforce.travel_share = 0.85;
+  try {
+    m.validate();
+    ADD_FAILURE() << "expected InvalidInput";
+  } catch (const aci::InvalidInput& e) {
+    EXPECT_EQ(e.field(), "training.workforce.travel_share");
+    EXPECT_NE(std::string(e.what()).find("accompaniment + travel_share <= 1"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Training, ProductionFirstOverloadLosesBacklogAtContractEndRateByHand) {
   // 10 employees x 20 h = 200 h capacity, demand 300 h: production 200, unmet 100, no training.
   // Plan 20 h/week is all deferred. Contracts of 6 months = 26 weeks: 1/26 of the workforce
