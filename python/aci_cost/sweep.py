@@ -177,14 +177,19 @@ def analyze_sobol(y: Sequence[float], *, k: int, n: int, seed: int, names: Optio
                   bootstrap_seed: int = 0, salib_conventions: bool = False, threads: int = 1) -> pd.DataFrame:
     """Sobol' indices (S1, ST, bootstrap intervals) from the outputs ``y`` of the rows of
     ``saltelli_points(k, n, seed, groups)``: the analyser on its own, to check or replace a step."""
-    raw = _core.analyze_sobol_outputs(k, n, seed, list(groups or []), np.asarray(y, dtype=float).tolist(), level,
+    idx = _core.analyze_sobol_outputs(k, n, seed, list(groups or []), np.asarray(y, dtype=float).tolist(), level,
                                       resamples, bootstrap_seed, salib_conventions, threads)
-    count = len(raw["S1"])
+    count = len(idx.S1)
     if groups:
         labels = [f"group {g}" for g in range(count)]
     else:
         labels = list(names) if names is not None else [f"x{j + 1}" for j in range(count)]
-    return pd.DataFrame({key: raw[key] for key in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
+    return _indices_frame(idx, labels)
+
+
+def _indices_frame(idx, labels) -> pd.DataFrame:
+    """S1, ST and their intervals (a _core.SobolIndices) as a DataFrame indexed by input."""
+    return pd.DataFrame({key: getattr(idx, key) for key in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
                         index=pd.Index(labels, name="input"))
 
 
@@ -240,21 +245,15 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
     d["design"]["n"] = n
     if bootstrap_seed is None:
         bootstrap_seed = secrets.randbits(63)
-    raw = _core.sobol_sweep(scenario or _core.default_scenario(), json.dumps(d), n, seed, list(groups or []), level,
-                            resamples, bootstrap_seed, nan_policy, salib_conventions, threads, 4096, noise,
-                            replications, model)
-    names = [i["name"] for i in d["inputs"]]
-    labels = names if not groups else [f"group {g}" for g in range(raw["groups"] - (1 if noise else 0))]
-    if noise:
-        labels = labels + ["noise"]
-    indices, details = {}, {}
-    for out, v in raw["indices"].items():
-        indices[out] = pd.DataFrame({k: v[k] for k in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
-                                    index=pd.Index(labels, name="input"))
-        details[out] = {k: v[k] for k in ("mean", "variance", "rows_used", "rows_dropped")}
+    study = _core.sobol_sweep(scenario or _core.default_scenario(), json.dumps(d), n, seed, list(groups or []),
+                              level, resamples, bootstrap_seed, nan_policy, salib_conventions, threads, 4096, noise,
+                              replications, model)
+    indices = {o.output: _indices_frame(o.indices, study.labels) for o in study.outputs}
+    details = {o.output: {k: getattr(o.indices, k) for k in ("mean", "variance", "rows_used", "rows_dropped")}
+               for o in study.outputs}
     seeds = {"design": int(seed), "bootstrap": int(bootstrap_seed), "model": _model_seed(d, scenario)}
-    return SobolResult(indices, raw["unit_points"], dict(raw["outputs"]), raw["fingerprint"], details, seeds, n,
-                       noise, replications)
+    return SobolResult(indices, study.unit_points, {o.output: o.values for o in study.outputs}, study.fingerprint,
+                       details, seeds, n, noise, replications)
 
 
 class MorrisResult(dict):
@@ -278,10 +277,11 @@ def morris(spec: SpecLike, scenario: Optional[Scenario] = None, *, trajectories:
     d["design"]["seed"] = seed
     if trajectories is None:
         trajectories = int(d["design"].get("n", 20))
-    raw = _core.morris_sweep(scenario or _core.default_scenario(), json.dumps(d), trajectories, levels, seed, threads,
-                             replications, model)
-    names = pd.Index([i["name"] for i in d["inputs"]], name="input")
-    result = MorrisResult({out: pd.DataFrame(v, index=names) for out, v in raw.items()})
+    study = _core.morris_sweep(scenario or _core.default_scenario(), json.dumps(d), trajectories, levels, seed,
+                               threads, replications, model)
+    names = pd.Index(study.inputs, name="input")
+    result = MorrisResult({o.output: pd.DataFrame({"mu": o.indices.mu, "mu_star": o.indices.mu_star,
+                                                   "sigma": o.indices.sigma}, index=names) for o in study.outputs})
     result.seeds = {"design": int(seed), "model": _model_seed(d, scenario)}
     result.trajectories, result.levels, result.replications = trajectories, levels, replications
     return result
@@ -304,13 +304,14 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications
     d = _with_model(load_spec(spec), model)
     d.setdefault("format", SWEEP_FORMAT)
     d.setdefault("design", {"kind": "points", "n": 1})
-    raw = _core.tornado_sweep(scenario or _core.default_scenario(), json.dumps(d), replications, threads, model)
+    study = _core.tornado_sweep(scenario or _core.default_scenario(), json.dumps(d), replications, threads, model)
     result = TornadoResult()
     result.seeds = {"model": _model_seed(d, scenario), "draw_keys": list(range(replications))}
     result.replications = replications
-    for out, v in raw.items():
-        result[out] = pd.DataFrame({k: v[k] for k in ("low", "high", "swing")},
-                                   index=pd.Index(v["input"], name="input"))
+    for o in study.outputs:
+        result[o.output] = pd.DataFrame({"low": [b.low_delta for b in o.bars], "high": [b.high_delta for b in o.bars],
+                                         "swing": [b.swing for b in o.bars]},
+                                        index=pd.Index([study.inputs[b.input] for b in o.bars], name="input"))
     return result
 
 

@@ -183,7 +183,9 @@ void bind_sweep(py::module_& m) {
 
 }  // namespace aci::python
 
-#include "aci_cost/sweep/common_draws.hpp"
+#include "aci_cost/sweep/morris_study.hpp"
+#include "aci_cost/sweep/sobol_study.hpp"
+#include "aci_cost/sweep/tornado_study.hpp"
 
 namespace aci::python {
 
@@ -206,106 +208,100 @@ sweep::SobolOptions sobol_options(double level, std::size_t resamples, std::uint
   return o;
 }
 
-/// S1, ST and their interval bounds, as lists per group.
-py::dict indices_dict(const sweep::SobolIndices<double>& s) {
-  py::dict d;
-  d["S1"] = s.first_order;
-  d["ST"] = s.total_order;
-  std::vector<double> s1l, s1h, stl, sth;
-  for (const auto& c : s.first_order_ci) { s1l.push_back(c.low); s1h.push_back(c.high); }
-  for (const auto& c : s.total_order_ci) { stl.push_back(c.low); sth.push_back(c.high); }
-  d["S1_low"] = s1l; d["S1_high"] = s1h; d["ST_low"] = stl; d["ST_high"] = sth;
-  return d;
+/// The bounds of each interval, as a list.
+std::vector<double> bounds(const std::vector<sweep::Interval<double>>& ci, bool high) {
+  std::vector<double> out;
+  for (const auto& c : ci) out.push_back(high ? c.high : c.low);
+  return out;
 }
 
-/// Runs a design's unit points u (rows x stride) on the scenario's model (GIL released,
-/// Ctrl-C checked): draws keyed by `keys`, `replications` averaged.
-sweep::DesignOutputColumns run_design(const io::Scenario& scenario, const io::SweepDocument& doc,
-                                      const std::vector<double>& u, std::size_t stride,
-                                      const std::vector<std::uint64_t>& keys, std::uint64_t replications,
-                                      unsigned threads, std::uint64_t chunk, const py::object& model) {
-  const auto ev = evaluator_for(scenario, doc, model);
-  sweep::RunOptions opt;
-  opt.threads = threads;
-  opt.chunk = chunk;
-  const sweep::Progress watch = watcher(std::nullopt);
-  py::gil_scoped_release release;
-  return sweep::evaluate_design(*ev, doc.spec, u, stride, keys, replications, opt, watch);
+/// The columns of a design's points (rows x cols, row-major) as a numpy matrix (a copy).
+py::array_t<double> matrix_copy(const std::vector<double>& v, std::size_t cols) {
+  return numpy_matrix(std::vector<double>(v), cols);
 }
 }  // namespace
 
 void bind_sensitivity(py::module_& m) {
+  using sweep::SobolIndices;
+  py::class_<SobolIndices<double>>(m, "SobolIndices", "Sobol' indices of one output, per input or group.")
+      .def_property_readonly("S1", [](const SobolIndices<double>& s) { return s.first_order; }, "first-order indices")
+      .def_property_readonly("ST", [](const SobolIndices<double>& s) { return s.total_order; }, "total indices")
+      .def_property_readonly("S1_low", [](const SobolIndices<double>& s) { return bounds(s.first_order_ci, false); })
+      .def_property_readonly("S1_high", [](const SobolIndices<double>& s) { return bounds(s.first_order_ci, true); })
+      .def_property_readonly("ST_low", [](const SobolIndices<double>& s) { return bounds(s.total_order_ci, false); })
+      .def_property_readonly("ST_high", [](const SobolIndices<double>& s) { return bounds(s.total_order_ci, true); })
+      .def_readonly("mean", &SobolIndices<double>::mean, "mean of the stacked f(A), f(B)")
+      .def_readonly("variance", &SobolIndices<double>::variance, "sample variance of the stacked f(A), f(B)")
+      .def_readonly("rows_used", &SobolIndices<double>::rows_used, "base rows analysed")
+      .def_readonly("rows_dropped", &SobolIndices<double>::rows_dropped, "base rows dropped (non-finite output)");
+  py::class_<sweep::SobolOutput>(m, "SobolOutput", "The Sobol' indices of one output and its values at the design rows.")
+      .def_readonly("output", &sweep::SobolOutput::output)
+      .def_readonly("indices", &sweep::SobolOutput::indices)
+      .def_property_readonly("values", [](const sweep::SobolOutput& o) { return py::array_t<double>(
+                                           static_cast<py::ssize_t>(o.values.size()), o.values.data()); });
+  py::class_<sweep::SobolStudy>(m, "SobolStudy", "A Sobol' study: labels, per-output indices and the design run.")
+      .def_readonly("labels", &sweep::SobolStudy::labels, "per group: input name, 'group g', then 'noise'")
+      .def_readonly("outputs", &sweep::SobolStudy::outputs, "SobolOutput per output")
+      .def_property_readonly("unit_points", [](const sweep::SobolStudy& s) { return matrix_copy(s.unit_points, s.inputs); },
+                             "rows x inputs unit coordinates (rows A, B, AB_g per base row)")
+      .def_readonly("rows", &sweep::SobolStudy::rows)
+      .def_readonly("fingerprint", &sweep::SobolStudy::fingerprint)
+      .def_readonly("block_size", &sweep::SobolStudy::block_size);
+  using sweep::MorrisIndices;
+  py::class_<MorrisIndices<double>>(m, "MorrisIndices", "Morris statistics of one output, per input.")
+      .def_readonly("mu", &MorrisIndices<double>::mu)
+      .def_readonly("mu_star", &MorrisIndices<double>::mu_star)
+      .def_readonly("sigma", &MorrisIndices<double>::sigma);
+  py::class_<sweep::MorrisOutput>(m, "MorrisOutput", "The Morris statistics of one output.")
+      .def_readonly("output", &sweep::MorrisOutput::output)
+      .def_readonly("indices", &sweep::MorrisOutput::indices);
+  py::class_<sweep::MorrisStudy>(m, "MorrisStudy", "A Morris study: input names and per-output statistics.")
+      .def_readonly("inputs", &sweep::MorrisStudy::inputs)
+      .def_readonly("outputs", &sweep::MorrisStudy::outputs);
+  using Bar = sweep::TornadoBar<double>;
+  py::class_<Bar>(m, "TornadoBar", "One input's swing of one output.")
+      .def_readonly("input", &Bar::input, "index in TornadoStudy.inputs")
+      .def_readonly("low_delta", &Bar::low_delta)
+      .def_readonly("high_delta", &Bar::high_delta)
+      .def_readonly("swing", &Bar::swing);
+  py::class_<sweep::TornadoOutput>(m, "TornadoOutput", "The tornado of one output, largest swing first.")
+      .def_readonly("output", &sweep::TornadoOutput::output)
+      .def_readonly("base", &sweep::TornadoOutput::base)
+      .def_readonly("bars", &sweep::TornadoOutput::bars);
+  py::class_<sweep::TornadoStudy>(m, "TornadoStudy", "A tornado study: input names and per-output tornadoes.")
+      .def_readonly("inputs", &sweep::TornadoStudy::inputs)
+      .def_readonly("outputs", &sweep::TornadoStudy::outputs);
+
   m.def("sobol_sweep",
         [](const io::Scenario& scenario, const std::string& spec_text, std::uint64_t n, std::uint64_t seed,
            std::vector<std::size_t> groups, double level, std::size_t resamples, std::uint64_t bootstrap_seed,
            const std::string& nan_policy, bool salib, unsigned threads, std::uint64_t chunk, bool noise,
            std::uint64_t replications, py::object model) {
           const io::SweepDocument doc = io::read_sweep(spec_text);
-          const std::size_t k = doc.spec.inputs.size();
-          require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
-          // The model's randomness as one more group: a placeholder input in a group of its own.
-          if (noise) {
-            if (groups.empty()) {
-              groups.resize(k);
-              for (std::size_t j = 0; j < k; ++j) groups[j] = j;
-            }
-            std::size_t top = 0;
-            for (auto g : groups) top = std::max(top, g + 1);
-            groups.push_back(top);
-          }
-          const std::size_t stride = noise ? k + 1 : k;
-          const sweep::SaltelliDesign design(stride, n, seed, groups);
-          std::vector<double> u(static_cast<std::size_t>(design.size()) * stride);
-          for (std::uint64_t r = 0; r < design.size(); ++r)
-            design.point(r, std::span<double>(u.data() + r * stride, stride));
-          auto res = run_design(scenario, doc, u, stride, sweep::saltelli_draw_keys(design, noise), replications,
-                                threads, chunk, model);
-          sweep::SobolOptions o = sobol_options(level, resamples, bootstrap_seed, salib, threads);
-          if (nan_policy == "drop_blocks") {
-            o.nan_policy = sweep::NanPolicy::drop_blocks;
-          } else {
-            require(nan_policy == "raise", "sobol.nan_policy", nan_policy, "expected 'raise' or 'drop_blocks'");
-          }
-          py::dict indices;
-          for (std::size_t j = 0; j < res.names.size(); ++j) {
-            sweep::SobolIndices<double> s;
-            {
-              py::gil_scoped_release release;
-              s = sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), res.values[j]}, o);
-            }
-            py::dict d = indices_dict(s);
-            d["mean"] = s.mean;
-            d["variance"] = s.variance;
-            d["rows_used"] = s.rows_used;
-            d["rows_dropped"] = s.rows_dropped;
-            indices[py::str(res.names[j])] = d;
-          }
-          py::dict out;
-          out["indices"] = indices;
-          if (noise) {  // the placeholder coordinate is not an input: drop it
-            std::vector<double> inputs_only(static_cast<std::size_t>(design.size()) * k);
-            for (std::uint64_t r = 0; r < design.size(); ++r)
-              std::copy_n(u.begin() + static_cast<std::ptrdiff_t>(r * stride), k,
-                          inputs_only.begin() + static_cast<std::ptrdiff_t>(r * k));
-            u = std::move(inputs_only);
-          }
-          out["unit_points"] = numpy_matrix(std::move(u), k);
-          py::dict ys;
-          for (std::size_t j = 0; j < res.names.size(); ++j) ys[py::str(res.names[j])] = numpy_of(std::move(res.values[j]));
-          out["outputs"] = ys;
-          out["fingerprint"] = design.fingerprint();
-          out["block_size"] = design.block_size();
-          out["groups"] = design.group_count();
-          return out;
+          sweep::SobolStudyOptions o;
+          o.n = n;
+          o.seed = seed;
+          o.groups = std::move(groups);
+          o.noise = noise;
+          o.replications = replications;
+          o.analysis = sobol_options(level, resamples, bootstrap_seed, salib, threads);
+          require(nan_policy == "raise" || nan_policy == "drop_blocks", "sobol.nan_policy", nan_policy,
+                  "expected 'raise' or 'drop_blocks'");
+          if (nan_policy == "drop_blocks") o.analysis.nan_policy = sweep::NanPolicy::drop_blocks;
+          o.run.threads = threads;
+          o.run.chunk = chunk;
+          const auto ev = evaluator_for(scenario, doc, model);
+          const sweep::Progress watch = watcher(std::nullopt);
+          py::gil_scoped_release release;
+          return sweep::run_sobol(*ev, doc.spec, o, watch);
         },
         py::arg("scenario"), py::arg("spec"), py::arg("n"), py::arg("seed"), py::arg("groups") = std::vector<std::size_t>{},
         py::arg("level") = 0.95, py::arg("resamples") = 1000, py::arg("bootstrap_seed") = 0,
         py::arg("nan_policy") = "raise", py::arg("salib_conventions") = false, py::arg("threads") = 1,
         py::arg("chunk") = 4096, py::arg("noise") = false, py::arg("replications") = 1, py::arg("model") = py::none(),
-        "Sobol' indices of every output of a spec: Saltelli design of N base rows (a power of two), "
-        "Saltelli 2010 S1 and Jansen ST, bootstrap intervals. Rows of unit_points are A, B, AB_g per base row; "
-        "the rows of a base row share the model's random draws (common random numbers); noise=True adds the "
-        "model's randomness as a last group; replications averages R runs per row.");
+        "A Sobol' study (sweep/sobol_study.hpp) of every output of a spec: Saltelli design of N base rows (a power "
+        "of two), Saltelli 2010 S1 and Jansen ST, bootstrap intervals; the rows of a base row share the model's "
+        "random draws; noise=True adds the model's randomness as a last group; replications averages R runs per row.");
 
   m.def("tornado_sweep",
         [](const io::Scenario& scenario, const std::string& spec_text, std::uint64_t replications, unsigned threads,
@@ -315,26 +311,8 @@ void bind_sensitivity(py::module_& m) {
           sweep::RunOptions opt;
           opt.threads = threads;
           const sweep::Progress watch = watcher(std::nullopt);
-          std::vector<sweep::TornadoOutput> res;
-          {
-            py::gil_scoped_release release;
-            res = sweep::run_tornado(*ev, doc.spec, replications, opt, watch);
-          }
-          py::dict out;
-          for (const auto& t : res) {
-            std::vector<std::string> names;
-            std::vector<double> low, high, swing;
-            for (const auto& b : t.bars) {
-              names.push_back(doc.spec.inputs[b.input].name);
-              low.push_back(b.low_delta);
-              high.push_back(b.high_delta);
-              swing.push_back(b.swing);
-            }
-            py::dict d;
-            d["input"] = names; d["low"] = low; d["high"] = high; d["swing"] = swing; d["base"] = t.base;
-            out[py::str(t.output)] = d;
-          }
-          return out;
+          py::gil_scoped_release release;
+          return sweep::run_tornado(*ev, doc.spec, replications, opt, watch);
         },
         py::arg("scenario"), py::arg("spec"), py::arg("replications") = 1, py::arg("threads") = 1,
         py::arg("model") = py::none(),
@@ -353,12 +331,8 @@ void bind_sensitivity(py::module_& m) {
            double level, std::size_t resamples, std::uint64_t bootstrap_seed, bool salib, unsigned threads) {
           const sweep::SaltelliDesign design(k, n, seed, groups);
           const sweep::SobolOptions o = sobol_options(level, resamples, bootstrap_seed, salib, threads);
-          sweep::SobolIndices<double> s;
-          {
-            py::gil_scoped_release release;
-            s = sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), std::move(y)}, o);
-          }
-          return indices_dict(s);
+          py::gil_scoped_release release;
+          return sweep::analyze_sobol(design, sweep::DesignOutputs<double>{design.fingerprint(), std::move(y)}, o);
         },
         py::arg("k"), py::arg("n"), py::arg("seed"), py::arg("groups"), py::arg("y"), py::arg("level") = 0.95,
         py::arg("resamples") = 1000, py::arg("bootstrap_seed") = 0, py::arg("salib_conventions") = false,
@@ -369,22 +343,16 @@ void bind_sensitivity(py::module_& m) {
         [](const io::Scenario& scenario, const std::string& spec_text, std::size_t trajectories, std::size_t levels,
            std::uint64_t seed, unsigned threads, std::uint64_t replications, py::object model) {
           const io::SweepDocument doc = io::read_sweep(spec_text);
-          const std::size_t k = doc.spec.inputs.size();
-          require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
-          const sweep::MorrisDesign design(k, trajectories, levels, seed);
-          std::vector<double> u(static_cast<std::size_t>(design.size()) * k);
-          for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * k, k));
-          auto res = run_design(scenario, doc, u, k, sweep::morris_draw_keys(design), replications, threads, 4096, model);
-          py::dict out;
-          for (std::size_t j = 0; j < res.names.size(); ++j) {
-            const auto mi = sweep::analyze_morris(design, sweep::DesignOutputs<double>{design.fingerprint(), std::move(res.values[j])});
-            py::dict d;
-            d["mu"] = mi.mu;
-            d["mu_star"] = mi.mu_star;
-            d["sigma"] = mi.sigma;
-            out[py::str(res.names[j])] = d;
-          }
-          return out;
+          sweep::MorrisStudyOptions o;
+          o.trajectories = trajectories;
+          o.levels = levels;
+          o.seed = seed;
+          o.replications = replications;
+          o.run.threads = threads;
+          const auto ev = evaluator_for(scenario, doc, model);
+          const sweep::Progress watch = watcher(std::nullopt);
+          py::gil_scoped_release release;
+          return sweep::run_morris(*ev, doc.spec, o, watch);
         },
         py::arg("scenario"), py::arg("spec"), py::arg("trajectories") = 20, py::arg("levels") = 4, py::arg("seed") = 0,
         py::arg("threads") = 1, py::arg("replications") = 1, py::arg("model") = py::none(),

@@ -152,47 +152,4 @@ inline DesignOutputColumns evaluate_design(const Evaluator& ev, const SweepSpec&
   return evaluate_values(ev, spec, std::move(x), keys, replications, options, progress);
 }
 
-/// A tornado per output: bars sorted by swing, and the output's value at the base point.
-struct TornadoOutput {
-  std::string output;                  ///< output name
-  double base = 0;                     ///< f(base point)
-  std::vector<TornadoBar<double>> bars;  ///< largest swing first
-};
-
-/// One-at-a-time swings of every output of `spec` on `ev`: each input gives values
-/// [low, base, high] (InvalidInput naming "sweep.inputs[j].values" otherwise). Every point runs
-/// on the same draws (common random numbers: an input's swing is its own), averaged over R
-/// replications with R shared streams.
-inline std::vector<TornadoOutput> run_tornado(const Evaluator& ev, const SweepSpec& spec, std::uint64_t replications,
-                                              const RunOptions& options, const Progress& progress = {}) {
-  const std::size_t k = spec.inputs.size();
-  require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
-  std::vector<double> base(k), low(k), high(k);
-  for (std::size_t j = 0; j < k; ++j) {
-    const auto& v = spec.inputs[j].values;
-    require(v.size() == 3, "sweep.inputs[" + std::to_string(j) + "].values", std::to_string(v.size()) + " values",
-            "a tornado needs [low, base, high]");
-    low[j] = v[0];
-    base[j] = v[1];
-    high[j] = v[2];
-  }
-  const TornadoDesign<double> design(base, low, high);
-  const auto rows = static_cast<std::size_t>(design.size());
-  std::vector<std::vector<double>> x(k, std::vector<double>(rows));
-  std::vector<double> point(k);
-  for (std::size_t r = 0; r < rows; ++r) {
-    design.point(r, std::span<double>(point));
-    for (std::size_t j = 0; j < k; ++j) x[j][r] = point[j];
-  }
-  SweepSpec s = spec;
-  for (auto& in : s.inputs) in.law.reset();
-  auto res = evaluate_values(ev, s, std::move(x), std::vector<std::uint64_t>(rows, 0), replications, options, progress);
-  std::vector<TornadoOutput> out;
-  for (std::size_t m = 0; m < res.names.size(); ++m) {
-    const double f0 = res.values[m][0];
-    out.push_back({res.names[m], f0, analyze_tornado(design, DesignOutputs<double>{design.fingerprint(), std::move(res.values[m])})});
-  }
-  return out;
-}
-
 }  // namespace aci::sweep

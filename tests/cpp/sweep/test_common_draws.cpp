@@ -206,27 +206,3 @@ TEST(InputDomains, TrainingEndsMatchTheModelsRules) {
   EXPECT_FALSE(ev.inputs()[td::p_accompaniment].rule.empty());
 }
 
-TEST(CommonDraws, TornadoOnTheStochasticTrainingModel) {
-  const auto s = aci::io::default_scenario();
-  const aci::evaluators::TrainingEvaluator ev(s.training_model());
-  sw::SweepSpec spec;
-  spec.inputs.push_back({"training.workforce.contract_months", std::nullopt, {12, 12, 12}});
-  spec.inputs.push_back({"training.demand.base_hours", std::nullopt, {120, 140, 160}});
-  spec.outputs = {"training_debt"};
-  for (std::uint64_t r : {1u, 3u}) {
-    const auto t = sw::run_tornado(ev, spec, r, {});
-    ASSERT_EQ(t.size(), 1u);
-    ASSERT_EQ(t[0].bars.size(), 2u);
-    EXPECT_EQ(t[0].bars[0].input, 1u);      // demand first
-    EXPECT_GT(t[0].bars[0].swing, 0.0);
-    EXPECT_EQ(t[0].bars[1].swing, 0.0);     // the constant input: exactly nothing, noise shared
-    EXPECT_EQ(t[0].bars[1].low_delta, 0.0);
-  }
-  spec.inputs[0].values = {12, 12};
-  try {
-    (void)sw::run_tornado(ev, spec, 1, {});
-    FAIL();
-  } catch (const aci::InvalidInput& e) {
-    EXPECT_EQ(e.field(), "sweep.inputs[0].values");
-  }
-}

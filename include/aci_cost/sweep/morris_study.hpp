@@ -1,0 +1,56 @@
+// aci::sweep::run_morris: a Morris screening study of any evaluator — the trajectories of a
+// spec's inputs run on the engine, the points of a trajectory on common random numbers
+// (sweep/common_draws.hpp), then mu, mu* and sigma of every output (sweep/morris.hpp).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "aci_cost/error.hpp"
+#include "aci_cost/sweep/common_draws.hpp"
+#include "aci_cost/sweep/morris.hpp"
+
+namespace aci::sweep {
+
+/// What a Morris study runs.
+struct MorrisStudyOptions {
+  std::size_t trajectories = 20;   ///< r, trajectories of k + 1 points
+  std::size_t levels = 4;          ///< p, grid levels of each input's quantile scale
+  std::uint64_t seed = 0;          ///< seed of the trajectories
+  std::uint64_t replications = 1;  ///< runs averaged per point (>= 1)
+  RunOptions run;                  ///< threads and chunk of the evaluation
+};
+
+/// The statistics of one output.
+struct MorrisOutput {
+  std::string output;             ///< output name
+  MorrisIndices<double> indices;  ///< per input (MorrisStudy::inputs)
+};
+
+/// A Morris study's results.
+struct MorrisStudy {
+  std::vector<std::string> inputs;    ///< the spec's input names
+  std::vector<MorrisOutput> outputs;  ///< per output of the spec
+};
+
+/// Runs the Morris design of `spec` (every input needs a distribution) on `ev`.
+inline MorrisStudy run_morris(const Evaluator& ev, const SweepSpec& spec, const MorrisStudyOptions& options,
+                              const Progress& progress = {}) {
+  const std::size_t k = spec.inputs.size();
+  require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
+  const MorrisDesign design(k, options.trajectories, options.levels, options.seed);
+  std::vector<double> u(static_cast<std::size_t>(design.size()) * k);
+  for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * k, k));
+  DesignOutputColumns res =
+      evaluate_design(ev, spec, u, k, morris_draw_keys(design), options.replications, options.run, progress);
+  MorrisStudy out;
+  for (const auto& in : spec.inputs) out.inputs.push_back(in.name);
+  for (std::size_t j = 0; j < res.names.size(); ++j)
+    out.outputs.push_back(
+        {res.names[j], analyze_morris(design, DesignOutputs<double>{design.fingerprint(), std::move(res.values[j])})});
+  return out;
+}
+
+}  // namespace aci::sweep

@@ -1,0 +1,97 @@
+// aci::sweep::run_sobol: a Sobol' study of any evaluator — the Saltelli design of a spec's
+// inputs, run on the engine with common random numbers (sweep/common_draws.hpp), optionally
+// with the model's own randomness as a last group ("noise") and R replications per row, then
+// the indices of every output (sweep/sobol_indices.hpp) with bootstrap intervals.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "aci_cost/error.hpp"
+#include "aci_cost/sweep/common_draws.hpp"
+#include "aci_cost/sweep/sobol_indices.hpp"
+
+namespace aci::sweep {
+
+/// What a Sobol' study runs.
+struct SobolStudyOptions {
+  std::uint64_t n = 1024;            ///< base rows, a power of two
+  std::uint64_t seed = 0;            ///< seed of the design (the scrambled Sobol' sequence)
+  std::vector<std::size_t> groups;   ///< group of each input (empty: one group per input)
+  bool noise = false;                ///< add the model's randomness as a last group, "noise"
+  std::uint64_t replications = 1;    ///< runs averaged per row (>= 1)
+  SobolOptions analysis;             ///< confidence level, bootstrap, NaN policy, conventions
+  RunOptions run;                    ///< threads and chunk of the evaluation
+};
+
+/// The indices of one output.
+struct SobolOutput {
+  std::string output;              ///< output name
+  SobolIndices<double> indices;    ///< per group (SobolStudy::labels)
+  std::vector<double> values;      ///< the output at every design row (rows A, B, AB_g per base row)
+};
+
+/// A Sobol' study's results and the design it ran, so another analyser can redo any step.
+struct SobolStudy {
+  std::vector<std::string> labels;   ///< per group: the input's name, "group g", then "noise"
+  std::vector<SobolOutput> outputs;  ///< per output of the spec
+  std::vector<double> unit_points;   ///< rows x inputs, row-major: the inputs' unit coordinates
+  std::size_t inputs = 0;            ///< number of inputs (columns of unit_points)
+  std::uint64_t rows = 0;            ///< design rows, n x block_size
+  std::uint64_t fingerprint = 0;     ///< the design's fingerprint (with its noise coordinate)
+  std::size_t block_size = 0;        ///< rows per base row, groups + 2
+};
+
+/// Runs the Saltelli design of `spec` (every input needs a distribution) on `ev` and analyses
+/// every output. InvalidInput names the field of a bad option; Cancelled if progress or
+/// analysis.keep_going stops it.
+inline SobolStudy run_sobol(const Evaluator& ev, const SweepSpec& spec, const SobolStudyOptions& options,
+                            const Progress& progress = {}) {
+  const std::size_t k = spec.inputs.size();
+  require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
+  std::vector<std::size_t> groups = options.groups;
+  // The model's randomness as one more group: a placeholder coordinate in a group of its own.
+  if (options.noise) {
+    if (groups.empty()) {
+      groups.resize(k);
+      for (std::size_t j = 0; j < k; ++j) groups[j] = j;
+    }
+    std::size_t top = 0;
+    for (auto g : groups) top = std::max(top, g + 1);
+    groups.push_back(top);
+  }
+  const std::size_t stride = options.noise ? k + 1 : k;
+  const SaltelliDesign design(stride, options.n, options.seed, groups);
+  std::vector<double> u(static_cast<std::size_t>(design.size()) * stride);
+  for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * stride, stride));
+  DesignOutputColumns res = evaluate_design(ev, spec, u, stride, saltelli_draw_keys(design, options.noise),
+                                            options.replications, options.run, progress);
+  SobolStudy out;
+  const std::size_t input_groups = design.group_count() - (options.noise ? 1 : 0);
+  for (std::size_t g = 0; g < input_groups; ++g)
+    out.labels.push_back(options.groups.empty() ? spec.inputs[g].name : "group " + std::to_string(g));
+  if (options.noise) out.labels.emplace_back("noise");
+  for (std::size_t j = 0; j < res.names.size(); ++j) {
+    SobolIndices<double> s = analyze_sobol(design, DesignOutputs<double>{design.fingerprint(), res.values[j]},
+                                           options.analysis);
+    out.outputs.push_back({res.names[j], std::move(s), std::move(res.values[j])});
+  }
+  out.inputs = k;
+  out.rows = design.size();
+  out.fingerprint = design.fingerprint();
+  out.block_size = design.block_size();
+  if (options.noise) {  // the placeholder coordinate is not an input: drop it
+    std::vector<double> inputs_only(static_cast<std::size_t>(design.size()) * k);
+    for (std::uint64_t r = 0; r < design.size(); ++r)
+      std::copy_n(u.begin() + static_cast<std::ptrdiff_t>(r * stride), k,
+                  inputs_only.begin() + static_cast<std::ptrdiff_t>(r * k));
+    u = std::move(inputs_only);
+  }
+  out.unit_points = std::move(u);
+  return out;
+}
+
+}  // namespace aci::sweep
