@@ -29,7 +29,7 @@ def scenario() -> aci_cost.Scenario:
     """The default ACI with a 52-week training horizon."""
     s = aci_cost.default_scenario()
     t = s.training
-    t.model.horizon = aci_cost._core.Horizon(weeks=52, start_week=1, weeks_in_start_year=52)
+    t.model.horizon = aci_cost._core.training.Horizon(weeks=52, start_week=1, weeks_in_start_year=52)
     s.training = t
     return s
 

@@ -28,21 +28,21 @@ def render() -> str:
              "## Training model (`\"model\": \"training\"`)", "",
              "Sweep name `training.<path>`; batch name in `simulate_training_batch` and `TrainingBatch`.", "",
              "| path | batch name | unit | domain | rule | meaning |", "|---|---|---|---|---|---|"]
-    for r in _core.training_input_table():
+    for r in _core.training.training_input_table():
         low = ("(" if r["low_open"] else "[") + f"{r['low']:g}"
         high = "inf)" if math.isinf(r["high"]) else f"{r['high']:g}" + (")" if r["high_open"] else "]")
         lines.append(f"| `{r['path']}` | `{r['batch_name']}` | {r['unit']} | {low}, {high} | {_cell(r['rule'])} | "
                      f"{_cell(r['doc'])} |")
     lines += ["", "| output | unit | meaning |", "|---|---|---|"]
-    for r in _core.training_output_table():
+    for r in _core.training.training_output_table():
         lines.append(f"| `{r['name']}` | {r['unit']} | {_cell(r['doc'])} |")
     lines += ["", "## Quote model (`\"model\": \"quote\"`)", "",
               "On the scenario's job (default scenario shown); `crew.*` scales every integration group.", "",
               "| name | unit | domain | rule |", "|---|---|---|---|"]
-    scenario = _core.default_scenario()
-    for name, _lo, _hi, _lo_open, _hi_open, domain, rule, unit in _core.sweep_inputs(scenario, "quote"):
+    scenario = _core.scenario.default_scenario()
+    for name, _lo, _hi, _lo_open, _hi_open, domain, rule, unit in _core.sweep.sweep_inputs(scenario, "quote"):
         lines.append(f"| `{name}` | {unit} | {domain} | {_cell(rule)} |")
-    lines += ["", "Outputs: " + ", ".join(f"`{o}`" for o in _core.sweep_outputs(scenario, "quote")) + ".", ""]
+    lines += ["", "Outputs: " + ", ".join(f"`{o}`" for o in _core.sweep.sweep_outputs(scenario, "quote")) + ".", ""]
     return "\n".join(lines)
 
 

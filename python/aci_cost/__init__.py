@@ -10,56 +10,21 @@ from pathlib import Path
 from typing import Optional, Union
 
 from . import _core
-from ._core import (
-    SCENARIO_FORMAT,
-    Aci,
-    Atelier,
-    AtelierYear,
-    DomainError,
-    Driver,
-    EquipmentRate,
-    EquipmentUse,
-    HoursSplit,
-    InsertionStatement,
-    InvalidInput,
-    Job,
-    JobInYear,
-    Line,
-    Material,
-    NoRateInForce,
-    Price,
-    PriceBounds,
-    PricingOptions,
-    Quote,
-    RateEntry,
-    RateTable,
-    SalesCap,
-    Scenario,
-    ScenarioError,
-    SocialClause,
-    TrainingModel,
-    TrainingQuote,
-    TrainingSetup,
-    TrainingSummary,
-    TrainingWeek,
-    StaffGroup,
-    Subsidies,
-    Travel,
-    Warning,
-    YearBudget,
-    check_social_clause,
-    default_scenario,
-    format_fr,
-    format_plain,
-    general_reduction_coefficient,
-    make_quote,
-    make_training_quote,
-    read_scenario,
-    round_money,
-    round_parts,
-    split,
-    year_budget,
+from ._core import DomainError, InvalidInput, NoRateInForce, ScenarioError
+from ._core.budget import AtelierYear, JobInYear, YearBudget, year_budget
+from ._core.link import TrainingQuote, TrainingSetup, TrainingWeek, make_training_quote
+from ._core.model import (
+    Aci, Atelier, Driver, EquipmentRate, EquipmentUse, HoursSplit, Job, Material, PricingOptions,
+    StaffGroup, Subsidies, Travel,
 )
+from ._core.money import format_fr, format_plain, round_money, round_parts, split
+from ._core.quote import (
+    InsertionStatement, Line, Price, PriceBounds, Quote, SalesCap, SocialClause, Warning,
+    check_social_clause, make_quote,
+)
+from ._core.rates import RateEntry, RateTable, general_reduction_coefficient
+from ._core.scenario import SCENARIO_FORMAT, Scenario, default_scenario, read_scenario
+from ._core.training import TrainingModel, TrainingSummary
 
 from . import budget, sweep, training  # noqa: E402  (needs the names above)
 

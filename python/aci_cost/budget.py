@@ -11,7 +11,9 @@ from typing import Optional, Union
 
 import pandas as pd
 
-from ._core import InvalidInput, Scenario, YearBudget, year_budget
+from ._core import InvalidInput
+from ._core.budget import YearBudget, year_budget
+from ._core.scenario import Scenario
 
 __all__ = ["year", "frame", "jobs_frame"]
 

@@ -15,13 +15,13 @@ import pandas as pd
 
 from . import _core
 from . import sweep as _sweep
-from ._core import Scenario, default_scenario
+from ._core.scenario import Scenario, default_scenario
 
 __all__ = ["run_sweep"]
 
 
 def _task(scenario_json: str, spec: dict, begin: int, end: int, threads: int, quantiles, model) -> dict:
-    r = _sweep.run(spec, _core.read_scenario(scenario_json), threads=threads, begin=begin, end=end,
+    r = _sweep.run(spec, _core.scenario.read_scenario(scenario_json), threads=threads, begin=begin, end=end,
                    quantiles=quantiles, model=model)
     return {"inputs": r.inputs, "outputs": r.outputs, "states": r.summary_states, "names": list(r.summary.index)}
 
@@ -43,7 +43,7 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
         raise ValueError(f"dask.run_sweep: threads = {threads!r}: must be an integer >= 1")
     spec = _sweep._with_model(_sweep.with_seed(spec), model)
     # The engine reads the spec (ValueError with its JSON path) before any task is sent.
-    spec = _sweep.load_spec(_core.check_sweep_spec(json.dumps(spec)))
+    spec = _sweep.load_spec(_core.sweep.check_sweep_spec(json.dumps(spec)))
     client = client or default_client()
     scenario = scenario or default_scenario()
     n = int(spec["design"].get("n", 1000))
@@ -59,7 +59,7 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
             raise RuntimeError("dask.run_sweep: the tasks returned different outputs; the cluster's aci_cost "
                                "versions may differ")
     raw = {"begin": 0, "end": n, "inputs": {}, "outputs": {},
-           "summaries": {c: _core.merge_summaries([p["states"][c] for p in parts], list(quantiles)) for c in names}}
+           "summaries": {c: _core.sweep.merge_summaries([p["states"][c] for p in parts], list(quantiles)) for c in names}}
     summary = _sweep._frames(raw, quantiles)[2]
     index = pd.RangeIndex(0, n, name="scenario")
     if summary_only:

@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._core import Scenario
+from ._core.scenario import Scenario
 
 __all__ = ["SweepRun", "run", "load_spec", "inputs", "outputs", "SWEEP_FORMAT"]
 
-SWEEP_FORMAT: str = _core.SWEEP_FORMAT
+SWEEP_FORMAT: str = _core.sweep.SWEEP_FORMAT
 SpecLike = Union[Mapping[str, Any], str, Path]
 
 
@@ -94,14 +94,14 @@ def inputs(scenario: Optional[Scenario] = None, model: Union[str, Model] = "trai
                  f"{'(' if lo_open else '['}{lo:g}, {hi:g}{')' if hi_open or np.isinf(hi) else ']'}", "", unit)
                 for n, lo, hi, lo_open, hi_open, unit in model.input_table()]
     else:
-        rows = _core.sweep_inputs(scenario or _core.default_scenario(), model)
+        rows = _core.sweep.sweep_inputs(scenario or _core.scenario.default_scenario(), model)
     return pd.DataFrame(rows, columns=["name", "low", "high", "low_open", "high_open", "domain", "rule",
                                        "unit"]).set_index("name")
 
 
 def outputs(scenario: Optional[Scenario] = None, model: str = "training") -> list[str]:
     """The outputs a model computes."""
-    return list(_core.sweep_outputs(scenario or _core.default_scenario(), model))
+    return list(_core.sweep.sweep_outputs(scenario or _core.scenario.default_scenario(), model))
 
 
 @dataclass
@@ -116,7 +116,7 @@ class SweepRun:
     summary: pd.DataFrame
     _raw_summaries: dict = field(repr=False, default_factory=dict)
     summary_states: dict = field(repr=False, default_factory=dict)
-    """Per output, the exact summary's state (bytes): ``_core.merge_summaries`` merges states of
+    """Per output, the exact summary's state (bytes): ``_core.sweep.merge_summaries`` merges states of
     sub-ranges (e.g. a cluster's tasks) into the summary of the whole run, bit for bit."""
 
     @property
@@ -144,7 +144,7 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
     """Runs a sweep; long runs release the GIL, show a tqdm bar with ``progress=True`` and stop
     within about a second on Ctrl-C (KeyboardInterrupt). ``model``: an analyst's own Model."""
     d = _with_model(with_seed(spec), model)
-    scenario = scenario or _core.default_scenario()
+    scenario = scenario or _core.scenario.default_scenario()
     callback = None
     bar = None
     if progress:
@@ -155,7 +155,7 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
         def callback(done: int, total: int) -> None:
             bar.update(done - bar.n)
     try:
-        raw = _core.run_sweep(scenario, json.dumps(d), threads, chunk, begin, end, list(quantiles), callback, model)
+        raw = _core.sweep.run_sweep(scenario, json.dumps(d), threads, chunk, begin, end, list(quantiles), callback, model)
     finally:
         if bar is not None:
             bar.close()
@@ -169,7 +169,7 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
 def saltelli_points(k: int, n: int, seed: int, groups: Optional[Sequence[int]] = None) -> np.ndarray:
     """The unit points (rows x k, in [0, 1)) of a Saltelli design: rows A, B, AB_1..AB_G per base
     row, the layout ``analyze_sobol`` reads; map them through your laws and run any model."""
-    return _core.saltelli_points(k, n, seed, list(groups or []))
+    return _core.sweep.saltelli_points(k, n, seed, list(groups or []))
 
 
 def analyze_sobol(y: Sequence[float], *, k: int, n: int, seed: int, names: Optional[Sequence[str]] = None,
@@ -177,7 +177,7 @@ def analyze_sobol(y: Sequence[float], *, k: int, n: int, seed: int, names: Optio
                   bootstrap_seed: int = 0, salib_conventions: bool = False, threads: int = 1) -> pd.DataFrame:
     """Sobol' indices (S1, ST, bootstrap intervals) from the outputs ``y`` of the rows of
     ``saltelli_points(k, n, seed, groups)``: the analyser on its own, to check or replace a step."""
-    idx = _core.analyze_sobol_outputs(k, n, seed, list(groups or []), np.asarray(y, dtype=float).tolist(), level,
+    idx = _core.sweep.analyze_sobol_outputs(k, n, seed, list(groups or []), np.asarray(y, dtype=float).tolist(), level,
                                       resamples, bootstrap_seed, salib_conventions, threads)
     count = len(idx.S1)
     if groups:
@@ -188,7 +188,7 @@ def analyze_sobol(y: Sequence[float], *, k: int, n: int, seed: int, names: Optio
 
 
 def _indices_frame(idx, labels) -> pd.DataFrame:
-    """S1, ST and their intervals (a _core.SobolIndices) as a DataFrame indexed by input."""
+    """S1, ST and their intervals (a _core.sweep.SobolIndices) as a DataFrame indexed by input."""
     return pd.DataFrame({key: getattr(idx, key) for key in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
                         index=pd.Index(labels, name="input"))
 
@@ -197,7 +197,7 @@ def _model_seed(d: dict, scenario: Optional[Scenario]) -> Optional[int]:
     """The seed of the model's own random draws (the training model's), None for the quote model."""
     if d.get("model", "training") != "training":
         return None
-    s = scenario or _core.default_scenario()
+    s = scenario or _core.scenario.default_scenario()
     return int(s.training.model.seed) if s.training is not None else None
 
 
@@ -245,7 +245,7 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
     d["design"]["n"] = n
     if bootstrap_seed is None:
         bootstrap_seed = secrets.randbits(63)
-    study = _core.sobol_sweep(scenario or _core.default_scenario(), json.dumps(d), n, seed, list(groups or []),
+    study = _core.sweep.sobol_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), n, seed, list(groups or []),
                               level, resamples, bootstrap_seed, nan_policy, salib_conventions, threads, 4096, noise,
                               replications, model)
     indices = {o.output: _indices_frame(o.indices, study.labels) for o in study.outputs}
@@ -277,7 +277,7 @@ def morris(spec: SpecLike, scenario: Optional[Scenario] = None, *, trajectories:
     d["design"]["seed"] = seed
     if trajectories is None:
         trajectories = int(d["design"].get("n", 20))
-    study = _core.morris_sweep(scenario or _core.default_scenario(), json.dumps(d), trajectories, levels, seed,
+    study = _core.sweep.morris_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), trajectories, levels, seed,
                                threads, replications, model)
     names = pd.Index(study.inputs, name="input")
     result = MorrisResult({o.output: pd.DataFrame({"mu": o.indices.mu, "mu_star": o.indices.mu_star,
@@ -304,7 +304,7 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications
     d = _with_model(load_spec(spec), model)
     d.setdefault("format", SWEEP_FORMAT)
     d.setdefault("design", {"kind": "points", "n": 1})
-    study = _core.tornado_sweep(scenario or _core.default_scenario(), json.dumps(d), replications, threads, model)
+    study = _core.sweep.tornado_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), replications, threads, model)
     result = TornadoResult()
     result.seeds = {"model": _model_seed(d, scenario), "draw_keys": list(range(replications))}
     result.replications = replications

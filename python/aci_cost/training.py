@@ -9,11 +9,12 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._core import Scenario, TrainingModel, TrainingSummary
+from ._core.scenario import Scenario
+from ._core.training import TrainingModel, TrainingSummary
 
 __all__ = ["TrainingRun", "simulate", "simulate_batch", "training_model", "plot_year", "BATCH_PARAMETERS"]
 
-BATCH_PARAMETERS: tuple[str, ...] = _core.TRAINING_BATCH_PARAMETERS
+BATCH_PARAMETERS: tuple[str, ...] = _core.training.TRAINING_BATCH_PARAMETERS
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def training_model(source: Union[Scenario, TrainingModel]) -> TrainingModel:
 
 def simulate(source: Union[Scenario, TrainingModel], scenario: int = 0) -> TrainingRun:
     """Simulates the training model of a scenario (or a model); ``scenario`` selects the draws."""
-    weeks, summary = _core.simulate_training(training_model(source), scenario)
+    weeks, summary = _core.training.simulate_training(training_model(source), scenario)
     frame = pd.DataFrame(weeks)
     frame.index.name = "week"
     return TrainingRun(frame, summary)
@@ -54,7 +55,7 @@ def simulate_batch(source: Union[Scenario, TrainingModel], params: Mapping[str, 
             raise ValueError(f"simulate_batch: parameter arrays have different lengths {sorted(sizes)}; "
                              "give scenarios= explicitly")
         scenarios = sizes.pop()
-    out = _core.simulate_training_batch(training_model(source), arrays, scenarios)
+    out = _core.training.simulate_training_batch(training_model(source), arrays, scenarios)
     return pd.DataFrame(out)
 
 

@@ -1,12 +1,9 @@
-// The weekly training model: inputs, one run (weekly series + summary), batches, and its link
-// to the quote. Long runs release the GIL.
+// The weekly training model: inputs (from its descriptor table), one run (weekly series +
+// summary), batches. Long runs release the GIL.
 #include <pybind11/numpy.h>
 
-#include "aci_cost/io/scenario.hpp"
 #include "aci_cost/io/training_json.hpp"
-#include "aci_cost/link/training_quote.hpp"
 #include "aci_cost/training/batch.hpp"
-#include "aci_cost/link/training_setup.hpp"
 #include "aci_cost/training/simulate.hpp"
 #include "enums.hpp"
 #include "numpy.hpp"
@@ -75,14 +72,6 @@ void bind_training(py::module_& m) {
       .done()
       .def("validate", [](const TrainingModel& t) { t.validate(); })
       .def("to_json", [](const TrainingModel& t) { return io::to_json(t).dump(2); });
-  using link::TrainingSetup;
-  Record<TrainingSetup>(m, "TrainingSetup", "The training model of a scenario's atelier.")
-      .field("atelier", &TrainingSetup::atelier, "atelier name or support")
-      .field("date", &TrainingSetup::date, "the costs are read at this date")
-      .field("derive_from_atelier", &TrainingSetup::derive_from_atelier, "take workforce, plan and costs from the atelier")
-      .field("model", &TrainingSetup::model, "TrainingModel")
-      .done();
-
   Record<RunSummary<double>>(m, "TrainingSummary", "Totals and costs of one run.")
       .field("paid_hours", &RunSummary<double>::paid_hours, "h")
       .field("capacity_hours", &RunSummary<double>::capacity_hours, "h")
@@ -182,26 +171,6 @@ void bind_training(py::module_& m) {
     return py::tuple(names);
   }();
 
-  using link::TrainingQuote;
-  using link::TrainingWeek;
-  Record<TrainingWeek>(m, "TrainingWeek", "The job's week in the training model.")
-      .field("horizon_week", &TrainingWeek::horizon_week, "week index in the horizon")
-      .field("iso_week", &TrainingWeek::iso_week, "ISO week of the job")
-      .field("planned_hours", &TrainingWeek::planned_hours, "training owed that week, h")
-      .field("delivered_hours", &TrainingWeek::delivered_hours, "training delivered that week, h")
-      .field("production_hours", &TrainingWeek::production_hours, "production that week, h")
-      .field("cost_per_training_hour", &TrainingWeek::cost_per_training_hour, "€/h")
-      .field("honoured_rate", &TrainingWeek::honoured_rate, "€ per integration hour, all owed")
-      .field("naive_rate", &TrainingWeek::naive_rate, "€ per integration hour, as delivered")
-      .done();
-  Record<TrainingQuote>(m, "TrainingQuote", "A job quoted with its week's training: naive vs honoured.")
-      .field("naive", &TrainingQuote::naive, "Quote with the training delivered that week")
-      .field("honoured", &TrainingQuote::honoured, "Quote with the week's whole obligation")
-      .field("week", &TrainingQuote::week, "TrainingWeek")
-      .field("difference", &TrainingQuote::difference, "honoured - naive price excl. VAT, €")
-      .done();
-  m.def("make_training_quote", &link::make_training_quote, py::arg("aci"), py::arg("job"), py::arg("rates"),
-        py::arg("pricing"), py::arg("model"), "Quotes a job with the training obligation of its week.");
 }
 
 }  // namespace aci::python

@@ -15,6 +15,7 @@ void bind_quote(py::module_& m);
 void bind_budget(py::module_& m);
 void bind_io(py::module_& m);
 void bind_training(py::module_& m);
+void bind_link(py::module_& m);
 void bind_sweep(py::module_& m);
 void bind_sensitivity(py::module_& m);
 }  // namespace aci::python
@@ -28,13 +29,28 @@ PYBIND11_MODULE(_core, m) {
   py::register_exception<aci::ScenarioError>(m, "ScenarioError", invalid.ptr());
   py::register_exception<aci::DomainError>(m, "DomainError", PyExc_ValueError);
   py::register_exception<aci::sweep::Cancelled>(m, "Cancelled", PyExc_RuntimeError);
-  aci::python::bind_money(m);
-  aci::python::bind_rates(m);
-  aci::python::bind_model(m);
-  aci::python::bind_io(m);
-  aci::python::bind_quote(m);
-  aci::python::bind_budget(m);
-  aci::python::bind_training(m);
-  aci::python::bind_sweep(m);
-  aci::python::bind_sensitivity(m);
+  // One submodule per area of the C++ library (aci_cost._core.<area>), each also importable
+  // by name (registered in sys.modules, so that `from aci_cost._core.quote import Quote`,
+  // pickling and the stub checker find it).
+  py::object modules = py::module_::import("sys").attr("modules");
+  const std::string root = m.attr("__name__").cast<std::string>();
+  const auto area = [&](const char* name, const char* doc, void (*bind)(py::module_&)) {
+    py::module_ sub = m.def_submodule(name, doc);
+    modules[py::str(root + "." + name)] = sub;
+    bind(sub);
+  };
+  using namespace aci::python;
+  area("money", "Exact money: rounding, splits that keep every cent, French formatting.", bind_money);
+  area("rates", "The dated table of legal and published figures.", bind_rates);
+  area("model", "The ACI, its ateliers, staff groups and jobs.", bind_model);
+  area("scenario", "Scenarios: an ACI, its jobs, pricing options and rate overrides, and their JSON format.",
+       bind_io);
+  area("quote", "The quote of a job: costs, subsidies, price and its legal bounds, warnings.", bind_quote);
+  area("budget", "The year of an ACI: its jobs summed per atelier against its structure.", bind_budget);
+  area("training", "The weekly model of training deferred by production pressure.", bind_training);
+  area("link", "The quote and the training model together.", bind_link);
+  area("sweep", "What-if sweeps, summaries and sensitivity studies over any model.", [](py::module_& s) {
+    bind_sweep(s);
+    bind_sensitivity(s);
+  });
 }

@@ -1,5 +1,5 @@
 """Every copy of the training model's inputs agrees with its descriptor table
-(include/aci_cost/training/inputs.hpp, exported as _core.training_input_table()): the Python
+(include/aci_cost/training/inputs.hpp, exported as _core.training.training_input_table()): the Python
 records, the JSON reader and writer, the batch parameters and outputs, the sweep evaluator's
 inputs, the validation of each domain end, and the generated docs table."""
 from __future__ import annotations
@@ -16,8 +16,8 @@ import aci_cost
 from aci_cost import _core
 
 ROOT = Path(__file__).resolve().parents[2]
-TABLE = _core.training_input_table()
-OUTPUTS = _core.training_output_table()
+TABLE = _core.training.training_input_table()
+OUTPUTS = _core.training.training_output_table()
 
 
 def _get(model, path):
@@ -36,7 +36,7 @@ def test_the_table_has_every_input_once():
     paths = [r["path"] for r in TABLE]
     batch = [r["batch_name"] for r in TABLE]
     assert len(set(paths)) == len(paths) == len(set(batch)) >= 19
-    assert tuple(batch) == _core.TRAINING_BATCH_PARAMETERS
+    assert tuple(batch) == _core.training.TRAINING_BATCH_PARAMETERS
 
 
 @pytest.mark.parametrize("row", TABLE, ids=[r["path"] for r in TABLE])
@@ -62,12 +62,12 @@ def test_record_json_and_batch_follow_the_table(row):
                                                             "model": doc}})).training.model
     assert _get(again, row["path"]) == value  # and the reader takes it from there
     # The batch vector of that name sets that input: one scenario equals the model run.
-    out = _core.simulate_training_batch(aci_cost.TrainingModel(), {row["batch_name"]: np.array([value])}, 1) \
+    out = _core.training.simulate_training_batch(aci_cost.TrainingModel(), {row["batch_name"]: np.array([value])}, 1) \
         if row["path"] not in ("workforce.absence_spread", "workforce.accompaniment") else None
     if out is not None:
         one = aci_cost.TrainingModel()
         _set(one, row["path"], value)
-        _weeks, summary = _core.simulate_training(one, 0)
+        _weeks, summary = _core.training.simulate_training(one, 0)
         assert out["delivered_share"][0] == summary.delivered_share
         assert out["training_debt"][0] == summary.training_debt
 
@@ -89,16 +89,16 @@ def test_validation_enforces_the_domain_ends(row):
 
 
 def test_the_sweep_evaluator_lists_the_table():
-    inputs = _core.sweep_inputs(_core.default_scenario(), "training")
+    inputs = _core.sweep.sweep_inputs(_core.scenario.default_scenario(), "training")
     assert [i[0] for i in inputs] == ["training." + r["path"] for r in TABLE]
     for (name, low, high, low_open, high_open, _domain, rule, unit), r in zip(inputs, TABLE):
         assert (low, high, low_open, high_open, rule, unit) == (r["low"], r["high"], r["low_open"], r["high_open"],
                                                               r["rule"], r["unit"]), name
-    assert _core.sweep_outputs(_core.default_scenario(), "training") == [o["name"] for o in OUTPUTS]
+    assert _core.sweep.sweep_outputs(_core.scenario.default_scenario(), "training") == [o["name"] for o in OUTPUTS]
 
 
 def test_the_batch_returns_the_table_outputs():
-    out = _core.simulate_training_batch(aci_cost.TrainingModel(), {}, 2)
+    out = _core.training.simulate_training_batch(aci_cost.TrainingModel(), {}, 2)
     assert list(out) == [o["name"] for o in OUTPUTS]
 
 

@@ -50,6 +50,6 @@ def test_every_json_reader_turns_bad_text_into_a_value_error():
     from aci_cost import _core
 
     for text, what in (('{"x": 1e400}', "number overflow"), ("[1,", "malformed JSON")):
-        for read in (aci_cost.read_scenario, _core.check_sweep_spec, aci_cost.Quote.from_json):
+        for read in (aci_cost.read_scenario, _core.sweep.check_sweep_spec, aci_cost.Quote.from_json):
             with pytest.raises(aci_cost.ScenarioError, match=what):
                 read(text)

@@ -61,7 +61,7 @@ def test_noise_group_accounts_for_the_variance_with_the_inputs():
     assert idx["ST"].sum() >= 0.9
     # Without any randomness in the model (no weekly variation, no absence spread) the noise
     # has nothing to explain: exactly 0.
-    s = _core.default_scenario()
+    s = _core.scenario.default_scenario()
     setup = s.training
     setup.model.demand.variation = 0.0
     setup.model.workforce.absence_spread = 0.0
@@ -126,10 +126,10 @@ def test_merged_states_equal_one_run():
     whole = sweep.run(spec)
     parts = [sweep.run(spec, begin=b, end=e) for b, e in ((0, 100), (100, 101), (101, 256))]
     for out in spec["outputs"]:
-        merged = _core.merge_summaries([p.summary_states[out] for p in parts])
+        merged = _core.sweep.merge_summaries([p.summary_states[out] for p in parts])
         assert merged == whole._raw_summaries[out]
     with pytest.raises(ValueError, match="not a summary"):
-        _core.merge_summaries([b"12345678"])
+        _core.sweep.merge_summaries([b"12345678"])
     assert np.isfinite(whole.summary["mean"]).all()
 
 

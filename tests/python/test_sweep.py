@@ -59,7 +59,7 @@ def test_equals_an_independent_numpy_implementation(policy, delivery):
     t.model, t.derive_from_atelier = m, False
     s.training = t
     r = sweep.run(SPEC, s)
-    batch_name = {"training." + row["path"]: row["batch_name"] for row in aci_cost._core.training_input_table()}
+    batch_name = {"training." + row["path"]: row["batch_name"] for row in aci_cost._core.training.training_input_table()}
     values = {batch_name[name]: r.inputs[name].to_numpy() for name in r.inputs.columns}
     ref = training_reference.simulate(m, values, len(r.outputs))
     assert set(SPEC["outputs"]) <= set(ref)
@@ -147,7 +147,7 @@ def test_progress_callback_can_stop_the_run():
     big["design"]["n"] = 50_000_000
     t = time.time()
     with pytest.raises(KeyboardInterrupt):
-        aci_cost._core.run_sweep(aci_cost.default_scenario(), json.dumps({**big, "format": sweep.SWEEP_FORMAT,
+        aci_cost._core.sweep.run_sweep(aci_cost.default_scenario(), json.dumps({**big, "format": sweep.SWEEP_FORMAT,
                                                                             "summary_only": True}),
                                  1, 4096, 0, None, [0.5], stop)
     assert calls and time.time() - t < 5

@@ -21,11 +21,11 @@ COLUMNS = ["calendar_week", "employees", "leavers", "paid_hours", "capacity", "d
 
 def small_model(**kw):
     m = aci_cost.TrainingModel()
-    m.horizon = aci_cost._core.Horizon(weeks=10, start_week=20, weeks_in_start_year=52)
-    m.workforce = aci_cost._core.Workforce(headcount=4, contract_months=12, weekly_hours=25, absence=0,
+    m.horizon = aci_cost._core.training.Horizon(weeks=10, start_week=20, weeks_in_start_year=52)
+    m.workforce = aci_cost._core.training.Workforce(headcount=4, contract_months=12, weekly_hours=25, absence=0,
                                            accompaniment=0)
-    m.plan = aci_cost._core.TrainingPlan(hours_per_week=2, delivery="external")
-    m.costs = aci_cost._core.TrainingCosts(cost_per_paid_hour=15, supervisor_cost_per_hour=30)
+    m.plan = aci_cost._core.training.TrainingPlan(hours_per_week=2, delivery="external")
+    m.costs = aci_cost._core.training.TrainingCosts(cost_per_paid_hour=15, supervisor_cost_per_hour=30)
     for k, v in kw.items():
         setattr(m, k, v)
     return m
@@ -34,7 +34,7 @@ def small_model(**kw):
 def test_demand_under_capacity_delivers_everything():
     # 4 employees x 25 h = 100 h capacity; demand 50 h/week; plan 4 x 2 = 8 h/week: all of it
     # is delivered in its week (production 50 + training 8 + idle 42 = 100), nothing deferred.
-    m = small_model(demand=aci_cost._core.Demand(mode="given", hours=[50.0] * 10))
+    m = small_model(demand=aci_cost._core.training.Demand(mode="given", hours=[50.0] * 10))
     run = training.simulate(m)
     w = run.weeks
     assert list(w.columns) == COLUMNS and w.index.name == "week" and len(w) == 10
@@ -49,7 +49,7 @@ def test_demand_under_capacity_delivers_everything():
 def test_production_first_under_pressure_defers_and_loses():
     # Demand 150 h > capacity 100 h: no training at all, the backlog grows by 8 h a week and
     # loses 1/52 of itself a week (12-month contracts: 12 x 52/12 = 52 weeks).
-    m = small_model(demand=aci_cost._core.Demand(mode="given", hours=[150.0] * 10))
+    m = small_model(demand=aci_cost._core.training.Demand(mode="given", hours=[150.0] * 10))
     s = training.simulate(m).summary
     assert s.on_plan_hours == 0 and s.caught_up_hours == 0
     backlog = lost = 0.0
@@ -70,12 +70,12 @@ def test_production_first_under_pressure_defers_and_loses():
 def test_invariants_hold_every_week(heads, months, hours, absence, spread, accomp, base, amp, var, prod,
                                     plan, policy, protected, threshold, catch_up, backlog0, seed, delivery):
     m = aci_cost.TrainingModel()
-    m.workforce = aci_cost._core.Workforce(headcount=heads, contract_months=months, weekly_hours=hours,
+    m.workforce = aci_cost._core.training.Workforce(headcount=heads, contract_months=months, weekly_hours=hours,
                                            absence=absence, absence_spread=min(spread, absence),
                                            accompaniment=accomp)
-    m.demand = aci_cost._core.Demand(base_hours=base, amplitude=amp, variation=var, productivity=prod)
-    m.plan = aci_cost._core.TrainingPlan(hours_per_week=plan, delivery=delivery)
-    m.deferral = aci_cost._core.Deferral(policy=policy, protected_share=protected, load_threshold=threshold,
+    m.demand = aci_cost._core.training.Demand(base_hours=base, amplitude=amp, variation=var, productivity=prod)
+    m.plan = aci_cost._core.training.TrainingPlan(hours_per_week=plan, delivery=delivery)
+    m.deferral = aci_cost._core.training.Deferral(policy=policy, protected_share=protected, load_threshold=threshold,
                                          catch_up_share=catch_up, initial_backlog=backlog0,
                                          fixed_weeks=[3, 10, 30])
     m.seed = seed
@@ -103,7 +103,7 @@ def test_same_seed_same_result_and_batch_equals_single():
     batch = training.simulate_batch(m, params)
     for i in range(n):
         mi = aci_cost.default_scenario().training_model()
-        mi.demand = aci_cost._core.Demand(**{**{k: getattr(m.demand, k) for k in m.demand._fields},
+        mi.demand = aci_cost._core.training.Demand(**{**{k: getattr(m.demand, k) for k in m.demand._fields},
                                              "base_hours": params["demand_base_hours"][i]})
         wf = mi.workforce
         wf.absence = params["absence"][i]
@@ -155,7 +155,7 @@ def test_batch_equals_single_for_any_size_and_policy(n, seed, policy):
 
 
 def test_kernel_reports_its_instruction_set():
-    assert aci_cost._core.training_kernel() in ("baseline", "avx2")
+    assert aci_cost._core.training.training_kernel() in ("baseline", "avx2")
 
 
 def test_bad_inputs_name_field_and_value():

@@ -14,7 +14,7 @@ constants and three fused multiply-adds a week), results agree to ~1e-15 relativ
 bit; the tests compare at 1e-12 of each output's scale.
 
 The inputs are named and defaulted from the model's descriptor table
-(aci_cost._core.training_input_table()): this file lists none of them by hand.
+(aci_cost._core.training.training_input_table()): this file lists none of them by hand.
 Used by tests/python/test_sweep.py and benchmarks/compare_numpy.py.
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ def _default_shape(iso_week: int) -> float:
 def parameters(model) -> dict:
     """The model's numeric inputs by batch name (from the descriptor table)."""
     out = {}
-    for row in _core.training_input_table():
+    for row in _core.training.training_input_table():
         group, field = row["path"].split(".")
         out[row["batch_name"]] = getattr(getattr(model, group), field)
     return out

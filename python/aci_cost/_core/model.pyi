@@ -1,0 +1,125 @@
+# Hand-kept stubs of aci_cost._core.model (checked by mypy.stubtest in CTest).
+import datetime
+from decimal import Decimal
+from typing import Any, ClassVar, Optional, Sequence, Union
+
+import numpy as np
+from . import _Record
+
+class HoursSplit(_Record):
+    training: Decimal
+    accompaniment: Decimal
+    meetings: Decimal
+    leave: Decimal
+    bank_holidays: Decimal
+    absence: Decimal
+    @property
+    def production(self) -> Decimal: ...
+    def validate(self) -> None: ...
+
+class StaffGroup(_Record):
+    name: str
+    role: str
+    headcount: Decimal
+    weekly_hours: Decimal
+    pay_basis: str
+    pay: Decimal
+    contribution_mode: str
+    employer_rate: Decimal
+    per_head_annual_cost: Decimal
+    hours: HoursSplit
+    unpaid_absence: Decimal
+    hours_derogation: bool
+    def validate(self) -> None: ...
+
+class EquipmentRate(_Record):
+    name: str
+    hourly_rate: Decimal
+    annual_hours: Decimal
+
+class Subsidies(_Record):
+    aide_au_poste: bool
+    aid_modulation_share: Decimal
+    rsa_fte: Decimal
+    departement_grants_annual: Decimal
+    region_annual: Decimal
+    fse_plus_annual: Decimal
+    opco_annual: Decimal
+    other_grants_annual: Decimal
+
+class Atelier(_Record):
+    name: str
+    support: str
+    staff: list[StaffGroup]
+    annual_overheads: Decimal
+    annual_other_charges: Decimal
+    equipment: list[EquipmentRate]
+    vehicle_cost_per_km: Decimal
+    annual_vehicle_km: Decimal
+    occupancy: Decimal
+    subsidies: Subsidies
+    annual_sales: Decimal
+    sales_cap_share: Decimal
+    default_productivity: Decimal
+    market_hourly_price: Decimal
+    market_floor_hourly_price: Decimal
+    ordinary_hourly_cost: Decimal
+    ordinary_supervision_ratio: Decimal
+
+class Aci(_Record):
+    name: str
+    large_employer: bool
+    tax_status: str
+    custom_supports: list[str]
+    ateliers: list[Atelier]
+    def validate(self) -> None: ...
+
+class Driver(_Record):
+    name: str
+    quantity: Decimal
+    hours_per_unit: Decimal
+
+class Material(_Record):
+    name: str
+    amount: Decimal
+
+class EquipmentUse(_Record):
+    name: str
+    hours: Decimal
+
+class Travel(_Record):
+    trips: Decimal
+    km_per_trip: Decimal
+    hours_per_trip: Decimal
+
+class Job(_Record):
+    name: str
+    client: str
+    atelier: str
+    date: datetime.date
+    standard_hours: Decimal
+    drivers: list[Driver]
+    productivity: Optional[Decimal]
+    crew_size: Decimal
+    supervisors: Decimal
+    travel: Travel
+    materials: list[Material]
+    equipment: list[EquipmentUse]
+    vat_kind: str
+    vat_rate: Optional[Decimal]
+    adds_paid_hours: bool
+    @property
+    def total_standard_hours(self) -> Decimal: ...
+    def validate(self) -> None: ...
+
+class PricingOptions(_Record):
+    policy: str
+    margin: Decimal
+    site_costs: Decimal
+    overheads: Decimal
+    profit: Decimal
+    k_decimals: int
+    rounding: str
+    @property
+    def coefficient_k(self) -> Decimal: ...
+    def validate(self) -> None: ...
