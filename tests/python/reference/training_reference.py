@@ -1,5 +1,5 @@
 """An independent NumPy implementation of the weekly training model (headcount mode), written
-from the equations at the top of include/aci_cost/training/simulate.hpp and docs, not from the
+from the equations at the top of include/aci_cost/training/week_step.hpp, not from the
 library's evaluation order: arrays over scenarios, a loop over weeks.
 
     absence_w = absence + absence_spread x e_w,   e_w = 2u - 1 (the week's centred draw)
