@@ -43,6 +43,17 @@ T scalar_cast(const Decimal& x) {
   }
 }
 
+namespace detail {
+/// x as a double within a few ulps (not correctly rounded: scalar_cast<double> is), fast: from
+/// the leading digits and the decimal exponent. For estimates whose error is bounded.
+inline double approximate(const Decimal& x) {
+  double mantissa = 0;
+  int exponent = 0;
+  x.backend().extract_parts(mantissa, exponent);
+  return mantissa * std::pow(10.0, static_cast<double>(exponent));
+}
+}  // namespace detail
+
 /// True when x is finite (always true for a Decimal made by this library).
 template <class T>
 bool is_finite(const T& x) {

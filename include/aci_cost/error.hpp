@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace aci {
 
@@ -47,6 +48,16 @@ class DomainError : public std::domain_error {
 };
 
 namespace detail {
+/// The text of a field path given as a string or as a callable that builds it (on failure).
+template <class P>
+std::string path_text(const P& p) {
+  if constexpr (std::is_invocable_v<const P&>) {
+    return std::string(p());
+  } else {
+    return std::string(p);
+  }
+}
+
 template <class V>
 std::string to_text(const V& v) {
   if constexpr (std::is_convertible_v<const V&, std::string_view>) {
@@ -60,10 +71,20 @@ std::string to_text(const V& v) {
 }
 }  // namespace detail
 
-/// Throws InvalidInput(field, value, rule) unless cond holds.
+/// Throws InvalidInput(field, value, rule) unless cond holds. (Its arguments are evaluated
+/// before the call: where building the field or the value costs, use ACI_COST_REQUIRE.)
 template <class V>
 void require(bool cond, std::string_view field, const V& value, std::string_view rule) {
   if (!cond) throw InvalidInput(std::string(field), detail::to_text(value), rule);
 }
 
 }  // namespace aci
+
+/// require() whose field, value and rule expressions are evaluated only when `cond` fails:
+/// validating valid input formats no message and allocates nothing (tests/cpp/detail/
+/// test_lazy_messages.cpp guards it). `value` may be any streamable value or a string.
+#define ACI_COST_REQUIRE(cond, field, value, rule)                                                   \
+  do {                                                                                              \
+    if (!(cond)) [[unlikely]]                                                                       \
+      throw ::aci::InvalidInput(std::string(field), ::aci::detail::to_text(value), (rule));          \
+  } while (false)

@@ -35,7 +35,7 @@ struct Scenario {
   const model::Job& job(std::string_view name) const;
   /// The training model to simulate (InvalidInput naming "training" when the scenario has none).
   training::TrainingModel training_model() const {
-    require(training.has_value(), "training", "null", "the scenario has no training section");
+    ACI_COST_REQUIRE(training.has_value(), "training", "null", "the scenario has no training section");
     return training->resolved(aci, rate_table());
   }
   /// Validates the ACI, every job (and its atelier) and the pricing options.

@@ -6,20 +6,21 @@
 namespace aci::model {
 
 ACI_COST_INLINE void Aci::validate() const {
-  require(!name.empty(), "aci.name", "\"\"", "must not be empty");
-  require(!ateliers.empty(), "aci.ateliers", "[]", "needs at least one atelier");
+  ACI_COST_REQUIRE(!name.empty(), "aci.name", "\"\"", "must not be empty");
+  ACI_COST_REQUIRE(!ateliers.empty(), "aci.ateliers", "[]", "needs at least one atelier");
   for (std::size_t i = 0; i < ateliers.size(); ++i) {
     const Atelier& a = ateliers[i];
-    const std::string p = "aci.ateliers[" + std::to_string(i) + "]";
-    require(!a.name.empty(), p + ".name", "\"\"", "must not be empty");
-    require(has_support(a.support), p + ".support", "\"" + a.support + "\"",
+    // Paths are built only when a check fails (no message for valid input).
+    const auto p = [i] { return "aci.ateliers[" + std::to_string(i) + "]"; };
+    ACI_COST_REQUIRE(!a.name.empty(), p() + ".name", "\"\"", "must not be empty");
+    ACI_COST_REQUIRE(has_support(a.support), p() + ".support", "\"" + a.support + "\"",
             "unknown production support (declare it in aci.custom_supports)");
     bool has_integration = false;
     for (std::size_t k = 0; k < a.staff.size(); ++k) {
-      a.staff[k].validate(p + ".staff[" + std::to_string(k) + "]");
+      a.staff[k].validate_at([&] { return p() + ".staff[" + std::to_string(k) + "]"; });
       if (a.staff[k].role == people::Role::integration && a.staff[k].headcount > 0) has_integration = true;
     }
-    require(has_integration, p + ".staff", a.staff.size(), "needs an integration group with headcount > 0");
+    ACI_COST_REQUIRE(has_integration, p() + ".staff", a.staff.size(), "needs an integration group with headcount > 0");
     const std::pair<const char*, const Money*> amounts[] = {
         {"annual_overheads", &a.annual_overheads},
         {"annual_other_charges", &a.annual_other_charges},
@@ -34,33 +35,33 @@ ACI_COST_INLINE void Aci::validate() const {
         {"subsidies.opco_annual", &a.subsidies.opco_annual},
         {"subsidies.other_grants_annual", &a.subsidies.other_grants_annual}};
     for (const auto& [field, m] : amounts) {
-      require(*m >= Money(), p + "." + field, m->to_string(), "must be >= 0");
+      ACI_COST_REQUIRE(*m >= Money(), p() + "." + field, m->to_string(), "must be >= 0");
     }
     for (std::size_t k = 0; k < a.equipment.size(); ++k) {
       const auto& e = a.equipment[k];
-      const std::string ep = p + ".equipment[" + std::to_string(k) + "]";
-      require(!e.name.empty(), ep + ".name", "\"\"", "must not be empty");
-      require(e.hourly_rate >= Money(), ep + ".hourly_rate", e.hourly_rate.to_string(), "must be >= 0");
-      require(e.annual_hours >= 0, ep + ".annual_hours", to_string(e.annual_hours), "must be >= 0");
+      const auto ep = [&] { return p() + ".equipment[" + std::to_string(k) + "]"; };
+      ACI_COST_REQUIRE(!e.name.empty(), ep() + ".name", "\"\"", "must not be empty");
+      ACI_COST_REQUIRE(e.hourly_rate >= Money(), ep() + ".hourly_rate", e.hourly_rate.to_string(), "must be >= 0");
+      ACI_COST_REQUIRE(e.annual_hours >= 0, ep() + ".annual_hours", to_string(e.annual_hours), "must be >= 0");
     }
-    require(a.annual_vehicle_km >= 0, p + ".annual_vehicle_km", to_string(a.annual_vehicle_km), "must be >= 0");
-    require(a.occupancy > 0 && a.occupancy <= 1, p + ".occupancy", to_string(a.occupancy),
+    ACI_COST_REQUIRE(a.annual_vehicle_km >= 0, p() + ".annual_vehicle_km", to_string(a.annual_vehicle_km), "must be >= 0");
+    ACI_COST_REQUIRE(a.occupancy > 0 && a.occupancy <= 1, p() + ".occupancy", to_string(a.occupancy),
             "must be a share of filled posts in (0, 1]");
-    require(a.ordinary_supervision_ratio >= 0 && a.ordinary_supervision_ratio <= 1, p + ".ordinary_supervision_ratio",
+    ACI_COST_REQUIRE(a.ordinary_supervision_ratio >= 0 && a.ordinary_supervision_ratio <= 1, p() + ".ordinary_supervision_ratio",
             to_string(a.ordinary_supervision_ratio), "must be in [0, 1] supervisor hours per standard hour");
     if (a.subsidies.rsa_fte > 0) {
-      require(a.subsidies.aide_au_poste, p + ".subsidies.rsa_fte", to_string(a.subsidies.rsa_fte),
+      ACI_COST_REQUIRE(a.subsidies.aide_au_poste, p() + ".subsidies.rsa_fte", to_string(a.subsidies.rsa_fte),
               "the département's RSA co-funding is a share of the aide au poste, which this atelier does not receive");
     }
-    require(a.subsidies.aid_modulation_share >= 0 && a.subsidies.aid_modulation_share <= Decimal("0.10"),
-            p + ".subsidies.aid_modulation_share", to_string(a.subsidies.aid_modulation_share),
+    ACI_COST_REQUIRE(a.subsidies.aid_modulation_share >= 0 && a.subsidies.aid_modulation_share <= Decimal("0.10"),
+            p() + ".subsidies.aid_modulation_share", to_string(a.subsidies.aid_modulation_share),
             "must be in [0, 0.10] (modulated part: 0 to 10 % of the socle)");
-    require(a.subsidies.rsa_fte >= 0, p + ".subsidies.rsa_fte", to_string(a.subsidies.rsa_fte), "must be >= 0");
-    require(a.sales_cap_share > 0 && a.sales_cap_share <= Decimal("0.50"), p + ".sales_cap_share",
+    ACI_COST_REQUIRE(a.subsidies.rsa_fte >= 0, p() + ".subsidies.rsa_fte", to_string(a.subsidies.rsa_fte), "must be >= 0");
+    ACI_COST_REQUIRE(a.sales_cap_share > 0 && a.sales_cap_share <= Decimal("0.50"), p() + ".sales_cap_share",
             to_string(a.sales_cap_share), "must be in (0, 0.50] (D5132-34: 30 %, up to 50 % by derogation)");
-    require(a.default_productivity > 0 && a.default_productivity <= 1, p + ".default_productivity",
+    ACI_COST_REQUIRE(a.default_productivity > 0 && a.default_productivity <= 1, p() + ".default_productivity",
             to_string(a.default_productivity), "must be in (0, 1]");
-    require(a.market_floor_hourly_price <= a.market_hourly_price, p + ".market_floor_hourly_price",
+    ACI_COST_REQUIRE(a.market_floor_hourly_price <= a.market_hourly_price, p() + ".market_floor_hourly_price",
             a.market_floor_hourly_price.to_string(), "must not exceed market_hourly_price");
   }
 }

@@ -256,7 +256,7 @@ ACI_COST_INLINE const char* kernel_isa_name(KernelIsa isa) {
 
 ACI_COST_INLINE void run_batch(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
                                std::size_t begin, std::size_t end, const BatchOutputs& out, KernelIsa isa) {
-  aci::require(kernel_isa_supported(isa), "training_batch.kernel", kernel_isa_name(isa),
+  ACI_COST_REQUIRE(kernel_isa_supported(isa), "training_batch.kernel", kernel_isa_name(isa),
                "is not built or not supported by this CPU");
   switch (isa) {
 #if defined(ACI_COST_KERNEL_DISPATCH)

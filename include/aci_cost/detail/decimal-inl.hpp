@@ -45,7 +45,7 @@ ACI_COST_INLINE std::string to_string(const Decimal& x) {
 }
 
 ACI_COST_INLINE Decimal decimal_from_double(double x, std::string_view field) {
-  require(std::isfinite(x), field, x, "must be a finite number");
+  ACI_COST_REQUIRE(std::isfinite(x), field, x, "must be a finite number");
   char buf[64];
   const auto res = std::to_chars(buf, buf + sizeof buf, x);
   return Decimal(std::string(buf, res.ptr));

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <string>
 #include <cmath>
 #include <numeric>
 
@@ -9,27 +11,43 @@
 
 namespace aci {
 
+namespace detail {
+/// 10^-k for k = 0..18, exact (decimal digits): built once, immutable after its thread-safe
+/// initialisation.
+inline const std::array<Decimal, 19>& inverse_powers_of_ten() {
+  static const std::array<Decimal, 19> table = [] {
+    std::array<Decimal, 19> t;
+    for (int k = 0; k < 19; ++k) t[static_cast<std::size_t>(k)] = Decimal("1e-" + std::to_string(k));
+    return t;
+  }();
+  return table;
+}
+}  // namespace detail
+
 ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mode) {
-  const Decimal scale = boost::multiprecision::pow(Decimal(10), places);
+  ACI_COST_REQUIRE(places >= 0 && places <= 18, "round_decimal.places", places, "must be in [0, 18]");
+  // Scaling by 10^places (an integer: the backend's single-limb multiply) and back by the exact
+  // 10^-places keeps every digit, without a reciprocal.
+  unsigned long long scale = 1;
+  for (int i = 0; i < places; ++i) scale *= 10;
   const bool negative = x < 0;
   const Decimal a = (negative ? -x : x) * scale;
   Decimal whole = boost::multiprecision::floor(a);
-  const Decimal frac = a - whole;
-  const Decimal half("0.5");
+  const Decimal twice_frac = (a - whole) * 2u;  // compared with 1: the half, without a constant
   bool up = false;
   switch (mode) {
-    case Rounding::half_away_from_zero: up = frac >= half; break;
+    case Rounding::half_away_from_zero: up = twice_frac >= 1; break;
     case Rounding::half_even:
-      up = frac > half || (frac == half && boost::multiprecision::fmod(whole, Decimal(2)) != 0);
+      up = twice_frac > 1 || (twice_frac == 1 && boost::multiprecision::fmod(whole, Decimal(2)) != 0);
       break;
   }
   if (up) whole += 1;
-  const Decimal r = whole / scale;
+  const Decimal r = whole * detail::inverse_powers_of_ten()[static_cast<std::size_t>(places)];
   return negative && !r.is_zero() ? Decimal(-r) : r;
 }
 
 ACI_COST_INLINE Money Money::round_from_double(double x, Rounding mode, std::string_view field) {
-  require(std::isfinite(x), field, x, "must be a finite amount");
+  ACI_COST_REQUIRE(std::isfinite(x), field, x, "must be a finite amount");
   return Money(Decimal(x)).rounded(mode);  // Decimal(double) is the exact binary value
 }
 
@@ -93,15 +111,15 @@ ACI_COST_INLINE std::vector<std::int64_t> largest_remainder(const std::vector<De
 }
 
 ACI_COST_INLINE std::vector<Money> split(const Money& total, const std::vector<Decimal>& weights) {
-  require(!weights.empty(), "split.weights", "[]", "needs at least one weight");
+  ACI_COST_REQUIRE(!weights.empty(), "split.weights", "[]", "needs at least one weight");
   Decimal sum = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
-    require(weights[i] >= 0, "split.weights[" + std::to_string(i) + "]", aci::to_string(weights[i]),
+    ACI_COST_REQUIRE(weights[i] >= 0, "split.weights[" + std::to_string(i) + "]", aci::to_string(weights[i]),
             "must be >= 0");
     sum += weights[i];
   }
-  require(sum > 0, "split.weights", "all zero", "at least one weight must be > 0");
-  require(total.is_whole_cents(), "split.total", total.to_string(),
+  ACI_COST_REQUIRE(sum > 0, "split.weights", "all zero", "at least one weight must be > 0");
+  ACI_COST_REQUIRE(total.is_whole_cents(), "split.total", total.to_string(),
           "must be a whole number of cents (round it first)");
   const std::int64_t cents = total.cents();
   std::vector<Decimal> quota(weights.size());

@@ -24,7 +24,7 @@ ACI_COST_INLINE void Scenario::validate() const {
     jobs[i].validate();
     aci.atelier(jobs[i].atelier, "job[" + jobs[i].name + "].atelier");
     for (std::size_t k = 0; k < i; ++k)
-      require(jobs[k].name != jobs[i].name, "jobs[" + std::to_string(i) + "].name", jobs[i].name, "duplicate job name");
+      ACI_COST_REQUIRE(jobs[k].name != jobs[i].name, "jobs[" + std::to_string(i) + "].name", jobs[i].name, "duplicate job name");
   }
 }
 

@@ -22,7 +22,7 @@ ACI_COST_INLINE YearBudget year_budget(const model::Aci& aci, const std::vector<
                                        const Date& date) {
   aci.validate();
   pricing.validate();
-  require(date.valid(), "year.date", date.to_string(), "not a calendar date");
+  ACI_COST_REQUIRE(date.valid(), "year.date", date.to_string(), "not a calendar date");
   const Rounding mode = pricing.rounding;
   YearBudget y;
   y.date = date;

@@ -38,18 +38,18 @@ class FunctionEvaluator final : public sweep::Evaluator {
   FunctionEvaluator(std::vector<sweep::InputInfo> inputs, std::vector<std::string> outputs, Function f)
       : f_(std::move(f)) {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-      const std::string p = "model.inputs[" + std::to_string(i) + "]";
-      require(!inputs[i].name.empty(), p + ".name", "\"\"", "must not be empty");
-      require(!(inputs[i].high < inputs[i].low), p + ".high", inputs[i].high, "must be >= low");
+      const auto p = [i] { return "model.inputs[" + std::to_string(i) + "]"; };
+      ACI_COST_REQUIRE(!inputs[i].name.empty(), p() + ".name", "\"\"", "must not be empty");
+      ACI_COST_REQUIRE(!(inputs[i].high < inputs[i].low), p() + ".high", inputs[i].high, "must be >= low");
       for (std::size_t j = 0; j < i; ++j)
-        require(inputs[j].name != inputs[i].name, p + ".name", "\"" + inputs[i].name + "\"", "is listed twice");
+        ACI_COST_REQUIRE(inputs[j].name != inputs[i].name, p() + ".name", "\"" + inputs[i].name + "\"", "is listed twice");
     }
-    require(!outputs.empty(), "model.outputs", "[]", "needs at least one output");
+    ACI_COST_REQUIRE(!outputs.empty(), "model.outputs", "[]", "needs at least one output");
     for (std::size_t m = 0; m < outputs.size(); ++m)
       for (std::size_t j = 0; j < m; ++j)
-        require(outputs[j] != outputs[m], "model.outputs[" + std::to_string(m) + "]", "\"" + outputs[m] + "\"",
+        ACI_COST_REQUIRE(outputs[j] != outputs[m], "model.outputs[" + std::to_string(m) + "]", "\"" + outputs[m] + "\"",
                 "is listed twice");
-    require(static_cast<bool>(f_), "model.function", "null", "a model needs a function");
+    ACI_COST_REQUIRE(static_cast<bool>(f_), "model.function", "null", "a model needs a function");
     inputs_ = std::move(inputs);
     outputs_ = std::move(outputs);
   }

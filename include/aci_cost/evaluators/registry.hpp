@@ -29,15 +29,15 @@ class Registry {
       return std::make_unique<TrainingEvaluator>(s.training_model());
     });
     r.add("quote", [](const Scenario& s, const io::SweepDocument& d) -> std::unique_ptr<sweep::Evaluator> {
-      require(!s.jobs.empty(), "sweep.job", "none", "the scenario has no job to sweep");
+      ACI_COST_REQUIRE(!s.jobs.empty(), "sweep.job", "none", "the scenario has no job to sweep");
       return std::make_unique<QuoteEvaluator>(s, d.job.empty() ? s.jobs.front().name : d.job);
     });
     return r;
   }
   /// Adds model `name`; InvalidInput naming "registry.name" if it is empty or taken.
   void add(const std::string& name, Factory factory) {
-    require(!name.empty(), "registry.name", "\"\"", "must not be empty");
-    require(factories_.find(name) == factories_.end(), "registry.name", "\"" + name + "\"", "is already registered");
+    ACI_COST_REQUIRE(!name.empty(), "registry.name", "\"\"", "must not be empty");
+    ACI_COST_REQUIRE(factories_.find(name) == factories_.end(), "registry.name", "\"" + name + "\"", "is already registered");
     factories_.emplace(name, std::move(factory));
   }
   /// The model names, sorted.

@@ -87,7 +87,8 @@ class Fields {
   std::vector<double> numbers(std::string_view key) const {
     std::vector<double> out;
     const json& a = array(key);
-    for (std::size_t i = 0; i < a.size(); ++i) out.push_back(to_number(a[i], at(key) + "[" + std::to_string(i) + "]"));
+    for (std::size_t i = 0; i < a.size(); ++i)
+      out.push_back(to_number(a[i], [&] { return at(key) + "[" + std::to_string(i) + "]"; }));
     return out;
   }
   /// A list of integers.
@@ -110,10 +111,12 @@ class Fields {
     return v.get<std::uint64_t>();
   }
   /// A finite number at `path`.
-  static double to_number(const json& v, const std::string& path) {
-    if (!v.is_number()) throw ScenarioError(path, shown(v), "expected a number");
+  /// `path` is a string or a callable building it (called only on failure).
+  template <class Path>
+  static double to_number(const json& v, const Path& path) {
+    if (!v.is_number()) throw ScenarioError(::aci::detail::path_text(path), shown(v), "expected a number");
     const double x = v.get<double>();
-    if (!std::isfinite(x)) throw ScenarioError(path, shown(v), "must be finite");
+    if (!std::isfinite(x)) throw ScenarioError(::aci::detail::path_text(path), shown(v), "must be finite");
     return x;
   }
 

@@ -114,7 +114,8 @@ inline SweepDocument sweep_from_json(const json& j) {
     if (!rc[i].is_array()) throw ScenarioError("$.rank_correlation[" + std::to_string(i) + "]", Fields::shown(rc[i]), "expected a row");
     std::vector<double> row;
     for (std::size_t k = 0; k < rc[i].size(); ++k)
-      row.push_back(Fields::to_number(rc[i][k], "$.rank_correlation[" + std::to_string(i) + "][" + std::to_string(k) + "]"));
+      row.push_back(Fields::to_number(
+          rc[i][k], [&] { return "$.rank_correlation[" + std::to_string(i) + "][" + std::to_string(k) + "]"; }));
     doc.spec.rank_correlation.push_back(row);
   }
   for (const auto& o : f.array("outputs")) {

@@ -36,7 +36,7 @@ inline training::TrainingModel derive_from_atelier(training::TrainingModel m, co
     leave += paid_hours * scalar_cast<double>(g.hours.leave + g.hours.bank_holidays);
     training += paid_hours * scalar_cast<double>(g.hours.training);
   }
-  require(heads > 0 && paid > 0, "training.atelier", at.name, "has no integration staff");
+  ACI_COST_REQUIRE(heads > 0 && paid > 0, "training.atelier", at.name, "has no integration staff");
   m.workforce.headcount = heads;
   m.workforce.weekly_hours = weekly / heads;
   m.workforce.absence = absence / paid;

@@ -47,13 +47,13 @@ inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job
     }
   }
   const std::string p = "job[" + job.name + "].date";
-  require(w >= 0, p, job.date.to_string(), "its ISO week is not in the training model's horizon");
+  ACI_COST_REQUIRE(w >= 0, p, job.date.to_string(), "its ISO week is not in the training model's horizon");
   const auto k = static_cast<std::size_t>(w);
   wk.horizon_week = w;
   wk.planned_hours = sim.weeks.training_planned[k];
   wk.delivered_hours = sim.weeks.training_on_plan[k] + sim.weeks.training_caught_up[k];
   wk.production_hours = sim.weeks.production[k];
-  require(wk.production_hours > 0, p, job.date.to_string(), "the training model has no production in this week");
+  ACI_COST_REQUIRE(wk.production_hours > 0, p, job.date.to_string(), "the training model has no production in this week");
   // The ETPS who trains in house is paid from the supervision line (CS / HS covers all their
   // hours): counting their time here again would charge it twice. An external trainer's fee
   // is a cost of its own.

@@ -79,38 +79,39 @@ struct Job {
 
   /// InvalidInput with the path "job[<name>].<field>" on any bad field.
   void validate() const {
-    const std::string p = "job[" + name + "]";
-    require(!name.empty(), "job.name", "\"\"", "must not be empty");
-    require(date.valid(), p + ".date", date.to_string(), "not a calendar date");
-    require(standard_hours >= 0, p + ".standard_hours", to_string(standard_hours), "must be >= 0");
+    // Paths are built only when a check fails (no message for valid input).
+    const auto p = [this] { return "job[" + name + "]"; };
+    ACI_COST_REQUIRE(!name.empty(), "job.name", "\"\"", "must not be empty");
+    ACI_COST_REQUIRE(date.valid(), p() + ".date", date.to_string(), "not a calendar date");
+    ACI_COST_REQUIRE(standard_hours >= 0, p() + ".standard_hours", to_string(standard_hours), "must be >= 0");
     for (std::size_t i = 0; i < drivers.size(); ++i) {
-      const std::string dp = p + ".drivers[" + std::to_string(i) + "]";
-      require(drivers[i].quantity >= 0, dp + ".quantity", to_string(drivers[i].quantity), "must be >= 0");
-      require(drivers[i].hours_per_unit >= 0, dp + ".hours_per_unit", to_string(drivers[i].hours_per_unit),
+      const auto dp = [&] { return p() + ".drivers[" + std::to_string(i) + "]"; };
+      ACI_COST_REQUIRE(drivers[i].quantity >= 0, dp() + ".quantity", to_string(drivers[i].quantity), "must be >= 0");
+      ACI_COST_REQUIRE(drivers[i].hours_per_unit >= 0, dp() + ".hours_per_unit", to_string(drivers[i].hours_per_unit),
               "must be >= 0");
     }
-    require(total_standard_hours() > 0, p + ".standard_hours", to_string(total_standard_hours()),
+    ACI_COST_REQUIRE(total_standard_hours() > 0, p() + ".standard_hours", to_string(total_standard_hours()),
             "the work content (standard hours + drivers) must be > 0");
     if (productivity) {
-      require(*productivity > 0 && *productivity <= 1, p + ".productivity", to_string(*productivity),
+      ACI_COST_REQUIRE(*productivity > 0 && *productivity <= 1, p() + ".productivity", to_string(*productivity),
               "must be in (0, 1]");
     }
-    require(crew_size > 0, p + ".crew_size", to_string(crew_size), "must be > 0");
-    require(supervisors >= 0, p + ".supervisors", to_string(supervisors), "must be >= 0");
-    require(travel.trips >= 0, p + ".travel.trips", to_string(travel.trips), "must be >= 0");
-    require(travel.km_per_trip >= 0, p + ".travel.km_per_trip", to_string(travel.km_per_trip), "must be >= 0");
-    require(travel.hours_per_trip >= 0, p + ".travel.hours_per_trip", to_string(travel.hours_per_trip),
+    ACI_COST_REQUIRE(crew_size > 0, p() + ".crew_size", to_string(crew_size), "must be > 0");
+    ACI_COST_REQUIRE(supervisors >= 0, p() + ".supervisors", to_string(supervisors), "must be >= 0");
+    ACI_COST_REQUIRE(travel.trips >= 0, p() + ".travel.trips", to_string(travel.trips), "must be >= 0");
+    ACI_COST_REQUIRE(travel.km_per_trip >= 0, p() + ".travel.km_per_trip", to_string(travel.km_per_trip), "must be >= 0");
+    ACI_COST_REQUIRE(travel.hours_per_trip >= 0, p() + ".travel.hours_per_trip", to_string(travel.hours_per_trip),
             "must be >= 0");
     for (std::size_t i = 0; i < materials.size(); ++i) {
-      require(materials[i].amount >= Money(), p + ".materials[" + std::to_string(i) + "].amount",
+      ACI_COST_REQUIRE(materials[i].amount >= Money(), p() + ".materials[" + std::to_string(i) + "].amount",
               materials[i].amount.to_string(), "must be >= 0");
     }
     for (std::size_t i = 0; i < equipment.size(); ++i) {
-      require(equipment[i].hours >= 0, p + ".equipment[" + std::to_string(i) + "].hours",
+      ACI_COST_REQUIRE(equipment[i].hours >= 0, p() + ".equipment[" + std::to_string(i) + "].hours",
               to_string(equipment[i].hours), "must be >= 0");
     }
     if (vat_rate) {
-      require(*vat_rate >= 0 && *vat_rate < 1, p + ".vat_rate", to_string(*vat_rate), "must be a share in [0, 1)");
+      ACI_COST_REQUIRE(*vat_rate >= 0 && *vat_rate < 1, p() + ".vat_rate", to_string(*vat_rate), "must be a share in [0, 1)");
     }
   }
 

@@ -54,14 +54,18 @@ struct HoursSplit {
   }
   /// InvalidInput (prefixed with `path`) unless every share is in [0, 1] and production > 0.
   void validate(std::string_view path) const {
-    const std::string p(path);
+    validate_at([path] { return std::string(path); });
+  }
+  /// validate() with the prefix made by path() only when a check fails.
+  template <class Path>
+  void validate_at(const Path& path) const {
     const std::pair<const char*, const Decimal*> shares[] = {
         {"training", &training}, {"accompaniment", &accompaniment}, {"meetings", &meetings},
         {"leave", &leave},       {"bank_holidays", &bank_holidays}, {"absence", &absence}};
     for (const auto& [name, v] : shares) {
-      require(*v >= 0 && *v <= 1, p + "." + name, to_string(*v), "must be a share in [0, 1]");
+      ACI_COST_REQUIRE(*v >= 0 && *v <= 1, path() + "." + name, to_string(*v), "must be a share in [0, 1]");
     }
-    require(production() > 0, p, "production share " + to_string(production()),
+    ACI_COST_REQUIRE(production() > 0, path(), "production share " + to_string(production()),
             "the non-production shares must add up to less than 1");
   }
   friend bool operator==(const HoursSplit&, const HoursSplit&) = default;
@@ -87,19 +91,23 @@ struct StaffGroup {
 
   /// InvalidInput (prefixed with `path`) on any bad field.
   void validate(std::string_view path) const {
-    const std::string p(path);
-    require(!name.empty(), p + ".name", "\"\"", "must not be empty");
-    require(headcount >= 0, p + ".headcount", to_string(headcount), "must be >= 0");
-    require(weekly_hours > 0 && weekly_hours <= 48, p + ".weekly_hours", to_string(weekly_hours),
+    validate_at([path] { return std::string(path); });
+  }
+  /// validate() with the prefix made by path() only when a check fails.
+  template <class Path>
+  void validate_at(const Path& path) const {
+    ACI_COST_REQUIRE(!name.empty(), path() + ".name", "\"\"", "must not be empty");
+    ACI_COST_REQUIRE(headcount >= 0, path() + ".headcount", to_string(headcount), "must be >= 0");
+    ACI_COST_REQUIRE(weekly_hours > 0 && weekly_hours <= 48, path() + ".weekly_hours", to_string(weekly_hours),
             "must be in (0, 48] h/week (legal maximum)");
-    if (pay_basis != PayBasis::smic) require(pay > Money(), p + ".pay", pay.to_string(), "must be > 0");
-    require(employer_rate >= 0 && employer_rate < 1, p + ".employer_rate", to_string(employer_rate),
+    if (pay_basis != PayBasis::smic) ACI_COST_REQUIRE(pay > Money(), path() + ".pay", pay.to_string(), "must be > 0");
+    ACI_COST_REQUIRE(employer_rate >= 0 && employer_rate < 1, path() + ".employer_rate", to_string(employer_rate),
             "must be a share in [0, 1)");
-    require(per_head_annual_cost >= Money(), p + ".per_head_annual_cost",
+    ACI_COST_REQUIRE(per_head_annual_cost >= Money(), path() + ".per_head_annual_cost",
             per_head_annual_cost.to_string(), "must be >= 0");
-    require(unpaid_absence >= 0 && unpaid_absence < 1, p + ".unpaid_absence", to_string(unpaid_absence),
+    ACI_COST_REQUIRE(unpaid_absence >= 0 && unpaid_absence < 1, path() + ".unpaid_absence", to_string(unpaid_absence),
             "must be a share of contract hours in [0, 1)");
-    hours.validate(p + ".hours");
+    hours.validate_at([&] { return path() + ".hours"; });
   }
   friend bool operator==(const StaffGroup&, const StaffGroup&) = default;
 };
@@ -154,7 +162,7 @@ StaffCost<T> annual_staff_cost(const StaffGroup& g, rates::RateLookup& rates,
     const T annual_smic = scalar_cast<T>(rates.value(Rate::smic_hourly)) * c.paid_hours;
     c.reduction_coefficient = rates::general_reduction_coefficient(c.annual_gross, annual_smic, p);
     rate -= c.reduction_coefficient;
-    require(rate >= 0, "staff[" + g.name + "].employer_rate", to_string(g.employer_rate),
+    ACI_COST_REQUIRE(rate >= 0, "staff[" + g.name + "].employer_rate", to_string(g.employer_rate),
             "is below the general reduction coefficient at this pay; give the rate before reduction");
   }
   c.employer_contributions = c.annual_gross * rate;

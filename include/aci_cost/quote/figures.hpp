@@ -107,9 +107,9 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   const model::Atelier& at = aci.atelier(job.atelier, p + ".atelier");
   rates::RateLookup rates(table, job.date);
   const AtelierRates<T> ar = atelier_rates<T>(at, aci.large_employer, rates, "atelier[" + at.name + "]");
-  require(ar.integration_production_hours > 0, p + ".atelier", at.name, "has no integration production hours");
+  ACI_COST_REQUIRE(ar.integration_production_hours > 0, p + ".atelier", at.name, "has no integration production hours");
   if (job.supervisors > 0) {
-    require(ar.supervisor_production_hours > 0, p + ".supervisors", to_string(job.supervisors),
+    ACI_COST_REQUIRE(ar.supervisor_production_hours > 0, p + ".supervisors", to_string(job.supervisors),
             "the atelier has no supervisor (ETPS) staff group to charge");
   }
 
@@ -135,7 +135,7 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   f.training_hours = W * ar.integration_training_hours / ar.integration_production_hours;
 
   if (training_rate) {
-    require(*training_rate >= 0, p + ".training_rate", to_string(*training_rate), "must be >= 0");
+    ACI_COST_REQUIRE(*training_rate >= 0, p + ".training_rate", to_string(*training_rate), "must be >= 0");
   }
   const T labour = ar.labour_rate();
   const T training = training_rate ? c(*training_rate) : ar.training_rate();
@@ -155,7 +155,7 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
     const model::EquipmentRate* rate = nullptr;
     for (const auto& e : at.equipment)
       if (e.name == use.name) rate = &e;
-    require(rate != nullptr, p + ".equipment[" + std::to_string(i) + "].name", "\"" + use.name + "\"",
+    ACI_COST_REQUIRE(rate != nullptr, p + ".equipment[" + std::to_string(i) + "].name", "\"" + use.name + "\"",
             "not in the atelier's equipment rates");
     equipment += c(use.hours) * m(rate->hourly_rate);
   }
@@ -209,7 +209,7 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
     case PricePolicy::market: f.price_ht = f.market_price; break;
   }
   if (aci.tax_status == model::TaxStatus::non_profit_exempt) {
-    require(!job.vat_rate, p + ".vat_rate", job.vat_rate ? to_string(*job.vat_rate) : std::string("null"),
+    ACI_COST_REQUIRE(!job.vat_rate, p + ".vat_rate", job.vat_rate ? to_string(*job.vat_rate) : std::string("null"),
             "the ACI is a non-profit exempt of VAT (aci.tax_status): a job cannot carry a VAT rate");
     f.vat_exempt = true;
     f.vat_rate = T(0);

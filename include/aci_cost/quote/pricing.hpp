@@ -34,13 +34,13 @@ struct PricingOptions {
   /// InvalidInput with the field path on any bad option.
   void validate(std::string_view path = "pricing") const {
     const std::string p(path);
-    require(margin > -1 && margin < 10, p + ".margin", to_string(margin), "must be in (-1, 10)");
-    require(site_costs >= 0 && site_costs < 10, p + ".site_costs", to_string(site_costs), "must be in [0, 10)");
-    require(overheads >= 0, p + ".overheads", to_string(overheads), "must be >= 0");
-    require(profit >= 0, p + ".profit", to_string(profit), "must be >= 0");
-    require(overheads + profit < 1, p + ".overheads", to_string(overheads),
+    ACI_COST_REQUIRE(margin > -1 && margin < 10, p + ".margin", to_string(margin), "must be in (-1, 10)");
+    ACI_COST_REQUIRE(site_costs >= 0 && site_costs < 10, p + ".site_costs", to_string(site_costs), "must be in [0, 10)");
+    ACI_COST_REQUIRE(overheads >= 0, p + ".overheads", to_string(overheads), "must be >= 0");
+    ACI_COST_REQUIRE(profit >= 0, p + ".profit", to_string(profit), "must be >= 0");
+    ACI_COST_REQUIRE(overheads + profit < 1, p + ".overheads", to_string(overheads),
             "overheads + profit must be < 1 (they are shares of the price)");
-    require(k_decimals >= 0 && k_decimals <= 6, p + ".k_decimals", k_decimals, "must be in [0, 6]");
+    ACI_COST_REQUIRE(k_decimals >= 0 && k_decimals <= 6, p + ".k_decimals", k_decimals, "must be in [0, 6]");
   }
   friend bool operator==(const PricingOptions&, const PricingOptions&) = default;
 };

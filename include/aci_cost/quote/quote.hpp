@@ -105,7 +105,7 @@ namespace detail {
 /// The exact decimal value of an engine scalar (a double's exact binary value).
 inline Decimal exact(const Decimal& x) { return x; }
 inline Decimal exact(double x) {
-  require(std::isfinite(x), "quote", x, "the double engine produced a non-finite figure");
+  ACI_COST_REQUIRE(std::isfinite(x), "quote", x, "the double engine produced a non-finite figure");
   return Decimal(x);
 }
 }  // namespace detail

@@ -28,14 +28,30 @@ struct GeneralReductionParameters {
 template <class T>
 T general_reduction_coefficient(const T& annual_gross, const T& annual_smic,
                                 const GeneralReductionParameters<T>& p) {
-  require(annual_gross > 0, "general_reduction.annual_gross", annual_gross, "must be > 0");
-  require(annual_smic > 0, "general_reduction.annual_smic", annual_smic, "must be > 0");
+  ACI_COST_REQUIRE(annual_gross > 0, "general_reduction.annual_gross", annual_gross, "must be > 0");
+  ACI_COST_REQUIRE(annual_smic > 0, "general_reduction.annual_smic", annual_smic, "must be > 0");
   if (annual_gross >= p.smic_multiple * annual_smic) return T(0);
+  if (!(p.smic_multiple * annual_smic > 3 * annual_gross)) {  // base < 1 (else capped at 1)
+    if constexpr (std::is_same_v<T, Decimal>) {
+      // The coefficient is rounded to 4 decimals, so the double formula decides it whenever the
+      // unrounded value is not within 1e-7 of a rounding tie (its error is below 1e-12 here);
+      // only then is the 50-digit formula needed.
+      const double g = detail::approximate(annual_gross), sm = detail::approximate(annual_smic);
+      const double base = (detail::approximate(p.smic_multiple) * sm / g - 1) / 2;
+      const double scaled = (detail::approximate(p.tmin) + detail::approximate(p.tdelta) * std::pow(base, 1.75)) * 1e4;
+      const double frac = scaled - std::floor(scaled);
+      if (std::abs(frac - 0.5) > 1e-7) return Decimal(static_cast<long long>(std::floor(scaled + 0.5))) / 10000;
+    }
+  }
   T base = (p.smic_multiple * annual_smic / annual_gross - 1) / 2;
   if (base > 1) base = 1;  // the cap at SMIC (coefficient at most Tmin + Tdelta)
-  using std::pow;
-  using boost::multiprecision::pow;
-  const T raw = p.tmin + p.tdelta * pow(base, T(1.75));
+  // base^1.75 = base^(7/4) = sqrt(sqrt(base^7)): two square roots (exact to the last digit of
+  // T) instead of a general power (exp and log).
+  using std::sqrt;
+  using boost::multiprecision::sqrt;
+  const T b2 = base * base;
+  const T b7 = b2 * b2 * b2 * base;
+  const T raw = p.tmin + p.tdelta * sqrt(sqrt(b7));
   if constexpr (std::is_same_v<T, Decimal>) {
     return round_decimal(raw, 4, Rounding::half_away_from_zero);
   } else {

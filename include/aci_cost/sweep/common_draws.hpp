@@ -61,7 +61,7 @@ struct Replicated {
 /// Repeats every point `replications` times (>= 1; InvalidInput naming "sweep.replications").
 inline Replicated replicate(std::vector<std::vector<double>> columns, const std::vector<std::uint64_t>& keys,
                             std::uint64_t replications) {
-  aci::require(replications >= 1 && replications <= 1'000'000, "sweep.replications", replications,
+  ACI_COST_REQUIRE(replications >= 1 && replications <= 1'000'000, "sweep.replications", replications,
                "must be in [1, 1000000]");
   if (replications == 1) return {std::move(columns), keys};
   const std::size_t rows = keys.size();
@@ -69,7 +69,7 @@ inline Replicated replicate(std::vector<std::vector<double>> columns, const std:
   Replicated out;
   out.columns.resize(columns.size());
   for (std::size_t k = 0; k < columns.size(); ++k) {
-    aci::require(columns[k].size() == rows, "sweep.points", columns[k].size(), "every column needs one value per key");
+    ACI_COST_REQUIRE(columns[k].size() == rows, "sweep.points", columns[k].size(), "every column needs one value per key");
     out.columns[k].resize(rows * R);
     for (std::size_t r = 0; r < rows; ++r)
       for (std::size_t q = 0; q < R; ++q) out.columns[k][r * R + q] = columns[k][r];
@@ -106,7 +106,7 @@ inline DesignOutputColumns evaluate_values(const Evaluator& ev, SweepSpec spec, 
                                            const std::vector<std::uint64_t>& keys, std::uint64_t replications,
                                            const RunOptions& options, const Progress& progress = {}) {
   const std::size_t k = spec.inputs.size();
-  require(k >= 1 && x.size() == k, "sweep.inputs", std::to_string(k) + " inputs", "needs one column per input");
+  ACI_COST_REQUIRE(k >= 1 && x.size() == k, "sweep.inputs", std::to_string(k) + " inputs", "needs one column per input");
   Replicated rep = replicate(std::move(x), keys, replications);
   spec.design = SampleDesign::points;
   spec.n = rep.keys.size();
@@ -136,14 +136,14 @@ inline DesignOutputColumns evaluate_design(const Evaluator& ev, const SweepSpec&
                                            std::uint64_t replications, const RunOptions& options,
                                            const Progress& progress = {}) {
   const std::size_t k = spec.inputs.size();
-  require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
-  require(spec.rank_correlation.empty(), "sweep.rank_correlation", "given",
+  ACI_COST_REQUIRE(k >= 1, "sweep.inputs", "[]", "needs at least one input");
+  ACI_COST_REQUIRE(spec.rank_correlation.empty(), "sweep.rank_correlation", "given",
           "Sobol' and Morris indices assume independent inputs");
   const std::size_t rows = keys.size();
   std::vector<std::vector<double>> x(k, std::vector<double>(rows));
   for (std::size_t j = 0; j < k; ++j) {
     const auto& in = spec.inputs[j];
-    require(in.law.has_value(), "sweep.inputs[" + std::to_string(j) + "].distribution", "null",
+    ACI_COST_REQUIRE(in.law.has_value(), "sweep.inputs[" + std::to_string(j) + "].distribution", "null",
             "sensitivity analysis needs a distribution for every input");
     const Marginal<double> m{in.name, *in.law};
     m.validate();

@@ -53,21 +53,21 @@ class GaussianCopula {
   /// to Pearson; otherwise InvalidInput naming "copula.spearman(i,j)" or the smallest eigenvalue.
   explicit GaussianCopula(const Matrix& spearman) {
     const Eigen::Index d = spearman.rows();
-    aci::require(d >= 1 && spearman.cols() == d, "copula.spearman",
+    ACI_COST_REQUIRE(d >= 1 && spearman.cols() == d, "copula.spearman",
                  std::to_string(d) + "x" + std::to_string(spearman.cols()) + " matrix", "must be square and non-empty");
     pearson_.resize(d, d);
     for (Eigen::Index i = 0; i < d; ++i) {
       for (Eigen::Index j = 0; j < d; ++j) {
         const T r = spearman(i, j);
-        const std::string field = "copula.spearman(" + std::to_string(i) + "," + std::to_string(j) + ")";
+        const auto field = [i, j] { return "copula.spearman(" + std::to_string(i) + "," + std::to_string(j) + ")"; };
         detail::require_finite(r, field);
         if (i == j) {
-          aci::require(r == T(1), field, detail::number_text(r), "a diagonal entry must be 1");
+          ACI_COST_REQUIRE(r == T(1), field(), detail::number_text(r), "a diagonal entry must be 1");
           pearson_(i, j) = T(1);  // 2 sin(pi / 6) rounds below 1
           continue;
         }
-        aci::require(r >= T(-1) && r <= T(1), field, detail::number_text(r), "must be in [-1, 1]");
-        aci::require(r == spearman(j, i), field, detail::number_text(r),
+        ACI_COST_REQUIRE(r >= T(-1) && r <= T(1), field(), detail::number_text(r), "must be in [-1, 1]");
+        ACI_COST_REQUIRE(r == spearman(j, i), field(), detail::number_text(r),
                      "must equal copula.spearman(" + std::to_string(j) + "," + std::to_string(i) + ") = " +
                          detail::number_text(spearman(j, i)) + " (the matrix must be symmetric)");
         pearson_(i, j) = T(2) * std::sin(std::numbers::pi_v<T> * r / T(6));

@@ -40,10 +40,11 @@ std::string number_text(T x) {
   return std::string(buffer, r.ptr);
 }
 
-/// Throws InvalidInput(field) unless x is finite.
-template <class T>
-void require_finite(T x, const std::string& field) {
-  aci::require(std::isfinite(x), field, number_text(x), "must be finite");
+/// Throws InvalidInput(field) unless x is finite; `field` is a string or a callable building it
+/// (called only on failure).
+template <class T, class Field>
+void require_finite(T x, const Field& field) {
+  ACI_COST_REQUIRE(std::isfinite(x), ::aci::detail::path_text(field), number_text(x), "must be finite");
 }
 
 /// Throws InvalidInput("quantile.u") unless u is in [0, 1); NaN fails too.
@@ -84,7 +85,7 @@ struct Uniform {
     const std::string p(path);
     detail::require_finite(low, p + ".low");
     detail::require_finite(high, p + ".high");
-    aci::require(high > low, p + ".high", detail::number_text(high), "must be > low (" + detail::number_text(low) + ")");
+    ACI_COST_REQUIRE(high > low, p + ".high", detail::number_text(high), "must be > low (" + detail::number_text(low) + ")");
   }
   /// Inverse CDF at u in [0, 1): low + u (high - low), in [low, high].
   T quantile(T u) const {
@@ -111,8 +112,8 @@ struct Triangular {
     detail::require_finite(low, p + ".low");
     detail::require_finite(mode, p + ".mode");
     detail::require_finite(high, p + ".high");
-    aci::require(high > low, p + ".high", detail::number_text(high), "must be > low (" + detail::number_text(low) + ")");
-    aci::require(mode >= low && mode <= high, p + ".mode", detail::number_text(mode),
+    ACI_COST_REQUIRE(high > low, p + ".high", detail::number_text(high), "must be > low (" + detail::number_text(low) + ")");
+    ACI_COST_REQUIRE(mode >= low && mode <= high, p + ".mode", detail::number_text(mode),
                  "must be in [low, high] = [" + detail::number_text(low) + ", " + detail::number_text(high) + "]");
   }
   /// Inverse CDF at u in [0, 1), in [low, high].
@@ -147,14 +148,14 @@ struct TruncatedNormal {
     const std::string p(path);
     detail::require_finite(mean, p + ".mean");
     detail::require_finite(sd, p + ".sd");
-    aci::require(sd > T(0), p + ".sd", detail::number_text(sd), "must be > 0");
+    ACI_COST_REQUIRE(sd > T(0), p + ".sd", detail::number_text(sd), "must be > 0");
     detail::require_finite(low, p + ".low");
     detail::require_finite(high, p + ".high");
-    aci::require(high > low, p + ".high", detail::number_text(high), "must be > low (" + detail::number_text(low) + ")");
+    ACI_COST_REQUIRE(high > low, p + ".high", detail::number_text(high), "must be > low (" + detail::number_text(low) + ")");
     const T a = (low - mean) / sd;
     const T b = (high - mean) / sd;
     const T mass = a >= T(0) ? normal_cdf(-a) - normal_cdf(-b) : normal_cdf(b) - normal_cdf(a);
-    aci::require(mass > T(0), p + ".low", detail::number_text(low),
+    ACI_COST_REQUIRE(mass > T(0), p + ".low", detail::number_text(low),
                  "[low, high] must have a probability > 0 under the untruncated normal (it underflows)");
   }
   /// Inverse CDF at u in [0, 1), in [low, high].
@@ -194,7 +195,7 @@ struct Lognormal {
     const std::string p(path);
     detail::require_finite(mu, p + ".mu");
     detail::require_finite(sigma, p + ".sigma");
-    aci::require(sigma > T(0), p + ".sigma", detail::number_text(sigma), "must be > 0");
+    ACI_COST_REQUIRE(sigma > T(0), p + ".sigma", detail::number_text(sigma), "must be > 0");
   }
   /// Inverse CDF at u in [0, 1): exp(mu + sigma Phi^-1(u)); 0 at u = 0 (the support's infimum).
   T quantile(T u) const {
@@ -219,25 +220,25 @@ struct Discrete {
   /// with a positive finite total.
   void validate(std::string_view path = "discrete") const {
     const std::string p(path);
-    aci::require(!values.empty(), p + ".values", "[]", "must hold at least one value");
+    ACI_COST_REQUIRE(!values.empty(), p + ".values", "[]", "must hold at least one value");
     for (std::size_t i = 0; i < values.size(); ++i) {
-      const std::string f = p + ".values[" + std::to_string(i) + "]";
+      const auto f = [&] { return p + ".values[" + std::to_string(i) + "]"; };
       detail::require_finite(values[i], f);
       if (i > 0)
-        aci::require(values[i] >= values[i - 1], f, detail::number_text(values[i]),
+        ACI_COST_REQUIRE(values[i] >= values[i - 1], f(), detail::number_text(values[i]),
                      "values must be sorted ascending (previous value " + detail::number_text(values[i - 1]) + ")");
     }
     if (weights.empty()) return;
-    aci::require(weights.size() == values.size(), p + ".weights", std::to_string(weights.size()) + " entries",
+    ACI_COST_REQUIRE(weights.size() == values.size(), p + ".weights", std::to_string(weights.size()) + " entries",
                  "must hold one weight per value (" + std::to_string(values.size()) + ")");
     T total = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
-      const std::string f = p + ".weights[" + std::to_string(i) + "]";
+      const auto f = [&] { return p + ".weights[" + std::to_string(i) + "]"; };
       detail::require_finite(weights[i], f);
-      aci::require(weights[i] >= T(0), f, detail::number_text(weights[i]), "must be >= 0");
+      ACI_COST_REQUIRE(weights[i] >= T(0), f(), detail::number_text(weights[i]), "must be >= 0");
       total += weights[i];
     }
-    aci::require(total > T(0) && std::isfinite(total), p + ".weights", "total " + detail::number_text(total),
+    ACI_COST_REQUIRE(total > T(0) && std::isfinite(total), p + ".weights", "total " + detail::number_text(total),
                  "must have a finite total > 0");
   }
   /// Inverse CDF at u in [0, 1): the value k with cum_{k-1} <= u total < cum_k, so each value is

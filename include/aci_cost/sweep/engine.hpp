@@ -86,26 +86,29 @@ namespace detail {
 class InputMap {
  public:
   InputMap(const SweepSpec& spec, const Evaluator& ev) : spec_(spec) {
-    require(!spec.inputs.empty(), "sweep.inputs", "[]", "needs at least one input");
+    ACI_COST_REQUIRE(!spec.inputs.empty(), "sweep.inputs", "[]", "needs at least one input");
     const std::size_t d = spec.inputs.size();
     std::vector<std::string> known;
     for (const auto& i : ev.inputs()) known.push_back(i.name);
     for (std::size_t k = 0; k < d; ++k) {
       const SweepInput& in = spec.inputs[k];
-      const std::string field = "sweep.inputs[" + std::to_string(k) + "]";
-      ids_.push_back(index_of(known, in.name, field + ".name"));
+      const auto field = [k] { return "sweep.inputs[" + std::to_string(k) + "]"; };
+      ids_.push_back(index_of(known, in.name, field() + ".name"));
       for (std::size_t j = 0; j < k; ++j)
-        require(ids_[j] != ids_[k], field + ".name", "\"" + in.name + "\"", "is listed twice");
+        ACI_COST_REQUIRE(ids_[j] != ids_[k], field() + ".name", "\"" + in.name + "\"", "is listed twice");
       const InputInfo& info = ev.inputs()[ids_[k]];
-      const auto check_value = [&](double v, const std::string& what) {
+      // `what` names the value (a string, or a callable building it on failure).
+      const auto check_value = [&](double v, const auto& what) {
         if (!info.contains(v))
-          throw InvalidInput(field + "." + what, aci::detail::to_text(v), "outside the domain of " + info.name + ": " + info.domain());
+          throw InvalidInput(field() + "." + ::aci::detail::path_text(what), aci::detail::to_text(v),
+                             "outside the domain of " + info.name + ": " + info.domain());
       };
       if (spec.design == SampleDesign::grid || spec.design == SampleDesign::points) {
-        require(!in.values.empty(), field + ".values", "[]", "the grid and points designs need values");
-        for (std::size_t v = 0; v < in.values.size(); ++v) check_value(in.values[v], "values[" + std::to_string(v) + "]");
+        ACI_COST_REQUIRE(!in.values.empty(), field() + ".values", "[]", "the grid and points designs need values");
+        for (std::size_t v = 0; v < in.values.size(); ++v)
+          check_value(in.values[v], [v] { return "values[" + std::to_string(v) + "]"; });
       } else {
-        require(in.law.has_value(), field + ".distribution", "null", "this design needs a distribution");
+        ACI_COST_REQUIRE(in.law.has_value(), field() + ".distribution", "null", "this design needs a distribution");
         const Marginal<double> m{in.name, *in.law};
         m.validate();
         // The law's support must lie in the input's domain: no silent clamping.
@@ -122,23 +125,23 @@ class InputMap {
         std::vector<std::vector<double>> levels;
         for (const auto& in : spec.inputs) levels.push_back(in.values);
         grid_.emplace(levels);
-        require(grid_->size() == spec.n, "sweep.n", spec.n, "must equal the grid's size " + std::to_string(grid_->size()));
+        ACI_COST_REQUIRE(grid_->size() == spec.n, "sweep.n", spec.n, "must equal the grid's size " + std::to_string(grid_->size()));
         break;
       }
       case SampleDesign::points:
         for (std::size_t k = 0; k < d; ++k)
-          require(spec.inputs[k].values.size() == spec.n, "sweep.inputs[" + std::to_string(k) + "].values",
+          ACI_COST_REQUIRE(spec.inputs[k].values.size() == spec.n, "sweep.inputs[" + std::to_string(k) + "].values",
                   spec.inputs[k].values.size(), "must hold n = " + std::to_string(spec.n) + " points");
         break;
     }
     if (!spec.rank_correlation.empty()) {
-      require(spec.design != SampleDesign::grid && spec.design != SampleDesign::points, "sweep.rank_correlation",
+      ACI_COST_REQUIRE(spec.design != SampleDesign::grid && spec.design != SampleDesign::points, "sweep.rank_correlation",
               "given", "applies to sampled designs only");
-      require(spec.rank_correlation.size() == d, "sweep.rank_correlation", spec.rank_correlation.size(),
+      ACI_COST_REQUIRE(spec.rank_correlation.size() == d, "sweep.rank_correlation", spec.rank_correlation.size(),
               "must be a d x d matrix, d = " + std::to_string(d));
       Eigen::MatrixXd r(static_cast<Eigen::Index>(d), static_cast<Eigen::Index>(d));
       for (std::size_t i = 0; i < d; ++i) {
-        require(spec.rank_correlation[i].size() == d, "sweep.rank_correlation[" + std::to_string(i) + "]",
+        ACI_COST_REQUIRE(spec.rank_correlation[i].size() == d, "sweep.rank_correlation[" + std::to_string(i) + "]",
                 spec.rank_correlation[i].size(), "must have d entries");
         for (std::size_t j = 0; j < d; ++j)
           r(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = spec.rank_correlation[i][j];
@@ -217,13 +220,13 @@ class InputMap {
 /// `progress` stops it, and rethrows the first exception of a worker.
 inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const RunOptions& opt = {},
                              const Progress& progress = {}) {
-  require(spec.n >= 1, "sweep.n", spec.n, "must be >= 1");
-  require(opt.threads >= 1 && opt.threads <= 256, "run.threads", opt.threads, "must be in [1, 256]");
-  require(opt.chunk >= 1, "run.chunk", opt.chunk, "must be >= 1");
+  ACI_COST_REQUIRE(spec.n >= 1, "sweep.n", spec.n, "must be >= 1");
+  ACI_COST_REQUIRE(opt.threads >= 1 && opt.threads <= 256, "run.threads", opt.threads, "must be in [1, 256]");
+  ACI_COST_REQUIRE(opt.chunk >= 1, "run.chunk", opt.chunk, "must be >= 1");
   const std::uint64_t end = opt.end.value_or(spec.n);
-  require(opt.begin <= end && end <= spec.n, "run.end", end, "the range [begin, end) must lie in [0, n]");
+  ACI_COST_REQUIRE(opt.begin <= end && end <= spec.n, "run.end", end, "the range [begin, end) must lie in [0, n]");
   const detail::InputMap map(spec, ev);
-  require(spec.draw_keys.empty() || spec.draw_keys.size() == spec.n, "sweep.draw_keys",
+  ACI_COST_REQUIRE(spec.draw_keys.empty() || spec.draw_keys.size() == spec.n, "sweep.draw_keys",
           std::to_string(spec.draw_keys.size()) + " keys", "must be empty or hold one key per scenario (n)");
 
   SweepResult res;

@@ -29,14 +29,15 @@ class GridDesign {
  public:
   /// One non-empty list of finite values per input; the product of their sizes must fit 64 bits.
   explicit GridDesign(std::vector<std::vector<double>> levels) : levels_(std::move(levels)) {
-    aci::require(!levels_.empty(), "grid.levels", "[]", "must list values for at least one input");
+    ACI_COST_REQUIRE(!levels_.empty(), "grid.levels", "[]", "must list values for at least one input");
     size_ = 1;
     for (std::size_t j = 0; j < levels_.size(); ++j) {
-      const std::string field = "grid.levels[" + std::to_string(j) + "]";
+      const auto field = [j] { return "grid.levels[" + std::to_string(j) + "]"; };
       const std::uint64_t m = levels_[j].size();
-      aci::require(m >= 1, field, "[]", "must hold at least one value");
-      for (std::size_t k = 0; k < m; ++k) detail::require_finite(levels_[j][k], field + "[" + std::to_string(k) + "]");
-      aci::require(size_ <= std::numeric_limits<std::uint64_t>::max() / m, field, std::to_string(m) + " values",
+      ACI_COST_REQUIRE(m >= 1, field(), "[]", "must hold at least one value");
+      for (std::size_t k = 0; k < m; ++k)
+        detail::require_finite(levels_[j][k], [&] { return field() + "[" + std::to_string(k) + "]"; });
+      ACI_COST_REQUIRE(size_ <= std::numeric_limits<std::uint64_t>::max() / m, field(), std::to_string(m) + " values",
                    "makes the grid larger than 2^64 points");
       size_ *= m;
     }

@@ -33,8 +33,8 @@ class LatinHypercubeDesign {
   /// instead of a seeded uniform position inside it.
   LatinHypercubeDesign(std::size_t dimension, std::uint64_t n, std::uint64_t seed, bool centered = false)
       : dimension_(dimension), n_(n), seed_(seed), centered_(centered) {
-    aci::require(dimension >= 1, "latin_hypercube.dimension", dimension, "must be >= 1");
-    aci::require(n >= 1 && n <= (std::uint64_t{1} << 32), "latin_hypercube.N", n, "must be in [1, 2^32]");
+    ACI_COST_REQUIRE(dimension >= 1, "latin_hypercube.dimension", dimension, "must be >= 1");
+    ACI_COST_REQUIRE(n >= 1 && n <= (std::uint64_t{1} << 32), "latin_hypercube.N", n, "must be in [1, 2^32]");
     // The permutation is a Feistel network on the smallest even number of bits that covers N,
     // walked in cycles until it lands below N (Black & Rogaway 2002, "Ciphers with arbitrary
     // finite domains"): O(1) memory and O(1) expected time per point, no stored permutation.

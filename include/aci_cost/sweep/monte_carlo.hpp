@@ -27,7 +27,7 @@ class MonteCarloDesign {
  public:
   /// `dimension` >= 1 inputs; `seed` selects the draws.
   MonteCarloDesign(std::size_t dimension, std::uint64_t seed) : dimension_(dimension), seed_(seed) {
-    aci::require(dimension >= 1, "monte_carlo.dimension", dimension, "must be >= 1");
+    ACI_COST_REQUIRE(dimension >= 1, "monte_carlo.dimension", dimension, "must be >= 1");
   }
   /// Number of coordinates per point.
   std::size_t dimension() const noexcept { return dimension_; }

@@ -41,9 +41,9 @@ class MorrisDesign {
   /// `inputs` k >= 1, `trajectories` r >= 2, `levels` p even and >= 2.
   MorrisDesign(std::size_t inputs, std::size_t trajectories, std::size_t levels, std::uint64_t seed)
       : inputs_(inputs), trajectories_(trajectories), levels_(levels), seed_(seed) {
-    aci::require(inputs >= 1, "morris.inputs", inputs, "must be >= 1");
-    aci::require(trajectories >= 2, "morris.trajectories", trajectories, "must be >= 2 (sigma needs two effects)");
-    aci::require(levels >= 2 && levels % 2 == 0, "morris.levels", levels,
+    ACI_COST_REQUIRE(inputs >= 1, "morris.inputs", inputs, "must be >= 1");
+    ACI_COST_REQUIRE(trajectories >= 2, "morris.trajectories", trajectories, "must be >= 2 (sigma needs two effects)");
+    ACI_COST_REQUIRE(levels >= 2 && levels % 2 == 0, "morris.levels", levels,
                  "must be even and >= 2 (a jump of p/2 levels pairs every level)");
   }
   /// Number of inputs k.
@@ -65,8 +65,15 @@ class MorrisDesign {
   /// Trajectory t (< r): seeded start levels (one of each input's pair l, l + p/2, in a seeded
   /// direction) and a seeded order of the inputs.
   Trajectory trajectory(std::size_t t) const {
+    Trajectory tr;
+    trajectory(t, tr);
+    return tr;
+  }
+  /// Trajectory t into `tr`, reusing its vectors (no allocation once they hold k entries).
+  void trajectory(std::size_t t, Trajectory& tr) const {
     detail::require_index(t, trajectories_, "morris.trajectory");
-    Trajectory tr{std::vector<std::size_t>(inputs_), std::vector<std::size_t>(inputs_)};
+    tr.start_level.resize(inputs_);
+    tr.order.resize(inputs_);
     const std::size_t half = levels_ / 2;
     const auto draw = [&](std::uint64_t slot) { return aci::detail::counter_bits(seed_, t, slot, detail::stream_morris); };
     for (std::size_t j = 0; j < inputs_; ++j) {
@@ -77,7 +84,6 @@ class MorrisDesign {
     std::iota(tr.order.begin(), tr.order.end(), std::size_t{0});
     for (std::size_t m = inputs_; m-- > 1;)  // Fisher-Yates
       std::swap(tr.order[m], tr.order[static_cast<std::size_t>(detail::uniform_index(draw(2 * inputs_ + m), m + 1))]);
-    return tr;
   }
   /// Row (< size()) into `out` (one slot per input), in (0, 1).
   void point(std::uint64_t row, std::span<double> out) const {
@@ -122,8 +128,9 @@ MorrisIndices<T> analyze_morris(const MorrisDesign& design, const DesignOutputs<
       throw InvalidInput("morris.outputs.values[" + std::to_string(i) + "]", detail::output_text(outputs.values[i]),
                          "must be finite");
   std::vector<T> effects(r * k);  // effects[t k + j]
+  MorrisDesign::Trajectory tr;
   for (std::size_t t = 0; t < r; ++t) {
-    auto tr = design.trajectory(t);
+    design.trajectory(t, tr);
     const T* f = &outputs.values[t * (k + 1)];
     for (std::size_t m = 0; m < k; ++m) {
       const std::size_t j = tr.order[m];

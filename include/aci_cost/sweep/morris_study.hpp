@@ -39,7 +39,7 @@ struct MorrisStudy {
 inline MorrisStudy run_morris(const Evaluator& ev, const SweepSpec& spec, const MorrisStudyOptions& options,
                               const Progress& progress = {}) {
   const std::size_t k = spec.inputs.size();
-  require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
+  ACI_COST_REQUIRE(k >= 1, "sweep.inputs", "[]", "needs at least one input");
   const MorrisDesign design(k, options.trajectories, options.levels, options.seed);
   std::vector<double> u(static_cast<std::size_t>(design.size()) * k);
   for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * k, k));

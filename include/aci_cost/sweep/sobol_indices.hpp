@@ -54,21 +54,21 @@ class SaltelliDesign {
   SaltelliDesign(std::size_t inputs, std::uint64_t base_rows, std::uint64_t seed, std::vector<std::size_t> groups = {})
       : inputs_(checked_inputs(inputs)), n_(base_rows), seed_(seed), groups_(std::move(groups)),
         sobol_(2 * inputs, Scrambling::owen, seed) {
-    aci::require(n_ >= 2 && n_ <= (std::uint64_t{1} << 32) && std::has_single_bit(n_), "saltelli.N", n_,
+    ACI_COST_REQUIRE(n_ >= 2 && n_ <= (std::uint64_t{1} << 32) && std::has_single_bit(n_), "saltelli.N", n_,
                  "must be a power of two in [2, 2^32] (Sobol' nets balance only at powers of two)");
     if (groups_.empty()) {
       groups_.resize(inputs_);
       std::iota(groups_.begin(), groups_.end(), std::size_t{0});
     }
-    aci::require(groups_.size() == inputs_, "saltelli.groups", std::to_string(groups_.size()) + " entries",
+    ACI_COST_REQUIRE(groups_.size() == inputs_, "saltelli.groups", std::to_string(groups_.size()) + " entries",
                  "must give one group per input (" + std::to_string(inputs_) + ")");
     group_count_ = *std::max_element(groups_.begin(), groups_.end()) + 1;
-    aci::require(group_count_ <= inputs_, "saltelli.groups", "largest group " + std::to_string(group_count_ - 1),
+    ACI_COST_REQUIRE(group_count_ <= inputs_, "saltelli.groups", "largest group " + std::to_string(group_count_ - 1),
                  "group numbers must be 0..G-1 with G <= inputs (" + std::to_string(inputs_) + ")");
     std::vector<bool> used(group_count_, false);
     for (const std::size_t g : groups_) used[g] = true;
     for (std::size_t g = 0; g < group_count_; ++g)
-      aci::require(used[g], "saltelli.groups", "group " + std::to_string(g), "every group 0..G-1 must hold an input");
+      ACI_COST_REQUIRE(used[g], "saltelli.groups", "group " + std::to_string(g), "every group 0..G-1 must hold an input");
   }
   /// Number of inputs k.
   std::size_t dimension() const noexcept { return inputs_; }
@@ -105,7 +105,7 @@ class SaltelliDesign {
 
  private:
   static std::size_t checked_inputs(std::size_t k) {
-    aci::require(k >= 1 && 2 * k <= SobolDesign::max_dimension, "saltelli.inputs", k,
+    ACI_COST_REQUIRE(k >= 1 && 2 * k <= SobolDesign::max_dimension, "saltelli.inputs", k,
                  "must be in [1, " + std::to_string(SobolDesign::max_dimension / 2) + "] (2k Sobol' dimensions)");
     return k;
   }
@@ -135,9 +135,9 @@ struct SobolOptions {
 
   /// Throws InvalidInput naming the field unless confidence_level is in (0, 1) and threads in [1, 256].
   void validate() const {
-    aci::require(confidence_level > 0.0 && confidence_level < 1.0, "sobol.confidence_level",
+    ACI_COST_REQUIRE(confidence_level > 0.0 && confidence_level < 1.0, "sobol.confidence_level",
                  detail::number_text(confidence_level), "must be in (0, 1)");
-    aci::require(threads >= 1 && threads <= 256, "sobol.threads", threads, "must be in [1, 256]");
+    ACI_COST_REQUIRE(threads >= 1 && threads <= 256, "sobol.threads", threads, "must be in [1, 256]");
   }
 };
 
@@ -580,7 +580,7 @@ SobolIndices<T> analyze_sobol(const SaltelliDesign& design, const DesignOutputs<
     for (std::size_t c = 0; c < block; ++c) {
       const T v = f[i * block + c];
       if (std::isfinite(v)) continue;
-      aci::require(options.nan_policy != NanPolicy::raise,
+      ACI_COST_REQUIRE(options.nan_policy != NanPolicy::raise,
                    "sobol.outputs.values[" + std::to_string(i * block + c) + "]", detail::output_text(v),
                    "must be finite (base row " + std::to_string(i) +
                        "); NanPolicy::drop_blocks drops such rows");
@@ -590,7 +590,7 @@ SobolIndices<T> analyze_sobol(const SaltelliDesign& design, const DesignOutputs<
   }
   result.rows_used = rows.size();
   result.rows_dropped = design.base_rows() - rows.size();
-  aci::require(rows.size() >= 2, "sobol.outputs.values", std::to_string(rows.size()) + " finite base rows",
+  ACI_COST_REQUIRE(rows.size() >= 2, "sobol.outputs.values", std::to_string(rows.size()) + " finite base rows",
                "at least 2 base rows must have finite outputs");
 
   result.first_order.assign(groups, T(0));

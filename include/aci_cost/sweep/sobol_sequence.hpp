@@ -43,7 +43,7 @@ class SobolDesign {
   /// `dimension` in [1, max_dimension]; `seed` keys the scramble (ignored without scrambling).
   SobolDesign(std::size_t dimension, Scrambling scrambling, std::uint64_t seed = 0)
       : dimension_(dimension), scrambling_(scrambling), seed_(seed) {
-    aci::require(dimension >= 1 && dimension <= max_dimension, "sobol.dimension", dimension,
+    ACI_COST_REQUIRE(dimension >= 1 && dimension <= max_dimension, "sobol.dimension", dimension,
                  "must be in [1, " + std::to_string(max_dimension) + "] (the embedded Joe-Kuo table)");
     directions_.resize(dimension * 32);
     for (std::size_t j = 0; j < dimension; ++j) fill_directions(j, std::span(directions_).subspan(j * 32, 32));

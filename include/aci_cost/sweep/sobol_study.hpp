@@ -51,7 +51,7 @@ struct SobolStudy {
 inline SobolStudy run_sobol(const Evaluator& ev, const SweepSpec& spec, const SobolStudyOptions& options,
                             const Progress& progress = {}) {
   const std::size_t k = spec.inputs.size();
-  require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
+  ACI_COST_REQUIRE(k >= 1, "sweep.inputs", "[]", "needs at least one input");
   std::vector<std::size_t> groups = options.groups;
   // The model's randomness as one more group: a placeholder coordinate in a group of its own.
   if (options.noise) {

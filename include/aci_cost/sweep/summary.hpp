@@ -129,7 +129,7 @@ class Summary {
   /// (min) and count (max), otherwise its bin's midpoint clamped to [min, max], within
   /// quantile_relative_error. `q` in [0, 1]; NaN without values.
   double quantile(double q) const {
-    aci::require(q >= 0.0 && q <= 1.0, "summary.quantile.q", q, "must be in [0, 1]");
+    ACI_COST_REQUIRE(q >= 0.0 && q <= 1.0, "summary.quantile.q", q, "must be in [0, 1]");
     if (count_ == 0) return std::numeric_limits<double>::quiet_NaN();
     const double n = static_cast<double>(count_);
     const double target = std::ceil(q * n);
@@ -171,7 +171,7 @@ class Summary {
   /// The summary written by to_words; InvalidInput naming `field` for anything else.
   static Summary from_words(std::span<const std::uint64_t> w, const std::string& field = "summary") {
     constexpr std::size_t head = 7 + 70 + 136 + 1;
-    aci::require(w.size() >= head && w[0] == words_format, field, std::to_string(w.size()) + " words",
+    ACI_COST_REQUIRE(w.size() >= head && w[0] == words_format, field, std::to_string(w.size()) + " words",
                  "not a summary written by Summary::to_words (this version)");
     Summary s;
     s.count_ = w[1];
@@ -187,7 +187,7 @@ class Summary {
     for (std::size_t k = 0; k < 136; ++k) b[k] = static_cast<std::int64_t>(w[77 + k]);
     s.sum_squares_.set_limbs(b);
     const std::uint64_t blocks = w[head - 1];
-    aci::require(w.size() == head + blocks * (1 + bins_per_block), field, std::to_string(w.size()) + " words",
+    ACI_COST_REQUIRE(w.size() == head + blocks * (1 + bins_per_block), field, std::to_string(w.size()) + " words",
                  "truncated or padded summary");
     std::uint64_t counted = 0;
     for (std::uint64_t i = 0; i < blocks; ++i) {
@@ -195,7 +195,7 @@ class Summary {
       Counts& c = s.bins_[static_cast<std::size_t>(p[0])];
       for (std::size_t k = 0; k < bins_per_block; ++k) counted += (c[k] = p[1 + k]);
     }
-    aci::require(counted == s.count_, field, std::to_string(counted) + " binned values",
+    ACI_COST_REQUIRE(counted == s.count_, field, std::to_string(counted) + " binned values",
                  "the histogram must count every value (" + std::to_string(s.count_) + ")");
     return s;
   }

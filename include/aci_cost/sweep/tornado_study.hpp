@@ -34,11 +34,11 @@ struct TornadoStudy {
 inline TornadoStudy run_tornado(const Evaluator& ev, const SweepSpec& spec, std::uint64_t replications,
                                               const RunOptions& options, const Progress& progress = {}) {
   const std::size_t k = spec.inputs.size();
-  require(k >= 1, "sweep.inputs", "[]", "needs at least one input");
+  ACI_COST_REQUIRE(k >= 1, "sweep.inputs", "[]", "needs at least one input");
   std::vector<double> base(k), low(k), high(k);
   for (std::size_t j = 0; j < k; ++j) {
     const auto& v = spec.inputs[j].values;
-    require(v.size() == 3, "sweep.inputs[" + std::to_string(j) + "].values", std::to_string(v.size()) + " values",
+    ACI_COST_REQUIRE(v.size() == 3, "sweep.inputs[" + std::to_string(j) + "].values", std::to_string(v.size()) + " values",
             "a tornado needs [low, base, high]");
     low[j] = v[0];
     base[j] = v[1];

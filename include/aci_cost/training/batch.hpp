@@ -187,12 +187,11 @@ inline void TrainingBatch::validate_shape(const TrainingModel& base, std::size_t
   using namespace detail;
   for (std::size_t k = 0; k < p_count; ++k) {
     const std::vector<double>& v = this->*batch_member[k];
-    check(v.empty() || v.size() == scenarios,
-          [&] { return "training_batch." + std::string(batch_name[k]) + ".size()"; }, v.size(),
-          "must be 0 or scenarios (" + std::to_string(scenarios) + ")");
+    ACI_COST_REQUIRE(v.empty() || v.size() == scenarios, "training_batch." + std::string(batch_name[k]) + ".size()",
+                     v.size(), "must be 0 or scenarios (" + std::to_string(scenarios) + ")");
   }
-  check(begin <= end && end <= scenarios, [] { return std::string("training_batch.end"); }, end,
-        "the range [begin, end) must lie in [0, scenarios = " + std::to_string(scenarios) + ")");
+  ACI_COST_REQUIRE(begin <= end && end <= scenarios, "training_batch.end", end,
+                   "the range [begin, end) must lie in [0, scenarios = " + std::to_string(scenarios) + ")");
   base.validate("training");
 }
 

@@ -73,6 +73,25 @@ TEST(GeneralReduction, AtSmicIsTminPlusTdelta) {
   EXPECT_DOUBLE_EQ(aci::rates::general_reduction_coefficient(43752.80, 21876.40, pd), 0.0533);
 }
 
+TEST(GeneralReduction, FastPathEqualsTheFullFormulaAndTiesTakeTheExactOne) {
+  // The Decimal coefficient is decided in double unless the unrounded value lies within 1e-7 of
+  // a rounding tie; checked against the formula written here with Boost's pow on 50 digits.
+  const aci::rates::GeneralReductionParameters<Decimal> p{Decimal("0.02"), Decimal("0.3781"), Decimal(3)};
+  const Decimal smic("21876.40");
+  for (int i = 1; i < 400; ++i) {
+    const Decimal gross = smic + smic * 2 * Decimal(i) / 400 + Decimal("0.37") * i;  // 1 to 3 SMIC
+    if (gross >= 3 * smic) continue;
+    const Decimal base = (3 * smic / gross - 1) / 2;
+    const Decimal reference = aci::round_decimal(p.tmin + p.tdelta * boost::multiprecision::pow(base, Decimal("1.75")), 4,
+                                                 aci::Rounding::half_away_from_zero);
+    EXPECT_EQ(aci::rates::general_reduction_coefficient(gross, smic, p), reference) << aci::to_string(gross);
+  }
+  // An exact tie: gross = 8/3 SMIC gives base = (9/8 - 1)/2 = 1/16 and base^1.75 = 2^-7; with
+  // Tdelta = 0.0064 the raw value 0.02 + 0.00005 = 0.02005 is a tie, rounded away from zero.
+  const aci::rates::GeneralReductionParameters<Decimal> tie{Decimal("0.02"), Decimal("0.0064"), Decimal(3)};
+  EXPECT_EQ(aci::rates::general_reduction_coefficient(Decimal(8), Decimal(3), tie), Decimal("0.0201"));
+}
+
 TEST(StaffCost, CddiAtSmicWithLegalReduction) {
   // 26 h x 52 = 1352 h; gross 12.02 x 1352 = 16,251.04; coefficient 0.02 + 0.3781 = 0.3981 (pay =
   // SMIC; Tdelta of décret n° 2025-1446); contributions (0.47 - 0.3981) x 16,251.04 = 1,168.449776;
