@@ -42,6 +42,11 @@ inline T fused_mul_add(const T& a, const T& b, const T& c) {
 }
 inline double fused_mul_add(double a, double b, double c) { return std::fma(a, b, c); }
 
+/// std::sqrt (correctly rounded), spelt so that lanes overload it.
+inline double sqrt_of(double x) { return std::sqrt(x); }
+/// std::round (half away from zero, exact), spelt so that lanes overload it.
+inline double round_of(double x) { return std::round(x); }
+
 #if defined(__GNUC__)
 #  define ACI_COST_HAVE_LANES 1
 
@@ -69,6 +74,10 @@ struct Mask {
 
   friend Mask operator&(Mask a, Mask b) {
     for (std::size_t k = 0; k < Parts; ++k) a.v[k] &= b.v[k];
+    return a;
+  }
+  friend Mask operator|(Mask a, Mask b) {
+    for (std::size_t k = 0; k < Parts; ++k) a.v[k] |= b.v[k];
     return a;
   }
   /// Every lane true.
@@ -139,11 +148,14 @@ struct Lanes {
   friend Lanes operator*(Lanes a, Lanes b) { return zip(a, b, [](V x, V y) { return x * y; }); }
   friend Lanes operator/(Lanes a, Lanes b) { return zip(a, b, [](V x, V y) { return x / y; }); }
   Lanes& operator+=(Lanes b) { return *this = *this + b; }
+  Lanes& operator-=(Lanes b) { return *this = *this - b; }
+  Lanes& operator*=(Lanes b) { return *this = *this * b; }
   friend M operator<(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x < y; }); }
   friend M operator>(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x > y; }); }
   friend M operator<=(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x <= y; }); }
   friend M operator>=(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x >= y; }); }
   friend M operator!=(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x != y; }); }
+  friend M operator==(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x == y; }); }
   /// Lane-wise std::isfinite (x - x is 0 for finite x, NaN for an infinity or a NaN).
   friend M is_finite(Lanes a) { return zip<M>(a, a, [](V x, V) { return (x - x) == 0.0; }); }
 };
@@ -171,6 +183,24 @@ inline Lanes<W, Parts> max_of(Lanes<W, Parts> a, Lanes<W, Parts> b) {
 #  endif
     r.v[k] = a.v[k] > b.v[k] ? a.v[k] : b.v[k];
   }
+  return r;
+}
+
+/// Lane-wise std::sqrt (correctly rounded: the same bits as the scalar).
+template <std::size_t W, std::size_t Parts>
+inline Lanes<W, Parts> sqrt_of(Lanes<W, Parts> a) {
+  Lanes<W, Parts> r;
+  for (std::size_t k = 0; k < Parts; ++k)
+    for (std::size_t i = 0; i < W; ++i) r.v[k][i] = std::sqrt(a.v[k][i]);
+  return r;
+}
+
+/// Lane-wise std::round (exact: the same bits as the scalar).
+template <std::size_t W, std::size_t Parts>
+inline Lanes<W, Parts> round_of(Lanes<W, Parts> a) {
+  Lanes<W, Parts> r;
+  for (std::size_t k = 0; k < Parts; ++k)
+    for (std::size_t i = 0; i < W; ++i) r.v[k][i] = std::round(a.v[k][i]);
   return r;
 }
 

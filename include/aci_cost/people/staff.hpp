@@ -130,46 +130,106 @@ struct StaffCost {
   T reduction_coefficient{};      ///< general reduction coefficient applied (0 in rate mode)
   T employer_contributions{};     ///< €/year per person, after any reduction
   T annual_cost{};                ///< gross + contributions + per-head costs, €/year per person
-  T cost_per_paid_hour{};         ///< €/h
-  T cost_per_production_hour{};   ///< €/h: annual cost / production hours
+  T training_share{};             ///< share of paid hours in training (HoursSplit::training)
+
+  /// €/h: annual cost / paid hours (computed on demand: a quote needs neither rate).
+  T cost_per_paid_hour() const { return annual_cost / paid_hours; }
+  /// €/h: annual cost / production hours.
+  T cost_per_production_hour() const { return annual_cost / production_hours; }
 };
+
+/// One person of a group reduced to scalars at a date: everything annual_staff_cost computes
+/// from, with no text, rate table or Decimal left (T: double, Decimal, or lanes of doubles).
+template <class T>
+struct StaffInputs {
+  PayBasis pay_basis = PayBasis::smic;                          ///< how `pay` reads
+  ContributionMode contribution_mode = ContributionMode::rate;  ///< rate, or rate less the reduction
+  T weekly_hours{};        ///< contract h/week
+  T unpaid_absence{};      ///< share of contract hours neither paid nor worked
+  T training_share{};      ///< share of paid hours in training
+  T other_share{};         ///< accompaniment + meetings + leave + bank holidays, share of paid hours
+  T absence_share{};       ///< paid absence, share of paid hours
+  T pay{};                 ///< €/h (the SMIC for smic, the pay for hourly) or €/month (monthly)
+  T smic_hourly{};         ///< €/h, for the reduction (legal_reduction only)
+  T employer_rate{};       ///< before the reduction (legal_reduction) or net of it (rate)
+  T per_head{};            ///< €/year per person
+  rates::GeneralReductionParameters<T> reduction{};  ///< legal_reduction only
+
+  /// Share of paid hours that is production.
+  T production_share() const { return ((T(1) - training_share) - other_share) - absence_share; }
+};
+
+/// The scalars of one person of `g` at `rates.date()` (the rates are looked up, and recorded as
+/// used, in the same order whatever T).
+template <class T>
+StaffInputs<T> staff_inputs(const StaffGroup& g, rates::RateLookup& rates, bool large_employer = false) {
+  using rates::Rate;
+  StaffInputs<T> in;
+  in.pay_basis = g.pay_basis;
+  in.contribution_mode = g.contribution_mode;
+  in.weekly_hours = scalar_cast<T>(g.weekly_hours);
+  in.unpaid_absence = scalar_cast<T>(g.unpaid_absence);
+  in.training_share = scalar_cast<T>(g.hours.training);
+  in.other_share = scalar_cast<T>(g.hours.accompaniment + g.hours.meetings + g.hours.leave + g.hours.bank_holidays);
+  in.absence_share = scalar_cast<T>(g.hours.absence);
+  switch (g.pay_basis) {
+    case PayBasis::smic: in.pay = scalar_cast<T>(rates.value(Rate::smic_hourly)); break;
+    case PayBasis::hourly:
+    case PayBasis::monthly: in.pay = scalar_cast<T>(g.pay.amount()); break;
+  }
+  in.employer_rate = scalar_cast<T>(g.employer_rate);
+  if (g.contribution_mode == ContributionMode::legal_reduction) {
+    in.reduction = {scalar_cast<T>(rates.value(Rate::reduction_tmin)),
+                    scalar_cast<T>(rates.value(large_employer ? Rate::reduction_tdelta_fnal_050
+                                                              : Rate::reduction_tdelta_fnal_010)),
+                    scalar_cast<T>(rates.value(Rate::reduction_smic_multiple))};
+    in.smic_hourly = scalar_cast<T>(rates.value(Rate::smic_hourly));
+  }
+  in.per_head = scalar_cast<T>(g.per_head_annual_cost.amount());
+  return in;
+}
+
+/// The annual cost of one person from its scalars: arithmetic only (no text, no allocation),
+/// the same operations for every T. The caller checks employer_rate >= the coefficient.
+template <class T>
+StaffCost<T> staff_cost(const StaffInputs<T>& in) {
+  StaffCost<T> c;
+  const T paid_share = T(1) - in.unpaid_absence;
+  c.contract_hours = in.weekly_hours * T(weeks_per_year);
+  c.paid_hours = c.contract_hours * paid_share;
+  c.production_hours = c.paid_hours * in.production_share();
+  c.training_share = in.training_share;
+  c.training_hours = c.paid_hours * in.training_share;
+  switch (in.pay_basis) {
+    case PayBasis::smic:
+    case PayBasis::hourly: c.annual_gross = in.pay * c.paid_hours; break;
+    case PayBasis::monthly: c.annual_gross = in.pay * T(12) * paid_share; break;
+  }
+  T rate = in.employer_rate;
+  if (in.contribution_mode == ContributionMode::legal_reduction) {
+    // The annual SMIC is prorated to the contract's paid hours (part time, unpaid absence).
+    const T annual_smic = in.smic_hourly * c.paid_hours;
+    if constexpr (is_scalar_v<T>) {
+      c.reduction_coefficient = rates::general_reduction_coefficient(c.annual_gross, annual_smic, in.reduction);
+    } else {
+      c.reduction_coefficient = rates::reduction_formula(c.annual_gross, annual_smic, in.reduction);
+    }
+    rate = rate - c.reduction_coefficient;
+  }
+  c.employer_contributions = c.annual_gross * rate;
+  c.per_head = in.per_head;
+  c.annual_cost = c.annual_gross + c.employer_contributions + c.per_head;
+  return c;
+}
 
 /// The annual cost of one person of `g`, with the rates in force at `rates.date()`.
 template <class T>
 StaffCost<T> annual_staff_cost(const StaffGroup& g, rates::RateLookup& rates,
                                bool large_employer = false) {
-  using rates::Rate;
-  StaffCost<T> c;
-  const T weekly = scalar_cast<T>(g.weekly_hours);
-  const T paid_share = 1 - scalar_cast<T>(g.unpaid_absence);
-  c.contract_hours = weekly * weeks_per_year;
-  c.paid_hours = c.contract_hours * paid_share;
-  c.production_hours = c.paid_hours * scalar_cast<T>(g.hours.production());
-  c.training_hours = c.paid_hours * scalar_cast<T>(g.hours.training);
-  switch (g.pay_basis) {
-    case PayBasis::smic: c.annual_gross = scalar_cast<T>(rates.value(Rate::smic_hourly)) * c.paid_hours; break;
-    case PayBasis::hourly: c.annual_gross = scalar_cast<T>(g.pay.amount()) * c.paid_hours; break;
-    case PayBasis::monthly: c.annual_gross = scalar_cast<T>(g.pay.amount()) * 12 * paid_share; break;
-  }
-  T rate = scalar_cast<T>(g.employer_rate);
-  if (g.contribution_mode == ContributionMode::legal_reduction) {
-    const rates::GeneralReductionParameters<T> p{
-        scalar_cast<T>(rates.value(Rate::reduction_tmin)),
-        scalar_cast<T>(rates.value(large_employer ? Rate::reduction_tdelta_fnal_050
-                                                  : Rate::reduction_tdelta_fnal_010)),
-        scalar_cast<T>(rates.value(Rate::reduction_smic_multiple))};
-    // The annual SMIC is prorated to the contract's paid hours (part time, unpaid absence).
-    const T annual_smic = scalar_cast<T>(rates.value(Rate::smic_hourly)) * c.paid_hours;
-    c.reduction_coefficient = rates::general_reduction_coefficient(c.annual_gross, annual_smic, p);
-    rate -= c.reduction_coefficient;
-    ACI_COST_REQUIRE(rate >= 0, "staff[" + g.name + "].employer_rate", to_string(g.employer_rate),
-            "is below the general reduction coefficient at this pay; give the rate before reduction");
-  }
-  c.employer_contributions = c.annual_gross * rate;
-  c.per_head = scalar_cast<T>(g.per_head_annual_cost.amount());
-  c.annual_cost = c.annual_gross + c.employer_contributions + c.per_head;
-  c.cost_per_paid_hour = c.annual_cost / c.paid_hours;
-  c.cost_per_production_hour = c.annual_cost / c.production_hours;
+  const StaffCost<T> c = staff_cost(staff_inputs<T>(g, rates, large_employer));
+  ACI_COST_REQUIRE(scalar_cast<T>(g.employer_rate) - c.reduction_coefficient >= 0, "staff[" + g.name + "].employer_rate",
+                   to_string(g.employer_rate),
+                   "is below the general reduction coefficient at this pay; give the rate before reduction");
   return c;
 }
 

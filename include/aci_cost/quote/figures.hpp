@@ -13,6 +13,7 @@
 #include "aci_cost/quote/atelier_rates.hpp"
 #include "aci_cost/quote/pricing.hpp"
 #include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/detail/lanes.hpp"
 #include "aci_cost/detail/strict_fp.hpp"
 
 ACI_COST_STRICT_FP_BEGIN
@@ -38,9 +39,9 @@ inline constexpr std::size_t extra_line_count = 4;
 inline constexpr std::array<std::string_view, extra_line_count> extra_line_keys = {
     "productivity_gap", "extra_supervision", "training", "accompaniment"};
 
-/// Unrounded figures of one quote (scalar T: double or Decimal).
+/// The numeric figures of one quote, unrounded (T: double, Decimal, or lanes of doubles).
 template <class T>
-struct QuoteFigures {
+struct QuoteCore {
   T standard_hours{};          ///< work content, standard hours
   T productivity{};            ///< relative productivity used (per production hour), share
   T integration_hours{};       ///< on-site hours of integration employees on the job, h (H)
@@ -66,7 +67,6 @@ struct QuoteFigures {
   T coefficient_k{};           ///< K used (ds_coefficient), else 0
   T price_ht{};                ///< price excl. VAT under the policy, €
   T vat_rate{};                ///< share (0 when exempt)
-  bool vat_exempt = false;     ///< the ACI invoices no VAT (non-profit under the franchise)
   T franchise_threshold{};     ///< €/year, when exempt: commercial receipts exempt below it
   T market_price{};            ///< standard hours x market price + materials, €
   T market_floor{};            ///< standard hours x low market price + materials, €
@@ -75,114 +75,116 @@ struct QuoteFigures {
   T annual_sales{};            ///< atelier sales of the year before this job, €
   T supervision_needed{};      ///< ETPS h/year the job's ratio needs over the atelier's year (supervisors / crew x HQ)
   T supervision_available{};   ///< ETPS working h/year of the atelier (HS)
-  std::vector<std::string> short_hours_groups;  ///< integration groups under 20 h/week without derogation
-  std::vector<rates::RateEntry> rates_used;  ///< every dated figure the engine read
 
   /// A cost line by kind.
   const T& line(CostLine k) const { return lines[static_cast<std::size_t>(k)]; }
 };
 
-/// The VAT rate of a kind of work.
-inline rates::Rate vat_rate_of(model::VatKind k) {
-  switch (k) {
-    case model::VatKind::standard: return rates::Rate::vat_standard;
-    case model::VatKind::housing_renovation:
-    case model::VatKind::home_services: return rates::Rate::vat_intermediate;
-    case model::VatKind::food:
-    case model::VatKind::energy_renovation: return rates::Rate::vat_reduced;
-  }
-  return rates::Rate::vat_standard;
-}
-
-/// Prices `job` for `aci` with the figures of `table` in force at the job's date.
-/// `training_rate`, when given, replaces the atelier's average training obligation
-/// (€ per integration work hour), e.g. by its true cost in the job's week (link/training_quote.hpp).
+/// Unrounded figures of one quote (scalar T: double or Decimal): the numbers, and what a shown
+/// quote needs besides them.
 template <class T>
-QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
-                                const PricingOptions& pricing, const std::optional<Decimal>& training_rate = std::nullopt) {
-  aci.validate();
-  job.validate();
-  pricing.validate();
-  const std::string p = "job[" + job.name + "]";
-  const model::Atelier& at = aci.atelier(job.atelier, p + ".atelier");
-  rates::RateLookup rates(table, job.date);
-  const AtelierRates<T> ar = atelier_rates<T>(at, aci.large_employer, rates, "atelier[" + at.name + "]");
-  ACI_COST_REQUIRE(ar.integration_production_hours > 0, p + ".atelier", at.name, "has no integration production hours");
-  if (job.supervisors > 0) {
-    ACI_COST_REQUIRE(ar.supervisor_production_hours > 0, p + ".supervisors", to_string(job.supervisors),
-            "the atelier has no supervisor (ETPS) staff group to charge");
-  }
+struct QuoteFigures : QuoteCore<T> {
+  bool vat_exempt = false;     ///< the ACI invoices no VAT (non-profit under the franchise)
+  std::vector<std::string> short_hours_groups;  ///< integration groups under 20 h/week without derogation
+  std::vector<rates::RateEntry> rates_used;  ///< every dated figure the engine read
+};
 
-  QuoteFigures<T> f;
-  const auto c = [](const Decimal& x) { return scalar_cast<T>(x); };
-  const auto m = [](const Money& x) { return scalar_cast<T>(x.amount()); };
-  f.standard_hours = c(job.total_standard_hours());
-  f.productivity = c(job.productivity.value_or(at.default_productivity));
+/// A job reduced to scalars: everything its quote is computed from besides the atelier's
+/// totals, with no text, rate table or Decimal left.
+template <class T>
+struct JobInputs {
+  T standard_hours{};        ///< total standard hours (drivers included)
+  T productivity{};          ///< relative productivity (the job's, else the atelier's default)
+  T crew{};                  ///< integration employees on site
+  T supervisors{};           ///< ETPS on site
+  T trips{};                 ///< round trips to the site
+  T hours_per_trip{};        ///< paid travel time per trip and person, h
+  T km_per_trip{};           ///< km per trip
+  T materials{};             ///< €, resold at cost
+  T equipment{};             ///< €: Σ hours x the atelier's rate
+  bool adds_paid_hours = false;  ///< the job adds paid hours to the year (marginal cost)
+  bool has_training_rate = false;  ///< training_rate replaces the atelier's average
+  T training_rate{};         ///< € per integration work hour, when given
+  T vehicle_cost_per_km{};   ///< €/km (the atelier's)
+  T ordinary_hourly_cost{};  ///< €/h of an ordinary firm (the atelier's)
+  T market_hourly_price{};   ///< €/h (the atelier's)
+  T market_floor_hourly_price{};  ///< €/h (the atelier's)
+  T ordinary_supervision_ratio{};  ///< supervisor h per standard hour in an ordinary firm
+  T sales_cap_share{};       ///< D5132-34 share
+  T annual_sales{};          ///< €, the atelier's sales of the year before the job
+  PricePolicy policy = PricePolicy::cost_plus;  ///< the pricing policy
+  T margin{};                ///< cost_plus margin
+  T coefficient_k{};         ///< ds_coefficient K (rounded as the policy says)
+  bool vat_exempt = false;   ///< non-profit exempt
+  T vat_rate{};              ///< share (0 when exempt)
+  T franchise_threshold{};   ///< €/year (exempt only)
+};
+
+/// The figures of a job from its scalars, the atelier's scalars and its annual totals:
+/// arithmetic only — no text, no allocation, no branch that differs between the scenarios of a
+/// batch (conditions on values are selects) — so T = lanes of doubles runs it too.
+template <class T>
+QuoteCore<T> quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar) {
+  using aci::detail::select;
+  QuoteCore<T> f;
+  f.standard_hours = job.standard_hours;
+  f.productivity = job.productivity;
   // Work content in standard hours becomes integration hours through relative productivity.
   f.integration_hours = f.standard_hours / f.productivity;
-  const T crew = c(job.crew_size), sup = c(job.supervisors);
+  const T& crew = job.crew;
+  const T& sup = job.supervisors;
   f.elapsed_hours = f.integration_hours / crew;
   f.supervision_hours = f.elapsed_hours * sup;
   // Travel is paid work time of the crew: it counts in the job's work hours, its share of the
   // atelier's year and the base of the training, accompaniment and overhead lines.
-  const T trips = c(job.travel.trips), hours_per_trip = c(job.travel.hours_per_trip);
-  f.crew_travel_hours = trips * hours_per_trip * crew;
-  f.supervisor_travel_hours = trips * hours_per_trip * sup;
+  f.crew_travel_hours = job.trips * job.hours_per_trip * crew;
+  f.supervisor_travel_hours = job.trips * job.hours_per_trip * sup;
   f.travel_hours = f.crew_travel_hours + f.supervisor_travel_hours;
   f.work_hours = f.integration_hours + f.crew_travel_hours;
   const T W = f.work_hours;
   f.paid_integration_hours = W * ar.integration_paid_hours / ar.integration_production_hours;
   f.training_hours = W * ar.integration_training_hours / ar.integration_production_hours;
 
-  if (training_rate) {
-    ACI_COST_REQUIRE(*training_rate >= 0, p + ".training_rate", to_string(*training_rate), "must be >= 0");
-  }
   const T labour = ar.labour_rate();
-  const T training = training_rate ? c(*training_rate) : ar.training_rate();
-  const T supervision_rate = job.supervisors > 0 ? ar.supervision_rate() : T(0);
+  const T training = job.has_training_rate ? job.training_rate : ar.training_rate();
+  // No supervisor on the job: no supervision rate (an atelier without ETPS has none to divide).
+  T supervision_rate;
+  if constexpr (is_scalar_v<T>) {
+    supervision_rate = sup > T(0) ? ar.supervision_rate() : T(0);
+  } else {
+    supervision_rate = select(sup > T(0), ar.supervision_rate(), T(0));
+  }
   auto& L = f.lines;
   const auto line = [&L](CostLine k) -> T& { return L[static_cast<std::size_t>(k)]; };
   line(CostLine::integration_labour) = f.integration_hours * labour;
   line(CostLine::training) = W * training;
   line(CostLine::supervision) = f.supervision_hours * supervision_rate;
   line(CostLine::accompaniment) = W * ar.accompaniment_rate();
-  T materials{0};
-  for (const auto& x : job.materials) materials += m(x.amount);
-  line(CostLine::materials) = materials;
-  T equipment{0};
-  for (std::size_t i = 0; i < job.equipment.size(); ++i) {
-    const auto& use = job.equipment[i];
-    const model::EquipmentRate* rate = nullptr;
-    for (const auto& e : at.equipment)
-      if (e.name == use.name) rate = &e;
-    ACI_COST_REQUIRE(rate != nullptr, p + ".equipment[" + std::to_string(i) + "].name", "\"" + use.name + "\"",
-            "not in the atelier's equipment rates");
-    equipment += c(use.hours) * m(rate->hourly_rate);
-  }
-  line(CostLine::equipment) = equipment;
+  line(CostLine::materials) = job.materials;
+  line(CostLine::equipment) = job.equipment;
   // Travel: the vehicle, and the road time of crew (labour) and supervisors (supervision rate);
   // the crew's training, accompaniment and overheads on those hours are in their own lines.
-  const T vehicle = trips * c(job.travel.km_per_trip) * m(at.vehicle_cost_per_km);
+  const T vehicle = job.trips * job.km_per_trip * job.vehicle_cost_per_km;
   const T travel_labour = f.crew_travel_hours * labour + f.supervisor_travel_hours * supervision_rate;
   line(CostLine::travel) = vehicle + travel_labour;
   line(CostLine::overheads) = W * ar.overhead_rate();
   f.full_cost = T(0);
   for (const auto& x : L) f.full_cost += x;
 
-  f.production_cost = f.standard_hours * m(at.ordinary_hourly_cost) + materials + equipment + vehicle;
+  f.production_cost = f.standard_hours * job.ordinary_hourly_cost + job.materials + job.equipment + vehicle;
   f.insertion_extra_cost = f.full_cost - f.production_cost;
   // Bottom-up: what integration adds over an ordinary firm on the same standard hours.
   auto& X = f.extra_lines;
   const auto extra = [&X](ExtraLine k) -> T& { return X[static_cast<std::size_t>(k)]; };
   extra(ExtraLine::productivity_gap) = (f.integration_hours - f.standard_hours) * labour;
-  const T extra_sup_hours = f.supervision_hours - f.standard_hours * c(at.ordinary_supervision_ratio);
-  extra(ExtraLine::extra_supervision) = extra_sup_hours > 0 ? T(extra_sup_hours * supervision_rate) : T(0);
+  const T extra_sup_hours = f.supervision_hours - f.standard_hours * job.ordinary_supervision_ratio;
+  extra(ExtraLine::extra_supervision) = select(extra_sup_hours > T(0), T(extra_sup_hours * supervision_rate), T(0));
   extra(ExtraLine::training) = line(CostLine::training);
   extra(ExtraLine::accompaniment) = line(CostLine::accompaniment);
   f.extra_bottom_up = T(0);
   for (const auto& x : X) f.extra_bottom_up += x;
   // Marginal: accompaniment and overheads are fixed for the year; labour only if hours are added.
-  f.marginal_cost = materials + equipment + vehicle;
+  f.marginal_cost = job.materials + job.equipment + vehicle;
   if (job.adds_paid_hours) {
     f.marginal_cost += line(CostLine::integration_labour) + line(CostLine::training) + line(CostLine::supervision) +
                        travel_labour;
@@ -197,32 +199,116 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   f.net_cost = f.full_cost - f.subsidies_total;
 
   f.debourse_sec = line(CostLine::integration_labour) + line(CostLine::training) + line(CostLine::supervision) +
-                   materials + equipment;
-  f.market_price = f.standard_hours * m(at.market_hourly_price) + materials;
-  f.market_floor = f.standard_hours * m(at.market_floor_hourly_price) + materials;
-  switch (pricing.policy) {
-    case PricePolicy::cost_plus: f.price_ht = f.full_cost * (1 + c(pricing.margin)); break;
+                   job.materials + job.equipment;
+  f.market_price = f.standard_hours * job.market_hourly_price + job.materials;
+  f.market_floor = f.standard_hours * job.market_floor_hourly_price + job.materials;
+  switch (job.policy) {
+    case PricePolicy::cost_plus: f.price_ht = f.full_cost * (T(1) + job.margin); break;
     case PricePolicy::ds_coefficient:
-      f.coefficient_k = c(pricing.coefficient_k());
+      f.coefficient_k = job.coefficient_k;
       f.price_ht = f.debourse_sec * f.coefficient_k;
       break;
     case PricePolicy::market: f.price_ht = f.market_price; break;
   }
-  if (aci.tax_status == model::TaxStatus::non_profit_exempt) {
-    ACI_COST_REQUIRE(!job.vat_rate, p + ".vat_rate", job.vat_rate ? to_string(*job.vat_rate) : std::string("null"),
-            "the ACI is a non-profit exempt of VAT (aci.tax_status): a job cannot carry a VAT rate");
-    f.vat_exempt = true;
-    f.vat_rate = T(0);
-    f.franchise_threshold = c(rates.value(rates::Rate::association_franchise_threshold));
-  } else {
-    f.vat_rate = job.vat_rate ? c(*job.vat_rate) : c(rates.value(vat_rate_of(job.vat_kind)));
-  }
-
+  f.vat_rate = job.vat_rate;
+  f.franchise_threshold = job.franchise_threshold;
   f.annual_charges = ar.annual_charges();
-  f.sales_cap = f.annual_charges * c(at.sales_cap_share);
-  f.annual_sales = m(at.annual_sales);
+  f.sales_cap = f.annual_charges * job.sales_cap_share;
+  f.annual_sales = job.annual_sales;
   f.supervision_needed = sup / crew * ar.integration_production_hours;
   f.supervision_available = ar.supervisor_production_hours;
+  return f;
+}
+
+/// The VAT rate of a kind of work.
+inline rates::Rate vat_rate_of(model::VatKind k) {
+  switch (k) {
+    case model::VatKind::standard: return rates::Rate::vat_standard;
+    case model::VatKind::housing_renovation:
+    case model::VatKind::home_services: return rates::Rate::vat_intermediate;
+    case model::VatKind::food:
+    case model::VatKind::energy_renovation: return rates::Rate::vat_reduced;
+  }
+  return rates::Rate::vat_standard;
+}
+
+/// The scalars of `job` in atelier `at` of `aci` with `pricing` (rates looked up in `rates`);
+/// InvalidInput names the field of an equipment use the atelier has no rate for, or of a
+/// training rate or VAT rate that cannot apply.
+template <class T>
+JobInputs<T> job_inputs(const model::Aci& aci, const model::Atelier& at, const model::Job& job,
+                        const PricingOptions& pricing, rates::RateLookup& rates,
+                        const std::optional<Decimal>& training_rate) {
+  const auto p = [&job] { return "job[" + job.name + "]"; };
+  const auto c = [](const Decimal& x) { return scalar_cast<T>(x); };
+  const auto m = [](const Money& x) { return scalar_cast<T>(x.amount()); };
+  JobInputs<T> in;
+  in.standard_hours = c(job.total_standard_hours());
+  in.productivity = c(job.productivity.value_or(at.default_productivity));
+  in.crew = c(job.crew_size);
+  in.supervisors = c(job.supervisors);
+  in.trips = c(job.travel.trips);
+  in.hours_per_trip = c(job.travel.hours_per_trip);
+  in.km_per_trip = c(job.travel.km_per_trip);
+  for (const auto& x : job.materials) in.materials += m(x.amount);
+  for (std::size_t i = 0; i < job.equipment.size(); ++i) {
+    const auto& use = job.equipment[i];
+    const model::EquipmentRate* rate = nullptr;
+    for (const auto& e : at.equipment)
+      if (e.name == use.name) rate = &e;
+    ACI_COST_REQUIRE(rate != nullptr, p() + ".equipment[" + std::to_string(i) + "].name", "\"" + use.name + "\"",
+                     "not in the atelier's equipment rates");
+    in.equipment += c(use.hours) * m(rate->hourly_rate);
+  }
+  in.adds_paid_hours = job.adds_paid_hours;
+  if (training_rate) {
+    ACI_COST_REQUIRE(*training_rate >= 0, p() + ".training_rate", to_string(*training_rate), "must be >= 0");
+    in.has_training_rate = true;
+    in.training_rate = c(*training_rate);
+  }
+  in.vehicle_cost_per_km = m(at.vehicle_cost_per_km);
+  in.ordinary_hourly_cost = m(at.ordinary_hourly_cost);
+  in.market_hourly_price = m(at.market_hourly_price);
+  in.market_floor_hourly_price = m(at.market_floor_hourly_price);
+  in.ordinary_supervision_ratio = c(at.ordinary_supervision_ratio);
+  in.sales_cap_share = c(at.sales_cap_share);
+  in.annual_sales = m(at.annual_sales);
+  in.policy = pricing.policy;
+  in.margin = c(pricing.margin);
+  if (pricing.policy == PricePolicy::ds_coefficient) in.coefficient_k = c(pricing.coefficient_k());
+  if (aci.tax_status == model::TaxStatus::non_profit_exempt) {
+    ACI_COST_REQUIRE(!job.vat_rate, p() + ".vat_rate", job.vat_rate ? to_string(*job.vat_rate) : std::string("null"),
+                     "the ACI is a non-profit exempt of VAT (aci.tax_status): a job cannot carry a VAT rate");
+    in.vat_exempt = true;
+    in.franchise_threshold = c(rates.value(rates::Rate::association_franchise_threshold));
+  } else {
+    in.vat_rate = job.vat_rate ? c(*job.vat_rate) : c(rates.value(vat_rate_of(job.vat_kind)));
+  }
+  return in;
+}
+
+/// Prices `job` for `aci` with the figures of `table` in force at the job's date.
+/// `training_rate`, when given, replaces the atelier's average training obligation
+/// (€ per integration work hour), e.g. by its true cost in the job's week (link/training_quote.hpp).
+template <class T>
+QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
+                                const PricingOptions& pricing, const std::optional<Decimal>& training_rate = std::nullopt) {
+  aci.validate();
+  job.validate();
+  pricing.validate();
+  const model::Atelier& at = aci.atelier(job.atelier, "job[" + job.name + "].atelier");
+  rates::RateLookup rates(table, job.date);
+  const AtelierRates<T> ar = atelier_rates<T>(at, aci.large_employer, rates, "atelier[" + at.name + "]");
+  ACI_COST_REQUIRE(ar.integration_production_hours > 0, "job[" + job.name + "].atelier", at.name,
+                   "has no integration production hours");
+  if (job.supervisors > 0) {
+    ACI_COST_REQUIRE(ar.supervisor_production_hours > 0, "job[" + job.name + "].supervisors", to_string(job.supervisors),
+                     "the atelier has no supervisor (ETPS) staff group to charge");
+  }
+  const JobInputs<T> in = job_inputs<T>(aci, at, job, pricing, rates, training_rate);
+  QuoteFigures<T> f;
+  static_cast<QuoteCore<T>&>(f) = quote_core(in, ar);
+  f.vat_exempt = in.vat_exempt;
   for (const auto& g : at.staff) {
     if (g.role == people::Role::integration && g.headcount > 0 && !g.hours_derogation &&
         g.weekly_hours < people::cddi_minimum_weekly_hours) {

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "aci_cost/decimal.hpp"
+#include "aci_cost/detail/lanes.hpp"
 #include "aci_cost/money.hpp"
 #include "aci_cost/detail/strict_fp.hpp"
 
@@ -22,6 +23,25 @@ struct GeneralReductionParameters {
   T smic_multiple;  ///< the reduction applies below this multiple of SMIC (3 in 2026)
 };
 
+/// The formula on a floating scalar T (double or lanes of doubles), without branches: the same
+/// operations on every path, so a lane equals the scalar bit for bit. annual_gross > 0.
+template <class T>
+T reduction_formula(const T& annual_gross, const T& annual_smic, const GeneralReductionParameters<T>& p) {
+  using aci::detail::round_of;
+  using aci::detail::select;
+  using aci::detail::sqrt_of;
+  const T cap = p.smic_multiple * annual_smic;
+  const T raw_base = (cap / annual_gross - T(1)) / T(2);
+  const T base = select(raw_base > T(1), T(1), raw_base);  // the cap at SMIC
+  // base^1.75 = base^(7/4) = sqrt(sqrt(base^7)): two correctly rounded square roots instead of
+  // a general power (exp and log, which may differ between libraries and vector paths).
+  const T b2 = base * base;
+  const T b7 = b2 * b2 * b2 * base;
+  const T raw = p.tmin + p.tdelta * sqrt_of(sqrt_of(b7));
+  const T rounded = round_of(raw * T(10000)) / T(10000);
+  return select(annual_gross >= cap, T(0), rounded);  // none at or above the multiple (NaN dropped)
+}
+
 /// The reduction coefficient for an annual gross pay (€) and the annual SMIC (€) of the same
 /// contract, prorated for part time. The coefficient is capped at Tmin + Tdelta, which is
 /// reached at SMIC: pay below SMIC cannot raise it further (CSS D241-7).
@@ -30,9 +50,11 @@ T general_reduction_coefficient(const T& annual_gross, const T& annual_smic,
                                 const GeneralReductionParameters<T>& p) {
   ACI_COST_REQUIRE(annual_gross > 0, "general_reduction.annual_gross", annual_gross, "must be > 0");
   ACI_COST_REQUIRE(annual_smic > 0, "general_reduction.annual_smic", annual_smic, "must be > 0");
-  if (annual_gross >= p.smic_multiple * annual_smic) return T(0);
-  if (!(p.smic_multiple * annual_smic > 3 * annual_gross)) {  // base < 1 (else capped at 1)
-    if constexpr (std::is_same_v<T, Decimal>) {
+  if constexpr (!std::is_same_v<T, Decimal>) {
+    return reduction_formula(annual_gross, annual_smic, p);
+  } else {
+    if (annual_gross >= p.smic_multiple * annual_smic) return T(0);
+    if (!(p.smic_multiple * annual_smic > 3 * annual_gross)) {  // base < 1 (else capped at 1)
       // The coefficient is rounded to 4 decimals, so the double formula decides it whenever the
       // unrounded value is not within 1e-7 of a rounding tie (its error is below 1e-12 here);
       // only then is the 50-digit formula needed.
@@ -42,20 +64,12 @@ T general_reduction_coefficient(const T& annual_gross, const T& annual_smic,
       const double frac = scaled - std::floor(scaled);
       if (std::abs(frac - 0.5) > 1e-7) return Decimal(static_cast<long long>(std::floor(scaled + 0.5))) / 10000;
     }
-  }
-  T base = (p.smic_multiple * annual_smic / annual_gross - 1) / 2;
-  if (base > 1) base = 1;  // the cap at SMIC (coefficient at most Tmin + Tdelta)
-  // base^1.75 = base^(7/4) = sqrt(sqrt(base^7)): two square roots (exact to the last digit of
-  // T) instead of a general power (exp and log).
-  using std::sqrt;
-  using boost::multiprecision::sqrt;
-  const T b2 = base * base;
-  const T b7 = b2 * b2 * b2 * base;
-  const T raw = p.tmin + p.tdelta * sqrt(sqrt(b7));
-  if constexpr (std::is_same_v<T, Decimal>) {
+    T base = (p.smic_multiple * annual_smic / annual_gross - 1) / 2;
+    if (base > 1) base = 1;  // the cap at SMIC (coefficient at most Tmin + Tdelta)
+    const T b2 = base * base;
+    const T b7 = b2 * b2 * b2 * base;
+    const T raw = p.tmin + p.tdelta * boost::multiprecision::sqrt(boost::multiprecision::sqrt(b7));
     return round_decimal(raw, 4, Rounding::half_away_from_zero);
-  } else {
-    return std::round(raw * 10000.0) / 10000.0;
   }
 }
 

@@ -111,7 +111,7 @@ TEST(StaffCost, CddiAtSmicWithLegalReduction) {
   EXPECT_EQ(c.annual_cost, Decimal("17769.489776"));
   EXPECT_EQ(c.production_hours, Decimal("973.44"));  // 1352 x 0.72
   // Cost per productive hour 17,769.489776 / 973.44 = 18.25432...
-  EXPECT_EQ(aci::round_decimal(c.cost_per_production_hour, 4, aci::Rounding::half_even), Decimal("18.2543"));
+  EXPECT_EQ(aci::round_decimal(c.cost_per_production_hour(), 4, aci::Rounding::half_even), Decimal("18.2543"));
   // Every rate read was recorded, with its source.
   ASSERT_EQ(r.used().size(), 4u);
   EXPECT_EQ(r.used()[0].rate, Rate::smic_hourly);
