@@ -186,22 +186,25 @@ inline Lanes<W, Parts> max_of(Lanes<W, Parts> a, Lanes<W, Parts> b) {
   return r;
 }
 
+/// f(x) lane by lane (for functions with no vector operator; the compiler may vectorise it).
+template <std::size_t W, std::size_t Parts, class F>
+inline Lanes<W, Parts> each_lane(Lanes<W, Parts> a, F f) {
+  Lanes<W, Parts> r;
+  for (std::size_t k = 0; k < Parts; ++k)
+    for (std::size_t i = 0; i < W; ++i) r.v[k][i] = f(a.v[k][i]);
+  return r;
+}
+
 /// Lane-wise std::sqrt (correctly rounded: the same bits as the scalar).
 template <std::size_t W, std::size_t Parts>
 inline Lanes<W, Parts> sqrt_of(Lanes<W, Parts> a) {
-  Lanes<W, Parts> r;
-  for (std::size_t k = 0; k < Parts; ++k)
-    for (std::size_t i = 0; i < W; ++i) r.v[k][i] = std::sqrt(a.v[k][i]);
-  return r;
+  return each_lane(a, [](double x) { return std::sqrt(x); });
 }
 
 /// Lane-wise std::round (exact: the same bits as the scalar).
 template <std::size_t W, std::size_t Parts>
 inline Lanes<W, Parts> round_of(Lanes<W, Parts> a) {
-  Lanes<W, Parts> r;
-  for (std::size_t k = 0; k < Parts; ++k)
-    for (std::size_t i = 0; i < W; ++i) r.v[k][i] = std::round(a.v[k][i]);
-  return r;
+  return each_lane(a, [](double x) { return std::round(x); });
 }
 
 /// Lane-wise std::fma: one instruction where the target has FMA, else std::fma lane by lane
