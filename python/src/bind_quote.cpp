@@ -1,6 +1,7 @@
 // The quote engine and the shown quote.
 #include "aci_cost/io/json_fields.hpp"
 #include "aci_cost/io/scenario.hpp"
+#include "aci_cost/quote/inputs.hpp"
 #include "aci_cost/quote/quote.hpp"
 #include "aci_cost/quote/social_clause.hpp"
 #include "enums.hpp"
@@ -104,6 +105,23 @@ void bind_quote(py::module_& m) {
       }, py::arg("contract_amount"), py::arg("labour_share"), py::arg("insertion_rate"), py::arg("hourly_cost"),
       py::arg("delivered_hours") = 0,
       "Hours required by a clause sociale: amount x labour share x insertion rate / hourly cost.");
+  m.def("quote_input_table", [] {
+        py::list rows;
+        for (const quote::QuoteInputSpec& s : quote::quote_input_specs) {
+          py::dict r;
+          r["name"] = s.name; r["unit"] = s.unit; r["low"] = s.low; r["high"] = s.high; r["low_open"] = s.low_open;
+          r["high_open"] = s.high_open; r["staff"] = s.staff; r["rule"] = s.rule; r["doc"] = s.doc;
+          r["domain_rule"] = s.domain_rule();
+          rows.append(r);
+        }
+        return rows;
+      }, "The quote model's sweepable inputs (its descriptor table): one dict per input.");
+  m.def("quote_output_table", [] {
+        py::list rows;
+        for (const auto& s : quote::quote_output_specs)
+          rows.append(py::dict(py::arg("name") = s.name, py::arg("unit") = s.unit, py::arg("doc") = s.doc));
+        return rows;
+      }, "The quote model's per-scenario outputs: one dict per output.");
 }
 
 }  // namespace aci::python

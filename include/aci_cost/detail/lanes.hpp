@@ -47,6 +47,15 @@ inline double sqrt_of(double x) { return std::sqrt(x); }
 /// std::round (half away from zero, exact), spelt so that lanes overload it.
 inline double round_of(double x) { return std::round(x); }
 
+/// The widest double vector of the build's target: 8 lanes with AVX-512, 4 with AVX, else 2.
+#if defined(__AVX512F__)
+inline constexpr std::size_t native_lanes = 8;
+#elif defined(__AVX__)
+inline constexpr std::size_t native_lanes = 4;
+#else
+inline constexpr std::size_t native_lanes = 2;
+#endif
+
 #if defined(__GNUC__)
 #  define ACI_COST_HAVE_LANES 1
 

@@ -17,6 +17,8 @@
 #include <string>
 #include <string_view>
 
+#include "aci_cost/detail/descriptor.hpp"
+
 // Columns: X(Group type, group member, field, batch name, unit, low, high, ends, rule, doc).
 // `ends` gives the open/closed ends of [low, high]: "[]", "[)", "(]" or "()"; an infinite high
 // end is always open. `rule` is a constraint joining the input to others ("" if none).
@@ -90,31 +92,16 @@ struct InputSpec {
     return (low_open ? v > low : v >= low) & (high_open ? v < high : v <= high);
   }
   /// The domain as a rule: "must be >= 0", "must be in (0, 1]".
-  std::string domain_rule() const {
-    const auto num = [](double v) {
-      std::string t = std::to_string(v);
-      t.erase(t.find_last_not_of('0') + 1);
-      if (t.back() == '.') t.pop_back();
-      return t;
-    };
-    if (high == std::numeric_limits<double>::infinity()) return (low_open ? "must be > " : "must be >= ") + num(low);
-    return std::string("must be in ") + (low_open ? "(" : "[") + num(low) + ", " + num(high) + (high_open ? ")" : "]");
-  }
+  std::string domain_rule() const { return aci::detail::domain_rule(low, high, low_open, high_open); }
 };
 
 /// Descriptor of a per-scenario output of the training model.
-struct OutputSpec {
-  std::string_view name;  ///< BatchSummary member and sweep output name
-  std::string_view unit;  ///< unit of the value
-  std::string_view doc;   ///< what it is
-};
+using OutputSpec = aci::detail::OutputSpec;
 
 namespace detail {
 
-constexpr bool open_low(std::string_view ends) { return ends[0] == '('; }
-constexpr bool open_high(std::string_view ends, double high) {
-  return ends[1] == ')' || high == std::numeric_limits<double>::infinity();
-}
+using aci::detail::open_high;
+using aci::detail::open_low;
 
 /// The numeric parameters one scenario may vary, in table order.
 enum Param : std::size_t {

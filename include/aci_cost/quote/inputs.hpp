@@ -1,0 +1,196 @@
+// The quote model's descriptor table: one row per input a sweep may vary (its name, unit, domain,
+// the rule joining it to others, and whether it moves the staff costs), one row per output. The
+// sweep evaluator's inputs and outputs (evaluators/quote.hpp), the batch's validation
+// (quote/batch.hpp) and the docs table (docs/model_inputs.md) come from these two macros; how
+// an input enters the reduced model is set_input below (the model's own arithmetic).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "aci_cost/quote/figures.hpp"
+#include "aci_cost/detail/descriptor.hpp"
+
+// Columns: X(id, name, unit, low, high, ends, staff, rule, doc). `ends` as in
+// training/inputs.hpp; `staff`: the input changes staff costs (the atelier's totals are then
+// recomputed per scenario).
+#define ACI_COST_QUOTE_INPUTS(X)                                                                                     \
+  X(job_standard_hours, "job.standard_hours", "h", 0, inf, "()", false, "",                                          \
+    "work content in standard hours (replaces the drivers)")                                                         \
+  X(job_productivity, "job.productivity", "share", 0, 1, "(]", false, "", "relative productivity of the crew")       \
+  X(job_crew_size, "job.crew_size", "people", 0, inf, "()", false, "", "integration employees on site")              \
+  X(job_supervisors, "job.supervisors", "people", 0, inf, "[)", false,                                               \
+    "> 0 needs a supervisor (ETPS) group in the atelier", "supervisors (ETPS) on site")                              \
+  X(pricing_margin, "pricing.margin", "share", -1, 10, "()", false, "", "cost_plus margin on the full cost")          \
+  X(atelier_annual_overheads, "atelier.annual_overheads", "€/year", 0, inf, "[)", false, "", "overheads of the year") \
+  X(atelier_aid_modulation_share, "atelier.subsidies.aid_modulation_share", "share", 0, 0.1, "[]", false,            \
+    "the département's RSA share must stay within the aid", "modulated part of the aide au poste")                   \
+  X(atelier_other_grants, "atelier.subsidies.other_grants_annual", "€/year", 0, inf, "[)", false, "",               \
+    "other grants of the year")                                                                                      \
+  X(atelier_market_hourly_price, "atelier.market_hourly_price", "€/h", 0, inf, "[)", false,                         \
+    ">= atelier.market_floor_hourly_price", "market price of a standard hour")                                       \
+  X(atelier_ordinary_hourly_cost, "atelier.ordinary_hourly_cost", "€/h", 0, inf, "[)", false, "",                   \
+    "what an ordinary firm spends per standard hour")                                                                \
+  X(crew_headcount_scale, "crew.headcount_scale", "x", 0, inf, "()", true,                                           \
+    "the RSA FTEs (scaled alike) must fit the filled FTEs", "scales every integration group and the RSA FTEs")       \
+  X(crew_weekly_hours, "crew.weekly_hours", "h/week", 0, 48, "(]", true, "",                                         \
+    "contract hours of every integration group")                                                                     \
+  X(crew_absence, "crew.absence", "share (paid absence)", 0, 1, "[]", true,                                          \
+    "training + absence + the other shares < 1 (some production)", "paid absence of every integration group")      \
+  X(crew_training, "crew.training", "share", 0, 1, "[]", true,                                                       \
+    "training + absence + the other shares < 1 (some production)", "training share of every integration group")
+
+// Columns: X(id, name, unit, doc).
+#define ACI_COST_QUOTE_OUTPUTS(X)                                                                \
+  X(full_cost, "full_cost", "€", "sum of the cost lines")                                        \
+  X(production_cost, "production_cost", "€", "what an ordinary firm spends on the same work")    \
+  X(insertion_extra_cost, "insertion_extra_cost", "€", "full cost - production cost")            \
+  X(subsidies, "subsidies", "€", "the job's share of the aid and grants")                        \
+  X(net_cost, "net_cost", "€", "full cost - subsidies")                                          \
+  X(price_ht, "price_ht", "€", "price excl. VAT under the policy")                               \
+  X(market_floor, "market_floor", "€", "standard hours x low market price + materials")          \
+  X(integration_hours, "integration_hours", "h", "on-site hours of the crew")                    \
+  X(line_integration_labour, "line.integration_labour", "€", "cost line")                        \
+  X(line_training, "line.training", "€", "cost line")                                            \
+  X(line_supervision, "line.supervision", "€", "cost line")                                      \
+  X(line_accompaniment, "line.accompaniment", "€", "cost line")                                  \
+  X(line_materials, "line.materials", "€", "cost line")                                          \
+  X(line_equipment, "line.equipment", "€", "cost line")                                          \
+  X(line_travel, "line.travel", "€", "cost line")                                                \
+  X(line_overheads, "line.overheads", "€", "cost line")
+
+namespace aci::quote {
+
+/// Descriptor of a numeric input of the quote model.
+struct QuoteInputSpec {
+  std::string_view name;  ///< e.g. "job.productivity"
+  std::string_view unit;  ///< unit of the value
+  double low;             ///< lower end of the domain
+  double high;            ///< upper end (infinity: none)
+  bool low_open;          ///< low itself is invalid
+  bool high_open;         ///< high itself is invalid (always so for infinity)
+  bool staff;             ///< it moves the staff costs
+  std::string_view rule;  ///< a rule joining it to others ("" if none)
+  std::string_view doc;   ///< what it is
+
+  /// The domain as a rule: "must be >= 0", "must be in (0, 1]".
+  std::string domain_rule() const { return aci::detail::domain_rule(low, high, low_open, high_open); }
+  /// True when v lies in the domain (double, or lanes: a mask).
+  template <class V>
+  auto contains(const V& v) const {
+    return (low_open ? v > V(low) : v >= V(low)) & (high_open ? v < V(high) : v <= V(high));
+  }
+};
+
+/// The inputs, in table order.
+enum class QuoteInput : std::size_t {
+#define ACI_COST_X(id, ...) id,
+  ACI_COST_QUOTE_INPUTS(ACI_COST_X)
+#undef ACI_COST_X
+};
+/// The outputs, in table order.
+enum class QuoteOutput : std::size_t {
+#define ACI_COST_X(id, ...) id,
+  ACI_COST_QUOTE_OUTPUTS(ACI_COST_X)
+#undef ACI_COST_X
+};
+
+inline constexpr std::size_t quote_input_count = 0
+#define ACI_COST_X(...) +1
+    ACI_COST_QUOTE_INPUTS(ACI_COST_X)
+#undef ACI_COST_X
+    ;
+inline constexpr std::size_t quote_output_count = 0
+#define ACI_COST_X(...) +1
+    ACI_COST_QUOTE_OUTPUTS(ACI_COST_X)
+#undef ACI_COST_X
+    ;
+
+/// The quote model's inputs, in QuoteInput order.
+inline constexpr std::array<QuoteInputSpec, quote_input_count> quote_input_specs = [] {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  return std::array<QuoteInputSpec, quote_input_count>{{
+#define ACI_COST_X(id, name, unit, low, high, ends, staff, rule, doc) \
+  {name, unit, low, high, aci::detail::open_low(ends), aci::detail::open_high(ends, high), staff, rule, doc},
+      ACI_COST_QUOTE_INPUTS(ACI_COST_X)
+#undef ACI_COST_X
+  }};
+}();
+
+/// The quote model's outputs (name, unit, doc), in QuoteOutput order.
+inline constexpr std::array<aci::detail::OutputSpec, quote_output_count> quote_output_specs = {{
+#define ACI_COST_X(id, name, unit, doc) {name, unit, doc},
+    ACI_COST_QUOTE_OUTPUTS(ACI_COST_X)
+#undef ACI_COST_X
+}};
+
+/// A quote reduced to scalars: the atelier's and the job's (T: double or lanes of doubles).
+template <class T>
+struct QuoteInputs {
+  AtelierInputs<T> atelier;  ///< the atelier's scalars
+  JobInputs<T> job;          ///< the job's scalars
+};
+
+/// Sets input k to v in `q`, whose other fields are `base`'s (scaled inputs scale base's value,
+/// so that setting twice gives the same as once).
+template <class T>
+void set_input(QuoteInputs<T>& q, const QuoteInputs<T>& base, QuoteInput k, const T& v) {
+  using people::Role;
+  const auto each_crew = [&](auto&& f) {
+    for (std::size_t g = 0; g < q.atelier.groups.size(); ++g)
+      if (q.atelier.groups[g].role == Role::integration) f(q.atelier.groups[g], base.atelier.groups[g]);
+  };
+  switch (k) {
+    case QuoteInput::job_standard_hours: q.job.standard_hours = v; return;
+    case QuoteInput::job_productivity: q.job.productivity = v; return;
+    case QuoteInput::job_crew_size: q.job.crew = v; return;
+    case QuoteInput::job_supervisors: q.job.supervisors = v; return;
+    case QuoteInput::pricing_margin: q.job.margin = v; return;
+    case QuoteInput::atelier_annual_overheads: q.atelier.overheads = v; return;
+    case QuoteInput::atelier_aid_modulation_share: q.atelier.aid_modulation_share = v; return;
+    case QuoteInput::atelier_other_grants:
+      q.atelier.grants[static_cast<std::size_t>(Financer::other_grants)] = v;
+      return;
+    case QuoteInput::atelier_market_hourly_price: q.job.market_hourly_price = v; return;
+    case QuoteInput::atelier_ordinary_hourly_cost: q.job.ordinary_hourly_cost = v; return;
+    case QuoteInput::crew_headcount_scale:
+      each_crew([&](GroupInputs<T>& g, const GroupInputs<T>& b) { g.headcount = b.headcount * v; });
+      q.atelier.rsa_fte = base.atelier.rsa_fte * v;  // the RSA posts are part of the crew
+      return;
+    case QuoteInput::crew_weekly_hours:
+      each_crew([&](GroupInputs<T>& g, const GroupInputs<T>&) { g.staff.weekly_hours = v; });
+      return;
+    case QuoteInput::crew_absence:
+      each_crew([&](GroupInputs<T>& g, const GroupInputs<T>&) { g.staff.absence_share = v; });
+      return;
+    case QuoteInput::crew_training:
+      each_crew([&](GroupInputs<T>& g, const GroupInputs<T>&) { g.staff.training_share = v; });
+      return;
+  }
+  throw std::logic_error("aci::quote::set_input: unknown input");
+}
+
+/// Output k of the figures f.
+template <class T>
+const T& output_of(const QuoteCore<T>& f, QuoteOutput k) {
+  switch (k) {
+    case QuoteOutput::full_cost: return f.full_cost;
+    case QuoteOutput::production_cost: return f.production_cost;
+    case QuoteOutput::insertion_extra_cost: return f.insertion_extra_cost;
+    case QuoteOutput::subsidies: return f.subsidies_total;
+    case QuoteOutput::net_cost: return f.net_cost;
+    case QuoteOutput::price_ht: return f.price_ht;
+    case QuoteOutput::market_floor: return f.market_floor;
+    case QuoteOutput::integration_hours: return f.integration_hours;
+    default: break;
+  }
+  const std::size_t line = static_cast<std::size_t>(k) - static_cast<std::size_t>(QuoteOutput::line_integration_labour);
+  if (line < cost_line_count) return f.lines[line];
+  throw std::logic_error("aci::quote::output_of: unknown output");
+}
+
+}  // namespace aci::quote
