@@ -24,6 +24,12 @@ enum class Rounding {
 /// Rounds x to `places` decimal places with `mode` (exact on a Decimal).
 ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mode);
 
+/// 0.01 exactly (multiplying by it is a decimal shift, cheaper than dividing by 100).
+inline const Decimal& hundredth() {
+  static const Decimal value("0.01");  // immutable after its thread-safe initialisation
+  return value;
+}
+
 /// An amount of euros (any number of decimals until rounded).
 class Money {
  public:
@@ -37,7 +43,7 @@ class Money {
     return Money(parse_decimal(text, field));
   }
   /// An amount from integer cents.
-  static Money from_cents(std::int64_t cents) { return Money(Decimal(cents) / 100); }
+  static Money from_cents(std::int64_t cents) { return Money(Decimal(cents) * hundredth()); }
   /// The explicit door from the double engines: the exact binary value of x, rounded.
   static Money round_from_double(double x, Rounding mode = Rounding::half_away_from_zero,
                                  std::string_view field = "amount");
@@ -49,7 +55,10 @@ class Money {
     return Money(round_decimal(amount_, places, mode));
   }
   /// True when the amount is a whole number of cents.
-  bool is_whole_cents() const { return round_decimal(amount_, 2, Rounding::half_even) == amount_; }
+  bool is_whole_cents() const {
+    const Decimal c = amount_ * 100u;  // exact (a decimal shift)
+    return boost::multiprecision::floor(c) == c;
+  }
   /// The amount in cents; DomainError unless it is whole cents.
   std::int64_t cents() const;
   /// Plain text: "1234.56" for whole cents, all digits otherwise ("12.345").

@@ -36,6 +36,18 @@ ACI_COST_INLINE Decimal parse_decimal(std::string_view text, std::string_view fi
 
 ACI_COST_INLINE std::string to_string(const Decimal& x) {
   if (x.is_zero()) return "0";
+  // Most shown figures have few decimals: with at most 6 and |x| < 9e12, x x 10^6 is an exact
+  // integer that fits 64 bits, printed directly (the general path goes through a string stream).
+  const Decimal micro = x * 1000000u;
+  static const Decimal limit("9e18");  // immutable after its thread-safe initialisation
+  if (boost::multiprecision::floor(micro) == micro && boost::multiprecision::abs(micro) < limit) {
+    const long long v = micro.convert_to<long long>();
+    const unsigned long long a = v < 0 ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    std::string units = std::to_string(a / 1000000), frac = std::to_string(a % 1000000);
+    frac.insert(0, 6 - frac.size(), '0');
+    frac.erase(frac.find_last_not_of('0') + 1);
+    return (v < 0 ? "-" : "") + units + (frac.empty() ? "" : "." + frac);
+  }
   std::string s = x.str(0, std::ios_base::fixed);
   if (const auto dot = s.find('.'); dot != std::string::npos) {
     const auto last = s.find_last_not_of('0');

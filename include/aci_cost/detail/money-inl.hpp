@@ -30,18 +30,19 @@ ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mod
   // 10^-places keeps every digit, without a reciprocal.
   unsigned long long scale = 1;
   for (int i = 0; i < places; ++i) scale *= 10;
-  const bool negative = x < 0;
+  const bool negative = x.sign() < 0;
   const Decimal a = (negative ? -x : x) * scale;
   Decimal whole = boost::multiprecision::floor(a);
-  const Decimal twice_frac = (a - whole) * 2u;  // compared with 1: the half, without a constant
+  const Decimal frac = a - whole;
+  static const Decimal half("0.5");  // immutable after its thread-safe initialisation
   bool up = false;
   switch (mode) {
-    case Rounding::half_away_from_zero: up = twice_frac >= 1; break;
+    case Rounding::half_away_from_zero: up = frac >= half; break;
     case Rounding::half_even:
-      up = twice_frac > 1 || (twice_frac == 1 && boost::multiprecision::fmod(whole, Decimal(2)) != 0);
+      up = frac > half || (frac == half && boost::multiprecision::fmod(whole, Decimal(2)) != 0);
       break;
   }
-  if (up) whole += 1;
+  if (up) whole += 1u;
   const Decimal r = whole * detail::inverse_powers_of_ten()[static_cast<std::size_t>(places)];
   return negative && !r.is_zero() ? Decimal(-r) : r;
 }
@@ -52,10 +53,11 @@ ACI_COST_INLINE Money Money::round_from_double(double x, Rounding mode, std::str
 }
 
 ACI_COST_INLINE std::int64_t Money::cents() const {
-  if (!is_whole_cents()) {
+  const Decimal c = amount_ * 100u;  // exact (a decimal shift)
+  if (boost::multiprecision::floor(c) != c) {
     throw DomainError("Money::cents: " + aci::to_string(amount_) + " is not a whole number of cents; round it first");
   }
-  return (amount_ * 100).convert_to<std::int64_t>();
+  return c.convert_to<std::int64_t>();
 }
 
 ACI_COST_INLINE std::string Money::to_string() const {
@@ -145,7 +147,7 @@ ACI_COST_INLINE RoundedParts round_parts(const std::vector<Decimal>& parts, Roun
   std::vector<Decimal> cents(parts.size());
   for (std::size_t i = 0; i < parts.size(); ++i) {
     sum += parts[i];
-    cents[i] = parts[i] * 100;
+    cents[i] = parts[i] * 100u;  // exact (a decimal shift)
   }
   const Money total = Money(sum).rounded(mode);
   const auto c = largest_remainder(cents, total.cents());

@@ -76,10 +76,8 @@ ACI_COST_INLINE const RateEntry& RateTable::in_force(Rate r, const Date& date) c
 
 ACI_COST_INLINE const Decimal& RateLookup::value(Rate r) {
   const RateEntry& e = table_->in_force(r, date_);
-  const bool seen = std::any_of(used_.begin(), used_.end(), [&](const RateEntry& u) {
-    return u.rate == e.rate && u.effective == e.effective;
-  });
-  if (!seen) used_.push_back(e);
+  const bool seen = std::any_of(used_.begin(), used_.end(), [&](const RateEntry* u) { return u == &e; });
+  if (!seen) used_.push_back(&e);
   return e.value;
 }
 

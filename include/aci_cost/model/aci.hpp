@@ -34,13 +34,14 @@ struct Aci {
   }
 
   /// The atelier named `key`, or else the first one on support `key`; InvalidInput naming
-  /// `field` when there is none.
-  const Atelier& atelier(std::string_view key, std::string_view field) const {
+  /// `field` (a string, or a callable building it only then) when there is none.
+  template <class Field>
+  const Atelier& atelier(std::string_view key, const Field& field) const {
     for (const auto& a : ateliers)
       if (a.name == key) return a;
     for (const auto& a : ateliers)
       if (a.support == key) return a;
-    throw InvalidInput(std::string(field), "\"" + std::string(key) + "\"",
+    throw InvalidInput(::aci::detail::path_text(field), "\"" + std::string(key) + "\"",
                        has_support(key) ? "no atelier of this ACI runs this support"
                                          : "unknown atelier or production support");
   }

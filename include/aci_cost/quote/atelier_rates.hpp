@@ -145,15 +145,17 @@ void add_staff(AtelierRates<T>& r, people::Role role, const T& n, const people::
   r.contributions += n * c.employer_contributions;
   r.per_head_costs += n * c.per_head;
   switch (role) {
-    case Role::integration:
+    case Role::integration: {
       r.integration_paid_hours += n * c.paid_hours;
       r.integration_production_hours += n * c.production_hours;
       r.integration_training_hours += n * c.training_hours;
-      r.integration_cost += n * c.annual_cost;
+      const T cost = n * c.annual_cost;
+      r.integration_cost += cost;
       // The cost of the paid hours spent in training: cost per paid hour x training hours
       // = annual cost x training share (no division).
-      r.integration_training_cost += n * c.annual_cost * c.training_share;
+      r.integration_training_cost += cost * c.training_share;
       break;
+    }
     case Role::supervisor:
       r.supervisor_cost += n * c.annual_cost;
       r.supervisor_production_hours += n * c.production_hours;
@@ -198,24 +200,26 @@ AtelierRates<T> atelier_totals(AtelierRates<T> r, const AtelierInputs<T>& in) {
 
 /// Throws InvalidInput naming `path`.subsidies.rsa_fte unless the RSA FTEs fit the filled
 /// integration FTEs and the département's share fits the aid it is part of.
-template <class T>
+template <class T, class Path>
 void check_funding(const AtelierRates<T>& r, const AtelierInputs<T>& in, const Decimal& rsa_fte_shown,
-                   const std::string& path) {
+                   const Path& path_of) {
+  const auto path = [&] { return ::aci::detail::path_text(path_of); };
   if (!in.aide_au_poste || !(in.rsa_fte > T(0))) return;
-  ACI_COST_REQUIRE(in.rsa_fte * in.fte_paid_hours <= r.integration_paid_hours, path + ".subsidies.rsa_fte",
+  ACI_COST_REQUIRE(in.rsa_fte * in.fte_paid_hours <= r.integration_paid_hours, path() + ".subsidies.rsa_fte",
                    to_string(rsa_fte_shown),
                    "exceeds the filled integration FTEs (" + ::aci::detail::to_text(T(r.integration_paid_hours / in.fte_paid_hours)) +
                        " = paid hours / " + ::aci::detail::to_text(in.fte_paid_hours) + ")");
   const T departement = r.funding[static_cast<std::size_t>(Financer::aid_departement)];
-  ACI_COST_REQUIRE(departement <= r.aid_total, path + ".subsidies.rsa_fte", to_string(rsa_fte_shown),
+  ACI_COST_REQUIRE(departement <= r.aid_total, path() + ".subsidies.rsa_fte", to_string(rsa_fte_shown),
                    "the département's share " + ::aci::detail::to_text(departement) + " exceeds the aid " +
                        ::aci::detail::to_text(r.aid_total) + " it is part of");
 }
 
-/// The annual totals of `a` with the rates at `rates.date()`; errors name `path` (the atelier).
-template <class T>
+/// The annual totals of `a` with the rates at `rates.date()`; errors name `path` (the atelier:
+/// a string, or a callable building it only then).
+template <class T, class Path = const char*>
 AtelierRates<T> atelier_rates(const model::Atelier& a, bool large_employer, rates::RateLookup& rates,
-                              const std::string& path = "atelier") {
+                              const Path& path = "atelier") {
   const AtelierInputs<T> in = atelier_inputs<T>(a, large_employer, rates);
   AtelierRates<T> staff;
   for (std::size_t i = 0; i < a.staff.size(); ++i) {

@@ -124,9 +124,8 @@ struct JobInputs {
 /// arithmetic only — no text, no allocation, no branch that differs between the scenarios of a
 /// batch (conditions on values are selects) — so T = lanes of doubles runs it too.
 template <class T>
-QuoteCore<T> quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar) {
+void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>& f) {
   using aci::detail::select;
-  QuoteCore<T> f;
   f.standard_hours = job.standard_hours;
   f.productivity = job.productivity;
   // Work content in standard hours becomes integration hours through relative productivity.
@@ -142,11 +141,13 @@ QuoteCore<T> quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar) {
   f.travel_hours = f.crew_travel_hours + f.supervisor_travel_hours;
   f.work_hours = f.integration_hours + f.crew_travel_hours;
   const T W = f.work_hours;
-  f.paid_integration_hours = W * ar.integration_paid_hours / ar.integration_production_hours;
-  f.training_hours = W * ar.integration_training_hours / ar.integration_production_hours;
+  // The job's share of the atelier's integration work hours: it carries every per-hour figure
+  // of the year (paid and training hours, training, accompaniment and overhead costs, subsidies).
+  const T share = W / ar.integration_production_hours;
+  f.paid_integration_hours = share * ar.integration_paid_hours;
+  f.training_hours = share * ar.integration_training_hours;
 
   const T labour = ar.labour_rate();
-  const T training = job.has_training_rate ? job.training_rate : ar.training_rate();
   // No supervisor on the job: no supervision rate (an atelier without ETPS has none to divide).
   T supervision_rate;
   if constexpr (is_scalar_v<T>) {
@@ -157,9 +158,9 @@ QuoteCore<T> quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar) {
   auto& L = f.lines;
   const auto line = [&L](CostLine k) -> T& { return L[static_cast<std::size_t>(k)]; };
   line(CostLine::integration_labour) = f.integration_hours * labour;
-  line(CostLine::training) = W * training;
+  line(CostLine::training) = job.has_training_rate ? T(W * job.training_rate) : T(share * ar.integration_training_cost);
   line(CostLine::supervision) = f.supervision_hours * supervision_rate;
-  line(CostLine::accompaniment) = W * ar.accompaniment_rate();
+  line(CostLine::accompaniment) = share * ar.socio_professional_cost;
   line(CostLine::materials) = job.materials;
   line(CostLine::equipment) = job.equipment;
   // Travel: the vehicle, and the road time of crew (labour) and supervisors (supervision rate);
@@ -167,7 +168,7 @@ QuoteCore<T> quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar) {
   const T vehicle = job.trips * job.km_per_trip * job.vehicle_cost_per_km;
   const T travel_labour = f.crew_travel_hours * labour + f.supervisor_travel_hours * supervision_rate;
   line(CostLine::travel) = vehicle + travel_labour;
-  line(CostLine::overheads) = W * ar.overhead_rate();
+  line(CostLine::overheads) = share * (ar.support_cost + ar.overheads);
   f.full_cost = T(0);
   for (const auto& x : L) f.full_cost += x;
 
@@ -190,7 +191,6 @@ QuoteCore<T> quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar) {
                        travel_labour;
   }
 
-  const T share = W / ar.integration_production_hours;
   f.subsidies_total = T(0);
   for (std::size_t i = 0; i < subsidy_count; ++i) {
     f.subsidies[i] = ar.funding[i] * share;
@@ -217,6 +217,13 @@ QuoteCore<T> quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar) {
   f.annual_sales = job.annual_sales;
   f.supervision_needed = sup / crew * ar.integration_production_hours;
   f.supervision_available = ar.supervisor_production_hours;
+}
+
+/// quote_core into a new QuoteCore.
+template <class T>
+QuoteCore<T> quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar) {
+  QuoteCore<T> f;
+  quote_core(job, ar, f);
   return f;
 }
 
@@ -296,9 +303,9 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   aci.validate();
   job.validate();
   pricing.validate();
-  const model::Atelier& at = aci.atelier(job.atelier, "job[" + job.name + "].atelier");
+  const model::Atelier& at = aci.atelier(job.atelier, [&] { return "job[" + job.name + "].atelier"; });
   rates::RateLookup rates(table, job.date);
-  const AtelierRates<T> ar = atelier_rates<T>(at, aci.large_employer, rates, "atelier[" + at.name + "]");
+  const AtelierRates<T> ar = atelier_rates<T>(at, aci.large_employer, rates, [&] { return "atelier[" + at.name + "]"; });
   ACI_COST_REQUIRE(ar.integration_production_hours > 0, "job[" + job.name + "].atelier", at.name,
                    "has no integration production hours");
   if (job.supervisors > 0) {
@@ -307,7 +314,7 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   }
   const JobInputs<T> in = job_inputs<T>(aci, at, job, pricing, rates, training_rate);
   QuoteFigures<T> f;
-  static_cast<QuoteCore<T>&>(f) = quote_core(in, ar);
+  quote_core(in, ar, f);  // (in place: a QuoteFigures is a QuoteCore)
   f.vat_exempt = in.vat_exempt;
   for (const auto& g : at.staff) {
     if (g.role == people::Role::integration && g.headcount > 0 && !g.hours_derogation &&

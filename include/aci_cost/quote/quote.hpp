@@ -115,6 +115,13 @@ template <class T>
 Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
                   const PricingOptions& pricing);
 
+namespace detail {
+/// round_quote without the rates used (the caller copies or moves them).
+template <class T>
+Quote shown_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
+                  const PricingOptions& pricing);
+}  // namespace detail
+
 /// The invoice wording of a non-profit association that charges no VAT: the exempting article
 /// must be cited (CGI annexe II art. 242 nonies A, I-12°); the franchise of its accessory
 /// commercial receipts is CGI art. 261-7-1° b ("TVA non applicable, art. 293 B" is another regime).
@@ -124,13 +131,23 @@ inline constexpr std::string_view vat_exemption_mention = "Exonération de TVA, 
 template <class T = Decimal>
 Quote make_quote(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
                  const PricingOptions& pricing = {}, const std::optional<Decimal>& training_rate = std::nullopt) {
-  const auto f = compute_figures<T>(aci, job, table, pricing, training_rate);
-  return round_quote(f, job, aci.atelier(job.atelier, "job.atelier").name, pricing);
+  auto f = compute_figures<T>(aci, job, table, pricing, training_rate);
+  Quote q = detail::shown_quote(f, job, aci.atelier(job.atelier, "job.atelier").name, pricing);  // (checked above)
+  q.rates_used = std::move(f.rates_used);
+  return q;
 }
 
 template <class T>
 Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
                   const PricingOptions& pricing) {
+  Quote q = detail::shown_quote(f, job, atelier, pricing);
+  q.rates_used = f.rates_used;
+  return q;
+}
+
+template <class T>
+Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
+                          const PricingOptions& pricing) {
   using detail::exact;
   const Rounding mode = pricing.rounding;
   const auto money = [&](const T& x) { return Money(exact(x)).rounded(mode); };
@@ -189,24 +206,24 @@ Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::st
   ins.price_integration_part = q.price.ht - ins.price_production_part;
 
   const auto warn = [&](const char* code, const std::string& msg) { q.warnings.push_back({code, msg}); };
-  const std::string price = "price " + q.price.ht.format_fr();
+  const auto price = [&] { return "price " + q.price.ht.format_fr(); };  // only for a warning
   if (q.price.ht < q.bounds.market_floor) {
-    warn("below_market_floor", price + " is below the market floor " + q.bounds.market_floor.format_fr() +
+    warn("below_market_floor", price() + " is below the market floor " + q.bounds.market_floor.format_fr() +
                                    ": subsidies would undercut ordinary firms (unfair competition risk)");
   }
   if (q.price.ht > q.bounds.market_price) {
-    warn("above_market_price", price + " is above the market price " + q.bounds.market_price.format_fr() +
+    warn("above_market_price", price() + " is above the market price " + q.bounds.market_price.format_fr() +
                                    ": the tender is likely lost to ordinary firms");
   }
   if (q.price.ht < q.net_cost) {
-    warn("below_net_cost", price + " is below the net cost " + q.net_cost.format_fr() +
+    warn("below_net_cost", price() + " is below the net cost " + q.net_cost.format_fr() +
                                ": the job makes a loss even after subsidies");
   } else if (q.price.ht < q.full_cost) {
-    warn("below_full_cost", price + " is below the full cost " + q.full_cost.format_fr() +
+    warn("below_full_cost", price() + " is below the full cost " + q.full_cost.format_fr() +
                                 ": subsidies cover the difference");
   }
   if (q.price.ht >= q.sales_cap.headroom) {
-    warn("sales_cap", price + " would bring the atelier's sales to or above its cap " + q.sales_cap.cap.format_fr() +
+    warn("sales_cap", price() + " would bring the atelier's sales to or above its cap " + q.sales_cap.cap.format_fr() +
                           " (D5132-34; headroom " + q.sales_cap.headroom.format_fr() + ")");
   }
   if (f.supervision_needed > f.supervision_available) {
@@ -242,7 +259,6 @@ Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::st
                                 e.source + ")");
     }
   }
-  q.rates_used = f.rates_used;
   return q;
 }
 

@@ -53,8 +53,9 @@ T general_reduction_coefficient(const T& annual_gross, const T& annual_smic,
   if constexpr (!std::is_same_v<T, Decimal>) {
     return reduction_formula(annual_gross, annual_smic, p);
   } else {
-    if (annual_gross >= p.smic_multiple * annual_smic) return T(0);
-    if (!(p.smic_multiple * annual_smic > 3 * annual_gross)) {  // base < 1 (else capped at 1)
+    const T cap = p.smic_multiple * annual_smic;
+    if (annual_gross >= cap) return T(0);
+    if (!(cap > annual_gross * 3u)) {  // base < 1 (else capped at 1)
       // The coefficient is rounded to 4 decimals, so the double formula decides it whenever the
       // unrounded value is not within 1e-7 of a rounding tie (its error is below 1e-12 here);
       // only then is the 50-digit formula needed.
@@ -62,9 +63,12 @@ T general_reduction_coefficient(const T& annual_gross, const T& annual_smic,
       const double base = (detail::approximate(p.smic_multiple) * sm / g - 1) / 2;
       const double scaled = (detail::approximate(p.tmin) + detail::approximate(p.tdelta) * std::pow(base, 1.75)) * 1e4;
       const double frac = scaled - std::floor(scaled);
-      if (std::abs(frac - 0.5) > 1e-7) return Decimal(static_cast<long long>(std::floor(scaled + 0.5))) / 10000;
+      if (std::abs(frac - 0.5) > 1e-7) {
+        static const Decimal ten_thousandth("0.0001");  // immutable; a product by it is exact
+        return Decimal(static_cast<long long>(std::floor(scaled + 0.5))) * ten_thousandth;
+      }
     }
-    T base = (p.smic_multiple * annual_smic / annual_gross - 1) / 2;
+    T base = (cap / annual_gross - 1) / 2;
     if (base > 1) base = 1;  // the cap at SMIC (coefficient at most Tmin + Tdelta)
     const T b2 = base * base;
     const T b7 = b2 * b2 * b2 * base;

@@ -87,13 +87,18 @@ class RateLookup {
   const Decimal& value(Rate r);
   /// The date of the lookups.
   const Date& date() const noexcept { return date_; }
-  /// The entries used so far, in first-use order, each once.
-  const std::vector<RateEntry>& used() const noexcept { return used_; }
+  /// The entries used so far, in first-use order, each once (copies).
+  std::vector<RateEntry> used() const {
+    std::vector<RateEntry> out;
+    out.reserve(used_.size());
+    for (const RateEntry* e : used_) out.push_back(*e);
+    return out;
+  }
 
  private:
   const RateTable* table_;
   Date date_;
-  std::vector<RateEntry> used_;
+  std::vector<const RateEntry*> used_;  // entries of *table_, which outlives the lookup
 };
 
 }  // namespace aci::rates
