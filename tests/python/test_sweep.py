@@ -179,3 +179,13 @@ def test_dask_local_cluster_is_bit_identical():
             r = aci_dask.run_sweep(spec, client=client, chunks=chunks)
             assert r.outputs.equals(local.outputs) and r.inputs.equals(local.inputs)
             assert r.summary.equals(local.summary)
+
+
+def test_summaries_can_be_left_out():
+    # "summaries": false returns the same columns and no summary; with summary_only it is an error.
+    d = dict(SPEC, design={"kind": "monte_carlo", "n": 500, "seed": 4})
+    full = sweep.run(d)
+    bare = sweep.run(dict(d, summaries=False))
+    assert bare.outputs.equals(full.outputs) and bare.summary.empty and not full.summary.empty
+    with pytest.raises(ValueError, match="sweep.summaries"):
+        sweep.run(dict(d, summaries=False, summary_only=True))

@@ -16,7 +16,7 @@
 #include <cstring>
 #include <utility>
 
-#if defined(__GNUC__) && (defined(__AVX512F__) || defined(__FMA__))
+#if defined(__GNUC__) && (defined(__AVX512F__) || defined(__FMA__) || defined(__AVX__) || defined(__SSE2__))
 #  include <immintrin.h>
 #endif
 
@@ -204,16 +204,46 @@ inline Lanes<W, Parts> each_lane(Lanes<W, Parts> a, F f) {
   return r;
 }
 
-/// Lane-wise std::sqrt (correctly rounded: the same bits as the scalar).
+/// Lane-wise std::sqrt (IEEE square root, correctly rounded: the same bits as the scalar), one
+/// vector instruction where the target has one.
 template <std::size_t W, std::size_t Parts>
 inline Lanes<W, Parts> sqrt_of(Lanes<W, Parts> a) {
-  return each_lane(a, [](double x) { return std::sqrt(x); });
+  Lanes<W, Parts> r;
+  for (std::size_t k = 0; k < Parts; ++k) {
+#  if defined(__AVX512F__)
+    if constexpr (W == 8) {
+      // (the masked form with every lane selected: GCC 12's _mm512_sqrt_pd trips -Wuninitialized)
+      r.v[k] = typename Lanes<W, Parts>::V(_mm512_mask_sqrt_pd(__m512d(a.v[k]), 0xff, __m512d(a.v[k])));
+      continue;
+    }
+#  endif
+#  if defined(__AVX__)
+    if constexpr (W == 4) {
+      r.v[k] = typename Lanes<W, Parts>::V(_mm256_sqrt_pd(__m256d(a.v[k])));
+      continue;
+    }
+#  endif
+#  if defined(__SSE2__)
+    if constexpr (W == 2) {
+      r.v[k] = typename Lanes<W, Parts>::V(_mm_sqrt_pd(__m128d(a.v[k])));
+      continue;
+    }
+#  endif
+    for (std::size_t i = 0; i < W; ++i) r.v[k][i] = std::sqrt(a.v[k][i]);
+  }
+  return r;
 }
 
-/// Lane-wise std::round (exact: the same bits as the scalar).
+/// Lane-wise std::round (half away from zero), exactly: t = trunc(x), then t + sign(x) when
+/// |x - t| >= 1/2 (x - t is exact); the same bits as std::round.
 template <std::size_t W, std::size_t Parts>
 inline Lanes<W, Parts> round_of(Lanes<W, Parts> a) {
-  return each_lane(a, [](double x) { return std::round(x); });
+  const Lanes<W, Parts> t = each_lane(a, [](double x) { return std::trunc(x); });
+  const Lanes<W, Parts> d = a - t;
+  const Lanes<W, Parts> zero(0.0), half(0.5), one(1.0), minus_one(-1.0);
+  const Lanes<W, Parts> step = select(a < zero, minus_one, one);
+  const auto far = (d >= half) | (zero - d >= half);
+  return select(far, t + step, t);
 }
 
 /// Lane-wise std::fma: one instruction where the target has FMA, else std::fma lane by lane

@@ -79,7 +79,8 @@ inline json to_json(const sweep::Distribution<double>& d) {
 
 /// Reads a sweep spec document.
 inline SweepDocument sweep_from_json(const json& j) {
-  const Fields f(j, "$", {"format", "model", "job", "inputs", "design", "rank_correlation", "outputs", "summary_only"});
+  const Fields f(j, "$",
+                 {"format", "model", "job", "inputs", "design", "rank_correlation", "outputs", "summary_only", "summaries"});
   if (f.str("format") != sweep_format) {
     throw ScenarioError("$.format", "\"" + f.str("format") + "\"", "expected \"" + std::string(sweep_format) + "\"");
   }
@@ -123,6 +124,7 @@ inline SweepDocument sweep_from_json(const json& j) {
     doc.spec.outputs.push_back(o.get<std::string>());
   }
   doc.spec.summary_only = f.boolean("summary_only", false);
+  doc.spec.summaries = f.boolean("summaries", true);
   return doc;
 }
 
@@ -144,7 +146,7 @@ inline json to_json(const SweepDocument& d) {
               {"design", {{"kind", std::string(detail::design_names[static_cast<std::size_t>(d.spec.design)])},
                           {"n", d.spec.n}, {"seed", d.spec.seed}}},
               {"outputs", d.spec.outputs},
-              {"summary_only", d.spec.summary_only}};
+              {"summary_only", d.spec.summary_only}, {"summaries", d.spec.summaries}};
   if (!d.job.empty()) out["job"] = d.job;
   if (!d.spec.rank_correlation.empty()) out["rank_correlation"] = d.spec.rank_correlation;
   if (!d.spec.draw_keys.empty()) out["design"]["draw_keys"] = d.spec.draw_keys;

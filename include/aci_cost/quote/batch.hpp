@@ -1,7 +1,7 @@
 // aci::quote::QuoteBatch: the quote model over many scenarios that vary some of its inputs
 // (quote/inputs.hpp), in doubles. The model is reduced once (QuoteBase: its atelier and job as
 // plain scalars, validated as a quote would be); each scenario then sets its inputs and runs
-// the same arithmetic as the single path (staff_totals when a crew input moves, atelier_totals,
+// the same arithmetic as the single path (the crew groups' costs when a crew input moves, atelier_totals,
 // quote_core), instantiated with T = Lanes<W>: a group of scenarios at a time, one IEEE
 // operation per lane, no text, no Decimal, no allocation, no virtual call in the loop. Scenario
 // i of a batch is bit for bit quote_scenario(base, its values) (the single double path), on
@@ -30,6 +30,7 @@ namespace aci::quote {
 struct QuoteBase {
   QuoteInputs<double> inputs;                 ///< the atelier and the job as scalars
   AtelierRates<double> staff;                 ///< staff_totals(inputs.atelier)
+  AtelierRates<double> fixed_staff;           ///< the same over the groups a crew input leaves alone
   std::vector<std::string> group_names;       ///< the staff groups' names (errors)
 
   /// The base of `job` in `aci`, validated as compute_figures validates a quote.
@@ -42,6 +43,9 @@ struct QuoteBase {
     b.inputs.atelier = atelier_inputs<double>(at, aci.large_employer, rates);
     b.inputs.job = job_inputs<double>(aci, at, job, pricing, rates, std::nullopt);
     b.staff = staff_totals(b.inputs.atelier);
+    for (const auto& g : b.inputs.atelier.groups)
+      if (g.role != people::Role::integration)
+        add_staff(b.fixed_staff, g.role, paid_persons(g, b.inputs.atelier.occupancy), people::staff_cost(g.staff));
     for (const auto& g : at.staff) b.group_names.push_back(g.name);
     return b;
   }
@@ -76,16 +80,12 @@ inline bool is_finite(double x) { return std::isfinite(x); }
 /// aid, production hours to share, supervisor hours when a job has supervisors.
 template <class T>
 auto scenario_ok(const QuoteInputs<T>& q, const AtelierRates<T>& r, const std::array<T, quote_input_count>& v,
-                 const QuoteColumns& in) {
+                 const QuoteColumns& in, bool moved) {
   using people::Role;
   auto ok = T(0) == T(0);
   for (std::size_t k = 0; k < quote_input_count; ++k)
     if (in.input[k] != nullptr) ok = ok & is_finite(v[k]) & quote_input_specs[k].contains(v[k]);
-  for (const auto& g : q.atelier.groups) {
-    if (g.role == Role::integration) ok = ok & (g.staff.production_share() > T(0));
-    if (g.staff.contribution_mode == people::ContributionMode::legal_reduction)
-      ok = ok & (g.staff.employer_rate >= people::staff_cost(g.staff).reduction_coefficient);
-  }
+  (void)moved;  // (the crew groups' checks are made with their costs: crew_totals)
   ok = ok & (q.job.market_hourly_price >= q.job.market_floor_hourly_price);
   ok = ok & (r.integration_production_hours > T(0));
   ok = ok & ((q.job.supervisors <= T(0)) | (r.supervisor_production_hours > T(0)));
@@ -139,15 +139,33 @@ inline void throw_scenario(const QuoteBase& base, const QuoteColumns& in, std::s
   throw std::logic_error("aci::quote::throw_scenario: scenario " + std::to_string(i) + " passed every check");
 }
 
+/// The staff totals when crew inputs move: `fixed` (the other groups) plus the integration
+/// groups recomputed; `ok` and-s in their checks (some production, employer rate above the
+/// reduction), made with the same costs.
+template <class T, class Mask>
+AtelierRates<T> crew_totals(const AtelierInputs<T>& in, const AtelierRates<T>& fixed, Mask& ok) {
+  AtelierRates<T> r = fixed;
+  for (const auto& g : in.groups) {
+    if (g.role != people::Role::integration) continue;
+    const people::StaffCost<T> c = people::staff_cost(g.staff);
+    ok = ok & (g.staff.production_share() > T(0));
+    if (g.staff.contribution_mode == people::ContributionMode::legal_reduction)
+      ok = ok & (g.staff.employer_rate >= c.reduction_coefficient);
+    add_staff(r, g.role, paid_persons(g, in.occupancy), c);
+  }
+  return r;
+}
+
 /// The scenario's figures: `work` (equal to `base` on every input not in `v`) with v's inputs
-/// set, then the arithmetic. `staff` are base's staff totals, recomputed when `moved`.
-template <class T>
+/// set, then the arithmetic. `staff` are base's staff totals; when `moved`, the crew groups are
+/// recomputed over `fixed` (crew_totals) and their checks and-ed into `ok`.
+template <class T, class Mask>
 QuoteCore<T> scenario_figures(QuoteInputs<T>& work, const QuoteInputs<T>& base, const AtelierRates<T>& staff,
-                              const std::array<T, quote_input_count>& v, const QuoteColumns& in, bool moved,
-                              AtelierRates<T>& totals) {
+                              const AtelierRates<T>& fixed, const std::array<T, quote_input_count>& v,
+                              const QuoteColumns& in, bool moved, AtelierRates<T>& totals, Mask& ok) {
   for (std::size_t k = 0; k < quote_input_count; ++k)
     if (in.input[k] != nullptr) set_input(work, base, static_cast<QuoteInput>(k), v[k]);
-  totals = atelier_totals(moved ? staff_totals(work.atelier) : staff, work.atelier);
+  totals = atelier_totals(moved ? crew_totals(work.atelier, fixed, ok) : staff, work.atelier);
   return quote_core(work.job, totals);
 }
 
@@ -249,9 +267,11 @@ inline QuoteCore<double> quote_scenario(const QuoteBase& base, const QuoteColumn
   for (std::size_t k = 0; k < quote_input_count; ++k) v[k] = in.input[k] != nullptr ? in.input[k][i] : 0.0;
   QuoteInputs<double> work = base.inputs;
   AtelierRates<double> totals;
+  bool ok = true;
+  const bool moved = detail::moves_staff(in);
   const QuoteCore<double> f =
-      detail::scenario_figures(work, base.inputs, base.staff, v, in, detail::moves_staff(in), totals);
-  if (!detail::scenario_ok(work, totals, v, in)) detail::throw_scenario(base, in, i);
+      detail::scenario_figures(work, base.inputs, base.staff, base.fixed_staff, v, in, moved, totals, ok);
+  if (!(ok && detail::scenario_ok(work, totals, v, in, moved))) detail::throw_scenario(base, in, i);
   return f;
 }
 
@@ -267,6 +287,7 @@ inline void run_quote_batch(const QuoteBase& base, const QuoteColumns& in, std::
   const bool moved = detail::moves_staff(in);
   const QuoteInputs<L> base_l = detail::broadcast<L>(base.inputs);
   const AtelierRates<L> staff_l = detail::broadcast<L>(base.staff);
+  const AtelierRates<L> fixed_l = detail::broadcast<L>(base.fixed_staff);
   QuoteInputs<L> work = base_l;  // allocated once; each group resets the swept inputs from base
   std::array<L, quote_input_count> v{};
   AtelierRates<L> totals;
@@ -283,8 +304,9 @@ inline void run_quote_batch(const QuoteBase& base, const QuoteColumns& in, std::
         v[k] = L::load(pad);
       }
     }
-    const QuoteCore<L> f = detail::scenario_figures(work, base_l, staff_l, v, in, moved, totals);
-    const auto ok = detail::scenario_ok(work, totals, v, in);
+    auto ok = aci::detail::Mask<aci::detail::native_lanes>::all_true();
+    const QuoteCore<L> f = detail::scenario_figures(work, base_l, staff_l, fixed_l, v, in, moved, totals, ok);
+    ok = ok & detail::scenario_ok(work, totals, v, in, moved);
     if (!ok.all()) {
       for (std::size_t j = 0; j < n; ++j) (void)quote_scenario(base, in, i0 + j);  // throws, naming it
     }

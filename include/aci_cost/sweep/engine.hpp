@@ -53,6 +53,7 @@ struct SweepSpec {
   std::vector<std::string> outputs;         ///< outputs to keep (empty = all)
   bool summary_only = false;                ///< keep streaming summaries only (memory independent of n)
   bool keep_inputs = true;                  ///< full mode: return the inputs of every scenario
+  bool summaries = true;                    ///< full mode: also the streaming summaries (false: none, faster)
   /// The model's random draws of scenario i are keyed on draw_keys[i] (empty: on i). Scenarios
   /// that share a key share every draw (common random numbers), as sensitivity designs need.
   std::vector<std::uint64_t> draw_keys;
@@ -73,7 +74,7 @@ struct SweepResult {
   std::vector<Column> inputs;                   ///< full mode: input values, per input
   std::vector<std::string> output_names;        ///< outputs
   std::vector<Column> outputs;                  ///< full mode: values, per output
-  std::vector<Summary> summaries;               ///< per output (always computed)
+  std::vector<Summary> summaries;               ///< per output (empty when spec.summaries is false)
 };
 
 /// Called by the calling thread about every `interval` with the number of scenarios done;
@@ -243,6 +244,9 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
   for (auto id : out_ids) res.output_names.push_back(ev.outputs()[id]);
   const std::uint64_t total = end - opt.begin;
   const bool full = !spec.summary_only;
+  ACI_COST_REQUIRE(full || spec.summaries, "sweep.summaries", "false",
+                   "a summary-only sweep needs its summaries (summary_only: true)");
+  const bool summarise = spec.summaries;
   if (full) {
     // Uninitialised: each worker writes (and first touches) the slices of its chunks.
     // (resize each: copying one sized prototype would write every byte on this thread.)
@@ -286,7 +290,8 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
             spec.draw_keys.empty() ? std::span<const std::uint64_t>()
                                    : std::span<const std::uint64_t>(spec.draw_keys.data() + b, n);
         ev.evaluate(b, e, map.ids(), cx, out_ids, y, keys);
-        for (std::size_t m = 0; m < out_ids.size(); ++m) partial[w][m].add(std::span<const double>(y[m], n));
+        if (summarise)
+          for (std::size_t m = 0; m < out_ids.size(); ++m) partial[w][m].add(std::span<const double>(y[m], n));
         done.fetch_add(e - b);
       }
     } catch (...) {
@@ -331,6 +336,7 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
   }
   for (auto& t : pool) t.join();
   if (error) std::rethrow_exception(error);
+  if (!summarise) return res;
   res.summaries.assign(out_ids.size(), Summary());
   for (const auto& p : partial)
     for (std::size_t m = 0; m < out_ids.size(); ++m) res.summaries[m].merge(p[m]);

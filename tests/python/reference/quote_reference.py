@@ -1,0 +1,149 @@
+"""An independent NumPy implementation of the quote model (docs/cost_model.md), arrays over
+scenarios: the figures of one job of a scenario when some of the quote model's inputs vary.
+
+It reads the scenario through the Python records (staff groups, atelier, job, pricing) and the
+rate table (RateTable.in_force), and writes the formulas of docs/cost_model.md as they read,
+with NumPy's float64: no code of the library's engine is used, and the library's evaluation order
+is not followed (it folds per-hour rates; here each line is the formula's product), so results
+agree to ~1e-15 relative, not to the bit; the tests compare at 1e-12. The one non-polynomial
+step, x^1.75 in the 2026 reduction coefficient, uses numpy.power.
+
+Used by tests/python/test_quote_batch.py and benchmarks/compare_numpy_quote.py.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from aci_cost import _core
+
+OUTPUTS = ["full_cost", "production_cost", "insertion_extra_cost", "subsidies", "net_cost", "price_ht",
+           "market_floor", "integration_hours", "line.integration_labour", "line.training", "line.supervision",
+           "line.accompaniment", "line.materials", "line.equipment", "line.travel", "line.overheads"]
+
+
+def _f(x) -> float:
+    return float(x)
+
+
+def quote(scenario, job_name: str, values: dict, n: int) -> dict:
+    """Per-scenario outputs of job `job_name` of `scenario` when the quote inputs in `values`
+    (name as in the quote model's table -> array of n) vary; the others keep the scenario's."""
+    v = {k: np.broadcast_to(np.asarray(a, dtype=np.float64), (n,)) for k, a in values.items()}
+    job = scenario.job(job_name)
+    aci = scenario.aci
+    at = next(a for a in aci.ateliers if a.name == job.atelier or a.support == job.atelier)
+    table = scenario.rate_table()
+
+    def rate(name: str) -> float:
+        return _f(table.in_force(name, job.date).value)
+
+    def get(name: str, default: float):
+        return v[name] if name in v else np.full(n, default)
+
+    smic = rate("smic_hourly")
+    tmin = rate("reduction_tmin")
+    tdelta = rate("reduction_tdelta_fnal_050" if aci.large_employer else "reduction_tdelta_fnal_010")
+    multiple = rate("reduction_smic_multiple")
+    scale = get("crew.headcount_scale", 1.0)
+
+    # Annual totals of the atelier (cost_model.md, "the atelier's year").
+    tot = {k: np.zeros(n) for k in ("HP", "HQ", "HT", "CI", "CT", "CS", "HS", "CA", "CU")}
+    for g in at.staff:
+        crew = g.role == "integration"
+        h = g.hours
+        weekly = get("crew.weekly_hours", _f(g.weekly_hours)) if crew else np.full(n, _f(g.weekly_hours))
+        training = get("crew.training", _f(h.training)) if crew else np.full(n, _f(h.training))
+        absence = get("crew.absence", _f(h.absence)) if crew else np.full(n, _f(h.absence))
+        paid_share = 1.0 - _f(g.unpaid_absence)
+        paid = weekly * 52.0 * paid_share
+        production = 1.0 - training - _f(h.accompaniment) - _f(h.meetings) - _f(h.leave) - _f(h.bank_holidays) - absence
+        if g.pay_basis == "smic":
+            gross = smic * paid
+        elif g.pay_basis == "hourly":
+            gross = _f(g.pay) * paid
+        else:
+            gross = _f(g.pay) * 12.0 * paid_share
+        employer = _f(g.employer_rate)
+        if g.contribution_mode == "legal_reduction":
+            annual_smic = smic * paid
+            base = np.minimum(1.0, (multiple * annual_smic / gross - 1.0) / 2.0)
+            with np.errstate(invalid="ignore"):
+                coef = np.round((tmin + tdelta * np.power(np.maximum(base, 0.0), 1.75)) * 1e4) / 1e4
+            employer = employer - np.where(gross >= multiple * annual_smic, 0.0, coef)
+        cost = gross + gross * employer + _f(g.per_head_annual_cost)
+        heads = _f(g.headcount) * (scale * _f(at.occupancy) if crew else 1.0)
+        if crew:
+            tot["HP"] += heads * paid
+            tot["HQ"] += heads * paid * production
+            tot["HT"] += heads * paid * training
+            tot["CI"] += heads * cost
+            tot["CT"] += heads * cost * training  # cost of the paid hours in training
+        elif g.role == "supervisor":
+            tot["CS"] += heads * cost
+            tot["HS"] += heads * paid * production
+        elif g.role == "socio_professional":
+            tot["CA"] += heads * cost
+        else:
+            tot["CU"] += heads * cost
+    overheads = get("atelier.annual_overheads", _f(at.annual_overheads))
+    sub = at.subsidies
+    funding = [np.zeros(n), np.zeros(n)]
+    if sub.aide_au_poste:
+        modulation = get("atelier.subsidies.aid_modulation_share", _f(sub.aid_modulation_share))
+        aid = rate("aide_au_poste_socle") * (1.0 + modulation) * tot["HP"] / rate("aci_fte_paid_hours")
+        rsa = _f(sub.rsa_fte) * scale
+        departement = rsa * rate("departement_rsa_share") * rate("rsa_single_person") * 12.0 if _f(sub.rsa_fte) > 0 \
+            else np.zeros(n)
+        funding = [aid - departement, departement]
+    funding += [np.full(n, _f(sub.departement_grants_annual)), np.full(n, _f(sub.region_annual)),
+                np.full(n, _f(sub.fse_plus_annual)), np.full(n, _f(sub.opco_annual)),
+                get("atelier.subsidies.other_grants_annual", _f(sub.other_grants_annual))]
+
+    # The job (cost_model.md, "a job").
+    standard = get("job.standard_hours", _f(job.standard_hours) + sum(_f(d.quantity) * _f(d.hours_per_unit)
+                                                                       for d in job.drivers))
+    productivity = get("job.productivity", _f(job.productivity if job.productivity is not None
+                                               else at.default_productivity))
+    crew_size = get("job.crew_size", _f(job.crew_size))
+    supervisors = get("job.supervisors", _f(job.supervisors))
+    trips, hpt, km = _f(job.travel.trips), _f(job.travel.hours_per_trip), _f(job.travel.km_per_trip)
+    H = standard / productivity
+    sup_hours = H / crew_size * supervisors
+    Tc, Ts = trips * hpt * crew_size, trips * hpt * supervisors
+    W = H + Tc
+    labour = (tot["CI"] - tot["CT"]) / tot["HQ"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sup_rate = np.where(supervisors > 0, tot["CS"] / tot["HS"], 0.0)
+    materials = sum(_f(m.amount) for m in job.materials)
+    equipment = sum(_f(u.hours) * _f(next(e.hourly_rate for e in at.equipment if e.name == u.name))
+                    for u in job.equipment)
+    vehicle = trips * km * _f(at.vehicle_cost_per_km)
+    lines = {
+        "integration_labour": H * labour,
+        "training": W * tot["CT"] / tot["HQ"],
+        "supervision": sup_hours * sup_rate,
+        "accompaniment": W * tot["CA"] / tot["HQ"],
+        "materials": np.full(n, materials),
+        "equipment": np.full(n, equipment),
+        "travel": vehicle + Tc * labour + Ts * sup_rate,
+        "overheads": W * (tot["CU"] + overheads) / tot["HQ"],
+    }
+    full = sum(lines.values())
+    ordinary = get("atelier.ordinary_hourly_cost", _f(at.ordinary_hourly_cost))
+    production_cost = standard * ordinary + materials + equipment + vehicle
+    subsidies = sum(f * W / tot["HQ"] for f in funding)
+    market = get("atelier.market_hourly_price", _f(at.market_hourly_price))
+    pricing = scenario.pricing
+    if pricing.policy == "cost_plus":
+        price = full * (1.0 + get("pricing.margin", _f(pricing.margin)))
+    elif pricing.policy == "market":
+        price = standard * market + materials
+    else:
+        k = (1 + _f(pricing.site_costs)) / (1 - _f(pricing.overheads) - _f(pricing.profit))
+        k = np.round(k * 10**pricing.k_decimals) / 10**pricing.k_decimals
+        price = (lines["integration_labour"] + lines["training"] + lines["supervision"] + materials + equipment) * k
+    out = {"full_cost": full, "production_cost": production_cost, "insertion_extra_cost": full - production_cost,
+           "subsidies": subsidies, "net_cost": full - subsidies, "price_ht": price,
+           "market_floor": standard * _f(at.market_floor_hourly_price) + materials, "integration_hours": H}
+    out.update({"line." + k: np.broadcast_to(x, (n,)) for k, x in lines.items()})
+    return out
