@@ -75,17 +75,15 @@ inline bool moves_staff(const QuoteColumns& in) {
 inline bool is_finite(double x) { return std::isfinite(x); }
 
 /// The checks a scenario must pass, and-ed into one (bool, or a lane mask): the swept inputs
-/// in their domains, some production in every integration group, the market price above its
-/// floor, the employer rates above the reduction, the RSA FTEs within the filled FTEs and the
-/// aid, production hours to share, supervisor hours when a job has supervisors.
+/// in their domains, the market price above its floor, the RSA FTEs within the filled FTEs and
+/// the aid, production hours to share, supervisor hours when a job has supervisors. (The crew
+/// groups' own checks are and-ed in by crew_totals.)
 template <class T>
 auto scenario_ok(const QuoteInputs<T>& q, const AtelierRates<T>& r, const std::array<T, quote_input_count>& v,
-                 const QuoteColumns& in, bool moved) {
-  using people::Role;
+                 const QuoteColumns& in) {
   auto ok = T(0) == T(0);
   for (std::size_t k = 0; k < quote_input_count; ++k)
     if (in.input[k] != nullptr) ok = ok & is_finite(v[k]) & quote_input_specs[k].contains(v[k]);
-  (void)moved;  // (the crew groups' checks are made with their costs: crew_totals)
   ok = ok & (q.job.market_hourly_price >= q.job.market_floor_hourly_price);
   ok = ok & (r.integration_production_hours > T(0));
   ok = ok & ((q.job.supervisors <= T(0)) | (r.supervisor_production_hours > T(0)));
@@ -271,7 +269,7 @@ inline QuoteCore<double> quote_scenario(const QuoteBase& base, const QuoteColumn
   const bool moved = detail::moves_staff(in);
   const QuoteCore<double> f =
       detail::scenario_figures(work, base.inputs, base.staff, base.fixed_staff, v, in, moved, totals, ok);
-  if (!(ok && detail::scenario_ok(work, totals, v, in, moved))) detail::throw_scenario(base, in, i);
+  if (!(ok && detail::scenario_ok(work, totals, v, in))) detail::throw_scenario(base, in, i);
   return f;
 }
 
@@ -306,7 +304,7 @@ inline void run_quote_batch(const QuoteBase& base, const QuoteColumns& in, std::
     }
     auto ok = aci::detail::Mask<aci::detail::native_lanes>::all_true();
     const QuoteCore<L> f = detail::scenario_figures(work, base_l, staff_l, fixed_l, v, in, moved, totals, ok);
-    ok = ok & detail::scenario_ok(work, totals, v, in, moved);
+    ok = ok & detail::scenario_ok(work, totals, v, in);
     if (!ok.all()) {
       for (std::size_t j = 0; j < n; ++j) (void)quote_scenario(base, in, i0 + j);  // throws, naming it
     }

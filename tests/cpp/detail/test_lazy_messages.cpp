@@ -19,9 +19,10 @@ namespace {
 thread_local std::size_t allocations = 0;
 }  // namespace
 
-// Counting replacements of the global allocation functions (this test binary only). GCC sees
-// free() after an inlined operator new in library code and warns of a mismatch that the
-// replacement below makes consistent (malloc / free on both sides).
+// Counting replacements of the global allocation functions (this test binary only: its own
+// executable, not built under a sanitizer; the aligned forms are not used by the code under
+// test). GCC sees free() after an inlined operator new in library code and warns of a mismatch
+// that the replacement below makes consistent (malloc / free on both sides).
 #if defined(__GNUC__) && !defined(__clang__)
 #  pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #endif
@@ -30,8 +31,18 @@ void* operator new(std::size_t n) {
   if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
   throw std::bad_alloc();
 }
+void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  ++allocations;
+  return std::malloc(n == 0 ? 1 : n);
+}
+void* operator new[](std::size_t n, const std::nothrow_t& t) noexcept { return operator new(n, t); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 namespace {
 
