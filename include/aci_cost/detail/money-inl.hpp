@@ -11,23 +11,10 @@
 
 namespace aci {
 
-namespace detail {
-/// 10^-k for k = 0..18, exact (decimal digits): built once, immutable after its thread-safe
-/// initialisation.
-inline const std::array<Decimal, 19>& inverse_powers_of_ten() {
-  static const std::array<Decimal, 19> table = [] {
-    std::array<Decimal, 19> t;
-    for (int k = 0; k < 19; ++k) t[static_cast<std::size_t>(k)] = Decimal("1e-" + std::to_string(k));
-    return t;
-  }();
-  return table;
-}
-}  // namespace detail
-
 ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mode) {
   ACI_COST_REQUIRE(places >= 0 && places <= 18, "round_decimal.places", places, "must be in [0, 18]");
-  // Scaling by 10^places (an integer: the backend's single-limb multiply) and back by the exact
-  // 10^-places keeps every digit, without a reciprocal.
+  // Scaling by 10^places and back, both by an integer (the backend's single-limb multiply and
+  // divide), keeps every digit, without a reciprocal or a full multiplication.
   unsigned long long scale = 1;
   for (int i = 0; i < places; ++i) scale *= 10;
   const bool negative = x.sign() < 0;
@@ -43,7 +30,8 @@ ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mod
       break;
   }
   if (up) whole += 1u;
-  const Decimal r = whole * detail::inverse_powers_of_ten()[static_cast<std::size_t>(places)];
+  Decimal r = whole;
+  r /= scale;  // the backend's single-limb division: exact, a power of ten into whole digits
   return negative && !r.is_zero() ? Decimal(-r) : r;
 }
 
