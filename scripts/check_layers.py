@@ -14,7 +14,7 @@ import sys
 
 # Lowest first. Areas on one line are peers: neither includes the other.
 LAYERS = [
-    ["rates"],
+    ["rates", "allocation"],
     ["people"],
     ["model"],
     ["quote", "training"],

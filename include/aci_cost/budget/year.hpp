@@ -20,8 +20,9 @@
 namespace aci::budget {
 
 /// Charges of the year by nature, in display order.
-inline constexpr std::array<std::string_view, 7> charge_keys = {
-    "salaries", "social_contributions", "other_staff_costs", "overheads", "other_charges", "equipment", "vehicles"};
+inline constexpr std::array<std::string_view, 8> charge_keys = {
+    "salaries", "social_contributions", "other_staff_costs", "overheads", "structure", "other_charges", "equipment",
+    "vehicles"};
 /// Products of the year, in display order: sales, then the subsidies by financer.
 inline constexpr std::array<std::string_view, 1 + quote::financer_count> product_keys = {
     "sales", "aid_state", "aid_departement", "departement_grants", "region", "fse_plus", "opco", "other_grants"};

@@ -4,6 +4,7 @@
 #include "aci_cost/io/json_fields.hpp"
 #include "aci_cost/io/names.hpp"
 #include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/allocation_json.hpp"
 #include "aci_cost/io/training_json.hpp"
 
 namespace aci::io {
@@ -183,13 +184,15 @@ ACI_COST_INLINE model::Atelier atelier_from_json(const json& j, const std::strin
 ACI_COST_INLINE json to_json(const model::Aci& a) {
   json ateliers = json::array();
   for (const auto& at : a.ateliers) ateliers.push_back(to_json(at));
-  return {{"name", a.name}, {"large_employer", a.large_employer},
-          {"tax_status", detail::name_of(a.tax_status, detail::tax_status_names)},
-          {"custom_supports", a.custom_supports}, {"ateliers", ateliers}};
+  json out = {{"name", a.name}, {"large_employer", a.large_employer},
+              {"tax_status", detail::name_of(a.tax_status, detail::tax_status_names)},
+              {"custom_supports", a.custom_supports}, {"ateliers", ateliers}};
+  if (!a.structure.empty()) out["structure"] = to_json(a.structure);
+  return out;
 }
 
 ACI_COST_INLINE model::Aci aci_from_json(const json& j, const std::string& path) {
-  const Fields f(j, path, {"name", "large_employer", "tax_status", "custom_supports", "ateliers"});
+  const Fields f(j, path, {"name", "large_employer", "tax_status", "custom_supports", "ateliers", "structure"});
   model::Aci a;
   a.name = f.str("name");
   a.large_employer = f.boolean("large_employer", false);
@@ -200,6 +203,7 @@ ACI_COST_INLINE model::Aci aci_from_json(const json& j, const std::string& path)
                                      return s.get<std::string>();
                                    });
   a.ateliers = detail::each(f.array("ateliers"), f.at("ateliers"), atelier_from_json);
+  if (f.has("structure")) a.structure = structure_from_json(f.raw("structure"), f.at("structure"));
   detail::checked(path, [&] { a.validate(); return 0; });
   return a;
 }

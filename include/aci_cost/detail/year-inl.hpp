@@ -3,6 +3,7 @@
 
 #include "aci_cost/budget/year.hpp"
 #include "aci_cost/quote/atelier_rates.hpp"
+#include "aci_cost/quote/structure.hpp"
 
 namespace aci::budget {
 
@@ -26,15 +27,17 @@ ACI_COST_INLINE YearBudget year_budget(const model::Aci& aci, const std::vector<
   const Rounding mode = pricing.rounding;
   YearBudget y;
   y.date = date;
+  const std::vector<Money> structure = quote::structure_charges(aci, table, date, mode);
   for (std::size_t i = 0; i < aci.ateliers.size(); ++i) {
     const model::Atelier& at = aci.ateliers[i];
     rates::RateLookup rates(table, date);
-    const auto ar = quote::atelier_rates<Decimal>(at, aci.large_employer, rates, "aci.ateliers[" + std::to_string(i) + "]");
+    const auto ar = quote::atelier_rates<Decimal>(at, aci.large_employer, rates,
+                                                  "aci.ateliers[" + std::to_string(i) + "]", structure[i]);
     AtelierYear a;
     a.atelier = at.name;
     const std::array<Decimal, charge_keys.size()> charges = {
-        ar.salaries, ar.contributions, ar.per_head_costs, ar.overheads, ar.other_charges, ar.equipment_charges,
-        ar.vehicle_charges};
+        ar.salaries, ar.contributions, ar.per_head_costs, ar.overheads, ar.structure_charges, ar.other_charges,
+        ar.equipment_charges, ar.vehicle_charges};
     a.charges_total = detail::shown(charges, charge_keys, mode, a.charges);
     std::array<Decimal, product_keys.size()> products{};
     products[0] = at.annual_sales.amount();

@@ -14,6 +14,9 @@ inline constexpr std::string_view tax_status[] = {"vat_liable", "non_profit_exem
 inline constexpr std::string_view vat_kind[] = {"standard", "housing_renovation", "home_services", "food",
                                                 "energy_renovation"};
 inline constexpr std::string_view tag[] = {"law", "published", "estimate", "check"};
+inline constexpr std::string_view overhead_method[] = {"single_key", "direct", "step_down", "reciprocal"};
+inline constexpr std::string_view settling_method[] = {"direct", "step_down", "reciprocal"};
+inline constexpr std::string_view centre_kind[] = {"main", "support"};
 
 }  // namespace aci::io::names
 

@@ -1,6 +1,7 @@
 // aci::quote::AtelierRates: an atelier's annual costs, hours and funding, and the hourly rates
-// a job is charged from. Overheads are loaded per integration work hour (the simple work unit
-// of the méthode des centres); later allocation models replace this one function.
+// a job is charged from. Overheads — the atelier's own and its share of the ACI's structure
+// (quote/structure.hpp: cost centres, allocated to the cent) — are loaded per integration work
+// hour, the ateliers' work unit.
 #pragma once
 
 #include <array>
@@ -38,6 +39,7 @@ struct AtelierRates {
   T socio_professional_cost{};       ///< €/year (ASP/CIP, CA)
   T support_cost{};                  ///< €/year (director, admin…, CU)
   T overheads{};                     ///< €/year (O)
+  T structure_charges{};             ///< €/year: the ACI's structure allocated to the atelier (cost centres)
   T other_charges{};                 ///< €/year (X)
   T equipment_charges{};             ///< €/year: Σ equipment rate x annual hours
   T vehicle_charges{};               ///< €/year: annual km x €/km
@@ -55,13 +57,13 @@ struct AtelierRates {
   T supervision_rate() const { return supervisor_cost / supervisor_production_hours; }
   /// €/integration work hour: socio-professional accompaniment.
   T accompaniment_rate() const { return socio_professional_cost / integration_production_hours; }
-  /// €/integration work hour: support staff and overheads.
-  T overhead_rate() const { return (support_cost + overheads) / integration_production_hours; }
+  /// €/integration work hour: support staff, overheads and the structure's share.
+  T overhead_rate() const { return (support_cost + overheads + structure_charges) / integration_production_hours; }
   /// Total charges of the activity, €/year (the base of the D5132-34 sales cap), equipment and
   /// vehicles included.
   T annual_charges() const {
     return integration_cost + supervisor_cost + socio_professional_cost + support_cost + overheads + other_charges +
-           equipment_charges + vehicle_charges;
+           equipment_charges + vehicle_charges + structure_charges;
   }
   /// Subsidies of the year, €/year (the aid and every grant).
   T subsidies_total() const {
@@ -87,6 +89,7 @@ struct AtelierInputs {
   std::vector<GroupInputs<T>> groups;  ///< the staff groups, in the atelier's order
   T occupancy{};                       ///< filled share of the integration posts
   T overheads{};                       ///< €/year
+  T structure{};                       ///< €/year: the ACI's structure allocated to the atelier
   T other_charges{};                   ///< €/year
   T equipment_charges{};               ///< €/year: Σ equipment rate x annual hours
   T vehicle_charges{};                 ///< €/year: annual km x €/km
@@ -99,15 +102,18 @@ struct AtelierInputs {
   std::array<T, financer_count> grants{};  ///< €/year by financer (the aid lines stay 0 here)
 };
 
-/// The scalars of atelier `a` with the rates at `rates.date()` (looked up in a fixed order).
+/// The scalars of atelier `a` with the rates at `rates.date()` (looked up in a fixed order);
+/// `structure`: what it receives of the ACI's structure (quote/structure.hpp).
 template <class T>
-AtelierInputs<T> atelier_inputs(const model::Atelier& a, bool large_employer, rates::RateLookup& rates) {
+AtelierInputs<T> atelier_inputs(const model::Atelier& a, bool large_employer, rates::RateLookup& rates,
+                                const Money& structure = Money()) {
   using rates::Rate;
   AtelierInputs<T> in;
   for (const auto& g : a.staff)
     in.groups.push_back({g.role, scalar_cast<T>(g.headcount), people::staff_inputs<T>(g, rates, large_employer)});
   in.occupancy = scalar_cast<T>(a.occupancy);
   in.overheads = scalar_cast<T>(a.annual_overheads.amount());
+  in.structure = scalar_cast<T>(structure.amount());
   in.other_charges = scalar_cast<T>(a.annual_other_charges.amount());
   for (const auto& e : a.equipment)
     in.equipment_charges += scalar_cast<T>(e.hourly_rate.amount()) * scalar_cast<T>(e.annual_hours);
@@ -185,6 +191,7 @@ AtelierRates<T> staff_totals(const AtelierInputs<T>& in) {
 template <class T>
 AtelierRates<T> atelier_totals(AtelierRates<T> r, const AtelierInputs<T>& in) {
   r.overheads = in.overheads;
+  r.structure_charges = in.structure;
   r.other_charges = in.other_charges;
   r.equipment_charges = in.equipment_charges;
   r.vehicle_charges = in.vehicle_charges;
@@ -216,11 +223,12 @@ void check_funding(const AtelierRates<T>& r, const AtelierInputs<T>& in, const D
 }
 
 /// The annual totals of `a` with the rates at `rates.date()`; errors name `path` (the atelier:
-/// a string, or a callable building it only then).
+/// a string, or a callable building it only then); `structure`: what it receives of the ACI's
+/// structure.
 template <class T, class Path = const char*>
 AtelierRates<T> atelier_rates(const model::Atelier& a, bool large_employer, rates::RateLookup& rates,
-                              const Path& path = "atelier") {
-  const AtelierInputs<T> in = atelier_inputs<T>(a, large_employer, rates);
+                              const Path& path = "atelier", const Money& structure = Money()) {
+  const AtelierInputs<T> in = atelier_inputs<T>(a, large_employer, rates, structure);
   AtelierRates<T> staff;
   for (std::size_t i = 0; i < a.staff.size(); ++i) {
     const GroupInputs<T>& g = in.groups[i];

@@ -40,7 +40,8 @@ struct QuoteBase {
     const model::Atelier& at = aci.atelier(job.atelier, "job.atelier");
     rates::RateLookup rates(table, job.date);
     QuoteBase b;
-    b.inputs.atelier = atelier_inputs<double>(at, aci.large_employer, rates);
+    b.inputs.atelier = atelier_inputs<double>(at, aci.large_employer, rates,
+                                              structure_charges(aci, table, job.date, pricing.rounding)[atelier_index(aci, at)]);
     b.inputs.job = job_inputs<double>(aci, at, job, pricing, rates, std::nullopt);
     b.staff = staff_totals(b.inputs.atelier);
     for (const auto& g : b.inputs.atelier.groups)
@@ -191,6 +192,7 @@ QuoteInputs<L> broadcast(const QuoteInputs<double>& q) {
   for (const auto& g : a.groups) r.atelier.groups.push_back({g.role, L(g.headcount), staff(g.staff)});
   r.atelier.occupancy = a.occupancy;
   r.atelier.overheads = a.overheads;
+  r.atelier.structure = a.structure;
   r.atelier.other_charges = a.other_charges;
   r.atelier.equipment_charges = a.equipment_charges;
   r.atelier.vehicle_charges = a.vehicle_charges;
@@ -245,6 +247,7 @@ AtelierRates<L> broadcast(const AtelierRates<double>& r) {
   t.socio_professional_cost = r.socio_professional_cost;
   t.support_cost = r.support_cost;
   t.overheads = r.overheads;
+  t.structure_charges = r.structure_charges;
   t.other_charges = r.other_charges;
   t.equipment_charges = r.equipment_charges;
   t.vehicle_charges = r.vehicle_charges;

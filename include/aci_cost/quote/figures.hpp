@@ -12,6 +12,7 @@
 #include "aci_cost/model/job.hpp"
 #include "aci_cost/quote/atelier_rates.hpp"
 #include "aci_cost/quote/pricing.hpp"
+#include "aci_cost/quote/structure.hpp"
 #include "aci_cost/rates/rate_table.hpp"
 #include "aci_cost/detail/lanes.hpp"
 #include "aci_cost/detail/strict_fp.hpp"
@@ -168,7 +169,7 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
   const T vehicle = job.trips * job.km_per_trip * job.vehicle_cost_per_km;
   const T travel_labour = f.crew_travel_hours * labour + f.supervisor_travel_hours * supervision_rate;
   line(CostLine::travel) = vehicle + travel_labour;
-  line(CostLine::overheads) = share * (ar.support_cost + ar.overheads);
+  line(CostLine::overheads) = share * (ar.support_cost + ar.overheads + ar.structure_charges);
   f.full_cost = T(0);
   for (const auto& x : L) f.full_cost += x;
 
@@ -304,8 +305,10 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   job.validate();
   pricing.validate();
   const model::Atelier& at = aci.atelier(job.atelier, [&] { return "job[" + job.name + "].atelier"; });
+  const Money structure = structure_charges(aci, table, job.date, pricing.rounding)[atelier_index(aci, at)];
   rates::RateLookup rates(table, job.date);
-  const AtelierRates<T> ar = atelier_rates<T>(at, aci.large_employer, rates, [&] { return "atelier[" + at.name + "]"; });
+  const AtelierRates<T> ar =
+      atelier_rates<T>(at, aci.large_employer, rates, [&] { return "atelier[" + at.name + "]"; }, structure);
   ACI_COST_REQUIRE(ar.integration_production_hours > 0, "job[" + job.name + "].atelier", at.name,
                    "has no integration production hours");
   if (job.supervisors > 0) {

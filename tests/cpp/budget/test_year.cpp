@@ -23,10 +23,11 @@ TEST(Year, DefaultAteliersStatementToTheCent) {
   // Salaries: CDDI 11.04 x 15,438.488 + ETPS 1.5 x 26,640 + ASP 0.5 x 27,600 + admin 0.6 x 33,600.
   const char* charges[][2] = {{"salaries", "244360.91"},   {"social_contributions", "30489.91"},
                               {"other_staff_costs", "4464.00"}, {"overheads", "30000.00"},
+                              {"structure", "0.00"},  // the default ACI shares no structure
                               {"other_charges", "15000.00"}, {"equipment", "6370.00"},
                               {"vehicles", "9000.00"}};
-  ASSERT_EQ(a.charges.size(), 7u);
-  for (std::size_t i = 0; i < 7; ++i) {
+  ASSERT_EQ(a.charges.size(), 8u);
+  for (std::size_t i = 0; i < 8; ++i) {
     EXPECT_EQ(a.charges[i].key, charges[i][0]);
     EXPECT_EQ(a.charges[i].amount, M(charges[i][1])) << charges[i][0];
   }

@@ -11,7 +11,7 @@ namespace ev = aci::evaluators;
 
 TEST(Registry, BuiltinModelsAndErrors) {
   auto r = ev::Registry::builtin();
-  EXPECT_EQ(r.names(), (std::vector<std::string>{"quote", "training"}));
+  EXPECT_EQ(r.names(), (std::vector<std::string>{"allocation", "quote", "training"}));
   aci::io::SweepDocument d;
   d.model = "Training";
   try {

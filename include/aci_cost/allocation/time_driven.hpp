@@ -1,0 +1,201 @@
+// aci::allocation::time_driven: time-driven activity-based costing (Kaplan & Anderson, "Time-
+// Driven Activity-Based Costing", Harvard Business Review 82(11), 2004). Each resource pool (a
+// team, a vehicle fleet, a workshop) has a cost and a practical capacity (hours x productive
+// share); its capacity cost rate is cost / practical capacity. Each activity draws on one pool
+// for a time given by a time equation: constant + Σ coefficient x driver, where a driver may
+// be an indicator (0 or 1: "special handling", "site out of town"). A job's cost is Σ time x
+// rate; what the jobs leave of a pool's capacity is reported apart as unused capacity and its
+// cost — or, as a cost-plus house would, loaded onto the jobs (rate = cost / used time).
+// Every pool's cost is accounted for to the cent: Σ jobs + unused = cost.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "aci_cost/allocation/network.hpp"
+#include "aci_cost/decimal.hpp"
+#include "aci_cost/error.hpp"
+#include "aci_cost/money.hpp"
+
+namespace aci::allocation {
+
+/// A resource pool: what it costs over the period and the time it can supply.
+struct ResourcePool {
+  std::string name;                 ///< unique among the pools
+  Money cost;                       ///< €/period, >= 0
+  Decimal hours{0};                 ///< time paid in the period (the model's time unit), > 0
+  Decimal productive_share{"0.80"}; ///< [est] share of `hours` available for work (Kaplan & Anderson: 80–85 %)
+  friend bool operator==(const ResourcePool&, const ResourcePool&) = default;
+};
+
+/// One term of a time equation: coefficient x the driver's value (an indicator is 0 or 1).
+struct Term {
+  std::string driver;    ///< the driver's name, given on each job line
+  Decimal coefficient{0};///< time per unit of the driver
+  friend bool operator==(const Term&, const Term&) = default;
+};
+
+/// An activity and its time equation: constant + Σ coefficient x driver, per occurrence.
+struct Activity {
+  std::string name;      ///< unique among the activities
+  std::string pool;      ///< the resource pool it draws on
+  Decimal constant{0};   ///< time of every occurrence
+  std::vector<Term> terms;
+  friend bool operator==(const Activity&, const Activity&) = default;
+};
+
+/// A driver's value on a job line.
+struct DriverValue {
+  std::string driver;
+  Decimal value{0};
+  friend bool operator==(const DriverValue&, const DriverValue&) = default;
+};
+
+/// `count` occurrences of an activity with the given driver values (a driver left out is 0).
+struct JobLine {
+  std::string activity;
+  Decimal count{1};
+  std::vector<DriverValue> drivers;
+  friend bool operator==(const JobLine&, const JobLine&) = default;
+};
+
+/// A job (or a product line, a customer): its activities.
+struct TimeDrivenJob {
+  std::string name;
+  std::vector<JobLine> lines;
+  friend bool operator==(const TimeDrivenJob&, const TimeDrivenJob&) = default;
+};
+
+/// Pools, activities and the period's jobs.
+struct TimeDrivenModel {
+  std::string time_unit = "h";          ///< unit of every time (h or min): capacity and equations alike
+  std::vector<ResourcePool> pools;
+  std::vector<Activity> activities;
+  std::vector<TimeDrivenJob> jobs;
+  bool load_unused = false;             ///< charge the unused capacity to the jobs (rate = cost / used)
+  friend bool operator==(const TimeDrivenModel&, const TimeDrivenModel&) = default;
+};
+
+/// One pool's account.
+struct PoolAccount {
+  std::string name;
+  Money cost;                ///< the pool's cost
+  Decimal capacity{0};       ///< practical capacity = hours x productive share
+  Decimal rate{0};           ///< €/time unit charged to the jobs (exact)
+  Decimal used{0};           ///< time the jobs use
+  Decimal unused{0};         ///< capacity - used (negative: the jobs need more than the practical capacity)
+  Money used_cost;           ///< Σ the jobs' costs on this pool, to the cent
+  Money unused_cost;         ///< cost - used_cost: the cost of unused capacity (0 when loaded onto jobs)
+};
+
+/// One job's times and cost.
+struct JobAccount {
+  std::string name;
+  std::vector<Decimal> time;   ///< [pool] time used
+  std::vector<Money> cost;     ///< [pool] cost, to the cent
+  Money total;                 ///< Σ cost
+};
+
+/// The period's time-driven accounts.
+struct TimeDrivenResult {
+  std::string time_unit;
+  std::vector<PoolAccount> pools;
+  std::vector<JobAccount> jobs;
+  Money unused_cost;           ///< Σ over the pools
+};
+
+/// The time of one occurrence of `a` on a line with driver values `v` (`field` names the line).
+inline Decimal activity_time(const Activity& a, const std::vector<DriverValue>& v, const std::string& field) {
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const auto t = std::find_if(a.terms.begin(), a.terms.end(), [&](const Term& x) { return x.driver == v[i].driver; });
+    ACI_COST_REQUIRE(t != a.terms.end(), field + ".drivers[" + std::to_string(i) + "].driver",
+                     "\"" + v[i].driver + "\"", "is not a driver of activity \"" + a.name + "\"");
+  }
+  Decimal time = a.constant;
+  for (const Term& t : a.terms)
+    for (const DriverValue& x : v)
+      if (x.driver == t.driver) time += t.coefficient * x.value;
+  ACI_COST_REQUIRE(time >= 0, field, to_string(time), "the time equation gives a negative time");
+  return time;
+}
+
+/// Costs the jobs of `m` (errors: InvalidInput naming the field under `path`, and the value).
+inline TimeDrivenResult time_driven(const TimeDrivenModel& m, Rounding mode = Rounding::half_away_from_zero,
+                                    const std::string& path = "time_driven") {
+  ACI_COST_REQUIRE(!m.pools.empty(), path + ".pools", "[]", "needs at least one resource pool");
+  const std::size_t np = m.pools.size();
+  TimeDrivenResult r;
+  r.time_unit = m.time_unit;
+  for (std::size_t p = 0; p < np; ++p) {
+    const ResourcePool& pool = m.pools[p];
+    const std::string f = path + ".pools[" + std::to_string(p) + "]";
+    detail::require_new_name(m.pools, p, f);
+    ACI_COST_REQUIRE(pool.cost >= Money() && pool.cost.is_whole_cents(), f + ".cost", pool.cost.to_string(),
+                     "must be >= 0, whole cents");
+    ACI_COST_REQUIRE(pool.hours > 0, f + ".hours", to_string(pool.hours), "must be > 0");
+    ACI_COST_REQUIRE(pool.productive_share > 0 && pool.productive_share <= 1, f + ".productive_share",
+                     to_string(pool.productive_share), "must be in (0, 1]");
+    PoolAccount a;
+    a.name = pool.name;
+    a.cost = pool.cost;
+    a.capacity = pool.hours * pool.productive_share;
+    r.pools.push_back(a);
+  }
+  std::vector<std::size_t> pool_of(m.activities.size());
+  for (std::size_t i = 0; i < m.activities.size(); ++i) {
+    const Activity& a = m.activities[i];
+    const std::string f = path + ".activities[" + std::to_string(i) + "]";
+    detail::require_new_name(m.activities, i, f);
+    const auto p = std::find_if(m.pools.begin(), m.pools.end(), [&](const ResourcePool& x) { return x.name == a.pool; });
+    ACI_COST_REQUIRE(p != m.pools.end(), f + ".pool", "\"" + a.pool + "\"", "unknown resource pool");
+    pool_of[i] = static_cast<std::size_t>(p - m.pools.begin());
+    for (std::size_t t = 0; t < a.terms.size(); ++t) {
+      ACI_COST_REQUIRE(!a.terms[t].driver.empty(), f + ".terms[" + std::to_string(t) + "].driver", "\"\"",
+                       "must not be empty");
+      for (std::size_t u = 0; u < t; ++u)
+        ACI_COST_REQUIRE(a.terms[u].driver != a.terms[t].driver, f + ".terms[" + std::to_string(t) + "].driver",
+                         "\"" + a.terms[t].driver + "\"", "is listed twice");
+    }
+  }
+  for (std::size_t j = 0; j < m.jobs.size(); ++j) {
+    const TimeDrivenJob& job = m.jobs[j];
+    JobAccount acc;
+    acc.name = job.name;
+    acc.time.assign(np, Decimal(0));
+    for (std::size_t l = 0; l < job.lines.size(); ++l) {
+      const JobLine& line = job.lines[l];
+      const std::string f = path + ".jobs[" + std::to_string(j) + "].lines[" + std::to_string(l) + "]";
+      const auto a = std::find_if(m.activities.begin(), m.activities.end(),
+                                  [&](const Activity& x) { return x.name == line.activity; });
+      ACI_COST_REQUIRE(a != m.activities.end(), f + ".activity", "\"" + line.activity + "\"", "unknown activity");
+      ACI_COST_REQUIRE(line.count >= 0, f + ".count", to_string(line.count), "must be >= 0");
+      const std::size_t i = static_cast<std::size_t>(a - m.activities.begin());
+      acc.time[pool_of[i]] += line.count * activity_time(*a, line.drivers, f);
+    }
+    for (std::size_t p = 0; p < np; ++p) r.pools[p].used += acc.time[p];
+    r.jobs.push_back(std::move(acc));
+  }
+  for (auto& j : r.jobs) j.cost.assign(np, Money());
+  for (std::size_t p = 0; p < np; ++p) {
+    PoolAccount& a = r.pools[p];
+    a.unused = a.capacity - a.used;
+    const bool load = m.load_unused && a.used > 0;
+    a.rate = load ? Decimal(a.cost.amount() / a.used) : Decimal(a.cost.amount() / a.capacity);
+    a.used_cost = load ? a.cost : Money(a.used * a.rate).rounded(mode);
+    a.unused_cost = a.cost - a.used_cost;
+    if (a.used > 0) {
+      std::vector<Decimal> w;
+      for (const auto& j : r.jobs) w.push_back(j.time[p]);
+      const auto parts = split(a.used_cost, w);
+      for (std::size_t j = 0; j < r.jobs.size(); ++j) r.jobs[j].cost[p] = parts[j];
+    }
+    r.unused_cost += a.unused_cost;
+  }
+  for (auto& j : r.jobs)
+    for (const auto& c : j.cost) j.total += c;
+  return r;
+}
+
+}  // namespace aci::allocation
