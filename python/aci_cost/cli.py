@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Optional, Sequence
 
 from . import InvalidInput, Quote, default_scenario, format_fr, load_scenario, quote, quote_all
@@ -237,6 +238,65 @@ def pd_options():
     return pd.option_context("display.width", 200, "display.max_columns", 20)
 
 
+def render_allocation(a) -> str:
+    """The tableau de répartition as text: primary spread, flows, totals and rates."""
+    from . import allocation
+
+    with pd_options():
+        out = [f"Allocation by the {a.method} method (total charges {format_fr(a.total_charges)})", "",
+               "Primary distribution (€):", allocation.primary_frame(a).to_string(), ""]
+        if any(k == "support" for k in a.kinds):
+            out += ["Support centres handed on (from -> to, €):", allocation.flows_frame(a).to_string(), ""]
+        rates = allocation.rates_frame(a)
+        rates["cost_per_unit"] = rates["cost_per_unit"].map(lambda r: None if r is None else round(r, 4))
+        out += ["Main centres (cost per work unit to 4 decimals):", rates.to_string(index=False)]
+    return "\n".join(out)
+
+
+def render_time_driven(r) -> str:
+    from . import allocation
+
+    pools, jobs = allocation.time_driven_frames(r)
+    with pd_options():
+        return "\n".join([f"Time-driven rates (times in {r.time_unit})", pools.to_string(index=False), "",
+                          "Jobs (€):", jobs.to_string(index=False), "",
+                          f"Unused capacity: {format_fr(r.unused_cost)}"])
+
+
+def _cmd_allocate(args: argparse.Namespace) -> int:
+    from . import allocation
+
+    if args.time_driven:
+        r = allocation.time_driven(allocation.read_time_driven(Path(args.time_driven).read_text(encoding="utf-8")))
+        print(render_time_driven(r))
+        return 0
+    if args.network:
+        network, method = allocation.read_network(Path(args.network).read_text(encoding="utf-8"))
+        a = allocation.allocate(network, args.method or method)
+        print(render_allocation(a))
+        return 0
+    scenario = _scenario(args.scenario)
+    if scenario.aci.structure.empty():
+        raise InvalidInput("aci.structure = {}: the scenario's ACI shares no structure to allocate "
+                           "(see examples/multi_atelier.json)")
+    if args.compare:
+        with pd_options():
+            print(f"{scenario.aci.name}: each atelier's share of the structure (€/year)\n")
+            print(allocation.compare_methods(scenario, args.date).to_string())
+        return 0
+    a = allocation.of_scenario(scenario, args.method, args.date)
+    if args.plot:
+        import matplotlib
+        matplotlib.use("Agg")
+        ax = allocation.plot_flows(a)
+        ax.figure.savefig(args.plot, dpi=120, bbox_inches="tight")
+    print(f"{scenario.aci.name}")
+    print(render_allocation(a))
+    if args.plot:
+        print(f"\nFigure written to {args.plot}")
+    return 0
+
+
 def _cmd_scenario(args: argparse.Namespace) -> int:
     print(_scenario(args.scenario).to_json())
     return 0
@@ -267,6 +327,16 @@ def build_parser() -> argparse.ArgumentParser:
     y.add_argument("--date", help="rates in force at this date (default: 1 January of the first job's year)")
     y.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
     y.set_defaults(func=_cmd_year)
+    al = sub.add_parser("allocate", help="allocate the ACI's structure (cost centres) or a network; time-driven rates")
+    al.add_argument("scenario", nargs="?", help="scenario JSON file with aci.structure (e.g. examples/multi_atelier.json)")
+    al.add_argument("--method", choices=["single_key", "direct", "step_down", "reciprocal"],
+                    help="settling method (default: the scenario's or the network's)")
+    al.add_argument("--compare", action="store_true", help="each atelier's share under every method")
+    al.add_argument("--date", help="the ateliers' work hours with the rates at this date (default: the first job's)")
+    al.add_argument("--network", metavar="FILE", help="a stand-alone network document (docs/allocation.md)")
+    al.add_argument("--time-driven", metavar="FILE", help="a time-driven document (docs/allocation.md)")
+    al.add_argument("--plot", metavar="PNG", help="also write the flows as a stacked bar figure")
+    al.set_defaults(func=_cmd_allocate)
     sc = sub.add_parser("scenario", help="print a scenario document (default: the embedded ACI)")
     sc.add_argument("scenario", nargs="?", help="scenario JSON file to check and normalise")
     sc.set_defaults(func=_cmd_scenario)

@@ -76,6 +76,17 @@ void bind_model(py::module_& m) {
       .field("ordinary_supervision_ratio", &Atelier::ordinary_supervision_ratio, "ordinary firm's supervisor h per standard h [est]")
       .done();
 
+  using model::Structure;
+  Record<Structure>(m, "Structure", "What the ateliers share: support cost centres, the year's charges and their keys.")
+      .field("method", &Structure::method, "'single_key', 'direct', 'step_down' or 'reciprocal'")
+      .field("centres", &Structure::centres, "list of allocation.Centre (support centres)")
+      .field("charges", &Structure::charges, "list of allocation.Charge, keyed over support centres and ateliers")
+      .field("drivers", &Structure::drivers, "list of allocation.CostDriver")
+      .field("services", &Structure::services, "list of allocation.Service, one per support centre")
+      .field("step_order", &Structure::step_order, "support centres in step-down order (empty: as listed)")
+      .done()
+      .def("empty", &Structure::empty, "True when there is nothing to allocate.");
+
   using model::Aci;
   Record<Aci>(m, "Aci", "An Atelier et Chantier d'Insertion.")
       .field("name", &Aci::name, "name")
@@ -83,6 +94,7 @@ void bind_model(py::module_& m) {
       .field("tax_status", &Aci::tax_status, "'vat_liable' or 'non_profit_exempt'")
       .field("custom_supports", &Aci::custom_supports, "user-defined production supports")
       .field("ateliers", &Aci::ateliers, "list of Atelier")
+      .field("structure", &Aci::structure, "Structure shared by the ateliers (cost centres)")
       .done()
       .def("validate", &Aci::validate, "ValueError naming the field and value on any bad input.");
 

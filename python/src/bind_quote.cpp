@@ -89,6 +89,19 @@ void bind_quote(py::module_& m) {
         throw InvalidInput("scalar", "'" + scalar + "'", "expected 'decimal' or 'double'");
       }, py::arg("aci"), py::arg("job"), py::arg("rates"), py::arg("pricing"), py::arg("scalar") = "decimal",
       "Prices a job: the engine on the chosen scalar, rounded to the cent.");
+  m.def("allocate_structure",
+        [](const model::Aci& aci, const rates::RateTable& table, py::handle date, const std::string& rounding) {
+          return allocate_structure(aci, table, Conv<Date>::from(date, "date"), Conv<Rounding>::from(py::str(rounding), "rounding"));
+        },
+        py::arg("aci"), py::arg("rates"), py::arg("date"), py::arg("rounding") = "half_away_from_zero",
+        "The ACI's structure allocated to its ateliers (the ateliers' work hours at `date`), to the cent.");
+  m.def("structure_charges",
+        [](const model::Aci& aci, const rates::RateTable& table, py::handle date, const std::string& rounding) {
+          return Conv<std::vector<Money>>::to(
+              structure_charges(aci, table, Conv<Date>::from(date, "date"), Conv<Rounding>::from(py::str(rounding), "rounding")));
+        },
+        py::arg("aci"), py::arg("rates"), py::arg("date"), py::arg("rounding") = "half_away_from_zero",
+        "What each atelier receives of the structure, €/year, in atelier order.");
 
   Record<SocialClause>(m, "SocialClause", "A clause sociale against what a job delivers.")
       .field("required_hours", &SocialClause::required_hours, "h the clause requires")

@@ -30,6 +30,13 @@ template <>
 struct EnumNames<model::VatKind> { static constexpr const auto& names = io::names::vat_kind; };
 
 template <>
+struct EnumNames<allocation::CentreKind> { static constexpr const auto& names = io::names::centre_kind; };
+template <>
+struct EnumNames<allocation::Method> { static constexpr const auto& names = io::names::settling_method; };
+template <>
+struct EnumNames<model::OverheadMethod> { static constexpr const auto& names = io::names::overhead_method; };
+
+template <>
 struct Conv<rates::Rate> {
   static py::object to(const rates::Rate& r) { return py::str(std::string(rates::rate_name(r))); }
   static rates::Rate from(py::handle h, const std::string& field) {

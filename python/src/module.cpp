@@ -10,6 +10,7 @@ namespace py = pybind11;
 namespace aci::python {
 void bind_money(py::module_& m);
 void bind_rates(py::module_& m);
+void bind_allocation(py::module_& m);
 void bind_model(py::module_& m);
 void bind_quote(py::module_& m);
 void bind_budget(py::module_& m);
@@ -42,6 +43,8 @@ PYBIND11_MODULE(_core, m) {
   using namespace aci::python;
   area("money", "Exact money: rounding, splits that keep every cent, French formatting.", bind_money);
   area("rates", "The dated table of legal and published figures.", bind_rates);
+  area("allocation", "Cost centres (direct, step-down, reciprocal) and time-driven rates, to the cent.",
+       bind_allocation);
   area("model", "The ACI, its ateliers, staff groups and jobs.", bind_model);
   area("scenario", "Scenarios: an ACI, its jobs, pricing options and rate overrides, and their JSON format.",
        bind_io);

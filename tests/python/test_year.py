@@ -13,7 +13,7 @@ def test_default_year_statement(scenario):
     a = y.ateliers[0]
     assert [(l.key, l.amount) for l in a.charges] == [
         ("salaries", D("244360.91")), ("social_contributions", D("30489.91")), ("other_staff_costs", D("4464.00")),
-        ("overheads", D("30000.00")), ("other_charges", D("15000.00")), ("equipment", D("6370.00")),
+        ("overheads", D("30000.00")), ("structure", D("0.00")), ("other_charges", D("15000.00")), ("equipment", D("6370.00")),
         ("vehicles", D("9000.00"))]
     assert a.charges_total == D("339684.82") and a.products_total == D("275689.09")
     assert a.result == D("-63995.73")

@@ -40,12 +40,23 @@ struct Weight {
 };
 using Key = std::vector<Weight>;
 
+/// True when two keys give every centre the same weight, whatever their order (a JSON object
+/// is read in name order).
+inline bool same_key(const Key& a, const Key& b) {
+  if (a.size() != b.size()) return false;
+  for (const auto& w : a)
+    if (std::find(b.begin(), b.end(), w) == b.end()) return false;
+  return true;
+}
+
 /// A driver shared by several charges: m² per centre, headcount per centre…
 struct Driver {
   std::string name;  ///< e.g. "m2"
   std::string unit;  ///< unit of its quantities
   Key quantities;    ///< quantity per centre
-  friend bool operator==(const Driver&, const Driver&) = default;
+  friend bool operator==(const Driver& a, const Driver& b) {
+    return a.name == b.name && a.unit == b.unit && same_key(a.quantities, b.quantities);
+  }
 };
 
 /// A charge of the period (by nature: rent, insurance, the director's pay…) and how it is
@@ -55,7 +66,9 @@ struct Charge {
   Money amount;        ///< €/period, >= 0
   Key key;             ///< weights by centre (empty when `driver` is given)
   std::string driver;  ///< a driver's name ("" when `key` is given)
-  friend bool operator==(const Charge&, const Charge&) = default;
+  friend bool operator==(const Charge& a, const Charge& b) {
+    return a.name == b.name && a.amount == b.amount && same_key(a.key, b.key) && a.driver == b.driver;
+  }
 };
 
 /// The work a support centre delivers, in its work units, to each centre (itself included:
@@ -63,7 +76,7 @@ struct Charge {
 struct Service {
   std::string from;  ///< the support centre
   Key to;            ///< units delivered to each centre
-  friend bool operator==(const Service&, const Service&) = default;
+  friend bool operator==(const Service& a, const Service& b) { return a.from == b.from && same_key(a.to, b.to); }
 };
 
 /// The three ways of settling the support centres.

@@ -5,6 +5,7 @@ from typing import Any, ClassVar, Optional, Sequence, Union
 
 import numpy as np
 from . import _Record
+from .allocation import Centre, Charge, CostDriver, Service
 
 class HoursSplit(_Record):
     training: Decimal
@@ -66,12 +67,22 @@ class Atelier(_Record):
     ordinary_hourly_cost: Decimal
     ordinary_supervision_ratio: Decimal
 
+class Structure(_Record):
+    method: str
+    centres: list[Centre]
+    charges: list[Charge]
+    drivers: list[CostDriver]
+    services: list[Service]
+    step_order: list[str]
+    def empty(self) -> bool: ...
+
 class Aci(_Record):
     name: str
     large_employer: bool
     tax_status: str
     custom_supports: list[str]
     ateliers: list[Atelier]
+    structure: Structure
     def validate(self) -> None: ...
 
 class Driver(_Record):

@@ -4,7 +4,8 @@ from decimal import Decimal
 from typing import Any, ClassVar, Optional, Sequence, Union
 
 import numpy as np
-from . import _Number, _MoneyIn, _Record
+from . import _DateIn, _Number, _MoneyIn, _Record
+from .allocation import Allocation
 from .rates import RateEntry, RateTable
 from .model import Aci, Job, PricingOptions
 
@@ -78,6 +79,8 @@ class Quote(_Record):
     def from_json(text: str) -> Quote: ...
 
 def make_quote(aci: Aci, job: Job, rates: RateTable, pricing: PricingOptions, scalar: str = ...) -> Quote: ...
+def allocate_structure(aci: Aci, rates: RateTable, date: _DateIn, rounding: str = ...) -> Allocation: ...
+def structure_charges(aci: Aci, rates: RateTable, date: _DateIn, rounding: str = ...) -> list[Decimal]: ...
 
 class SocialClause(_Record):
     required_hours: Decimal
