@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aci_cost/evaluators/quote.hpp"
+#include "aci_cost/evaluators/sharing.hpp"
 #include "aci_cost/evaluators/training.hpp"
 #include "aci_cost/io/sweep_json.hpp"
 #include "aci_cost/scenario.hpp"
@@ -22,7 +23,8 @@ using Factory = std::function<std::unique_ptr<sweep::Evaluator>(const Scenario&,
 /// Models by name.
 class Registry {
  public:
-  /// The built-in models: "training" (the scenario's training model) and "quote" (one job).
+  /// The built-in models: "training" (the scenario's training model), "quote" (one job) and
+  /// "sharing" (the spec's sharing problem, else io::example_sharing_problem()).
   static Registry builtin() {
     Registry r;
     r.add("training", [](const Scenario& s, const io::SweepDocument&) {
@@ -31,6 +33,9 @@ class Registry {
     r.add("quote", [](const Scenario& s, const io::SweepDocument& d) -> std::unique_ptr<sweep::Evaluator> {
       ACI_COST_REQUIRE(!s.jobs.empty(), "sweep.job", "none", "the scenario has no job to sweep");
       return std::make_unique<QuoteEvaluator>(s, d.job.empty() ? s.jobs.front().name : d.job);
+    });
+    r.add("sharing", [](const Scenario&, const io::SweepDocument& d) -> std::unique_ptr<sweep::Evaluator> {
+      return std::make_unique<SharingEvaluator>(d.sharing ? *d.sharing : io::example_sharing_problem());
     });
     return r;
   }
