@@ -218,7 +218,9 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
     r.stand_alone.push_back(Money(r.stand_alone_exact.back()).rounded());
     alone += r.stand_alone_exact.back();
   }
-  r.saving = Money(alone - r.grand_cost_exact).rounded();
+  // The shown saving is the shown figures' difference: the members' savings under a split add up to it.
+  for (const Money& a : r.stand_alone) r.saving += a;
+  r.saving -= r.grand_cost;
 
   const bool tabulated = n <= options.exact_max_members;
   r.exact_game = n <= options.decimal_max_members;

@@ -76,7 +76,7 @@ struct SharingResult {
   std::vector<Decimal> stand_alone_exact;  ///< c({i}), €/year
   Money grand_cost;                   ///< c(N), €/year, to the cent
   Decimal grand_cost_exact;           ///< c(N), €/year
-  Money saving;                       ///< sum of c({i}) - c(N), €/year, to the cent
+  Money saving;                       ///< sum of stand_alone - grand_cost (the shown figures), €/year
   bool exact_game = true;             ///< c(S) in exact decimals (else doubles, converted explicitly)
   std::optional<bool> core_empty;     ///< from the least core (n <= nucleolus_max_players), else unknown
   std::optional<double> least_core;   ///< its epsilon, €/year (<= 0: the core is not empty)
