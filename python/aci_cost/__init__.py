@@ -26,7 +26,7 @@ from ._core.rates import RateEntry, RateTable, general_reduction_coefficient
 from ._core.scenario import SCENARIO_FORMAT, Scenario, default_scenario, read_scenario
 from ._core.training import TrainingModel, TrainingSummary
 
-from . import allocation, budget, sweep, training  # noqa: E402  (needs the names above)
+from . import allocation, budget, sharing, sweep, training  # noqa: E402  (needs the names above)
 
 __version__: str = _core.__version__
 

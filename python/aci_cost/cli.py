@@ -1,9 +1,10 @@
-"""Command line: ``python -m aci_cost quote [SCENARIO.json] [--job NAME] [--json]``."""
+"""Command line: ``python -m aci_cost quote [SCENARIO.json] [--job NAME] [--json]``, ``... share FILE.json``."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -232,6 +233,51 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     return 0
 
 
+def render_share(run) -> str:
+    """Stand-alone costs, the cost together and every split, with who would walk away."""
+    r = run.result
+    width = max(len(m) for m in run.members) + 2
+    out = [f"Sharing between {len(run.members)} ACIs: {format_fr(r.grand_cost)} a year together, "
+           f"saving {format_fr(r.saving)} on going alone"]
+    if r.core_empty is not None:
+        out.append("  the core is empty: every split leaves some group better off alone" if r.core_empty
+                   else "  the core is not empty: some splits leave no group better off alone")
+    header = f"  {'':<{width}}{'alone':>14}" + "".join(f"{m:>16}" for m in run.methods)
+    out += ["", header]
+    table = run.comparison()
+    for member, row in table.iterrows():
+        out.append(f"  {member:<{width}}" + "".join(f"{format_fr(v):>16}" if k else f"{format_fr(v):>14}"
+                                                    for k, v in enumerate(row)))
+    for method in run.methods:
+        b = run.blocking(method)
+        if len(b):
+            worst = b.iloc[0]
+            cents = Decimal("0.01")
+            out.append(f"  {method}: {len(b)} blocking coalition(s); worst {worst['members']} "
+                       f"(alone {format_fr(worst['cost'].quantize(cents))}, "
+                       f"charged {format_fr(worst['charged'].quantize(cents))})")
+        elif run.frame(method).attrs["core_checked"]:
+            out.append(f"  {method}: no group would walk away")
+    out += [f"  note: {n}" for n in r.notes]
+    return "\n".join(out)
+
+
+def _cmd_share(args: argparse.Namespace) -> int:
+    from . import sharing
+
+    problem = sharing.load(args.file) if args.file else sharing.example()
+    run = sharing.share(problem, seed=args.seed, permutations=args.permutations, threads=args.threads)
+    if args.json:
+        print(json.dumps(run.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(render_share(run))
+    if args.plot:
+        run.plot().savefig(args.plot, dpi=110)
+        if not args.json:
+            print(f"  figure written to {args.plot}")
+    return 0
+
+
 def pd_options():
     import pandas as pd
 
@@ -337,6 +383,14 @@ def build_parser() -> argparse.ArgumentParser:
     al.add_argument("--time-driven", metavar="FILE", help="a time-driven document (docs/allocation.md)")
     al.add_argument("--plot", metavar="PNG", help="also write the flows as a stacked bar figure")
     al.set_defaults(func=_cmd_allocate)
+    sh = sub.add_parser("share", help="share posts between ACIs: stand-alone costs, fair splits, who walks away")
+    sh.add_argument("file", nargs="?", help="sharing JSON file (format aci_cost/sharing@1; default: the example)")
+    sh.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
+    sh.add_argument("--plot", metavar="PNG", help="also write the bar figure comparing the splits")
+    sh.add_argument("--seed", type=int, default=1, help="seed of the sampled Shapley value (over 20 ACIs)")
+    sh.add_argument("--permutations", type=int, default=20000, help="orders drawn by the sampled Shapley value")
+    sh.add_argument("--threads", type=int, default=1, help="native threads (results do not depend on it)")
+    sh.set_defaults(func=_cmd_share)
     sc = sub.add_parser("scenario", help="print a scenario document (default: the embedded ACI)")
     sc.add_argument("scenario", nargs="?", help="scenario JSON file to check and normalise")
     sc.set_defaults(func=_cmd_scenario)

@@ -1,6 +1,7 @@
 // Cost centres and time-driven rates: the networks, the allocation to the cent and its trace,
 // the time-driven accounts, and their JSON formats. Keys are dicts {centre: weight}.
 #include "aci_cost/allocation/allocate.hpp"
+#include "aci_cost/allocation/inputs.hpp"
 #include "aci_cost/allocation/time_driven.hpp"
 #include "aci_cost/io/allocation_json.hpp"
 #include "enums.hpp"
@@ -101,6 +102,21 @@ void bind_allocation(py::module_& m) {
           const auto d = io::read_network(text);
           return py::make_tuple(d.network, Conv<Method>::to(d.method));
         }, py::arg("text"), "Parses a network document: (Network, method).");
+
+  m.def("allocation_input_table", [] {
+        py::list rows;
+        for (const auto& f : input_families)
+          rows.append(py::dict(py::arg("pattern") = f.pattern, py::arg("unit") = f.unit, py::arg("low") = f.low,
+                               py::arg("high") = f.high, py::arg("low_open") = f.low_open,
+                               py::arg("high_open") = f.high_open, py::arg("doc") = f.doc));
+        return rows;
+      }, "The allocation model's input families (its descriptor table): one dict per family.");
+  m.def("allocation_output_table", [] {
+        py::list rows;
+        for (const auto& f : output_families)
+          rows.append(py::dict(py::arg("pattern") = f.name, py::arg("unit") = f.unit, py::arg("doc") = f.doc));
+        return rows;
+      }, "The allocation model's output families: one dict per family.");
 
   Record<ResourcePool>(m, "ResourcePool", "A resource pool: its cost and the time it can supply.")
       .field("name", &ResourcePool::name, "unique among the pools")

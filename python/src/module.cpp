@@ -19,6 +19,7 @@ void bind_training(py::module_& m);
 void bind_link(py::module_& m);
 void bind_sweep(py::module_& m);
 void bind_sensitivity(py::module_& m);
+void bind_sharing(py::module_& m);
 }  // namespace aci::python
 
 PYBIND11_MODULE(_core, m) {
@@ -52,6 +53,7 @@ PYBIND11_MODULE(_core, m) {
   area("budget", "The year of an ACI: its jobs summed per atelier against its structure.", bind_budget);
   area("training", "The weekly model of training deferred by production pressure.", bind_training);
   area("link", "The quote and the training model together.", bind_link);
+  area("sharing", "Posts shared between ACIs: coalition costs, fair splits, who would walk away.", bind_sharing);
   area("sweep", "What-if sweeps, summaries and sensitivity studies over any model.", [](py::module_& s) {
     bind_sweep(s);
     bind_sensitivity(s);

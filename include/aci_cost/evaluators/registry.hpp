@@ -11,6 +11,7 @@
 
 #include "aci_cost/evaluators/allocation.hpp"
 #include "aci_cost/evaluators/quote.hpp"
+#include "aci_cost/evaluators/sharing.hpp"
 #include "aci_cost/evaluators/training.hpp"
 #include "aci_cost/io/sweep_json.hpp"
 #include "aci_cost/scenario.hpp"
@@ -24,7 +25,8 @@ using Factory = std::function<std::unique_ptr<sweep::Evaluator>(const Scenario&,
 class Registry {
  public:
   /// The built-in models: "training" (the scenario's training model), "quote" (one job) and
-  /// "allocation" (the ACI's structure over its ateliers).
+  /// "allocation" (the ACI's structure over its ateliers) and "sharing" (the spec's sharing
+  /// problem, else io::example_sharing_problem()).
   static Registry builtin() {
     Registry r;
     r.add("training", [](const Scenario& s, const io::SweepDocument&) {
@@ -36,6 +38,9 @@ class Registry {
     });
     r.add("allocation", [](const Scenario& s, const io::SweepDocument&) {
       return std::make_unique<AllocationEvaluator>(s);
+    });
+    r.add("sharing", [](const Scenario&, const io::SweepDocument& d) -> std::unique_ptr<sweep::Evaluator> {
+      return std::make_unique<SharingEvaluator>(d.sharing ? *d.sharing : io::example_sharing_problem());
     });
     return r;
   }

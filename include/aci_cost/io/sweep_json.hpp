@@ -2,9 +2,12 @@
 // with which laws, which design, which outputs. Errors carry the JSON path.
 #pragma once
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "aci_cost/io/json_fields.hpp"
+#include "aci_cost/io/sharing_json.hpp"
 #include "aci_cost/sweep/engine.hpp"
 
 namespace aci::io {
@@ -16,6 +19,8 @@ inline constexpr std::string_view sweep_format = "aci_cost/sweep@1";
 struct SweepDocument {
   std::string model = "training";  ///< "training" or "quote"
   std::string job;                 ///< quote model: the job (default: the scenario's first)
+  /// sharing model: the problem (default: io::example_sharing_problem()); JSON as sharing@1.
+  std::optional<sharing::SharingProblem> sharing;
   sweep::SweepSpec spec;           ///< the sweep
 };
 
@@ -80,13 +85,20 @@ inline json to_json(const sweep::Distribution<double>& d) {
 /// Reads a sweep spec document.
 inline SweepDocument sweep_from_json(const json& j) {
   const Fields f(j, "$",
-                 {"format", "model", "job", "inputs", "design", "rank_correlation", "outputs", "summary_only", "summaries"});
+                 {"format", "model", "job", "sharing", "inputs", "design", "rank_correlation", "outputs", "summary_only", "summaries"});
   if (f.str("format") != sweep_format) {
     throw ScenarioError("$.format", "\"" + f.str("format") + "\"", "expected \"" + std::string(sweep_format) + "\"");
   }
   SweepDocument doc;
   doc.model = f.str("model", "training");  // a registered model's name (evaluators/registry.hpp)
   doc.job = f.str("job", "");
+  if (f.has("sharing")) {
+    try {
+      doc.sharing = sharing_from_json(f.raw("sharing"));
+    } catch (const ScenarioError& e) {  // its paths are relative to the sharing document
+      throw ScenarioError("$.sharing" + e.field().substr(1), e.value(), e.rule());
+    }
+  }
   const json& inputs = f.array("inputs");
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const std::string p = "$.inputs[" + std::to_string(i) + "]";
@@ -148,6 +160,7 @@ inline json to_json(const SweepDocument& d) {
               {"outputs", d.spec.outputs},
               {"summary_only", d.spec.summary_only}, {"summaries", d.spec.summaries}};
   if (!d.job.empty()) out["job"] = d.job;
+  if (d.sharing) out["sharing"] = to_json(*d.sharing);
   if (!d.spec.rank_correlation.empty()) out["rank_correlation"] = d.spec.rank_correlation;
   if (!d.spec.draw_keys.empty()) out["design"]["draw_keys"] = d.spec.draw_keys;
   return out;

@@ -11,7 +11,7 @@ namespace ev = aci::evaluators;
 
 TEST(Registry, BuiltinModelsAndErrors) {
   auto r = ev::Registry::builtin();
-  EXPECT_EQ(r.names(), (std::vector<std::string>{"allocation", "quote", "training"}));
+  EXPECT_EQ(r.names(), (std::vector<std::string>{"allocation", "quote", "sharing", "training"}));
   aci::io::SweepDocument d;
   d.model = "Training";
   try {
@@ -20,7 +20,7 @@ TEST(Registry, BuiltinModelsAndErrors) {
   } catch (const aci::InvalidInput& e) {
     EXPECT_EQ(e.field(), "sweep.model");
     EXPECT_EQ(e.value(), "\"Training\"");
-    EXPECT_NE(std::string(e.what()).find("\"quote\", \"training\""), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("\"quote\", \"sharing\", \"training\""), std::string::npos);
   }
   EXPECT_THROW(r.add("quote", {}), aci::InvalidInput);  // taken
   EXPECT_THROW(r.add("", {}), aci::InvalidInput);
