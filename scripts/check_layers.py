@@ -17,7 +17,7 @@ LAYERS = [
     ["rates", "allocation"],
     ["people"],
     ["model"],
-    ["quote", "training", "sharing"],   # sharing: posts shared between ACIs (people, rates)
+    ["quote", "training", "sharing", "calibration"],   # sharing: posts shared between ACIs (people, rates)
     ["budget", "link"],
     ["scenario"],          # the top-level scenario.hpp: every model, none of the engines
     ["sweep"],             # model-agnostic engine, designs, sensitivity

@@ -14,19 +14,19 @@ from ._core import DomainError, InvalidInput, NoRateInForce, ScenarioError
 from ._core.budget import AtelierYear, JobInYear, YearBudget, year_budget
 from ._core.link import TrainingQuote, TrainingSetup, TrainingWeek, make_training_quote
 from ._core.model import (
-    Aci, Atelier, Driver, EquipmentRate, EquipmentUse, HoursSplit, Job, Material, PricingOptions,
-    StaffGroup, Structure, Subsidies, Travel,
+    Aci, Atelier, Driver, EquationUse, EquipmentRate, EquipmentUse, HoursSplit, Job, Material, Output,
+    PricingOptions, StaffGroup, Structure, Subsidies, TimeEquation, Travel,
 )
 from ._core.money import format_fr, format_plain, round_money, round_parts, split
 from ._core.quote import (
-    InsertionStatement, Line, Price, PriceBounds, Quote, SalesCap, SocialClause, Warning,
+    InsertionStatement, Line, Price, PriceBounds, Quote, SalesCap, SocialClause, UnitFigures, Warning,
     check_social_clause, make_quote,
 )
 from ._core.rates import RateEntry, RateTable, general_reduction_coefficient
 from ._core.scenario import SCENARIO_FORMAT, Scenario, default_scenario, read_scenario
 from ._core.training import TrainingModel, TrainingSummary
 
-from . import allocation, budget, sharing, sweep, training  # noqa: E402  (needs the names above)
+from . import allocation, budget, calibration, sharing, sweep, training  # noqa: E402  (needs the names above)
 
 __version__: str = _core.__version__
 
@@ -40,7 +40,7 @@ __all__ = [
     "read_scenario", "round_money", "round_parts", "split", "__version__",
     "TrainingModel", "TrainingQuote", "TrainingSetup", "TrainingSummary", "TrainingWeek",
     "make_training_quote", "training_quote", "training", "sweep",
-    "AtelierYear", "JobInYear", "YearBudget", "year_budget", "budget", "Structure", "allocation",
+    "AtelierYear", "JobInYear", "YearBudget", "year_budget", "budget", "Structure", "allocation", "Output", "UnitFigures", "TimeEquation", "EquationUse", "calibration",
 ]
 
 

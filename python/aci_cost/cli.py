@@ -11,8 +11,12 @@ from typing import Optional, Sequence
 from . import InvalidInput, Quote, default_scenario, format_fr, load_scenario, quote, quote_all
 
 
-def _scenario(path: Optional[str]):
-    return default_scenario() if path is None else load_scenario(path)
+def _scenario(path: Optional[str], support: Optional[str] = None):
+    if path is not None and support is not None:
+        raise InvalidInput(f"--support = {support!r}: give a scenario file or a support, not both")
+    if path is None:
+        return default_scenario(support or "green_spaces")
+    return load_scenario(path)
 
 
 def render_quote(q: Quote) -> str:
@@ -36,7 +40,18 @@ def render_quote(q: Quote) -> str:
     row("MARGINAL COST (what the job adds)", q.marginal_cost)
     for line in q.subsidies:
         row("subsidy: " + line.key.replace("_", " "), line.amount)
+    if q.output_revenue:
+        row("revenue tied to output", q.output_revenue)
     row("NET COST (after subsidies)", q.net_cost)
+    u = q.per_unit
+    if u.unit != "h" or u.kind == "goods":
+        sold = f", {u.sold} sold" if u.sold != u.quantity else ""
+        out.append(f"  Per {u.unit} ({u.kind}: {u.quantity} {u.unit}{sold})")
+        row(f"  full cost per {u.unit}", u.full_cost)
+        row(f"  net cost per {u.unit}", u.net_cost)
+        row(f"  price excl. VAT per {u.unit}", u.price_ht)
+        if u.market_price is not None:
+            row(f"  market price per {u.unit}", u.market_price)
     out.append("")
     k = f", K = {q.price.coefficient_k}" if q.price.policy == "ds_coefficient" else ""
     out.append(f"  Price ({q.price.policy}{k})")
@@ -72,7 +87,7 @@ def render_quote(q: Quote) -> str:
 
 
 def _cmd_quote(args: argparse.Namespace) -> int:
-    scenario = _scenario(args.scenario)
+    scenario = _scenario(args.scenario, args.support)
     quotes = [quote(scenario, args.job)] if args.job else quote_all(scenario)
     if args.json:
         doc = {"scenario": args.scenario or "default", "quotes": [json.loads(q.to_json()) for q in quotes]}
@@ -344,7 +359,7 @@ def _cmd_allocate(args: argparse.Namespace) -> int:
 
 
 def _cmd_scenario(args: argparse.Namespace) -> int:
-    print(_scenario(args.scenario).to_json())
+    print(_scenario(args.scenario, args.support).to_json())
     return 0
 
 
@@ -354,6 +369,9 @@ def build_parser() -> argparse.ArgumentParser:
     q = sub.add_parser("quote", help="quote the jobs of a scenario (default: the embedded ACI)")
     q.add_argument("scenario", nargs="?", help="scenario JSON file (default: embedded default ACI)")
     q.add_argument("--job", help="quote only this job")
+    q.add_argument("--support", choices=["green_spaces", "market_gardening", "building", "laundry", "recycling_reuse",
+                                         "multi_atelier"],
+                   help="the embedded default ACI of a support (docs/supports.md) instead of a file")
     q.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
     q.set_defaults(func=_cmd_quote)
     t = sub.add_parser("training", help="simulate the weekly training model of a scenario")
@@ -393,6 +411,8 @@ def build_parser() -> argparse.ArgumentParser:
     sh.set_defaults(func=_cmd_share)
     sc = sub.add_parser("scenario", help="print a scenario document (default: the embedded ACI)")
     sc.add_argument("scenario", nargs="?", help="scenario JSON file to check and normalise")
+    sc.add_argument("--support", choices=["green_spaces", "market_gardening", "building", "laundry", "recycling_reuse",
+                                          "multi_atelier"], help="print the embedded default of a support")
     sc.set_defaults(func=_cmd_scenario)
     return p
 

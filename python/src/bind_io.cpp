@@ -22,7 +22,13 @@ void bind_io(py::module_& m) {
            py::arg("indent") = 2, "The scenario document (format aci_cost/scenario@1).");
   m.def("read_scenario", [](const std::string& text) { return io::read_scenario(text); }, py::arg("text"),
         "Parses a scenario document; ValueError with the JSON path on any problem.");
-  m.def("default_scenario", &io::default_scenario, "The embedded default: a green-spaces ACI in 2026.");
+  m.def("default_scenario", [](const std::string& support) { return io::default_scenario(support); },
+        py::arg("support") = "green_spaces",
+        "The embedded default of a support (green_spaces, market_gardening, building, laundry, recycling_reuse) "
+        "or the multi-atelier default (multi_atelier); figures in docs/supports.md.");
+  py::list names;
+  for (auto n : io::default_scenario_names) names.append(py::str(std::string(n)));
+  m.attr("DEFAULT_SCENARIOS") = py::tuple(names);
   m.attr("SCENARIO_FORMAT") = std::string(io::scenario_format);
 }
 

@@ -3,6 +3,7 @@
 #include "aci_cost/model/job.hpp"
 #include "aci_cost/quote/pricing.hpp"
 #include "enums.hpp"
+#include "keys.hpp"
 #include "record.hpp"
 
 namespace aci::python {
@@ -63,6 +64,7 @@ void bind_model(py::module_& m) {
       .field("annual_overheads", &Atelier::annual_overheads, "€/year")
       .field("annual_other_charges", &Atelier::annual_other_charges, "€/year")
       .field("equipment", &Atelier::equipment, "list of EquipmentRate")
+      .field("time_equations", &Atelier::time_equations, "list of TimeEquation (jobs' work)")
       .field("vehicle_cost_per_km", &Atelier::vehicle_cost_per_km, "€/km")
       .field("annual_vehicle_km", &Atelier::annual_vehicle_km, "km a year [est]")
       .field("occupancy", &Atelier::occupancy, "share of integration posts filled (0, 1] [est]")
@@ -121,6 +123,29 @@ void bind_model(py::module_& m) {
       .field("km_per_trip", &Travel::km_per_trip, "km per round trip")
       .field("hours_per_trip", &Travel::hours_per_trip, "h per round trip")
       .done();
+  using model::TimeEquation;
+  Record<TimeEquation>(m, "TimeEquation", "Standard hours = constant + Σ coefficient x driver (indicators 0/1).")
+      .field("name", &TimeEquation::name, "the name jobs use")
+      .field("constant", &TimeEquation::constant, "standard hours of every occurrence")
+      .field("terms", &TimeEquation::terms, "list of allocation.Term (driver, coefficient)")
+      .field("source", &TimeEquation::source, "[est], or how it was fitted")
+      .done();
+  using model::EquationUse;
+  Record<EquationUse>(m, "EquationUse", "count occurrences of an atelier's time equation with driver values.")
+      .field("equation", &EquationUse::equation, "a TimeEquation name of the job's atelier")
+      .field("count", &EquationUse::count, "occurrences")
+      .field("drivers", &EquationUse::drivers, "dict {driver: value}")
+      .done();
+  using model::Output;
+  Record<Output>(m, "Output", "What a job produces, in its unit: a service or goods.")
+      .field("kind", &Output::kind, "'service' or 'goods'")
+      .field("unit", &Output::unit, "h, m2, m, kg, tonne, basket, piece…")
+      .field("quantity", &Output::quantity, "units produced (0: the standard hours, unit 'h')")
+      .field("loss_share", &Output::loss_share, "goods: share produced but not sold [0, 1)")
+      .field("market_unit_price", &Output::market_unit_price, "market price per unit sold, € excl. VAT, or None")
+      .field("market_floor_unit_price", &Output::market_floor_unit_price, "low end of the market per unit, or None")
+      .field("support_per_unit", &Output::support_per_unit, "revenue tied to output per unit produced, € [est]")
+      .done();
   Record<Job>(m, "Job", "A job (prestation) quoted to a client.")
       .field("name", &Job::name, "unique name")
       .field("client", &Job::client, "client")
@@ -128,6 +153,7 @@ void bind_model(py::module_& m) {
       .field("date", &Job::date, "quote date (rates in force at it)")
       .field("standard_hours", &Job::standard_hours, "work content, standard hours")
       .field("drivers", &Job::drivers, "list of Driver")
+      .field("work", &Job::work, "list of EquationUse: work content from the atelier's time equations")
       .field("productivity", &Job::productivity, "relative productivity per production hour (0, 1], None = atelier default")
       .field("crew_size", &Job::crew_size, "integration employees on the job")
       .field("supervisors", &Job::supervisors, "ETPS on site")
@@ -137,6 +163,7 @@ void bind_model(py::module_& m) {
       .field("vat_kind", &Job::vat_kind, "'standard', 'housing_renovation', 'home_services', 'food' or 'energy_renovation'")
       .field("vat_rate", &Job::vat_rate, "explicit VAT share, None = the kind's rate at the date")
       .field("adds_paid_hours", &Job::adds_paid_hours, "the job adds paid hours: its labour is marginal")
+      .field("output", &Job::output, "Output: what it produces, in its unit")
       .computed("total_standard_hours", [](const Job& j) { return Conv<Decimal>::to(j.total_standard_hours()); },
                 "standard hours including drivers")
       .done()

@@ -34,6 +34,8 @@ struct EnumNames<allocation::CentreKind> { static constexpr const auto& names = 
 template <>
 struct EnumNames<allocation::Method> { static constexpr const auto& names = io::names::settling_method; };
 template <>
+struct EnumNames<model::OutputKind> { static constexpr const auto& names = io::names::output_kind; };
+template <>
 struct EnumNames<model::OverheadMethod> { static constexpr const auto& names = io::names::overhead_method; };
 
 template <>

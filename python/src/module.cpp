@@ -11,6 +11,7 @@ namespace aci::python {
 void bind_money(py::module_& m);
 void bind_rates(py::module_& m);
 void bind_allocation(py::module_& m);
+void bind_calibration(py::module_& m);
 void bind_model(py::module_& m);
 void bind_quote(py::module_& m);
 void bind_budget(py::module_& m);
@@ -46,6 +47,8 @@ PYBIND11_MODULE(_core, m) {
   area("rates", "The dated table of legal and published figures.", bind_rates);
   area("allocation", "Cost centres (direct, step-down, reciprocal) and time-driven rates, to the cent.",
        bind_allocation);
+  area("calibration", "Time equations learned from past jobs (least squares, prediction intervals).",
+       bind_calibration);
   area("model", "The ACI, its ateliers, staff groups and jobs.", bind_model);
   area("scenario", "Scenarios: an ACI, its jobs, pricing options and rate overrides, and their JSON format.",
        bind_io);

@@ -95,10 +95,10 @@ def test_multi_atelier_scenario_every_method_and_the_quote():
     shares = al.structure_charges(s.aci, s.rate_table(), s.jobs[0].date)
     assert shares == list(table["reciprocal"])
     # The quote carries the Ressourcerie's share: its overheads line is larger than without it.
-    q = aci_cost.quote(s, "house_clearance")
+    q = aci_cost.quote(s, "bulky_collection")
     bare = aci_cost.load_scenario(MULTI)
     bare.aci.structure = aci_cost.Structure()
-    q0 = aci_cost.quote(bare, "house_clearance")
+    q0 = aci_cost.quote(bare, "bulky_collection")
     line = {l.key: l.amount for l in q.cost_lines}["overheads"]
     line0 = {l.key: l.amount for l in q0.cost_lines}["overheads"]
     assert line > line0

@@ -18,7 +18,8 @@ import quote_reference  # noqa: E402  (the independent NumPy implementation)
 # Uniform laws for every input of the quote model's table, within its domain [est].
 LAWS = {
     "job.standard_hours": (20, 400), "job.productivity": (0.35, 0.95), "job.crew_size": (1, 8),
-    "job.supervisors": (0.5, 2), "pricing.margin": (-0.1, 0.3), "atelier.annual_overheads": (5000, 90000),
+    "job.supervisors": (0.5, 2), "job.output.quantity": (300, 900), "job.output.support_per_unit": (0, 2),
+    "pricing.margin": (-0.1, 0.3), "atelier.annual_overheads": (5000, 90000),
     "atelier.subsidies.aid_modulation_share": (0, 0.1), "atelier.subsidies.other_grants_annual": (0, 20000),
     "atelier.market_hourly_price": (45, 80), "atelier.ordinary_hourly_cost": (20, 40),
     "crew.headcount_scale": (0.6, 1.5), "crew.weekly_hours": (20, 35), "crew.absence": (0, 0.08),

@@ -122,3 +122,187 @@ ACI_COST_INLINE Scenario default_scenario() {
 }
 
 }  // namespace aci::io
+
+namespace aci::io {
+
+namespace detail {
+
+/// The green-spaces atelier's staff, scaled: `posts` CDDI posts, `etps` supervisors, `asp` CIP,
+/// `support` direction/admin FTE (the same contracts and hours splits [est]).
+inline model::Atelier atelier_from(const model::Atelier& base, const char* name, const char* support, const char* posts,
+                                   const char* etps, const char* asp, const char* admin) {
+  model::Atelier a = base;
+  a.name = name;
+  a.support = support;
+  a.staff[0].headcount = Decimal(posts);
+  a.staff[1].headcount = Decimal(etps);
+  a.staff[2].headcount = Decimal(asp);
+  a.staff[3].headcount = Decimal(admin);
+  return a;
+}
+
+}  // namespace detail
+
+ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
+  const auto D = [](const char* s) { return Decimal(s); };
+  const auto M = [](const char* s) { return Money::parse(s); };
+  Scenario s = default_scenario();
+  if (support == "green_spaces") return s;
+  const model::Atelier green = s.aci.ateliers[0];
+  s.training.reset();  // the training year is the green-spaces default's
+  s.jobs.clear();
+  model::Job job;
+  job.date = Date{2026, 6, 10};
+  job.crew_size = D("4");
+  job.supervisors = D("1");
+  if (support == "market_gardening") {
+    // 10 posts, 1 ETPS [est]; a market garden's costs [est]: tiller, cold room, seeds and
+    // packaging; organic vegetable baskets sold to subscribers (5.5 % VAT, food).
+    model::Atelier a = detail::atelier_from(green, "Maraîchage", "market_gardening", "10", "1", "0.4", "0.5");
+    a.annual_overheads = M("20000");
+    a.annual_other_charges = M("9000");
+    a.equipment = {{"tiller", M("6.00"), D("300")}, {"cold_room", M("1.50"), D("2000")}};
+    a.annual_vehicle_km = D("8000");
+    a.annual_sales = M("45000");
+    a.default_productivity = D("0.55");   // [est] field work, weather
+    a.ordinary_hourly_cost = M("27");     // [est] a market gardener's full cost per standard hour
+    // Standard time of a basket [est]: 0.35 h of harvest and packing per basket, 2 h per delivery round.
+    a.time_equations = {{"baskets", D("0"), {{"baskets", D("0.35")}, {"delivery_rounds", D("2")}}, "[est]"}};
+    s.aci.name = "ACI Les Paniers Solidaires (market-gardening default)";
+    s.aci.ateliers = {a};
+    job.name = "june_baskets";
+    job.client = "AMAP du Quartier (subscribers)";
+    job.atelier = "market_gardening";
+    job.work = {{"baskets", D("1"), {{"baskets", D("480")}, {"delivery_rounds", D("8")}}}};
+    job.crew_size = D("5");
+    job.materials = {{"seeds_and_packaging", M("620.00")}};
+    job.equipment = {{"tiller", D("12")}, {"cold_room", D("160")}};
+    job.travel = {D("8"), D("18"), D("0.5")};
+    job.vat_kind = model::VatKind::food;
+    // 480 baskets, 8 % lost or unsold [est]; an organic basket at 15 € [est, 12–20 € locally], floor 13 €.
+    job.output = {model::OutputKind::goods, "basket", D("480"), D("0.08"), M("15.00"), M("13.00"), Money()};
+    s.pricing.policy = quote::PricePolicy::market;
+  } else if (support == "laundry") {
+    // 10 posts, 1 ETPS [est]; washers and dryers; institutional laundry for a care home (kg).
+    model::Atelier a = detail::atelier_from(green, "Blanchisserie", "laundry", "10", "1", "0.4", "0.5");
+    a.annual_overheads = M("26000");      // [est] premises, water, energy
+    a.annual_other_charges = M("8000");
+    a.equipment = {{"washer", M("4.00"), D("1500")}, {"dryer", M("3.00"), D("1500")}, {"ironer", M("2.50"), D("900")}};
+    a.annual_vehicle_km = D("6000");
+    a.annual_sales = M("50000");
+    a.default_productivity = D("0.65");   // [est] indoor, repetitive work
+    a.ordinary_hourly_cost = M("26");     // [est] an industrial laundry's cost per standard hour
+    // Per batch [est]: 0.25 h loading + 0.04 h per kg + 0.6 h when the batch is ironed (indicator).
+    a.time_equations = {{"batch", D("0.25"), {{"ironed", D("0.6")}, {"kg", D("0.04")}}, "[est]"}};
+    s.aci.name = "ACI Linge et Services (laundry default)";
+    s.aci.ateliers = {a};
+    job.name = "care_home_month";
+    job.client = "EHPAD Les Tilleuls";
+    job.atelier = "laundry";
+    job.work = {{"batch", D("30"), {{"ironed", D("1")}, {"kg", D("60")}}},
+                {"batch", D("10"), {{"kg", D("60")}}}};
+    job.crew_size = D("3");
+    job.materials = {{"detergent", M("150.00")}};
+    job.equipment = {{"washer", D("60")}, {"dryer", D("60")}, {"ironer", D("36")}};
+    job.travel = {D("8"), D("12"), D("0.5")};
+    // 2,400 kg [est]; institutional laundry around 2.20 €/kg [est, 1.5–3 €], floor 1.80 €.
+    job.output = {model::OutputKind::service, "kg", D("2400"), D("0"), M("2.20"), M("1.80"), Money()};
+  } else if (support == "building") {
+    // 8 posts, 1 ETPS [est]; painting and small renovation of social housing (10 % VAT), quoted
+    // as déboursé sec x K (site costs 10 %, overheads 15 %, profit 5 % [est]).
+    model::Atelier a = detail::atelier_from(green, "Second œuvre", "building", "8", "1", "0.4", "0.5");
+    a.annual_overheads = M("22000");
+    a.annual_other_charges = M("12000");
+    a.equipment = {{"scaffold", M("3.00"), D("400")}, {"sprayer", M("2.00"), D("200")}};
+    a.annual_vehicle_km = D("12000");
+    a.annual_sales = M("55000");
+    a.default_productivity = D("0.55");   // [est] finishing work
+    a.ordinary_hourly_cost = M("35");     // [est] a painting firm's cost per standard hour
+    // Per room [est]: 2 h setting up and protecting + 0.12 h per m² of wall + 0.16 h per m² of ceiling.
+    a.time_equations = {{"room", D("2"), {{"ceiling_m2", D("0.16")}, {"wall_m2", D("0.12")}}, "[est]"}};
+    s.aci.name = "ACI Bâtir Ensemble (building default)";
+    s.aci.ateliers = {a};
+    job.name = "stairwell_painting";
+    job.client = "Office Public de l'Habitat";
+    job.atelier = "building";
+    job.work = {{"room", D("6"), {{"ceiling_m2", D("10")}, {"wall_m2", D("40")}}}};
+    job.materials = {{"paint_and_protection", M("900.00")}};
+    job.equipment = {{"scaffold", D("24")}};
+    job.travel = {D("6"), D("16"), D("0.5")};
+    job.vat_kind = model::VatKind::housing_renovation;
+    // 300 m² painted (walls and ceilings) [est]; labour and paint at 18 €/m² [est, 14–25 €], floor 14 €.
+    job.output = {model::OutputKind::service, "m2", D("300"), D("0"), M("18.00"), M("14.00"), Money()};
+    s.pricing.policy = quote::PricePolicy::ds_coefficient;
+    s.pricing.site_costs = D("0.10");
+    s.pricing.overheads = D("0.15");
+    s.pricing.profit = D("0.05");
+  } else if (support == "recycling_reuse" || support == "multi_atelier") {
+    // 12 posts, 1.5 ETPS [est]; collection of bulky items for a town; the eco-organisation's
+    // support per tonne collected for re-use [est: no dated published figure at hand].
+    model::Atelier a = detail::atelier_from(green, "Ressourcerie", "recycling_reuse", "12", "1.5", "0.5", "0.6");
+    a.annual_overheads = M("24000");
+    a.annual_other_charges = M("10000");
+    a.equipment = {{"truck", M("14.00"), D("600")}};
+    a.annual_vehicle_km = D("15000");
+    a.annual_sales = M("70000");
+    a.default_productivity = D("0.60");
+    a.ordinary_hourly_cost = M("30");     // [est]
+    // Per collection round [est]: 1.5 h + 3 h per tonne sorted for re-use.
+    a.time_equations = {{"collection", D("1.5"), {{"tonnes", D("3")}}, "[est]"}};
+    s.aci.name = "ACI La Ressourcerie du Canton (recycling and re-use default)";
+    s.aci.ateliers = {a};
+    job.name = "bulky_collection";
+    job.client = "Communauté de communes";
+    job.atelier = "recycling_reuse";
+    job.work = {{"collection", D("10"), {{"tonnes", D("1.2")}}}};
+    job.equipment = {{"truck", D("20")}};
+    job.travel = {D("10"), D("25"), D("0.75")};
+    // 12 tonnes collected; 65 €/tonne of eco-organisation support [est].
+    job.output = {model::OutputKind::service, "tonne", D("12"), D("0"), std::nullopt, std::nullopt, M("65.00")};
+    if (support == "multi_atelier") {
+      // Green spaces, market gardening and the ressourcerie under one structure: the direction
+      // moves from the ateliers to a support centre; the charges and keys [est].
+      Scenario mg = default_scenario("market_gardening");
+      model::Atelier g = green, m = mg.aci.ateliers[0];
+      for (model::Atelier* x : {&g, &m, &a}) x->staff.pop_back();  // direction and admin: the structure's
+      g.annual_overheads = M("18000");
+      s.aci.name = "ACI Trois Ateliers (multi-atelier default)";
+      s.aci.ateliers = {g, m, a};
+      using allocation::CentreKind;
+      auto& st = s.aci.structure;
+      st.method = model::OverheadMethod::reciprocal;
+      st.centres = {{"Direction", CentreKind::support, "h", D("1600")},
+                    {"Accompagnement", CentreKind::support, "person followed", D("36")},
+                    {"Atelier mécanique", CentreKind::support, "h", D("1100")}};
+      st.drivers = {{"headcount", "persons", {{"Accompagnement", D("1.5")}, {"Atelier mécanique", D("1")}, {"Direction", D("2")},
+                                              {"Espaces verts", D("14")}, {"Maraîchage", D("11")}, {"Ressourcerie", D("13.5")}}},
+                    {"m2", "m²", {{"Accompagnement", D("40")}, {"Atelier mécanique", D("120")}, {"Direction", D("80")},
+                                  {"Espaces verts", D("200")}, {"Maraîchage", D("150")}, {"Ressourcerie", D("600")}}}};
+      st.charges = {{"direction_and_admin_pay", M("96000"), {{"Direction", D("1")}}, ""},
+                    {"cip_coordinator_pay", M("42000"), {{"Accompagnement", D("1")}}, ""},
+                    {"mechanic_pay", M("34000"), {{"Atelier mécanique", D("1")}}, ""},
+                    {"rent", M("36000"), {}, "m2"},
+                    {"insurance", M("7500"), {}, "headcount"},
+                    {"accounting_and_it", M("14000"), {{"Direction", D("1")}}, ""}};
+      st.services = {{"Direction", {{"Accompagnement", D("10")}, {"Atelier mécanique", D("5")}, {"Espaces verts", D("35")},
+                                    {"Maraîchage", D("25")}, {"Ressourcerie", D("25")}}},
+                     {"Accompagnement", {{"Direction", D("2")}, {"Espaces verts", D("12")}, {"Maraîchage", D("10")},
+                                         {"Ressourcerie", D("12")}}},
+                     {"Atelier mécanique", {{"Atelier mécanique", D("60")}, {"Direction", D("40")}, {"Espaces verts", D("500")},
+                                            {"Maraîchage", D("200")}, {"Ressourcerie", D("300")}}}};
+      st.step_order = {"Direction", "Accompagnement", "Atelier mécanique"};
+      Scenario gs = default_scenario();
+      s.jobs = {gs.jobs[0], mg.jobs[0]};
+      s.pricing = gs.pricing;  // cost-plus for all; the baskets' market price shows as a bound
+    }
+  } else {
+    std::string known;
+    for (auto n : default_scenario_names) known += (known.empty() ? "" : ", ") + std::string(n);
+    throw InvalidInput("support", "\"" + std::string(support) + "\"", "no embedded default (known: " + known + ")");
+  }
+  if (s.jobs.empty()) s.jobs = {job};
+  else s.jobs.push_back(job);
+  return s;
+}
+
+}  // namespace aci::io

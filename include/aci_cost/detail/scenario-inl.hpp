@@ -112,7 +112,7 @@ ACI_COST_INLINE json to_json(const model::Atelier& a) {
     eq.push_back({{"name", e.name}, {"hourly_rate", money_json(e.hourly_rate)}, {"annual_hours", decimal_json(e.annual_hours)}});
   json staff = json::array();
   for (const auto& g : a.staff) staff.push_back(to_json(g));
-  return {{"name", a.name},
+  json out = {{"name", a.name},
           {"support", a.support},
           {"staff", staff},
           {"annual_overheads", money_json(a.annual_overheads)},
@@ -137,6 +137,16 @@ ACI_COST_INLINE json to_json(const model::Atelier& a) {
           {"market_floor_hourly_price", money_json(a.market_floor_hourly_price)},
           {"ordinary_hourly_cost", money_json(a.ordinary_hourly_cost)},
           {"ordinary_supervision_ratio", decimal_json(a.ordinary_supervision_ratio)}};
+  if (!a.time_equations.empty()) {
+    out["time_equations"] = json::array();
+    for (const auto& e : a.time_equations) {
+      json terms = json::object();
+      for (const auto& t : e.terms) terms[t.driver] = decimal_json(t.coefficient);
+      out["time_equations"].push_back(
+          {{"name", e.name}, {"constant", decimal_json(e.constant)}, {"terms", terms}, {"source", e.source}});
+    }
+  }
+  return out;
 }
 
 ACI_COST_INLINE model::Atelier atelier_from_json(const json& j, const std::string& path) {
@@ -144,7 +154,7 @@ ACI_COST_INLINE model::Atelier atelier_from_json(const json& j, const std::strin
                  {"name", "support", "staff", "annual_overheads", "annual_other_charges", "equipment",
                   "vehicle_cost_per_km", "annual_vehicle_km", "occupancy", "subsidies", "annual_sales",
                   "sales_cap_share", "default_productivity", "market_hourly_price", "market_floor_hourly_price",
-                  "ordinary_hourly_cost", "ordinary_supervision_ratio"});
+                  "ordinary_hourly_cost", "ordinary_supervision_ratio", "time_equations"});
   model::Atelier a;
   a.name = f.str("name");
   a.support = f.str("support", a.support);
@@ -178,6 +188,16 @@ ACI_COST_INLINE model::Atelier atelier_from_json(const json& j, const std::strin
   a.market_floor_hourly_price = f.money("market_floor_hourly_price", a.market_floor_hourly_price);
   a.ordinary_hourly_cost = f.money("ordinary_hourly_cost", a.ordinary_hourly_cost);
   a.ordinary_supervision_ratio = f.decimal("ordinary_supervision_ratio", a.ordinary_supervision_ratio);
+  a.time_equations = detail::each(f.array("time_equations"), f.at("time_equations"), [](const json& e, const std::string& p) {
+    const Fields ef(e, p, {"name", "constant", "terms", "source"});
+    model::TimeEquation eq;
+    eq.name = ef.str("name");
+    eq.constant = ef.decimal("constant", Decimal(0));
+    if (ef.has("terms"))
+      for (const auto& w : key_from_json(ef.raw("terms"), ef.at("terms"))) eq.terms.push_back({w.centre, w.weight});
+    eq.source = ef.str("source", eq.source);
+    return eq;
+  });
   return a;
 }
 
@@ -233,13 +253,31 @@ ACI_COST_INLINE json to_json(const model::Job& job) {
               {"adds_paid_hours", job.adds_paid_hours}};
   if (job.productivity) out["productivity"] = decimal_json(*job.productivity);
   if (job.vat_rate) out["vat_rate"] = decimal_json(*job.vat_rate);
+  if (!job.work.empty()) {
+    out["work"] = json::array();
+    for (const auto& u : job.work) {
+      json d = json::object();
+      for (const auto& v : u.drivers) d[v.driver] = decimal_json(v.value);
+      out["work"].push_back({{"equation", u.equation}, {"count", decimal_json(u.count)}, {"drivers", d}});
+    }
+  }
+  if (!(job.output == model::Output{})) {
+    const auto& o = job.output;
+    json output = {{"kind", detail::name_of(o.kind, detail::n::output_kind)}, {"unit", o.unit},
+                   {"quantity", decimal_json(o.quantity)}, {"loss_share", decimal_json(o.loss_share)},
+                   {"support_per_unit", money_json(o.support_per_unit)}};
+    if (o.market_unit_price) output["market_unit_price"] = money_json(*o.market_unit_price);
+    if (o.market_floor_unit_price) output["market_floor_unit_price"] = money_json(*o.market_floor_unit_price);
+    out["output"] = output;
+  }
   return out;
 }
 
 ACI_COST_INLINE model::Job job_from_json(const json& j, const std::string& path) {
   const Fields f(j, path,
                  {"name", "client", "atelier", "date", "standard_hours", "drivers", "productivity", "crew_size",
-                  "supervisors", "travel", "materials", "equipment", "vat_kind", "vat_rate", "adds_paid_hours"});
+                  "supervisors", "travel", "materials", "equipment", "vat_kind", "vat_rate", "adds_paid_hours",
+                  "output", "work"});
   model::Job job;
   job.name = f.str("name");
   job.client = f.str("client", "");
@@ -269,6 +307,28 @@ ACI_COST_INLINE model::Job job_from_json(const json& j, const std::string& path)
   job.vat_kind = static_cast<model::VatKind>(f.choice("vat_kind", detail::vat_kind_names, 0));
   job.vat_rate = f.opt_decimal("vat_rate");
   job.adds_paid_hours = f.boolean("adds_paid_hours", false);
+  job.work = detail::each(f.array("work"), f.at("work"), [](const json& w, const std::string& p) {
+    const Fields wf(w, p, {"equation", "count", "drivers"});
+    model::EquationUse u;
+    u.equation = wf.str("equation");
+    u.count = wf.decimal("count", Decimal(1));
+    if (wf.has("drivers"))
+      for (const auto& x : key_from_json(wf.raw("drivers"), wf.at("drivers"))) u.drivers.push_back({x.centre, x.weight});
+    return u;
+  });
+  if (f.has("output")) {
+    const Fields o(f.raw("output"), f.at("output"),
+                   {"kind", "unit", "quantity", "loss_share", "market_unit_price", "market_floor_unit_price",
+                    "support_per_unit"});
+    auto& out = job.output;
+    out.kind = static_cast<model::OutputKind>(o.choice("kind", detail::n::output_kind, 0));
+    out.unit = o.str("unit", out.unit);
+    out.quantity = o.decimal("quantity", Decimal(0));
+    out.loss_share = o.decimal("loss_share", Decimal(0));
+    if (o.has("market_unit_price")) out.market_unit_price = o.money("market_unit_price");
+    if (o.has("market_floor_unit_price")) out.market_floor_unit_price = o.money("market_floor_unit_price");
+    out.support_per_unit = o.money("support_per_unit", Money());
+  }
   detail::checked(path, [&] { job.validate(); return 0; });
   return job;
 }
@@ -401,7 +461,17 @@ ACI_COST_INLINE json to_json(const quote::Quote& q) {
           {"marginal_cost", money_json(q.marginal_cost)},
           {"subsidies", detail::lines_json(q.subsidies)},
           {"subsidies_total", money_json(q.subsidies_total)},
+          {"output_revenue", money_json(q.output_revenue)},
           {"net_cost", money_json(q.net_cost)},
+          {"per_unit",
+           {{"kind", q.per_unit.kind},
+            {"unit", q.per_unit.unit},
+            {"quantity", ds(q.per_unit.quantity)},
+            {"sold", ds(q.per_unit.sold)},
+            {"full_cost", money_json(q.per_unit.full_cost)},
+            {"net_cost", money_json(q.per_unit.net_cost)},
+            {"price_ht", money_json(q.per_unit.price_ht)},
+            {"market_price", q.per_unit.market_price ? json(money_json(*q.per_unit.market_price)) : json(nullptr)}}},
           {"price",
            {{"policy", detail::name_of(q.price.policy, detail::policy_names)},
             {"coefficient_k", ds(q.price.coefficient_k)},
@@ -456,7 +526,12 @@ ACI_COST_INLINE quote::Quote quote_from_json(const json& j) {
     q.marginal_cost = m(j, "marginal_cost");
     q.subsidies = detail::lines_from(j.at("subsidies"));
     q.subsidies_total = m(j, "subsidies_total");
+    q.output_revenue = m(j, "output_revenue");
     q.net_cost = m(j, "net_cost");
+    const json& u = j.at("per_unit");
+    q.per_unit = {u.at("kind").get<std::string>(), u.at("unit").get<std::string>(), d(u, "quantity"), d(u, "sold"),
+                  m(u, "full_cost"), m(u, "net_cost"), m(u, "price_ht"),
+                  u.at("market_price").is_null() ? std::optional<Money>() : std::optional<Money>(m(u, "market_price"))};
     const json& p = j.at("price");
     q.price = {static_cast<quote::PricePolicy>(
                    Fields(p, "$.price", {"policy", "coefficient_k", "ht", "vat_rate", "vat", "ttc", "vat_exempt", "vat_mention"})

@@ -17,6 +17,7 @@ inline constexpr std::string_view tag[] = {"law", "published", "estimate", "chec
 inline constexpr std::string_view overhead_method[] = {"single_key", "direct", "step_down", "reciprocal"};
 inline constexpr std::string_view settling_method[] = {"direct", "step_down", "reciprocal"};
 inline constexpr std::string_view centre_kind[] = {"main", "support"};
+inline constexpr std::string_view output_kind[] = {"service", "goods"};
 
 }  // namespace aci::io::names
 

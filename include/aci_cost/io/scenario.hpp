@@ -53,6 +53,16 @@ ACI_COST_INLINE quote::Quote quote_from_json(const nlohmann::json& j);
 /// assumption is labelled [est] in default_scenario-inl.hpp and in docs/default_aci.md.
 ACI_COST_INLINE Scenario default_scenario();
 
+/// The production supports with an embedded default ACI, and the multi-atelier default.
+inline constexpr std::string_view default_scenario_names[] = {
+    "green_spaces", "market_gardening", "building", "laundry", "recycling_reuse", "multi_atelier"};
+
+/// The embedded default of a support ("green_spaces" is default_scenario()), or
+/// "multi_atelier": green spaces, market gardening and a ressourcerie sharing a structure (cost
+/// centres). Figures [est]/[pub] as docs/supports.md lists them. InvalidInput naming "support"
+/// for an unknown name.
+ACI_COST_INLINE Scenario default_scenario(std::string_view support);
+
 }  // namespace aci::io
 
 #ifdef ACI_COST_HEADER_ONLY

@@ -5,6 +5,7 @@
 #include "aci_cost/model/aci.hpp"
 #include "aci_cost/quote/atelier_rates.hpp"
 #include "aci_cost/training/model.hpp"
+#include "aci_cost/training/seasonality.hpp"
 
 namespace aci::link {
 
@@ -13,8 +14,9 @@ namespace aci::link {
 /// paid absence on the paid share), accompaniment (accompaniment + meetings shares), leave
 /// (leave + bank-holiday shares spread evenly over the weeks [est]), the planned training
 /// hours per week (the training share), productivity, cost per paid hour (integration cost /
-/// paid hours, before aid) and supervisor cost per on-site hour. Demand, deferral, horizon and
-/// seed stay as given.
+/// paid hours, before aid), supervisor cost per on-site hour, and the demand's seasonal shape
+/// of the atelier's support when the model has none. Demand levels, deferral, horizon and seed
+/// stay as given.
 inline training::TrainingModel derive_from_atelier(training::TrainingModel m, const model::Aci& aci, const model::Atelier& at,
                                          const Date& date, const rates::RateTable& table) {
   rates::RateLookup rates(table, date);
@@ -45,6 +47,8 @@ inline training::TrainingModel derive_from_atelier(training::TrainingModel m, co
   m.workforce.leave_hours.assign(static_cast<std::size_t>(m.horizon.weeks), leave_per_week);
   m.plan.hours_per_week = training / heads;
   m.demand.productivity = scalar_cast<double>(at.default_productivity);
+  // The support's seasonal demand [est], unless the model gives its own shape.
+  if (m.demand.seasonal_shape.empty()) m.demand.seasonal_shape = training::seasonal_shape_of(at.support);
   m.costs.cost_per_paid_hour = ar.integration_cost / ar.integration_paid_hours;
   if (ar.supervisor_production_hours > 0) m.costs.supervisor_cost_per_hour = ar.supervisor_cost / ar.supervisor_production_hours;
   return m;

@@ -8,6 +8,7 @@
 
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/money.hpp"
+#include "aci_cost/model/time_equation.hpp"
 #include "aci_cost/people/staff.hpp"
 
 namespace aci::model {
@@ -47,6 +48,7 @@ struct Atelier {
   Money annual_overheads;                  ///< €/year: rent, insurance, energy, admin
   Money annual_other_charges;              ///< €/year: other charges of the activity (for the sales cap)
   std::vector<EquipmentRate> equipment;    ///< €/h rates of equipment
+  std::vector<TimeEquation> time_equations;  ///< standard times of its kinds of work (jobs' `work`)
   Money vehicle_cost_per_km;               ///< €/km, vehicles to and from sites
   Decimal annual_vehicle_km{0};            ///< km driven in the year (the atelier's vehicle charges) [est]
   /// Share of the integration posts actually filled over the year, (0, 1] (often 0.85–0.95 [est]):

@@ -8,6 +8,8 @@
 #include "aci_cost/date.hpp"
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/money.hpp"
+#include "aci_cost/model/output.hpp"
+#include "aci_cost/model/time_equation.hpp"
 
 namespace aci::model {
 
@@ -59,6 +61,7 @@ struct Job {
   Date date{2026, 3, 1};                  ///< quote date: the rates in force at it are used
   Decimal standard_hours{0};              ///< work content in standard hours (ordinary worker), h
   std::vector<Driver> drivers;            ///< more work content from drivers x unit times
+  std::vector<EquationUse> work;          ///< more work content from the atelier's time equations
   std::optional<Decimal> productivity;    ///< relative productivity (0, 1] per production hour; default the atelier's
   Decimal crew_size{1};                   ///< integration employees working on the job
   Decimal supervisors{1};                 ///< ETPS on site with the crew
@@ -69,8 +72,10 @@ struct Job {
   std::optional<Decimal> vat_rate;        ///< explicit VAT share, replacing the kind's rate
   bool adds_paid_hours = false;           ///< the job needs hours beyond the atelier's year (extra
                                           ///< contracts, overtime): its labour is marginal
+  Output output;                          ///< what it produces, in its unit (default: its standard hours)
 
-  /// Standard hours including drivers, h.
+  /// Standard hours including drivers, h (the time equations' hours are the atelier's to add:
+  /// model::equation_hours).
   Decimal total_standard_hours() const {
     Decimal h = standard_hours;
     for (const auto& d : drivers) h += d.quantity * d.hours_per_unit;
@@ -90,8 +95,8 @@ struct Job {
       ACI_COST_REQUIRE(drivers[i].hours_per_unit >= 0, dp() + ".hours_per_unit", to_string(drivers[i].hours_per_unit),
               "must be >= 0");
     }
-    ACI_COST_REQUIRE(total_standard_hours() > 0, p() + ".standard_hours", to_string(total_standard_hours()),
-            "the work content (standard hours + drivers) must be > 0");
+    ACI_COST_REQUIRE(total_standard_hours() > 0 || !work.empty(), p() + ".standard_hours", to_string(total_standard_hours()),
+            "the work content (standard hours + drivers + time equations) must be > 0");
     if (productivity) {
       ACI_COST_REQUIRE(*productivity > 0 && *productivity <= 1, p() + ".productivity", to_string(*productivity),
               "must be in (0, 1]");
@@ -113,6 +118,7 @@ struct Job {
     if (vat_rate) {
       ACI_COST_REQUIRE(*vat_rate >= 0 && *vat_rate < 1, p() + ".vat_rate", to_string(*vat_rate), "must be a share in [0, 1)");
     }
+    output.validate(p);
   }
 
   friend bool operator==(const Job&, const Job&) = default;

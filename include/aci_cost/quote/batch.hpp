@@ -230,6 +230,13 @@ QuoteInputs<L> broadcast(const QuoteInputs<double>& q) {
   t.vat_exempt = j.vat_exempt;
   t.vat_rate = j.vat_rate;
   t.franchise_threshold = j.franchise_threshold;
+  t.units_are_hours = j.units_are_hours;
+  t.output_units = j.output_units;
+  t.loss_share = j.loss_share;
+  t.unit_market = j.unit_market;
+  t.market_unit_price = j.market_unit_price;
+  t.market_floor_unit_price = j.market_floor_unit_price;
+  t.support_per_unit = j.support_per_unit;
   return r;
 }
 

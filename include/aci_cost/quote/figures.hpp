@@ -76,6 +76,12 @@ struct QuoteCore {
   T annual_sales{};            ///< atelier sales of the year before this job, €
   T supervision_needed{};      ///< ETPS h/year the job's ratio needs over the atelier's year (supervisors / crew x HQ)
   T supervision_available{};   ///< ETPS working h/year of the atelier (HS)
+  T output_units{};            ///< units produced (model::Output; the standard hours by default)
+  T sold_units{};              ///< units sold: produced x (1 - loss share)
+  T output_revenue{};          ///< revenue tied to output besides the sale (support per unit x units), €
+  T full_cost_per_unit{};      ///< full cost / units sold, €
+  T net_cost_per_unit{};       ///< net cost / units sold, €
+  T price_per_unit{};          ///< price excl. VAT / units sold, €
 
   /// A cost line by kind.
   const T& line(CostLine k) const { return lines[static_cast<std::size_t>(k)]; }
@@ -119,6 +125,13 @@ struct JobInputs {
   bool vat_exempt = false;   ///< non-profit exempt
   T vat_rate{};              ///< share (0 when exempt)
   T franchise_threshold{};   ///< €/year (exempt only)
+  bool units_are_hours = true;   ///< the output is the standard hours (no quantity given)
+  T output_units{};          ///< units produced (when not the standard hours)
+  T loss_share{};            ///< goods: share not sold
+  bool unit_market = false;  ///< the market price is per unit of output (model::Output)
+  T market_unit_price{};     ///< €/unit sold
+  T market_floor_unit_price{};  ///< €/unit sold
+  T support_per_unit{};      ///< € per unit produced
 };
 
 /// The figures of a job from its scalars, the atelier's scalars and its annual totals:
@@ -197,12 +210,22 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
     f.subsidies[i] = ar.funding[i] * share;
     f.subsidies_total += f.subsidies[i];
   }
-  f.net_cost = f.full_cost - f.subsidies_total;
+  // Output: units produced (the standard hours unless given), sold after the goods' losses;
+  // revenue tied to output (an eco-organisation's support per tonne) lowers the net cost.
+  f.output_units = job.units_are_hours ? f.standard_hours : job.output_units;
+  f.sold_units = f.output_units * (T(1) - job.loss_share);
+  f.output_revenue = f.output_units * job.support_per_unit;
+  f.net_cost = f.full_cost - f.subsidies_total - f.output_revenue;
 
   f.debourse_sec = line(CostLine::integration_labour) + line(CostLine::training) + line(CostLine::supervision) +
                    job.materials + job.equipment;
-  f.market_price = f.standard_hours * job.market_hourly_price + job.materials;
-  f.market_floor = f.standard_hours * job.market_floor_hourly_price + job.materials;
+  if (job.unit_market) {  // goods and unit-priced services: the market's price of what is sold
+    f.market_price = f.sold_units * job.market_unit_price;
+    f.market_floor = f.sold_units * job.market_floor_unit_price;
+  } else {
+    f.market_price = f.standard_hours * job.market_hourly_price + job.materials;
+    f.market_floor = f.standard_hours * job.market_floor_hourly_price + job.materials;
+  }
   switch (job.policy) {
     case PricePolicy::cost_plus: f.price_ht = f.full_cost * (T(1) + job.margin); break;
     case PricePolicy::ds_coefficient:
@@ -218,6 +241,9 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
   f.annual_sales = job.annual_sales;
   f.supervision_needed = sup / crew * ar.integration_production_hours;
   f.supervision_available = ar.supervisor_production_hours;
+  f.full_cost_per_unit = f.full_cost / f.sold_units;
+  f.net_cost_per_unit = f.net_cost / f.sold_units;
+  f.price_per_unit = f.price_ht / f.sold_units;
 }
 
 /// quote_core into a new QuoteCore.
@@ -251,7 +277,10 @@ JobInputs<T> job_inputs(const model::Aci& aci, const model::Atelier& at, const m
   const auto c = [](const Decimal& x) { return scalar_cast<T>(x); };
   const auto m = [](const Money& x) { return scalar_cast<T>(x.amount()); };
   JobInputs<T> in;
-  in.standard_hours = c(job.total_standard_hours());
+  const Decimal standard = job.total_standard_hours() + model::equation_hours(at.time_equations, job.work, p());
+  ACI_COST_REQUIRE(standard > 0, p() + ".standard_hours", to_string(standard),
+                   "the work content (standard hours + drivers + time equations) must be > 0");
+  in.standard_hours = c(standard);
   in.productivity = c(job.productivity.value_or(at.default_productivity));
   in.crew = c(job.crew_size);
   in.supervisors = c(job.supervisors);
@@ -269,6 +298,16 @@ JobInputs<T> job_inputs(const model::Aci& aci, const model::Atelier& at, const m
     in.equipment += c(use.hours) * m(rate->hourly_rate);
   }
   in.adds_paid_hours = job.adds_paid_hours;
+  const model::Output& out = job.output;
+  in.units_are_hours = out.in_standard_hours();
+  in.output_units = c(out.quantity);
+  in.loss_share = c(out.loss_share);
+  in.unit_market = out.market_unit_price.has_value();
+  if (out.market_unit_price) {
+    in.market_unit_price = m(*out.market_unit_price);
+    in.market_floor_unit_price = m(out.market_floor_unit_price.value_or(*out.market_unit_price));
+  }
+  in.support_per_unit = m(out.support_per_unit);
   if (training_rate) {
     ACI_COST_REQUIRE(*training_rate >= 0, p() + ".training_rate", to_string(*training_rate), "must be >= 0");
     in.has_training_rate = true;

@@ -25,6 +25,10 @@
   X(job_crew_size, "job.crew_size", "people", 0, inf, "()", false, "", "integration employees on site")              \
   X(job_supervisors, "job.supervisors", "people", 0, inf, "[)", false,                                               \
     "> 0 needs a supervisor (ETPS) group in the atelier", "supervisors (ETPS) on site")                              \
+  X(job_output_quantity, "job.output.quantity", "units", 0, inf, "()", false, "",                                   \
+    "units of output produced (replaces the standard hours as the per-unit base)")                                   \
+  X(job_output_support_per_unit, "job.output.support_per_unit", "€/unit", 0, inf, "[)", false, "",                  \
+    "revenue tied to output per unit produced (e.g. an eco-organisation's €/tonne)")                                 \
   X(pricing_margin, "pricing.margin", "share", -1, 10, "()", false, "", "cost_plus margin on the full cost")          \
   X(atelier_annual_overheads, "atelier.annual_overheads", "€/year", 0, inf, "[)", false, "", "overheads of the year") \
   X(atelier_aid_modulation_share, "atelier.subsidies.aid_modulation_share", "share", 0, 0.1, "[]", false,            \
@@ -54,6 +58,10 @@
   X(price_ht, "price_ht", "€", "price excl. VAT under the policy")                               \
   X(market_floor, "market_floor", "€", "standard hours x low market price + materials")          \
   X(integration_hours, "integration_hours", "h", "on-site hours of the crew")                    \
+  X(output_revenue, "output_revenue", "€", "revenue tied to output besides the sale")            \
+  X(full_cost_per_unit, "full_cost_per_unit", "€/unit", "full cost per unit sold")               \
+  X(net_cost_per_unit, "net_cost_per_unit", "€/unit", "net cost per unit sold")                  \
+  X(price_per_unit, "price_per_unit", "€/unit", "price excl. VAT per unit sold")                 \
   X(line_integration_labour, "line.integration_labour", "€", "cost line")                        \
   X(line_training, "line.training", "€", "cost line")                                            \
   X(line_supervision, "line.supervision", "€", "cost line")                                      \
@@ -149,6 +157,11 @@ void set_input(QuoteInputs<T>& q, const QuoteInputs<T>& base, QuoteInput k, cons
     case QuoteInput::job_productivity: q.job.productivity = v; return;
     case QuoteInput::job_crew_size: q.job.crew = v; return;
     case QuoteInput::job_supervisors: q.job.supervisors = v; return;
+    case QuoteInput::job_output_quantity:
+      q.job.units_are_hours = false;
+      q.job.output_units = v;
+      return;
+    case QuoteInput::job_output_support_per_unit: q.job.support_per_unit = v; return;
     case QuoteInput::pricing_margin: q.job.margin = v; return;
     case QuoteInput::atelier_annual_overheads: q.atelier.overheads = v; return;
     case QuoteInput::atelier_aid_modulation_share: q.atelier.aid_modulation_share = v; return;
@@ -186,6 +199,10 @@ const T& output_of(const QuoteCore<T>& f, QuoteOutput k) {
     case QuoteOutput::price_ht: return f.price_ht;
     case QuoteOutput::market_floor: return f.market_floor;
     case QuoteOutput::integration_hours: return f.integration_hours;
+    case QuoteOutput::output_revenue: return f.output_revenue;
+    case QuoteOutput::full_cost_per_unit: return f.full_cost_per_unit;
+    case QuoteOutput::net_cost_per_unit: return f.net_cost_per_unit;
+    case QuoteOutput::price_per_unit: return f.price_per_unit;
     default: break;
   }
   const std::size_t line = static_cast<std::size_t>(k) - static_cast<std::size_t>(QuoteOutput::line_integration_labour);

@@ -49,6 +49,21 @@ struct SalesCap {
   friend bool operator==(const SalesCap&, const SalesCap&) = default;
 };
 
+/// The job per unit of what it produces (model::Output): per unit sold, each figure is the exact
+/// total divided by the units sold, then rounded to the cent (so units x per-unit figure may
+/// differ from the total by the rounding).
+struct UnitFigures {
+  std::string kind = "service";  ///< "service" or "goods"
+  std::string unit = "h";        ///< the unit
+  Decimal quantity{0};           ///< units produced (the standard hours by default)
+  Decimal sold{0};               ///< units sold (goods: after losses and unsold)
+  Money full_cost;               ///< € per unit sold
+  Money net_cost;                ///< € per unit sold (after subsidies and output revenue)
+  Money price_ht;                ///< € excl. VAT per unit sold
+  std::optional<Money> market_price;  ///< the market price per unit, when given
+  friend bool operator==(const UnitFigures&, const UnitFigures&) = default;
+};
+
 /// What the job delivers in integration work, for the client.
 struct InsertionStatement {
   Decimal insertion_hours{0};       ///< hours worked by integration employees on the job, on site and
@@ -88,7 +103,9 @@ struct Quote {
   Money marginal_cost;                   ///< €: what the job adds to the year
   std::vector<Line> subsidies;           ///< by financer; add up exactly to subsidies_total
   Money subsidies_total;                 ///< €
-  Money net_cost;                        ///< full cost - subsidies, €
+  Money output_revenue;                  ///< revenue tied to output besides the sale (Output::support_per_unit), €
+  Money net_cost;                        ///< full cost - subsidies - output revenue, €
+  UnitFigures per_unit;                  ///< the same per unit of output
   Price price;                           ///< the price
   PriceBounds bounds;                    ///< what to read the price against
   SalesCap sales_cap;                    ///< the atelier against D5132-34
@@ -174,7 +191,8 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
   q.extra_bottom_up = shown_lines(f.extra_lines, extra_line_keys, q.extra_lines);
   q.marginal_cost = money(f.marginal_cost);
   q.subsidies_total = shown_lines(f.subsidies, subsidy_keys, q.subsidies);
-  q.net_cost = q.full_cost - q.subsidies_total;
+  q.output_revenue = money(f.output_revenue);
+  q.net_cost = q.full_cost - q.subsidies_total - q.output_revenue;
 
   q.price.policy = pricing.policy;
   q.price.coefficient_k = exact(f.coefficient_k);
@@ -186,6 +204,15 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
   if (f.vat_exempt) q.price.vat_mention = std::string(vat_exemption_mention);
 
   q.bounds = {money(f.market_floor), money(f.market_price), q.full_cost, q.net_cost};
+  auto& u = q.per_unit;
+  u.kind = job.output.kind == model::OutputKind::goods ? "goods" : "service";
+  u.unit = job.output.unit;
+  u.quantity = exact(f.output_units);
+  u.sold = exact(f.sold_units);
+  u.full_cost = money(f.full_cost_per_unit);
+  u.net_cost = money(f.net_cost_per_unit);
+  u.price_ht = money(f.price_per_unit);
+  u.market_price = job.output.market_unit_price;
 
   q.sales_cap.cap_share = round_decimal(exact(f.sales_cap / f.annual_charges), 4, mode);
   q.sales_cap.annual_charges = money(f.annual_charges);

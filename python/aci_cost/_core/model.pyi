@@ -5,7 +5,7 @@ from typing import Any, ClassVar, Optional, Sequence, Union
 
 import numpy as np
 from . import _Record
-from .allocation import Centre, Charge, CostDriver, Service
+from .allocation import Centre, Charge, CostDriver, Service, Term
 
 class HoursSplit(_Record):
     training: Decimal
@@ -55,6 +55,7 @@ class Atelier(_Record):
     annual_overheads: Decimal
     annual_other_charges: Decimal
     equipment: list[EquipmentRate]
+    time_equations: list[TimeEquation]
     vehicle_cost_per_km: Decimal
     annual_vehicle_km: Decimal
     occupancy: Decimal
@@ -103,6 +104,26 @@ class Travel(_Record):
     km_per_trip: Decimal
     hours_per_trip: Decimal
 
+class TimeEquation(_Record):
+    name: str
+    constant: Decimal
+    terms: list[Term]
+    source: str
+
+class EquationUse(_Record):
+    equation: str
+    count: Decimal
+    drivers: dict[str, Decimal]
+
+class Output(_Record):
+    kind: str
+    unit: str
+    quantity: Decimal
+    loss_share: Decimal
+    market_unit_price: Optional[Decimal]
+    market_floor_unit_price: Optional[Decimal]
+    support_per_unit: Decimal
+
 class Job(_Record):
     name: str
     client: str
@@ -110,6 +131,7 @@ class Job(_Record):
     date: datetime.date
     standard_hours: Decimal
     drivers: list[Driver]
+    work: list[EquationUse]
     productivity: Optional[Decimal]
     crew_size: Decimal
     supervisors: Decimal
@@ -119,6 +141,7 @@ class Job(_Record):
     vat_kind: str
     vat_rate: Optional[Decimal]
     adds_paid_hours: bool
+    output: Output
     @property
     def total_standard_hours(self) -> Decimal: ...
     def validate(self) -> None: ...

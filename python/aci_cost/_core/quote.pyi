@@ -51,6 +51,16 @@ class Warning(_Record):
     code: str
     message: str
 
+class UnitFigures(_Record):
+    kind: str
+    unit: str
+    quantity: Decimal
+    sold: Decimal
+    full_cost: Decimal
+    net_cost: Decimal
+    price_ht: Decimal
+    market_price: Optional[Decimal]
+
 class Quote(_Record):
     job: str
     atelier: str
@@ -67,7 +77,9 @@ class Quote(_Record):
     marginal_cost: Decimal
     subsidies: list[Line]
     subsidies_total: Decimal
+    output_revenue: Decimal
     net_cost: Decimal
+    per_unit: UnitFigures
     price: Price
     bounds: PriceBounds
     sales_cap: SalesCap

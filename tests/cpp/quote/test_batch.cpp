@@ -26,6 +26,8 @@ std::vector<std::vector<double>> random_columns(std::uint64_t seed, std::size_t 
     set(q::QuoteInput::job_productivity, 0.3 + 0.7 * u(rng));
     set(q::QuoteInput::job_crew_size, 1 + static_cast<int>(8 * u(rng)));
     set(q::QuoteInput::job_supervisors, static_cast<int>(3 * u(rng)));
+    set(q::QuoteInput::job_output_quantity, 100 + 1000 * u(rng));
+    set(q::QuoteInput::job_output_support_per_unit, 10 * u(rng));
     set(q::QuoteInput::pricing_margin, -0.2 + 0.5 * u(rng));
     set(q::QuoteInput::atelier_annual_overheads, 80000 * u(rng));
     set(q::QuoteInput::atelier_aid_modulation_share, 0.1 * u(rng));
@@ -67,7 +69,7 @@ TEST(QuoteBatch, EqualsTheSinglePathBitForBitForAnySizeInputsAndPolicy) {
         in.scenarios = n;
         for (std::size_t k = 0; k < q::quote_input_count; ++k) {
           const bool staff = q::quote_input_specs[k].staff;
-          if (pattern == 0 || (pattern == 1 && k < 5) || (pattern == 2 && staff)) in.input[k] = cols[k].data();
+          if (pattern == 0 || (pattern == 1 && k < 7) || (pattern == 2 && staff)) in.input[k] = cols[k].data();
         }
         std::vector<std::vector<double>> out(q::quote_output_count, std::vector<double>(n));
         q::QuoteOutputColumns oc{};
@@ -97,6 +99,7 @@ TEST(QuoteBatch, EachInputEntersAsTheModelsField) {
   };
   const Case cases[] = {{q::QuoteInput::job_standard_hours, 123.5}, {q::QuoteInput::job_productivity, 0.55},
                         {q::QuoteInput::job_crew_size, 3},          {q::QuoteInput::job_supervisors, 2},
+                        {q::QuoteInput::job_output_quantity, 8400}, {q::QuoteInput::job_output_support_per_unit, 0.25},
                         {q::QuoteInput::pricing_margin, 0.12},      {q::QuoteInput::atelier_annual_overheads, 30000},
                         {q::QuoteInput::atelier_aid_modulation_share, 0.07},
                         {q::QuoteInput::atelier_other_grants, 4000}, {q::QuoteInput::atelier_market_hourly_price, 61},
@@ -117,6 +120,8 @@ TEST(QuoteBatch, EachInputEntersAsTheModelsField) {
       case q::QuoteInput::job_productivity: job.productivity = dec(c.v); break;
       case q::QuoteInput::job_crew_size: job.crew_size = dec(c.v); break;
       case q::QuoteInput::job_supervisors: job.supervisors = dec(c.v); break;
+      case q::QuoteInput::job_output_quantity: job.output.quantity = dec(c.v); job.output.unit = "m2"; break;
+      case q::QuoteInput::job_output_support_per_unit: job.output.support_per_unit = aci::Money(dec(c.v)); break;
       case q::QuoteInput::pricing_margin: s.pricing.margin = dec(c.v); break;
       case q::QuoteInput::atelier_annual_overheads: at.annual_overheads = aci::Money(dec(c.v)); break;
       case q::QuoteInput::atelier_aid_modulation_share: at.subsidies.aid_modulation_share = dec(c.v); break;

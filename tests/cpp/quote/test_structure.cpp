@@ -74,7 +74,7 @@ TEST(Structure, TheQuoteCarriesTheAteliersShareOnItsWorkHours) {
   Scenario bare = s;
   bare.aci.structure = {};
   const auto t = s.rate_table();
-  const auto& job = s.job("house_clearance");
+  const auto& job = s.job("bulky_collection");
   const auto with = quote::compute_figures<Decimal>(s.aci, job, t, s.pricing);
   const auto without = quote::compute_figures<Decimal>(bare.aci, job, t, s.pricing);
   const Money share = quote::structure_charges(s.aci, t, job.date)[2];

@@ -17,7 +17,8 @@ import numpy as np
 from aci_cost import _core
 
 OUTPUTS = ["full_cost", "production_cost", "insertion_extra_cost", "subsidies", "net_cost", "price_ht",
-           "market_floor", "integration_hours", "line.integration_labour", "line.training", "line.supervision",
+           "market_floor", "integration_hours", "output_revenue", "full_cost_per_unit", "net_cost_per_unit",
+           "price_per_unit", "line.integration_labour", "line.training", "line.supervision",
            "line.accompaniment", "line.materials", "line.equipment", "line.travel", "line.overheads"]
 
 
@@ -85,6 +86,7 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
             tot["CA"] += heads * cost
         else:
             tot["CU"] += heads * cost
+    assert aci.structure.empty(), "the reference loads no shared structure (docs/allocation.md)"
     overheads = get("atelier.annual_overheads", _f(at.annual_overheads))
     sub = at.subsidies
     funding = [np.zeros(n), np.zeros(n)]
@@ -137,13 +139,28 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
     if pricing.policy == "cost_plus":
         price = full * (1.0 + get("pricing.margin", _f(pricing.margin)))
     elif pricing.policy == "market":
-        price = standard * market + materials
+        o = job.output
+        price = (standard * market + materials if o.market_unit_price is None else
+                 (get("job.output.quantity", _f(o.quantity)) * (1.0 - _f(o.loss_share)) * _f(o.market_unit_price)))
     else:
         k = (1 + _f(pricing.site_costs)) / (1 - _f(pricing.overheads) - _f(pricing.profit))
         k = np.round(k * 10**pricing.k_decimals) / 10**pricing.k_decimals
         price = (lines["integration_labour"] + lines["training"] + lines["supervision"] + materials + equipment) * k
+    # Output (cost_model.md, "units of output"): the standard hours unless a quantity is given;
+    # goods lose a share; revenue tied to output lowers the net cost.
+    o = job.output
+    units = get("job.output.quantity", _f(o.quantity) if _f(o.quantity) > 0 else np.nan)
+    units = np.where(np.isnan(units), standard, units)
+    sold = units * (1.0 - _f(o.loss_share))
+    revenue = units * get("job.output.support_per_unit", _f(o.support_per_unit))
+    net = full - subsidies - revenue
+    if o.market_unit_price is not None:
+        floor = sold * _f(o.market_floor_unit_price if o.market_floor_unit_price is not None else o.market_unit_price)
+    else:
+        floor = standard * _f(at.market_floor_hourly_price) + materials
     out = {"full_cost": full, "production_cost": production_cost, "insertion_extra_cost": full - production_cost,
-           "subsidies": subsidies, "net_cost": full - subsidies, "price_ht": price,
-           "market_floor": standard * _f(at.market_floor_hourly_price) + materials, "integration_hours": H}
+           "subsidies": subsidies, "net_cost": net, "price_ht": price, "market_floor": floor, "integration_hours": H,
+           "output_revenue": revenue, "full_cost_per_unit": full / sold, "net_cost_per_unit": net / sold,
+           "price_per_unit": price / sold}
     out.update({"line." + k: np.broadcast_to(x, (n,)) for k, x in lines.items()})
     return out

@@ -1,0 +1,52 @@
+// aci::model::TimeEquation: an atelier's standard time for a kind of work — constant + Σ
+// coefficient x driver, where a driver is a quantity (kg of laundry, m² of wall, tonnes) or an
+// indicator (0 or 1: "stained", "upper floor") — and a job's use of it. Defaults per support are
+// estimates [est]; calibration/least_squares.hpp fits one on past jobs.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "aci_cost/allocation/time_driven.hpp"
+#include "aci_cost/decimal.hpp"
+#include "aci_cost/error.hpp"
+
+namespace aci::model {
+
+/// Standard hours = constant + Σ coefficient x driver, per occurrence.
+struct TimeEquation {
+  std::string name;                       ///< the name jobs use, unique in the atelier
+  Decimal constant{0};                    ///< standard hours of every occurrence, h
+  std::vector<allocation::Term> terms;    ///< coefficient (h per unit of the driver) x driver
+  std::string source = "[est]";           ///< where it comes from: [est], or the fit (jobs, R²)
+  friend bool operator==(const TimeEquation&, const TimeEquation&) = default;
+};
+
+/// `count` occurrences of an atelier's time equation with the given driver values.
+struct EquationUse {
+  std::string equation;                         ///< a TimeEquation name of the job's atelier
+  Decimal count{1};                             ///< occurrences, >= 0
+  std::vector<allocation::DriverValue> drivers; ///< driver values (a driver left out is 0)
+  friend bool operator==(const EquationUse&, const EquationUse&) = default;
+};
+
+/// Standard hours of `uses` with the equations `eqs`; InvalidInput naming `path`.work[i]… for
+/// an unknown equation or driver, a negative count or a negative time.
+inline Decimal equation_hours(const std::vector<TimeEquation>& eqs, const std::vector<EquationUse>& uses,
+                              const std::string& path) {
+  Decimal h{0};
+  for (std::size_t i = 0; i < uses.size(); ++i) {
+    const std::string f = path + ".work[" + std::to_string(i) + "]";
+    const EquationUse& u = uses[i];
+    const TimeEquation* eq = nullptr;
+    for (const auto& e : eqs)
+      if (e.name == u.equation) eq = &e;
+    ACI_COST_REQUIRE(eq != nullptr, f + ".equation", "\"" + u.equation + "\"", "not a time equation of the atelier");
+    ACI_COST_REQUIRE(u.count >= 0, f + ".count", to_string(u.count), "must be >= 0");
+    const allocation::Activity as_activity{eq->name, "", eq->constant, eq->terms};
+    h += u.count * allocation::activity_time(as_activity, u.drivers, f);
+  }
+  return h;
+}
+
+}  // namespace aci::model
