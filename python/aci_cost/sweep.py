@@ -176,25 +176,28 @@ def _frames(raw: dict, quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.Dat
 
 @contextlib.contextmanager
 def _bar(progress: bool, unit: str):
-    """A progress(done, total) callback drawing a tqdm bar (None without progress); the bar learns
-    its total from the engine's first report."""
+    """A progress(done, total) callback drawing a tqdm bar (None without progress), opened at
+    the engine's first report, which gives the total."""
     if not progress:
         yield None
         return
-    from tqdm.auto import tqdm
+    import warnings
 
-    bar = tqdm(total=None, unit=unit)
+    with warnings.catch_warnings():  # tqdm.auto warns in a notebook without ipywidgets, then draws text
+        warnings.simplefilter("ignore")
+        from tqdm.auto import tqdm
+    bars = []
 
     def callback(done: int, total: int) -> None:
-        if bar.total != total:
-            bar.total = total
-            bar.refresh()
-        bar.update(done - bar.n)
+        if not bars:
+            bars.append(tqdm(total=total, unit=unit))
+        bars[0].update(done - bars[0].n)
 
     try:
         yield callback
     finally:
-        bar.close()
+        for bar in bars:
+            bar.close()
 
 
 def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1, chunk: int = 4096,

@@ -131,7 +131,7 @@ def test_cli_sobol_with_progress_and_a_figure(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "Sobol' indices of the training model: n = 64" in captured.out
     assert f"written to {out}" in captured.out
-    assert "64/64" not in captured.err and "evaluation" in captured.err  # the tqdm bar, on stderr
+    assert "384/384" in captured.err and "evaluation" in captured.err  # n (k + 2) = 64 x 6, on stderr
     assert out.stat().st_size > 0
 
 
