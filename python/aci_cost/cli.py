@@ -377,23 +377,21 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--json", action="store_true", help="JSON output")
     t.add_argument("--plot", metavar="PNG", help="also write the figure of the year")
     t.set_defaults(func=_cmd_training)
+    def sweep_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("spec", nargs="?", help="sweep spec JSON file (format aci_cost/sweep@1)")
+        parser.add_argument("--scenario", help="scenario JSON file (default: embedded default ACI)")
+        parser.add_argument("--threads", type=int, default=1, help="native threads (results do not depend on it)")
+        parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                            help="show a progress bar (default: when stderr is a terminal)")
+        parser.add_argument("--json", action="store_true", help="JSON output")
+
     w = sub.add_parser("sweep", help="run a sweep spec (default: a small sweep of the training model)")
-    w.add_argument("spec", nargs="?", help="sweep spec JSON file (format aci_cost/sweep@1)")
-    w.add_argument("--scenario", help="scenario JSON file (default: embedded default ACI)")
-    w.add_argument("--threads", type=int, default=1, help="native threads (results do not depend on it)")
-    w.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="show a progress bar (default: when stderr is a terminal)")
-    w.add_argument("--json", action="store_true", help="JSON output")
+    sweep_arguments(w)
     w.set_defaults(func=_cmd_sweep)
     so = sub.add_parser("sobol", help="Sobol' indices of a sweep spec's outputs (default: the small training sweep)")
-    so.add_argument("spec", nargs="?", help="sweep spec JSON file (format aci_cost/sweep@1)")
-    so.add_argument("--scenario", help="scenario JSON file (default: embedded default ACI)")
+    sweep_arguments(so)
     so.add_argument("--n", type=int, default=1024, help="base rows, a power of two (the model runs n (k + 2) times)")
-    so.add_argument("--threads", type=int, default=1, help="native threads (results do not depend on it)")
     so.add_argument("--bootstrap-seed", type=int, default=1, help="seed of the bootstrap intervals")
-    so.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                    help="show a progress bar (default: when stderr is a terminal)")
-    so.add_argument("--json", action="store_true", help="JSON output")
     so.add_argument("--plot", metavar="PNG", help="also write the figure of the first output's indices")
     so.set_defaults(func=_cmd_sobol)
     dv = sub.add_parser("devis", help="the client's quote (devis) in French, as PDF (headless Chromium) or HTML")
