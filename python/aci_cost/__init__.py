@@ -14,7 +14,7 @@ from ._core import DomainError, InvalidInput, NoRateInForce, ScenarioError
 from ._core.budget import AtelierYear, JobInYear, YearBudget, year_budget
 from ._core.link import TrainingQuote, TrainingSetup, TrainingWeek, make_training_quote
 from ._core.model import (
-    Aci, Atelier, Driver, EquationUse, EquipmentRate, EquipmentUse, HoursSplit, Job, Material, Output,
+    Aci, Atelier, Driver, EquationUse, EquipmentRate, EquipmentUse, HoursSplit, Identity, Job, Material, Output,
     PricingOptions, StaffGroup, Structure, Subsidies, TimeEquation, Travel,
 )
 from ._core.money import format_fr, format_plain, round_money, round_parts, split
@@ -27,6 +27,8 @@ from ._core.scenario import SCENARIO_FORMAT, Scenario, default_scenario, read_sc
 from ._core.training import TrainingModel, TrainingSummary
 
 from . import allocation, budget, calibration, sharing, sweep, training  # noqa: E402  (needs the names above)
+from . import dask, devis, figures  # noqa: E402  (dask and matplotlib are imported when used)
+from .sheet import render_quote  # noqa: E402
 
 __version__: str = _core.__version__
 
@@ -40,7 +42,9 @@ __all__ = [
     "read_scenario", "round_money", "round_parts", "split", "__version__",
     "TrainingModel", "TrainingQuote", "TrainingSetup", "TrainingSummary", "TrainingWeek",
     "make_training_quote", "training_quote", "training", "sweep",
-    "AtelierYear", "JobInYear", "YearBudget", "year_budget", "budget", "Structure", "allocation", "Output", "UnitFigures", "TimeEquation", "EquationUse", "calibration",
+    "AtelierYear", "JobInYear", "YearBudget", "year_budget", "budget", "Structure", "allocation", "Output",
+    "UnitFigures", "TimeEquation", "EquationUse", "calibration",
+    "Identity", "render_quote", "dask", "devis", "figures", "sharing",
 ]
 
 

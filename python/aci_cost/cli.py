@@ -1,4 +1,4 @@
-"""Command line: ``python -m aci_cost quote [SCENARIO.json] [--job NAME] [--json]``, ``... share FILE.json``."""
+"""Command line: ``python -m aci_cost quote [SCENARIO.json] [--job NAME] [--json]``, ``... devis``, ``... share FILE.json``..."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional, Sequence
 
-from . import InvalidInput, Quote, default_scenario, format_fr, load_scenario, quote, quote_all
+from . import InvalidInput, default_scenario, format_fr, load_scenario, quote, quote_all
+from .sheet import render_quote
 
 
 def _scenario(path: Optional[str], support: Optional[str] = None):
@@ -17,73 +18,6 @@ def _scenario(path: Optional[str], support: Optional[str] = None):
     if path is None:
         return default_scenario(support or "green_spaces")
     return load_scenario(path)
-
-
-def render_quote(q: Quote) -> str:
-    """A readable table of one quote."""
-    width = 46
-    out = [f"Quote: {q.job} ({q.atelier}), {q.date.isoformat()}",
-           f"  work content {q.standard_hours} standard h, productivity {q.productivity}", ""]
-
-    def row(label: str, amount) -> None:
-        out.append(f"  {label:<{width}}{format_fr(amount):>16}")
-
-    for line in q.cost_lines:
-        row(line.key.replace("_", " "), line.amount)
-    row("FULL COST", q.full_cost)
-    row("  production cost (ordinary firm)", q.production_cost)
-    row("  insertion extra cost (full - production)", q.insertion_extra_cost)
-    out.append("  Insertion extra cost, bottom-up (cross-check)")
-    for line in q.extra_lines:
-        row("  " + line.key.replace("_", " "), line.amount)
-    row("  total", q.extra_bottom_up)
-    row("MARGINAL COST (what the job adds)", q.marginal_cost)
-    for line in q.subsidies:
-        row("subsidy: " + line.key.replace("_", " "), line.amount)
-    if q.output_revenue:
-        row("revenue tied to output", q.output_revenue)
-    row("NET COST (after subsidies)", q.net_cost)
-    u = q.per_unit
-    if u.unit != "h" or u.kind == "goods":
-        sold = f", {u.sold} sold" if u.sold != u.quantity else ""
-        out.append(f"  Per {u.unit} ({u.kind}: {u.quantity} {u.unit}{sold})")
-        row(f"  full cost per {u.unit}", u.full_cost)
-        row(f"  net cost per {u.unit}", u.net_cost)
-        row(f"  price excl. VAT per {u.unit}", u.price_ht)
-        if u.market_price is not None:
-            row(f"  market price per {u.unit}", u.market_price)
-    out.append("")
-    k = f", K = {q.price.coefficient_k}" if q.price.policy == "ds_coefficient" else ""
-    out.append(f"  Price ({q.price.policy}{k})")
-    row("price excl. VAT (HT)", q.price.ht)
-    if q.price.vat_exempt:
-        out.append(f"  {q.price.vat_mention}")
-    else:
-        row(f"VAT {(q.price.vat_rate * 100).normalize():f} %", q.price.vat)
-    row("price incl. VAT (TTC)", q.price.ttc)
-    out.append("  Bounds")
-    row("market floor", q.bounds.market_floor)
-    row("market price", q.bounds.market_price)
-    row("full cost", q.bounds.full_cost)
-    row("net cost", q.bounds.net_cost)
-    out.append(f"  Sales cap (D5132-34, {(q.sales_cap.cap_share * 100).normalize():f} % of charges)")
-    row("annual charges", q.sales_cap.annual_charges)
-    row("cap", q.sales_cap.cap)
-    row("sales this year", q.sales_cap.annual_sales)
-    row("headroom", q.sales_cap.headroom)
-    i = q.insertion
-    out.append("  Integration work in this job")
-    out.append(f"  {'insertion hours (on site + travel)':<{width}}{i.insertion_hours:>16}")
-    out.append(f"  {'  of which travelling':<{width}}{i.travel_hours:>16}")
-    out.append(f"  {'people employed':<{width}}{i.people:>16}")
-    out.append(f"  {'supervision hours':<{width}}{i.supervision_hours:>16}")
-    out.append(f"  {'training hours':<{width}}{i.training_hours:>16}")
-    row("price paying production", i.price_production_part)
-    row("price paying the integration mission", i.price_integration_part)
-    for w in q.warnings:
-        out.append(f"  WARNING [{w.code}] {w.message}")
-    out.append("  Rates used: " + "; ".join(f"{r.rate} {r.value} ({r.effective.isoformat()})" for r in q.rates_used))
-    return "\n".join(out)
 
 
 def _cmd_quote(args: argparse.Namespace) -> int:
@@ -211,7 +145,7 @@ def _cmd_training(args: argparse.Namespace) -> int:
               f"{format_fr(q.honoured.price.ht)} with the obligation honoured (+{format_fr(q.difference)})")
     if args.plot:
         run.plot().savefig(args.plot, dpi=110)
-        print(f"  figure written to {args.plot}")
+        _wrote("  Figure", args.plot)
     return 0
 
 
@@ -235,7 +169,7 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
 
     spec = sweep.load_spec(args.spec) if args.spec else DEFAULT_SWEEP
     scenario = _scenario(args.scenario)
-    r = sweep.run(spec, scenario, threads=args.threads, progress=args.progress)
+    r = sweep.run(spec, scenario, threads=args.threads, progress=_progress(args))
     if args.json:
         doc = {"spec": r.spec, "seed": r.seed,
                "summary": json.loads(r.summary.to_json(orient="index"))}
@@ -245,6 +179,76 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
           f"{r.spec['design']['kind']}, seed {r.seed}")
     with pd_options():
         print(r.summary.to_string(float_format=lambda v: f"{v:,.4g}"))
+    return 0
+
+
+def _progress(args: argparse.Namespace) -> bool:
+    """A progress bar unless --no-progress; by default only when stderr is a terminal."""
+    return sys.stderr.isatty() if args.progress is None else args.progress
+
+
+def _wrote(what: str, path) -> None:
+    print(f"{what} written to {Path(path).resolve()}")
+
+
+def _cmd_sobol(args: argparse.Namespace) -> int:
+    from . import sweep
+
+    spec = sweep.load_spec(args.spec) if args.spec else DEFAULT_SWEEP
+    scenario = _scenario(args.scenario)
+    r = sweep.sobol(spec, scenario, n=args.n, threads=args.threads, progress=_progress(args),
+                    bootstrap_seed=args.bootstrap_seed)
+    if args.json:
+        doc = {"n": r.n, "seeds": r.seeds,
+               "indices": {o: json.loads(f.to_json(orient="index")) for o, f in r.indices.items()}}
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        print(f"Sobol' indices of the {spec.get('model', 'training')} model: n = {r.n} base rows, "
+              f"seeds {r.seeds}")
+        with pd_options():
+            for output, frame in r.indices.items():
+                print(f"\n{output}")
+                print(frame.to_string(float_format=lambda v: f"{v:.3f}"))
+    if args.plot:
+        import matplotlib
+        matplotlib.use("Agg")
+        from . import figures
+
+        output = next(iter(r.indices))
+        figures.sobol_indices(r, output).figure.savefig(args.plot, dpi=110, bbox_inches="tight")
+        if not args.json:
+            _wrote(f"Figure of {output}", args.plot)
+    return 0
+
+
+def _devis_path(pattern: str, job: str, several: bool) -> Path:
+    if "{job}" in pattern:
+        return Path(pattern.replace("{job}", job))
+    path = Path(pattern)
+    return path.with_name(f"{path.stem}-{job}{path.suffix}") if several else path
+
+
+def _cmd_devis(args: argparse.Namespace) -> int:
+    from . import devis
+
+    scenario = _scenario(args.scenario)
+    jobs = [args.job] if args.job else [j.name for j in scenario.jobs]
+    if not jobs:
+        raise InvalidInput("jobs = []: the scenario has no job to put in a devis")
+    several = len(jobs) > 1
+    for job in jobs:
+        number = f"{args.number}-{job}" if args.number and several else args.number
+        options = devis.DevisOptions(number=number, validity_days=args.validity_days,
+                                     client_address=args.client_address.replace("\\n", "\n"),
+                                     **({"payment_terms": args.payment_terms} if args.payment_terms else {}))
+        d = devis.build(scenario, job, options)
+        out = _devis_path(args.out, job, several)
+        if out.suffix.lower() in (".html", ".htm"):
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(devis.render(d), encoding="utf-8")
+        else:
+            devis.write_pdf(d, out)
+        _wrote(f"Devis {d.number} ({job}, {format_fr(d.total_ht)} HT)", out)
     return 0
 
 
@@ -289,7 +293,7 @@ def _cmd_share(args: argparse.Namespace) -> int:
     if args.plot:
         run.plot().savefig(args.plot, dpi=110)
         if not args.json:
-            print(f"  figure written to {args.plot}")
+            _wrote("  Figure", args.plot)
     return 0
 
 
@@ -354,7 +358,8 @@ def _cmd_allocate(args: argparse.Namespace) -> int:
     print(f"{scenario.aci.name}")
     print(render_allocation(a))
     if args.plot:
-        print(f"\nFigure written to {args.plot}")
+        print()
+        _wrote("Figure", args.plot)
     return 0
 
 
@@ -379,13 +384,34 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--json", action="store_true", help="JSON output")
     t.add_argument("--plot", metavar="PNG", help="also write the figure of the year")
     t.set_defaults(func=_cmd_training)
+    def sweep_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("spec", nargs="?", help="sweep spec JSON file (format aci_cost/sweep@1)")
+        parser.add_argument("--scenario", help="scenario JSON file (default: embedded default ACI)")
+        parser.add_argument("--threads", type=int, default=1, help="native threads (results do not depend on it)")
+        parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                            help="show a progress bar (default: when stderr is a terminal)")
+        parser.add_argument("--json", action="store_true", help="JSON output")
+
     w = sub.add_parser("sweep", help="run a sweep spec (default: a small sweep of the training model)")
-    w.add_argument("spec", nargs="?", help="sweep spec JSON file (format aci_cost/sweep@1)")
-    w.add_argument("--scenario", help="scenario JSON file (default: embedded default ACI)")
-    w.add_argument("--threads", type=int, default=1, help="native threads (results do not depend on it)")
-    w.add_argument("--progress", action="store_true", help="show a progress bar")
-    w.add_argument("--json", action="store_true", help="JSON output")
+    sweep_arguments(w)
     w.set_defaults(func=_cmd_sweep)
+    so = sub.add_parser("sobol", help="Sobol' indices of a sweep spec's outputs (default: the small training sweep)")
+    sweep_arguments(so)
+    so.add_argument("--n", type=int, default=1024, help="base rows, a power of two (the model runs n (k + 2) times)")
+    so.add_argument("--bootstrap-seed", type=int, default=1, help="seed of the bootstrap intervals")
+    so.add_argument("--plot", metavar="PNG", help="also write the figure of the first output's indices")
+    so.set_defaults(func=_cmd_sobol)
+    dv = sub.add_parser("devis", help="the client's quote (devis) in French, as PDF (headless Chromium) or HTML")
+    dv.add_argument("scenario", nargs="?", help="scenario JSON file (default: embedded default ACI)")
+    dv.add_argument("--job", help="only this job (default: one devis per job)")
+    dv.add_argument("--out", default="devis.pdf",
+                    help="output file, .pdf or .html; '{job}' is replaced by the job's name, and with several "
+                         "jobs '-JOB' is added to the name otherwise (default: devis.pdf)")
+    dv.add_argument("--number", help="devis number (default: DEV-<date>-<job>)")
+    dv.add_argument("--validity-days", type=int, default=30, help="days the offer stands (default 30)")
+    dv.add_argument("--client-address", default="", help="the client's address ('\\n' between lines)")
+    dv.add_argument("--payment-terms", help="payment terms printed on the devis")
+    dv.set_defaults(func=_cmd_devis)
     y = sub.add_parser("year", help="the ACI's year: income statement per atelier, jobs placed in it")
     y.add_argument("scenario", nargs="?", help="scenario JSON file (default: embedded default ACI)")
     y.add_argument("--date", help="rates in force at this date (default: 1 January of the first job's year)")
@@ -421,6 +447,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (InvalidInput, ValueError, OSError) as e:
+    except (InvalidInput, ValueError, OSError, RuntimeError) as e:
         print(f"aci_cost: error: {e}", file=sys.stderr)
         return 2

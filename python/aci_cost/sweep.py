@@ -5,10 +5,11 @@ Scenario ``i``'s inputs depend only on (design, seed, i) and its random draws on
 """
 from __future__ import annotations
 
-import copy
+import contextlib
 import json
 import secrets
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence, Union
 
@@ -24,10 +25,34 @@ SWEEP_FORMAT: str = _core.sweep.SWEEP_FORMAT
 SpecLike = Union[Mapping[str, Any], str, Path]
 
 
+def _plain(value: Any, path: str = "spec") -> Any:
+    """A copy of a spec's value made of JSON types: Decimals and numpy scalars become ints (when
+    whole) or floats (a sweep runs in doubles: the conversion is the spec's meaning), numpy arrays
+    and tuples lists. Anything else JSON cannot hold is a ValueError naming its path."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v, f"{path}.{k}") for k, v in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [_plain(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    if value is None or isinstance(value, (bool, str, int, float)) and not isinstance(value, np.generic):
+        return value
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"{path} = {value!r}: not a finite number")
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+    raise ValueError(f"{path} = {value!r}: not a JSON value (numbers, strings, lists and dicts)")
+
+
 def load_spec(spec: SpecLike) -> dict:
-    """A spec as a dict, from a dict, a JSON text or a file path."""
+    """A spec as a dict, from a dict, a JSON text or a file path. A dict may hold Decimals and
+    numpy scalars or arrays: they become JSON numbers and lists."""
     if isinstance(spec, Mapping):
-        return copy.deepcopy(dict(spec))
+        return _plain(spec)
     if isinstance(spec, Path) or (isinstance(spec, str) and not spec.lstrip().startswith("{")):
         return json.loads(Path(spec).read_text(encoding="utf-8"))
     return json.loads(spec)
@@ -104,9 +129,11 @@ def outputs(scenario: Optional[Scenario] = None, model: str = "training") -> lis
     return list(_core.sweep.sweep_outputs(scenario or _core.scenario.default_scenario(), model))
 
 
-@dataclass
+@dataclass(eq=False)
 class SweepRun:
-    """A sweep's result: inputs and outputs per scenario (full mode) and summaries."""
+    """A sweep's result: inputs and outputs per scenario (full mode) and summaries. Two runs are
+    equal (``==``) when their spec, range, frames (values and labels, NaN equal to NaN) and
+    summaries are."""
 
     spec: dict
     begin: int
@@ -124,6 +151,15 @@ class SweepRun:
         """The design seed (drawn when the spec gave none): rerun with it to repeat the sweep."""
         return int(self.spec["design"]["seed"])
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SweepRun):
+            return NotImplemented
+        return (self.spec == other.spec and self.begin == other.begin and self.end == other.end
+                and self.inputs.equals(other.inputs) and self.outputs.equals(other.outputs)
+                and self.summary.equals(other.summary))
+
+    __hash__ = None  # type: ignore[assignment]
+
 
 def _frames(raw: dict, quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     index = pd.RangeIndex(raw["begin"], raw["end"], name="scenario")
@@ -138,6 +174,32 @@ def _frames(raw: dict, quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.Dat
     return ins, outs, pd.DataFrame.from_dict(rows, orient="index")
 
 
+@contextlib.contextmanager
+def _bar(progress: bool, unit: str):
+    """A progress(done, total) callback drawing a tqdm bar (None without progress), opened at
+    the engine's first report, which gives the total."""
+    if not progress:
+        yield None
+        return
+    import warnings
+
+    with warnings.catch_warnings():  # tqdm.auto warns in a notebook without ipywidgets, then draws text
+        warnings.simplefilter("ignore")
+        from tqdm.auto import tqdm
+    bars = []
+
+    def callback(done: int, total: int) -> None:
+        if not bars:
+            bars.append(tqdm(total=total, unit=unit))
+        bars[0].update(done - bars[0].n)
+
+    try:
+        yield callback
+    finally:
+        for bar in bars:
+            bar.close()
+
+
 def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1, chunk: int = 4096,
         begin: int = 0, end: Optional[int] = None, progress: bool = False,
         quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95), model: Optional[Model] = None) -> SweepRun:
@@ -145,20 +207,8 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
     within about a second on Ctrl-C (KeyboardInterrupt). ``model``: an analyst's own Model."""
     d = _with_model(with_seed(spec), model)
     scenario = scenario or _core.scenario.default_scenario()
-    callback = None
-    bar = None
-    if progress:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=(end if end is not None else int(d["design"].get("n", 1000))) - begin, unit="scenario")
-
-        def callback(done: int, total: int) -> None:
-            bar.update(done - bar.n)
-    try:
+    with _bar(progress, "scenario") as callback:
         raw = _core.sweep.run_sweep(scenario, json.dumps(d), threads, chunk, begin, end, list(quantiles), callback, model)
-    finally:
-        if bar is not None:
-            bar.close()
     ins, outs, summary = _frames(raw, quantiles)
     return SweepRun(json.loads(raw["spec"]), raw["begin"], raw["end"], ins, outs, summary, raw["summaries"],
                     dict(raw["summary_states"]))
@@ -224,7 +274,7 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
           seed: Optional[int] = None, groups: Optional[Sequence[int]] = None, level: float = 0.95,
           resamples: int = 1000, bootstrap_seed: Optional[int] = None, nan_policy: str = "raise",
           salib_conventions: bool = False, threads: int = 1, noise: bool = False,
-          replications: int = 1, model: Optional[Model] = None) -> SobolResult:
+          replications: int = 1, model: Optional[Model] = None, progress: bool = False) -> SobolResult:
     """First-order and total Sobol' indices of every output of ``spec`` over its inputs' laws.
 
     ``n`` base rows (a power of two, else ValueError; default: the spec's ``design.n``, else
@@ -236,6 +286,7 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
     base row on common random numbers, so a constant input gets exactly 0 (docs/sweep_format.md).
     ``noise=True`` adds its randomness as a last group, labelled "noise": how much of the variance
     is the model's own. ``replications=R`` averages R runs per row: indices of the mean output.
+    ``progress=True`` shows a tqdm bar over the model's evaluations.
     """
     d = _with_model(with_seed(spec), model)
     seed = d["design"]["seed"] if seed is None else seed
@@ -245,9 +296,10 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
     d["design"]["n"] = n
     if bootstrap_seed is None:
         bootstrap_seed = secrets.randbits(63)
-    study = _core.sweep.sobol_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), n, seed, list(groups or []),
-                              level, resamples, bootstrap_seed, nan_policy, salib_conventions, threads, 4096, noise,
-                              replications, model)
+    with _bar(progress, "evaluation") as callback:
+        study = _core.sweep.sobol_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), n, seed,
+                                        list(groups or []), level, resamples, bootstrap_seed, nan_policy,
+                                        salib_conventions, threads, 4096, noise, replications, model, callback)
     indices = {o.output: _indices_frame(o.indices, study.labels) for o in study.outputs}
     details = {o.output: {k: getattr(o.indices, k) for k in ("mean", "variance", "rows_used", "rows_dropped")}
                for o in study.outputs}

@@ -89,6 +89,16 @@ void bind_model(py::module_& m) {
       .done()
       .def("empty", &Structure::empty, "True when there is nothing to allocate.");
 
+  using model::Identity;
+  Record<Identity>(m, "Identity", "The ACI's legal identity printed on a client's quote; empty fields are not printed.")
+      .field("siret", &Identity::siret, "SIRET: 14 digits passing the Luhn check ('' = unknown)")
+      .field("legal_form", &Identity::legal_form, "e.g. 'Association loi 1901'")
+      .field("address", &Identity::address, "postal address, lines separated by newlines")
+      .field("email", &Identity::email, "contact e-mail")
+      .field("phone", &Identity::phone, "contact telephone")
+      .done()
+      .def("empty", &Identity::empty, "True when no field is set.");
+
   using model::Aci;
   Record<Aci>(m, "Aci", "An Atelier et Chantier d'Insertion.")
       .field("name", &Aci::name, "name")
@@ -97,6 +107,7 @@ void bind_model(py::module_& m) {
       .field("custom_supports", &Aci::custom_supports, "user-defined production supports")
       .field("ateliers", &Aci::ateliers, "list of Atelier")
       .field("structure", &Aci::structure, "Structure shared by the ateliers (cost centres)")
+      .field("identity", &Aci::identity, "Identity: SIRET, address, contact (printed on a client's quote)")
       .done()
       .def("validate", &Aci::validate, "ValueError naming the field and value on any bad input.");
 

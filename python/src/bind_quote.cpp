@@ -17,7 +17,9 @@ void bind_quote(py::module_& m) {
       .done();
   Record<Price>(m, "Price", "The price under the chosen policy.")
       .field("policy", &Price::policy, "how it was set")
-      .field("coefficient_k", &Price::coefficient_k, "K used (ds_coefficient), else 0")
+      .field_if("coefficient_k", &Price::coefficient_k,
+                [](const Price& p) { return p.policy == PricePolicy::ds_coefficient; },
+                "K used (ds_coefficient policy), else None")
       .field("ht", &Price::ht, "€ excl. VAT")
       .field("vat_rate", &Price::vat_rate, "VAT share")
       .field("vat", &Price::vat, "€")

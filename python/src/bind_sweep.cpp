@@ -276,7 +276,7 @@ void bind_sensitivity(py::module_& m) {
         [](const io::Scenario& scenario, const std::string& spec_text, std::uint64_t n, std::uint64_t seed,
            std::vector<std::size_t> groups, double level, std::size_t resamples, std::uint64_t bootstrap_seed,
            const std::string& nan_policy, bool salib, unsigned threads, std::uint64_t chunk, bool noise,
-           std::uint64_t replications, py::object model) {
+           std::uint64_t replications, py::object model, std::optional<py::function> progress) {
           const io::SweepDocument doc = io::read_sweep(spec_text);
           sweep::SobolStudyOptions o;
           o.n = n;
@@ -291,7 +291,7 @@ void bind_sensitivity(py::module_& m) {
           o.run.threads = threads;
           o.run.chunk = chunk;
           const auto ev = evaluator_for(scenario, doc, model);
-          const sweep::Progress watch = watcher(std::nullopt);
+          const sweep::Progress watch = watcher(std::move(progress));
           py::gil_scoped_release release;
           return sweep::run_sobol(*ev, doc.spec, o, watch);
         },
@@ -299,9 +299,10 @@ void bind_sensitivity(py::module_& m) {
         py::arg("level") = 0.95, py::arg("resamples") = 1000, py::arg("bootstrap_seed") = 0,
         py::arg("nan_policy") = "raise", py::arg("salib_conventions") = false, py::arg("threads") = 1,
         py::arg("chunk") = 4096, py::arg("noise") = false, py::arg("replications") = 1, py::arg("model") = py::none(),
+        py::arg("progress") = py::none(),
         "A Sobol' study (sweep/sobol_study.hpp) of every output of a spec: Saltelli design of N base rows (a power "
         "of two), Saltelli 2010 S1 and Jansen ST, bootstrap intervals; the rows of a base row share the model's "
-        "random draws; noise=True adds the model's randomness as a last group; replications averages R runs per row.");
+        "random draws; noise=True adds the model's randomness as a last group; replications averages R runs per row; progress(done, total) is called as rows are evaluated.");
 
   m.def("tornado_sweep",
         [](const io::Scenario& scenario, const std::string& spec_text, std::uint64_t replications, unsigned threads,

@@ -41,6 +41,18 @@ struct Conv {
   }
 };
 
+/// True for numpy's (and any other) integer scalars that are not Python ints: numbers.Integral.
+inline bool is_other_integral(py::handle h) {
+  return !py::isinstance<py::int_>(h) && !py::isinstance<py::bool_>(h) &&
+         py::isinstance(h, py::module_::import("numbers").attr("Integral")) &&
+         !(py::hasattr(h, "dtype") && py::str(h.attr("dtype")).cast<std::string>() == "bool");
+}
+/// True for numpy's floating scalars that are not Python floats (float32, float16...).
+inline bool is_other_real(py::handle h) {
+  return !py::isinstance<py::float_>(h) && py::hasattr(h, "dtype") &&
+         py::str(h.attr("dtype").attr("kind")).cast<std::string>() == "f";
+}
+
 template <>
 struct Conv<Decimal> {
   static py::object to(const Decimal& v) { return py_decimal(to_string(v)); }
@@ -48,11 +60,14 @@ struct Conv<Decimal> {
     const auto shown = [&] { return py::repr(h).cast<std::string>(); };
     if (py::isinstance<py::bool_>(h)) throw py::type_error(field + " = " + shown() + ": expected a number, not a bool");
     if (py::isinstance<py::float_>(h)) return decimal_from_double(h.cast<double>(), field);
+    // numpy scalars: an integer exactly, a float32 by its own shortest text (0.6, not 0.60000002384).
+    if (is_other_real(h)) return parse_decimal(py::str(h).cast<std::string>(), field);
+    if (is_other_integral(h)) return parse_decimal(py::str(py::int_(py::reinterpret_borrow<py::object>(h))).cast<std::string>(), field);
     const bool is_decimal = py::isinstance(h, py::module_::import("decimal").attr("Decimal"));
     if (is_decimal || py::isinstance<py::int_>(h) || py::isinstance<py::str>(h)) {
       return parse_decimal(py::str(h).cast<std::string>(), field);
     }
-    throw py::type_error(field + " = " + shown() + ": expected a number (int, float, Decimal or str)");
+    throw py::type_error(field + " = " + shown() + ": expected a number (int, float, Decimal, str or a numpy scalar)");
   }
 };
 
@@ -66,6 +81,11 @@ struct Conv<Money> {
                            ": money is never made from a float; use Decimal(\"...\"), a string or an int");
     }
     if (py::isinstance<py::bool_>(h)) throw py::type_error(field + " = " + shown() + ": expected money, not a bool");
+    if (is_other_real(h)) {
+      throw py::type_error(field + " = " + shown() +
+                           ": money is never made from a float; use Decimal(\"...\"), a string or an int");
+    }
+    if (is_other_integral(h)) return Money::parse(py::str(py::int_(py::reinterpret_borrow<py::object>(h))).cast<std::string>(), field);
     const bool is_decimal = py::isinstance(h, py::module_::import("decimal").attr("Decimal"));
     if (is_decimal || py::isinstance<py::int_>(h) || py::isinstance<py::str>(h)) {
       return Money::parse(py::str(h).cast<std::string>(), field);

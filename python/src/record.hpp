@@ -20,6 +20,47 @@ inline constexpr bool is_record_v<std::vector<X>> = false;
 template <class X>
 inline constexpr bool is_record_v<std::optional<X>> = false;
 
+/// True for an optional bound struct (e.g. Scenario.training).
+template <class M>
+inline constexpr bool is_optional_record_v = false;
+template <class X>
+inline constexpr bool is_optional_record_v<std::optional<X>> = is_record_v<X>;
+
+/// repr of a bound value: a record as Name(field=value, ...) and a list as [...], on one line
+/// when it fits in `width` columns from `indent`, else one field or item a line, nested.
+inline std::string pretty_repr(py::handle value, std::size_t indent, std::size_t width = 100) {
+  const bool record = py::hasattr(py::type::handle_of(value), "_fields") && !py::isinstance<py::type>(value);
+  const bool list = py::isinstance<py::list>(value);
+  if (!record && !list) return py::repr(value).cast<std::string>();
+  std::vector<std::string> parts;
+  std::string open = "[", close = "]";
+  if (record) {
+    open = py::type::handle_of(value).attr("__name__").cast<std::string>() + "(";
+    close = ")";
+    for (auto f : py::type::handle_of(value).attr("_fields")) {
+      const std::string name = f.cast<std::string>();
+      parts.push_back(name + "=" + pretty_repr(value.attr(name.c_str()), indent + 2, width));
+    }
+  } else {
+    for (auto item : value) parts.push_back(pretty_repr(item, indent + 2, width));
+  }
+  std::size_t length = indent + open.size() + close.size();
+  bool multiline = false;
+  for (const auto& p : parts) {
+    length += p.size() + 2;
+    multiline = multiline || p.find('\n') != std::string::npos;
+  }
+  std::string out = open;
+  if (!multiline && length <= width) {
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+    return out + close;
+  }
+  // One part a line, indented two more than the opening line; nested parts were laid out for it.
+  const std::string pad(indent + 2, ' ');
+  for (std::size_t i = 0; i < parts.size(); ++i) out += "\n" + pad + parts[i] + (i + 1 < parts.size() ? "," : "");
+  return out + "\n" + std::string(indent, ' ') + close;
+}
+
 template <class T>
 class Record {
  public:
@@ -36,9 +77,42 @@ class Record {
       cls_.def_property(name, py::cpp_function([member](T& self) -> M& { return self.*member; },
                                                py::return_value_policy::reference_internal),
                         setter, doc);
+    } else if constexpr (is_optional_record_v<M>) {
+      // Present: a reference like any nested record (s.training.model.seed = 7 changes s).
+      using X = typename M::value_type;
+      auto getter = [member](py::object self) -> py::object {
+        auto& value = self.cast<T&>().*member;
+        if (!value) return py::none();
+        return py::cast(&*value, py::return_value_policy::reference_internal, self);
+      };
+      // Assigning a value copies it into place (a live reference sees the new value); None would
+      // destroy what a live reference points to, so it is refused while one exists.
+      auto reset = [member, path](T& self, py::handle value) {
+        auto& current = self.*member;
+        if (value.is_none() && current &&
+            py::detail::get_object_handle(&*current, py::detail::get_type_info(typeid(X)))) {
+          throw py::value_error(path + " = None: a reference to the current value is still in use; "
+                                "drop it or keep a copy (copy.copy) first");
+        }
+        current = Conv<M>::from(value, path);
+      };
+      cls_.def_property(name, py::cpp_function(getter), reset, doc);
     } else {
       cls_.def_property(name, [member](const T& self) { return Conv<M>::to(self.*member); }, setter, doc);
     }
+    fields_.push_back(name);
+    return *this;
+  }
+
+  /// A read-write property that reads None unless `used(self)` (e.g. Price.coefficient_k outside
+  /// the ds_coefficient policy); None is written as the field's default.
+  template <class M, class Used>
+  Record& field_if(const char* name, M T::*member, Used used, const char* doc) {
+    const std::string path = name_ + "." + name;
+    cls_.def_property(
+        name, [member, used](const T& self) { return used(self) ? Conv<M>::to(self.*member) : py::none(); },
+        [member, path](T& self, py::handle value) { self.*member = value.is_none() ? M{} : Conv<M>::from(value, path); },
+        doc);
     fields_.push_back(name);
     return *this;
   }
@@ -74,13 +148,7 @@ class Record {
       });
     }
     cls_.attr("__hash__") = py::none();
-    cls_.def("__repr__", [name, fields](py::object self) {
-      std::string out = name + "(";
-      for (std::size_t i = 0; i < fields.size(); ++i) {
-        out += (i ? ", " : "") + fields[i] + "=" + py::repr(self.attr(fields[i].c_str())).cast<std::string>();
-      }
-      return out + ")";
-    });
+    cls_.def("__repr__", [](py::object self) { return pretty_repr(self, 0); });
     cls_.def("__copy__", [](const T& self) { return T(self); });
     cls_.def("__deepcopy__", [](const T& self, py::dict) { return T(self); });
     cls_.def(py::pickle(

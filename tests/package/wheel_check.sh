@@ -24,6 +24,8 @@ s = aci_cost.default_scenario()
 q = aci_cost.quote(s, s.jobs[0].name)
 assert isinstance(q.full_cost, decimal.Decimal), type(q.full_cost)
 assert sum(l.amount for l in q.cost_lines) == q.full_cost
+from importlib.resources import files
+assert (files("aci_cost") / "templates" / "devis.html.j2").is_file(), "the devis template is not in the wheel"
 print("wheel ok:", aci_cost.__version__, q.job, q.full_cost)
 PY
 "$work/venv/bin/python" -m aci_cost quote --json > "$work/quote.json"

@@ -102,3 +102,10 @@ def test_sweep_over_a_laundry_quote():
     # (q.full_cost is rounded to the cent: the per-unit figure of the double run is within a cent / 2400)
     assert run.outputs["full_cost_per_unit"][0] == pytest.approx(float(q.full_cost) / 2400, abs=0.006 / 2400)
     assert run.outputs["full_cost_per_unit"][1] == pytest.approx(run.outputs["full_cost_per_unit"][0] / 2, rel=1e-12)
+
+
+def test_the_multi_atelier_example_is_the_embedded_default():
+    # examples/multi_atelier.json is written by `python -m aci_cost scenario --support multi_atelier`.
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "examples" / "multi_atelier.json"
+    assert aci_cost.load_scenario(path) == aci_cost.default_scenario("multi_atelier")

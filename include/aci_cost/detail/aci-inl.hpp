@@ -8,6 +8,21 @@ namespace aci::model {
 ACI_COST_INLINE void Aci::validate() const {
   ACI_COST_REQUIRE(!name.empty(), "aci.name", "\"\"", "must not be empty");
   ACI_COST_REQUIRE(!ateliers.empty(), "aci.ateliers", "[]", "needs at least one atelier");
+  if (!identity.siret.empty()) {
+    // A SIRET is 14 digits whose Luhn sum is a multiple of 10 (INSEE).
+    bool digits = identity.siret.size() == 14;
+    int sum = 0;
+    for (std::size_t i = 0; digits && i < 14; ++i) {
+      const char c = identity.siret[13 - i];
+      digits = c >= '0' && c <= '9';
+      int d = c - '0';
+      if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    ACI_COST_REQUIRE(digits, "aci.identity.siret", "\"" + identity.siret + "\"", "must be 14 digits (no spaces)");
+    ACI_COST_REQUIRE(sum % 10 == 0, "aci.identity.siret", "\"" + identity.siret + "\"",
+                     "fails the Luhn check of a SIRET (a digit is wrong)");
+  }
   for (std::size_t i = 0; i < ateliers.size(); ++i) {
     const Atelier& a = ateliers[i];
     // Paths are built only when a check fails (no message for valid input).

@@ -71,6 +71,9 @@ ACI_COST_INLINE Scenario default_scenario() {
   s.aci.large_employer = false;
   s.aci.tax_status = model::TaxStatus::vat_liable;  // green-space works for towns: VAT at 20 %
   s.aci.ateliers = {at};
+  // A fictitious identity (SIREN 999 999 998 is not registered; it passes the Luhn check).
+  s.aci.identity = {"99999999800019", "Association loi 1901", "12 rue des Jardins\n00000 Saint-Exemple",
+                    "contact@jardins-solidaires.example", "00 00 00 00 00"};
 
   // A park maintenance job for a town: work content from time equations [est].
   model::Job park;

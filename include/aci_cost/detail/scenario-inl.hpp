@@ -208,11 +208,20 @@ ACI_COST_INLINE json to_json(const model::Aci& a) {
               {"tax_status", detail::name_of(a.tax_status, detail::tax_status_names)},
               {"custom_supports", a.custom_supports}, {"ateliers", ateliers}};
   if (!a.structure.empty()) out["structure"] = to_json(a.structure);
+  if (!a.identity.empty()) {
+    json id = json::object();
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"siret", &a.identity.siret}, {"legal_form", &a.identity.legal_form}, {"address", &a.identity.address},
+        {"email", &a.identity.email}, {"phone", &a.identity.phone}};
+    for (const auto& [key, value] : fields)
+      if (!value->empty()) id[key] = *value;
+    out["identity"] = id;
+  }
   return out;
 }
 
 ACI_COST_INLINE model::Aci aci_from_json(const json& j, const std::string& path) {
-  const Fields f(j, path, {"name", "large_employer", "tax_status", "custom_supports", "ateliers", "structure"});
+  const Fields f(j, path, {"name", "large_employer", "tax_status", "custom_supports", "ateliers", "structure", "identity"});
   model::Aci a;
   a.name = f.str("name");
   a.large_employer = f.boolean("large_employer", false);
@@ -224,6 +233,11 @@ ACI_COST_INLINE model::Aci aci_from_json(const json& j, const std::string& path)
                                    });
   a.ateliers = detail::each(f.array("ateliers"), f.at("ateliers"), atelier_from_json);
   if (f.has("structure")) a.structure = structure_from_json(f.raw("structure"), f.at("structure"));
+  if (f.has("identity")) {
+    const Fields id(f.raw("identity"), f.at("identity"), {"siret", "legal_form", "address", "email", "phone"});
+    a.identity = {id.str("siret", ""), id.str("legal_form", ""), id.str("address", ""), id.str("email", ""),
+                  id.str("phone", "")};
+  }
   detail::checked(path, [&] { a.validate(); return 0; });
   return a;
 }

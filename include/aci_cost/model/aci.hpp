@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "aci_cost/model/atelier.hpp"
+#include "aci_cost/model/identity.hpp"
 #include "aci_cost/model/structure.hpp"
 
 namespace aci::model {
@@ -25,6 +26,7 @@ struct Aci {
   std::vector<std::string> custom_supports;  ///< user-defined production supports
   std::vector<Atelier> ateliers;             ///< its workshops
   Structure structure;                       ///< what the ateliers share (cost centres); empty by default
+  Identity identity;                         ///< SIRET, address, contact: printed on a client's quote
 
   /// True when `support` is a known support or one declared in custom_supports.
   bool has_support(std::string_view support) const {

@@ -77,6 +77,14 @@ class Structure(_Record):
     step_order: list[str]
     def empty(self) -> bool: ...
 
+class Identity(_Record):
+    siret: str
+    legal_form: str
+    address: str
+    email: str
+    phone: str
+    def empty(self) -> bool: ...
+
 class Aci(_Record):
     name: str
     large_employer: bool
@@ -84,6 +92,7 @@ class Aci(_Record):
     custom_supports: list[str]
     ateliers: list[Atelier]
     structure: Structure
+    identity: Identity
     def validate(self) -> None: ...
 
 class Driver(_Record):

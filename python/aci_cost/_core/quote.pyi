@@ -15,7 +15,7 @@ class Line(_Record):
 
 class Price(_Record):
     policy: str
-    coefficient_k: Decimal
+    coefficient_k: Optional[Decimal]
     ht: Decimal
     vat_rate: Decimal
     vat: Decimal
