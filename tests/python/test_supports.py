@@ -109,3 +109,27 @@ def test_the_multi_atelier_example_is_the_embedded_default():
     from pathlib import Path
     path = Path(__file__).resolve().parents[2] / "examples" / "multi_atelier.json"
     assert aci_cost.load_scenario(path) == aci_cost.default_scenario("multi_atelier")
+
+
+@pytest.mark.parametrize("support", SUPPORTS[1:])
+def test_each_default_quote_equals_the_independent_derivation(support, tmp_path):
+    # docs/supports.py derives the quote in exact fractions from the scenario document alone.
+    from pathlib import Path
+    import json
+    root = Path(__file__).resolve().parents[2]
+    s = aci_cost.default_scenario(support)
+    doc = tmp_path / f"{support}.json"
+    doc.write_text(s.to_json(), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(root / "docs" / "supports.py"), str(doc), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    from fractions import Fraction
+    ref = {k: (Fraction(v) if not isinstance(v, list) else [Fraction(x) for x in v]) for k, v in json.loads(out).items()}
+    q = aci_cost.quote(s, s.jobs[-1].name)
+    cents = lambda x: D(x.numerator) / D(x.denominator)  # exact: every reference amount is whole cents
+    assert [l.amount for l in q.cost_lines] == [cents(x) for x in ref["lines"]]
+    for mine, theirs in [(q.full_cost, "full_cost"), (q.subsidies_total, "subsidies"), (q.output_revenue, "output_revenue"),
+                         (q.net_cost, "net_cost"), (q.price.ht, "price_ht"), (q.price.vat, "vat"),
+                         (q.per_unit.full_cost, "full_cost_per_unit"), (q.per_unit.net_cost, "net_cost_per_unit"),
+                         (q.per_unit.price_ht, "price_per_unit")]:
+        assert mine == cents(ref[theirs]), theirs
+    assert q.standard_hours == cents(ref["standard_hours"]).quantize(D("0.01"))

@@ -155,7 +155,7 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
   s.training.reset();  // the training year is the green-spaces default's
   s.jobs.clear();
   model::Job job;
-  job.date = Date{2026, 6, 10};
+  job.date = Date{2026, 4, 15};  // the rates of the worked example (docs/worked_example.md)
   job.crew_size = D("4");
   job.supervisors = D("1");
   if (support == "market_gardening") {

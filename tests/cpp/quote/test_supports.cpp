@@ -129,3 +129,39 @@ TEST(Supports, SeasonalityFollowsTheSupport) {
   auto m = link::derive_from_atelier(training::TrainingModel{}, s.aci, s.aci.ateliers[0], Date{2026, 1, 1}, s.rate_table());
   EXPECT_EQ(m.demand.seasonal_shape, training::seasonal_shape_of("laundry"));
 }
+
+// Each support's default quote to the cent, against docs/supports.py (exact fractions, without
+// the library; its figures are written up in docs/supports.md).
+TEST(Supports, EachDefaultQuoteEqualsTheIndependentDerivation) {
+  struct Expected {
+    const char* support;
+    const char* full;
+    const char* subsidies;
+    const char* revenue;
+    const char* net;
+    const char* price;
+    const char* vat;
+    const char* full_unit;
+    const char* net_unit;
+    const char* price_unit;
+  };
+  const Expected cases[] = {
+      {"market_gardening", "10804.13", "7133.79", "0.00", "3670.34", "6624.00", "364.32", "24.47", "8.31", "15.00"},
+      {"building", "4184.42", "2142.21", "0.00", "2042.21", "4201.46", "420.15", "13.95", "6.81", "14.00"},
+      {"laundry", "7044.89", "4079.91", "0.00", "2964.98", "7397.13", "1479.43", "2.94", "1.24", "3.08"},
+      {"recycling_reuse", "3708.17", "2271.78", "780.00", "656.39", "3893.58", "778.72", "309.01", "54.70", "324.46"},
+  };
+  const auto M = [](const char* s) { return Money::parse(s); };
+  for (const auto& e : cases) {
+    const auto q = first_quote(io::default_scenario(e.support));
+    EXPECT_EQ(q.full_cost, M(e.full)) << e.support;
+    EXPECT_EQ(q.subsidies_total, M(e.subsidies)) << e.support;
+    EXPECT_EQ(q.output_revenue, M(e.revenue)) << e.support;
+    EXPECT_EQ(q.net_cost, M(e.net)) << e.support;
+    EXPECT_EQ(q.price.ht, M(e.price)) << e.support;
+    EXPECT_EQ(q.price.vat, M(e.vat)) << e.support;
+    EXPECT_EQ(q.per_unit.full_cost, M(e.full_unit)) << e.support;
+    EXPECT_EQ(q.per_unit.net_cost, M(e.net_unit)) << e.support;
+    EXPECT_EQ(q.per_unit.price_ht, M(e.price_unit)) << e.support;
+  }
+}
