@@ -9,6 +9,8 @@
 // are derived by hand in the comments.
 #include <gtest/gtest.h>
 
+#include "../close.hpp"
+
 #include <random>
 
 #include "aci_cost/allocation/allocate.hpp"
@@ -16,6 +18,8 @@
 using aci::Decimal;
 using aci::Money;
 using namespace aci::allocation;
+
+using aci::testing::close;
 
 namespace {
 Money M(const char* s) { return Money::parse(s); }
@@ -35,11 +39,6 @@ Network robinson() {
   return n;
 }
 
-::testing::AssertionResult close(const Decimal& a, const Decimal& b) {
-  if (boost::multiprecision::abs(a - b) <= Decimal("1e-30") * (1 + boost::multiprecision::abs(b)))
-    return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << aci::to_string(a) << " != " << aci::to_string(b);
-}
 
 /// Every identity of a trace: charges spread whole, support centres balance, no cent lost.
 void expect_balanced(const Network& n, const Allocation& a) {

@@ -4,6 +4,8 @@
 // (exact fractions) or in docs/worked_example.py.
 #include <gtest/gtest.h>
 
+#include "../close.hpp"
+
 #include <algorithm>
 
 #include "aci_cost/io/scenario.hpp"
@@ -12,6 +14,8 @@
 using aci::Decimal;
 using aci::Money;
 using aci::quote::CostLine;
+
+using aci::testing::close;
 
 namespace {
 Money M(const char* s) { return Money::parse(s); }
@@ -22,12 +26,6 @@ aci::quote::AtelierRates<Decimal> year_rates(const aci::io::Scenario& s, aci::Da
   const auto t = s.rate_table();
   aci::rates::RateLookup r(t, d);
   return aci::quote::atelier_rates<Decimal>(s.aci.ateliers[0], s.aci.large_employer, r);
-}
-// Decimal is 50-digit decimal floating point: quotients are rounded in the last digits.
-::testing::AssertionResult close(const Decimal& a, const Decimal& b) {
-  if (boost::multiprecision::abs(a - b) <= Decimal("1e-30") * (1 + boost::multiprecision::abs(b)))
-    return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << aci::to_string(a) << " != " << aci::to_string(b);
 }
 bool has(const aci::quote::Quote& q, const std::string& code) {
   return std::any_of(q.warnings.begin(), q.warnings.end(), [&](const auto& w) { return w.code == code; });

@@ -4,6 +4,8 @@
 // integration work hour, the year's charges ("structure") and the sales cap's base.
 #include <gtest/gtest.h>
 
+#include "../close.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -14,6 +16,8 @@
 using aci::Decimal;
 using aci::Money;
 using namespace aci;
+
+using aci::testing::close;
 
 namespace {
 Scenario multi() {
@@ -26,11 +30,6 @@ Money total_charges(const Scenario& s) {
   Money t;
   for (const auto& c : s.aci.structure.charges) t += c.amount;
   return t;
-}
-::testing::AssertionResult close(const Decimal& a, const Decimal& b) {
-  if (boost::multiprecision::abs(a - b) <= Decimal("1e-30") * (1 + boost::multiprecision::abs(b)))
-    return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << aci::to_string(a) << " != " << aci::to_string(b);
 }
 }  // namespace
 

@@ -2,6 +2,8 @@
 // embedded default of each support. Expected figures derived by hand in the comments (exact).
 #include <gtest/gtest.h>
 
+#include "../close.hpp"
+
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/link/from_atelier.hpp"
 #include "aci_cost/quote/quote.hpp"
@@ -10,15 +12,12 @@ using aci::Decimal;
 using aci::Money;
 using namespace aci;
 
+using aci::testing::close;
+
 namespace {
 quote::Quote first_quote(const Scenario& s) { return quote::make_quote(s.aci, s.jobs.back(), s.rate_table(), s.pricing); }
 quote::QuoteFigures<Decimal> figures(const Scenario& s) {
   return quote::compute_figures<Decimal>(s.aci, s.jobs.back(), s.rate_table(), s.pricing);
-}
-::testing::AssertionResult close(const Decimal& a, const Decimal& b) {
-  if (boost::multiprecision::abs(a - b) <= Decimal("1e-30") * (1 + boost::multiprecision::abs(b)))
-    return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << aci::to_string(a) << " != " << aci::to_string(b);
 }
 }  // namespace
 
