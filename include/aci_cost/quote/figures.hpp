@@ -241,9 +241,10 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
   f.annual_sales = job.annual_sales;
   f.supervision_needed = sup / crew * ar.integration_production_hours;
   f.supervision_available = ar.supervisor_production_hours;
-  f.full_cost_per_unit = f.full_cost / f.sold_units;
-  f.net_cost_per_unit = f.net_cost / f.sold_units;
-  f.price_per_unit = f.price_ht / f.sold_units;
+  const T per_unit = T(1) / f.sold_units;  // one division for the three
+  f.full_cost_per_unit = f.full_cost * per_unit;
+  f.net_cost_per_unit = f.net_cost * per_unit;
+  f.price_per_unit = f.price_ht * per_unit;
 }
 
 /// quote_core into a new QuoteCore.
