@@ -56,7 +56,7 @@ def load_spec(spec: SpecLike) -> dict:
     try:
         if isinstance(spec, Mapping):
             d = _plain(spec)
-        elif isinstance(spec, Path) or (isinstance(spec, str) and not spec.lstrip().startswith("{")):
+        elif isinstance(spec, Path) or (isinstance(spec, str) and not spec.lstrip().startswith(("{", "["))):
             d = json.loads(Path(spec).read_text(encoding="utf-8"))
         else:
             d = json.loads(spec)

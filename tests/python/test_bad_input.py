@@ -156,3 +156,9 @@ def test_scenario_without_jobs_quotes_nothing_is_an_error(tmp_path, scenario, ca
     p.write_text(json.dumps(doc))
     assert main(["quote", str(p)]) == 2
     assert "no job to quote" in capsys.readouterr().err
+
+
+def test_tiny_amounts_write_back_all_their_digits():
+    # Found by fuzz_money: -12003e-0361 was written back as "0".
+    text = aci_cost.format_plain(Decimal("-12003e-0361"))
+    assert Decimal(text) == Decimal("-12003e-0361")

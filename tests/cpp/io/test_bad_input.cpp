@@ -167,3 +167,14 @@ TEST(BadInput, SweepsTooLargeToRunAreRefusedUpFront) {
   o.end = 1100;
   EXPECT_EQ(aci::sweep::run_sweep(*ev, d.spec, o).end, 1100u);
 }
+
+TEST(BadInput, TinyAmountsWriteBackAllTheirDigits) {
+  // Found by fuzz_money: -12003e-0361 was written back as "0" (and a job's productivity 1e-300 was
+  // shown as 0 in its error), so that to_json gave a wrong figure.
+  const Money m = Money::parse("-12003e-0361");
+  EXPECT_EQ(m.to_string(), "-0." + std::string(356, '0') + "12003");
+  EXPECT_EQ(Money::parse(m.to_string()), m);
+  EXPECT_EQ(aci::to_string(aci::Decimal("1e-300")), "0." + std::string(299, '0') + "1");
+  EXPECT_EQ(aci::to_string(aci::Decimal("-1.5e60")), "-15" + std::string(59, '0'));
+  EXPECT_EQ(aci::to_string(aci::Decimal("123456789012345678901.25")), "123456789012345678901.25");
+}
