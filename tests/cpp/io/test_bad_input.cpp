@@ -64,7 +64,7 @@ TEST(BadInput, ScenarioMoneyBeyondExactCentsNamesTheField) {
     const auto e = invalid([&] { (void)aci::io::read_scenario(with("/aci/ateliers/0/annual_sales", v)); });
     EXPECT_EQ(e.field(), field);
     EXPECT_EQ(e.value(), v.get<std::string>());
-    EXPECT_NE(dynamic_cast<const aci::ScenarioError*>(&e), nullptr);
+    EXPECT_THROW((void)aci::io::read_scenario(with("/aci/ateliers/0/annual_sales", v)), aci::ScenarioError);
   }
   // An integer beyond the cents' range (10**17 € fits a JSON integer, not Money).
   std::string text = with("/aci/ateliers/0/annual_sales", "SALES");
@@ -120,7 +120,7 @@ TEST(BadInput, JobHoursAndProductivityOutsideTheirRangeNameTheField) {
   EXPECT_EQ(e.field(), "$.aci.ateliers[0].default_productivity");
   // The limits themselves are accepted.
   EXPECT_NO_THROW((void)aci::io::read_scenario(with("/jobs/0/productivity", 0.01)));
-  EXPECT_NO_THROW((void)aci::io::read_scenario(with("/jobs/0/standard_hours", 10000000)));
+  EXPECT_NO_THROW((void)aci::io::read_scenario(with("/jobs/0/standard_hours", 1000000)));
 }
 
 TEST(BadInput, TrainingHorizonAndWeeklyHoursAreBounded) {
