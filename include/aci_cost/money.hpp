@@ -38,9 +38,17 @@ class Money {
   /// The amount `amount` euros (exact).
   explicit Money(const Decimal& amount) : amount_(amount) {}
   Money(double) = delete;  // money never comes silently from a double
-  /// An amount from its text ("1234.56", "-0.5"); `field` names it in errors.
+  /// The largest amount, in cents, that cents() returns exactly: INT64_MAX, i.e.
+  /// 92 233 720 368 547 758.07 €. A limit of representation, not of economics: beyond it an
+  /// amount could not be split, shown or written to the cent, so it is refused, never capped.
+  static constexpr std::int64_t max_cents = INT64_MAX;
+  /// An amount from its text ("1234.56", "-0.5"); `field` names it in errors, also when the
+  /// amount lies beyond ±max_cents cents (an extra zero in a figure is refused, never capped).
   static Money parse(std::string_view text, std::string_view field = "amount") {
-    return Money(parse_decimal(text, field));
+    Money m(parse_decimal(text, field));
+    ACI_COST_REQUIRE(m.is_representable(), field, text,
+                     "beyond \u00b192233720368547758.07 \u20ac, the largest amount kept exactly in cents");
+    return m;
   }
   /// An amount from integer cents.
   static Money from_cents(std::int64_t cents) { return Money(Decimal(cents) * hundredth()); }
@@ -54,12 +62,17 @@ class Money {
   Money rounded(Rounding mode = Rounding::half_away_from_zero, int places = 2) const {
     return Money(round_decimal(amount_, places, mode));
   }
+  /// True when |amount| <= max_cents cents: cents() and every shown figure are exact.
+  bool is_representable() const {
+    static const Decimal limit = Decimal(max_cents) / 100u;  // immutable after its thread-safe initialisation
+    return boost::multiprecision::abs(amount_) <= limit;
+  }
   /// True when the amount is a whole number of cents.
   bool is_whole_cents() const {
     const Decimal c = amount_ * 100u;  // exact (a decimal shift)
     return boost::multiprecision::floor(c) == c;
   }
-  /// The amount in cents; DomainError unless it is whole cents.
+  /// The amount in cents; DomainError unless it is whole cents within ±max_cents.
   std::int64_t cents() const;
   /// Plain text: "1234.56" for whole cents, all digits otherwise ("12.345").
   std::string to_string() const;

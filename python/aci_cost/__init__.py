@@ -65,12 +65,17 @@ def quote(scenario: Scenario, job: Optional[str] = None, *, scalar: str = "decim
 def training_quote(scenario: Scenario, job: Optional[str] = None) -> TrainingQuote:
     """Quotes a job with the training obligation of its week from the scenario's training model:
     the naive quote (training as delivered that week) beside the honoured one."""
-    job = job or scenario.jobs[0].name
+    if job is None:
+        if not scenario.jobs:
+            raise InvalidInput("jobs = []: the scenario has no job to quote")
+        job = scenario.jobs[0].name
     return make_training_quote(scenario.aci, scenario.job(job), scenario.rate_table(), scenario.pricing,
                                scenario.training_model())
 
 
 def quote_all(scenario: Scenario, *, scalar: str = "decimal") -> list[Quote]:
-    """Quotes every job of a scenario."""
+    """Quotes every job of a scenario (InvalidInput when it has none: an empty quote is no answer)."""
+    if not scenario.jobs:
+        raise InvalidInput("jobs = []: the scenario has no job to quote")
     table = scenario.rate_table()
     return [make_quote(scenario.aci, j, table, scenario.pricing, scalar) for j in scenario.jobs]

@@ -19,6 +19,7 @@ from typing import Optional, Sequence, Union
 import pandas as pd
 
 from . import _core
+from ._checks import count, threads as threads_
 from ._core.sharing import SharingProblem, SharingResult
 
 __all__ = ["METHODS", "SharingProblem", "SharingRun", "example", "load", "read", "share", "coalition_cost",
@@ -159,6 +160,9 @@ def share(problem: Union[SharingProblem, str, Path, dict], methods: Sequence[str
     """The splits of `problem` (a SharingProblem, a JSON file path or a dict). Exact Shapley and the
     core check up to `exact_max_members`, seeded sampling beyond (same numbers for any `threads`);
     the nucleolus up to 16 members."""
+    permutations, seed, threads = count(permutations, "permutations", 1), count(seed, "seed"), threads_(threads)
+    decimal_max_members = count(decimal_max_members, "decimal_max_members")
+    exact_max_members = count(exact_max_members, "exact_max_members")
     if isinstance(problem, (str, Path)):
         problem = load(problem)
     elif isinstance(problem, dict):

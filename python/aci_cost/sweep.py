@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._checks import count as _count, threads as _threads
 from ._core.scenario import Scenario
 
 __all__ = ["SweepRun", "run", "load_spec", "inputs", "outputs", "SWEEP_FORMAT"]
@@ -50,12 +51,27 @@ def _plain(value: Any, path: str = "spec") -> Any:
 
 def load_spec(spec: SpecLike) -> dict:
     """A spec as a dict, from a dict, a JSON text or a file path. A dict may hold Decimals and
-    numpy scalars or arrays: they become JSON numbers and lists."""
-    if isinstance(spec, Mapping):
-        return _plain(spec)
-    if isinstance(spec, Path) or (isinstance(spec, str) and not spec.lstrip().startswith("{")):
-        return json.loads(Path(spec).read_text(encoding="utf-8"))
-    return json.loads(spec)
+    numpy scalars or arrays: they become JSON numbers and lists. A spec that is not a JSON object,
+    is malformed or nests too deeply is a ValueError naming it."""
+    try:
+        if isinstance(spec, Mapping):
+            d = _plain(spec)
+        elif isinstance(spec, Path) or (isinstance(spec, str) and not spec.lstrip().startswith(("{", "["))):
+            d = json.loads(Path(spec).read_text(encoding="utf-8"))
+        else:
+            d = json.loads(spec)
+    except RecursionError:
+        raise ValueError("spec: nested too deeply to be a sweep spec") from None
+    except json.JSONDecodeError as e:
+        raise ValueError(f"spec: malformed JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    if not isinstance(d, dict):
+        raise ValueError(f"spec = {type(d).__name__} {_short(d)}: expected a JSON object (aci_cost/sweep@1)")
+    return d
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def with_seed(spec: SpecLike) -> dict:
@@ -63,6 +79,8 @@ def with_seed(spec: SpecLike) -> dict:
     d = load_spec(spec)
     d.setdefault("format", SWEEP_FORMAT)
     design = d.setdefault("design", {})
+    if not isinstance(design, dict):
+        raise ValueError(f"spec.design = {_short(design)}: expected an object")
     if design.get("seed") is None:
         design["seed"] = secrets.randbits(63)
     return d
@@ -205,6 +223,8 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
         quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95), model: Optional[Model] = None) -> SweepRun:
     """Runs a sweep; long runs release the GIL, show a tqdm bar with ``progress=True`` and stop
     within about a second on Ctrl-C (KeyboardInterrupt). ``model``: an analyst's own Model."""
+    threads, chunk, begin = _threads(threads), _count(chunk, "chunk", 1), _count(begin, "begin")
+    end = None if end is None else _count(end, "end")
     d = _with_model(with_seed(spec), model)
     scenario = scenario or _core.scenario.default_scenario()
     with _bar(progress, "scenario") as callback:
@@ -289,11 +309,14 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
     ``progress=True`` shows a tqdm bar over the model's evaluations.
     """
     d = _with_model(with_seed(spec), model)
-    seed = d["design"]["seed"] if seed is None else seed
+    seed = _count(d["design"]["seed"] if seed is None else seed, "seed")
     d["design"]["seed"] = seed
-    if n is None:
-        n = int(d["design"].get("n", 1024))
+    n = _count(d["design"].get("n", 1024) if n is None else n, "n", 1)
     d["design"]["n"] = n
+    threads, resamples = _threads(threads), _count(resamples, "resamples", 1)
+    replications = _count(replications, "replications", 1)
+    if bootstrap_seed is not None:
+        bootstrap_seed = _count(bootstrap_seed, "bootstrap_seed")
     if bootstrap_seed is None:
         bootstrap_seed = secrets.randbits(63)
     with _bar(progress, "evaluation") as callback:
@@ -325,10 +348,11 @@ def morris(spec: SpecLike, scenario: Optional[Scenario] = None, *, trajectories:
     default: the spec's ``design.n``, else 20. The k + 1 points of a trajectory share the model's
     random draws; ``replications`` averages R runs per point. ``result.seeds`` records the seeds."""
     d = _with_model(with_seed(spec), model)
-    seed = d["design"]["seed"] if seed is None else seed
+    seed = _count(d["design"]["seed"] if seed is None else seed, "seed")
     d["design"]["seed"] = seed
-    if trajectories is None:
-        trajectories = int(d["design"].get("n", 20))
+    trajectories = _count(d["design"].get("n", 20) if trajectories is None else trajectories, "trajectories", 1)
+    levels, threads = _count(levels, "levels"), _threads(threads)
+    replications = _count(replications, "replications", 1)
     study = _core.sweep.morris_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), trajectories, levels, seed,
                                threads, replications, model)
     names = pd.Index(study.inputs, name="input")
@@ -353,6 +377,7 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications
     per output a DataFrame (low, high, swing) sorted by decreasing swing. Every point runs on the
     same random draws (common random numbers), so a swing is the input's alone; ``replications``
     averages R runs (R streams shared by every point)."""
+    replications, threads = _count(replications, "replications", 1), _threads(threads)
     d = _with_model(load_spec(spec), model)
     d.setdefault("format", SWEEP_FORMAT)
     d.setdefault("design", {"kind": "points", "n": 1})

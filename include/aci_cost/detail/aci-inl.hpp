@@ -74,8 +74,8 @@ ACI_COST_INLINE void Aci::validate() const {
     ACI_COST_REQUIRE(a.subsidies.rsa_fte >= 0, p() + ".subsidies.rsa_fte", to_string(a.subsidies.rsa_fte), "must be >= 0");
     ACI_COST_REQUIRE(a.sales_cap_share > 0 && a.sales_cap_share <= Decimal("0.50"), p() + ".sales_cap_share",
             to_string(a.sales_cap_share), "must be in (0, 0.50] (D5132-34: 30 %, up to 50 % by derogation)");
-    ACI_COST_REQUIRE(a.default_productivity > 0 && a.default_productivity <= 1, p() + ".default_productivity",
-            to_string(a.default_productivity), "must be in (0, 1]");
+    ACI_COST_REQUIRE(a.default_productivity >= min_productivity() && a.default_productivity <= 1,
+            p() + ".default_productivity", to_string(a.default_productivity), "must be in [0.01, 1]");
     ACI_COST_REQUIRE(a.market_floor_hourly_price <= a.market_hourly_price, p() + ".market_floor_hourly_price",
             a.market_floor_hourly_price.to_string(), "must not exceed market_hourly_price");
   }

@@ -48,12 +48,25 @@ ACI_COST_INLINE std::string to_string(const Decimal& x) {
     frac.erase(frac.find_last_not_of('0') + 1);
     return (v < 0 ? "-" : "") + units + (frac.empty() ? "" : "." + frac);
   }
-  std::string s = x.str(0, std::ios_base::fixed);
-  if (const auto dot = s.find('.'); dot != std::string::npos) {
-    const auto last = s.find_last_not_of('0');
-    s.erase(last == dot ? dot : last + 1);
+  // From the scientific text "-d.ddde±N", placing the point by hand: str(0, fixed) printed
+  // amounts below about 1e-300 as "0" (found by fuzz_money: -12003e-0361 wrote back as 0).
+  const std::string sci = x.str(0, std::ios_base::scientific);
+  const auto e = sci.find('e');
+  const bool negative = sci[0] == '-';
+  std::string digits;
+  for (std::size_t i = negative ? 1 : 0; i < e; ++i)
+    if (sci[i] != '.') digits += sci[i];
+  digits.erase(digits.find_last_not_of('0') + 1);  // not empty: x is not zero
+  const long point = std::stol(sci.substr(e + 1)) + 1;  // digits before the decimal point
+  std::string s;
+  if (point <= 0) {
+    s = "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+  } else if (static_cast<std::size_t>(point) >= digits.size()) {
+    s = digits + std::string(static_cast<std::size_t>(point) - digits.size(), '0');
+  } else {
+    s = digits.substr(0, static_cast<std::size_t>(point)) + "." + digits.substr(static_cast<std::size_t>(point));
   }
-  return s == "-0" ? "0" : s;
+  return negative ? "-" + s : s;
 }
 
 ACI_COST_INLINE Decimal decimal_from_double(double x, std::string_view field) {

@@ -37,7 +37,10 @@ ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mod
 
 ACI_COST_INLINE Money Money::round_from_double(double x, Rounding mode, std::string_view field) {
   ACI_COST_REQUIRE(std::isfinite(x), field, x, "must be a finite amount");
-  return Money(Decimal(x)).rounded(mode);  // Decimal(double) is the exact binary value
+  const Money m = Money(Decimal(x)).rounded(mode);  // Decimal(double) is the exact binary value
+  ACI_COST_REQUIRE(m.is_representable(), field, x,
+                   "beyond \u00b192233720368547758.07 \u20ac, the largest amount kept exactly in cents");
+  return m;
 }
 
 ACI_COST_INLINE std::int64_t Money::cents() const {
@@ -45,11 +48,17 @@ ACI_COST_INLINE std::int64_t Money::cents() const {
   if (boost::multiprecision::floor(c) != c) {
     throw DomainError("Money::cents: " + aci::to_string(amount_) + " is not a whole number of cents; round it first");
   }
+  // convert_to saturates at INT64_MAX: an amount beyond it must fail, not be shown capped.
+  if (!is_representable()) {
+    throw DomainError("Money::cents: " + aci::to_string(amount_) +
+                      " is beyond \u00b192233720368547758.07, the largest amount kept exactly in cents");
+  }
   return c.convert_to<std::int64_t>();
 }
 
 ACI_COST_INLINE std::string Money::to_string() const {
-  if (!is_whole_cents()) return aci::to_string(amount_);
+  // (Messages show amounts beyond the cents' range too: all their digits, never an error.)
+  if (!is_whole_cents() || !is_representable()) return aci::to_string(amount_);
   const std::int64_t c = cents();
   const std::int64_t a = c < 0 ? -c : c;
   std::string frac = std::to_string(a % 100);

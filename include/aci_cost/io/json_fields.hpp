@@ -2,6 +2,7 @@
 // and rejects unknown keys (a typo must not silently fall back to a default).
 #pragma once
 
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
@@ -24,7 +25,40 @@ using json = nlohmann::json;
 /// A JSON object being read, and its path ("$.aci.ateliers[0]").
 /// Parses JSON text: the one place where a JSON error (malformed text, a number out of range)
 /// becomes a ScenarioError (ValueError in Python) at "$" with the byte and the reason.
+/// The deepest nesting of arrays and objects parse_json accepts. An assumption, not a format
+/// rule: a scenario or a sweep spec nests about 6 levels; 256 leaves room for any real document
+/// while staying far below the depth at which reading and destroying the tree by recursion
+/// overflows the stack (a scenario nested 70 000 levels deep crashed the process).
+inline constexpr std::size_t max_json_depth = 256;
+
+namespace detail {
+/// The first byte where `text` nests deeper than max_json_depth (outside strings), or npos.
+inline std::size_t too_deep_at(std::string_view text) {
+  std::size_t depth = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_json_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+}  // namespace detail
+
 inline json parse_json(std::string_view text) {
+  if (const auto at = detail::too_deep_at(text); at != std::string_view::npos) {
+    throw ScenarioError("$", "byte " + std::to_string(at + 1),
+                        "JSON nested deeper than " + std::to_string(max_json_depth) + " levels");
+  }
   try {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
@@ -75,8 +109,7 @@ class Fields {
   int integer(std::string_view key, int fallback) const {
     if (!has(key)) return fallback;
     const json& v = raw(key);
-    if (!v.is_number_integer()) throw ScenarioError(at(key), shown(v), "expected an integer");
-    return v.get<int>();
+    return to_int(v, at(key));
   }
   /// A floating-point quantity (models that run in double): a finite JSON number.
   double number(std::string_view key, double fallback) const {
@@ -96,8 +129,7 @@ class Fields {
     std::vector<int> out;
     const json& a = array(key);
     for (std::size_t i = 0; i < a.size(); ++i) {
-      if (!a[i].is_number_integer()) throw ScenarioError(at(key) + "[" + std::to_string(i) + "]", shown(a[i]), "expected an integer");
-      out.push_back(a[i].get<int>());
+      out.push_back(to_int(a[i], at(key) + "[" + std::to_string(i) + "]"));
     }
     return out;
   }
@@ -109,6 +141,15 @@ class Fields {
       throw ScenarioError(at(key), shown(v), "expected a non-negative integer");
     }
     return v.get<std::uint64_t>();
+  }
+  /// An integer of type int at `path` (get<int>() alone would wrap 10^10 to 1410065408).
+  static int to_int(const json& v, const std::string& path) {
+    if (!v.is_number_integer()) throw ScenarioError(path, shown(v), "expected an integer");
+    if (v.is_number_unsigned() ? v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT_MAX)
+                               : (v.get<std::int64_t>() > INT_MAX || v.get<std::int64_t>() < INT_MIN)) {
+      throw ScenarioError(path, shown(v), "expected an integer in [-2147483648, 2147483647]");
+    }
+    return v.get<int>();
   }
   /// A finite number at `path`.
   /// `path` is a string or a callable building it (called only on failure).
@@ -134,8 +175,12 @@ class Fields {
   Money money(std::string_view key, std::optional<Money> fallback = std::nullopt) const {
     if (!has(key)) return fallback ? *fallback : (raw(key), Money());
     const json& v = raw(key);
-    if (v.is_string()) return Money::parse(v.get<std::string>(), at(key));
-    if (v.is_number_integer()) return Money(Decimal(v.dump()));
+    try {
+      if (v.is_string()) return Money::parse(v.get<std::string>(), at(key));
+      if (v.is_number_integer()) return Money::parse(v.dump(), at(key));
+    } catch (const InvalidInput& e) {
+      throw ScenarioError(e.field(), e.value(), e.rule());
+    }
     throw ScenarioError(at(key), shown(v), "money must be a string such as \"1234.56\" (or an integer), not a float");
   }
   /// A date "YYYY-MM-DD".

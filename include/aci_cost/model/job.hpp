@@ -97,9 +97,11 @@ struct Job {
     }
     ACI_COST_REQUIRE(total_standard_hours() > 0 || !work.empty(), p() + ".standard_hours", to_string(total_standard_hours()),
             "the work content (standard hours + drivers + time equations) must be > 0");
+    ACI_COST_REQUIRE(total_standard_hours() <= max_job_hours, p() + ".standard_hours", to_string(total_standard_hours()),
+            "the work content (standard hours + drivers) must be <= 10000000 h");
     if (productivity) {
-      ACI_COST_REQUIRE(*productivity > 0 && *productivity <= 1, p() + ".productivity", to_string(*productivity),
-              "must be in (0, 1]");
+      ACI_COST_REQUIRE(*productivity >= min_productivity() && *productivity <= 1, p() + ".productivity",
+              to_string(*productivity), "must be in [0.01, 1]");
     }
     ACI_COST_REQUIRE(crew_size > 0, p() + ".crew_size", to_string(crew_size), "must be > 0");
     ACI_COST_REQUIRE(supervisors >= 0, p() + ".supervisors", to_string(supervisors), "must be >= 0");
@@ -112,8 +114,9 @@ struct Job {
               materials[i].amount.to_string(), "must be >= 0");
     }
     for (std::size_t i = 0; i < equipment.size(); ++i) {
-      ACI_COST_REQUIRE(equipment[i].hours >= 0, p() + ".equipment[" + std::to_string(i) + "].hours",
-              to_string(equipment[i].hours), "must be >= 0");
+      ACI_COST_REQUIRE(equipment[i].hours >= 0 && equipment[i].hours <= max_job_hours,
+              p() + ".equipment[" + std::to_string(i) + "].hours", to_string(equipment[i].hours),
+              "must be in [0, 10000000] h");
     }
     if (vat_rate) {
       ACI_COST_REQUIRE(*vat_rate >= 0 && *vat_rate < 1, p() + ".vat_rate", to_string(*vat_rate), "must be a share in [0, 1)");

@@ -13,6 +13,17 @@
 
 namespace aci::model {
 
+/// [assumption] The most hours one job holds: 10^7 h, about 6 000 full-time years. Far above any
+/// job an ACI quotes, it keeps every figure of a quote within Money's exact range (1e308 hours
+/// ended in "largest_remainder: -82067 units left to assign").
+inline constexpr long max_job_hours = 10'000'000;
+/// [assumption] The lowest relative productivity (a job's or an atelier's default): 1 %. Costs
+/// are divided by it; 1e-300 failed like 1e308 hours.
+inline const Decimal& min_productivity() {
+  static const Decimal value("0.01");  // immutable after its thread-safe initialisation
+  return value;
+}
+
 /// Standard hours = constant + Σ coefficient x driver, per occurrence.
 struct TimeEquation {
   std::string name;                       ///< the name jobs use, unique in the atelier

@@ -217,6 +217,11 @@ class InputMap {
 
 }  // namespace detail
 
+/// [assumption] The most scenarios one run evaluates (2^32, hours at ~10^6 per second per thread).
+inline constexpr std::uint64_t max_run_scenarios = std::uint64_t{1} << 32;
+/// [assumption] The most values a full run keeps in memory (2^31 doubles, 16 GiB).
+inline constexpr std::uint64_t max_kept_values = std::uint64_t{1} << 31;
+
 /// Runs `spec` on `ev`. Throws InvalidInput (naming the field) on a bad spec, Cancelled when
 /// `progress` stops it, and rethrows the first exception of a worker.
 inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const RunOptions& opt = {},
@@ -246,6 +251,16 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
   const bool full = !spec.summary_only;
   ACI_COST_REQUIRE(full || spec.summaries, "sweep.summaries", "false",
                    "a summary-only sweep needs its summaries (summary_only: true)");
+  // [assumption] Bounds that stop a typo in n before it exhausts memory or runs for days; a larger
+  // study is run in ranges [begin, end), whose results do not depend on the split (docs/sweep_format.md).
+  ACI_COST_REQUIRE(total <= max_run_scenarios, "run.end - run.begin", total,
+                   "at most 2^32 scenarios per run (hours of computing); run larger studies in ranges [begin, end)");
+  if (full) {
+    const std::uint64_t columns = out_ids.size() + (spec.keep_inputs ? spec.inputs.size() : 0);
+    ACI_COST_REQUIRE(total * columns <= max_kept_values, "run.end - run.begin", total,
+                     "a full sweep keeps (end - begin) x " + std::to_string(columns) +
+                         " columns, at most 2^31 values (16 GiB): use summary_only or a smaller range [begin, end)");
+  }
   const bool summarise = spec.summaries;
   if (full) {
     // Uninitialised: each worker writes (and first touches) the slices of its chunks.

@@ -26,7 +26,7 @@
   X(Workforce, workforce, headcount, headcount, "heads", 0, inf, "[)", "", "employees present (headcount mode)")      \
   X(Workforce, workforce, contract_months, contract_months, "months", 1, inf, "[)", "",                               \
     "mean contract length (headcount mode)")                                                                         \
-  X(Workforce, workforce, weekly_hours, weekly_hours, "h/week", 0, 168, "[]", "", "contract hours per employee")      \
+  X(Workforce, workforce, weekly_hours, weekly_hours, "h/week", 0, 48, "(]", "", "contract hours per employee (legal maximum 48)") \
   X(Workforce, workforce, absence, absence, "share", 0, 1, "[)", "", "mean absence share of contract hours")           \
   X(Workforce, workforce, absence_spread, absence_spread, "share", 0, 1, "[)",                                        \
     "absence - absence_spread >= 0 and absence + absence_spread < 1", "half-width of the uniform weekly absence draw") \

@@ -152,6 +152,10 @@ struct TrainingModel {
   inline void validate(std::string_view path = "training") const;
 };
 
+/// [assumption] The longest horizon simulated: 50 years of weeks. No ACI plans further, and the
+/// simulation keeps per-week vectors: 10^9 weeks ran 80 s and were killed for memory at 24 GB.
+inline constexpr int max_horizon_weeks = 2600;
+
 /// Weeks per year, turning contract months into weeks: m months last m x 52 / 12 weeks [est].
 inline constexpr int weeks_per_year = 52;
 
@@ -272,7 +276,7 @@ inline void validate_structure(const TrainingModel& m, std::string_view path) {
           value, rule);
   };
   const Horizon& h = m.horizon;
-  req(h.weeks >= 1, "horizon.weeks", h.weeks, "must be >= 1");
+  req(h.weeks >= 1 && h.weeks <= max_horizon_weeks, "horizon.weeks", h.weeks, "must be in [1, 2600] (50 years)");
   req(h.weeks_in_start_year == 52 || h.weeks_in_start_year == 53, "horizon.weeks_in_start_year",
       h.weeks_in_start_year, "must be 52 or 53");
   req(h.start_week >= 1 && h.start_week <= h.weeks_in_start_year, "horizon.start_week", h.start_week,
