@@ -88,7 +88,7 @@ TEST(BadInput, DeeplyNestedJsonIsAnErrorNotACrash) {
 
 TEST(BadInput, NumbersBeyondDoubleAreScenarioErrors) {
   // 1e400 and a 400-digit integer were a RuntimeError ([json.exception.out_of_range.406]).
-  for (const std::string n : {std::string("1e400"), std::string(400, '9')}) {
+  for (const std::string& n : {std::string("1e400"), std::string(400, '9')}) {
     std::string text = with("/jobs/0/standard_hours", "HOURS");
     text.replace(text.find("\"HOURS\""), 7, n);
     const auto e = invalid([&] { (void)aci::io::read_scenario(text); });
