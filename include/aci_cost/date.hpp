@@ -58,6 +58,26 @@ struct Date {
     return era * 146097 + doe - 719468;
   }
 
+  /// The date `days` days after 1970-01-01 (negative: before), by H. Hinnant's
+  /// days-from-civil inverse; days_since_epoch() undoes it.
+  static Date from_days_since_epoch(long days) {
+    const long z = days + 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    return Date{static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), m, d};
+  }
+
+  /// The Monday of ISO week `week` of ISO year `iso_year` (week 1 holds 4 January).
+  static Date monday_of_iso_week(int iso_year, int week) {
+    const Date jan4{iso_year, 1, 4};
+    return from_days_since_epoch(jan4.days_since_epoch() - (jan4.iso_weekday() - 1) + 7L * (week - 1));
+  }
+
   /// ISO weekday, 1 = Monday .. 7 = Sunday.
   int iso_weekday() const {
     const long d = days_since_epoch();  // 1970-01-01 was a Thursday (4)

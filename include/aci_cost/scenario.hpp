@@ -24,11 +24,13 @@ struct Scenario {
   quote::PricingOptions pricing;        ///< pricing policy for every job
   std::vector<rates::RateEntry> rates;  ///< entries added to (or replacing) RateTable::france()
   std::optional<link::TrainingSetup> training;  ///< the weekly training model, if any
+  std::optional<Date> rates_known_until;        ///< replaces the French table's known_until (if set)
 
   /// The rate table: France's figures with this scenario's overrides.
   rates::RateTable rate_table() const {
     rates::RateTable t = rates::RateTable::france();
     for (const auto& e : rates) t.set(e);
+    if (rates_known_until) t.set_known_until(rates_known_until);
     return t;
   }
   /// The job named `name`; InvalidInput naming "job" when there is none.

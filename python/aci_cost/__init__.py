@@ -69,8 +69,9 @@ def training_quote(scenario: Scenario, job: Optional[str] = None) -> TrainingQuo
         if not scenario.jobs:
             raise InvalidInput("jobs = []: the scenario has no job to quote")
         job = scenario.jobs[0].name
-    return make_training_quote(scenario.aci, scenario.job(job), scenario.rate_table(), scenario.pricing,
-                               scenario.training_model())
+    model = scenario.training_model()  # InvalidInput naming "training" when the scenario has none
+    return make_training_quote(scenario.aci, scenario.job(job), scenario.rate_table(), scenario.pricing, model,
+                               scenario.training.horizon_start())
 
 
 def quote_all(scenario: Scenario, *, scalar: str = "decimal") -> list[Quote]:

@@ -13,6 +13,7 @@ void bind_io(py::module_& m) {
       .field("pricing", &Scenario::pricing, "PricingOptions")
       .field("rates", &Scenario::rates, "list of RateEntry added to the French table")
       .field("training", &Scenario::training, "TrainingSetup or None")
+      .field("rates_known_until", &Scenario::rates_known_until, "date or None: replaces the rate table's horizon")
       .done()
       .def("rate_table", &Scenario::rate_table, "France's figures with this scenario's overrides.")
       .def("job", &Scenario::job, py::arg("name"), py::return_value_policy::copy, "The job named `name`.")

@@ -14,7 +14,9 @@ void bind_link(py::module_& m) {
       .field("date", &TrainingSetup::date, "the costs are read at this date")
       .field("derive_from_atelier", &TrainingSetup::derive_from_atelier, "take workforce, plan and costs from the atelier")
       .field("model", &TrainingSetup::model, "TrainingModel")
-      .done();
+      .done()
+      .def("horizon_start", [](const TrainingSetup& s) { return Conv<Date>::to(s.horizon_start()); },
+           "The Monday of the first simulated week (ISO week model.horizon.start_week of date's year).");
 
   using link::TrainingQuote;
   using link::TrainingWeek;
@@ -34,8 +36,15 @@ void bind_link(py::module_& m) {
       .field("week", &TrainingQuote::week, "TrainingWeek")
       .field("difference", &TrainingQuote::difference, "honoured - naive price excl. VAT, €")
       .done();
-  m.def("make_training_quote", &link::make_training_quote, py::arg("aci"), py::arg("job"), py::arg("rates"),
-        py::arg("pricing"), py::arg("model"), "Quotes a job with the training obligation of its week.");
+  m.def("make_training_quote",
+        [](const model::Aci& aci, const model::Job& job, const rates::RateTable& table, const quote::PricingOptions& pricing,
+           const training::TrainingModel& model, py::handle horizon_start) {
+          return link::make_training_quote(aci, job, table, pricing, model, Conv<Date>::from(horizon_start, "horizon_start"));
+        },
+        py::arg("aci"), py::arg("job"), py::arg("rates"),
+        py::arg("pricing"), py::arg("model"), py::arg("horizon_start"),
+        "Quotes a job with the training obligation of its week (the job's date must fall in the horizon that "
+        "starts on the Monday horizon_start: TrainingSetup.horizon_start()).");
 }
 
 }  // namespace aci::python

@@ -27,13 +27,20 @@ void bind_rates(py::module_& m) {
              return t.in_force(Conv<rates::Rate>::from(rate, "rate"), Conv<Date>::from(date, "date"));
            }, py::arg("rate"), py::arg("date"), "The entry in force at a date (ValueError if none).")
       .def_property_readonly("entries", &rates::RateTable::entries, "Every entry, by rate then date.")
+      .def_property(
+          "known_until", [](const rates::RateTable& t) { return Conv<std::optional<Date>>::to(t.known_until()); },
+          [](rates::RateTable& t, py::handle d) { t.set_known_until(Conv<std::optional<Date>>::from(d, "known_until")); },
+                    "The last date the figures cover (None: no horizon); later quotes warn beyond_rate_table.")
       .def("__eq__", [](const rates::RateTable& a, py::object b) {
              return py::isinstance<rates::RateTable>(b) && a == b.cast<const rates::RateTable&>();
            })
-      .def(py::pickle([](const rates::RateTable& t) { return py::cast(t.entries()); },
-                      [](py::list entries) {
+      .def(py::pickle([](const rates::RateTable& t) {
+                        return py::make_tuple(t.entries(), Conv<std::optional<Date>>::to(t.known_until()));
+                      },
+                      [](py::tuple state) {
                         rates::RateTable t;
-                        for (auto e : entries) t.set(e.cast<RateEntry>());
+                        for (auto e : state[0].cast<py::list>()) t.set(e.cast<RateEntry>());
+                        t.set_known_until(Conv<std::optional<Date>>::from(state[1], "known_until"));
                         return t;
                       }));
 

@@ -1,6 +1,7 @@
 """Regressions of issue 19's bad-input tour of the CLI and the API: each case is the reported
 input, and each must end in a ValueError naming the field and the value (exit 2 from the CLI),
 never a crash, a traceback of another type, a capped figure or a run that exhausts memory."""
+import datetime
 import json
 from decimal import Decimal
 
@@ -162,3 +163,57 @@ def test_tiny_amounts_write_back_all_their_digits():
     # Found by fuzz_money: -12003e-0361 was written back as "0".
     text = aci_cost.format_plain(Decimal("-12003e-0361"))
     assert Decimal(text) == Decimal("-12003e-0361")
+
+
+def test_a_job_after_the_training_horizon_is_an_error_not_folded_onto_2026(scenario):
+    # A job of March 2027 was quoted with the week of March 2026 (ISO week 9 in both years).
+    assert scenario.training.horizon_start() == datetime.date(2025, 12, 29)
+    jobs = scenario.jobs
+    jobs[0].date = datetime.date(2027, 3, 1)
+    scenario.jobs = jobs
+    with pytest.raises(ValueError, match=r"job\[park_maintenance\]\.date = 2027-03-01: is outside the training "
+                                         r"model's horizon, 2025-12-29 to 2027-01-03"):
+        aci_cost.training_quote(scenario, "park_maintenance")
+
+
+@pytest.mark.parametrize("group, key, value", [("workforce", "headcount", 25), ("plan", "hours_per_week", 3),
+                                               ("costs", "cost_per_paid_hour", 20.5)])
+def test_fields_the_atelier_gives_are_refused_not_silently_ignored(scenario, group, key, value):
+    doc = json.loads(scenario.to_json())
+    doc["training"]["model"].setdefault(group, {})[key] = value
+    with pytest.raises(aci_cost.ScenarioError,
+                       match=rf"\$\.training\.model\.{group}\.{key} = {value}: .*derive_from_atelier is true"):
+        aci_cost.read_scenario(json.dumps(doc))
+    doc["training"]["derive_from_atelier"] = False  # then the value is the model's
+    assert getattr(getattr(aci_cost.read_scenario(json.dumps(doc)).training.model, group), key) == value
+
+
+def test_a_quote_after_the_rate_table_is_warned(scenario):
+    jobs = scenario.jobs
+    jobs[0].date = datetime.date(2099, 6, 1)
+    scenario.jobs = jobs
+    assert "beyond_rate_table" in [w.code for w in aci_cost.quote(scenario, "park_maintenance").warnings]
+    assert scenario.rate_table().known_until == datetime.date(2026, 12, 31)
+    scenario.rates_known_until = datetime.date(2099, 12, 31)
+    assert "beyond_rate_table" not in [w.code for w in aci_cost.quote(scenario, "park_maintenance").warnings]
+    assert aci_cost.read_scenario(scenario.to_json()).rates_known_until == datetime.date(2099, 12, 31)
+
+
+@pytest.mark.parametrize("name, value", [("demand.base_hours", 2e6), ("costs.cost_per_paid_hour", 1e300),
+                                         ("deferral.initial_backlog", 1e8), ("workforce.headcount", 1e5)])
+def test_training_inputs_are_bounded_above(name, value):
+    # Unbounded inputs overflowed the training debt to inf.
+    m = aci_cost.TrainingModel()
+    group, key = name.split(".")
+    setattr(getattr(m, group), key, value)
+    with pytest.raises(ValueError, match=rf"training\.{name} = .*: must be in "):
+        m.validate()
+
+
+def test_the_quote_batch_takes_the_job_models_productivity_domain():
+    spec = {"format": sweep.SWEEP_FORMAT, "model": "quote", "job": "park_maintenance",
+            "inputs": [{"name": "job.productivity", "distribution": {"kind": "uniform", "low": 0.001, "high": 0.005}}],
+            "design": {"kind": "monte_carlo", "n": 4, "seed": 1}}
+    with pytest.raises(ValueError, match=r"sweep\.inputs\[0\]\.distribution \(lowest value\) = 0\.001: outside the "
+                                         r"domain of job\.productivity: \[0\.01, 1\]"):
+        sweep.run(spec)  # (0, 1] let 0.001 through to the batch; the job model refuses below 0.01

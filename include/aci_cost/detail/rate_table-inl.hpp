@@ -88,6 +88,10 @@ ACI_COST_INLINE const Decimal& RateLookup::value(Rate r) {
 // date it is reported as "latest known" in the quote's warnings.
 ACI_COST_INLINE RateTable RateTable::france() {
   RateTable t;
+  // [assumption] This version's figures are those published for 2026 (the SMIC of June 2026,
+  // the 2026 reduction, the aid of the latest arrêté): a quote dated after 2026 is warned that
+  // every figure is carried forward. A scenario extends it with "rates_known_until".
+  t.set_known_until(Date{2026, 12, 31});
   const auto add = [&t](Rate r, const char* date, const char* value, const char* unit, const char* source, Tag tag,
                         const char* note = "", const char* next_review = nullptr) {
     std::optional<Date> review;

@@ -403,7 +403,7 @@ ACI_COST_INLINE rates::RateEntry rate_entry_from_json(const json& j, const std::
 }
 
 ACI_COST_INLINE Scenario scenario_from_json(const json& j) {
-  const Fields f(j, "$", {"format", "aci", "jobs", "pricing", "rates", "training"});
+  const Fields f(j, "$", {"format", "aci", "jobs", "pricing", "rates", "rates_known_until", "training"});
   const std::string format = f.str("format");
   if (format != scenario_format) {
     throw ScenarioError("$.format", "\"" + format + "\"", "expected \"" + std::string(scenario_format) + "\"");
@@ -413,6 +413,7 @@ ACI_COST_INLINE Scenario scenario_from_json(const json& j) {
   s.jobs = detail::each(f.array("jobs"), "$.jobs", job_from_json);
   if (f.has("pricing")) s.pricing = pricing_from_json(f.raw("pricing"), "$.pricing");
   s.rates = detail::each(f.array("rates"), "$.rates", rate_entry_from_json);
+  if (f.has("rates_known_until")) s.rates_known_until = f.date("rates_known_until");
   if (f.has("training")) {
     s.training = training_setup_from_json(f.raw("training"), "$.training");
     detail::checked("$.training", [&] { s.aci.atelier(s.training->atelier, "training.atelier"); return 0; });
@@ -435,6 +436,7 @@ ACI_COST_INLINE json scenario_to_json(const Scenario& s) {
   json out = {{"format", std::string(scenario_format)}, {"aci", to_json(s.aci)}, {"pricing", to_json(s.pricing)},
               {"jobs", jobs}, {"rates", rates}};
   if (s.training) out["training"] = to_json(*s.training);
+  if (s.rates_known_until) out["rates_known_until"] = s.rates_known_until->to_string();
   return out;
 }
 

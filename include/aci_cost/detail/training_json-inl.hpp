@@ -130,8 +130,15 @@ ACI_COST_INLINE training::TrainingModel training_model_from_json(const json& j, 
 }
 
 ACI_COST_INLINE json to_json(const link::TrainingSetup& s) {
+  json model = to_json(s.model);
+  if (s.derive_from_atelier) {  // the atelier gives these: written, they would read as ignored input
+    for (const std::string_view field : link::derived_fields) {
+      const std::size_t dot = field.find('.');
+      model[std::string(field.substr(0, dot))].erase(std::string(field.substr(dot + 1)));
+    }
+  }
   return {{"atelier", s.atelier}, {"date", s.date.to_string()}, {"derive_from_atelier", s.derive_from_atelier},
-          {"model", to_json(s.model)}};
+          {"model", std::move(model)}};
 }
 
 ACI_COST_INLINE link::TrainingSetup training_setup_from_json(const json& j, const std::string& path) {
@@ -140,7 +147,19 @@ ACI_COST_INLINE link::TrainingSetup training_setup_from_json(const json& j, cons
   s.atelier = f.str("atelier", s.atelier);
   s.date = f.date("date", s.date);
   s.derive_from_atelier = f.boolean("derive_from_atelier", true);
-  if (f.has("model")) s.model = training_model_from_json(f.raw("model"), f.at("model"));
+  if (!f.has("model")) return s;
+  const json& model = f.raw("model");
+  if (s.derive_from_atelier && model.is_object()) {
+    for (const std::string_view field : link::derived_fields) {
+      const std::string group(field.substr(0, field.find('.'))), key(field.substr(group.size() + 1));
+      const auto g = model.find(group);
+      if (g == model.end() || !g->is_object() || !g->contains(key)) continue;
+      throw ScenarioError(f.at("model") + "." + std::string(field), g->at(key).dump(),
+                          "the atelier gives this field while derive_from_atelier is true (it would be ignored): "
+                          "remove it, or set derive_from_atelier to false");
+    }
+  }
+  s.model = training_model_from_json(model, f.at("model"));
   return s;
 }
 

@@ -2,12 +2,23 @@
 // split and costs taken from the quote model, so that both models describe the same people.
 #pragma once
 
+#include <array>
+#include <string_view>
+
 #include "aci_cost/model/aci.hpp"
 #include "aci_cost/quote/atelier_rates.hpp"
 #include "aci_cost/training/model.hpp"
 #include "aci_cost/training/seasonality.hpp"
 
 namespace aci::link {
+
+/// The model fields derive_from_atelier replaces (paths below the model's root): a scenario
+/// document that gives one of them with derive_from_atelier on is refused (it would be ignored).
+/// supervisor_cost_per_hour stays as given only when the atelier has no supervisor hours.
+inline constexpr std::array<std::string_view, 9> derived_fields = {
+    "workforce.headcount", "workforce.weekly_hours", "workforce.absence",       "workforce.accompaniment",
+    "workforce.leave_hours", "plan.hours_per_week", "demand.productivity", "costs.cost_per_paid_hour",
+    "costs.supervisor_cost_per_hour"};
 
 /// `m` with the fields the atelier determines replaced, at `date` with the figures of `table`:
 /// headcount (filled posts: headcount x occupancy), weekly hours, absence (unpaid absence, plus

@@ -32,24 +32,28 @@ struct TrainingQuote {
   friend bool operator==(const TrainingQuote&, const TrainingQuote&) = default;
 };
 
-/// Quotes `job` twice with the training obligation of its week simulated by `tm` (double engine;
-/// the shown quotes use the Decimal engine with the week's rates as exact binary values).
+/// Quotes `job` twice with the training obligation of its week simulated by `tm`, whose first
+/// week starts on the Monday `horizon_start` (TrainingSetup::horizon_start()); the job's date
+/// must fall inside the simulated weeks (an error naming the job's date otherwise, never a
+/// silent fold onto another year). Double engine; the shown quotes use the Decimal engine with
+/// the week's rates as exact binary values.
 inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
-                                         const quote::PricingOptions& pricing, const training::TrainingModel& tm) {
+                                         const quote::PricingOptions& pricing, const training::TrainingModel& tm,
+                                         const Date& horizon_start) {
+  ACI_COST_REQUIRE(horizon_start.iso_weekday() == 1, "training.horizon_start", horizon_start.to_string(),
+                   "must be a Monday (the first day of the first simulated week)");
+  tm.validate();
+  const long first = horizon_start.days_since_epoch(), day = job.date.days_since_epoch();
+  const long w = day >= first ? (day - first) / 7 : -1;
+  ACI_COST_REQUIRE(w >= 0 && w < tm.horizon.weeks, "job[" + job.name + "].date", job.date.to_string(),
+                   "is outside the training model's horizon, " + horizon_start.to_string() + " to " +
+                       Date::from_days_since_epoch(first + 7L * tm.horizon.weeks - 1).to_string());
   const auto sim = training::simulate<double>(tm);
   TrainingWeek wk;
   wk.iso_week = job.date.iso_week();
-  int w = -1;
-  for (std::size_t i = 0; i < sim.weeks.calendar_week.size(); ++i) {
-    if (sim.weeks.calendar_week[i] == wk.iso_week) {
-      w = static_cast<int>(i);
-      break;
-    }
-  }
   const std::string p = "job[" + job.name + "].date";
-  ACI_COST_REQUIRE(w >= 0, p, job.date.to_string(), "its ISO week is not in the training model's horizon");
   const auto k = static_cast<std::size_t>(w);
-  wk.horizon_week = w;
+  wk.horizon_week = static_cast<int>(w);
   wk.planned_hours = sim.weeks.training_planned[k];
   wk.delivered_hours = sim.weeks.training_on_plan[k] + sim.weeks.training_caught_up[k];
   wk.production_hours = sim.weeks.production[k];

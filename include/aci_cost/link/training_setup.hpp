@@ -19,6 +19,9 @@ struct TrainingSetup {
   bool derive_from_atelier = true;       ///< replace workforce, plan and costs by the atelier's
   training::TrainingModel model;                   ///< the model (demand, deferral, horizon, seed…)
 
+  /// The Monday of the first simulated week: ISO week `model.horizon.start_week` of the year of
+  /// `date`. Horizon week w runs from horizon_start() + 7w days for 7 days.
+  Date horizon_start() const { return Date::monday_of_iso_week(date.year, model.horizon.start_week); }
   /// The model to simulate: `model`, with the atelier's fields when derive_from_atelier.
   training::TrainingModel resolved(const model::Aci& aci, const rates::RateTable& table) const {
     if (!derive_from_atelier) return model;

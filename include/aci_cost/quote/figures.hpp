@@ -94,6 +94,7 @@ struct QuoteFigures : QuoteCore<T> {
   bool vat_exempt = false;     ///< the ACI invoices no VAT (non-profit under the franchise)
   std::vector<std::string> short_hours_groups;  ///< integration groups under 20 h/week without derogation
   std::vector<rates::RateEntry> rates_used;  ///< every dated figure the engine read
+  std::optional<Date> rates_known_until;      ///< the rate table's horizon (RateTable::known_until)
 };
 
 /// A job reduced to scalars: everything its quote is computed from besides the atelier's
@@ -366,6 +367,7 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
     }
   }
   f.rates_used = rates.used();
+  f.rates_known_until = table.known_until();
   return f;
 }
 

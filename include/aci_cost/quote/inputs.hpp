@@ -21,7 +21,7 @@
 #define ACI_COST_QUOTE_INPUTS(X)                                                                                     \
   X(job_standard_hours, "job.standard_hours", "h", 0, inf, "()", false, "",                                          \
     "work content in standard hours (replaces the drivers)")                                                         \
-  X(job_productivity, "job.productivity", "share", 0, 1, "(]", false, "", "relative productivity of the crew")       \
+  X(job_productivity, "job.productivity", "share", 0.01, 1, "[]", false, "", "relative productivity of the crew")  \
   X(job_crew_size, "job.crew_size", "people", 0, inf, "()", false, "", "integration employees on site")              \
   X(job_supervisors, "job.supervisors", "people", 0, inf, "[)", false,                                               \
     "> 0 needs a supervisor (ETPS) group in the atelier", "supervisors (ETPS) on site")                              \

@@ -274,6 +274,11 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
                "): check the ACI's VAT status");
     }
   }
+  if (f.rates_known_until && job.date > *f.rates_known_until) {
+    warn("beyond_rate_table", "the quote is dated " + job.date.to_string() + ", after " +
+                                  f.rates_known_until->to_string() + ", the last date the rate table's figures cover: "
+                                  "every figure (SMIC, contributions, aid) is carried forward from its latest entry");
+  }
   for (const auto& e : f.rates_used) {
     if (e.next_review && job.date >= *e.next_review) {
       warn("rate_latest_known", std::string(rates::rate_name(e.rate)) + ": latest known figure " + to_string(e.value) +

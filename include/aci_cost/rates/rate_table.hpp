@@ -71,11 +71,17 @@ class RateTable {
   const RateEntry& in_force(Rate r, const Date& date) const;
   /// Every entry, sorted by rate then date.
   const std::vector<RateEntry>& entries() const noexcept { return entries_; }
+  /// The last date the table's figures are known to cover (none: no horizon). A quote dated
+  /// after it warns that every figure is carried forward from its latest entry.
+  const std::optional<Date>& known_until() const noexcept { return known_until_; }
+  /// Sets (or clears) known_until().
+  void set_known_until(std::optional<Date> d) { known_until_ = d; }
 
   friend bool operator==(const RateTable&, const RateTable&) = default;
 
  private:
   std::vector<RateEntry> entries_;
+  std::optional<Date> known_until_;
 };
 
 /// A table read at one date that records every entry it hands out (for the quote's audit).

@@ -4,7 +4,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Optional, Sequence, Union
 
 import numpy as np
-from . import _Record
+from . import _DateIn, _Record
 from .rates import RateTable
 from .model import Aci, Job, PricingOptions
 from .quote import Quote
@@ -15,6 +15,7 @@ class TrainingSetup(_Record):
     date: datetime.date
     derive_from_atelier: bool
     model: TrainingModel
+    def horizon_start(self) -> datetime.date: ...
 
 class TrainingWeek(_Record):
     horizon_week: int
@@ -33,4 +34,4 @@ class TrainingQuote(_Record):
     difference: Decimal
 
 def make_training_quote(aci: Aci, job: Job, rates: RateTable, pricing: PricingOptions,
-                        model: TrainingModel) -> TrainingQuote: ...
+                        model: TrainingModel, horizon_start: _DateIn) -> TrainingQuote: ...

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <climits>
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "aci_cost/money.hpp"
 #include "aci_cost/sweep/engine.hpp"
 #include "aci_cost/training/model.hpp"
+#include "aci_cost/training/simulate.hpp"
 
 namespace {
 using aci::Money;
@@ -177,4 +179,58 @@ TEST(BadInput, TinyAmountsWriteBackAllTheirDigits) {
   EXPECT_EQ(aci::to_string(aci::Decimal("1e-300")), "0." + std::string(299, '0') + "1");
   EXPECT_EQ(aci::to_string(aci::Decimal("-1.5e60")), "-15" + std::string(59, '0'));
   EXPECT_EQ(aci::to_string(aci::Decimal("123456789012345678901.25")), "123456789012345678901.25");
+}
+
+TEST(BadInput, TrainingInputsAreBoundedAboveSoTheDebtStaysFinite) {
+  // Inputs unbounded above overflowed the training debt to inf (fuzz_training's finding).
+  // Each now has a finite upper end (training/inputs.hpp: [assumption] or the legal 48 h / 60
+  // months); the model at every upper end simulates to finite figures.
+  aci::training::TrainingModel m;
+  m.workforce.headcount = 1e4;
+  m.workforce.contract_months = 60;
+  m.demand.base_hours = 1e6;
+  m.workforce.weekly_hours = 48;
+  m.plan.hours_per_week = 40;  // at most the contract hours (a joint rule)
+  m.plan.trainees_per_supervisor = 1000;
+  m.deferral.load_threshold = 100;
+  m.deferral.initial_backlog = 1e7;
+  m.costs.cost_per_paid_hour = m.costs.supervisor_cost_per_hour = m.costs.external_cost_per_hour = 1e4;
+  const auto r = aci::training::simulate<double>(m);
+  EXPECT_TRUE(std::isfinite(r.summary.training_debt)) << r.summary.training_debt;
+  EXPECT_FALSE(std::isnan(r.summary.cost_per_productive_hour_honoured));
+  // (With no production left, the cost per productive hour is +inf by definition: results.hpp.)
+  const std::pair<double*, const char*> beyond[] = {
+      {&m.workforce.headcount, "workforce.headcount"},        {&m.workforce.contract_months, "workforce.contract_months"},
+      {&m.demand.base_hours, "demand.base_hours"},            {&m.plan.hours_per_week, "plan.hours_per_week"},
+      {&m.plan.trainees_per_supervisor, "plan.trainees_per_supervisor"},
+      {&m.deferral.load_threshold, "deferral.load_threshold"}, {&m.deferral.initial_backlog, "deferral.initial_backlog"},
+      {&m.costs.cost_per_paid_hour, "costs.cost_per_paid_hour"}};
+  for (const auto& [field, name] : beyond) {
+    const double keep = *field;
+    *field = keep * 1.5;
+    const auto e = invalid([&] { m.validate("training"); });
+    EXPECT_EQ(e.field(), std::string("training.") + name);
+    *field = keep;
+  }
+}
+
+TEST(BadInput, FieldsTheAtelierGivesAreRefusedNotIgnored) {
+  // With derive_from_atelier on, a headcount given in the document was silently replaced.
+  const auto e = invalid([] { (void)aci::io::read_scenario(with("/training/model/workforce/headcount", 25)); });
+  EXPECT_EQ(e.field(), "$.training.model.workforce.headcount");
+  EXPECT_EQ(e.value(), "25");
+  EXPECT_NE(e.rule().find("derive_from_atelier"), std::string::npos);
+  // Every derived field is refused; with derive_from_atelier false each is read.
+  for (const std::string_view f : aci::link::derived_fields) {
+    std::string ptr = "/training/model/" + std::string(f);
+    ptr[ptr.find('.')] = '/';
+    const json v = f == "workforce.leave_hours" ? json::array() : json(0.5);
+    EXPECT_THROW((void)aci::io::read_scenario(with(ptr, v)), aci::ScenarioError) << f;
+    auto j = json::parse(with(ptr, v));
+    j["training"]["derive_from_atelier"] = false;
+    EXPECT_NO_THROW((void)aci::io::read_scenario(j.dump())) << f;
+  }
+  // The writer leaves them out, so every written scenario reads back.
+  const auto s = aci::io::default_scenario();
+  EXPECT_EQ(aci::io::read_scenario(aci::io::scenario_to_json(s).dump()), s);
 }

@@ -29,7 +29,7 @@ TEST(TrainingQuote, PeakWeekNaiveQuoteLeavesTheObligationOut) {
   const auto s = aci::io::default_scenario();
   const auto m = s.training_model();
   const auto& job = s.job("park_maintenance");
-  const auto tq = aci::link::make_training_quote(s.aci, job, s.rate_table(), s.pricing, m);
+  const auto tq = aci::link::make_training_quote(s.aci, job, s.rate_table(), s.pricing, m, s.training->horizon_start());
   EXPECT_EQ(tq.week.iso_week, 16);
   EXPECT_EQ(tq.week.horizon_week, 15);  // the horizon starts at ISO week 1
   // April: demand (140 x 1.3 / 0.6 = 303 employee h) exceeds capacity; production first
@@ -58,7 +58,8 @@ TEST(TrainingQuote, ContractLengthOutsideTheLawIsWarned) {
   for (double months : {3.0, 30.0}) {
     auto m = s.training_model();
     m.workforce.contract_months = months;
-    const auto tq = aci::link::make_training_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing, m);
+    const auto tq = aci::link::make_training_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing, m,
+                                                    s.training->horizon_start());
     int found = 0;
     for (const auto& w : tq.naive.warnings) found += w.code == "contract_length";
     for (const auto& w : tq.honoured.warnings) found += w.code == "contract_length";
@@ -71,6 +72,38 @@ TEST(TrainingQuote, JobOutsideTheHorizonIsAnError) {
   auto m = s.training_model();
   m.horizon.weeks = 10;  // ISO weeks 1-10 only
   m.workforce.leave_hours.resize(10);
-  EXPECT_THROW((void)aci::link::make_training_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing, m),
+  EXPECT_THROW((void)aci::link::make_training_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing, m,
+                                                    s.training->horizon_start()),
+               aci::InvalidInput);
+}
+
+TEST(TrainingQuote, TheJobsWeekIsFoundByDateNotFoldedOntoTheSimulatedYear) {
+  // The default horizon: the 53 ISO weeks of 2026, Monday 2025-12-29 to Sunday 2027-01-03
+  // (2026-01-01 is a Thursday). A job of March 2027 was quoted with the week of March 2026
+  // (ISO week 9 in both years); now it is an error naming the job's date.
+  const auto s = aci::io::default_scenario();
+  const auto m = s.training_model();
+  const aci::Date start = s.training->horizon_start();
+  EXPECT_EQ(start, (aci::Date{2025, 12, 29}));
+  auto job = s.job("park_maintenance");
+  const auto at = [&](aci::Date d) {
+    job.date = d;
+    return aci::link::make_training_quote(s.aci, job, s.rate_table(), s.pricing, m, start);
+  };
+  EXPECT_EQ(m.horizon.weeks, 53);
+  EXPECT_EQ(at({2026, 1, 4}).week.horizon_week, 0);    // the first week (no 2026 rates before 1 January)
+  EXPECT_EQ(at({2027, 1, 3}).week.horizon_week, 52);    // the last
+  for (const aci::Date d : {aci::Date{2027, 3, 1}, aci::Date{2027, 1, 4}, aci::Date{2025, 12, 28}}) {
+    try {
+      (void)at(d);
+      ADD_FAILURE() << d.to_string() << " was quoted";
+    } catch (const aci::InvalidInput& e) {
+      EXPECT_EQ(e.field(), "job[park_maintenance].date");
+      EXPECT_EQ(e.value(), d.to_string());
+      EXPECT_EQ(e.rule(), "is outside the training model's horizon, 2025-12-29 to 2027-01-03");
+    }
+  }
+  // A horizon that is not anchored on a Monday is refused.
+  EXPECT_THROW((void)aci::link::make_training_quote(s.aci, job, s.rate_table(), s.pricing, m, aci::Date{2026, 1, 1}),
                aci::InvalidInput);
 }

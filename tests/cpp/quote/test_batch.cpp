@@ -166,7 +166,7 @@ TEST(QuoteBatch, BadScenariosAreNamedWithTheirIndex) {
     FAIL() << "expected InvalidInput";
   } catch (const aci::InvalidInput& e) {
     EXPECT_EQ(e.field(), "job.productivity[1037]");
-    EXPECT_EQ(e.rule(), "must be in (0, 1]");
+    EXPECT_EQ(e.rule(), "must be in [0.01, 1]");  // the job model's own domain
   }
   prod[37] = 0.6;
   absence[5] = 0.9;  // with the default's other shares, no production left

@@ -184,3 +184,25 @@ TEST(Scalars, DoubleEngineAgreesOnTheNewFigures) {
   EXPECT_EQ(q.insertion, d.insertion);
   EXPECT_EQ(q.warnings, d.warnings);
 }
+
+TEST(Economics, AQuoteBeyondTheRateTableIsWarnedNotSilentlyCarried) {
+  // Issue 19: a quote dated 2099 used the 2026 figures without a word about the table itself.
+  auto s = aci::io::default_scenario();
+  auto job = s.job("park_maintenance");
+  const auto codes = [&](const aci::rates::RateTable& t) {
+    std::vector<std::string> out;
+    for (const auto& w : aci::quote::make_quote<aci::Decimal>(s.aci, job, t, s.pricing).warnings) out.push_back(w.code);
+    return out;
+  };
+  const auto has = [](const std::vector<std::string>& v, const char* c) { return std::find(v.begin(), v.end(), c) != v.end(); };
+  EXPECT_FALSE(has(codes(s.rate_table()), "beyond_rate_table"));  // 2026-04-15
+  job.date = aci::Date{2026, 12, 31};                                // the table's last day
+  EXPECT_FALSE(has(codes(s.rate_table()), "beyond_rate_table"));
+  job.date = aci::Date{2099, 6, 1};
+  EXPECT_TRUE(has(codes(s.rate_table()), "beyond_rate_table"));
+  s.rates_known_until = aci::Date{2099, 12, 31};  // a scenario that brings its own figures says so
+  EXPECT_FALSE(has(codes(s.rate_table()), "beyond_rate_table"));
+  // The horizon survives the scenario document.
+  EXPECT_EQ(aci::io::read_scenario(aci::io::scenario_to_json(s).dump()).rate_table().known_until(),
+            (aci::Date{2099, 12, 31}));
+}
