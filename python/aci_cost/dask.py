@@ -27,8 +27,16 @@ def _task(scenario_json: str, spec: dict, begin: int, end: int, threads: int, qu
 
 
 def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks: int = 8, threads: int = 1,
-              quantiles=(0.05, 0.25, 0.5, 0.75, 0.95), model: Optional[_sweep.Model] = None) -> _sweep.SweepRun:
+              quantiles=(0.05, 0.25, 0.5, 0.75, 0.95), model: Optional[_sweep.Model] = None,
+              retries: int = 2) -> _sweep.SweepRun:
     """Runs ``spec`` over a Dask cluster (``client``, default: the current one) in ``chunks`` tasks.
+
+    Robust to a lost worker by design: a task is a pure function of (spec, seed, range), so a task
+    run twice gives the same bits. A worker that dies mid-task (killed, out of memory) has its
+    task rerun elsewhere by the scheduler (up to its ``distributed.scheduler.allowed_failures``
+    deaths, default 3); a task that raises (e.g. a worker's transient I/O error) is resubmitted up
+    to ``retries`` times. Either way the result is complete and equal to the local run bit for bit
+    (tests/python/test_faults.py kills a worker mid-sweep).
 
     A seed of None is drawn here, once, and reported in the result's ``spec`` and ``seed``. Each
     task returns its exact summaries' states; they are merged here into the summary of the whole
@@ -41,6 +49,8 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
         raise ValueError(f"dask.run_sweep: chunks = {chunks!r}: must be an integer >= 1")
     if not isinstance(threads, int) or threads < 1:
         raise ValueError(f"dask.run_sweep: threads = {threads!r}: must be an integer >= 1")
+    if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+        raise ValueError(f"dask.run_sweep: retries = {retries!r}: must be an integer >= 0")
     spec = _sweep._with_model(_sweep.with_seed(spec), model)
     # The engine reads the spec (ValueError with its JSON path) before any task is sent.
     spec = _sweep.load_spec(_core.sweep.check_sweep_spec(json.dumps(spec)))
@@ -50,7 +60,8 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
     summary_only = bool(spec.get("summary_only", False))
     bounds = np.linspace(0, n, min(chunks, n) + 1).astype(np.int64)
     text = scenario.to_json()  # a few kB: sent with each task, read back exactly by the worker
-    futures = [client.submit(_task, text, spec, int(b), int(e), threads, tuple(quantiles), model, pure=False)
+    futures = [client.submit(_task, text, spec, int(b), int(e), threads, tuple(quantiles), model, pure=False,
+                             retries=retries)
                for b, e in zip(bounds[:-1], bounds[1:]) if e > b]
     parts = client.gather(futures)
     names = parts[0]["names"]

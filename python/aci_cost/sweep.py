@@ -20,7 +20,7 @@ from . import _core
 from ._checks import count as _count, threads as _threads
 from ._core.scenario import Scenario
 
-__all__ = ["SweepRun", "run", "load_spec", "inputs", "outputs", "SWEEP_FORMAT"]
+__all__ = ["SweepRun", "run", "run_to_directory", "read_directory", "load_spec", "inputs", "outputs", "SWEEP_FORMAT"]
 
 SWEEP_FORMAT: str = _core.sweep.SWEEP_FORMAT
 SpecLike = Union[Mapping[str, Any], str, Path]
@@ -163,6 +163,10 @@ class SweepRun:
     summary_states: dict = field(repr=False, default_factory=dict)
     """Per output, the exact summary's state (bytes): ``_core.sweep.merge_summaries`` merges states of
     sub-ranges (e.g. a cluster's tasks) into the summary of the whole run, bit for bit."""
+    chunks: Optional[dict] = field(repr=False, default=None)
+    """A sweep run into a directory: counts of its chunks ``{"chunks", "computed", "reused",
+    "discarded"}`` (reused: written by an earlier, interrupted run; discarded: leftovers of an
+    interruption deleted); None for an in-memory run."""
 
     @property
     def seed(self) -> int:
@@ -229,9 +233,60 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
     scenario = scenario or _core.scenario.default_scenario()
     with _bar(progress, "scenario") as callback:
         raw = _core.sweep.run_sweep(scenario, json.dumps(d), threads, chunk, begin, end, list(quantiles), callback, model)
+    return _run_of(raw, quantiles)
+
+
+def _run_of(raw: dict, quantiles: Sequence[float]) -> SweepRun:
     ins, outs, summary = _frames(raw, quantiles)
     return SweepRun(json.loads(raw["spec"]), raw["begin"], raw["end"], ins, outs, summary, raw["summaries"],
-                    dict(raw["summary_states"]))
+                    dict(raw["summary_states"]), raw.get("chunks"))
+
+
+def _directory(directory: Union[str, Path]) -> str:
+    if not isinstance(directory, (str, Path)) or str(directory) == "":
+        raise ValueError(f"directory = {directory!r}: expected a path (str or pathlib.Path)")
+    return str(directory)
+
+
+def run_to_directory(spec: SpecLike, directory: Union[str, Path], scenario: Optional[Scenario] = None, *,
+                     chunk_rows: int = 65536, threads: int = 1, chunk: int = 4096, progress: bool = False,
+                     on_chunk: Optional[Callable[[int, int, int, bool], Any]] = None,
+                     quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95),
+                     model: Optional[Model] = None) -> SweepRun:
+    """Runs a sweep into ``directory`` chunk by chunk (``chunk_rows`` scenarios each) and returns
+    it, equal to ``run`` bit for bit; run again after an interruption (Ctrl-C, a killed process),
+    it computes only the chunks not yet on disk: ``result.chunks`` counts those computed and reused.
+
+    Each chunk's columns are NumPy ``.npy`` files written under a temporary name, flushed and
+    renamed, then listed in ``manifest.json`` (written the same way): a listed chunk is always
+    whole, and leftovers of an interruption are deleted, never read (docs/faults.md). A spec whose
+    seed is None takes the directory's seed when it holds a sweep, else a drawn one. A directory
+    holding another sweep (spec, seed, scenario, ``chunk_rows``) is a ValueError naming the first
+    field that differs. ``on_chunk(index, begin, end, computed)`` is called after each chunk.
+    ``model``: an analyst's own Model (only its name is recorded: resume with the same function)."""
+    threads, chunk, chunk_rows = _threads(threads), _count(chunk, "chunk", 1), _count(chunk_rows, "chunk_rows", 1)
+    directory = _directory(directory)
+    if on_chunk is not None and not callable(on_chunk):
+        raise ValueError(f"on_chunk = {on_chunk!r}: expected a callable (index, begin, end, computed)")
+    d = _with_model(load_spec(spec), model)
+    design = d.get("design")
+    manifest = Path(directory) / "manifest.json"
+    if isinstance(design, dict) and design.get("seed") is None and manifest.is_file():
+        with contextlib.suppress(ValueError, KeyError, TypeError):  # an unreadable manifest: the engine says why
+            design["seed"] = json.loads(manifest.read_text(encoding="utf-8"))["spec"]["design"]["seed"]
+    d = with_seed(d)
+    scenario = scenario or _core.scenario.default_scenario()
+    with _bar(progress, "scenario") as callback:
+        raw = _core.sweep.run_to_directory(scenario, json.dumps(d), directory, chunk_rows, threads, chunk,
+                                           list(quantiles), callback, on_chunk, model)
+    return _run_of(raw, quantiles)
+
+
+def read_directory(directory: Union[str, Path], *,
+                   quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95)) -> SweepRun:
+    """A finished sweep directory (written by ``run_to_directory``) read back as a SweepRun; an
+    unfinished one is a ValueError saying how many chunks are missing."""
+    return _run_of(_core.sweep.read_directory(_directory(directory), list(quantiles)), quantiles)
 
 
 # ---- sensitivity --------------------------------------------------------------------------

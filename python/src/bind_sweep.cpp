@@ -8,6 +8,7 @@
 #include <pybind11/numpy.h>
 
 #include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/sweep_store.hpp"
 #include "aci_cost/evaluators/function.hpp"
 #include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/sweep/engine.hpp"
@@ -87,6 +88,40 @@ py::dict summary_dict(const sweep::Summary& s, const std::vector<double>& quanti
   d["quantiles"] = q;
   return d;
 }
+
+/// A sweep's result as the dict the Python layer reads (numpy columns handed over, no copy).
+py::dict result_dict(sweep::SweepResult&& r, const std::vector<double>& quantiles, const std::string& spec_json) {
+  py::dict inputs, outputs, summaries, states;
+  for (std::size_t k = 0; k < r.inputs.size(); ++k) inputs[py::str(r.input_names[k])] = numpy_of(std::move(r.inputs[k]));
+  for (std::size_t k = 0; k < r.outputs.size(); ++k) outputs[py::str(r.output_names[k])] = numpy_of(std::move(r.outputs[k]));
+  for (std::size_t k = 0; k < r.summaries.size(); ++k) {
+    summaries[py::str(r.output_names[k])] = summary_dict(r.summaries[k], quantiles);
+    const auto w = r.summaries[k].to_words();
+    states[py::str(r.output_names[k])] =
+        py::bytes(reinterpret_cast<const char*>(w.data()), w.size() * sizeof(std::uint64_t));
+  }
+  py::dict out;
+  out["begin"] = r.begin;
+  out["end"] = r.end;
+  out["input_names"] = r.input_names;
+  out["output_names"] = r.output_names;
+  out["inputs"] = inputs;
+  out["outputs"] = outputs;
+  out["summaries"] = summaries;
+  out["summary_states"] = states;
+  out["spec"] = spec_json;
+  return out;
+}
+
+/// The chunk counts of a sweep directory's run.
+py::dict report_dict(const io::StoreReport& r) {
+  py::dict d;
+  d["chunks"] = r.chunks;
+  d["computed"] = r.computed;
+  d["reused"] = r.reused;
+  d["discarded"] = r.discarded;
+  return d;
+}
 }  // namespace
 
 void bind_sweep(py::module_& m) {
@@ -142,43 +177,64 @@ void bind_sweep(py::module_& m) {
            std::optional<py::function> progress, py::object model) {
           const io::SweepDocument doc = io::read_sweep(spec_text);
           const auto ev = evaluator_for(scenario, doc, model);
-          sweep::RunOptions opt;
-          opt.threads = threads;
-          opt.chunk = chunk;
-          opt.begin = begin;
-          opt.end = end;
+          const sweep::RunOptions opt{threads, chunk, begin, end};
           const sweep::Progress watch = watcher(progress);
           sweep::SweepResult r;
           {
             py::gil_scoped_release release;
             r = sweep::run_sweep(*ev, doc.spec, opt, watch);
           }
-          py::dict inputs, outputs, summaries, states;
-          for (std::size_t k = 0; k < r.inputs.size(); ++k) inputs[py::str(r.input_names[k])] = numpy_of(std::move(r.inputs[k]));
-          for (std::size_t k = 0; k < r.outputs.size(); ++k) outputs[py::str(r.output_names[k])] = numpy_of(std::move(r.outputs[k]));
-          for (std::size_t k = 0; k < r.summaries.size(); ++k) {
-            summaries[py::str(r.output_names[k])] = summary_dict(r.summaries[k], quantiles);
-            const auto w = r.summaries[k].to_words();
-            states[py::str(r.output_names[k])] =
-                py::bytes(reinterpret_cast<const char*>(w.data()), w.size() * sizeof(std::uint64_t));
-          }
-          py::dict out;
-          out["begin"] = r.begin;
-          out["end"] = r.end;
-          out["input_names"] = r.input_names;
-          out["output_names"] = r.output_names;
-          out["inputs"] = inputs;
-          out["outputs"] = outputs;
-          out["summaries"] = summaries;
-          out["summary_states"] = states;
-          out["spec"] = io::to_json(doc).dump();
-          return out;
+          return result_dict(std::move(r), quantiles, io::to_json(doc).dump());
         },
         py::arg("scenario"), py::arg("spec"), py::arg("threads") = 1, py::arg("chunk") = 4096, py::arg("begin") = 0,
         py::arg("end") = py::none(), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
         py::arg("progress") = py::none(), py::arg("model") = py::none(),
         "Runs a sweep spec (JSON) on a scenario (or on `model`, an aci_cost.sweep.Model); inputs/outputs as "
         "numpy arrays, summaries as dicts.");
+
+  m.def("run_to_directory",
+        [](const io::Scenario& scenario, const std::string& spec_text, const std::string& directory,
+           std::uint64_t chunk_rows, unsigned threads, std::uint64_t chunk, std::vector<double> quantiles,
+           std::optional<py::function> progress, std::optional<py::function> on_chunk, py::object model) {
+          const io::SweepDocument doc = io::read_sweep(spec_text);
+          const auto ev = evaluator_for(scenario, doc, model);
+          io::StoreOptions opt{chunk_rows, threads, chunk, {}};
+          if (on_chunk)
+            opt.after_chunk = [on_chunk](const io::ChunkDone& c) {
+              py::gil_scoped_acquire gil;
+              (*on_chunk)(c.index, c.begin, c.end, c.computed);
+              return true;
+            };
+          const sweep::Progress watch = watcher(progress);
+          io::StoredSweep r;
+          {
+            py::gil_scoped_release release;
+            r = io::run_to_directory(*ev, doc, scenario, directory, opt, watch);
+          }
+          py::dict out = result_dict(std::move(r.result), quantiles, io::to_json(r.document).dump());
+          out["chunks"] = report_dict(r.report);
+          return out;
+        },
+        py::arg("scenario"), py::arg("spec"), py::arg("directory"), py::arg("chunk_rows") = 65536,
+        py::arg("threads") = 1, py::arg("chunk") = 4096,
+        py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95}, py::arg("progress") = py::none(),
+        py::arg("on_chunk") = py::none(), py::arg("model") = py::none(),
+        "Runs a sweep spec chunk by chunk into a directory (io/sweep_store.hpp), reusing the chunks an earlier, "
+        "interrupted run left; on_chunk(index, begin, end, computed) after each chunk; the run_sweep dict plus "
+        "'chunks' (computed, reused counts).");
+  m.def("read_directory",
+        [](const std::string& directory, std::vector<double> quantiles) {
+          io::StoredSweep r;
+          {
+            py::gil_scoped_release release;
+            r = io::read_directory(directory);
+          }
+          py::dict out = result_dict(std::move(r.result), quantiles, io::to_json(r.document).dump());
+          out["chunks"] = report_dict(r.report);
+          return out;
+        },
+        py::arg("directory"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
+        "Reads a finished sweep directory back (ValueError naming the manifest when it is unfinished).");
 }
 
 }  // namespace aci::python

@@ -19,23 +19,29 @@ def seconds_to_stop(tmp_path):
     import sys
     import time
 
-    def run(call: str, wait: float, timeout: float = 60) -> float:
+    def run(call: str, wait: float, timeout: float = 60, before: str = "", after: str = "") -> float:
+        """`before` runs ahead of the call (e.g. a baseline), `after` once KeyboardInterrupt is
+        caught (e.g. checks that nothing leaked: an exception there fails the run)."""
         script = tmp_path / "interrupted.py"
+        indent = lambda code: "".join(f"    {line}\n" for line in code.splitlines())  # noqa: E731
         script.write_text(
             "import aci_cost, sys\n"
+            f"{before}\n"
             "print('started', flush=True)\n"
             "try:\n"
             f"    {call}\n"
             "except KeyboardInterrupt:\n"
+            f"{indent(after)}"
             "    print('interrupted', flush=True)\n"
             "    sys.exit(3)\n")
-        p = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+        p = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=os.environ.copy())
         assert p.stdout.readline().strip() == "started"
         time.sleep(wait)
         t = time.time()
         p.send_signal(signal.SIGINT)
-        out, _ = p.communicate(timeout=timeout)
-        assert p.returncode == 3 and "interrupted" in out
+        out, err = p.communicate(timeout=timeout)
+        assert p.returncode == 3 and "interrupted" in out, (p.returncode, out, err[-2000:])
         return time.time() - t
 
     return run

@@ -1,8 +1,13 @@
-// The sweep engine: determinism across threads, chunkings and sub-ranges; the spec's errors;
-// the quote evaluator against the quote engine itself.
+// The sweep engine: determinism across threads, chunkings and sub-ranges, and for runs started
+// from several threads at once; cancellation joins every worker; the spec's errors; the quote
+// evaluator against the quote engine itself.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <latch>
+#include <thread>
 
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/evaluators/registry.hpp"
@@ -87,6 +92,76 @@ TEST(SweepEngine, BitIdenticalForAnyThreadsAndChunking) {
     m.workforce.contract_months = ref.inputs[2][i];
     EXPECT_EQ(aci::training::simulate<double>(m, i).summary.cost_per_productive_hour_honoured, ref.outputs[0][i]);
   }
+}
+
+TEST(SweepEngine, RunsStartedFromSeveralThreadsAtOnceEqualTheSameRunsInTurn) {
+  // No global state: four runs (other seeds, designs and thread counts) started together from
+  // four threads give the bits each gives alone.
+  const auto s = aci::io::default_scenario();
+  std::vector<aci::io::SweepDocument> docs;
+  for (const char* kind : {"monte_carlo", "latin_hypercube", "sobol", "monte_carlo"}) {
+    auto d = doc(training_spec);
+    d.spec.design = kind[0] == 'm' ? aci::sweep::SampleDesign::monte_carlo
+                                   : (kind[0] == 'l' ? aci::sweep::SampleDesign::latin_hypercube
+                                                     : aci::sweep::SampleDesign::sobol);
+    d.spec.seed = docs.size() + 1;
+    d.spec.n = 4000;
+    docs.push_back(d);
+  }
+  const auto ev = aci::evaluators::make_evaluator(docs[0], s);
+  const auto options = [](std::size_t k) {
+    aci::sweep::RunOptions o;
+    o.threads = 1 + static_cast<unsigned>(k % 2);
+    o.chunk = 500;
+    return o;
+  };
+  std::vector<aci::sweep::SweepResult> in_turn, together(docs.size());
+  for (std::size_t k = 0; k < docs.size(); ++k) in_turn.push_back(aci::sweep::run_sweep(*ev, docs[k].spec, options(k)));
+  std::latch start(static_cast<std::ptrdiff_t>(docs.size()));
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < docs.size(); ++k)
+    threads.emplace_back([&, k] {
+      start.arrive_and_wait();
+      together[k] = aci::sweep::run_sweep(*ev, docs[k].spec, options(k));
+    });
+  for (auto& t : threads) t.join();
+  for (std::size_t k = 0; k < docs.size(); ++k) {
+    EXPECT_EQ(together[k].outputs, in_turn[k].outputs) << k;
+    EXPECT_EQ(together[k].inputs, in_turn[k].inputs) << k;
+    for (std::size_t m = 0; m < in_turn[k].summaries.size(); ++m)
+      EXPECT_EQ(together[k].summaries[m].to_words(), in_turn[k].summaries[m].to_words()) << k;
+  }
+  EXPECT_NE(in_turn[0].outputs, in_turn[3].outputs);  // the runs differ: equality is not vacuous
+}
+
+TEST(SweepEngine, ACancelledRunStopsPromptlyAndLeavesNoThread) {
+  // Cancelling (Python's Ctrl-C goes this way) stops a 2^32-scenario run at once, and every
+  // worker is joined before Cancelled reaches the caller.
+  const auto threads_now = [] {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator("/proc/self/task")) ++n;
+    return n;
+  };
+  if (!std::filesystem::is_directory("/proc/self/task")) GTEST_SKIP() << "counts threads in /proc";
+  const auto s = aci::io::default_scenario();
+  auto d = doc(training_spec);
+  d.spec.n = aci::sweep::max_run_scenarios;
+  d.spec.summary_only = true;
+  const auto ev = aci::evaluators::make_evaluator(d, s);
+  const std::size_t before = threads_now();
+  aci::sweep::RunOptions o;
+  o.threads = 3;
+  std::size_t during = 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  const aci::sweep::Progress stop = [&](std::uint64_t done, std::uint64_t) {
+    during = std::max(during, threads_now());
+    return done == 0;  // stop at the first report of progress
+  };
+  EXPECT_THROW((void)aci::sweep::run_sweep(*ev, d.spec, o, stop), aci::sweep::Cancelled);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(during, before + 3);  // the workers ran...
+  EXPECT_EQ(threads_now(), before);  // ...and are gone
+  EXPECT_LT(seconds, 5.0);  // a responsiveness bound (reports come every 50 ms), not a speed test
 }
 
 TEST(SweepEngine, QuoteSweepEqualsTheQuoteEngine) {

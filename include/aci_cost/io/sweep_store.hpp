@@ -1,0 +1,483 @@
+// aci::io::run_to_directory: a sweep run chunk by chunk into a directory that survives an
+// interruption (Ctrl-C, a killed process, a power cut) and resumes without recomputing the
+// chunks already written (docs/faults.md).
+//
+//   <dir>/manifest.json      what is swept (spec with its seed, scenario, chunk_rows, library
+//                            version) and the finished chunks
+//   <dir>/chunk-000003/      chunk 3, scenarios [3 chunk_rows, 4 chunk_rows):
+//       input-<k>.npy        the k-th input of the spec (full mode with keep_inputs), <f8
+//       output-<m>.npy       the m-th output, <f8 (full mode)
+//       summary-<m>.npy      the m-th output's exact summary state (Summary::to_words), <u8
+//   <dir>/.lock              held (flock) while a run writes the directory
+//
+// A chunk is written under "chunk-000003.tmp", each file flushed to disk (fsync), then renamed
+// to "chunk-000003" in one step, and only then listed in the manifest (itself written to
+// "manifest.json.tmp", flushed and renamed). So a listed chunk is always whole; anything else (a
+// ".tmp" entry, a chunk directory not listed) is the trace of an interruption and is deleted and
+// recomputed. Scenario i depends only on (seed, i), so the assembled result equals run_sweep's
+// bit for bit, whatever the chunk size, the thread count and the interruptions.
+#pragma once
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "aci_cost/error.hpp"
+#include "aci_cost/io/npy.hpp"
+#include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/sweep_json.hpp"
+#include "aci_cost/sweep/cancel.hpp"
+#include "aci_cost/sweep/engine.hpp"
+#include "aci_cost/version.hpp"
+
+#if defined(__unix__) || defined(__APPLE__)
+#  include <fcntl.h>
+#  include <sys/file.h>
+#  include <unistd.h>
+#  define ACI_COST_POSIX_FILES 1
+#endif
+
+namespace aci::io {
+
+/// The format tag of a sweep directory's manifest.
+inline constexpr std::string_view sweep_directory_format = "aci_cost/sweep-directory@1";
+
+/// One chunk as it is finished (written now, or found written by an earlier run).
+struct ChunkDone {
+  std::uint64_t index = 0;          ///< chunk number, from 0
+  std::uint64_t begin = 0, end = 0;  ///< its scenarios [begin, end)
+  bool computed = false;            ///< true: computed by this run; false: reused from the directory
+};
+
+/// How to run a sweep into a directory.
+struct StoreOptions {
+  std::uint64_t chunk_rows = 65536;  ///< scenarios per chunk written (the unit of resumption)
+  unsigned threads = 1;              ///< worker threads within a chunk (results do not depend on it)
+  std::uint64_t task_rows = 4096;    ///< scenarios per engine task (RunOptions::chunk)
+  /// Called on the calling thread after each chunk is on disk (or found there); returning false
+  /// stops the run with sweep::Cancelled, the chunk kept.
+  std::function<bool(const ChunkDone&)> after_chunk;
+};
+
+/// What a run found and did.
+struct StoreReport {
+  std::uint64_t chunks = 0;     ///< chunks of the sweep
+  std::uint64_t computed = 0;   ///< chunks computed by this run
+  std::uint64_t reused = 0;     ///< chunks read back from an earlier run
+  std::uint64_t discarded = 0;  ///< leftovers of an interruption deleted (temporary or unlisted entries)
+};
+
+/// A sweep read from (or run into) a directory.
+struct StoredSweep {
+  SweepDocument document;    ///< the spec, with its seed
+  sweep::SweepResult result;  ///< equal to run_sweep(ev, document.spec) bit for bit
+  StoreReport report;        ///< chunks computed and reused
+};
+
+namespace detail {
+
+inline std::string chunk_name(std::uint64_t c) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "chunk-%06llu", static_cast<unsigned long long>(c));
+  return buf;
+}
+
+/// What a directory entry is to a sweep directory: chunk k's directory, its temporary twin
+/// (index k, temporary), the manifest's temporary file (temporary, no index), or nothing of ours.
+struct EntryKind {
+  bool ours = false, temporary = false;
+  std::optional<std::uint64_t> index;
+};
+
+inline EntryKind entry_kind(const std::string& name) {
+  if (name == "manifest.json.tmp") return {true, true, std::nullopt};
+  const bool tmp = name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0;
+  const std::string base = tmp ? name.substr(0, name.size() - 4) : name;
+  const std::string digits = base.rfind("chunk-", 0) == 0 ? base.substr(6) : "";
+  if (digits.size() < 6 || digits.size() > 19 || digits.find_first_not_of("0123456789") != std::string::npos)
+    return {};
+  const std::uint64_t k = std::stoull(digits);
+  if (chunk_name(k) != base) return {};
+  return {true, tmp, k};
+}
+
+/// Throws a filesystem error naming `what` and the path.
+[[noreturn]] inline void fail(const std::string& what, const std::filesystem::path& p, int err) {
+  throw std::filesystem::filesystem_error("sweep directory: " + what, p, std::error_code(err, std::generic_category()));
+}
+
+/// Writes `bytes` to `file` and flushes them to the disk before returning.
+inline void write_durably(const std::filesystem::path& file, const std::string& bytes) {
+#if ACI_COST_POSIX_FILES
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail("cannot create", file, errno);
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ::ssize_t w = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) {
+      const int e = errno;
+      ::close(fd);
+      fail("cannot write", file, e);
+    }
+    done += static_cast<std::size_t>(w);
+  }
+  if (::fsync(fd) != 0) {
+    const int e = errno;
+    ::close(fd);
+    fail("cannot flush", file, e);
+  }
+  if (::close(fd) != 0) fail("cannot close", file, errno);
+#else
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.flush();
+  if (!out) fail("cannot write", file, EIO);
+#endif
+}
+
+/// Flushes a directory's entries (a rename in it) to the disk.
+inline void sync_directory(const std::filesystem::path& dir) {
+#if ACI_COST_POSIX_FILES
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) fail("cannot open", dir, errno);
+  const int r = ::fsync(fd);
+  const int e = errno;
+  ::close(fd);
+  if (r != 0 && e != EINVAL) fail("cannot flush", dir, e);  // EINVAL: a file system without directory fsync
+#else
+  (void)dir;
+#endif
+}
+
+/// An exclusive lock on <dir>/.lock for the life of the object (released by the system if the
+/// process dies): two runs never write one directory at once.
+class DirectoryLock {
+ public:
+  explicit DirectoryLock(const std::filesystem::path& dir) {
+#if ACI_COST_POSIX_FILES
+    const auto file = dir / ".lock";
+    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) fail("cannot create", file, errno);
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);
+      throw InvalidInput("directory", "\"" + dir.string() + "\"", "is being written by another run (its .lock is held)");
+    }
+#else
+    (void)dir;
+#endif
+  }
+  DirectoryLock(const DirectoryLock&) = delete;
+  DirectoryLock& operator=(const DirectoryLock&) = delete;
+  ~DirectoryLock() {
+#if ACI_COST_POSIX_FILES
+    ::close(fd_);  // releases the flock
+#endif
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+/// The path of the first difference between two JSON values ("" when equal).
+inline std::optional<std::string> first_difference(const json& a, const json& b, const std::string& path) {
+  if (a.is_object() && b.is_object()) {
+    std::set<std::string> keys;
+    for (const auto& [k, v] : a.items()) keys.insert(k);
+    for (const auto& [k, v] : b.items()) keys.insert(k);
+    for (const auto& k : keys) {
+      const std::string p = path + "." + k;
+      if (!a.contains(k) || !b.contains(k)) return p;
+      if (auto d = first_difference(a[k], b[k], p)) return d;
+    }
+    return std::nullopt;
+  }
+  if (a.is_array() && b.is_array()) {
+    if (a.size() != b.size()) return path + ".length";
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (auto d = first_difference(a[i], b[i], path + "[" + std::to_string(i) + "]")) return d;
+    return std::nullopt;
+  }
+  if (a != b) return path;
+  return std::nullopt;
+}
+
+/// The value at a path written by first_difference ("spec.design.seed"), shown ("absent" when missing).
+inline std::string shown_at(const json& root, const std::string& key_path) {
+  const std::string path = key_path.empty() || key_path[0] == '[' ? key_path : "." + key_path;
+  const json* at = &root;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '.') {
+      const std::size_t j = path.find_first_of(".[", i + 1);
+      const std::string key = path.substr(i + 1, j == std::string::npos ? std::string::npos : j - i - 1);
+      if (key == "length" && at->is_array()) return std::to_string(at->size()) + " items";
+      if (!at->is_object() || !at->contains(key)) return "absent";
+      at = &(*at)[key];
+      i = j == std::string::npos ? path.size() : j;
+    } else {  // [k]
+      const std::size_t j = path.find(']', i);
+      const auto k = static_cast<std::size_t>(std::stoull(path.substr(i + 1, j - i - 1)));
+      if (!at->is_array() || k >= at->size()) return "absent";
+      at = &(*at)[k];
+      i = j + 1;
+    }
+  }
+  std::string s = at->dump();
+  return s.size() <= 80 ? s : s.substr(0, 77) + "...";
+}
+
+/// The manifest's identity: everything the chunks depend on.
+inline json identity(const SweepDocument& doc, const json& scenario, std::uint64_t chunk_rows) {
+  return {{"format", std::string(sweep_directory_format)},
+          {"aci_cost_version", std::string(version_string)},
+          {"spec", to_json(doc)},
+          {"scenario", scenario},
+          {"chunk_rows", chunk_rows}};
+}
+
+/// Writes the manifest: temporary file, flush, rename, flush of the directory.
+inline void write_manifest(const std::filesystem::path& dir, const json& manifest) {
+  const auto tmp = dir / "manifest.json.tmp";
+  write_durably(tmp, manifest.dump(1) + "\n");
+  std::filesystem::rename(tmp, dir / "manifest.json");
+  sync_directory(dir);
+}
+
+inline json read_manifest(const std::filesystem::path& dir) {
+  const auto file = dir / "manifest.json";
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InvalidInput(file.string(), "missing", "not a sweep directory (no manifest.json)");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  json m = json::parse(text, nullptr, false);
+  if (m.is_discarded() || !m.is_object() || m.value("format", "") != sweep_directory_format)
+    throw InvalidInput(file.string(), "unreadable", "expected a manifest of format " + std::string(sweep_directory_format));
+  return m;
+}
+
+/// The column files of one chunk, in the order the result holds them.
+struct ChunkFiles {
+  std::vector<std::string> inputs, outputs, summaries;
+};
+
+inline ChunkFiles chunk_files(std::size_t inputs, std::size_t outputs, bool full, bool keep_inputs, bool summaries) {
+  ChunkFiles f;
+  if (full && keep_inputs)
+    for (std::size_t k = 0; k < inputs; ++k) f.inputs.push_back("input-" + std::to_string(k) + ".npy");
+  if (full)
+    for (std::size_t m = 0; m < outputs; ++m) f.outputs.push_back("output-" + std::to_string(m) + ".npy");
+  if (summaries)
+    for (std::size_t m = 0; m < outputs; ++m) f.summaries.push_back("summary-" + std::to_string(m) + ".npy");
+  return f;
+}
+
+/// Whether every file of a listed chunk is there and whole (headers and sizes; values unread).
+inline bool chunk_is_whole(const std::filesystem::path& dir, const ChunkFiles& f, std::uint64_t rows) {
+  try {
+    for (const auto& n : f.inputs)
+      if (read_npy<double>(dir / n).size() != rows) return false;
+    for (const auto& n : f.outputs)
+      if (read_npy<double>(dir / n).size() != rows) return false;
+    for (const auto& n : f.summaries) (void)sweep::Summary::from_words(read_npy<std::uint64_t>(dir / n));
+  } catch (const InvalidInput&) {
+    return false;
+  }
+  return true;
+}
+
+/// Reads the listed, complete chunks of a directory into one result [0, n).
+inline sweep::SweepResult assemble(const std::filesystem::path& dir, const json& manifest, const SweepDocument& doc) {
+  const sweep::SweepSpec& spec = doc.spec;
+  const auto rows = manifest.at("chunk_rows").get<std::uint64_t>();
+  const std::uint64_t chunks = (spec.n + rows - 1) / rows;
+  sweep::SweepResult r;
+  r.begin = 0;
+  r.end = spec.n;
+  r.input_names = manifest.at("input_names").get<std::vector<std::string>>();
+  r.output_names = manifest.at("output_names").get<std::vector<std::string>>();
+  const bool full = !spec.summary_only;
+  const ChunkFiles f = chunk_files(r.input_names.size(), r.output_names.size(), full, spec.keep_inputs, spec.summaries);
+  r.inputs.resize(f.inputs.size());
+  r.outputs.resize(f.outputs.size());
+  for (auto& c : r.inputs) c.reserve(static_cast<std::size_t>(spec.n));
+  for (auto& c : r.outputs) c.reserve(static_cast<std::size_t>(spec.n));
+  if (spec.summaries) r.summaries.assign(r.output_names.size(), sweep::Summary());
+  for (std::uint64_t c = 0; c < chunks; ++c) {
+    const auto cdir = dir / chunk_name(c);
+    const std::uint64_t n = std::min(rows, spec.n - c * rows);
+    const auto append = [&](sweep::Column& col, const std::string& name) {
+      const auto v = read_npy<double>(cdir / name);
+      if (v.size() != n) throw InvalidInput((cdir / name).string(), std::to_string(v.size()) + " values",
+                                            "expected " + std::to_string(n) + " (the chunk's scenarios)");
+      col.insert(col.end(), v.begin(), v.end());
+    };
+    for (std::size_t k = 0; k < f.inputs.size(); ++k) append(r.inputs[k], f.inputs[k]);
+    for (std::size_t m = 0; m < f.outputs.size(); ++m) append(r.outputs[m], f.outputs[m]);
+    for (std::size_t m = 0; m < f.summaries.size(); ++m)
+      r.summaries[m].merge(sweep::Summary::from_words(read_npy<std::uint64_t>(cdir / f.summaries[m]),
+                                                      (cdir / f.summaries[m]).string()));
+  }
+  return r;
+}
+
+/// The document of a manifest's spec.
+inline SweepDocument document_of(const json& manifest) { return sweep_from_json(manifest.at("spec")); }
+
+}  // namespace detail
+
+/// Runs `doc.spec` on `ev` into `dir` chunk by chunk, skipping the chunks an earlier run of the
+/// same sweep left there, and returns the whole result (equal to run_sweep's bit for bit) with
+/// the counts of chunks computed and reused. `scenario` is the scenario `ev` was made from
+/// (recorded, and compared on resumption). InvalidInput names the field when `dir` holds
+/// another sweep (another spec, seed, scenario, chunk_rows or library version), is a file, or
+/// holds files that are not a sweep's; sweep::Cancelled when `progress` or
+/// `opt.after_chunk` stops the run (the finished chunks stay on disk).
+inline StoredSweep run_to_directory(const sweep::Evaluator& ev, const SweepDocument& doc, const Scenario& scenario,
+                                    const std::filesystem::path& dir, const StoreOptions& opt = {},
+                                    const sweep::Progress& progress = {}) {
+  namespace fs = std::filesystem;
+  const sweep::SweepSpec& spec = doc.spec;
+  ACI_COST_REQUIRE(opt.chunk_rows >= 1, "store.chunk_rows", opt.chunk_rows, "must be >= 1");
+  ACI_COST_REQUIRE(!dir.empty(), "directory", "\"\"", "needs a path");
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    throw InvalidInput("directory", "\"" + dir.string() + "\"", "is a file, not a directory");
+  // A first, empty chunk checks the spec against the evaluator (InvalidInput naming the field)
+  // before the directory is touched, and gives the names of the inputs and outputs.
+  sweep::RunOptions probe;
+  probe.end = 0;
+  const sweep::SweepResult names = sweep::run_sweep(ev, spec, probe);
+
+  fs::create_directories(dir);
+  const detail::DirectoryLock lock(dir);
+  json want = detail::identity(doc, scenario_to_json(scenario), opt.chunk_rows);
+  want["input_names"] = names.input_names;
+  want["output_names"] = names.output_names;
+  const std::uint64_t chunks = (spec.n + opt.chunk_rows - 1) / opt.chunk_rows;
+  StoredSweep out;
+  out.document = doc;
+  out.report.chunks = chunks;
+
+  const detail::ChunkFiles files = detail::chunk_files(names.input_names.size(), names.output_names.size(),
+                                                       !spec.summary_only, spec.keep_inputs, spec.summaries);
+  std::set<std::uint64_t> finished;
+  json manifest;
+  if (fs::exists(dir / "manifest.json")) {
+    manifest = detail::read_manifest(dir);
+    for (const char* key : {"format", "aci_cost_version", "spec", "scenario", "chunk_rows"}) {
+      if (const auto d = detail::first_difference(manifest.value(key, json()), want[key], key))
+        throw InvalidInput((dir / "manifest.json").string() + ": " + *d,
+                           detail::shown_at(manifest, *d) + " in the directory, " + detail::shown_at(want, *d) +
+                               " in this run",
+                           "the directory holds another sweep: resume with the same spec (seed included), scenario "
+                           "and chunk_rows, or use a new directory");
+    }
+    for (const auto& c : manifest.value("finished", json::array())) {
+      const auto i = c.get<std::uint64_t>();
+      const std::uint64_t rows = std::min(opt.chunk_rows, spec.n - std::min(spec.n, i * opt.chunk_rows));
+      // A listed chunk is whole unless someone damaged it since: such a chunk is recomputed.
+      if (i < chunks && detail::chunk_is_whole(dir / detail::chunk_name(i), files, rows)) finished.insert(i);
+    }
+  } else {
+    // A new directory: empty, or holding only what an interrupted first run leaves.
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const std::string n = e.path().filename().string();
+      if (n != ".lock" && !detail::entry_kind(n).ours)
+        throw InvalidInput("directory", "\"" + dir.string() + "\"",
+                           "holds \"" + n + "\" and no manifest.json: not a sweep directory (use an empty one)");
+    }
+  }
+  manifest = want;
+  manifest["finished"] = json(std::vector<std::uint64_t>(finished.begin(), finished.end()));
+  // Leftovers: temporary entries and chunks not (or no longer) listed; other files are left
+  // alone. (Collected first: a directory is not changed while it is read.)
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(dir)) entries.push_back(e.path());
+  for (const auto& e : entries) {
+    const detail::EntryKind kind = detail::entry_kind(e.filename().string());
+    if (kind.ours && (kind.temporary || !finished.count(*kind.index))) {
+      fs::remove_all(e);
+      ++out.report.discarded;
+    }
+  }
+  detail::write_manifest(dir, manifest);
+
+  std::uint64_t done_before = 0;
+  for (std::uint64_t c = 0; c < chunks; ++c) {
+    const std::uint64_t b = c * opt.chunk_rows, e = std::min(spec.n, b + opt.chunk_rows);
+    const bool computed = !finished.count(c);
+    if (computed) {
+      sweep::RunOptions ro;
+      ro.threads = opt.threads;
+      ro.chunk = opt.task_rows;
+      ro.begin = b;
+      ro.end = e;
+      sweep::Progress within;
+      if (progress)
+        within = [&](std::uint64_t d, std::uint64_t) { return progress(done_before + d, spec.n); };
+      const sweep::SweepResult r = sweep::run_sweep(ev, spec, ro, within);
+      const auto final_dir = dir / detail::chunk_name(c);
+      const auto tmp = dir / (detail::chunk_name(c) + ".tmp");
+      fs::remove_all(tmp);
+      fs::create_directory(tmp);
+      for (std::size_t k = 0; k < files.inputs.size(); ++k)
+        detail::write_durably(tmp / files.inputs[k], npy_bytes(r.inputs[k].data(), r.inputs[k].size()));
+      for (std::size_t m = 0; m < files.outputs.size(); ++m)
+        detail::write_durably(tmp / files.outputs[m], npy_bytes(r.outputs[m].data(), r.outputs[m].size()));
+      for (std::size_t m = 0; m < files.summaries.size(); ++m) {
+        const auto w = r.summaries[m].to_words();
+        detail::write_durably(tmp / files.summaries[m], npy_bytes(w.data(), w.size()));
+      }
+      detail::sync_directory(tmp);
+      fs::remove_all(final_dir);
+      fs::rename(tmp, final_dir);
+      detail::sync_directory(dir);
+      finished.insert(c);
+      manifest["finished"] = json(std::vector<std::uint64_t>(finished.begin(), finished.end()));
+      detail::write_manifest(dir, manifest);
+      ++out.report.computed;
+    } else {
+      ++out.report.reused;
+    }
+    done_before += e - b;
+    if (opt.after_chunk && !opt.after_chunk(ChunkDone{c, b, e, computed})) throw sweep::Cancelled();
+  }
+  if (progress) progress(spec.n, spec.n);
+  out.result = detail::assemble(dir, manifest, doc);
+  return out;
+}
+
+/// Reads a finished sweep directory back (InvalidInput naming the manifest when chunks are
+/// missing: run run_to_directory again to finish it).
+inline StoredSweep read_directory(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw InvalidInput("directory", "\"" + dir.string() + "\"", "is not a directory");
+  const json manifest = detail::read_manifest(dir);
+  StoredSweep out;
+  out.document = detail::document_of(manifest);
+  const auto rows = manifest.at("chunk_rows").get<std::uint64_t>();
+  const std::uint64_t chunks = (out.document.spec.n + rows - 1) / rows;
+  const auto finished = manifest.value("finished", json::array()).size();
+  if (finished != chunks)
+    throw InvalidInput((dir / "manifest.json").string() + ": finished", std::to_string(finished) + " of " +
+                           std::to_string(chunks) + " chunks",
+                       "the sweep is unfinished: run it again into this directory to complete it");
+  out.report.chunks = chunks;
+  out.report.reused = chunks;
+  out.result = detail::assemble(dir, manifest, out.document);
+  return out;
+}
+
+}  // namespace aci::io
