@@ -5,6 +5,7 @@
 #include "aci_cost/date.hpp"
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/error.hpp"
+#include "aci_cost/io/check.hpp"
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/io/training_json.hpp"
 #include "aci_cost/link/from_atelier.hpp"

@@ -23,7 +23,7 @@ from ._core.quote import (
     check_social_clause, make_quote,
 )
 from ._core.rates import RateEntry, RateTable, general_reduction_coefficient
-from ._core.scenario import SCENARIO_FORMAT, Scenario, default_scenario, read_scenario
+from ._core.scenario import SCENARIO_FORMAT, CheckReport, Scenario, check_scenario, default_scenario, read_scenario
 from ._core.training import TrainingModel, TrainingSummary
 
 from . import allocation, budget, calibration, sharing, sweep, training  # noqa: E402  (needs the names above)
@@ -39,7 +39,7 @@ __all__ = [
     "Scenario", "ScenarioError", "SocialClause", "StaffGroup", "Subsidies", "Travel", "Warning",
     "check_social_clause", "default_scenario", "format_fr", "format_plain",
     "general_reduction_coefficient", "load_scenario", "make_quote", "quote", "quote_all",
-    "read_scenario", "round_money", "round_parts", "split", "__version__",
+    "read_scenario", "check_scenario", "CheckReport", "round_money", "round_parts", "split", "__version__",
     "TrainingModel", "TrainingQuote", "TrainingSetup", "TrainingSummary", "TrainingWeek",
     "make_training_quote", "training_quote", "training", "sweep",
     "AtelierYear", "JobInYear", "YearBudget", "year_budget", "budget", "Structure", "allocation", "Output",

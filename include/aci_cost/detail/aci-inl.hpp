@@ -2,6 +2,7 @@
 #pragma once
 
 #include "aci_cost/model/aci.hpp"
+#include "aci_cost/model/time_equation.hpp"
 
 namespace aci::model {
 
@@ -57,9 +58,11 @@ ACI_COST_INLINE void Aci::validate() const {
       const auto ep = [&] { return p() + ".equipment[" + std::to_string(k) + "]"; };
       ACI_COST_REQUIRE(!e.name.empty(), ep() + ".name", "\"\"", "must not be empty");
       ACI_COST_REQUIRE(e.hourly_rate >= Money(), ep() + ".hourly_rate", e.hourly_rate.to_string(), "must be >= 0");
-      ACI_COST_REQUIRE(e.annual_hours >= 0, ep() + ".annual_hours", to_string(e.annual_hours), "must be >= 0");
+      ACI_COST_REQUIRE(e.annual_hours >= 0 && e.annual_hours <= model::max_equipment_annual_hours, ep() + ".annual_hours",
+                       to_string(e.annual_hours), "must be in [0, 8784] h (the hours of a leap year)");
     }
-    ACI_COST_REQUIRE(a.annual_vehicle_km >= 0, p() + ".annual_vehicle_km", to_string(a.annual_vehicle_km), "must be >= 0");
+    ACI_COST_REQUIRE(a.annual_vehicle_km >= 0 && a.annual_vehicle_km <= model::max_annual_vehicle_km,
+                     p() + ".annual_vehicle_km", to_string(a.annual_vehicle_km), "must be in [0, 10000000] km");
     ACI_COST_REQUIRE(a.occupancy > 0 && a.occupancy <= 1, p() + ".occupancy", to_string(a.occupancy),
             "must be a share of filled posts in (0, 1]");
     ACI_COST_REQUIRE(a.ordinary_supervision_ratio >= 0 && a.ordinary_supervision_ratio <= 1, p() + ".ordinary_supervision_ratio",

@@ -52,6 +52,39 @@ inline std::size_t too_deep_at(std::string_view text) {
   }
   return std::string_view::npos;
 }
+
+/// `s` with every byte that is not part of a well-formed UTF-8 sequence written as \xHH, so
+/// that a message quoting bad input is itself valid text (Python decodes it as UTF-8: an
+/// invalid byte in a document raised UnicodeDecodeError instead of ValueError).
+inline std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    bool ok = n > 0 && i + n <= s.size() && !(n == 2 && b < 0xC2) && !(n == 4 && b > 0xF4);
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
+    if (ok && n == 3) {  // no overlong forms, no surrogates
+      const auto c = static_cast<unsigned char>(s[i + 1]);
+      ok = !(b == 0xE0 && c < 0xA0) && !(b == 0xED && c >= 0xA0);
+    }
+    if (ok && n == 4) {
+      const auto c = static_cast<unsigned char>(s[i + 1]);
+      ok = !(b == 0xF0 && c < 0x90) && !(b == 0xF4 && c >= 0x90);
+    }
+    if (ok) {
+      out.append(s.substr(i, n));
+      i += n;
+    } else {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += hex[b >> 4];
+      out += hex[b & 0xF];
+      ++i;
+    }
+  }
+  return out;
+}
 }  // namespace detail
 
 inline json parse_json(std::string_view text) {
@@ -62,9 +95,9 @@ inline json parse_json(std::string_view text) {
   try {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    throw ScenarioError("$", "byte " + std::to_string(e.byte), std::string("malformed JSON: ") + e.what());
+    throw ScenarioError("$", "byte " + std::to_string(e.byte), "malformed JSON: " + detail::valid_utf8(e.what()));
   } catch (const json::exception& e) {
-    throw ScenarioError("$", "JSON text", std::string("unreadable JSON: ") + e.what());
+    throw ScenarioError("$", "JSON text", "unreadable JSON: " + detail::valid_utf8(e.what()));
   }
 }
 

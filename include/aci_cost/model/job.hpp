@@ -10,6 +10,7 @@
 #include "aci_cost/money.hpp"
 #include "aci_cost/model/output.hpp"
 #include "aci_cost/model/time_equation.hpp"
+#include "aci_cost/people/staff.hpp"
 
 namespace aci::model {
 
@@ -103,12 +104,16 @@ struct Job {
       ACI_COST_REQUIRE(*productivity >= min_productivity() && *productivity <= 1, p() + ".productivity",
               to_string(*productivity), "must be in [0.01, 1]");
     }
-    ACI_COST_REQUIRE(crew_size > 0, p() + ".crew_size", to_string(crew_size), "must be > 0");
-    ACI_COST_REQUIRE(supervisors >= 0, p() + ".supervisors", to_string(supervisors), "must be >= 0");
-    ACI_COST_REQUIRE(travel.trips >= 0, p() + ".travel.trips", to_string(travel.trips), "must be >= 0");
-    ACI_COST_REQUIRE(travel.km_per_trip >= 0, p() + ".travel.km_per_trip", to_string(travel.km_per_trip), "must be >= 0");
-    ACI_COST_REQUIRE(travel.hours_per_trip >= 0, p() + ".travel.hours_per_trip", to_string(travel.hours_per_trip),
-            "must be >= 0");
+    ACI_COST_REQUIRE(crew_size > 0 && crew_size <= people::max_people, p() + ".crew_size", to_string(crew_size),
+                     "must be in (0, 10000] persons");
+    ACI_COST_REQUIRE(supervisors >= 0 && supervisors <= people::max_people, p() + ".supervisors", to_string(supervisors),
+                     "must be in [0, 10000] persons");
+    ACI_COST_REQUIRE(travel.trips >= 0 && travel.trips <= max_trips, p() + ".travel.trips", to_string(travel.trips),
+                     "must be in [0, 100000]");
+    ACI_COST_REQUIRE(travel.km_per_trip >= 0 && travel.km_per_trip <= max_km_per_trip, p() + ".travel.km_per_trip",
+                     to_string(travel.km_per_trip), "must be in [0, 10000] km");
+    ACI_COST_REQUIRE(travel.hours_per_trip >= 0 && travel.hours_per_trip <= max_hours_per_trip, p() + ".travel.hours_per_trip",
+                     to_string(travel.hours_per_trip), "must be in [0, 1000] h");
     for (std::size_t i = 0; i < materials.size(); ++i) {
       ACI_COST_REQUIRE(materials[i].amount >= Money(), p() + ".materials[" + std::to_string(i) + "].amount",
               materials[i].amount.to_string(), "must be >= 0");

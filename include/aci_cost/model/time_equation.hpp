@@ -17,6 +17,13 @@ namespace aci::model {
 /// job an ACI quotes, it keeps every figure of a quote within Money's exact range (1e308 hours
 /// ended in "largest_remainder: -82067 units left to assign").
 inline constexpr long max_job_hours = 10'000'000;
+/// [assumption] A job's travel: at most 100,000 round trips of at most 10,000 km and 1,000 h
+/// each; an atelier's vehicles at most 10^7 km a year. Far above any ACI; they keep the travel
+/// and vehicle lines within Money's exact range (10^30 trips ended in an error naming no field).
+inline constexpr long max_trips = 100'000, max_km_per_trip = 10'000, max_hours_per_trip = 1'000;
+inline constexpr long max_annual_vehicle_km = 10'000'000;
+/// The hours of a leap year: no machine is used for more in a year.
+inline constexpr long max_equipment_annual_hours = 8'784;
 /// [assumption] The lowest relative productivity (a job's or an atelier's default): 1 %. Costs
 /// are divided by it; 1e-300 failed like 1e308 hours.
 inline const Decimal& min_productivity() {

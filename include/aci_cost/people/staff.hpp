@@ -18,6 +18,11 @@ ACI_COST_STRICT_FP_BEGIN
 
 namespace aci::people {
 
+/// [assumption] The most people one staff group or one job counts: 10,000, far above any ACI.
+/// It keeps a quote's figures within Money's exact range (10^30 heads ended in a DomainError
+/// from Money::cents that named no field).
+inline constexpr long max_people = 10'000;
+
 /// What a staff group does in the atelier (decides which cost line it feeds).
 enum class Role {
   integration,         ///< salariés en parcours on CDDI: production work
@@ -97,7 +102,8 @@ struct StaffGroup {
   template <class Path>
   void validate_at(const Path& path) const {
     ACI_COST_REQUIRE(!name.empty(), path() + ".name", "\"\"", "must not be empty");
-    ACI_COST_REQUIRE(headcount >= 0, path() + ".headcount", to_string(headcount), "must be >= 0");
+    ACI_COST_REQUIRE(headcount >= 0 && headcount <= max_people, path() + ".headcount", to_string(headcount),
+                     "must be in [0, 10000] persons");
     ACI_COST_REQUIRE(weekly_hours > 0 && weekly_hours <= 48, path() + ".weekly_hours", to_string(weekly_hours),
             "must be in (0, 48] h/week (legal maximum)");
     if (pay_basis != PayBasis::smic) ACI_COST_REQUIRE(pay > Money(), path() + ".pay", pay.to_string(), "must be > 0");

@@ -26,5 +26,13 @@ class Scenario(_Record):
     def to_json(self, indent: int = ...) -> str: ...
 
 def read_scenario(text: str) -> Scenario: ...
+
+class CheckReport(_Record):
+    quotes: int
+    warnings: int
+    year_ateliers: int
+    training_weeks: int
+
+def check_scenario(text: Union[str, bytes]) -> CheckReport: ...
 def default_scenario(support: str = ...) -> Scenario: ...
 DEFAULT_SCENARIOS: tuple[str, ...]
