@@ -19,11 +19,11 @@
 // training/inputs.hpp; `staff`: the input changes staff costs (the atelier's totals are then
 // recomputed per scenario).
 #define ACI_COST_QUOTE_INPUTS(X)                                                                                     \
-  X(job_standard_hours, "job.standard_hours", "h", 0, inf, "()", false, "",                                          \
+  X(job_standard_hours, "job.standard_hours", "h", 0, 1e7, "(]", false, "",                                          \
     "work content in standard hours (replaces the drivers)")                                                         \
   X(job_productivity, "job.productivity", "share", 0.01, 1, "[]", false, "", "relative productivity of the crew")  \
-  X(job_crew_size, "job.crew_size", "people", 0, inf, "()", false, "", "integration employees on site")              \
-  X(job_supervisors, "job.supervisors", "people", 0, inf, "[)", false,                                               \
+  X(job_crew_size, "job.crew_size", "people", 0, 1e4, "(]", false, "", "integration employees on site")              \
+  X(job_supervisors, "job.supervisors", "people", 0, 1e4, "[]", false,                                               \
     "> 0 needs a supervisor (ETPS) group in the atelier", "supervisors (ETPS) on site")                              \
   X(job_output_quantity, "job.output.quantity", "units", 0, inf, "()", false, "",                                   \
     "units of output produced (replaces the standard hours as the per-unit base)")                                   \
