@@ -145,7 +145,37 @@ def rows(check, doc) -> list[dict]:
     return out
 
 
-def render(rs: list[dict]) -> str:
+SWEEP_MODELS = {"quote": {"job": "park_maintenance"}, "training": {}}
+
+
+def sweep_spec(model: str, name: str, value: float) -> dict:
+    """A two-scenario sweep of `model` whose only input `name` takes `value` (a one-point law)."""
+    return {"format": "aci_cost/sweep@1", "model": model, **SWEEP_MODELS[model],
+            "inputs": [{"name": name, "distribution": {"kind": "discrete", "values": [value], "weights": [1]}}],
+            "design": {"kind": "monte_carlo", "n": 2, "seed": 1}}
+
+
+def sweep_rows(run, inputs) -> list[dict]:
+    """From the model descriptor tables (``inputs(model)``: each input's domain): every input of
+    the quote and training models, swept just below and just above its domain (the end itself
+    when open, the nearest double outside when closed; infinite ends skipped)."""
+    import math
+
+    out = []
+    for model in SWEEP_MODELS:
+        for name, d in inputs(model).iterrows():
+            below = d["low"] if d["low_open"] else math.nextafter(d["low"], -math.inf)
+            above = d["high"] if d["high_open"] else math.nextafter(d["high"], math.inf)
+            for probe, value in (("below_domain", below), ("above_domain", above)):
+                if not math.isfinite(value):
+                    continue
+                spec = sweep_spec(model, name, float(value))
+                out.append({"model": model, "input": name, "domain": d["domain"], "probe": probe,
+                            "value": json.dumps(float(value)), "spec": json.dumps(spec), **outcome(run, spec)})
+    return out
+
+
+def render(rs: list[dict], ss: list[dict]) -> str:
     refused = sum(r["outcome"] == "refused" for r in rs)
     lines = [
         "# Error contract of the scenario document",
@@ -177,6 +207,23 @@ def render(rs: list[dict]) -> str:
         msg = r.get("message", "").replace("|", "\\|").replace("\n", " ")
         val = "" if r["value"] is None else f"`{r['value']}`".replace("|", "\\|")
         lines.append(f"| `{r['field']}` | {r['probe']} | {val} | {r['outcome']} | {r.get('error', '')} | {msg} |")
+    lines += [
+        "",
+        "## Sweep inputs, from the model descriptor tables",
+        "",
+        "Each input of the quote and training models (docs/model_inputs.md, generated from the same",
+        "tables), swept with a one-point law just outside its domain: the end itself when it is open,",
+        "the nearest double beyond it when it is closed. Every one is refused before a scenario runs,",
+        "naming the input and its domain; the same tests re-run every row.",
+        "",
+        f"{len(ss)} probes: {sum(r['outcome'] == 'refused' for r in ss)} refused.",
+        "",
+        "| model | input | domain | probe | value | outcome | message |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in ss:
+        msg = r.get("message", "").replace("|", "\\|")
+        lines.append(f"| {r['model']} | `{r['input']}` | {r['domain']} | {r['probe']} | `{r['value']}` | {r['outcome']} | {msg} |")
     return "\n".join(lines) + "\n"
 
 
@@ -185,7 +232,9 @@ def generate() -> tuple[str, str]:
 
     doc = json.loads(aci_cost.default_scenario().to_json())
     rs = rows(aci_cost.check_scenario, doc)
-    return json.dumps({"scenario": "default_scenario()", "rows": rs}, indent=1, ensure_ascii=False) + "\n", render(rs)
+    ss = sweep_rows(aci_cost.sweep.run, lambda model: aci_cost.sweep.inputs(model=model))
+    data = {"scenario": "default_scenario()", "rows": rs, "sweep_rows": ss}
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n", render(rs, ss)
 
 
 def main(argv: list[str]) -> int:

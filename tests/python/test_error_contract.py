@@ -78,3 +78,20 @@ def test_the_table_is_up_to_date():
     assert json.loads(data)["rows"] == ROWS, "tests/data/error_contract.json is out of date: run scripts/error_contract.py"
     assert (ROOT / "docs" / "error_contract.md").read_text(encoding="utf-8") == table, \
         "docs/error_contract.md is out of date: run scripts/error_contract.py"
+
+
+SWEEP_ROWS = json.loads((ROOT / "tests" / "data" / "error_contract.json").read_text(encoding="utf-8"))["sweep_rows"]
+
+
+@pytest.mark.parametrize("row", SWEEP_ROWS, ids=lambda r: f"{r['input']}:{r['probe']}")
+def test_every_sweep_input_is_refused_outside_its_domain(row):
+    got = error_contract.outcome(aci_cost.sweep.run, json.loads(row["spec"]))
+    assert got == {k: row[k] for k in ("outcome", "error", "message")}
+    assert row["outcome"] == "refused"
+    assert f"outside the domain of {row['input']}: {row['domain']}" in row["message"]
+
+
+def test_every_input_of_the_descriptor_tables_has_its_sweep_rows():
+    for model in error_contract.SWEEP_MODELS:
+        names = set(aci_cost.sweep.inputs(model=model).index)
+        assert names == {r["input"] for r in SWEEP_ROWS if r["model"] == model}

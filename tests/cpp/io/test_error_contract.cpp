@@ -10,18 +10,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/io/check.hpp"
 #include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/sweep_json.hpp"
+#include "aci_cost/sweep/engine.hpp"
 
 namespace {
 using nlohmann::json;
 
-json rows() {
+json contract() {
   std::ifstream in(std::string(ACI_COST_SOURCE_DIR) + "/tests/data/error_contract.json");
   EXPECT_TRUE(in.good()) << "tests/data/error_contract.json";
   std::stringstream ss;
   ss << in.rdbuf();
-  return json::parse(ss.str()).at("rows");
+  return json::parse(ss.str());
 }
 
 void replace_once(std::string& s, const std::string& from, const std::string& to) {
@@ -91,7 +94,7 @@ Outcome run(const std::string& text) {
 
 TEST(ErrorContract, EveryRowGivesItsOutcome) {
   const json doc = aci::io::scenario_to_json(aci::io::default_scenario());
-  const json all = rows();
+  const json all = contract().at("rows");
   ASSERT_GT(all.size(), 500u);
   std::size_t refused = 0;
   for (const auto& row : all) {
@@ -120,4 +123,23 @@ TEST(ErrorContract, TheDefaultScenarioIsAcceptedWithFiniteFigures) {
   EXPECT_EQ(r.quotes, 2u);
   EXPECT_EQ(r.year_ateliers, 1u);
   EXPECT_EQ(r.training_weeks, 53u);
+}
+
+TEST(ErrorContract, EverySweepInputIsRefusedOutsideItsDomain) {
+  // Rows generated from the model descriptor tables (scripts/error_contract.py: sweep_rows).
+  const auto s = aci::io::default_scenario();
+  const json all = contract().at("sweep_rows");
+  ASSERT_GT(all.size(), 50u);
+  for (const auto& row : all) {
+    const std::string id = row.at("input").get<std::string>() + ":" + row.at("probe").get<std::string>();
+    std::string got = "accepted";
+    try {
+      const auto doc = aci::io::read_sweep(row.at("spec").get<std::string>());
+      const auto ev = aci::evaluators::make_evaluator(doc, s);
+      (void)aci::sweep::run_sweep(*ev, doc.spec);
+    } catch (const aci::InvalidInput& e) {
+      got = e.what();
+    }
+    EXPECT_EQ(got, row.at("message").get<std::string>()) << id;
+  }
 }
