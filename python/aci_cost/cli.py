@@ -8,7 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional, Sequence
 
-from . import InvalidInput, default_scenario, format_fr, load_scenario, quote, quote_all
+from . import InvalidInput, check_scenario, default_scenario, format_fr, load_scenario, quote, quote_all
+from ._core.scenario import DEFAULT_SCENARIOS
 from .sheet import render_quote
 
 
@@ -364,7 +365,13 @@ def _cmd_allocate(args: argparse.Namespace) -> int:
 
 
 def _cmd_scenario(args: argparse.Namespace) -> int:
-    print(_scenario(args.scenario, args.support).to_json())
+    s = _scenario(args.scenario, args.support)
+    if args.check:  # every job's quote, the year, the training model (docs/error_contract.md)
+        r = check_scenario(s.to_json())
+        print(f"ok: {r.quotes} quote(s) with {r.warnings} warning(s), the year of {r.year_ateliers} atelier(s), "
+              f"{r.training_weeks} training week(s) simulated")
+        return 0
+    print(s.to_json())
     return 0
 
 
@@ -374,8 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = sub.add_parser("quote", help="quote the jobs of a scenario (default: the embedded ACI)")
     q.add_argument("scenario", nargs="?", help="scenario JSON file (default: embedded default ACI)")
     q.add_argument("--job", help="quote only this job")
-    q.add_argument("--support", choices=["green_spaces", "market_gardening", "building", "laundry", "recycling_reuse",
-                                         "multi_atelier"],
+    q.add_argument("--support", choices=DEFAULT_SCENARIOS,
                    help="the embedded default ACI of a support (docs/supports.md) instead of a file")
     q.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
     q.set_defaults(func=_cmd_quote)
@@ -437,8 +443,9 @@ def build_parser() -> argparse.ArgumentParser:
     sh.set_defaults(func=_cmd_share)
     sc = sub.add_parser("scenario", help="print a scenario document (default: the embedded ACI)")
     sc.add_argument("scenario", nargs="?", help="scenario JSON file to check and normalise")
-    sc.add_argument("--support", choices=["green_spaces", "market_gardening", "building", "laundry", "recycling_reuse",
-                                          "multi_atelier"], help="print the embedded default of a support")
+    sc.add_argument("--support", choices=DEFAULT_SCENARIOS, help="print the embedded default of a support")
+    sc.add_argument("--check", action="store_true",
+                    help="run every job's quote, the year and the training model instead of printing")
     sc.set_defaults(func=_cmd_scenario)
     return p
 

@@ -1,4 +1,5 @@
 // aci_cost._core: the compiled layer under the Python package aci_cost.
+#include <filesystem>
 #include <pybind11/pybind11.h>
 
 #include "aci_cost/error.hpp"
@@ -32,6 +33,16 @@ PYBIND11_MODULE(_core, m) {
   py::register_exception<aci::ScenarioError>(m, "ScenarioError", invalid.ptr());
   py::register_exception<aci::DomainError>(m, "DomainError", PyExc_ValueError);
   py::register_exception<aci::sweep::Cancelled>(m, "Cancelled", PyExc_RuntimeError);
+  // A file system error (a sweep written to a directory) is Python's OSError, with its errno.
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const std::filesystem::filesystem_error& e) {
+      py::object error = py::reinterpret_steal<py::object>(PyObject_CallFunction(
+          PyExc_OSError, "is", e.code().value(), e.what()));
+      PyErr_SetObject(PyExc_OSError, error.ptr());
+    }
+  });
   // One submodule per area of the C++ library (aci_cost._core.<area>), each also importable
   // by name (registered in sys.modules, so that `from aci_cost._core.quote import Quote`,
   // pickling and the stub checker find it).

@@ -38,3 +38,15 @@ def test_module_entry_point():
 def test_scenario_command_prints_the_default(capsys):
     assert main(["scenario"]) == 0
     assert aci_cost.read_scenario(capsys.readouterr().out) == aci_cost.default_scenario()
+
+
+def test_scenario_check_runs_everything_and_names_a_bad_field(tmp_path, capsys):
+    assert main(["scenario", "--check"]) == 0
+    assert capsys.readouterr().out == ("ok: 2 quote(s) with 10 warning(s), the year of 1 atelier(s), "
+                                       "53 training week(s) simulated\n")
+    doc = json.loads(aci_cost.default_scenario().to_json())
+    doc["jobs"][1]["date"] = "2019-06-01"  # read fine; no 2019 figures to quote it with
+    p = tmp_path / "s.json"
+    p.write_text(json.dumps(doc))
+    assert main(["scenario", str(p), "--check"]) == 2
+    assert "= 2019-06-01: no figure in force at this date" in capsys.readouterr().err

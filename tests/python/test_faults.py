@@ -379,3 +379,12 @@ def test_bad_arguments_are_value_errors_naming_them(tmp_path):
         sweep.run_to_directory(s, tmp_path / "c", chunk_rows=10, on_chunk=stop)
     with pytest.raises(ValueError, match=r"1 of 10 chunks"):
         sweep.read_directory(tmp_path / "c")
+
+
+def test_a_file_system_error_is_an_oserror_with_its_errno(tmp_path):
+    import errno
+    spec = {"model": "training", "design": {"kind": "monte_carlo", "n": 10, "seed": 1},
+            "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.1}}]}
+    with pytest.raises(OSError) as e:  # was a RuntimeError ("filesystem error: ...")
+        sweep.run_to_directory(spec, "/proc/aci_cost_no_such_dir/run")  # /proc refuses new directories, even to root
+    assert e.value.errno == errno.ENOENT and "cannot create directories" in str(e.value)
