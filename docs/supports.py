@@ -9,13 +9,11 @@ proved with exact rationals, as in docs/worked_example.py.
 
 Run: python3 docs/supports.py SCENARIO.json   (prints the figures; --json prints them as JSON)
 """
-import decimal
 import json
-import math
 import sys
 from fractions import Fraction as F
 
-decimal.getcontext().prec = 50
+from exact import cents, largest_remainder, reduction_coefficient, round_half_away
 
 # Rates in force on 2026-04-15 (the library's rate table, with sources in it).
 SMIC = F("12.02")                              # hourly SMIC, €/h
@@ -27,41 +25,9 @@ VAT = {"standard": F("0.20"), "housing_renovation": F("0.10"), "home_services": 
        "food": F("0.055"), "energy_renovation": F("0.055")}
 
 
-def round_half_away(x: F, places: int) -> F:
-    sign = -1 if x < 0 else 1
-    a = abs(x) * 10**places
-    whole = a.numerator // a.denominator
-    if a - whole >= F(1, 2):
-        whole += 1
-    return sign * F(whole, 10**places)
-
-
-def cents(x: F) -> F:
-    return round_half_away(x, 2)
-
-
-def largest_remainder(parts: list) -> list:
-    """Parts to the cent adding up to the rounded exact total (ties to the earlier part)."""
-    total = cents(sum(parts))
-    floors = [F(math.floor(v * 100), 100) for v in parts]
-    left = int((total - sum(floors)) * 100)
-    order = sorted(range(len(parts)), key=lambda i: -(parts[i] * 100 - math.floor(parts[i] * 100)))
-    for i in order[:left]:
-        floors[i] += F(1, 100)
-    assert sum(floors) == total
-    return floors
-
-
 def reduction(tdelta: F, smic_year: F, gross: F) -> F:
     """C = min(Tmin + Tdelta, round4(Tmin + Tdelta x^1.75)), x = (3 SMIC_year / gross - 1) / 2."""
-    if gross >= MULTIPLE * smic_year:
-        return F(0)
-    x = min(F(1), (MULTIPLE * smic_year / gross - 1) / 2)
-    xd = decimal.Decimal(x.numerator) / decimal.Decimal(x.denominator)
-    c = round_half_away(TMIN + tdelta * F(xd ** decimal.Decimal("1.75")), 4)
-    lo, hi = (c - F(1, 20000) - TMIN) / tdelta, (c + F(1, 20000) - TMIN) / tdelta
-    assert (lo <= 0 or lo**4 <= x**7) and hi > 0 and x**7 < hi**4, "rounding not proved"
-    return min(c, TMIN + tdelta)
+    return reduction_coefficient(TMIN, tdelta, MULTIPLE, smic_year, gross)[0]
 
 
 def quote(doc: dict) -> dict:
@@ -151,7 +117,7 @@ def quote(doc: dict) -> dict:
     vat = F(0) if aci["tax_status"] == "non_profit_exempt" else F(str(job["vat_rate"])) if "vat_rate" in job \
         else VAT[job["vat_kind"]]
     full = cents(full_exact)
-    shown_lines = largest_remainder(lines)
+    shown_lines = list(largest_remainder(dict(enumerate(lines)))[1].values())
     subs = cents(sum(subs_exact))
     revenue = cents(revenue_exact)
     price = cents(price_exact)

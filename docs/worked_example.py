@@ -13,26 +13,11 @@ interval [c - 0.00005, c + 0.00005) for Tmin + Tdelta x^(7/4) is the same as an 
 x^7, a rational number), so no floating point decides any figure.
 """
 import decimal
-import math
 from fractions import Fraction as F
 
-decimal.getcontext().prec = 50
+from exact import cents, largest_remainder, reduction_coefficient as exact_reduction_coefficient, round_half_away
+
 D = decimal.Decimal
-
-
-def round_half_away(x: F, places: int) -> F:
-    """Half away from zero, to `places` decimals."""
-    sign = -1 if x < 0 else 1
-    a = abs(x) * 10**places
-    whole = a.numerator // a.denominator
-    if a - whole >= F(1, 2):
-        whole += 1
-    return sign * F(whole, 10**places)
-
-
-def cents(x: F) -> F:
-    """Half away from zero, to the cent."""
-    return round_half_away(x, 2)
 
 
 def show(label, x):
@@ -43,24 +28,6 @@ def show(label, x):
 def money(x: F) -> str:
     assert x == cents(x)
     return f"{float(x):.2f}"
-
-
-def largest_remainder(lines: dict) -> tuple:
-    """Shown lines (cents) that add up exactly to the rounded exact total.
-
-    Every line is first floored to the cent; the cents left over go one each to the lines with
-    the largest remainders; equal remainders go to the earlier line (a stable sort).
-    """
-    total = cents(sum(lines.values()))
-    floors = {k: F(math.floor(v * 100), 100) for k, v in lines.items()}
-    left = int((total - sum(floors.values())) * 100)
-    assert 0 <= left <= len(lines)
-    order = sorted(lines, key=lambda k: -(lines[k] * 100 - math.floor(lines[k] * 100)))
-    shown = dict(floors)
-    for k in order[:left]:
-        shown[k] += F(1, 100)
-    assert sum(shown.values()) == total
-    return total, shown
 
 
 def print_shown(title, lines, total, shown):
@@ -83,19 +50,16 @@ vat_standard = F("0.20")                   # tax status vat_liable, job kind "st
 
 
 def reduction_coefficient(name, smic_year, gross):
-    """C = Tmin + Tdelta (1/2 (3 SMIC_year / gross - 1))^1.75, to 4 decimals half away from zero."""
-    if gross >= smic_multiple * smic_year:
+    """C = Tmin + Tdelta (1/2 (3 SMIC_year / gross - 1))^1.75, to 4 decimals half away from zero
+    (docs/exact.py proves the rounding with exact rationals)."""
+    c, x, y = exact_reduction_coefficient(tmin, tdelta, smic_multiple, smic_year, gross)
+    if x is None:
         print(f"  {name}: pay at or above 3 SMIC, no reduction")
         return F(0)
-    x = show(f"  x = 1/2 (3 x SMIC_year / gross - 1)", (smic_multiple * smic_year / gross - 1) / 2)
-    if x == 1:
+    show(f"  x = 1/2 (3 x SMIC_year / gross - 1)", x)
+    if y is None:
         y_text = "1 (x = 1: exact)"
-        approx = tmin + tdelta
     else:
-        xd = D(x.numerator) / D(x.denominator)
-        y = xd ** D("1.75")                            # decimal, 50 significant digits
-        y2 = (xd ** 7).sqrt().sqrt()                   # the same power another way
-        assert abs(y - y2) < D("1e-45"), (y, y2)
         y_text = f"{y:.30f} (decimal, 50 digits)"
         try:
             import mpmath
@@ -106,16 +70,7 @@ def reduction_coefficient(name, smic_year, gross):
             y_text += "; mpmath agrees"
         except ImportError:
             pass
-        approx = tmin + tdelta * F(y)
     print(f"  {'  x^1.75':<60} {y_text}")
-    c = round_half_away(approx, 4)
-    # Exact proof of the rounding: c - 1/20000 <= Tmin + Tdelta x^(7/4) < c + 1/20000, i.e.
-    # lo^4 <= x^7 < hi^4 with lo, hi the bounds for x^(7/4) (all rational).
-    lo = (c - F(1, 20000) - tmin) / tdelta
-    hi = (c + F(1, 20000) - tmin) / tdelta
-    x7 = x**7
-    assert (lo <= 0 or lo**4 <= x7) and hi > 0 and x7 < hi**4, "rounding not proved"
-    c = min(c, tmin + tdelta)
     return show(f"  C = 0.02 + 0.3781 x^1.75, 4 decimals (proved exactly)", c)
 
 
@@ -321,6 +276,8 @@ park = quote("park_maintenance (2026-04-15)",
              productivity=F("0.60"), crew=4, supervisors=1, trips=5, km_per_trip=24,
              hours_per_trip=F("0.75"), materials=F(180),
              equipment_hours={"mower": 18, "hedge_trimmer": 24}, adds_paid_hours=False)
+print(f"  park_maintenance: full {money(park['full'])}, subsidies {money(park['subsidies'])}, "
+      f"net {money(park['net'])}, price HT {money(park['price'])}")
 
 clearing = quote("brush_clearing (2026-09-10, same rates in force)", [("40", F(40))],
                  productivity=F("0.60"), crew=5, supervisors=1, trips=4, km_per_trip=30,

@@ -153,3 +153,24 @@ def test_double_and_decimal_agree_to_the_cent(headcount, productivity, hours, cr
                     [l.amount for l in qf.cost_lines] + [qf.full_cost, qf.net_cost, qf.price.ht]):
         assert abs(a - b) <= D("0.01")
     assert sum(l.amount for l in qf.cost_lines) == qf.full_cost
+
+
+def test_the_worked_example_derivation_runs_and_agrees():
+    # docs/worked_example.py derives both jobs without the library (exact fractions, its own
+    # asserts prove each rounding); its summary lines must be the library's figures.
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "docs" / "worked_example.py"
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True).stdout
+    s = aci_cost.default_scenario()
+    jobs = s.jobs
+    jobs[1].date = datetime.date(2026, 4, 15)  # the derivation quotes brush_clearing at the April rates
+    s.jobs = jobs                               # (the library's June SMIC of 12.31 is tagged "check")
+    for job in ("park_maintenance", "brush_clearing"):
+        m = re.search(rf"  {job}: full ([\d.]+), subsidies ([\d.]+), net ([\d.]+), price HT ([\d.]+)", out)
+        assert m, job
+        q = aci_cost.quote(s, job)
+        assert [D(v) for v in m.groups()] == [q.full_cost, q.subsidies_total, q.net_cost, q.price.ht]
