@@ -33,14 +33,11 @@
 
 namespace aci::allocation {
 
-/// A family of inputs.
-struct InputFamily {
+/// A family of inputs: their domain (low, high, open ends, domain_rule(), contains()) and
+/// what they are.
+struct InputFamily : aci::detail::Domain {
   std::string_view pattern;  ///< e.g. "charges.{charge}"
   std::string_view unit;     ///< unit of the values
-  double low;                ///< lower end of the domain
-  double high;               ///< upper end (infinity: none)
-  bool low_open;             ///< low itself is invalid
-  bool high_open;            ///< high itself is invalid
   std::string_view doc;      ///< what it is
 };
 
@@ -59,7 +56,7 @@ inline constexpr std::array<InputFamily, 4> input_families = [] {
   constexpr double inf = std::numeric_limits<double>::infinity();
   return std::array<InputFamily, 4>{{
 #define ACI_COST_X(id, pattern, unit, low, high, ends, doc) \
-  {pattern, unit, low, high, aci::detail::open_low(ends), aci::detail::open_high(ends, high), doc},
+  {aci::detail::Domain::of(low, high, ends), pattern, unit, doc},
       ACI_COST_ALLOCATION_INPUTS(ACI_COST_X)
 #undef ACI_COST_X
   }};

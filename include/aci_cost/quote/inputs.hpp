@@ -73,25 +73,14 @@
 
 namespace aci::quote {
 
-/// Descriptor of a numeric input of the quote model.
-struct QuoteInputSpec {
+/// Descriptor of a numeric input of the quote model: its domain (low, high, open ends,
+/// domain_rule(), contains()) and what it is.
+struct QuoteInputSpec : aci::detail::Domain {
   std::string_view name;  ///< e.g. "job.productivity"
   std::string_view unit;  ///< unit of the value
-  double low;             ///< lower end of the domain
-  double high;            ///< upper end (infinity: none)
-  bool low_open;          ///< low itself is invalid
-  bool high_open;         ///< high itself is invalid (always so for infinity)
   bool staff;             ///< it moves the staff costs
   std::string_view rule;  ///< a rule joining it to others ("" if none)
   std::string_view doc;   ///< what it is
-
-  /// The domain as a rule: "must be >= 0", "must be in (0, 1]".
-  std::string domain_rule() const { return aci::detail::domain_rule(low, high, low_open, high_open); }
-  /// True when v lies in the domain (double, or lanes: a mask).
-  template <class V>
-  auto contains(const V& v) const {
-    return (low_open ? v > V(low) : v >= V(low)) & (high_open ? v < V(high) : v <= V(high));
-  }
 };
 
 /// The inputs, in table order.
@@ -107,23 +96,15 @@ enum class QuoteOutput : std::size_t {
 #undef ACI_COST_X
 };
 
-inline constexpr std::size_t quote_input_count = 0
-#define ACI_COST_X(...) +1
-    ACI_COST_QUOTE_INPUTS(ACI_COST_X)
-#undef ACI_COST_X
-    ;
-inline constexpr std::size_t quote_output_count = 0
-#define ACI_COST_X(...) +1
-    ACI_COST_QUOTE_OUTPUTS(ACI_COST_X)
-#undef ACI_COST_X
-    ;
+inline constexpr std::size_t quote_input_count = 0 ACI_COST_QUOTE_INPUTS(ACI_COST_DETAIL_COUNT_ROW);
+inline constexpr std::size_t quote_output_count = 0 ACI_COST_QUOTE_OUTPUTS(ACI_COST_DETAIL_COUNT_ROW);
 
 /// The quote model's inputs, in QuoteInput order.
 inline constexpr std::array<QuoteInputSpec, quote_input_count> quote_input_specs = [] {
   constexpr double inf = std::numeric_limits<double>::infinity();
   return std::array<QuoteInputSpec, quote_input_count>{{
 #define ACI_COST_X(id, name, unit, low, high, ends, staff, rule, doc) \
-  {name, unit, low, high, aci::detail::open_low(ends), aci::detail::open_high(ends, high), staff, rule, doc},
+  {aci::detail::Domain::of(low, high, ends), name, unit, staff, rule, doc},
       ACI_COST_QUOTE_INPUTS(ACI_COST_X)
 #undef ACI_COST_X
   }};

@@ -39,24 +39,14 @@
 
 namespace aci::sharing {
 
-/// Descriptor of a numeric input of the sharing model.
-struct SharingInputSpec {
+/// Descriptor of a numeric input of the sharing model: its domain (low, high, open ends,
+/// domain_rule(), contains()) and what it is.
+struct SharingInputSpec : aci::detail::Domain {
   std::string_view name;  ///< e.g. "travel.distance_scale" (per member: the suffix)
   std::string_view unit;  ///< unit of the value
-  double low;             ///< lower end of the domain
-  double high;            ///< upper end (infinity: none)
-  bool low_open;          ///< low itself is invalid
-  bool high_open;         ///< high itself is invalid (always so for infinity)
   bool per_member;        ///< one input per member, "member[<name>].<name>"
   std::string_view rule;  ///< a rule joining it to others ("" if none)
   std::string_view doc;   ///< what it is
-
-  /// The domain as a rule: "must be > 0".
-  std::string domain_rule() const { return aci::detail::domain_rule(low, high, low_open, high_open); }
-  /// True when v lies in the domain.
-  bool contains(double v) const {
-    return (low_open ? v > low : v >= low) && (high_open ? v < high : v <= high);
-  }
 };
 
 /// Descriptor of an output of the sharing model.
@@ -80,23 +70,15 @@ enum class SharingOutput : std::size_t {
 #undef ACI_COST_X
 };
 
-inline constexpr std::size_t sharing_input_count = 0
-#define ACI_COST_X(...) +1
-    ACI_COST_SHARING_INPUTS(ACI_COST_X)
-#undef ACI_COST_X
-    ;
-inline constexpr std::size_t sharing_output_count = 0
-#define ACI_COST_X(...) +1
-    ACI_COST_SHARING_OUTPUTS(ACI_COST_X)
-#undef ACI_COST_X
-    ;
+inline constexpr std::size_t sharing_input_count = 0 ACI_COST_SHARING_INPUTS(ACI_COST_DETAIL_COUNT_ROW);
+inline constexpr std::size_t sharing_output_count = 0 ACI_COST_SHARING_OUTPUTS(ACI_COST_DETAIL_COUNT_ROW);
 
 /// The sharing model's inputs, in SharingInput order.
 inline constexpr std::array<SharingInputSpec, sharing_input_count> sharing_input_specs = [] {
   constexpr double inf = std::numeric_limits<double>::infinity();
   return std::array<SharingInputSpec, sharing_input_count>{{
 #define ACI_COST_X(id, name, unit, low, high, ends, per_member, rule, doc) \
-  {name, unit, low, high, aci::detail::open_low(ends), aci::detail::open_high(ends, high), per_member, rule, doc},
+  {aci::detail::Domain::of(low, high, ends), name, unit, per_member, rule, doc},
       ACI_COST_SHARING_INPUTS(ACI_COST_X)
 #undef ACI_COST_X
   }};

@@ -77,25 +77,14 @@
 
 namespace aci::training {
 
-/// Descriptor of a numeric input of the training model.
-struct InputSpec {
+/// Descriptor of a numeric input of the training model: its domain (low, high, open ends,
+/// domain_rule(), contains()) and where it lives.
+struct InputSpec : aci::detail::Domain {
   std::string_view path;        ///< below the model's root, e.g. "workforce.headcount"
   std::string_view batch_name;  ///< its TrainingBatch vector, e.g. "headcount"
   std::string_view unit;        ///< unit of the value
-  double low;                   ///< lower end of the domain
-  double high;                  ///< upper end (infinity: none)
-  bool low_open;                ///< low itself is invalid
-  bool high_open;               ///< high itself is invalid (always so for infinity)
   std::string_view rule;        ///< a rule joining it to other inputs ("" if none)
   std::string_view doc;         ///< what it is
-
-  /// True when v lies in the domain. V is double or a lane type whose comparisons give masks.
-  template <class V>
-  auto contains(const V& v) const {
-    return (low_open ? v > low : v >= low) & (high_open ? v < high : v <= high);
-  }
-  /// The domain as a rule: "must be >= 0", "must be in (0, 1]".
-  std::string domain_rule() const { return aci::detail::domain_rule(low, high, low_open, high_open); }
 };
 
 /// Descriptor of a per-scenario output of the training model.
@@ -129,7 +118,7 @@ inline constexpr std::array<InputSpec, detail::p_count> input_specs = [] {
   [[maybe_unused]] constexpr double inf = std::numeric_limits<double>::infinity();  // a table row may use it
   return std::array<InputSpec, detail::p_count>{{
 #define ACI_COST_X(T, group, field, batch, unit, low, high, ends, rule, doc) \
-  {#group "." #field, #batch, unit, low, high, detail::open_low(ends), detail::open_high(ends, high), rule, doc},
+  {aci::detail::Domain::of(low, high, ends), #group "." #field, #batch, unit, rule, doc},
       ACI_COST_TRAINING_INPUTS(ACI_COST_X)
 #undef ACI_COST_X
   }};
