@@ -217,3 +217,13 @@ def test_the_quote_batch_takes_the_job_models_productivity_domain():
     with pytest.raises(ValueError, match=r"sweep\.inputs\[0\]\.distribution \(lowest value\) = 0\.001: outside the "
                                          r"domain of job\.productivity: \[0\.01, 1\]"):
         sweep.run(spec)  # (0, 1] let 0.001 through to the batch; the job model refuses below 0.01
+
+
+def test_decimals_beyond_fifty_significant_digits_are_refused_not_rounded(scenario):
+    # fuzz_money's finding: a 100-digit amount was rounded on reading and did not read back.
+    text = json.dumps(_with(scenario, ("aci", "ateliers", 0, "annual_sales"), "1." + "0" * 49 + "1"))
+    with pytest.raises(aci_cost.ScenarioError, match=SALES + r" = .*: more than 50 significant digits"):
+        aci_cost.read_scenario(text)
+    fifty = "1." + "0" * 48 + "1"  # 50 digits: kept exactly
+    assert aci_cost.read_scenario(json.dumps(_with(scenario, ("aci", "ateliers", 0, "annual_sales"), fifty))) \
+        .aci.ateliers[0].annual_sales == Decimal(fifty)

@@ -1,6 +1,8 @@
 // Implementation of decimal.hpp (inlined in header-only mode, else compiled in src/).
 #pragma once
 
+#include <limits>
+
 #include <charconv>
 #include <ios>
 
@@ -31,6 +33,23 @@ ACI_COST_INLINE Decimal parse_decimal(std::string_view text, std::string_view fi
     if (exp_digits == 0 || exp_digits > 4) throw bad();
   }
   if (i != n) throw bad();
+  // A Decimal keeps 50 significant digits: more would be rounded silently, and the value would
+  // not write back to its own text (found by fuzz_money: ".9000...0007962989641139280611").
+  std::size_t first = n, last = 0;  // the first and last non-zero digits of the mantissa
+  for (std::size_t k = 0; k < n && text[k] != 'e' && text[k] != 'E'; ++k) {
+    if (text[k] >= '1' && text[k] <= '9') {
+      if (first == n) first = k;
+      last = k;
+    }
+  }
+  if (first != n) {
+    std::size_t significant = 0;
+    for (std::size_t k = first; k <= last; ++k) significant += text[k] >= '0' && text[k] <= '9';
+    if (significant > static_cast<std::size_t>(std::numeric_limits<Decimal>::digits10)) {
+      throw InvalidInput(std::string(field), "\"" + std::string(text) + "\"",
+                         "more than 50 significant digits (a decimal keeps 50 exactly)");
+    }
+  }
   return Decimal(std::string(text));
 }
 

@@ -234,3 +234,19 @@ TEST(BadInput, FieldsTheAtelierGivesAreRefusedNotIgnored) {
   const auto s = aci::io::default_scenario();
   EXPECT_EQ(aci::io::read_scenario(aci::io::scenario_to_json(s).dump()), s);
 }
+
+TEST(BadInput, DecimalsBeyondFiftySignificantDigitsAreRefusedNotRounded) {
+  // fuzz_money's finding: a 100-digit amount was rounded to 50 digits on reading, and its text
+  // then read back to another value. A decimal keeps 50 significant digits exactly; more is an error.
+  const std::string found = ".9" + std::string(80, '0') + "7962989641139280611";
+  const auto e = invalid([&] { (void)aci::Money::parse(found, "amount"); });
+  EXPECT_EQ(e.field(), "amount");
+  EXPECT_EQ(e.rule(), "more than 50 significant digits (a decimal keeps 50 exactly)");
+  EXPECT_THROW((void)aci::parse_decimal("1" + std::string(50, '3'), "x"), aci::InvalidInput);  // 51 digits
+  // 50 significant digits are kept and write back exactly; leading and trailing zeros do not count.
+  for (const std::string& text : {"0.000" + std::string(49, '1') + "2" + "000", std::string(50, '7') + "00000"}) {
+    const aci::Decimal d = aci::parse_decimal(text, "x");
+    EXPECT_EQ(aci::parse_decimal(aci::to_string(d), "x"), d) << text;
+  }
+  EXPECT_EQ(aci::Money::parse("0." + std::string(48, '9') + "1", "amount").to_string(), "0." + std::string(48, '9') + "1");
+}
