@@ -14,7 +14,7 @@ namespace aci::link {
 
 /// The model fields derive_from_atelier replaces (paths below the model's root): a scenario
 /// document that gives one of them with derive_from_atelier on is refused (it would be ignored).
-/// supervisor_cost_per_hour stays as given only when the atelier has no supervisor hours.
+/// (supervisor_cost_per_hour keeps the model's default when the atelier has no supervisor hours.)
 inline constexpr std::array<std::string_view, 9> derived_fields = {
     "workforce.headcount", "workforce.weekly_hours", "workforce.absence",       "workforce.accompaniment",
     "workforce.leave_hours", "plan.hours_per_week", "demand.productivity", "costs.cost_per_paid_hour",
