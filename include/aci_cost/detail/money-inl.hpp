@@ -13,26 +13,40 @@ namespace aci {
 
 ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mode) {
   ACI_COST_REQUIRE(places >= 0 && places <= 18, "round_decimal.places", places, "must be in [0, 18]");
-  // Scaling by 10^places and back, both by an integer (the backend's single-limb multiply and
-  // divide), keeps every digit, without a reciprocal or a full multiplication.
-  unsigned long long scale = 1;
-  for (int i = 0; i < places; ++i) scale *= 10;
-  const bool negative = x.sign() < 0;
-  const Decimal a = (negative ? -x : x) * scale;
+  // Scaling by 10^places (an integer: the backend's single-limb multiply keeps every digit) and
+  // back by 10^-places (a decimal shift, exact like the division by 10^places it replaces, and
+  // cheaper than the backend's limb-by-limb division).
+  struct Powers {
+    std::array<unsigned long long, 19> up{};
+    std::array<Decimal, 19> down{};
+    Decimal half{"0.5"};
+    Powers() {
+      unsigned long long p = 1;
+      for (std::size_t i = 0; i < up.size(); ++i, p *= 10) {
+        up[i] = p;
+        down[i] = Decimal(1) / p;  // exact: 1 by a power of ten, limb by limb
+      }
+    }
+  };
+  static const Powers powers;  // immutable after its thread-safe initialisation
+  const auto i = static_cast<std::size_t>(places);
+  Decimal a = x;
+  const bool negative = a.sign() < 0;
+  if (negative) a = -a;
+  a *= powers.up[i];
   Decimal whole = boost::multiprecision::floor(a);
-  const Decimal frac = a - whole;
-  static const Decimal half("0.5");  // immutable after its thread-safe initialisation
+  a -= whole;  // the fraction, exact
   bool up = false;
   switch (mode) {
-    case Rounding::half_away_from_zero: up = frac >= half; break;
+    case Rounding::half_away_from_zero: up = a >= powers.half; break;
     case Rounding::half_even:
-      up = frac > half || (frac == half && boost::multiprecision::fmod(whole, Decimal(2)) != 0);
+      up = a > powers.half || (a == powers.half && boost::multiprecision::fmod(whole, Decimal(2)) != 0);
       break;
   }
   if (up) whole += 1u;
-  Decimal r = whole;
-  r /= scale;  // the backend's single-limb division: exact, a power of ten into whole digits
-  return negative && !r.is_zero() ? Decimal(-r) : r;
+  if (i > 0) whole *= powers.down[i];
+  if (negative && !whole.is_zero()) whole = -whole;
+  return whole;
 }
 
 ACI_COST_INLINE Money Money::round_from_double(double x, Rounding mode, std::string_view field) {

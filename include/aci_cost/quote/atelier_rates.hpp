@@ -12,6 +12,7 @@
 #include "aci_cost/model/aci.hpp"
 #include "aci_cost/people/staff.hpp"
 #include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/detail/divisor.hpp"
 #include "aci_cost/detail/strict_fp.hpp"
 
 ACI_COST_STRICT_FP_BEGIN
@@ -50,15 +51,19 @@ struct AtelierRates {
   std::array<T, financer_count> funding{};  ///< €/year by financer (aid split, then grants)
 
   /// €/integration work hour: labour net of training time.
-  T labour_rate() const { return (integration_cost - integration_training_cost) / integration_production_hours; }
+  T labour_rate() const { return ::aci::detail::quotient(labour_cost(), integration_production_hours); }
+  /// €/year: integration cost net of training time (the numerator of labour_rate).
+  T labour_cost() const { return integration_cost - integration_training_cost; }
   /// €/integration work hour: the training obligation.
-  T training_rate() const { return integration_training_cost / integration_production_hours; }
+  T training_rate() const { return ::aci::detail::quotient(integration_training_cost, integration_production_hours); }
   /// €/h of supervisor at work (on site or travelling).
-  T supervision_rate() const { return supervisor_cost / supervisor_production_hours; }
+  T supervision_rate() const { return ::aci::detail::quotient(supervisor_cost, supervisor_production_hours); }
   /// €/integration work hour: socio-professional accompaniment.
-  T accompaniment_rate() const { return socio_professional_cost / integration_production_hours; }
+  T accompaniment_rate() const { return ::aci::detail::quotient(socio_professional_cost, integration_production_hours); }
   /// €/integration work hour: support staff, overheads and the structure's share.
-  T overhead_rate() const { return (support_cost + overheads + structure_charges) / integration_production_hours; }
+  T overhead_rate() const {
+    return ::aci::detail::quotient(T(support_cost + overheads + structure_charges), integration_production_hours);
+  }
   /// Total charges of the activity, €/year (the base of the D5132-34 sales cap), equipment and
   /// vehicles included.
   T annual_charges() const {
@@ -197,7 +202,8 @@ AtelierRates<T> atelier_totals(AtelierRates<T> r, const AtelierInputs<T>& in) {
   r.vehicle_charges = in.vehicle_charges;
   r.funding = in.grants;
   if (in.aide_au_poste) {
-    r.aid_total = in.aid_socle * (T(1) + in.aid_modulation_share) * r.integration_paid_hours / in.fte_paid_hours;
+    r.aid_total = ::aci::detail::quotient(T(in.aid_socle * (T(1) + in.aid_modulation_share) * r.integration_paid_hours),
+                                          in.fte_paid_hours);
     const T departement = in.rsa_fte * in.rsa_per_fte;
     r.funding[static_cast<std::size_t>(Financer::aid_departement)] = departement;
     r.funding[static_cast<std::size_t>(Financer::aid_state)] = r.aid_total - departement;

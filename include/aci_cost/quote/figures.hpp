@@ -14,6 +14,7 @@
 #include "aci_cost/quote/pricing.hpp"
 #include "aci_cost/quote/structure.hpp"
 #include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/detail/divisor.hpp"
 #include "aci_cost/detail/lanes.hpp"
 #include "aci_cost/detail/strict_fp.hpp"
 
@@ -72,6 +73,7 @@ struct QuoteCore {
   T market_price{};            ///< standard hours x market price + materials, €
   T market_floor{};            ///< standard hours x low market price + materials, €
   T annual_charges{};          ///< atelier charges of the year, € (sales-cap base)
+  T sales_cap_share{};         ///< the D5132-34 share the cap is of the charges
   T sales_cap{};               ///< cap share x charges, €
   T annual_sales{};            ///< atelier sales of the year before this job, €
   T supervision_needed{};      ///< ETPS h/year the job's ratio needs over the atelier's year (supervisors / crew x HQ)
@@ -144,10 +146,14 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
   f.standard_hours = job.standard_hours;
   f.productivity = job.productivity;
   // Work content in standard hours becomes integration hours through relative productivity.
-  f.integration_hours = f.standard_hours / f.productivity;
+  f.integration_hours = aci::detail::quotient(f.standard_hours, f.productivity);
   const T& crew = job.crew;
   const T& sup = job.supervisors;
-  f.elapsed_hours = f.integration_hours / crew;
+  // Every quotient through detail/divisor.hpp: x / y on doubles; on Decimal the exact long
+  // division when y is a short decimal, else one reciprocal for the numerators of a denominator.
+  const aci::detail::Divisor<T> per_crew(crew);
+  const aci::detail::Divisor<T> per_atelier_hour(ar.integration_production_hours);
+  f.elapsed_hours = per_crew.divide(f.integration_hours);
   f.supervision_hours = f.elapsed_hours * sup;
   // Travel is paid work time of the crew: it counts in the job's work hours, its share of the
   // atelier's year and the base of the training, accompaniment and overhead lines.
@@ -158,11 +164,11 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
   const T W = f.work_hours;
   // The job's share of the atelier's integration work hours: it carries every per-hour figure
   // of the year (paid and training hours, training, accompaniment and overhead costs, subsidies).
-  const T share = W / ar.integration_production_hours;
+  const T share = per_atelier_hour.divide(W);
   f.paid_integration_hours = share * ar.integration_paid_hours;
   f.training_hours = share * ar.integration_training_hours;
 
-  const T labour = ar.labour_rate();
+  const T labour = per_atelier_hour.divide(ar.labour_cost());  // ar.labour_rate()
   // No supervisor on the job: no supervision rate (an atelier without ETPS has none to divide).
   T supervision_rate;
   if constexpr (is_scalar_v<T>) {
@@ -238,11 +244,12 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
   f.vat_rate = job.vat_rate;
   f.franchise_threshold = job.franchise_threshold;
   f.annual_charges = ar.annual_charges();
+  f.sales_cap_share = job.sales_cap_share;
   f.sales_cap = f.annual_charges * job.sales_cap_share;
   f.annual_sales = job.annual_sales;
-  f.supervision_needed = sup / crew * ar.integration_production_hours;
+  f.supervision_needed = per_crew.divide(sup) * ar.integration_production_hours;
   f.supervision_available = ar.supervisor_production_hours;
-  const T per_unit = T(1) / f.sold_units;  // one division for the three
+  const T per_unit = aci::detail::quotient(T(1), f.sold_units);  // one division for the three
   f.full_cost_per_unit = f.full_cost * per_unit;
   f.net_cost_per_unit = f.net_cost * per_unit;
   f.price_per_unit = f.price_ht * per_unit;

@@ -214,7 +214,7 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
   u.price_ht = money(f.price_per_unit);
   u.market_price = job.output.market_unit_price;
 
-  q.sales_cap.cap_share = round_decimal(exact(f.sales_cap / f.annual_charges), 4, mode);
+  q.sales_cap.cap_share = round_decimal(exact(f.sales_cap_share), 4, mode);
   q.sales_cap.annual_charges = money(f.annual_charges);
   q.sales_cap.cap = money(f.sales_cap);
   q.sales_cap.annual_sales = money(f.annual_sales);

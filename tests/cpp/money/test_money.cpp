@@ -136,3 +136,37 @@ TEST(RoundParts, LinesAddUpToTheRoundedTotal) {
   EXPECT_EQ(r.parts[1], M("0.33"));
   EXPECT_EQ(r.parts[2], M("0.33"));
 }
+
+// round_decimal against its definition computed another way: floor(|x| 10^p + 1/2) (or the even
+// neighbour at a tie) divided by 10^p with the division operator, digit for digit, on values
+// with long fractions, exact ties and every magnitude of a quote.
+TEST(Money, RoundDecimalMatchesItsDefinitionOnRandomValues) {
+  std::mt19937_64 rng(7);
+  std::uniform_int_distribution<long long> big(-(1LL << 62), 1LL << 62);
+  const auto reference = [](const Decimal& x, int places, Rounding mode) {
+    Decimal scale = 1;
+    for (int i = 0; i < places; ++i) scale *= 10;
+    const Decimal a = boost::multiprecision::abs(x) * scale;
+    Decimal whole = boost::multiprecision::floor(a);
+    const Decimal frac = a - whole;
+    const bool tie = frac == Decimal("0.5");
+    const bool odd = boost::multiprecision::fmod(whole, Decimal(2)) != 0;
+    if (frac > Decimal("0.5") || (tie && (mode == Rounding::half_away_from_zero || odd))) whole += 1;
+    const Decimal r = whole / scale;
+    return x < 0 && !r.is_zero() ? Decimal(-r) : r;
+  };
+  int checked = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const Decimal xs[] = {Decimal(big(rng)) / Decimal(big(rng) | 1), Decimal(big(rng) % 1000000) / 1000u,
+                          Decimal(big(rng) % 100000) / 200u, Decimal(big(rng)) * Decimal(big(rng)) / Decimal("1e20")};
+    for (const Decimal& x : xs)
+      for (int p : {0, 1, 2, 4, 9, 18})
+        for (Rounding m : {Rounding::half_away_from_zero, Rounding::half_even}) {
+          const Decimal got = aci::round_decimal(x, p, m), want = reference(x, p, m);
+          ASSERT_EQ(got.str(60, std::ios_base::scientific), want.str(60, std::ios_base::scientific))
+              << x.str(60) << " to " << p << " places";
+          ++checked;
+        }
+  }
+  EXPECT_EQ(checked, 20000 * 4 * 6 * 2);
+}
