@@ -13,18 +13,16 @@ namespace aci {
 
 ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mode) {
   ACI_COST_REQUIRE(places >= 0 && places <= 18, "round_decimal.places", places, "must be in [0, 18]");
-  // Scaling by 10^places (an integer: the backend's single-limb multiply keeps every digit) and
-  // back by 10^-places (a decimal shift, exact like the division by 10^places it replaces, and
-  // cheaper than the backend's limb-by-limb division).
+  // Scaling by 10^places and back, both by an integer (the backend's single-limb multiply and
+  // divide): every digit kept, no reciprocal, no full multiplication; in place, no temporaries.
   struct Powers {
     std::array<unsigned long long, 19> up{};
-    std::array<Decimal, 19> down{};
     Decimal half{"0.5"};
     Powers() {
       unsigned long long p = 1;
-      for (std::size_t i = 0; i < up.size(); ++i, p *= 10) {
-        up[i] = p;
-        down[i] = Decimal(1) / p;  // exact: 1 by a power of ten, limb by limb
+      for (auto& u : up) {
+        u = p;
+        p *= 10;
       }
     }
   };
@@ -44,7 +42,7 @@ ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mod
       break;
   }
   if (up) whole += 1u;
-  if (i > 0) whole *= powers.down[i];
+  if (i > 0) whole /= powers.up[i];  // exact: a whole number by a power of ten
   if (negative && !whole.is_zero()) whole = -whole;
   return whole;
 }
