@@ -190,11 +190,11 @@ AtelierRates<T> staff_totals(const AtelierInputs<T>& in) {
   return r;
 }
 
-/// The annual totals from the staff totals `r` and the atelier's other scalars: charges and
-/// funding (the aide au poste prorated to the paid hours, split between the State and the
-/// département). Arithmetic only; check_funding tells whether the split is possible.
+/// Completes the staff totals `r` into the annual totals with the atelier's other scalars:
+/// charges and funding (the aide au poste prorated to the paid hours, split between the State
+/// and the département). Arithmetic only; check_funding tells whether the split is possible.
 template <class T>
-AtelierRates<T> atelier_totals(AtelierRates<T> r, const AtelierInputs<T>& in) {
+void complete_totals(AtelierRates<T>& r, const AtelierInputs<T>& in) {
   r.overheads = in.overheads;
   r.structure_charges = in.structure;
   r.other_charges = in.other_charges;
@@ -208,6 +208,12 @@ AtelierRates<T> atelier_totals(AtelierRates<T> r, const AtelierInputs<T>& in) {
     r.funding[static_cast<std::size_t>(Financer::aid_departement)] = departement;
     r.funding[static_cast<std::size_t>(Financer::aid_state)] = r.aid_total - departement;
   }
+}
+
+/// complete_totals on a copy of the staff totals `r`.
+template <class T>
+AtelierRates<T> atelier_totals(AtelierRates<T> r, const AtelierInputs<T>& in) {
+  complete_totals(r, in);
   return r;
 }
 

@@ -138,12 +138,12 @@ inline void throw_scenario(const QuoteBase& base, const QuoteColumns& in, std::s
   throw std::logic_error("aci::quote::throw_scenario: scenario " + std::to_string(i) + " passed every check");
 }
 
-/// The staff totals when crew inputs move: `fixed` (the other groups) plus the integration
-/// groups recomputed; `ok` and-s in their checks (some production, employer rate above the
-/// reduction), made with the same costs.
+/// The staff totals when crew inputs move, into `r`: `fixed` (the other groups) plus the
+/// integration groups recomputed; `ok` and-s in their checks (some production, employer rate
+/// above the reduction), made with the same costs.
 template <class T, class Mask>
-AtelierRates<T> crew_totals(const AtelierInputs<T>& in, const AtelierRates<T>& fixed, Mask& ok) {
-  AtelierRates<T> r = fixed;
+void crew_totals(const AtelierInputs<T>& in, const AtelierRates<T>& fixed, Mask& ok, AtelierRates<T>& r) {
+  r = fixed;
   for (const auto& g : in.groups) {
     if (g.role != people::Role::integration) continue;
     const people::StaffCost<T> c = people::staff_cost(g.staff);
@@ -152,20 +152,25 @@ AtelierRates<T> crew_totals(const AtelierInputs<T>& in, const AtelierRates<T>& f
       ok = ok & (g.staff.employer_rate >= c.reduction_coefficient);
     add_staff(r, g.role, paid_persons(g, in.occupancy), c);
   }
-  return r;
 }
 
-/// The scenario's figures: `work` (equal to `base` on every input not in `v`) with v's inputs
-/// set, then the arithmetic. `staff` are base's staff totals; when `moved`, the crew groups are
-/// recomputed over `fixed` (crew_totals) and their checks and-ed into `ok`.
+/// The scenario's figures into `f`: `work` (equal to `base` on every input not in `v`) with v's
+/// inputs set, then the arithmetic. `staff` are base's staff totals; when `moved`, the crew
+/// groups are recomputed over `fixed` (crew_totals) and their checks and-ed into `ok`. (In
+/// place: a batch reuses one QuoteCore, some kilobytes of lanes, rather than zero a new one.)
 template <class T, class Mask>
-QuoteCore<T> scenario_figures(QuoteInputs<T>& work, const QuoteInputs<T>& base, const AtelierRates<T>& staff,
-                              const AtelierRates<T>& fixed, const std::array<T, quote_input_count>& v,
-                              const QuoteColumns& in, bool moved, AtelierRates<T>& totals, Mask& ok) {
+void scenario_figures(QuoteInputs<T>& work, const QuoteInputs<T>& base, const AtelierRates<T>& staff,
+                      const AtelierRates<T>& fixed, const std::array<T, quote_input_count>& v, const QuoteColumns& in,
+                      bool moved, AtelierRates<T>& totals, Mask& ok, QuoteCore<T>& f) {
   for (std::size_t k = 0; k < quote_input_count; ++k)
     if (in.input[k] != nullptr) set_input(work, base, static_cast<QuoteInput>(k), v[k]);
-  totals = atelier_totals(moved ? crew_totals(work.atelier, fixed, ok) : staff, work.atelier);
-  return quote_core(work.job, totals);
+  if (moved) {
+    crew_totals(work.atelier, fixed, ok, totals);
+  } else {
+    totals = staff;
+  }
+  complete_totals(totals, work.atelier);
+  quote_core(work.job, totals, f);
 }
 
 /// The same inputs in every lane.
@@ -277,8 +282,8 @@ inline QuoteCore<double> quote_scenario(const QuoteBase& base, const QuoteColumn
   AtelierRates<double> totals;
   bool ok = true;
   const bool moved = detail::moves_staff(in);
-  const QuoteCore<double> f =
-      detail::scenario_figures(work, base.inputs, base.staff, base.fixed_staff, v, in, moved, totals, ok);
+  QuoteCore<double> f;
+  detail::scenario_figures(work, base.inputs, base.staff, base.fixed_staff, v, in, moved, totals, ok, f);
   if (!(ok && detail::scenario_ok(work, totals, v, in))) detail::throw_scenario(base, in, i);
   return f;
 }
@@ -299,6 +304,7 @@ inline void run_quote_batch(const QuoteBase& base, const QuoteColumns& in, std::
   QuoteInputs<L> work = base_l;  // allocated once; each group resets the swept inputs from base
   std::array<L, quote_input_count> v{};
   AtelierRates<L> totals;
+  QuoteCore<L> f;
   for (std::size_t i0 = begin; i0 < end; i0 += G) {
     const std::size_t n = end - i0 < G ? end - i0 : G;
     for (std::size_t k = 0; k < quote_input_count; ++k) {
@@ -313,7 +319,7 @@ inline void run_quote_batch(const QuoteBase& base, const QuoteColumns& in, std::
       }
     }
     auto ok = aci::detail::Mask<aci::detail::native_lanes>::all_true();
-    const QuoteCore<L> f = detail::scenario_figures(work, base_l, staff_l, fixed_l, v, in, moved, totals, ok);
+    detail::scenario_figures(work, base_l, staff_l, fixed_l, v, in, moved, totals, ok, f);
     ok = ok & detail::scenario_ok(work, totals, v, in);
     if (!ok.all()) {
       for (std::size_t j = 0; j < n; ++j) (void)quote_scenario(base, in, i0 + j);  // throws, naming it
