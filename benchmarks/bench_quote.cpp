@@ -2,8 +2,16 @@
 // time and as a batch, the reduction, and the money primitives.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+#include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/sweep_json.hpp"
 #include "aci_cost/quote/batch.hpp"
+#include "aci_cost/sweep/column.hpp"
 #include "aci_cost/quote/quote.hpp"
 
 namespace {
@@ -82,5 +90,61 @@ void BM_split(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_split)->Arg(3)->Arg(100);
+
+// The sweep of benchmarks/compare_numpy_quote.py from C++ (1 M scenarios, 8 inputs drawn, 20
+// outputs kept; 1 and 2 threads), and the floor of any sweep that returns those 28 columns: fresh
+// columns (the engine's allocator) written once, no model. Side by side, their ratio is the
+// share of the sweep's time that writing its result into new memory takes on this machine.
+constexpr std::size_t sweep_n = 1'000'000;
+constexpr const char* sweep_spec = R"({"format": "aci_cost/sweep@1", "model": "quote", "job": "park_maintenance",
+  "inputs": [{"name": "job.standard_hours", "distribution": {"kind": "uniform", "low": 50.0, "high": 300.0}},
+             {"name": "job.productivity", "distribution": {"kind": "uniform", "low": 0.4, "high": 0.9}},
+             {"name": "job.crew_size", "distribution": {"kind": "uniform", "low": 2.0, "high": 6.0}},
+             {"name": "pricing.margin", "distribution": {"kind": "uniform", "low": 0.0, "high": 0.2}},
+             {"name": "atelier.annual_overheads", "distribution": {"kind": "uniform", "low": 10000.0, "high": 60000.0}},
+             {"name": "atelier.market_hourly_price", "distribution": {"kind": "uniform", "low": 45.0, "high": 70.0}},
+             {"name": "crew.weekly_hours", "distribution": {"kind": "uniform", "low": 22.0, "high": 32.0}},
+             {"name": "crew.absence", "distribution": {"kind": "uniform", "low": 0.0, "high": 0.06}}],
+  "design": {"kind": "monte_carlo", "n": 1000000, "seed": 2026},
+  "outputs": ["full_cost", "production_cost", "insertion_extra_cost", "subsidies", "net_cost", "price_ht",
+              "market_floor", "integration_hours", "output_revenue", "full_cost_per_unit", "net_cost_per_unit",
+              "price_per_unit", "line.integration_labour", "line.training", "line.supervision", "line.accompaniment",
+              "line.materials", "line.equipment", "line.travel", "line.overheads"],
+  "summaries": false})";
+
+void BM_quote_sweep_1M(benchmark::State& state) {
+  const auto doc = aci::io::read_sweep(sweep_spec);
+  const auto s = aci::io::default_scenario();
+  aci::sweep::RunOptions opt;
+  opt.threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) {
+    const auto ev = aci::evaluators::make_evaluator(doc, s);
+    const auto r = aci::sweep::run_sweep(*ev, doc.spec, opt);
+    benchmark::DoNotOptimize(r.outputs.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(sweep_n));
+}
+BENCHMARK(BM_quote_sweep_1M)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_result_columns_1M(benchmark::State& state) {
+  const auto threads = static_cast<std::size_t>(state.range(0));
+  for (auto _ : state) {
+    std::vector<aci::sweep::Column> columns(8 + 20);
+    for (auto& c : columns) c.resize(sweep_n);  // reserved, not touched (the engine's allocator)
+    // Each thread writes its slice of every column, first touching its pages, as the workers do.
+    const auto write = [&](std::size_t t) {
+      const std::size_t lo = sweep_n * t / threads, hi = sweep_n * (t + 1) / threads;
+      for (auto& c : columns) std::fill(c.begin() + static_cast<std::ptrdiff_t>(lo), c.begin() + static_cast<std::ptrdiff_t>(hi), 1.0);
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(write, t);
+    write(0);
+    for (auto& th : pool) th.join();
+    benchmark::DoNotOptimize(columns.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(sweep_n));
+}
+BENCHMARK(BM_result_columns_1M)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

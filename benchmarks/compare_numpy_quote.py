@@ -7,10 +7,15 @@ checked equal to 1e-12 relative on the library's own draws first.
     PYTHONPATH=build/release/python .venv/bin/python benchmarks/compare_numpy_quote.py [N]
 
 Prints numpy_quotes_per_s, aci_cost_1thread_quotes_per_s, aci_cost_2threads_quotes_per_s,
-speedup_1thread, speedup_2threads (one per line).
+speedup_1thread, speedup_2threads (one per line); then the same with one output kept; then, when
+the C++ benchmarks are built (build/release/benchmarks/bench_quote), the floor of any sweep that
+returns these 28 columns in new memory, measured in the same run: fresh columns written once, no
+model (BM_result_columns_1M), and the speedup over NumPy that floor would give.
 """
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -87,6 +92,20 @@ def main() -> None:
     t_2 = best_of(3, lambda: aci_cost.sweep.run(one, s, threads=2))
     print(f"one_output_speedup_1thread: {n / t_1 / x:.1f}")
     print(f"one_output_speedup_2threads: {n / t_2 / x:.1f}")
+
+    # 4. The floor: 8 + 20 fresh columns of 1 M doubles (the engine's allocator) written once,
+    # 1 and 2 threads, in C++; scaled to n. No sweep that returns them can be faster.
+    bench = Path(__file__).resolve().parents[1] / "build" / "release" / "benchmarks" / "bench_quote"
+    if bench.exists() and n == 1_000_000:
+        out = subprocess.run([str(bench), "--benchmark_filter=BM_result_columns_1M", "--benchmark_repetitions=3",
+                              "--benchmark_report_aggregates_only=true", "--benchmark_format=json"],
+                             check=True, capture_output=True, text=True).stdout
+        for b in json.loads(out)["benchmarks"]:
+            if b["aggregate_name"] == "median":
+                threads = b["name"].split("threads:")[1].split("/")[0]
+                floor = b["items_per_second"]
+                print(f"fresh_columns_floor_{threads}thread_quotes_per_s: {floor:.0f}")
+                print(f"ceiling_speedup_{threads}thread: {floor / x:.1f}")
 
 
 if __name__ == "__main__":
