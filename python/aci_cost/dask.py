@@ -40,8 +40,8 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
 
     A seed of None is drawn here, once, and reported in the result's ``spec`` and ``seed``. Each
     task returns its exact summaries' states; they are merged here into the summary of the whole
-    run, equal bit for bit to a local run's whatever the chunking, in full and in
-    ``"summary_only"`` mode alike (where no per-scenario array crosses the network).
+    run and its ``summary_states``, equal bit for bit to a local run's whatever the chunking, in
+    full and in ``"summary_only"`` mode alike (where no per-scenario array crosses the network).
     """
     from dask.distributed import default_client
 
@@ -69,8 +69,9 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
         if p["names"] != names or set(p["states"]) != set(names):
             raise RuntimeError("dask.run_sweep: the tasks returned different outputs; the cluster's aci_cost "
                                "versions may differ")
+    states = {c: _core.sweep.merge_summary_states([p["states"][c] for p in parts]) for c in names}
     raw = {"begin": 0, "end": n, "inputs": {}, "outputs": {},
-           "summaries": {c: _core.sweep.merge_summaries([p["states"][c] for p in parts], list(quantiles)) for c in names}}
+           "summaries": {c: _core.sweep.merge_summaries([states[c]], list(quantiles)) for c in names}}
     summary = _sweep._frames(raw, quantiles)[2]
     index = pd.RangeIndex(0, n, name="scenario")
     if summary_only:
@@ -78,4 +79,4 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
     else:
         ins = pd.concat([p["inputs"] for p in parts])
         outs = pd.concat([p["outputs"] for p in parts])
-    return _sweep.SweepRun(spec, 0, n, ins, outs, summary, raw["summaries"])
+    return _sweep.SweepRun(spec, 0, n, ins, outs, summary, raw["summaries"], states)

@@ -89,6 +89,26 @@ py::dict summary_dict(const sweep::Summary& s, const std::vector<double>& quanti
   return d;
 }
 
+/// A summary's state as the bytes of a sweep's summary_states.
+py::bytes state_bytes(const sweep::Summary& s) {
+  const auto w = s.to_words();
+  return py::bytes(reinterpret_cast<const char*>(w.data()), w.size() * sizeof(std::uint64_t));
+}
+
+/// The summary of the union of summary states (bytes); errors name states[i].
+sweep::Summary merged_states(const std::vector<py::bytes>& states) {
+  sweep::Summary s;
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    const std::string b = states[i];
+    std::vector<std::uint64_t> w(b.size() / sizeof(std::uint64_t));
+    require(b.size() % sizeof(std::uint64_t) == 0, "summaries[" + std::to_string(i) + "]",
+            std::to_string(b.size()) + " bytes", "not a summary state");
+    std::memcpy(w.data(), b.data(), b.size());
+    s.merge(sweep::Summary::from_words(w, "summaries[" + std::to_string(i) + "]"));
+  }
+  return s;
+}
+
 /// A sweep's result as the dict the Python layer reads (numpy columns handed over, no copy).
 py::dict result_dict(sweep::SweepResult&& r, const std::vector<double>& quantiles, const std::string& spec_json) {
   py::dict inputs, outputs, summaries, states;
@@ -96,9 +116,7 @@ py::dict result_dict(sweep::SweepResult&& r, const std::vector<double>& quantile
   for (std::size_t k = 0; k < r.outputs.size(); ++k) outputs[py::str(r.output_names[k])] = numpy_of(std::move(r.outputs[k]));
   for (std::size_t k = 0; k < r.summaries.size(); ++k) {
     summaries[py::str(r.output_names[k])] = summary_dict(r.summaries[k], quantiles);
-    const auto w = r.summaries[k].to_words();
-    states[py::str(r.output_names[k])] =
-        py::bytes(reinterpret_cast<const char*>(w.data()), w.size() * sizeof(std::uint64_t));
+    states[py::str(r.output_names[k])] = state_bytes(r.summaries[k]);
   }
   py::dict out;
   out["begin"] = r.begin;
@@ -153,20 +171,15 @@ void bind_sweep(py::module_& m) {
         return summary_dict(s, quantiles);
       }, py::arg("values"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
       "The engine's exact, order-independent summary of an array (the same as a sweep's).");
-  m.def("merge_summaries", [](std::vector<py::bytes> states, std::vector<double> quantiles) {
-        sweep::Summary s;
-        for (std::size_t i = 0; i < states.size(); ++i) {
-          const std::string b = states[i];
-          std::vector<std::uint64_t> w(b.size() / sizeof(std::uint64_t));
-          require(b.size() % sizeof(std::uint64_t) == 0, "summaries[" + std::to_string(i) + "]",
-                  std::to_string(b.size()) + " bytes", "not a summary state");
-          std::memcpy(w.data(), b.data(), b.size());
-          s.merge(sweep::Summary::from_words(w, "summaries[" + std::to_string(i) + "]"));
-        }
-        return summary_dict(s, quantiles);
+  m.def("merge_summaries", [](const std::vector<py::bytes>& states, const std::vector<double>& quantiles) {
+        return summary_dict(merged_states(states), quantiles);
       }, py::arg("states"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
       "Merges summary states (a sweep's summary_states, e.g. from a cluster's workers) into one summary, "
       "exactly as one run over every scenario.");
+  m.def("merge_summary_states", [](const std::vector<py::bytes>& states) { return state_bytes(merged_states(states)); },
+        py::arg("states"),
+        "Merges summary states into the state of their union (bytes): the summary_states of one run over "
+        "every scenario, bit for bit.");
   m.def("check_sweep_spec", [](const std::string& spec) {
         return io::to_json(io::read_sweep(spec)).dump();
       }, py::arg("spec"), "Reads a sweep spec (ValueError with its JSON path) and returns it normalised.");

@@ -115,6 +115,7 @@ def test_dask_summary_only_equals_the_local_summary_bit_for_bit():
             assert r.summary.equals(local.summary), chunks
             for out in spec["outputs"]:  # the exact summaries, not only their printed figures
                 assert r._raw_summaries[out] == local._raw_summaries[out]
+                assert r.summary_states[out] == local.summary_states[out]  # mergeable further, as a local run's
         with pytest.raises(ValueError, match="chunks = 0"):
             aci_dask.run_sweep(spec, client=client, chunks=0)
     full = sweep.run({**spec, "summary_only": False})
@@ -128,8 +129,17 @@ def test_merged_states_equal_one_run():
     for out in spec["outputs"]:
         merged = _core.sweep.merge_summaries([p.summary_states[out] for p in parts])
         assert merged == whole._raw_summaries[out]
+        # The merged state itself is the whole run's, byte for byte, in any grouping.
+        state = _core.sweep.merge_summary_states([p.summary_states[out] for p in parts])
+        assert state == whole.summary_states[out]
+        regrouped = _core.sweep.merge_summary_states(
+            [_core.sweep.merge_summary_states([parts[2].summary_states[out], parts[0].summary_states[out]]),
+             parts[1].summary_states[out]])
+        assert regrouped == whole.summary_states[out]
     with pytest.raises(ValueError, match="not a summary"):
         _core.sweep.merge_summaries([b"12345678"])
+    with pytest.raises(ValueError, match=r"summaries\[1\]"):
+        _core.sweep.merge_summary_states([whole.summary_states[spec["outputs"][0]], b"1234567"])
     assert np.isfinite(whole.summary["mean"]).all()
 
 

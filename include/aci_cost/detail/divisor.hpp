@@ -7,9 +7,9 @@
 // by Newton's iteration (about ten products, each time). The denominators of the cost model
 // are mostly short decimals — a crew of 4, a productivity of 0.6, 1,820 paid hours,
 // 13,465.92 production hours — and a short y = ±m x 10^-k (m < 10^8 a whole number, one limb
-// of the backend) divides by long division by m, limb by limb, then an exact shift by 10^k:
-// the quotient's digits are the exact quotient's, truncated at the 50-digit precision, where
-// the reciprocal's may differ in the last digit. Any other y keeps its reciprocal, computed
+// of the backend; |y| in [10^-11, 10^8)) divides by long division by m, limb by limb, then
+// an exact shift by 10^k: the quotient's digits are the exact quotient's, truncated at the
+// 50-digit precision, where the reciprocal's may differ in the last digit. Any other y keeps its reciprocal, computed
 // once (Boost's own steps, so those quotients are the operator's digit for digit).
 #pragma once
 
@@ -36,18 +36,22 @@ class Divisor<Decimal> {
  public:
   explicit Divisor(const Decimal& y) : y_(y) {
     if (y.is_zero() || !boost::multiprecision::isfinite(y)) return;  // the operator's special cases
-    constexpr unsigned long long limb = 100000000;                    // 10^8, the backend's base
-    Decimal t = boost::multiprecision::abs(y);
-    for (unsigned k = 0; k <= 18 && t < limb; ++k) {
-      if (t.backend().isint()) {
+    // y is short when |y| x 10^k, with k the shift that brings it into [10^7, 10^8), is a whole
+    // number and k is in [0, 18]: any y of at most 8 significant digits in [10^-11, 10^8).
+    // One product and one test decide.
+    const auto k = 7 - static_cast<long>(y.backend().order());  // order: floor(log10 |y|)
+    if (k >= 0 && k <= 18) {
+      unsigned long long shift = 1;
+      for (long i = 0; i < k; ++i) shift *= 10;
+      Decimal m = boost::multiprecision::abs(y);
+      m *= shift;  // exact: a decimal shift
+      if (m.backend().isint()) {
         kind_ = Kind::short_decimal;
-        m_ = t.convert_to<unsigned long long>();
-        shift_ = 1;
-        for (unsigned i = 0; i < k; ++i) shift_ *= 10;
+        m_ = m.convert_to<unsigned long long>();  // in [10^7, 10^8): one limb of the backend
+        shift_ = shift;
         negative_ = y.sign() < 0;
         return;
       }
-      t *= 10u;
     }
     kind_ = Kind::reciprocal;
     inverse_ = y;
@@ -73,7 +77,7 @@ class Divisor<Decimal> {
   enum class Kind { operator_only, short_decimal, reciprocal };
   Decimal y_;
   Kind kind_ = Kind::operator_only;
-  unsigned long long m_ = 0;      // short_decimal: |y| x 10^k
+  unsigned long long m_ = 0;      // short_decimal: |y| x 10^k, in [10^7, 10^8)
   unsigned long long shift_ = 1;  // short_decimal: 10^k
   bool negative_ = false;
   Decimal inverse_;               // reciprocal: 1 / y

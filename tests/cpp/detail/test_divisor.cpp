@@ -79,3 +79,19 @@ TEST(Divisor, SpecialCasesAreTheOperators) {
   EXPECT_EQ(aci::detail::quotient(1.0, 3.0), 1.0 / 3.0);
   EXPECT_EQ(Divisor<double>(3.0).divide(1.0), 1.0 / 3.0);
 }
+
+// Which path a denominator takes shows in the digits: a short one gives the exact quotient where
+// the operator's reciprocal misses it; the ends of the short range are [10^-11, 10^8).
+TEST(Divisor, ShortRangeEnds) {
+  const auto three = [](const Decimal& y) {  // (3 y) / y through the Divisor
+    return Divisor<Decimal>(y).divide(y * 3u);
+  };
+  for (const char* y : {"99999999", "0.00000000001", "12345678", "0.6", "4", "1820", "13465.92"})
+    EXPECT_EQ(three(Decimal(y)), Decimal(3)) << y;
+  // 8 significant digits at either end of the range, and 9 digits: long (the operator's digits).
+  for (const char* y : {"100000000", "0.000000000001", "123456789", "0.123456789"}) {
+    const Decimal d(y), x = Decimal(7) / 3u;
+    EXPECT_EQ(Divisor<Decimal>(d).divide(x).str(60, std::ios_base::scientific), (x / d).str(60, std::ios_base::scientific))
+        << y;
+  }
+}
