@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "aci_cost/detail/lanes.hpp"
@@ -304,7 +305,11 @@ inline void run_quote_batch(const QuoteBase& base, const QuoteColumns& in, std::
   QuoteInputs<L> work = base_l;  // allocated once; each group resets the swept inputs from base
   std::array<L, quote_input_count> v{};
   AtelierRates<L> totals;
-  QuoteCore<L> f;
+  QuoteCore<L> f;  // written in place by every group: each wanted output's lanes stay at one address
+  std::array<std::pair<const L*, double*>, quote_output_count> wanted{};
+  std::size_t outputs = 0;
+  for (std::size_t m = 0; m < quote_output_count; ++m)
+    if (out[m] != nullptr) wanted[outputs++] = {&output_of(f, static_cast<QuoteOutput>(m)), out[m]};
   for (std::size_t i0 = begin; i0 < end; i0 += G) {
     const std::size_t n = end - i0 < G ? end - i0 : G;
     for (std::size_t k = 0; k < quote_input_count; ++k) {
@@ -324,13 +329,12 @@ inline void run_quote_batch(const QuoteBase& base, const QuoteColumns& in, std::
     if (!ok.all()) {
       for (std::size_t j = 0; j < n; ++j) (void)quote_scenario(base, in, i0 + j);  // throws, naming it
     }
-    for (std::size_t m = 0; m < quote_output_count; ++m) {
-      if (out[m] == nullptr) continue;
-      const L& y = output_of(f, static_cast<QuoteOutput>(m));
+    for (std::size_t m = 0; m < outputs; ++m) {
+      const auto& [y, column] = wanted[m];
       if (n == G) {
-        y.store(out[m] + i0);
+        y->store(column + i0);
       } else {
-        for (std::size_t j = 0; j < n; ++j) out[m][i0 + j] = y[j];
+        for (std::size_t j = 0; j < n; ++j) column[i0 + j] = (*y)[j];
       }
     }
   }
