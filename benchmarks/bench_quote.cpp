@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -91,29 +95,27 @@ void BM_split(benchmark::State& state) {
 }
 BENCHMARK(BM_split)->Arg(3)->Arg(100);
 
-// The sweep of benchmarks/compare_numpy_quote.py from C++ (1 M scenarios, 8 inputs drawn, 20
+// The sweep of benchmarks/compare_numpy_quote.py (benchmarks/quote_sweep_1M.json) from C++ (1 M scenarios, 8 inputs drawn, 20
 // outputs kept; 1 and 2 threads), and the floor of any sweep that returns those 28 columns: fresh
 // columns (the engine's allocator) written once, no model. Side by side, their ratio is the
 // share of the sweep's time that writing its result into new memory takes on this machine.
-constexpr std::size_t sweep_n = 1'000'000;
-constexpr const char* sweep_spec = R"({"format": "aci_cost/sweep@1", "model": "quote", "job": "park_maintenance",
-  "inputs": [{"name": "job.standard_hours", "distribution": {"kind": "uniform", "low": 50.0, "high": 300.0}},
-             {"name": "job.productivity", "distribution": {"kind": "uniform", "low": 0.4, "high": 0.9}},
-             {"name": "job.crew_size", "distribution": {"kind": "uniform", "low": 2.0, "high": 6.0}},
-             {"name": "pricing.margin", "distribution": {"kind": "uniform", "low": 0.0, "high": 0.2}},
-             {"name": "atelier.annual_overheads", "distribution": {"kind": "uniform", "low": 10000.0, "high": 60000.0}},
-             {"name": "atelier.market_hourly_price", "distribution": {"kind": "uniform", "low": 45.0, "high": 70.0}},
-             {"name": "crew.weekly_hours", "distribution": {"kind": "uniform", "low": 22.0, "high": 32.0}},
-             {"name": "crew.absence", "distribution": {"kind": "uniform", "low": 0.0, "high": 0.06}}],
-  "design": {"kind": "monte_carlo", "n": 1000000, "seed": 2026},
-  "outputs": ["full_cost", "production_cost", "insertion_extra_cost", "subsidies", "net_cost", "price_ht",
-              "market_floor", "integration_hours", "output_revenue", "full_cost_per_unit", "net_cost_per_unit",
-              "price_per_unit", "line.integration_labour", "line.training", "line.supervision", "line.accompaniment",
-              "line.materials", "line.equipment", "line.travel", "line.overheads"],
-  "summaries": false})";
+constexpr std::size_t sweep_n = 1'000'000;  // the spec's design.n (checked below)
+
+/// The spec file shared with compare_numpy_quote.py (ACI_COST_QUOTE_SWEEP_SPEC, set by CMake).
+aci::io::SweepDocument quote_sweep_spec() {
+  std::ifstream in(ACI_COST_QUOTE_SWEEP_SPEC);
+  if (!in) throw std::runtime_error(std::string("cannot open ") + ACI_COST_QUOTE_SWEEP_SPEC);
+  std::stringstream text;
+  text << in.rdbuf();
+  return aci::io::read_sweep(text.str());
+}
 
 void BM_quote_sweep_1M(benchmark::State& state) {
-  const auto doc = aci::io::read_sweep(sweep_spec);
+  const auto doc = quote_sweep_spec();
+  if (doc.spec.n != sweep_n) {
+    state.SkipWithError("quote_sweep_1M.json: design.n is not 1,000,000");
+    return;
+  }
   const auto s = aci::io::default_scenario();
   aci::sweep::RunOptions opt;
   opt.threads = static_cast<unsigned>(state.range(0));

@@ -27,20 +27,18 @@ import quote_reference  # noqa: E402
 
 import aci_cost  # noqa: E402
 
-JOB = "park_maintenance"
-# Uniform laws [est] around the default ACI's job: the work, the crew, the price, the atelier's
-# overheads and market price, the crew's hours (a staff input: the atelier's totals per scenario).
-INPUTS = [("job.standard_hours", 50.0, 300.0), ("job.productivity", 0.4, 0.9), ("job.crew_size", 2.0, 6.0),
-          ("pricing.margin", 0.0, 0.2), ("atelier.annual_overheads", 10000.0, 60000.0),
-          ("atelier.market_hourly_price", 45.0, 70.0), ("crew.weekly_hours", 22.0, 32.0),
-          ("crew.absence", 0.0, 0.06)]
+# The sweep, shared with bench_quote's BM_quote_sweep_1M: uniform laws [est] around the default
+# ACI's job (the work, the crew, the price, the atelier's overheads and market price, the crew's
+# hours: a staff input, the atelier's totals per scenario) and every output of the quote model.
+SPEC = json.loads((Path(__file__).resolve().parent / "quote_sweep_1M.json").read_text(encoding="utf-8"))
+JOB = SPEC["job"]
+INPUTS = [(i["name"], i["distribution"]["low"], i["distribution"]["high"]) for i in SPEC["inputs"]]
+assert SPEC["outputs"] == quote_reference.OUTPUTS, "quote_sweep_1M.json: the outputs must be the reference's"
 
 
-def spec(n: int, seed: int = 2026) -> dict:
-    return {"format": aci_cost.sweep.SWEEP_FORMAT, "model": "quote", "job": JOB,
-            "inputs": [{"name": k, "distribution": {"kind": "uniform", "low": lo, "high": hi}} for k, lo, hi in INPUTS],
-            "design": {"kind": "monte_carlo", "n": n, "seed": seed}, "outputs": quote_reference.OUTPUTS,
-            "summaries": False}  # the same work as the NumPy side: columns, no summaries
+def spec(n: int) -> dict:
+    """The shared spec with n scenarios (the same work as the NumPy side: columns, no summaries)."""
+    return {**SPEC, "design": {**SPEC["design"], "n": n}}
 
 
 def best_of(repeat: int, f) -> float:

@@ -15,34 +15,24 @@ ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mod
   ACI_COST_REQUIRE(places >= 0 && places <= 18, "round_decimal.places", places, "must be in [0, 18]");
   // Scaling by 10^places and back, both by an integer (the backend's single-limb multiply and
   // divide): every digit kept, no reciprocal, no full multiplication; in place, no temporaries.
-  struct Powers {
-    std::array<unsigned long long, 19> up{};
-    Decimal half{"0.5"};
-    Powers() {
-      unsigned long long p = 1;
-      for (auto& u : up) {
-        u = p;
-        p *= 10;
-      }
-    }
-  };
-  static const Powers powers;  // immutable after its thread-safe initialisation
-  const auto i = static_cast<std::size_t>(places);
+  unsigned long long scale = 1;
+  for (int i = 0; i < places; ++i) scale *= 10;
+  static const Decimal half("0.5");  // immutable after its thread-safe initialisation
   Decimal a = x;
   const bool negative = a.sign() < 0;
   if (negative) a = -a;
-  a *= powers.up[i];
+  a *= scale;
   Decimal whole = boost::multiprecision::floor(a);
   a -= whole;  // the fraction, exact
   bool up = false;
   switch (mode) {
-    case Rounding::half_away_from_zero: up = a >= powers.half; break;
+    case Rounding::half_away_from_zero: up = a >= half; break;
     case Rounding::half_even:
-      up = a > powers.half || (a == powers.half && boost::multiprecision::fmod(whole, Decimal(2)) != 0);
+      up = a > half || (a == half && boost::multiprecision::fmod(whole, Decimal(2)) != 0);
       break;
   }
   if (up) whole += 1u;
-  if (i > 0) whole /= powers.up[i];  // exact: a whole number by a power of ten
+  if (places > 0) whole /= scale;  // exact: a whole number by a power of ten
   if (negative && !whole.is_zero()) whole = -whole;
   return whole;
 }
