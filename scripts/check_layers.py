@@ -14,6 +14,7 @@ import sys
 
 # Lowest first. Areas on one line are peers: neither includes the other.
 LAYERS = [
+    ["schema"],            # field tables and enum names: what every struct is made of
     ["rates", "allocation"],
     ["people"],
     ["model"],

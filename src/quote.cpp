@@ -6,8 +6,6 @@ template QuoteFigures<double> compute_figures<double>(const model::Aci&, const m
                                                       const PricingOptions&, const std::optional<Decimal>&);
 template QuoteFigures<Decimal> compute_figures<Decimal>(const model::Aci&, const model::Job&, const rates::RateTable&,
                                                         const PricingOptions&, const std::optional<Decimal>&);
-template Quote round_quote<double>(const QuoteFigures<double>&, const model::Job&, const std::string&,
-                                   const PricingOptions&);
-template Quote round_quote<Decimal>(const QuoteFigures<Decimal>&, const model::Job&, const std::string&,
-                                    const PricingOptions&);
+template Quote round_quote<double>(const QuoteFigures<double>&, const model::Job&, const std::string&);
+template Quote round_quote<Decimal>(const QuoteFigures<Decimal>&, const model::Job&, const std::string&);
 }  // namespace aci::quote

@@ -12,6 +12,7 @@
 
 #include "aci_cost/config.hpp"
 #include "aci_cost/decimal.hpp"
+#include "aci_cost/schema/enum_names.hpp"
 
 namespace aci {
 
@@ -20,6 +21,10 @@ enum class Rounding {
   half_away_from_zero,  ///< French commercial rounding: 0.005 -> 0.01, -0.005 -> -0.01
   half_even,            ///< banker's rounding: 0.005 -> 0.00, 0.015 -> 0.02
 };
+
+}  // namespace aci
+ACI_COST_ENUM_NAMES(aci::Rounding, half_even, "half_away_from_zero", "half_even");
+namespace aci {
 
 /// Rounds x to `places` decimal places with `mode` (exact on a Decimal).
 ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mode);
@@ -62,6 +67,9 @@ class Money {
   Money rounded(Rounding mode = Rounding::half_away_from_zero, int places = 2) const {
     return Money(round_decimal(amount_, places, mode));
   }
+  /// This amount rounded down (toward minus infinity) to whole cents: a ceiling that a shown
+  /// figure must never exceed.
+  Money rounded_down() const { return Money(boost::multiprecision::floor(amount_ * 100u) * hundredth()); }
   /// True when |amount| <= max_cents cents: cents() and every shown figure are exact.
   bool is_representable() const {
     static const Decimal limit = Decimal(max_cents) / 100u;  // immutable after its thread-safe initialisation
@@ -109,6 +117,12 @@ ACI_COST_INLINE std::vector<std::int64_t> largest_remainder(const std::vector<De
 /// Splits `total` (whole cents) over non-negative `weights` (not all zero) to the cent: the
 /// parts add up exactly to `total`; a zero weight gets zero; ties go to the earlier part.
 ACI_COST_INLINE std::vector<Money> split(const Money& total, const std::vector<Decimal>& weights);
+
+/// Amounts to the cent that add up exactly to `total` (whole cents), each as close as possible to
+/// its exact value: floors, then the cents left (or missing) one by one to the largest (smallest)
+/// remainders, cycling when there are more cents than parts; ties go to the earlier part. For a
+/// total fixed elsewhere (lines of which some are shown by another table).
+ACI_COST_INLINE std::vector<Money> fill_cents(const std::vector<Decimal>& exact, const Money& total);
 
 /// Amounts rounded to the cent so that they add up exactly to their rounded sum.
 struct RoundedParts {

@@ -25,12 +25,16 @@ struct Scenario {
   std::vector<rates::RateEntry> rates;  ///< entries added to (or replacing) RateTable::france()
   std::optional<link::TrainingSetup> training;  ///< the weekly training model, if any
   std::optional<Date> rates_known_until;        ///< replaces the French table's known_until (if set)
+  /// Use figures tagged `check` (reported, not confirmed) as soon as they are in force; by default
+  /// the last confirmed figure is used and quotes name the unconfirmed one (rate_unconfirmed).
+  bool rates_use_unconfirmed = false;
 
   /// The rate table: France's figures with this scenario's overrides.
   rates::RateTable rate_table() const {
     rates::RateTable t = rates::RateTable::france();
     for (const auto& e : rates) t.set(e);
     if (rates_known_until) t.set_known_until(rates_known_until);
+    t.set_use_unconfirmed(rates_use_unconfirmed);
     return t;
   }
   /// The job named `name`; InvalidInput naming "job" when there is none.

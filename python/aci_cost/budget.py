@@ -3,6 +3,8 @@ and in total, with the scenario's jobs placed in it.
 
 >>> y = aci_cost.budget.year(aci_cost.default_scenario())
 >>> aci_cost.budget.frame(y)        # one row per line: atelier, side, key, amount
+>>> aci_cost.budget.months_frame(y) # the same by month (each rate from its effective date)
+>>> aci_cost.budget.price_analysis(s, "park_maintenance")   # floor, break-even, market and cap limits
 """
 from __future__ import annotations
 
@@ -12,15 +14,15 @@ from typing import Optional, Union
 import pandas as pd
 
 from ._core import InvalidInput
-from ._core.budget import YearBudget, year_budget
+from ._core.budget import PriceAnalysis, YearBudget, analyse_price, year_budget
 from ._core.scenario import Scenario
 
-__all__ = ["year", "frame", "jobs_frame"]
+__all__ = ["year", "frame", "months_frame", "jobs_frame", "price_analysis"]
 
 
 def year(scenario: Scenario, date: Optional[Union[str, _dt.date]] = None) -> YearBudget:
-    """The scenario's year with the rates in force at ``date`` (default: 1 January of the year of
-    the scenario's first job) applied to the whole year."""
+    """The calendar year of ``date`` (default: the year of the scenario's first job), month by month
+    with the rates in force on the first of each month."""
     if date is None:
         if not scenario.jobs:
             raise InvalidInput("year.date = None: the scenario has no job to take the year from; give a date")
@@ -51,3 +53,31 @@ def jobs_frame(budget: YearBudget) -> pd.DataFrame:
              j.subsidies) for a in budget.ateliers for j in a.jobs]
     return pd.DataFrame(rows, columns=["atelier", "job", "date", "work_hours", "price_ht", "full_cost", "net_cost",
                                        "marginal_cost", "subsidies"])
+
+
+def months_frame(budget: YearBudget) -> pd.DataFrame:
+    """One row per shown monthly line: ``atelier`` (or "total"), ``month`` (1-12), ``side``
+    (charges, products, result), ``key`` and ``amount`` (Decimal, to the cent). A line's twelve
+    months add up to the year's line (``frame``) to the cent."""
+    rows = []
+
+    def add(name, months):
+        for m in months:
+            rows.extend((name, m.month, "charges", line.key, line.amount) for line in m.charges)
+            rows.extend((name, m.month, "products", line.key, line.amount) for line in m.products)
+            rows.append((name, m.month, "result", "result", m.result))
+
+    for a in budget.ateliers:
+        add(a.atelier, a.months)
+    add("total", budget.months)
+    return pd.DataFrame(rows, columns=["atelier", "month", "side", "key", "amount"])
+
+
+def price_analysis(scenario: Scenario, job: str, target_margin="0.05", volume=None) -> PriceAnalysis:
+    """The price analysis of ``job``: its floor (net cost), contribution margin, the units of such
+    sales that balance its atelier's year, the price for ``target_margin`` on the net cost, the
+    fair-zone price and the highest prices within the market, the over-compensation ceiling and
+    the D5132-34 cap (with and without the derogation); ``volume``: units for the break-even unit
+    price (default: the job's)."""
+    return analyse_price(scenario.aci, scenario.job(job), scenario.rate_table(), scenario.pricing, target_margin,
+                         volume)

@@ -36,7 +36,7 @@ def _cmd_quote(args: argparse.Namespace) -> int:
 def render_year(y) -> str:
     """The ACI's year: each atelier's income statement, the total, and the jobs placed in it."""
     width = 46
-    out = [f"The year (rates in force at {y.date.isoformat()} applied to the whole year)"]
+    out = [f"The year {y.year} (each month with the rates in force on its first day)"]
 
     def row(label: str, amount) -> None:
         out.append(f"  {label:<{width}}{format_fr(amount):>16}")
@@ -77,10 +77,21 @@ def render_year(y) -> str:
     return "\n".join(out)
 
 
+def render_months(y) -> str:
+    """The ACI's year month by month: charges, products and result of each month."""
+    out = [f"The year {y.year} by month (each month with the rates in force on its first day)",
+           f"  {'month':<8}{'charges':>16}{'products':>16}{'result':>16}"]
+    for m in y.months:
+        out.append(f"  {m.month:<8}{format_fr(m.charges_total):>16}{format_fr(m.products_total):>16}"
+                   f"{format_fr(m.result):>16}")
+    out.append(f"  {'year':<8}{format_fr(y.charges_total):>16}{format_fr(y.products_total):>16}{format_fr(y.result):>16}")
+    return "\n".join(out)
+
+
 def _cmd_year(args: argparse.Namespace) -> int:
     from . import budget
 
-    scenario = _scenario(args.scenario)
+    scenario = _scenario(args.scenario, args.support)
     y = budget.year(scenario, args.date)
     if args.json:
         frame = budget.frame(y)
@@ -89,14 +100,75 @@ def _cmd_year(args: argparse.Namespace) -> int:
         for col in ["work_hours", "price_ht", "full_cost", "net_cost", "marginal_cost", "subsidies"]:
             jobs[col] = jobs[col].map(str)
         jobs["date"] = jobs["date"].map(lambda d: d.isoformat())
-        doc = {"date": y.date.isoformat(), "lines": frame.to_dict(orient="records"),
+        doc = {"date": y.date.isoformat(), "year": y.year, "lines": frame.to_dict(orient="records"),
                "jobs": jobs.to_dict(orient="records"),
+               "public_grants": str(y.public_grants), "audit_required": y.audit_required,
                "warnings": [{"atelier": a.atelier, "code": w.code, "message": w.message}
                             for a in y.ateliers for w in a.warnings]}
+        if args.monthly:
+            months = budget.months_frame(y)
+            months["amount"] = months["amount"].map(str)
+            doc["months"] = months.to_dict(orient="records")
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
     print(f"{scenario.aci.name}")
     print(render_year(y))
+    if args.monthly:
+        print()
+        print(render_months(y))
+    return 0
+
+
+def render_price(a) -> str:
+    """A job's price analysis, as a director reads it."""
+    width = 58
+    unit = a.unit
+
+    def row(label: str, amount) -> str:
+        return f"  {label:<{width}}{format_fr(amount):>16}"
+
+    lines = [f"Price of {a.job} ({a.atelier}): {a.sold_units} {unit} sold",
+             row(f"price excl. VAT ({a.policy})", a.price_ht),
+             row("floor: the net cost (never ask less)", a.floor),
+             row("full cost", a.full_cost),
+             row("market price", a.market_price),
+             row("fair-zone price (market, floored at net cost, capped)", a.fair_zone_price),
+             row("over-compensation ceiling", a.overcompensation_ceiling),
+             row(f"price for a margin of {(a.target_margin * 100).normalize():f} % on the net cost", a.target_margin_price),
+             row("highest price within the D5132-34 cap", a.cap_price),
+             row("  with the préfet's derogation", a.cap_price_derogation),
+             row("highest fair price within the cap", a.cap_limited_price),
+             row("marginal cost", a.marginal_cost),
+             row("contribution margin (price - marginal cost)", a.contribution_margin),
+             row(f"  per {unit}", a.contribution_per_unit),
+             row("the atelier's year before the job", a.year_result)]
+    if a.break_even_units is None:
+        lines.append(f"  break-even: never at this price (the contribution is not positive)")
+    else:
+        lines.append(f"  break-even: {a.break_even_units} {unit} of such sales bring the year to 0")
+    lines.append(row(f"break-even price per {unit} over {a.volume} {unit}", a.break_even_unit_price))
+    if a.cap_reached:
+        lines.append("  WARNING booked sales already reach the D5132-34 cap")
+    return "\n".join(lines)
+
+
+def _cmd_price(args: argparse.Namespace) -> int:
+    from . import budget
+
+    scenario = _scenario(args.scenario, args.support)
+    names = [args.job] if args.job else [j.name for j in scenario.jobs]
+    analyses = [budget.price_analysis(scenario, n, args.target_margin, args.volume) for n in names]
+    if args.json:
+        def plain(a):
+            doc = {}
+            for f in a._fields:
+                v = getattr(a, f)
+                doc[f] = v if isinstance(v, (bool, int, str)) or v is None else str(v)
+            return doc
+        print(json.dumps({"prices": [plain(a) for a in analyses]}, indent=2, ensure_ascii=False))
+    else:
+        print(f"{scenario.aci.name}\n")
+        print("\n\n".join(render_price(a) for a in analyses))
     return 0
 
 
@@ -420,9 +492,19 @@ def build_parser() -> argparse.ArgumentParser:
     dv.set_defaults(func=_cmd_devis)
     y = sub.add_parser("year", help="the ACI's year: income statement per atelier, jobs placed in it")
     y.add_argument("scenario", nargs="?", help="scenario JSON file (default: embedded default ACI)")
-    y.add_argument("--date", help="rates in force at this date (default: 1 January of the first job's year)")
+    y.add_argument("--support", choices=DEFAULT_SCENARIOS, help="the embedded default ACI of a support")
+    y.add_argument("--date", help="a date of the year to budget (default: the first job's year)")
+    y.add_argument("--monthly", action="store_true", help="also the months (each with the rates of its first day)")
     y.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
     y.set_defaults(func=_cmd_year)
+    pr = sub.add_parser("price", help="a job's price: floor, contribution, break-even, market and sales-cap limits")
+    pr.add_argument("scenario", nargs="?", help="scenario JSON file (default: embedded default ACI)")
+    pr.add_argument("--support", choices=DEFAULT_SCENARIOS, help="the embedded default ACI of a support")
+    pr.add_argument("--job", help="only this job (default: every job)")
+    pr.add_argument("--target-margin", default="0.05", help="margin asked on the net cost (default 0.05)")
+    pr.add_argument("--volume", help="units for the break-even unit price (default: the job's)")
+    pr.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
+    pr.set_defaults(func=_cmd_price)
     al = sub.add_parser("allocate", help="allocate the ACI's structure (cost centres) or a network; time-driven rates")
     al.add_argument("scenario", nargs="?", help="scenario JSON file with aci.structure (e.g. examples/multi_atelier.json)")
     al.add_argument("--method", choices=["single_key", "direct", "step_down", "reciprocal"],

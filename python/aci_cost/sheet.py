@@ -53,13 +53,15 @@ def render_quote(q: Quote) -> str:
     if q.price.vat_exempt:
         out.append(f"  {q.price.vat_mention}")
     else:
-        row(f"VAT {(q.price.vat_rate * 100).normalize():f} %", q.price.vat)
+        article = f" ({q.price.vat_article})" if q.price.vat_article else ""
+        row(f"VAT {(q.price.vat_rate * 100).normalize():f} %{article}", q.price.vat)
     row("price incl. VAT (TTC)", q.price.ttc)
     out.append("  Bounds")
     row("market floor", q.bounds.market_floor)
     row("market price", q.bounds.market_price)
     row("full cost", q.bounds.full_cost)
     row("net cost", q.bounds.net_cost)
+    row("over-compensation ceiling", q.bounds.overcompensation_ceiling)
     out.append(f"  Sales cap (D5132-34, {(q.sales_cap.cap_share * 100).normalize():f} % of charges)")
     row("annual charges", q.sales_cap.annual_charges)
     row("cap", q.sales_cap.cap)
@@ -76,5 +78,6 @@ def render_quote(q: Quote) -> str:
     row("price paying the integration mission", i.price_integration_part)
     for w in q.warnings:
         out.append(f"  WARNING [{w.code}] {w.message}")
-    out.append("  Rates used: " + "; ".join(f"{r.rate} {r.value} ({r.effective.isoformat()})" for r in q.rates_used))
+    out.append("  Rates used: " + "; ".join(f"{r.rate}{'[' + r.key + ']' if r.key else ''} {r.value} "
+                                           f"({r.effective.isoformat()})" for r in q.rates_used))
     return "\n".join(out)

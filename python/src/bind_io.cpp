@@ -15,6 +15,8 @@ void bind_io(py::module_& m) {
       .field("rates", &Scenario::rates, "list of RateEntry added to the French table")
       .field("training", &Scenario::training, "TrainingSetup or None")
       .field("rates_known_until", &Scenario::rates_known_until, "date or None: replaces the rate table's horizon")
+      .field("rates_use_unconfirmed", &Scenario::rates_use_unconfirmed,
+             "use figures tagged 'check' as soon as in force (default: the last confirmed one)")
       .done()
       .def("rate_table", &Scenario::rate_table, "France's figures with this scenario's overrides.")
       .def("job", &Scenario::job, py::arg("name"), py::return_value_policy::copy, "The job named `name`.")

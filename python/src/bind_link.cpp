@@ -33,8 +33,10 @@ void bind_link(py::module_& m) {
   Record<TrainingQuote>(m, "TrainingQuote", "A job quoted with its week's training: naive vs honoured.")
       .field("naive", &TrainingQuote::naive, "Quote with the training delivered that week")
       .field("honoured", &TrainingQuote::honoured, "Quote with the week's whole obligation")
+      .field("ordinary", &TrainingQuote::ordinary, "Quote with the atelier's yearly average training (the job's quote)")
       .field("week", &TrainingQuote::week, "TrainingWeek")
       .field("difference", &TrainingQuote::difference, "honoured - naive price excl. VAT, €")
+      .field("explanation", &TrainingQuote::explanation, "why the three quotes differ, with their training rates")
       .done();
   m.def("make_training_quote",
         [](const model::Aci& aci, const model::Job& job, const rates::RateTable& table, const quote::PricingOptions& pricing,

@@ -25,6 +25,7 @@ void bind_quote(py::module_& m) {
       .field("vat", &Price::vat, "€")
       .field("ttc", &Price::ttc, "€ incl. VAT")
       .field("vat_exempt", &Price::vat_exempt, "no VAT invoiced (non-profit under the franchise)")
+      .field("vat_article", &Price::vat_article, "the article the VAT rate rests on ('CGI art. 278'), when not exempt")
       .field("vat_mention", &Price::vat_mention, "the legal wording the invoice carries when exempt")
       .done();
   Record<PriceBounds>(m, "PriceBounds", "What the price should be read against.")
@@ -32,6 +33,8 @@ void bind_quote(py::module_& m) {
       .field("market_price", &PriceBounds::market_price, "aligned on the market")
       .field("full_cost", &PriceBounds::full_cost, "all costs")
       .field("net_cost", &PriceBounds::net_cost, "full cost less subsidies")
+      .field("overcompensation_ceiling", &PriceBounds::overcompensation_ceiling,
+             "full cost x (1 + reasonable profit) - subsidies - output revenue: above it, over-compensation")
       .done();
   Record<SalesCap>(m, "SalesCap", "The atelier against the D5132-34 cap.")
       .field("cap_share", &SalesCap::cap_share, "0.30, up to 0.50 by derogation")

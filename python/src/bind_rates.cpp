@@ -9,23 +9,20 @@ namespace aci::python {
 void bind_rates(py::module_& m) {
   using rates::RateEntry;
   Record<RateEntry>(m, "RateEntry", "One dated, sourced legal or published figure.")
-      .field("rate", &RateEntry::rate, "which figure (e.g. 'smic_hourly')")
-      .field("effective", &RateEntry::effective, "in force from this date (inclusive)")
-      .field("value", &RateEntry::value, "the figure, in `unit`")
-      .field("unit", &RateEntry::unit, "unit of the value")
-      .field("source", &RateEntry::source, "legal text or publication")
-      .field("tag", &RateEntry::tag, "'law', 'published', 'estimate' or 'check'")
-      .field("note", &RateEntry::note, "caveats")
-      .field("next_review", &RateEntry::next_review, "a revision is expected by this date (None: no yearly revision)")
+      .described()
       .done();
 
   py::class_<rates::RateTable>(m, "RateTable", "Dated series of legal and published figures.")
       .def(py::init<>())
       .def_static("france", &rates::RateTable::france, "The French figures known to this version, with sources.")
       .def("set", &rates::RateTable::set, py::arg("entry"), "Adds an entry, replacing one of the same rate and date.")
-      .def("in_force", [](const rates::RateTable& t, py::handle rate, py::handle date) {
-             return t.in_force(Conv<rates::Rate>::from(rate, "rate"), Conv<Date>::from(date, "date"));
-           }, py::arg("rate"), py::arg("date"), "The entry in force at a date (ValueError if none).")
+      .def("in_force", [](const rates::RateTable& t, py::handle rate, py::handle date, const std::string& key) {
+             return t.in_force(Conv<rates::Rate>::from(rate, "rate"), Conv<Date>::from(date, "date"), key);
+           }, py::arg("rate"), py::arg("date"), py::arg("key") = "",
+           "The entry in force at a date (series `key` of a keyed rate); ValueError if none. A 'check' entry\n"
+           "yields to the last confirmed one unless use_unconfirmed.")
+      .def_property("use_unconfirmed", &rates::RateTable::use_unconfirmed, &rates::RateTable::set_use_unconfirmed,
+                    "Use 'check' entries as soon as in force (default False: the last confirmed figure).")
       .def_property_readonly("entries", &rates::RateTable::entries, "Every entry, by rate then date.")
       .def_property(
           "known_until", [](const rates::RateTable& t) { return Conv<std::optional<Date>>::to(t.known_until()); },
@@ -35,12 +32,14 @@ void bind_rates(py::module_& m) {
              return py::isinstance<rates::RateTable>(b) && a == b.cast<const rates::RateTable&>();
            })
       .def(py::pickle([](const rates::RateTable& t) {
-                        return py::make_tuple(t.entries(), Conv<std::optional<Date>>::to(t.known_until()));
+                        return py::make_tuple(t.entries(), Conv<std::optional<Date>>::to(t.known_until()),
+                                              t.use_unconfirmed());
                       },
                       [](py::tuple state) {
                         rates::RateTable t;
                         for (auto e : state[0].cast<py::list>()) t.set(e.cast<RateEntry>());
                         t.set_known_until(Conv<std::optional<Date>>::from(state[1], "known_until"));
+                        if (state.size() > 2) t.set_use_unconfirmed(state[2].cast<bool>());
                         return t;
                       }));
 

@@ -13,6 +13,7 @@
 #include "aci_cost/date.hpp"
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/money.hpp"
+#include "aci_cost/schema/enum_names.hpp"
 
 namespace aci::python {
 
@@ -23,9 +24,6 @@ inline py::object py_decimal(const std::string& text) {
   return py::module_::import("decimal").attr("Decimal")(text);
 }
 
-/// Names of an enum's values, in order (specialised next to each enum's binding).
-template <class E>
-struct EnumNames;
 
 template <class M, class = void>
 struct Conv {
@@ -108,15 +106,12 @@ struct Conv<Date> {
 
 template <class E>
 struct Conv<E, std::enable_if_t<std::is_enum_v<E>>> {
-  static py::object to(const E& v) { return py::str(std::string(EnumNames<E>::names[static_cast<std::size_t>(v)])); }
+  // The names declared beside each enum (schema::EnumNames).
+  static py::object to(const E& v) { return py::str(std::string(schema::name_of(v))); }
   static E from(py::handle h, const std::string& field) {
-    std::string all;
     const std::string s = py::isinstance<py::str>(h) ? h.cast<std::string>() : py::repr(h).cast<std::string>();
-    for (std::size_t i = 0; i < std::size(EnumNames<E>::names); ++i) {
-      if (EnumNames<E>::names[i] == s) return static_cast<E>(i);
-      all += (all.empty() ? "" : ", ") + std::string(EnumNames<E>::names[i]);
-    }
-    throw InvalidInput(field, "'" + s + "'", "expected one of: " + all);
+    if (const auto e = schema::from_name<E>(s)) return *e;
+    throw InvalidInput(field, "'" + s + "'", "expected one of: " + schema::choices<E>());
   }
 };
 

@@ -22,6 +22,7 @@ void bind_link(py::module_& m);
 void bind_sweep(py::module_& m);
 void bind_sensitivity(py::module_& m);
 void bind_sharing(py::module_& m);
+void bind_schema(py::module_& m);
 }  // namespace aci::python
 
 PYBIND11_MODULE(_core, m) {
@@ -60,6 +61,7 @@ PYBIND11_MODULE(_core, m) {
        bind_allocation);
   area("calibration", "Time equations learned from past jobs (least squares, prediction intervals).",
        bind_calibration);
+  area("schema", "The field tables of the scenario's structs and the rate table's descriptor.", bind_schema);
   area("model", "The ACI, its ateliers, staff groups and jobs.", bind_model);
   area("scenario", "Scenarios: an ACI, its jobs, pricing options and rate overrides, and their JSON format.",
        bind_io);

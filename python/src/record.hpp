@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "aci_cost/schema/field.hpp"
+#include "aci_cost/schema/validate.hpp"
 #include "convert.hpp"
 
 namespace aci::python {
@@ -61,6 +63,11 @@ inline std::string pretty_repr(py::handle value, std::size_t indent, std::size_t
   return out + "\n" + std::string(indent, ' ') + close;
 }
 
+/// Member types whose domain a setter checks (numbers: decimals, money, integers).
+template <class M>
+inline constexpr bool is_checked_v = std::is_same_v<M, Decimal> || std::is_same_v<M, Money> || std::is_same_v<M, int> ||
+                                     std::is_same_v<M, std::optional<Decimal>> || std::is_same_v<M, std::optional<Money>>;
+
 template <class T>
 class Record {
  public:
@@ -101,6 +108,34 @@ class Record {
       cls_.def_property(name, [member](const T& self) { return Conv<M>::to(self.*member); }, setter, doc);
     }
     fields_.push_back(name);
+    return *this;
+  }
+
+  /// Every field of T's table (schema/field.hpp), in table order; a numeric field refuses a value
+  /// outside its domain on assignment (ValueError naming Class.field and the value).
+  Record& described() {
+    static_assert(schema::Described<T>);
+    schema::for_each_field<T>([&](const auto& f) {
+      using M = typename std::decay_t<decltype(f)>::Member;
+      field(f.key, f.member, f.doc);
+      if constexpr (is_checked_v<M>) {
+        if (!f.domain.bounded()) return;
+        // Replace the plain setter with one that checks the domain (exact decimal ends).
+        const schema::detail::DecimalBounds ends{f.domain.low ? std::optional<Decimal>(Decimal(f.domain.low)) : std::nullopt,
+                                                 f.domain.high ? std::optional<Decimal>(Decimal(f.domain.high)) : std::nullopt};
+        const std::string path = name_ + "." + f.key;
+        const auto member = f.member;
+        const schema::Bounds bounds = f.domain;
+        cls_.def_property(
+            f.key, [member](const T& self) { return Conv<M>::to(self.*member); },
+            [member, path, ends, bounds](T& self, py::handle value) {
+              M v = Conv<M>::from(value, path);
+              schema::detail::check_value(v, bounds, ends, path);
+              self.*member = std::move(v);
+            },
+            f.doc);
+      }
+    });
     return *this;
   }
 

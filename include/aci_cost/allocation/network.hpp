@@ -15,11 +15,16 @@
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/error.hpp"
 #include "aci_cost/money.hpp"
+#include "aci_cost/schema/enum_names.hpp"
 
 namespace aci::allocation {
 
 /// A main centre carries its costs on to what is sold; a support centre serves other centres.
 enum class CentreKind { main, support };
+
+}  // namespace aci::allocation
+ACI_COST_ENUM_NAMES(aci::allocation::CentreKind, support, "main", "support");
+namespace aci::allocation {
 
 /// One cost centre.
 struct Centre {
@@ -85,6 +90,10 @@ enum class Method {
   step_down,  ///< one after another in a given order; a settled centre receives nothing more
   reciprocal  ///< every service counted: a linear system over the support centres
 };
+
+}  // namespace aci::allocation
+ACI_COST_ENUM_NAMES(aci::allocation::Method, reciprocal, "direct", "step_down", "reciprocal");
+namespace aci::allocation {
 
 /// Centres, charges, drivers and services of one structure.
 struct Network {

@@ -156,4 +156,33 @@ ACI_COST_INLINE RoundedParts round_parts(const std::vector<Decimal>& parts, Roun
   return out;
 }
 
+ACI_COST_INLINE std::vector<Money> fill_cents(const std::vector<Decimal>& exact, const Money& total) {
+  const std::int64_t target = total.cents();
+  std::vector<std::int64_t> cents(exact.size());
+  std::vector<Decimal> remainder(exact.size());
+  std::int64_t sum = 0;
+  for (std::size_t i = 0; i < exact.size(); ++i) {
+    const Decimal c = exact[i] * 100u;
+    const Decimal f = boost::multiprecision::floor(c);
+    cents[i] = f.convert_to<std::int64_t>();
+    remainder[i] = c - f;
+    sum += cents[i];
+  }
+  if (exact.empty()) {
+    if (target != 0) throw DomainError("fill_cents: a total of " + total.to_string() + " over no part");
+    return {};
+  }
+  // Order the parts by remainder, largest first (ties: the earlier part first).
+  std::vector<std::size_t> order(exact.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
+  std::int64_t left = target - sum;
+  for (std::size_t k = 0; left > 0; ++k, --left) ++cents[order[k % order.size()]];
+  for (std::size_t k = 0; left < 0; ++k, ++left) --cents[order[order.size() - 1 - k % order.size()]];
+  std::vector<Money> out;
+  out.reserve(cents.size());
+  for (auto c : cents) out.push_back(Money::from_cents(c));
+  return out;
+}
+
 }  // namespace aci

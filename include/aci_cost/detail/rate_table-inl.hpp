@@ -10,42 +10,30 @@
 
 namespace aci::rates {
 
-namespace detail {
-inline constexpr std::array<std::pair<Rate, std::string_view>, 16> rate_names{{
-    {Rate::smic_hourly, "smic_hourly"},
-    {Rate::aide_au_poste_socle, "aide_au_poste_socle"},
-    {Rate::aide_au_poste_modulation_max, "aide_au_poste_modulation_max"},
-    {Rate::aci_fte_paid_hours, "aci_fte_paid_hours"},
-    {Rate::reduction_tmin, "reduction_tmin"},
-    {Rate::reduction_tdelta_fnal_010, "reduction_tdelta_fnal_010"},
-    {Rate::reduction_tdelta_fnal_050, "reduction_tdelta_fnal_050"},
-    {Rate::reduction_smic_multiple, "reduction_smic_multiple"},
-    {Rate::sales_cap_share, "sales_cap_share"},
-    {Rate::sales_cap_derogation_max, "sales_cap_derogation_max"},
-    {Rate::rsa_single_person, "rsa_single_person"},
-    {Rate::departement_rsa_share, "departement_rsa_share"},
-    {Rate::vat_standard, "vat_standard"},
-    {Rate::vat_intermediate, "vat_intermediate"},
-    {Rate::vat_reduced, "vat_reduced"},
-    {Rate::association_franchise_threshold, "association_franchise_threshold"},
-}};
-}  // namespace detail
-
-ACI_COST_INLINE std::string_view rate_name(Rate r) {
-  for (const auto& [id, name] : detail::rate_names)
-    if (id == r) return name;
-  return "unknown";
-}
-
 ACI_COST_INLINE Rate rate_from_name(std::string_view name, std::string_view field) {
-  for (const auto& [id, n] : detail::rate_names)
-    if (n == name) return id;
+  for (const auto& spec : rate_specs)
+    if (spec.name == name) return spec.rate;
   throw InvalidInput(std::string(field), "\"" + std::string(name) + "\"", "unknown rate name");
 }
 
+ACI_COST_INLINE void RateEntry::validate(std::string_view path) const {
+  const RateSpec& spec = rate_spec(rate);
+  const auto at = [&](const char* field) { return std::string(path) + "." + field; };
+  ACI_COST_REQUIRE(spec.contains(value), at("value"), to_string(value),
+                   std::string(spec.name) + " (" + std::string(spec.unit) + ") " + spec.domain_rule());
+  if (spec.keyed) {
+    ACI_COST_REQUIRE(!key.empty(), at("key"), "\"\"", std::string(spec.name) + " is keyed: give the series' key");
+  } else {
+    ACI_COST_REQUIRE(key.empty(), at("key"), "\"" + key + "\"", std::string(spec.name) + " has a single series: no key");
+  }
+  ACI_COST_REQUIRE(!source.empty(), at("source"), "\"\"", "every figure needs its source");
+}
+
 ACI_COST_INLINE void RateTable::set(RateEntry e) {
+  e.validate("rates." + std::string(rate_name(e.rate)));
+  if (e.unit.empty()) e.unit = std::string(rate_spec(e.rate).unit);
   auto it = std::find_if(entries_.begin(), entries_.end(), [&](const RateEntry& x) {
-    return x.rate == e.rate && x.effective == e.effective;
+    return x.rate == e.rate && x.key == e.key && x.effective == e.effective;
   });
   if (it != entries_.end()) {
     *it = std::move(e);
@@ -53,32 +41,44 @@ ACI_COST_INLINE void RateTable::set(RateEntry e) {
     entries_.push_back(std::move(e));
   }
   std::stable_sort(entries_.begin(), entries_.end(), [](const RateEntry& a, const RateEntry& b) {
-    return a.rate != b.rate ? a.rate < b.rate : a.effective < b.effective;
+    if (a.rate != b.rate) return a.rate < b.rate;
+    if (a.key != b.key) return a.key < b.key;
+    return a.effective < b.effective;
   });
 }
 
-ACI_COST_INLINE const RateEntry& RateTable::in_force(Rate r, const Date& date) const {
-  const RateEntry* best = nullptr;
+ACI_COST_INLINE InForce RateTable::resolve(Rate r, const Date& date, std::string_view key) const {
+  const RateEntry* best = nullptr;       // the latest in force
+  const RateEntry* confirmed = nullptr;  // the latest in force that is not `check`
   const RateEntry* earliest = nullptr;
   for (const auto& e : entries_) {
-    if (e.rate != r) continue;
+    if (e.rate != r || e.key != key) continue;
     if (!earliest) earliest = &e;
-    if (e.effective <= date) best = &e;
+    if (e.effective <= date) {
+      best = &e;
+      if (e.tag != Tag::check) confirmed = &e;
+    }
   }
   if (!best) {
-    throw NoRateInForce("rates." + std::string(rate_name(r)), date.to_string(),
-                        earliest ? "no figure in force at this date (earliest from " +
-                                       earliest->effective.to_string() + ")"
+    const std::string name = key.empty() ? std::string(rate_name(r)) : std::string(rate_name(r)) + "[" + std::string(key) + "]";
+    throw NoRateInForce("rates." + name, date.to_string(),
+                        earliest ? "no figure in force at this date (earliest from " + earliest->effective.to_string() + ")"
                                  : "no figure in the rate table");
   }
-  return *best;
+  // An unconfirmed figure yields to the last confirmed one, unless the table allows it; with no
+  // confirmed figure at all it is used (and the quote says it is to check).
+  if (best->tag == Tag::check && !use_unconfirmed_ && confirmed) return {confirmed, best};
+  return {best, nullptr};
 }
 
-ACI_COST_INLINE const Decimal& RateLookup::value(Rate r) {
-  const RateEntry& e = table_->in_force(r, date_);
-  const bool seen = std::any_of(used_.begin(), used_.end(), [&](const RateEntry* u) { return u == &e; });
-  if (!seen) used_.push_back(&e);
-  return e.value;
+ACI_COST_INLINE const Decimal& RateLookup::value(Rate r, std::string_view key) {
+  const InForce f = table_->resolve(r, date_, key);
+  const auto note = [](std::vector<const RateEntry*>& list, const RateEntry* e) {
+    if (e && std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
+  };
+  note(used_, f.entry);
+  note(unconfirmed_, f.unconfirmed);
+  return f.entry->value;
 }
 
 // Every figure below carries its source (a legal text, never our own docs) and effective date.
@@ -180,6 +180,59 @@ ACI_COST_INLINE RateTable RateTable::france() {
   add(Rate::association_franchise_threshold, "2025-01-01", "80011", "€/year",
       "CGI art. 206-1 bis and 261-7-1° b: accessory commercial receipts of non-profit associations, 2025", Tag::check,
       "one secondary source; the 2026 figure is not found: check", "2026-01-01");
+  // Paid leave: 2.5 days (jours ouvrables) per month of work (Code du travail L3141-3); since loi
+  // n° 2024-364 du 22 avril 2024 (art. 37, in force 2024-04-24), a month of non-occupational sick
+  // leave accrues 2 days (L3141-5-1); before it, none.
+  add(Rate::paid_leave_days_per_month, "2016-08-10", "2.5", "days/month",
+      "Code du travail L3141-3 (as worded by loi n° 2016-1088 du 8 août 2016): 2.5 jours ouvrables per month of work",
+      Tag::law);
+  add(Rate::sick_leave_days_per_month, "2016-08-10", "0", "days/month",
+      "Code du travail L3141-5 (before loi n° 2024-364): non-occupational sick leave accrued no paid leave", Tag::law);
+  add(Rate::sick_leave_days_per_month, "2024-04-24", "2", "days/month",
+      "Code du travail L3141-5-1, created by loi n° 2024-364 du 22 avril 2024, art. 37: 2 jours ouvrables per month "
+      "of non-occupational sick leave (within 24 days a year)",
+      Tag::law);
+  // Statutory auditor of subsidised associations.
+  add(Rate::statutory_audit_grants_threshold, "2007-03-28", "153000", "€/year",
+      "Code de commerce L612-4 (associations receiving public grants in cash above a threshold appoint a statutory "
+      "auditor) and D612-5 (« fixé à 153 000 euros »)",
+      Tag::law);
+  // Collective agreement of ACIs (CCN des ateliers et chantiers d'insertion du 31 mars 2011, IDCC
+  // 3016, extended by arrêté du 31 octobre 2012, JO 2012-11-08): monthly minimum pay of a class =
+  // its minimum coefficient x the value of the point, for a full-time post (35 h a week), paid
+  // over 12 months (titre V, art. 2.1-2.2). Rates::ccn_* and rates/collective_agreement.hpp.
+  add(Rate::ccn_point_value, "2025-01-01", "7.00", "€/point/month",
+      "Accord du 12 décembre 2024 relatif aux salaires (CCN ACI, IDCC 3016), extended by arrêté published in the JO "
+      "of 2025-01-07: point at 7.00 € from 2025-01-01",
+      Tag::check, "reported by ASH (« Quels minimas salariaux de branche pour les chantiers d'insertion ») and "
+                  "consistent with its minima (265 x 7 = 1,855 €); the text itself is not confirmed");
+  add(Rate::ccn_point_value, "2025-07-01", "7.05", "€/point/month",
+      "Accord du 12 décembre 2024 relatif aux salaires (CCN ACI, IDCC 3016), extended (JO 2025-01-07): point at "
+      "7.05 € from 2025-07-01",
+      Tag::check, "reported by ASH with the minima 1,868.25 / 2,220.75 / 3,560.25 €; no 2026 agreement found",
+      "2026-01-01");
+  // Minimum coefficients of the classes (emploi repère x level A/B/C): the CCN's 2011 grid (titre
+  // V, art. 2.2: e.g. Encadrant B 310) raised by 5 points for every job by a later avenant
+  // (reported by ASH), and by 10 more for the level-A assistant and accountant jobs (255 -> 265)
+  // by the accord du 31 mai 2022 (extended by arrêté du 24 août 2022, JO 2022-08-31; SyNESI).
+  // Derived, hence `check`; three of them are confirmed by the 2025 minima ASH reports
+  // (assistant_technique_a 265, encadrant_b 315, directeur_c 505).
+  const std::pair<const char*, const char*> classes[] = {
+      {"assistant_technique_a", "265"}, {"assistant_technique_b", "270"}, {"assistant_technique_c", "285"},
+      {"assistant_administratif_a", "265"}, {"assistant_administratif_b", "280"}, {"assistant_administratif_c", "305"},
+      {"comptable_a", "265"}, {"comptable_b", "280"}, {"comptable_c", "305"},
+      {"accompagnateur_a", "285"}, {"accompagnateur_b", "315"}, {"accompagnateur_c", "345"},
+      {"encadrant_a", "285"}, {"encadrant_b", "315"}, {"encadrant_c", "345"},
+      {"coordinateur_a", "345"}, {"coordinateur_b", "375"}, {"coordinateur_c", "405"},
+      {"directeur_a", "405"}, {"directeur_b", "455"}, {"directeur_c", "505"}};
+  for (const auto& [cls, coefficient] : classes) {
+    RateEntry e{Rate::ccn_coefficient, Date{2022, 6, 1}, Decimal(coefficient), "points",
+                "CCN des ateliers et chantiers d'insertion du 31 mars 2011 (IDCC 3016), titre V art. 2.2, as raised by "
+                "its avenants (+5 points; +10 for level-A assistant and accountant jobs by the accord du 31 mai 2022)",
+                Tag::check,
+                "derived from the 2011 grid and the reported avenants; the consolidated grid is not confirmed", {}, cls};
+    t.set(std::move(e));
+  }
   return t;
 }
 

@@ -8,13 +8,13 @@
 namespace aci::io {
 
 namespace detail {
-template <class E, std::size_t N>
-E pick(const Fields& f, std::string_view key, const std::string_view (&names)[N], E fallback) {
+template <class E, class Names>
+E pick(const Fields& f, std::string_view key, const Names& names, E fallback) {
   return static_cast<E>(f.choice(key, names, static_cast<std::size_t>(fallback)));
 }
-template <class E, std::size_t N>
-json named(E e, const std::string_view (&names)[N]) {
-  return std::string(names[static_cast<std::size_t>(e)]);
+template <class E, class Names>
+json named(E e, const Names&) {
+  return std::string(schema::name_of(e));
 }
 /// The keys of the object `group` of a training model: `structural` and the group's numeric
 /// inputs (training/inputs.hpp).

@@ -1,6 +1,8 @@
 // aci::evaluators::Registry: the models a sweep can run, by name — the built-in training and
 // quote models and any model a caller registers (C++ here, Python through the bindings). A
 // registry is a value (no global state): Registry::builtin() makes a new one each time.
+// The built-in evaluators (their batch kernels) are compiled once, in src/registry.cpp
+// (registry-inl.hpp): this header names them only, so that what includes it stays light.
 #pragma once
 
 #include <functional>
@@ -9,12 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "aci_cost/evaluators/allocation.hpp"
-#include "aci_cost/evaluators/quote.hpp"
-#include "aci_cost/evaluators/sharing.hpp"
-#include "aci_cost/evaluators/training.hpp"
+#include "aci_cost/config.hpp"
+#include "aci_cost/error.hpp"
 #include "aci_cost/io/sweep_json.hpp"
 #include "aci_cost/scenario.hpp"
+#include "aci_cost/sweep/evaluator.hpp"
 
 namespace aci::evaluators {
 
@@ -27,23 +28,7 @@ class Registry {
   /// The built-in models: "training" (the scenario's training model), "quote" (one job) and
   /// "allocation" (the ACI's structure over its ateliers) and "sharing" (the spec's sharing
   /// problem, else io::example_sharing_problem()).
-  static Registry builtin() {
-    Registry r;
-    r.add("training", [](const Scenario& s, const io::SweepDocument&) {
-      return std::make_unique<TrainingEvaluator>(s.training_model());
-    });
-    r.add("quote", [](const Scenario& s, const io::SweepDocument& d) -> std::unique_ptr<sweep::Evaluator> {
-      ACI_COST_REQUIRE(!s.jobs.empty(), "sweep.job", "none", "the scenario has no job to sweep");
-      return std::make_unique<QuoteEvaluator>(s, d.job.empty() ? s.jobs.front().name : d.job);
-    });
-    r.add("allocation", [](const Scenario& s, const io::SweepDocument&) {
-      return std::make_unique<AllocationEvaluator>(s);
-    });
-    r.add("sharing", [](const Scenario&, const io::SweepDocument& d) -> std::unique_ptr<sweep::Evaluator> {
-      return std::make_unique<SharingEvaluator>(d.sharing ? *d.sharing : io::example_sharing_problem());
-    });
-    return r;
-  }
+  static Registry builtin();
   /// Adds model `name`; InvalidInput naming "registry.name" if it is empty or taken.
   void add(const std::string& name, Factory factory) {
     ACI_COST_REQUIRE(!name.empty(), "registry.name", "\"\"", "must not be empty");
@@ -78,3 +63,7 @@ inline std::unique_ptr<sweep::Evaluator> make_evaluator(const io::SweepDocument&
 }
 
 }  // namespace aci::evaluators
+
+#ifdef ACI_COST_HEADER_ONLY
+#  include "aci_cost/evaluators/registry-inl.hpp"
+#endif

@@ -13,6 +13,7 @@
 #include "aci_cost/allocation/time_driven.hpp"
 #include "aci_cost/io/json_fields.hpp"
 #include "aci_cost/io/names.hpp"
+#include "aci_cost/io/schema_json.hpp"
 #include "aci_cost/model/structure.hpp"
 
 namespace aci::io {
@@ -51,7 +52,7 @@ inline allocation::Key key_from_json(const nlohmann::json& j, const std::string&
 
 inline nlohmann::json to_json(const allocation::Centre& c) {
   nlohmann::json out = {{"name", c.name}, {"work_unit", c.work_unit}, {"work_units", decimal_json(c.work_units)}};
-  out["kind"] = std::string(names::centre_kind[static_cast<std::size_t>(c.kind)]);
+  out["kind"] = std::string(schema::name_of(c.kind));
   return out;
 }
 
@@ -129,7 +130,7 @@ void network_parts_from_json(const Fields& f, N& n, allocation::CentreKind kind)
 
 /// An ACI's structure ("aci.structure"): its centres are support centres unless said otherwise.
 inline nlohmann::json to_json(const model::Structure& s) {
-  nlohmann::json out = {{"method", std::string(names::overhead_method[static_cast<std::size_t>(s.method)])}};
+  nlohmann::json out = {{"method", std::string(schema::name_of(s.method))}};
   network_parts_to_json(s, out);
   return out;
 }
@@ -150,7 +151,7 @@ struct NetworkDocument {
 };
 
 inline nlohmann::json to_json(const NetworkDocument& d) {
-  nlohmann::json out = {{"method", std::string(names::settling_method[static_cast<std::size_t>(d.method)])}};
+  nlohmann::json out = {{"method", std::string(schema::name_of(d.method))}};
   network_parts_to_json(d.network, out);
   return out;
 }
@@ -237,5 +238,39 @@ inline nlohmann::json to_json(const allocation::TimeDrivenModel& m) {
 /// Parses and checks a JSON text (malformed text: ScenarioError at `$`).
 inline NetworkDocument read_network(std::string_view text) { return network_from_json(parse_json(text)); }
 inline allocation::TimeDrivenModel read_time_driven(std::string_view text) { return time_driven_from_json(parse_json(text)); }
+
+/// A list of (name, value) pairs written as a JSON object {name: value} (read in name order).
+template <class P, auto Name, auto Value>
+struct JsonMap {
+  static std::vector<P> read(const json& v, const std::string& path) {
+    std::vector<P> out;
+    for (const auto& w : key_from_json(v, path)) {
+      P x{};
+      x.*Name = w.centre;
+      x.*Value = w.weight;
+      out.push_back(std::move(x));
+    }
+    return out;
+  }
+  static json write(const std::vector<P>& xs) {
+    json out = json::object();
+    for (const auto& x : xs) out[x.*Name] = decimal_json(x.*Value);
+    return out;
+  }
+  static bool empty(const std::vector<P>& xs) { return xs.empty(); }
+};
+template <>
+struct JsonOf<allocation::Key> : JsonMap<allocation::Weight, &allocation::Weight::centre, &allocation::Weight::weight> {};
+template <>
+struct JsonOf<std::vector<allocation::Term>>
+    : JsonMap<allocation::Term, &allocation::Term::driver, &allocation::Term::coefficient> {};
+template <>
+struct JsonOf<std::vector<allocation::DriverValue>>
+    : JsonMap<allocation::DriverValue, &allocation::DriverValue::driver, &allocation::DriverValue::value> {};
+template <>
+struct JsonOf<model::Structure> {
+  static model::Structure read(const json& v, const std::string& path) { return structure_from_json(v, path); }
+  static json write(const model::Structure& s) { return to_json(s); }
+};
 
 }  // namespace aci::io

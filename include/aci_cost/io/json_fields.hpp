@@ -228,11 +228,11 @@ class Fields {
     }
   }
   /// A string field that must be one of `names`; returns its index.
-  template <std::size_t N>
-  std::size_t choice(std::string_view key, const std::string_view (&names)[N], std::size_t fallback) const {
+  template <class Names>
+  std::size_t choice(std::string_view key, const Names& names, std::size_t fallback) const {
     if (!has(key)) return fallback;
     const std::string s = str(key);
-    for (std::size_t i = 0; i < N; ++i)
+    for (std::size_t i = 0; i < std::size(names); ++i)
       if (names[i] == s) return i;
     std::string all;
     for (auto n : names) all += (all.empty() ? "" : ", ") + std::string(n);

@@ -1,32 +1,39 @@
-// The stable names of every enum, as they appear in JSON, Python and errors (index = value).
+// The stable names of every enum of the formats, as they appear in JSON, Python and errors
+// (index = value): the names declared beside each enum (schema::EnumNames), under short aliases.
 #pragma once
 
-#include <string_view>
+#include "aci_cost/allocation/network.hpp"
+#include "aci_cost/model/aci.hpp"
+#include "aci_cost/model/job.hpp"
+#include "aci_cost/model/output.hpp"
+#include "aci_cost/model/structure.hpp"
+#include "aci_cost/money.hpp"
+#include "aci_cost/people/staff.hpp"
+#include "aci_cost/quote/pricing.hpp"
+#include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/schema/enum_names.hpp"
+#include "aci_cost/training/model.hpp"
 
 namespace aci::io::names {
 
-inline constexpr std::string_view role[] = {"integration", "supervisor", "socio_professional", "support"};
-inline constexpr std::string_view contribution_mode[] = {"rate", "legal_reduction"};
-inline constexpr std::string_view pay_basis[] = {"smic", "hourly", "monthly"};
-inline constexpr std::string_view price_policy[] = {"cost_plus", "ds_coefficient", "market"};
-inline constexpr std::string_view rounding[] = {"half_away_from_zero", "half_even"};
-inline constexpr std::string_view tax_status[] = {"vat_liable", "non_profit_exempt"};
-inline constexpr std::string_view vat_kind[] = {"standard", "housing_renovation", "home_services", "food",
-                                                "energy_renovation"};
-inline constexpr std::string_view tag[] = {"law", "published", "estimate", "check"};
-inline constexpr std::string_view overhead_method[] = {"single_key", "direct", "step_down", "reciprocal"};
-inline constexpr std::string_view settling_method[] = {"direct", "step_down", "reciprocal"};
-inline constexpr std::string_view centre_kind[] = {"main", "support"};
-inline constexpr std::string_view output_kind[] = {"service", "goods"};
+template <class E>
+inline constexpr const auto& of = schema::EnumNames<E>::names;
 
-}  // namespace aci::io::names
-
-namespace aci::io::names {
-
-inline constexpr std::string_view workforce_mode[] = {"headcount", "contracts"};
-inline constexpr std::string_view demand_mode[] = {"seasonal", "given"};
-inline constexpr std::string_view training_delivery[] = {"in_house", "external"};
-inline constexpr std::string_view deferral_policy[] = {"production_first", "protected_minimum", "load_threshold",
-                                                        "fixed_weeks"};
+inline constexpr const auto& role = of<people::Role>;
+inline constexpr const auto& contribution_mode = of<people::ContributionMode>;
+inline constexpr const auto& pay_basis = of<people::PayBasis>;
+inline constexpr const auto& price_policy = of<quote::PricePolicy>;
+inline constexpr const auto& rounding = of<Rounding>;
+inline constexpr const auto& tax_status = of<model::TaxStatus>;
+inline constexpr const auto& vat_kind = of<model::VatKind>;
+inline constexpr const auto& tag = of<rates::Tag>;
+inline constexpr const auto& overhead_method = of<model::OverheadMethod>;
+inline constexpr const auto& settling_method = of<allocation::Method>;
+inline constexpr const auto& centre_kind = of<allocation::CentreKind>;
+inline constexpr const auto& output_kind = of<model::OutputKind>;
+inline constexpr const auto& workforce_mode = of<training::WorkforceMode>;
+inline constexpr const auto& demand_mode = of<training::DemandMode>;
+inline constexpr const auto& training_delivery = of<training::TrainingDelivery>;
+inline constexpr const auto& deferral_policy = of<training::DeferralPolicy>;
 
 }  // namespace aci::io::names

@@ -4,6 +4,9 @@
 // cheaper and hides a debt; the difference is what the naive quote underprices.
 #pragma once
 
+#include <string>
+
+#include "aci_cost/detail/divisor.hpp"
 #include "aci_cost/quote/quote.hpp"
 #include "aci_cost/training/simulate.hpp"
 
@@ -27,8 +30,11 @@ struct TrainingWeek {
 struct TrainingQuote {
   quote::Quote naive;       ///< training line = what the week delivers
   quote::Quote honoured;    ///< training line = the week's whole obligation
+  quote::Quote ordinary;    ///< training line = the atelier's yearly average (the job's ordinary quote)
   TrainingWeek week; ///< the week's figures
   Money difference;  ///< honoured.price.ht - naive.price.ht: what the naive price leaves out
+  /// Why the three quotes differ, in words with their training rates (shown wherever they are).
+  std::string explanation;
   friend bool operator==(const TrainingQuote&, const TrainingQuote&) = default;
 };
 
@@ -70,7 +76,22 @@ inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job
   // The double engine's figures enter the Decimal engine explicitly, as their exact values.
   out.naive = quote::make_quote<Decimal>(aci, job, table, pricing, Decimal(wk.naive_rate));
   out.honoured = quote::make_quote<Decimal>(aci, job, table, pricing, Decimal(wk.honoured_rate));
+  out.ordinary = quote::make_quote<Decimal>(aci, job, table, pricing);
   out.difference = out.honoured.price.ht - out.naive.price.ht;
+  const auto rate = [](double x) { return Money::round_from_double(x).format_fr() + "/h"; };
+  const auto hours = [](double x) { return to_string(round_decimal(Decimal(x), 1, Rounding::half_away_from_zero)); };
+  const Money ordinary_rate =
+      Money(::aci::detail::quotient(out.ordinary.line(quote::CostLine::training).amount(), out.ordinary.insertion.insertion_hours))
+          .rounded();
+  out.explanation =
+      "The three quotes differ only by their training line. The ordinary quote charges the atelier's yearly "
+      "average training obligation, " + ordinary_rate.format_fr() + "/h of integration work (training " +
+      out.ordinary.line(quote::CostLine::training).format_fr() + ", price " + out.ordinary.price.ht.format_fr() +
+      "). In the job's week (ISO week " + std::to_string(wk.iso_week) + ") the crew owes " + hours(wk.planned_hours) +
+      " h of training for " + hours(wk.production_hours) + " h of production: the honoured quote charges all of it (" +
+      rate(wk.honoured_rate) + ", price " + out.honoured.price.ht.format_fr() + "), the naive quote only the " +
+      hours(wk.delivered_hours) + " h the week delivers (" + rate(wk.naive_rate) + ", price " +
+      out.naive.price.ht.format_fr() + ").";
   // CDDI of 4 to 24 months (Code du travail L5132-15-1; longer only by exception).
   const double months = tm.workforce.contract_months;
   if (months < 4 || months > 24) {

@@ -2,14 +2,19 @@
 // overheads, equipment, subsidies and market references.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/money.hpp"
+#include "aci_cost/model/pricing.hpp"
 #include "aci_cost/model/time_equation.hpp"
 #include "aci_cost/people/staff.hpp"
+#include "aci_cost/schema/field.hpp"
+#include "aci_cost/schema/validate.hpp"
 
 namespace aci::model {
 
@@ -22,6 +27,16 @@ struct EquipmentRate {
   std::string name;  ///< the name jobs use
   Money hourly_rate; ///< €/h of use
   Decimal annual_hours{0};  ///< h of use planned in the year (the atelier's equipment charges) [est]
+  static constexpr std::string_view schema_name = "EquipmentRate";
+  /// The field table (schema/field.hpp).
+  static constexpr auto schema() {
+    using S = EquipmentRate;
+    using schema::field;
+    return std::tuple{field("name", &S::name, "the name jobs use").needed().not_empty(),
+                      field("hourly_rate", &S::hourly_rate, "€ per hour of use").units("€/h").at_least("0").needed(),
+                      field("annual_hours", &S::annual_hours, "h of use in the year [est] (at most a leap year's)")
+                          .units("h/year").in("0", "8784", "[]")};
+  }
   friend bool operator==(const EquipmentRate&, const EquipmentRate&) = default;
 };
 
@@ -37,6 +52,25 @@ struct Subsidies {
   Money fse_plus_annual;              ///< €/year: European Social Fund (FSE+)
   Money opco_annual;                  ///< €/year: OPCO (training)
   Money other_grants_annual;          ///< €/year: FDI, foundations, local authorities…
+  static constexpr std::string_view schema_name = "Subsidies";
+  /// The field table (schema/field.hpp).
+  static constexpr auto schema() {
+    using S = Subsidies;
+    using schema::field;
+    return std::tuple{
+        field("aide_au_poste", &S::aide_au_poste, "the State aid per integration FTE is received"),
+        field("aid_modulation_share", &S::aid_modulation_share, "modulated part, share of the socle (R5132-38: 0-10 %)")
+            .units("share").in("0", "0.10", "[]"),
+        field("rsa_fte", &S::rsa_fte, "filled FTEs held by RSA recipients: the département's share of the aid")
+            .units("FTE").at_least("0"),
+        field("departement_grants_annual", &S::departement_grants_annual, "département grants beyond the aid")
+            .units("€/year").at_least("0"),
+        field("region_annual", &S::region_annual, "région").units("€/year").at_least("0"),
+        field("fse_plus_annual", &S::fse_plus_annual, "European Social Fund (FSE+)").units("€/year").at_least("0"),
+        field("opco_annual", &S::opco_annual, "OPCO (training)").units("€/year").at_least("0"),
+        field("other_grants_annual", &S::other_grants_annual, "FDI, foundations, local authorities…")
+            .units("€/year").at_least("0")};
+  }
   friend bool operator==(const Subsidies&, const Subsidies&) = default;
 };
 
@@ -65,6 +99,59 @@ struct Atelier {
   Money market_floor_hourly_price = Money::from_cents(3800);   ///< [pub, undated] low end of market prices, €/h excl. VAT
   Money ordinary_hourly_cost = Money::from_cents(3200);       ///< [est] an ordinary firm's full cost per standard hour, €/h
   Decimal ordinary_supervision_ratio{"0.10"};  ///< [est] an ordinary firm's supervisor hours per standard hour
+  /// How this atelier's jobs are priced (a job may override it); none: the scenario's options.
+  std::optional<PricingOptions> pricing;
+
+  static constexpr std::string_view schema_name = "Atelier";
+  /// The field table (schema/field.hpp). [assumption] at most 10^7 vehicle km a year.
+  static constexpr auto schema() {
+    using S = Atelier;
+    using schema::field;
+    return std::tuple{
+        field("name", &S::name, "name").needed().not_empty(),
+        field("support", &S::support, "production support id"),
+        field("staff", &S::staff, "list of StaffGroup"),
+        field("annual_overheads", &S::annual_overheads, "rent, insurance, energy, admin").units("€/year").at_least("0"),
+        field("annual_other_charges", &S::annual_other_charges, "other charges of the activity (sales-cap base)")
+            .units("€/year").at_least("0"),
+        field("equipment", &S::equipment, "list of EquipmentRate"),
+        field("time_equations", &S::time_equations, "list of TimeEquation (jobs' work)").quiet_when_empty(),
+        field("vehicle_cost_per_km", &S::vehicle_cost_per_km, "vehicles to and from sites").units("€/km").at_least("0"),
+        field("annual_vehicle_km", &S::annual_vehicle_km, "km driven in the year [est]").units("km/year")
+            .in("0", "10000000", "[]"),
+        field("occupancy", &S::occupancy, "share of integration posts filled over the year [est]").units("share")
+            .in("0", "1", "(]"),
+        field("subsidies", &S::subsidies, "Subsidies: aid, co-funding, grants"),
+        field("annual_sales", &S::annual_sales, "sold or booked this year, excl. VAT").units("€/year").at_least("0"),
+        field("sales_cap_share", &S::sales_cap_share, "D5132-34 cap: 0.30, up to 0.50 by derogation").units("share")
+            .in("0", "0.50", "(]"),
+        field("default_productivity", &S::default_productivity, "relative productivity per production hour [est]")
+            .units("share").in("0.01", "1", "[]"),
+        field("market_hourly_price", &S::market_hourly_price, "market price, excl. VAT [pub]").units("€/h").at_least("0"),
+        field("market_floor_hourly_price", &S::market_floor_hourly_price, "low end of market prices, excl. VAT [pub]")
+            .units("€/h").at_least("0"),
+        field("ordinary_hourly_cost", &S::ordinary_hourly_cost, "an ordinary firm's cost per standard hour [est]")
+            .units("€/h").at_least("0"),
+        field("ordinary_supervision_ratio", &S::ordinary_supervision_ratio,
+              "an ordinary firm's supervisor hours per standard hour [est]")
+            .units("h/h").in("0", "1", "[]"),
+        field("pricing", &S::pricing, "PricingOptions of this atelier's jobs, None = the scenario's")};
+  }
+  /// The rules joining fields (schema::validate calls it after the fields' domains).
+  template <class Path>
+  void check_rules(const Path& path) const {
+    const auto p = [&] { return ::aci::detail::path_text(path); };
+    bool has_integration = false;
+    for (const auto& g : staff) has_integration = has_integration || (g.role == people::Role::integration && g.headcount > 0);
+    ACI_COST_REQUIRE(has_integration, p() + ".staff", staff.size(), "needs an integration group with headcount > 0");
+    if (subsidies.rsa_fte > 0) {
+      ACI_COST_REQUIRE(subsidies.aide_au_poste, p() + ".subsidies.rsa_fte", to_string(subsidies.rsa_fte),
+                       "the département's RSA co-funding is a share of the aide au poste, which this atelier does not "
+                       "receive");
+    }
+    ACI_COST_REQUIRE(market_floor_hourly_price <= market_hourly_price, p() + ".market_floor_hourly_price",
+                     market_floor_hourly_price.to_string(), "must not exceed market_hourly_price");
+  }
 
   friend bool operator==(const Atelier&, const Atelier&) = default;
 };

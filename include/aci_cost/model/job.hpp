@@ -3,14 +3,20 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "aci_cost/date.hpp"
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/money.hpp"
 #include "aci_cost/model/output.hpp"
+#include "aci_cost/model/pricing.hpp"
 #include "aci_cost/model/time_equation.hpp"
 #include "aci_cost/people/staff.hpp"
+#include "aci_cost/schema/enum_names.hpp"
+#include "aci_cost/schema/field.hpp"
+#include "aci_cost/schema/validate.hpp"
 
 namespace aci::model {
 
@@ -19,6 +25,16 @@ struct Driver {
   std::string name;          ///< e.g. "lawn m2", "hedge m"
   Decimal quantity{0};       ///< units of the driver
   Decimal hours_per_unit{0}; ///< standard hours per unit (an ordinary trained worker), h
+  static constexpr std::string_view schema_name = "Driver";
+  /// The field table (schema/field.hpp).
+  static constexpr auto schema() {
+    using S = Driver;
+    using schema::field;
+    return std::tuple{field("name", &S::name, "e.g. 'lawn_mowing_m2'").needed(),
+                      field("quantity", &S::quantity, "units of the driver").units("units").at_least("0").needed(),
+                      field("hours_per_unit", &S::hours_per_unit, "standard hours per unit")
+                          .units("h/unit").at_least("0").needed()};
+  }
   friend bool operator==(const Driver&, const Driver&) = default;
 };
 
@@ -26,6 +42,14 @@ struct Driver {
 struct Material {
   std::string name;  ///< e.g. "mulch"
   Money amount;      ///< €, excl. VAT
+  static constexpr std::string_view schema_name = "Material";
+  /// The field table (schema/field.hpp).
+  static constexpr auto schema() {
+    using S = Material;
+    using schema::field;
+    return std::tuple{field("name", &S::name, "name").needed(),
+                      field("amount", &S::amount, "€ excl. VAT").units("€").at_least("0").needed()};
+  }
   friend bool operator==(const Material&, const Material&) = default;
 };
 
@@ -33,6 +57,14 @@ struct Material {
 struct EquipmentUse {
   std::string name;  ///< an Atelier::equipment name
   Decimal hours{0};  ///< h
+  static constexpr std::string_view schema_name = "EquipmentUse";
+  /// The field table (schema/field.hpp). [assumption] at most 10^7 h (max_job_hours).
+  static constexpr auto schema() {
+    using S = EquipmentUse;
+    using schema::field;
+    return std::tuple{field("name", &S::name, "an Atelier equipment name").needed(),
+                      field("hours", &S::hours, "hours of use").units("h").in("0", "10000000", "[]").needed()};
+  }
   friend bool operator==(const EquipmentUse&, const EquipmentUse&) = default;
 };
 
@@ -41,18 +73,61 @@ struct Travel {
   Decimal trips{0};          ///< round trips
   Decimal km_per_trip{0};    ///< km per round trip
   Decimal hours_per_trip{0}; ///< h per round trip (paid time of crew and supervisors)
+  static constexpr std::string_view schema_name = "Travel";
+  /// The field table (schema/field.hpp). [assumption] at most 100,000 trips of 10,000 km and
+  /// 1,000 h (max_trips…): far above any ACI, they keep the travel line within Money's range.
+  static constexpr auto schema() {
+    using S = Travel;
+    using schema::field;
+    return std::tuple{
+        field("trips", &S::trips, "round trips").units("trips").in("0", "100000", "[]"),
+        field("km_per_trip", &S::km_per_trip, "km per round trip").units("km").in("0", "10000", "[]"),
+        field("hours_per_trip", &S::hours_per_trip, "h per round trip (paid time of crew and supervisors)")
+            .units("h").in("0", "1000", "[]")};
+  }
   friend bool operator==(const Travel&, const Travel&) = default;
 };
 
-/// The kind of work, for its VAT rate (CGI; rates from the rate table).
+/// The kind of work, for its VAT rate (CGI; rates from the rate table; vat_article() cites each).
 enum class VatKind {
-  standard,            ///< standard rate (20 %), green-space works included (CGI art. 279-0 bis 2 bis)
+  standard,            ///< standard rate (20 %, CGI art. 278); green-space works included
   housing_renovation,  ///< works on housing over two years old (10 %, CGI art. 279-0 bis)
   home_services,       ///< services à la personne of the reduced list (10 %, CGI art. 279 i); small
                        ///< gardening is not in it since décret n° 2013-510 (20 %)
   food,                ///< food products: market-gardening produce (5.5 %, CGI art. 278-0 bis A-1°)
   energy_renovation,   ///< energy renovation of housing (5.5 %, CGI art. 278-0 bis A)
+  /// the public household-waste service: separate collection, collection at a déchetterie, sorting
+  /// and material recovery (5.5 %, CGI art. 278-0 bis M, since 2021-01-01; BOI-TVA-LIQ-30-20-70)
+  household_waste_sorting,
+  /// other collection and treatment of household and similar waste (10 %, CGI art. 279 h)
+  household_waste_other,
 };
+
+}  // namespace aci::model
+ACI_COST_ENUM_NAMES(aci::model::VatKind, household_waste_other, "standard", "housing_renovation", "home_services",
+                    "food", "energy_renovation", "household_waste_sorting", "household_waste_other");
+namespace aci::model {
+
+/// The article of the CGI a kind of work's VAT rate rests on (printed with the rate).
+inline std::string_view vat_article(VatKind k) {
+  switch (k) {
+    case VatKind::standard: return "CGI art. 278";
+    case VatKind::housing_renovation: return "CGI art. 279-0 bis";
+    case VatKind::home_services: return "CGI art. 279 i";
+    case VatKind::food: return "CGI art. 278-0 bis A-1°";
+    case VatKind::energy_renovation: return "CGI art. 278-0 bis A";
+    case VatKind::household_waste_sorting: return "CGI art. 278-0 bis M";
+    case VatKind::household_waste_other: return "CGI art. 279 h";
+  }
+  return "CGI";
+}
+
+/// True for the works on housing whose reduced rate needs the client's certification (10 % and
+/// 5.5 % renovation): since 2025-02-16 a mention on the devis or invoice (loi n° 2025-127 du 14
+/// février 2025 de finances pour 2025, art. 41) instead of a separate form.
+inline bool needs_housing_certification(VatKind k) {
+  return k == VatKind::housing_renovation || k == VatKind::energy_renovation;
+}
 
 /// A job quoted to a client.
 struct Job {
@@ -63,7 +138,7 @@ struct Job {
   Decimal standard_hours{0};              ///< work content in standard hours (ordinary worker), h
   std::vector<Driver> drivers;            ///< more work content from drivers x unit times
   std::vector<EquationUse> work;          ///< more work content from the atelier's time equations
-  std::optional<Decimal> productivity;    ///< relative productivity (0, 1] per production hour; default the atelier's
+  std::optional<Decimal> productivity;    ///< relative productivity [0.01, 1] per production hour; default the atelier's
   Decimal crew_size{1};                   ///< integration employees working on the job
   Decimal supervisors{1};                 ///< ETPS on site with the crew
   Travel travel;                          ///< trips to the site
@@ -74,6 +149,46 @@ struct Job {
   bool adds_paid_hours = false;           ///< the job needs hours beyond the atelier's year (extra
                                           ///< contracts, overtime): its labour is marginal
   Output output;                          ///< what it produces, in its unit (default: its standard hours)
+  std::optional<PricingOptions> pricing;  ///< how this job is priced; none: its atelier's, else the scenario's
+  /// The client certifies, by a mention on the devis or invoice, that the works qualify for the
+  /// reduced housing rate (needs_housing_certification; since 2025-02-16).
+  bool vat_certification = false;
+
+  static constexpr std::string_view schema_name = "Job";
+  /// The field table (schema/field.hpp): JSON, bindings, stubs, docs and domains derive from it.
+  /// [assumption] the bounds of people (10,000), hours (10^7) and productivity (>= 0.01) keep
+  /// every figure of a quote within Money's exact range.
+  static constexpr auto schema() {
+    using S = Job;
+    using schema::field;
+    return std::tuple{
+        field("name", &S::name, "unique name").needed().not_empty(),
+        field("client", &S::client, "client"),
+        field("atelier", &S::atelier, "atelier name or production support"),
+        field("date", &S::date, "quote date (rates in force at it)").needed(),
+        field("standard_hours", &S::standard_hours, "work content, standard hours (ordinary worker)")
+            .units("h").at_least("0"),
+        field("drivers", &S::drivers, "list of Driver: more work content from drivers x unit times"),
+        field("work", &S::work, "list of EquationUse: work content from the atelier's time equations")
+            .quiet_when_empty(),
+        field("productivity", &S::productivity, "relative productivity per production hour, None = atelier default")
+            .units("share").in("0.01", "1", "[]"),
+        field("crew_size", &S::crew_size, "integration employees on the job").units("persons").in("0", "10000", "(]")
+            .needed(),
+        field("supervisors", &S::supervisors, "ETPS on site").units("persons").in("0", "10000", "[]"),
+        field("travel", &S::travel, "Travel: round trips to the site"),
+        field("materials", &S::materials, "list of Material"),
+        field("equipment", &S::equipment, "list of EquipmentUse"),
+        field("vat_kind", &S::vat_kind, "the kind of work, for its VAT rate (vat_article cites each)"),
+        field("vat_rate", &S::vat_rate, "explicit VAT share, None = the kind's rate at the date").units("share")
+            .in("0", "1", "[)"),
+        field("adds_paid_hours", &S::adds_paid_hours, "the job adds paid hours: its labour is marginal"),
+        field("output", &S::output, "Output: what it produces, in its unit")
+            .written_if([](const S& j) { return !(j.output == Output{}); }),
+        field("pricing", &S::pricing, "PricingOptions of this job, None = its atelier's, else the scenario's"),
+        field("vat_certification", &S::vat_certification,
+              "the client's certification for the reduced housing rate is on the devis (LF 2025 art. 41)")};
+  }
 
   /// Standard hours including drivers, h (the time equations' hours are the atelier's to add:
   /// model::equation_hours).
@@ -86,47 +201,18 @@ struct Job {
   /// InvalidInput with the path "job[<name>].<field>" on any bad field.
   void validate() const {
     // Paths are built only when a check fails (no message for valid input).
-    const auto p = [this] { return "job[" + name + "]"; };
-    ACI_COST_REQUIRE(!name.empty(), "job.name", "\"\"", "must not be empty");
+    if (name.empty()) throw InvalidInput("job.name", "\"\"", "must not be empty");
+    schema::validate(*this, [this] { return "job[" + name + "]"; });
+  }
+  /// The rules joining fields (schema::validate calls it after the fields' domains).
+  template <class Path>
+  void check_rules(const Path& path) const {
+    const auto p = [&] { return ::aci::detail::path_text(path); };
     ACI_COST_REQUIRE(date.valid(), p() + ".date", date.to_string(), "not a calendar date");
-    ACI_COST_REQUIRE(standard_hours >= 0, p() + ".standard_hours", to_string(standard_hours), "must be >= 0");
-    for (std::size_t i = 0; i < drivers.size(); ++i) {
-      const auto dp = [&] { return p() + ".drivers[" + std::to_string(i) + "]"; };
-      ACI_COST_REQUIRE(drivers[i].quantity >= 0, dp() + ".quantity", to_string(drivers[i].quantity), "must be >= 0");
-      ACI_COST_REQUIRE(drivers[i].hours_per_unit >= 0, dp() + ".hours_per_unit", to_string(drivers[i].hours_per_unit),
-              "must be >= 0");
-    }
     ACI_COST_REQUIRE(total_standard_hours() > 0 || !work.empty(), p() + ".standard_hours", to_string(total_standard_hours()),
             "the work content (standard hours + drivers + time equations) must be > 0");
     ACI_COST_REQUIRE(total_standard_hours() <= max_job_hours, p() + ".standard_hours", to_string(total_standard_hours()),
             "the work content (standard hours + drivers) must be <= 10000000 h");
-    if (productivity) {
-      ACI_COST_REQUIRE(*productivity >= min_productivity() && *productivity <= 1, p() + ".productivity",
-              to_string(*productivity), "must be in [0.01, 1]");
-    }
-    ACI_COST_REQUIRE(crew_size > 0 && crew_size <= people::max_people, p() + ".crew_size", to_string(crew_size),
-                     "must be in (0, 10000] persons");
-    ACI_COST_REQUIRE(supervisors >= 0 && supervisors <= people::max_people, p() + ".supervisors", to_string(supervisors),
-                     "must be in [0, 10000] persons");
-    ACI_COST_REQUIRE(travel.trips >= 0 && travel.trips <= max_trips, p() + ".travel.trips", to_string(travel.trips),
-                     "must be in [0, 100000]");
-    ACI_COST_REQUIRE(travel.km_per_trip >= 0 && travel.km_per_trip <= max_km_per_trip, p() + ".travel.km_per_trip",
-                     to_string(travel.km_per_trip), "must be in [0, 10000] km");
-    ACI_COST_REQUIRE(travel.hours_per_trip >= 0 && travel.hours_per_trip <= max_hours_per_trip, p() + ".travel.hours_per_trip",
-                     to_string(travel.hours_per_trip), "must be in [0, 1000] h");
-    for (std::size_t i = 0; i < materials.size(); ++i) {
-      ACI_COST_REQUIRE(materials[i].amount >= Money(), p() + ".materials[" + std::to_string(i) + "].amount",
-              materials[i].amount.to_string(), "must be >= 0");
-    }
-    for (std::size_t i = 0; i < equipment.size(); ++i) {
-      ACI_COST_REQUIRE(equipment[i].hours >= 0 && equipment[i].hours <= max_job_hours,
-              p() + ".equipment[" + std::to_string(i) + "].hours", to_string(equipment[i].hours),
-              "must be in [0, 10000000] h");
-    }
-    if (vat_rate) {
-      ACI_COST_REQUIRE(*vat_rate >= 0 && *vat_rate < 1, p() + ".vat_rate", to_string(*vat_rate), "must be a share in [0, 1)");
-    }
-    output.validate(p);
   }
 
   friend bool operator==(const Job&, const Job&) = default;

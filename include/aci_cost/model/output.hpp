@@ -10,15 +10,22 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/error.hpp"
 #include "aci_cost/money.hpp"
+#include "aci_cost/schema/enum_names.hpp"
+#include "aci_cost/schema/field.hpp"
 
 namespace aci::model {
 
 /// A service (priced on its work) or goods (produced, then sold or lost).
 enum class OutputKind { service, goods };
+
+}  // namespace aci::model
+ACI_COST_ENUM_NAMES(aci::model::OutputKind, goods, "service", "goods");
+namespace aci::model {
 
 /// The units of output the library knows (others are accepted as given).
 inline constexpr std::string_view known_units[] = {"h", "m2", "m", "kg", "tonne", "basket", "piece"};
@@ -32,33 +39,49 @@ struct Output {
   Decimal loss_share{0};                  ///< goods: share produced but not sold (losses, unsold), [0, 1)
   std::optional<Money> market_unit_price; ///< market price per unit sold, € excl. VAT [pub/est]
   std::optional<Money> market_floor_unit_price;  ///< low end of the market per unit (default: market_unit_price)
-  Money support_per_unit;                 ///< revenue tied to output per unit produced, € (e.g. €/tonne) [est]
+  Money support_per_unit;                 ///< revenue tied to output per unit recovered, € (e.g. €/tonne) [est]
+  /// Share of the units produced that earns support_per_unit: an eco-organisation pays on the
+  /// tonnes re-used or recycled, not on the tonnes collected [est, per job].
+  Decimal recovered_share{1};
+
+  static constexpr std::string_view schema_name = "Output";
+  /// The field table (schema/field.hpp).
+  static constexpr auto schema() {
+    using S = Output;
+    using schema::field;
+    return std::tuple{
+        field("kind", &S::kind, "'service' or 'goods'"),
+        field("unit", &S::unit, "h, m2, m, kg, tonne, basket, piece…").not_empty(),
+        field("quantity", &S::quantity, "units produced (0: the standard hours, unit 'h')").units("units").at_least("0"),
+        field("loss_share", &S::loss_share, "goods: share produced but not sold").units("share").in("0", "1", "[)"),
+        field("market_unit_price", &S::market_unit_price, "market price per unit sold, € excl. VAT, or None")
+            .units("€/unit").at_least("0"),
+        field("market_floor_unit_price", &S::market_floor_unit_price, "low end of the market per unit, or None")
+            .units("€/unit").at_least("0"),
+        field("support_per_unit", &S::support_per_unit, "revenue tied to output per unit recovered, € [est]")
+            .units("€/unit").at_least("0"),
+        field("recovered_share", &S::recovered_share,
+              "share of the units produced that earns support_per_unit (re-used or recycled) [est]")
+            .units("share").in("0", "1", "[]")};
+  }
 
   /// True when the output is the job's standard hours (no quantity given).
   bool in_standard_hours() const { return quantity == 0; }
 
-  /// InvalidInput naming `path`.output.<field> on any bad field.
+  /// The rules joining fields (schema::validate calls it after the fields' domains).
   template <class Path>
-  void validate(const Path& path) const {
-    const auto p = [&] { return ::aci::detail::path_text(path) + ".output"; };
-    ACI_COST_REQUIRE(!unit.empty(), p() + ".unit", "\"\"", "must not be empty");
-    ACI_COST_REQUIRE(quantity >= 0, p() + ".quantity", to_string(quantity), "must be >= 0 (0: the standard hours)");
+  void check_rules(const Path& path) const {
+    const auto p = [&] { return ::aci::detail::path_text(path); };
     ACI_COST_REQUIRE(quantity > 0 || unit == "h", p() + ".quantity", "0",
                      "give the quantity of " + unit + " produced (0 means the standard hours, unit \"h\")");
-    ACI_COST_REQUIRE(loss_share >= 0 && loss_share < 1, p() + ".loss_share", to_string(loss_share), "must be in [0, 1)");
     ACI_COST_REQUIRE(kind == OutputKind::goods || loss_share == 0, p() + ".loss_share", to_string(loss_share),
                      "only goods lose a share of their output (kind: goods)");
-    if (market_unit_price)
-      ACI_COST_REQUIRE(*market_unit_price >= Money(), p() + ".market_unit_price", market_unit_price->to_string(),
-                       "must be >= 0");
     if (market_floor_unit_price) {
       ACI_COST_REQUIRE(market_unit_price.has_value(), p() + ".market_floor_unit_price",
                        market_floor_unit_price->to_string(), "needs market_unit_price");
-      ACI_COST_REQUIRE(*market_floor_unit_price >= Money() && *market_floor_unit_price <= *market_unit_price,
-                       p() + ".market_floor_unit_price", market_floor_unit_price->to_string(),
-                       "must be in [0, market_unit_price]");
+      ACI_COST_REQUIRE(*market_floor_unit_price <= *market_unit_price, p() + ".market_floor_unit_price",
+                       market_floor_unit_price->to_string(), "must be in [0, market_unit_price]");
     }
-    ACI_COST_REQUIRE(support_per_unit >= Money(), p() + ".support_per_unit", support_per_unit.to_string(), "must be >= 0");
   }
 
   friend bool operator==(const Output&, const Output&) = default;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aci_cost/allocation/network.hpp"
+#include "aci_cost/schema/enum_names.hpp"
 
 namespace aci::model {
 
@@ -19,6 +20,10 @@ enum class OverheadMethod {
   step_down,   ///< cost centres, support centres settled one after another (step_order)
   reciprocal   ///< cost centres, every service between support centres counted (a linear system)
 };
+
+}  // namespace aci::model
+ACI_COST_ENUM_NAMES(aci::model::OverheadMethod, reciprocal, "single_key", "direct", "step_down", "reciprocal");
+namespace aci::model {
 
 /// The ACI's shared structure (empty: each atelier carries only its own overheads).
 struct Structure {

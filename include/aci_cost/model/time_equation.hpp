@@ -5,11 +5,14 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "aci_cost/allocation/time_driven.hpp"
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/error.hpp"
+#include "aci_cost/schema/field.hpp"
 
 namespace aci::model {
 
@@ -37,6 +40,16 @@ struct TimeEquation {
   Decimal constant{0};                    ///< standard hours of every occurrence, h
   std::vector<allocation::Term> terms;    ///< coefficient (h per unit of the driver) x driver
   std::string source = "[est]";           ///< where it comes from: [est], or the fit (jobs, R²)
+  static constexpr std::string_view schema_name = "TimeEquation";
+  /// The field table (schema/field.hpp); `terms` is a JSON object {driver: coefficient}.
+  static constexpr auto schema() {
+    using S = TimeEquation;
+    using schema::field;
+    return std::tuple{field("name", &S::name, "the name jobs use").needed().not_empty(),
+                      field("constant", &S::constant, "standard hours of every occurrence").units("h"),
+                      field("terms", &S::terms, "{driver: coefficient}: h per unit of the driver (indicators 0/1)"),
+                      field("source", &S::source, "[est], or how it was fitted")};
+  }
   friend bool operator==(const TimeEquation&, const TimeEquation&) = default;
 };
 
@@ -45,6 +58,15 @@ struct EquationUse {
   std::string equation;                         ///< a TimeEquation name of the job's atelier
   Decimal count{1};                             ///< occurrences, >= 0
   std::vector<allocation::DriverValue> drivers; ///< driver values (a driver left out is 0)
+  static constexpr std::string_view schema_name = "EquationUse";
+  /// The field table (schema/field.hpp); `drivers` is a JSON object {driver: value}.
+  static constexpr auto schema() {
+    using S = EquationUse;
+    using schema::field;
+    return std::tuple{field("equation", &S::equation, "a TimeEquation name of the job's atelier").needed(),
+                      field("count", &S::count, "occurrences").units("occurrences").at_least("0"),
+                      field("drivers", &S::drivers, "{driver: value}")};
+  }
   friend bool operator==(const EquationUse&, const EquationUse&) = default;
 };
 

@@ -10,8 +10,12 @@
 #include "aci_cost/date.hpp"
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/money.hpp"
+#include "aci_cost/detail/divisor.hpp"
 #include "aci_cost/rates/general_reduction.hpp"
 #include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/schema/enum_names.hpp"
+#include "aci_cost/schema/field.hpp"
+#include "aci_cost/schema/validate.hpp"
 #include "aci_cost/detail/strict_fp.hpp"
 
 ACI_COST_STRICT_FP_BEGIN
@@ -31,11 +35,19 @@ enum class Role {
   support,             ///< director, accounting, admin: overheads
 };
 
+}  // namespace aci::people
+ACI_COST_ENUM_NAMES(aci::people::Role, support, "integration", "supervisor", "socio_professional", "support");
+namespace aci::people {
+
 /// How employer contributions are computed.
 enum class ContributionMode {
   rate,             ///< contributions = employer_rate x gross (the rate is net of any reduction)
   legal_reduction,  ///< (employer_rate - general reduction coefficient at the date) x gross
 };
+
+}  // namespace aci::people
+ACI_COST_ENUM_NAMES(aci::people::ContributionMode, legal_reduction, "rate", "legal_reduction");
+namespace aci::people {
 
 /// How gross pay is given.
 enum class PayBasis {
@@ -43,6 +55,10 @@ enum class PayBasis {
   hourly,   ///< `amount` €/h
   monthly,  ///< `amount` €/month, 12 months a year
 };
+
+}  // namespace aci::people
+ACI_COST_ENUM_NAMES(aci::people::PayBasis, monthly, "smic", "hourly", "monthly");
+namespace aci::people {
 
 /// Shares of paid hours that are not production (each 0–1; production is the remainder).
 struct HoursSplit {
@@ -53,25 +69,36 @@ struct HoursSplit {
   Decimal bank_holidays{0};  ///< bank holidays, share
   Decimal absence{0};        ///< absence the employer pays (maintained pay), share of paid hours
 
+  static constexpr std::string_view schema_name = "HoursSplit";
+  /// The field table (schema/field.hpp).
+  static constexpr auto schema() {
+    using S = HoursSplit;
+    using schema::field;
+    return std::tuple{
+        field("training", &S::training, "planned training, share of paid hours").units("share").in("0", "1", "[]"),
+        field("accompaniment", &S::accompaniment, "socio-professional accompaniment, share").units("share").in("0", "1", "[]"),
+        field("meetings", &S::meetings, "meetings, share").units("share").in("0", "1", "[]"),
+        field("leave", &S::leave, "paid leave, share").units("share").in("0", "1", "[]"),
+        field("bank_holidays", &S::bank_holidays, "bank holidays, share").units("share").in("0", "1", "[]"),
+        field("absence", &S::absence, "absence the employer pays, share of paid hours").units("share").in("0", "1", "[]")};
+  }
+
   /// Share of paid hours that is production: 1 - the other shares.
   Decimal production() const {
     return 1 - training - accompaniment - meetings - leave - bank_holidays - absence;
   }
   /// InvalidInput (prefixed with `path`) unless every share is in [0, 1] and production > 0.
-  void validate(std::string_view path) const {
-    validate_at([path] { return std::string(path); });
-  }
+  void validate(std::string_view path) const { schema::validate(*this, std::string(path)); }
   /// validate() with the prefix made by path() only when a check fails.
   template <class Path>
   void validate_at(const Path& path) const {
-    const std::pair<const char*, const Decimal*> shares[] = {
-        {"training", &training}, {"accompaniment", &accompaniment}, {"meetings", &meetings},
-        {"leave", &leave},       {"bank_holidays", &bank_holidays}, {"absence", &absence}};
-    for (const auto& [name, v] : shares) {
-      ACI_COST_REQUIRE(*v >= 0 && *v <= 1, path() + "." + name, to_string(*v), "must be a share in [0, 1]");
-    }
-    ACI_COST_REQUIRE(production() > 0, path(), "production share " + to_string(production()),
-            "the non-production shares must add up to less than 1");
+    schema::validate(*this, path);
+  }
+  /// The rule joining the shares (schema::validate calls it after the fields' domains).
+  template <class Path>
+  void check_rules(const Path& path) const {
+    ACI_COST_REQUIRE(production() > 0, ::aci::detail::path_text(path), "production share " + to_string(production()),
+                     "the non-production shares must add up to less than 1");
   }
   friend bool operator==(const HoursSplit&, const HoursSplit&) = default;
 };
@@ -93,27 +120,64 @@ struct StaffGroup {
   Decimal unpaid_absence{0};
   /// CDDI under 20 h/week by derogation (art. L5132-15-1): no `cddi_weekly_hours` warning.
   bool hours_derogation = false;
+  /// The class of the collective agreement of ACIs (IDCC 3016) the post is in, e.g. "encadrant_b"
+  /// (rates::Rate::ccn_coefficient keys; people/pay_floor.hpp); "" = none declared, no check.
+  std::string ccn_class = {};
+  /// Pay below the class's minimum is accepted (a warning, below_ccn_minimum, instead of an error).
+  bool pay_below_minimum_accepted = false;
+  /// [assumption] The employer's share of the supplementary health cover (complémentaire santé
+  /// collective: the employer pays at least half, CSS L911-7), €/month per person; 0: none
+  /// charged (a dispensed employee, or counted in per_head_annual_cost).
+  Money health_cover_monthly = {};
+
+  static constexpr std::string_view schema_name = "StaffGroup";
+  /// The field table (schema/field.hpp). [assumption] at most 10,000 persons (max_people).
+  static constexpr auto schema() {
+    using S = StaffGroup;
+    using schema::field;
+    return std::tuple{
+        field("name", &S::name, "e.g. 'CDDI crew'").needed().not_empty(),
+        field("role", &S::role, "'integration', 'supervisor', 'socio_professional' or 'support'"),
+        field("headcount", &S::headcount, "persons (fractional allowed; posts for integration groups)")
+            .units("persons").in("0", "10000", "[]").needed(),
+        field("weekly_hours", &S::weekly_hours, "contract hours per person (legal maximum 48)")
+            .units("h/week").in("0", "48", "(]").needed(),
+        field("pay_basis", &S::pay_basis, "'smic', 'hourly' or 'monthly'").placed("pay.basis"),
+        field("pay", &S::pay, "€/h (hourly) or €/month (monthly); unused for smic")
+            .units("€/h or €/month").at_least("0").placed("pay.amount")
+            .written_if([](const S& g) { return g.pay_basis != PayBasis::smic; }),
+        field("contribution_mode", &S::contribution_mode, "'rate' or 'legal_reduction'").placed("contributions.mode"),
+        field("employer_rate", &S::employer_rate, "employer contribution rate (before the reduction in legal mode)")
+            .units("share").in("0", "1", "[)").placed("contributions.employer_rate"),
+        field("per_head_annual_cost", &S::per_head_annual_cost, "work clothes, PPE, medical visits…")
+            .units("€/person/year").at_least("0"),
+        field("hours", &S::hours, "HoursSplit: how paid hours split"),
+        field("unpaid_absence", &S::unpaid_absence, "absence the employer does not pay, share of contract hours")
+            .units("share").in("0", "1", "[)"),
+        field("hours_derogation", &S::hours_derogation, "CDDI under 20 h/week by derogation (L5132-15-1)"),
+        field("ccn_class", &S::ccn_class, "class of the ACI collective agreement, e.g. 'encadrant_b' ('' = none)")
+            .quiet_when_empty(),
+        field("pay_below_minimum_accepted", &S::pay_below_minimum_accepted,
+              "pay below the class's minimum is accepted (a warning instead of an error)"),
+        field("health_cover_monthly", &S::health_cover_monthly,
+              "employer's share of the supplementary health cover (L911-7 CSS) [est]")
+            .units("€/month/person").at_least("0")};
+  }
 
   /// InvalidInput (prefixed with `path`) on any bad field.
-  void validate(std::string_view path) const {
-    validate_at([path] { return std::string(path); });
-  }
+  void validate(std::string_view path) const { schema::validate(*this, std::string(path)); }
   /// validate() with the prefix made by path() only when a check fails.
   template <class Path>
   void validate_at(const Path& path) const {
-    ACI_COST_REQUIRE(!name.empty(), path() + ".name", "\"\"", "must not be empty");
-    ACI_COST_REQUIRE(headcount >= 0 && headcount <= max_people, path() + ".headcount", to_string(headcount),
-                     "must be in [0, 10000] persons");
-    ACI_COST_REQUIRE(weekly_hours > 0 && weekly_hours <= 48, path() + ".weekly_hours", to_string(weekly_hours),
-            "must be in (0, 48] h/week (legal maximum)");
-    if (pay_basis != PayBasis::smic) ACI_COST_REQUIRE(pay > Money(), path() + ".pay", pay.to_string(), "must be > 0");
-    ACI_COST_REQUIRE(employer_rate >= 0 && employer_rate < 1, path() + ".employer_rate", to_string(employer_rate),
-            "must be a share in [0, 1)");
-    ACI_COST_REQUIRE(per_head_annual_cost >= Money(), path() + ".per_head_annual_cost",
-            per_head_annual_cost.to_string(), "must be >= 0");
-    ACI_COST_REQUIRE(unpaid_absence >= 0 && unpaid_absence < 1, path() + ".unpaid_absence", to_string(unpaid_absence),
-            "must be a share of contract hours in [0, 1)");
-    hours.validate_at([&] { return path() + ".hours"; });
+    schema::validate(*this, path);
+  }
+  /// The rules joining fields (schema::validate calls it after the fields' domains).
+  template <class Path>
+  void check_rules(const Path& path) const {
+    if (pay_basis != PayBasis::smic) {
+      ACI_COST_REQUIRE(pay > Money(), ::aci::detail::path_text(path) + ".pay", pay.to_string(),
+                       "must be > 0 (pay basis " + std::string(schema::name_of(pay_basis)) + ")");
+    }
   }
   friend bool operator==(const StaffGroup&, const StaffGroup&) = default;
 };
@@ -128,7 +192,9 @@ inline constexpr int cddi_minimum_weekly_hours = 20;
 template <class T>
 struct StaffCost {
   T contract_hours{};             ///< h/year per person: 52 x weekly hours
-  T paid_hours{};                 ///< h/year per person: contract hours less unpaid absence
+  T paid_hours{};                 ///< h/year per person: contract hours less unpaid absence, plus the
+                                  ///< paid leave accrued during it (accrued_leave_hours)
+  T accrued_leave_hours{};        ///< h/year per person: paid leave accrued during sick leave (loi 2024-364)
   T production_hours{};           ///< h/year per person
   T training_hours{};             ///< h/year per person
   T annual_gross{};               ///< €/year per person
@@ -158,7 +224,11 @@ struct StaffInputs {
   T pay{};                 ///< €/h (the SMIC for smic, the pay for hourly) or €/month (monthly)
   T smic_hourly{};         ///< €/h, for the reduction (legal_reduction only)
   T employer_rate{};       ///< before the reduction (legal_reduction) or net of it (rate)
-  T per_head{};            ///< €/year per person
+  T per_head{};            ///< €/year per person (per-head costs and health cover)
+  T leave_share{};         ///< paid leave, share of paid hours
+  /// Paid leave accrued per hour of (unpaid) sick leave, as a share of what an hour of work
+  /// accrues: 2 days a month against 2.5 (L3141-5-1 by loi 2024-364, L3141-3); 0 without absence.
+  T sick_leave_accrual{};
   rates::GeneralReductionParameters<T> reduction{};  ///< legal_reduction only
 
   /// Share of paid hours that is production.
@@ -191,7 +261,15 @@ StaffInputs<T> staff_inputs(const StaffGroup& g, rates::RateLookup& rates, bool 
                     scalar_cast<T>(rates.value(Rate::reduction_smic_multiple))};
     in.smic_hourly = scalar_cast<T>(rates.value(Rate::smic_hourly));
   }
-  in.per_head = scalar_cast<T>(g.per_head_annual_cost.amount());
+  in.per_head = scalar_cast<T>(g.per_head_annual_cost.amount() + g.health_cover_monthly.amount() * 12);
+  in.leave_share = scalar_cast<T>(g.hours.leave);
+  if (g.unpaid_absence > 0) {
+    // Sick leave accrues paid leave since loi n° 2024-364 (looked up one statement each: the
+    // audit's order must not depend on the scalar's evaluation order).
+    const Decimal sick = rates.value(Rate::sick_leave_days_per_month);
+    const Decimal worked = rates.value(Rate::paid_leave_days_per_month);
+    in.sick_leave_accrual = scalar_cast<T>(::aci::detail::quotient(sick, worked));
+  }
   return in;
 }
 
@@ -200,12 +278,18 @@ StaffInputs<T> staff_inputs(const StaffGroup& g, rates::RateLookup& rates, bool 
 template <class T>
 StaffCost<T> staff_cost(const StaffInputs<T>& in) {
   StaffCost<T> c;
-  const T paid_share = T(1) - in.unpaid_absence;
+  // Paid share of the contract: the hours worked or on paid leave, plus the paid leave that sick
+  // leave accrues (taken later, paid and not worked).
+  const T worked_share = T(1) - in.unpaid_absence;
+  const T accrued_share = in.unpaid_absence * in.leave_share * in.sick_leave_accrual;
+  const T paid_share = worked_share + accrued_share;
   c.contract_hours = in.weekly_hours * T(weeks_per_year);
-  c.paid_hours = c.contract_hours * paid_share;
-  c.production_hours = c.paid_hours * in.production_share();
-  c.training_share = in.training_share;
-  c.training_hours = c.paid_hours * in.training_share;
+  const T base_hours = c.contract_hours * worked_share;
+  c.accrued_leave_hours = c.contract_hours * accrued_share;
+  c.paid_hours = base_hours + c.accrued_leave_hours;
+  c.production_hours = base_hours * in.production_share();
+  c.training_hours = base_hours * in.training_share;
+  c.training_share = ::aci::detail::quotient(c.training_hours, c.paid_hours);
   switch (in.pay_basis) {
     case PayBasis::smic:
     case PayBasis::hourly: c.annual_gross = in.pay * c.paid_hours; break;

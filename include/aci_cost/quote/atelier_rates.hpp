@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "aci_cost/model/aci.hpp"
+#include "aci_cost/people/pay_floor.hpp"
 #include "aci_cost/people/staff.hpp"
 #include "aci_cost/rates/rate_table.hpp"
 #include "aci_cost/detail/divisor.hpp"
@@ -241,6 +242,8 @@ template <class T, class Path = const char*>
 AtelierRates<T> atelier_rates(const model::Atelier& a, bool large_employer, rates::RateLookup& rates,
                               const Path& path = "atelier", const Money& structure = Money()) {
   const AtelierInputs<T> in = atelier_inputs<T>(a, large_employer, rates, structure);
+  // Pay below the collective agreement's minimum is refused unless the group accepts it.
+  for (const auto& g : a.staff) people::check_pay_floor(g, rates, [&g] { return "staff[" + g.name + "]"; });
   AtelierRates<T> staff;
   for (std::size_t i = 0; i < a.staff.size(); ++i) {
     const GroupInputs<T>& g = in.groups[i];

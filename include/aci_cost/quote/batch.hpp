@@ -39,11 +39,12 @@ struct QuoteBase {
                       const PricingOptions& pricing) {
     (void)compute_figures<double>(aci, job, table, pricing);  // every check of a quote, once
     const model::Atelier& at = aci.atelier(job.atelier, "job.atelier");
+    const PricingOptions& applied = effective_pricing(at, job, pricing);
     rates::RateLookup rates(table, job.date);
     QuoteBase b;
-    b.inputs.atelier = atelier_inputs<double>(at, aci.large_employer, rates,
-                                              structure_charges(aci, table, job.date, pricing.rounding)[atelier_index(aci, at)]);
-    b.inputs.job = job_inputs<double>(aci, at, job, pricing, rates, std::nullopt);
+    b.inputs.atelier =
+        atelier_inputs<double>(at, aci.large_employer, rates, shared_share(aci, at, table, job.date, applied.rounding));
+    b.inputs.job = job_inputs<double>(aci, at, job, applied, rates, std::nullopt);
     b.staff = staff_totals(b.inputs.atelier);
     for (const auto& g : b.inputs.atelier.groups)
       if (g.role != people::Role::integration)

@@ -72,6 +72,8 @@ struct QuoteCore {
   T franchise_threshold{};     ///< €/year, when exempt: commercial receipts exempt below it
   T market_price{};            ///< standard hours x market price + materials, €
   T market_floor{};            ///< standard hours x low market price + materials, €
+  T overcompensation_ceiling{};  ///< full cost x (1 + reasonable profit) - subsidies - output revenue, €:
+                                 ///< a price above it over-compensates (Decision 2012/21/EU, art. 5)
   T annual_charges{};          ///< atelier charges of the year, € (sales-cap base)
   T sales_cap_share{};         ///< the D5132-34 share the cap is of the charges
   T sales_cap{};               ///< cap share x charges, €
@@ -80,7 +82,7 @@ struct QuoteCore {
   T supervision_available{};   ///< ETPS working h/year of the atelier (HS)
   T output_units{};            ///< units produced (model::Output; the standard hours by default)
   T sold_units{};              ///< units sold: produced x (1 - loss share)
-  T output_revenue{};          ///< revenue tied to output besides the sale (support per unit x units), €
+  T output_revenue{};          ///< revenue tied to output besides the sale (support per unit x units recovered), €
   T full_cost_per_unit{};      ///< full cost / units sold, €
   T net_cost_per_unit{};       ///< net cost / units sold, €
   T price_per_unit{};          ///< price excl. VAT / units sold, €
@@ -95,6 +97,9 @@ template <class T>
 struct QuoteFigures : QuoteCore<T> {
   bool vat_exempt = false;     ///< the ACI invoices no VAT (non-profit under the franchise)
   std::vector<std::string> short_hours_groups;  ///< integration groups under 20 h/week without derogation
+  std::vector<std::string> below_minimum_groups;  ///< groups paid below their CCN class's minimum, accepted
+  std::vector<rates::RateEntry> unconfirmed_rates;  ///< `check` figures in force but passed over for confirmed ones
+  PricingOptions pricing;      ///< the options applied: the job's, else its atelier's, else the scenario's
   std::vector<rates::RateEntry> rates_used;  ///< every dated figure the engine read
   std::optional<Date> rates_known_until;      ///< the rate table's horizon (RateTable::known_until)
 };
@@ -124,6 +129,7 @@ struct JobInputs {
   T annual_sales{};          ///< €, the atelier's sales of the year before the job
   PricePolicy policy = PricePolicy::cost_plus;  ///< the pricing policy
   T margin{};                ///< cost_plus margin
+  T reasonable_profit{};     ///< share of the full cost above which price + subsidies over-compensate
   T coefficient_k{};         ///< ds_coefficient K (rounded as the policy says)
   bool vat_exempt = false;   ///< non-profit exempt
   T vat_rate{};              ///< share (0 when exempt)
@@ -134,7 +140,8 @@ struct JobInputs {
   bool unit_market = false;  ///< the market price is per unit of output (model::Output)
   T market_unit_price{};     ///< €/unit sold
   T market_floor_unit_price{};  ///< €/unit sold
-  T support_per_unit{};      ///< € per unit produced
+  T support_per_unit{};      ///< € per unit recovered
+  T recovered_share{};       ///< share of the units produced that earns support_per_unit (re-used, recycled)
 };
 
 /// The figures of a job from its scalars, the atelier's scalars and its annual totals:
@@ -221,8 +228,12 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
   // revenue tied to output (an eco-organisation's support per tonne) lowers the net cost.
   f.output_units = job.units_are_hours ? f.standard_hours : job.output_units;
   f.sold_units = f.output_units * (T(1) - job.loss_share);
-  f.output_revenue = f.output_units * job.support_per_unit;
+  // Eco-organisations pay on tonnes re-used or recycled, not on tonnes collected.
+  f.output_revenue = f.output_units * job.recovered_share * job.support_per_unit;
   f.net_cost = f.full_cost - f.subsidies_total - f.output_revenue;
+  // Above this price, price + subsidies + output revenue exceed the full cost plus a reasonable
+  // profit: public money would be paid twice for the same work (over-compensation).
+  f.overcompensation_ceiling = f.full_cost * (T(1) + job.reasonable_profit) - f.subsidies_total - f.output_revenue;
 
   f.debourse_sec = line(CostLine::integration_labour) + line(CostLine::training) + line(CostLine::supervision) +
                    job.materials + job.equipment;
@@ -240,6 +251,14 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
       f.price_ht = f.debourse_sec * f.coefficient_k;
       break;
     case PricePolicy::market: f.price_ht = f.market_price; break;
+    case PricePolicy::fair_zone: {
+      // The market price, floored at the net cost, capped at the over-compensation ceiling
+      // (which is never below the net cost: it exceeds it by reasonable profit x full cost).
+      const T floored = select(f.market_price > f.net_cost, f.market_price, f.net_cost);
+      const T capped = select(floored > f.overcompensation_ceiling, f.overcompensation_ceiling, floored);
+      f.price_ht = select(capped < T(0), T(0), capped);  // never negative (quote.hpp: fair_zone_price)
+      break;
+    }
   }
   f.vat_rate = job.vat_rate;
   f.franchise_threshold = job.franchise_threshold;
@@ -270,7 +289,9 @@ inline rates::Rate vat_rate_of(model::VatKind k) {
     case model::VatKind::housing_renovation:
     case model::VatKind::home_services: return rates::Rate::vat_intermediate;
     case model::VatKind::food:
-    case model::VatKind::energy_renovation: return rates::Rate::vat_reduced;
+    case model::VatKind::energy_renovation:
+    case model::VatKind::household_waste_sorting: return rates::Rate::vat_reduced;
+    case model::VatKind::household_waste_other: return rates::Rate::vat_intermediate;
   }
   return rates::Rate::vat_standard;
 }
@@ -317,6 +338,7 @@ JobInputs<T> job_inputs(const model::Aci& aci, const model::Atelier& at, const m
     in.market_floor_unit_price = m(out.market_floor_unit_price.value_or(*out.market_unit_price));
   }
   in.support_per_unit = m(out.support_per_unit);
+  in.recovered_share = c(out.recovered_share);
   if (training_rate) {
     ACI_COST_REQUIRE(*training_rate >= 0, p() + ".training_rate", to_string(*training_rate), "must be >= 0");
     in.has_training_rate = true;
@@ -331,16 +353,35 @@ JobInputs<T> job_inputs(const model::Aci& aci, const model::Atelier& at, const m
   in.annual_sales = m(at.annual_sales);
   in.policy = pricing.policy;
   in.margin = c(pricing.margin);
+  in.reasonable_profit = c(pricing.reasonable_profit);
   if (pricing.policy == PricePolicy::ds_coefficient) in.coefficient_k = c(pricing.coefficient_k());
-  if (aci.tax_status == model::TaxStatus::non_profit_exempt) {
+  if (aci.tax_status != model::TaxStatus::vat_liable) {
     ACI_COST_REQUIRE(!job.vat_rate, p() + ".vat_rate", job.vat_rate ? to_string(*job.vat_rate) : std::string("null"),
-                     "the ACI is a non-profit exempt of VAT (aci.tax_status): a job cannot carry a VAT rate");
+                     "the ACI is outside VAT (aci.tax_status): a job cannot carry a VAT rate");
     in.vat_exempt = true;
-    in.franchise_threshold = c(rates.value(rates::Rate::association_franchise_threshold));
+    // Only the franchise of accessory lucrative receipts has a ceiling (non_lucrative has none).
+    if (aci.tax_status == model::TaxStatus::non_profit_exempt)
+      in.franchise_threshold = c(rates.value(rates::Rate::association_franchise_threshold));
   } else {
     in.vat_rate = job.vat_rate ? c(*job.vat_rate) : c(rates.value(vat_rate_of(job.vat_kind)));
   }
   return in;
+}
+
+/// The pricing options that apply to `job` of atelier `at`: the job's, else its atelier's, else
+/// `given` (the scenario's).
+inline const PricingOptions& effective_pricing(const model::Atelier& at, const model::Job& job,
+                                               const PricingOptions& given) {
+  return job.pricing ? *job.pricing : at.pricing ? *at.pricing : given;
+}
+
+/// What atelier `at` of `aci` receives of its shared charges at the job's date (the structure and
+/// the statutory auditor), €/year: they are loaded per work hour with its overheads.
+inline Money shared_share(const model::Aci& aci, const model::Atelier& at, const rates::RateTable& table, const Date& date,
+                          Rounding mode) {
+  const auto shared = shared_charges(aci, table, date, mode);
+  const std::size_t i = atelier_index(aci, at);
+  return shared.structure[i] + shared.statutory_audit[i];
 }
 
 /// Prices `job` for `aci` with the figures of `table` in force at the job's date.
@@ -348,12 +389,14 @@ JobInputs<T> job_inputs(const model::Aci& aci, const model::Atelier& at, const m
 /// (€ per integration work hour), e.g. by its true cost in the job's week (link/training_quote.hpp).
 template <class T>
 QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
-                                const PricingOptions& pricing, const std::optional<Decimal>& training_rate = std::nullopt) {
+                                const PricingOptions& pricing_given,
+                                const std::optional<Decimal>& training_rate = std::nullopt) {
   aci.validate();
   job.validate();
-  pricing.validate();
+  pricing_given.validate();
   const model::Atelier& at = aci.atelier(job.atelier, [&] { return "job[" + job.name + "].atelier"; });
-  const Money structure = structure_charges(aci, table, job.date, pricing.rounding)[atelier_index(aci, at)];
+  const PricingOptions& pricing = effective_pricing(at, job, pricing_given);
+  const Money structure = shared_share(aci, at, table, job.date, pricing.rounding);
   rates::RateLookup rates(table, job.date);
   const AtelierRates<T> ar =
       atelier_rates<T>(at, aci.large_employer, rates, [&] { return "atelier[" + at.name + "]"; }, structure);
@@ -367,13 +410,18 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   QuoteFigures<T> f;
   quote_core(in, ar, f);  // (in place: a QuoteFigures is a QuoteCore)
   f.vat_exempt = in.vat_exempt;
+  f.pricing = pricing;
   for (const auto& g : at.staff) {
     if (g.role == people::Role::integration && g.headcount > 0 && !g.hours_derogation &&
         g.weekly_hours < people::cddi_minimum_weekly_hours) {
       f.short_hours_groups.push_back(g.name);
     }
   }
+  for (const auto& g : at.staff) {
+    if (const auto floor = people::pay_floor(g, rates); floor && floor->below) f.below_minimum_groups.push_back(g.name);
+  }
   f.rates_used = rates.used();
+  f.unconfirmed_rates = rates.unconfirmed();
   f.rates_known_until = table.known_until();
   return f;
 }

@@ -14,38 +14,40 @@
 
 #include "aci_cost/quote/figures.hpp"
 #include "aci_cost/detail/descriptor.hpp"
+#include "aci_cost/schema/field.hpp"
 
-// Columns: X(id, name, unit, low, high, ends, staff, rule, doc). `ends` as in
-// training/inputs.hpp; `staff`: the input changes staff costs (the atelier's totals are then
-// recomputed per scenario).
+// Columns: X(id, name, unit, domain, staff, rule, doc). `domain` is ACI_COST_RANGE(low, high, ends), `ends`
+// as in training/inputs.hpp, or ACI_COST_FIELD(Struct, member): the domain of a scenario field, from its
+// struct's field table (schema/field.hpp), so that a sweep and a scenario refuse the same values;
+// `staff`: the input changes staff costs (the atelier's totals are then recomputed per scenario).
 #define ACI_COST_QUOTE_INPUTS(X)                                                                                     \
-  X(job_standard_hours, "job.standard_hours", "h", 0, 1e7, "(]", false, "",                                          \
+  X(job_standard_hours, "job.standard_hours", "h", ACI_COST_RANGE(0, 1e7, "(]"), false, "",                                          \
     "work content in standard hours (replaces the drivers)")                                                         \
-  X(job_productivity, "job.productivity", "share", 0.01, 1, "[]", false, "", "relative productivity of the crew")  \
-  X(job_crew_size, "job.crew_size", "people", 0, 1e4, "(]", false, "", "integration employees on site")              \
-  X(job_supervisors, "job.supervisors", "people", 0, 1e4, "[]", false,                                               \
+  X(job_productivity, "job.productivity", "share", ACI_COST_FIELD(model::Job, productivity), false, "", "relative productivity of the crew")  \
+  X(job_crew_size, "job.crew_size", "people", ACI_COST_FIELD(model::Job, crew_size), false, "", "integration employees on site")              \
+  X(job_supervisors, "job.supervisors", "people", ACI_COST_FIELD(model::Job, supervisors), false,                                               \
     "> 0 needs a supervisor (ETPS) group in the atelier", "supervisors (ETPS) on site")                              \
-  X(job_output_quantity, "job.output.quantity", "units", 0, inf, "()", false, "",                                   \
+  X(job_output_quantity, "job.output.quantity", "units", ACI_COST_RANGE(0, inf, "()"), false, "",                                   \
     "units of output produced (replaces the standard hours as the per-unit base)")                                   \
-  X(job_output_support_per_unit, "job.output.support_per_unit", "€/unit", 0, inf, "[)", false, "",                  \
+  X(job_output_support_per_unit, "job.output.support_per_unit", "€/unit", ACI_COST_FIELD(model::Output, support_per_unit), false, "",                  \
     "revenue tied to output per unit produced (e.g. an eco-organisation's €/tonne)")                                 \
-  X(pricing_margin, "pricing.margin", "share", -1, 10, "()", false, "", "cost_plus margin on the full cost")          \
-  X(atelier_annual_overheads, "atelier.annual_overheads", "€/year", 0, inf, "[)", false, "", "overheads of the year") \
-  X(atelier_aid_modulation_share, "atelier.subsidies.aid_modulation_share", "share", 0, 0.1, "[]", false,            \
+  X(pricing_margin, "pricing.margin", "share", ACI_COST_FIELD(quote::PricingOptions, margin), false, "", "cost_plus margin on the full cost")          \
+  X(atelier_annual_overheads, "atelier.annual_overheads", "€/year", ACI_COST_FIELD(model::Atelier, annual_overheads), false, "", "overheads of the year") \
+  X(atelier_aid_modulation_share, "atelier.subsidies.aid_modulation_share", "share", ACI_COST_FIELD(model::Subsidies, aid_modulation_share), false,            \
     "the département's RSA share must stay within the aid", "modulated part of the aide au poste")                   \
-  X(atelier_other_grants, "atelier.subsidies.other_grants_annual", "€/year", 0, inf, "[)", false, "",               \
+  X(atelier_other_grants, "atelier.subsidies.other_grants_annual", "€/year", ACI_COST_FIELD(model::Subsidies, other_grants_annual), false, "",               \
     "other grants of the year")                                                                                      \
-  X(atelier_market_hourly_price, "atelier.market_hourly_price", "€/h", 0, inf, "[)", false,                         \
+  X(atelier_market_hourly_price, "atelier.market_hourly_price", "€/h", ACI_COST_FIELD(model::Atelier, market_hourly_price), false,                         \
     ">= atelier.market_floor_hourly_price", "market price of a standard hour")                                       \
-  X(atelier_ordinary_hourly_cost, "atelier.ordinary_hourly_cost", "€/h", 0, inf, "[)", false, "",                   \
+  X(atelier_ordinary_hourly_cost, "atelier.ordinary_hourly_cost", "€/h", ACI_COST_FIELD(model::Atelier, ordinary_hourly_cost), false, "",                   \
     "what an ordinary firm spends per standard hour")                                                                \
-  X(crew_headcount_scale, "crew.headcount_scale", "x", 0, inf, "()", true,                                           \
+  X(crew_headcount_scale, "crew.headcount_scale", "x", ACI_COST_RANGE(0, inf, "()"), true,                                           \
     "the RSA FTEs (scaled alike) must fit the filled FTEs", "scales every integration group and the RSA FTEs")       \
-  X(crew_weekly_hours, "crew.weekly_hours", "h/week", 0, 48, "(]", true, "",                                         \
+  X(crew_weekly_hours, "crew.weekly_hours", "h/week", ACI_COST_FIELD(people::StaffGroup, weekly_hours), true, "",                                         \
     "contract hours of every integration group")                                                                     \
-  X(crew_absence, "crew.absence", "share (paid absence)", 0, 1, "[]", true,                                          \
+  X(crew_absence, "crew.absence", "share (paid absence)", ACI_COST_FIELD(people::HoursSplit, absence), true,                                          \
     "training + absence + the other shares < 1 (some production)", "paid absence of every integration group")      \
-  X(crew_training, "crew.training", "share", 0, 1, "[]", true,                                                       \
+  X(crew_training, "crew.training", "share", ACI_COST_FIELD(people::HoursSplit, training), true,                                                       \
     "training + absence + the other shares < 1 (some production)", "training share of every integration group")
 
 // Columns: X(id, name, unit, doc).
@@ -101,13 +103,16 @@ inline constexpr std::size_t quote_output_count = 0 ACI_COST_QUOTE_OUTPUTS(ACI_C
 
 /// The quote model's inputs, in QuoteInput order.
 inline constexpr std::array<QuoteInputSpec, quote_input_count> quote_input_specs = [] {
-  constexpr double inf = std::numeric_limits<double>::infinity();
+  [[maybe_unused]] constexpr double inf = std::numeric_limits<double>::infinity();
+#define ACI_COST_RANGE(low, high, ends) aci::detail::Domain::of(low, high, ends)
+#define ACI_COST_FIELD(S, member) schema::bounds_of<S>(&S::member).domain()
   return std::array<QuoteInputSpec, quote_input_count>{{
-#define ACI_COST_X(id, name, unit, low, high, ends, staff, rule, doc) \
-  {aci::detail::Domain::of(low, high, ends), name, unit, staff, rule, doc},
+#define ACI_COST_X(id, name, unit, domain, staff, rule, doc) {domain, name, unit, staff, rule, doc},
       ACI_COST_QUOTE_INPUTS(ACI_COST_X)
 #undef ACI_COST_X
   }};
+#undef ACI_COST_FIELD
+#undef ACI_COST_RANGE
 }();
 
 /// The quote model's outputs (name, unit, doc), in QuoteOutput order.

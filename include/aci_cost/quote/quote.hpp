@@ -25,7 +25,8 @@ struct Price {
   Decimal vat_rate{0};                          ///< share
   Money vat;                                    ///< €, round(ht x vat_rate)
   Money ttc;                                    ///< € incl. VAT = ht + vat
-  bool vat_exempt = false;                      ///< no VAT invoiced (non-profit under the franchise)
+  bool vat_exempt = false;                      ///< no VAT invoiced (a non-profit outside VAT)
+  std::string vat_article;                      ///< the article the rate rests on ("CGI art. 278"), when not exempt
   std::string vat_mention;                      ///< the legal wording the invoice carries when exempt
   friend bool operator==(const Price&, const Price&) = default;
 };
@@ -36,6 +37,9 @@ struct PriceBounds {
   Money market_price;  ///< aligned on the market
   Money full_cost;     ///< all costs
   Money net_cost;      ///< full cost less subsidies: below it the job makes a loss
+  /// full cost x (1 + reasonable profit) - subsidies - output revenue, the cent below: above it,
+  /// price + public money over-compensate the job (Decision 2012/21/EU, art. 5)
+  Money overcompensation_ceiling;
   friend bool operator==(const PriceBounds&, const PriceBounds&) = default;
 };
 
@@ -78,6 +82,15 @@ struct InsertionStatement {
   Money price_integration_part;     ///< the rest of the price: the integration mission
   friend bool operator==(const InsertionStatement&, const InsertionStatement&) = default;
 };
+
+/// The fair-zone price on shown bounds: the market price, floored at the net cost, capped at the
+/// over-compensation ceiling (PricePolicy::fair_zone); never below 0 (when the subsidies alone
+/// pass the ceiling, the job is over-compensated at any price and the quote says so).
+inline Money fair_zone_price(const PriceBounds& b) {
+  const Money floored = b.market_price > b.net_cost ? b.market_price : b.net_cost;
+  const Money capped = floored > b.overcompensation_ceiling ? b.overcompensation_ceiling : floored;
+  return capped < Money() ? Money() : capped;
+}
 
 /// A warning about the price.
 struct Warning {
@@ -127,16 +140,15 @@ inline Decimal exact(double x) {
 }
 }  // namespace detail
 
-/// Rounds unrounded figures to the shown quote (the only place where rounding happens).
+/// Rounds unrounded figures to the shown quote (the only place where rounding happens), with
+/// the pricing options the figures were computed with (QuoteFigures::pricing).
 template <class T>
-Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
-                  const PricingOptions& pricing);
+Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier);
 
 namespace detail {
 /// round_quote without the rates used (the caller copies or moves them).
 template <class T>
-Quote shown_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
-                  const PricingOptions& pricing);
+Quote shown_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier);
 }  // namespace detail
 
 /// The invoice wording of a non-profit association that charges no VAT: the exempting article
@@ -149,22 +161,21 @@ template <class T = Decimal>
 Quote make_quote(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
                  const PricingOptions& pricing = {}, const std::optional<Decimal>& training_rate = std::nullopt) {
   auto f = compute_figures<T>(aci, job, table, pricing, training_rate);
-  Quote q = detail::shown_quote(f, job, aci.atelier(job.atelier, "job.atelier").name, pricing);  // (checked above)
+  Quote q = detail::shown_quote(f, job, aci.atelier(job.atelier, "job.atelier").name);  // (checked above)
   q.rates_used = std::move(f.rates_used);
   return q;
 }
 
 template <class T>
-Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
-                  const PricingOptions& pricing) {
-  Quote q = detail::shown_quote(f, job, atelier, pricing);
+Quote round_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier) {
+  Quote q = detail::shown_quote(f, job, atelier);
   q.rates_used = f.rates_used;
   return q;
 }
 
 template <class T>
-Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier,
-                          const PricingOptions& pricing) {
+Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const std::string& atelier) {
+  const PricingOptions& pricing = f.pricing;
   using detail::exact;
   const Rounding mode = pricing.rounding;
   const auto money = [&](const T& x) { return Money(exact(x)).rounded(mode); };
@@ -188,7 +199,18 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
   q.full_cost = shown_lines(f.lines, cost_line_keys, q.cost_lines);
   q.production_cost = money(f.production_cost);
   q.insertion_extra_cost = q.full_cost - q.production_cost;
-  q.extra_bottom_up = shown_lines(f.extra_lines, extra_line_keys, q.extra_lines);
+  // One item, one figure: the extra cost's training and accompaniment are the cost lines' shown
+  // amounts; the productivity gap and the extra supervision take the rest of the rounded total.
+  {
+    Decimal exact_total{0};
+    for (const auto& x : f.extra_lines) exact_total += exact(x);
+    q.extra_bottom_up = Money(exact_total).rounded(mode);
+    const Money fixed = q.line(CostLine::training) + q.line(CostLine::accompaniment);
+    const auto free = fill_cents({exact(f.extra_lines[0]), exact(f.extra_lines[1])}, q.extra_bottom_up - fixed);
+    q.extra_lines = {{std::string(extra_line_keys[0]), free[0]}, {std::string(extra_line_keys[1]), free[1]},
+                     {std::string(extra_line_keys[2]), q.line(CostLine::training)},
+                     {std::string(extra_line_keys[3]), q.line(CostLine::accompaniment)}};
+  }
   q.marginal_cost = money(f.marginal_cost);
   q.subsidies_total = shown_lines(f.subsidies, subsidy_keys, q.subsidies);
   q.output_revenue = money(f.output_revenue);
@@ -197,13 +219,24 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
   q.price.policy = pricing.policy;
   q.price.coefficient_k = exact(f.coefficient_k);
   q.price.ht = money(f.price_ht);
+  q.bounds = {money(f.market_floor), money(f.market_price), q.full_cost, q.net_cost, Money()};
+  // The ceiling on the shown figures, the cent below full cost x (1 + reasonable profit), so that
+  // a price at it never over-compensates by a rounding.
+  q.bounds.overcompensation_ceiling =
+      Money(q.full_cost.amount() * (1 + pricing.reasonable_profit)).rounded_down() -
+      q.subsidies_total - q.output_revenue;
+  // The fair zone is set on the shown bounds, so that the bounds it respects hold to the cent.
+  if (pricing.policy == PricePolicy::fair_zone) q.price.ht = fair_zone_price(q.bounds);
   q.price.vat_rate = exact(f.vat_rate);
   q.price.vat = (q.price.ht * q.price.vat_rate).rounded(mode);
   q.price.ttc = q.price.ht + q.price.vat;
   q.price.vat_exempt = f.vat_exempt;
-  if (f.vat_exempt) q.price.vat_mention = std::string(vat_exemption_mention);
+  if (f.vat_exempt) {
+    q.price.vat_mention = std::string(vat_exemption_mention);
+  } else if (!job.vat_rate) {
+    q.price.vat_article = std::string(model::vat_article(job.vat_kind));
+  }
 
-  q.bounds = {money(f.market_floor), money(f.market_price), q.full_cost, q.net_cost};
   auto& u = q.per_unit;
   u.kind = job.output.kind == model::OutputKind::goods ? "goods" : "service";
   u.unit = job.output.unit;
@@ -249,6 +282,21 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
     warn("below_full_cost", price() + " is below the full cost " + q.full_cost.format_fr() +
                                 ": subsidies cover the difference");
   }
+  if (q.price.ht > q.bounds.overcompensation_ceiling) {
+    warn("overcompensation", price() + " + subsidies " + q.subsidies_total.format_fr() +
+                                 (q.output_revenue > Money() ? " + output revenue " + q.output_revenue.format_fr() : "") +
+                                 " exceed the full cost " + q.full_cost.format_fr() + " plus a reasonable profit of " +
+                                 to_string(pricing.reasonable_profit * 100) + " % by " +
+                                 (q.price.ht - q.bounds.overcompensation_ceiling).format_fr() +
+                                 ": the client pays again for work the aid already funds (Decision 2012/21/EU, "
+                                 "art. 5)");
+  }
+  if (!f.vat_exempt && !job.vat_rate && model::needs_housing_certification(job.vat_kind) &&
+      job.date >= Date{2025, 2, 16} && !job.vat_certification) {
+    warn("vat_certification_missing",
+         "the reduced rate on housing works needs the client's certification as a mention on the devis or invoice "
+         "since 2025-02-16 (loi n° 2025-127 de finances pour 2025, art. 41): set vat_certification once it is there");
+  }
   if (q.price.ht >= q.sales_cap.headroom) {
     warn("sales_cap", price() + " would bring the atelier's sales to or above its cap " + q.sales_cap.cap.format_fr() +
                           " (D5132-34; headroom " + q.sales_cap.headroom.format_fr() + ")");
@@ -265,7 +313,11 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
                                   " h/week: a CDDI needs at least 20 h unless a derogation (art. L5132-15-1; "
                                   "set hours_derogation)");
   }
-  if (f.vat_exempt) {
+  for (const auto& g : f.below_minimum_groups) {
+    warn("below_ccn_minimum", "staff group \"" + g + "\" is paid below the minimum of its class in the collective "
+                              "agreement of ACIs (IDCC 3016), accepted by pay_below_minimum_accepted");
+  }
+  if (f.vat_exempt && f.franchise_threshold > scalar_cast<T>(Decimal(0))) {
     const Money threshold = money(f.franchise_threshold);
     if (q.sales_cap.annual_sales + q.price.ht > threshold) {
       warn("tax_franchise_threshold",
@@ -281,15 +333,20 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
   }
   for (const auto& e : f.rates_used) {
     if (e.next_review && job.date >= *e.next_review) {
-      warn("rate_latest_known", std::string(rates::rate_name(e.rate)) + ": latest known figure " + to_string(e.value) +
+      warn("rate_latest_known", e.label() + ": latest known figure " + to_string(e.value) +
                                     " " + e.unit + ", dated " + e.effective.to_string() +
                                     " (a revision was expected by " + e.next_review->to_string() + ")");
     }
     if (e.tag == rates::Tag::check) {
-      warn("rate_to_check", std::string(rates::rate_name(e.rate)) + ": " + to_string(e.value) + " " + e.unit +
-                                " from " + e.effective.to_string() + " is reported, not confirmed on the primary text (" +
-                                e.source + ")");
+      warn("rate_to_check", e.label() + ": " + to_string(e.value) + " " + e.unit + " from " +
+                                e.effective.to_string() + " is reported, not confirmed on the primary text (" + e.source +
+                                ")");
     }
+  }
+  for (const auto& e : f.unconfirmed_rates) {
+    warn("rate_unconfirmed", e.label() + ": " + to_string(e.value) + " " + e.unit + " from " + e.effective.to_string() +
+                                 " is reported, not confirmed on the primary text (" + e.source +
+                                 "); the last confirmed figure is used (rates_use_unconfirmed uses it)");
   }
   return q;
 }
@@ -301,10 +358,8 @@ extern template QuoteFigures<double> compute_figures<double>(const model::Aci&, 
 extern template QuoteFigures<Decimal> compute_figures<Decimal>(const model::Aci&, const model::Job&,
                                                                const rates::RateTable&, const PricingOptions&,
                                                                const std::optional<Decimal>&);
-extern template Quote round_quote<double>(const QuoteFigures<double>&, const model::Job&, const std::string&,
-                                          const PricingOptions&);
-extern template Quote round_quote<Decimal>(const QuoteFigures<Decimal>&, const model::Job&, const std::string&,
-                                           const PricingOptions&);
+extern template Quote round_quote<double>(const QuoteFigures<double>&, const model::Job&, const std::string&);
+extern template Quote round_quote<Decimal>(const QuoteFigures<Decimal>&, const model::Job&, const std::string&);
 #endif
 
 }  // namespace aci::quote

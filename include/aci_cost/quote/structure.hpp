@@ -83,6 +83,56 @@ inline std::vector<Money> structure_charges(const model::Aci& aci, const rates::
   return out;
 }
 
+/// The charges an ACI's ateliers share, €/year to the cent, in atelier order: its structure (cost
+/// centres) and the statutory auditor its public grants require.
+struct SharedCharges {
+  std::vector<Money> structure;        ///< the structure's allocation (zeros when it is empty)
+  std::vector<Money> statutory_audit;  ///< the auditor's fee, split by public grants (zeros when not required)
+  Decimal public_grants{0};            ///< the ACI's public grants of the year, €/year (exact)
+  bool audit_required = false;         ///< public_grants > the L612-4 threshold and a fee is set
+};
+
+/// The public grants of an atelier's year for the L612-4 threshold: the aid and the grants of
+/// public authorities (State, département, région, FSE+, other grants [assumption: public]); the
+/// OPCO (an approved private body) is left out.
+template <class T>
+T public_grants(const AtelierRates<T>& r) {
+  T g{0};
+  for (std::size_t k = 0; k < financer_count; ++k)
+    if (static_cast<Financer>(k) != Financer::opco) g += r.funding[k];
+  return g;
+}
+
+/// The shared charges of `aci` with the figures of `table` in force at `date`.
+inline SharedCharges shared_charges(const model::Aci& aci, const rates::RateTable& table, const Date& date,
+                                    Rounding mode = Rounding::half_away_from_zero) {
+  SharedCharges out;
+  const std::size_t n = aci.ateliers.size();
+  out.structure.assign(n, Money());
+  out.statutory_audit.assign(n, Money());
+  const bool audit = aci.statutory_auditor_fee > Money();
+  if (aci.structure.empty() && !audit) return out;
+  std::vector<Decimal> hours, grants;
+  rates::RateLookup rates(table, date);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto r = atelier_rates<Decimal>(aci.ateliers[i], aci.large_employer, rates,
+                                          [i] { return "aci.ateliers[" + std::to_string(i) + "]"; });
+    hours.push_back(r.integration_production_hours);
+    grants.push_back(public_grants(r));
+    out.public_grants += grants.back();
+  }
+  if (!aci.structure.empty()) {
+    const auto a = allocation::allocate(structure_network(aci, hours), settling_method(aci.structure.method), mode,
+                                        "aci.structure");
+    for (std::size_t i = 0; i < n; ++i) out.structure[i] = a.totals[a.index(aci.ateliers[i].name)];
+  }
+  if (audit && out.public_grants > rates.value(rates::Rate::statutory_audit_grants_threshold)) {
+    out.audit_required = true;
+    out.statutory_audit = split(aci.statutory_auditor_fee, grants);
+  }
+  return out;
+}
+
 /// The index of atelier `at` in `aci` (it must be one of its ateliers).
 inline std::size_t atelier_index(const model::Aci& aci, const model::Atelier& at) {
   return static_cast<std::size_t>(&at - aci.ateliers.data());

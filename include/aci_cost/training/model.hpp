@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "aci_cost/error.hpp"
+#include "aci_cost/schema/enum_names.hpp"
 #include "aci_cost/training/inputs.hpp"
 
 namespace aci::training {
@@ -39,17 +40,29 @@ enum class WorkforceMode {
   contracts,  ///< an explicit list of contracts, present in weeks [start_week, end_week)
 };
 
+}  // namespace aci::training
+ACI_COST_ENUM_NAMES(aci::training::WorkforceMode, contracts, "headcount", "contracts");
+namespace aci::training {
+
 /// Where the weekly demand comes from.
 enum class DemandMode {
   seasonal,  ///< base_hours x (1 + amplitude x shape(ISO week))
   given,     ///< the hours vector, one value per horizon week
 };
 
+}  // namespace aci::training
+ACI_COST_ENUM_NAMES(aci::training::DemandMode, given, "seasonal", "given");
+namespace aci::training {
+
 /// Who delivers the training: it decides what a training hour costs besides the wage.
 enum class TrainingDelivery {
   in_house,  ///< by the supervisors (ETPS): costs supervisor hours = trainee hours / group size
   external,  ///< by an outside body: costs external_cost_per_hour per trainee hour
 };
+
+}  // namespace aci::training
+ACI_COST_ENUM_NAMES(aci::training::TrainingDelivery, external, "in_house", "external");
+namespace aci::training {
 
 /// Which part of a week's training plan goes before production when hours are short.
 enum class DeferralPolicy {
@@ -58,6 +71,10 @@ enum class DeferralPolicy {
   load_threshold,     ///< the whole plan goes first unless demand > load_threshold x capacity
   fixed_weeks,        ///< the plan of the fixed weeks goes first; other weeks production first
 };
+
+}  // namespace aci::training
+ACI_COST_ENUM_NAMES(aci::training::DeferralPolicy, fixed_weeks, "production_first", "protected_minimum", "load_threshold", "fixed_weeks");
+namespace aci::training {
 
 /// One employment contract, in horizon weeks.
 struct Contract {

@@ -30,8 +30,10 @@ class TrainingWeek(_Record):
 class TrainingQuote(_Record):
     naive: Quote
     honoured: Quote
+    ordinary: Quote
     week: TrainingWeek
     difference: Decimal
+    explanation: str
 
 def make_training_quote(aci: Aci, job: Job, rates: RateTable, pricing: PricingOptions,
                         model: TrainingModel, horizon_start: _DateIn) -> TrainingQuote: ...

@@ -31,6 +31,8 @@ class StaffGroup(_Record):
     hours: HoursSplit
     unpaid_absence: Decimal
     hours_derogation: bool
+    ccn_class: str
+    pay_below_minimum_accepted: bool
     def validate(self) -> None: ...
 
 class EquipmentRate(_Record):

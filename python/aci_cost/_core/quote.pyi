@@ -21,6 +21,7 @@ class Price(_Record):
     vat: Decimal
     ttc: Decimal
     vat_exempt: bool
+    vat_article: str
     vat_mention: str
 
 class PriceBounds(_Record):
@@ -28,6 +29,7 @@ class PriceBounds(_Record):
     market_price: Decimal
     full_cost: Decimal
     net_cost: Decimal
+    overcompensation_ceiling: Decimal
 
 class SalesCap(_Record):
     cap_share: Decimal

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "aci_cost/evaluators/sharing.hpp"
 #include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/io/sharing_json.hpp"
 #include "aci_cost/sharing/shapley.hpp"

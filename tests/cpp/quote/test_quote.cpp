@@ -262,7 +262,7 @@ TEST(Scalars, DoubleAndDecimalAgreeToTheCentOnRandomScenarios) {
     s.pricing.policy = static_cast<aci::quote::PricePolicy>(trial % 3);
     const auto t = s.rate_table();
     const auto fd = aci::quote::compute_figures<Decimal>(s.aci, job, t, s.pricing);
-    const auto qd = aci::quote::round_quote(fd, job, at.name, s.pricing);
+    const auto qd = aci::quote::round_quote(fd, job, at.name);
     const auto qf = aci::quote::make_quote<double>(s.aci, job, t, s.pricing);
     const auto near_tie = [](const Decimal& x) {
       const Decimal c = boost::multiprecision::abs(x) * 100;

@@ -199,3 +199,65 @@ TEST(StaffCost, BadHoursNameTheField) {
   g.hours.leave = Decimal("0.5");
   EXPECT_THROW(g.validate("staff[0]"), aci::InvalidInput);  // production share 0
 }
+
+TEST(RateTable, EveryEntryLiesInItsDomainAndOverridesAreChecked) {
+  // The descriptor's domain is checked when an entry is set: France's own figures included.
+  const auto t = RateTable::france();
+  for (const auto& e : t.entries()) EXPECT_NO_THROW(e.validate("rates")) << e.label();
+  auto u = RateTable::france();
+  const auto refused = [&u](aci::rates::RateEntry e, const std::string& field) {
+    try {
+      u.set(std::move(e));
+      ADD_FAILURE() << "accepted";
+    } catch (const aci::InvalidInput& x) {
+      EXPECT_EQ(x.field(), field) << x.what();
+    }
+  };
+  // A VAT rate of -1 gave a devis with "TVA -100 %"; 1e300 a VAT past the money limit.
+  refused({Rate::vat_standard, Date{2026, 1, 1}, Decimal(-1), "share", "a test", aci::rates::Tag::law, "", {}},
+          "rates.vat_standard.value");
+  refused({Rate::vat_standard, Date{2026, 1, 1}, Decimal("1e300"), "share", "a test", aci::rates::Tag::law, "", {}},
+          "rates.vat_standard.value");
+  refused({Rate::aci_fte_paid_hours, Date{2026, 1, 1}, Decimal(0), "h/year", "a test", aci::rates::Tag::law, "", {}},
+          "rates.aci_fte_paid_hours.value");
+  refused({Rate::reduction_tmin, Date{2026, 1, 1}, Decimal("-0.02"), "", "a test", aci::rates::Tag::law, "", {}},
+          "rates.reduction_tmin.value");
+  // A keyed rate needs its key; a single series takes none; every figure has a source.
+  refused({Rate::ccn_coefficient, Date{2026, 1, 1}, Decimal(300), "points", "a test", aci::rates::Tag::law, "", {}},
+          "rates.ccn_coefficient.key");
+  refused({Rate::smic_hourly, Date{2026, 1, 1}, Decimal(12), "€/h", "a test", aci::rates::Tag::law, "", {}, "x"},
+          "rates.smic_hourly.key");
+  refused({Rate::smic_hourly, Date{2026, 1, 1}, Decimal(12), "€/h", "", aci::rates::Tag::law, "", {}},
+          "rates.smic_hourly.source");
+  // The rule names the figure, its unit and its domain.
+  try {
+    u.set({Rate::vat_reduced, Date{2026, 1, 1}, Decimal(1), "share", "a test", aci::rates::Tag::law, "", {}});
+    FAIL();
+  } catch (const aci::InvalidInput& x) {
+    EXPECT_EQ(x.rule(), "vat_reduced (share) must be in [0, 1)");
+  }
+}
+
+TEST(RateTable, UnconfirmedFiguresYieldToTheLastConfirmedOne) {
+  // The June 2026 SMIC (12.31 €, tagged check) is not used by default: a September quote uses the
+  // confirmed 12.02 € of décret n° 2025-1228 and names the other.
+  auto t = RateTable::france();
+  const Date september{2026, 9, 15};
+  const auto f = t.resolve(Rate::smic_hourly, september);
+  EXPECT_EQ(f.entry->value, Decimal("12.02"));
+  ASSERT_NE(f.unconfirmed, nullptr);
+  EXPECT_EQ(f.unconfirmed->value, Decimal("12.31"));
+  aci::rates::RateLookup lookup(t, september);
+  EXPECT_EQ(lookup.value(Rate::smic_hourly), Decimal("12.02"));
+  ASSERT_EQ(lookup.unconfirmed().size(), 1u);
+  EXPECT_EQ(lookup.unconfirmed()[0].effective, (Date{2026, 6, 1}));
+  // On request the reported figure is used.
+  t.set_use_unconfirmed(true);
+  EXPECT_EQ(t.in_force(Rate::smic_hourly, september).value, Decimal("12.31"));
+  EXPECT_EQ(t.resolve(Rate::smic_hourly, september).unconfirmed, nullptr);
+  // With no confirmed figure at all, the unconfirmed one is used (and a quote says it is to check).
+  t.set_use_unconfirmed(false);
+  const auto& point = t.in_force(Rate::ccn_point_value, Date{2026, 3, 1});
+  EXPECT_EQ(point.value, Decimal("7.05"));
+  EXPECT_EQ(point.tag, aci::rates::Tag::check);
+}

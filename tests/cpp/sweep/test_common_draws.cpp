@@ -7,6 +7,7 @@
 
 #include "aci_cost/detail/counter_rng.hpp"
 #include "aci_cost/io/scenario.hpp"
+#include "aci_cost/evaluators/training.hpp"
 #include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/sweep/common_draws.hpp"
 

@@ -2,6 +2,7 @@
 // on any evaluator, analysed per output; their results equal the analysers run by hand on the
 // same design and outputs.
 #include "aci_cost/evaluators/function.hpp"
+#include "aci_cost/evaluators/training.hpp"
 #include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/sweep/morris_study.hpp"

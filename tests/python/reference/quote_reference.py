@@ -55,7 +55,11 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
         weekly = get("crew.weekly_hours", _f(g.weekly_hours)) if crew else np.full(n, _f(g.weekly_hours))
         training = get("crew.training", _f(h.training)) if crew else np.full(n, _f(h.training))
         absence = get("crew.absence", _f(h.absence)) if crew else np.full(n, _f(h.absence))
-        paid_share = 1.0 - _f(g.unpaid_absence)
+        unpaid = _f(g.unpaid_absence)
+        # Sick leave accrues paid leave (loi 2024-364): 2 days a month against 2.5 for work.
+        accrual = rate("sick_leave_days_per_month") / rate("paid_leave_days_per_month") if unpaid > 0 else 0.0
+        worked = weekly * 52.0 * (1.0 - unpaid)
+        paid_share = 1.0 - unpaid + unpaid * _f(h.leave) * accrual
         paid = weekly * 52.0 * paid_share
         production = 1.0 - training - _f(h.accompaniment) - _f(h.meetings) - _f(h.leave) - _f(h.bank_holidays) - absence
         if g.pay_basis == "smic":
@@ -71,22 +75,23 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
             with np.errstate(invalid="ignore"):
                 coef = np.round((tmin + tdelta * np.power(np.maximum(base, 0.0), 1.75)) * 1e4) / 1e4
             employer = employer - np.where(gross >= multiple * annual_smic, 0.0, coef)
-        cost = gross + gross * employer + _f(g.per_head_annual_cost)
+        cost = gross + gross * employer + _f(g.per_head_annual_cost) + 12.0 * _f(g.health_cover_monthly)
         heads = _f(g.headcount) * (scale * _f(at.occupancy) if crew else 1.0)
         if crew:
             tot["HP"] += heads * paid
-            tot["HQ"] += heads * paid * production
-            tot["HT"] += heads * paid * training
+            tot["HQ"] += heads * worked * production
+            tot["HT"] += heads * worked * training
             tot["CI"] += heads * cost
-            tot["CT"] += heads * cost * training  # cost of the paid hours in training
+            tot["CT"] += heads * cost * worked * training / paid  # cost of the paid hours in training
         elif g.role == "supervisor":
             tot["CS"] += heads * cost
-            tot["HS"] += heads * paid * production
+            tot["HS"] += heads * worked * production
         elif g.role == "socio_professional":
             tot["CA"] += heads * cost
         else:
             tot["CU"] += heads * cost
     assert aci.structure.empty(), "the reference loads no shared structure (docs/allocation.md)"
+    assert len(aci.ateliers) == 1, "the reference quotes a one-atelier ACI"
     overheads = get("atelier.annual_overheads", _f(at.annual_overheads))
     sub = at.subsidies
     funding = [np.zeros(n), np.zeros(n)]
@@ -100,6 +105,14 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
     funding += [np.full(n, _f(sub.departement_grants_annual)), np.full(n, _f(sub.region_annual)),
                 np.full(n, _f(sub.fse_plus_annual)), np.full(n, _f(sub.opco_annual)),
                 get("atelier.subsidies.other_grants_annual", _f(sub.other_grants_annual))]
+
+    # The statutory auditor (L612-4): the fee once the public grants (OPCO left out) pass the
+    # threshold, the scenario's value in a sweep (the library fixes it at the quote's date).
+    public = sum(f for i, f in enumerate(funding) if i != 5)
+    if _f(aci.statutory_auditor_fee) > 0:
+        base_public = float(np.asarray(public)[0]) if n else 0.0
+        if base_public > rate("statutory_audit_grants_threshold"):
+            overheads = overheads + _f(aci.statutory_auditor_fee)
 
     # The job (cost_model.md, "a job").
     standard = get("job.standard_hours", _f(job.standard_hours) + sum(_f(d.quantity) * _f(d.hours_per_unit)
@@ -135,25 +148,30 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
     production_cost = standard * ordinary + materials + equipment + vehicle
     subsidies = sum(f * W / tot["HQ"] for f in funding)
     market = get("atelier.market_hourly_price", _f(at.market_hourly_price))
-    pricing = scenario.pricing
-    if pricing.policy == "cost_plus":
+    pricing = job.pricing or at.pricing or scenario.pricing  # the most specific options apply
+    o = job.output
+    units = get("job.output.quantity", _f(o.quantity) if _f(o.quantity) > 0 else np.nan)
+    units = np.where(np.isnan(units), standard, units)
+    sold = units * (1.0 - _f(o.loss_share))
+    revenue = units * _f(o.recovered_share) * get("job.output.support_per_unit", _f(o.support_per_unit))
+    net = full - subsidies - revenue
+    if o.market_unit_price is not None:
+        market_price = sold * _f(o.market_unit_price)
+    else:
+        market_price = standard * market + materials
+    if pricing.policy == "fair_zone":
+        ceiling = full * (1.0 + _f(pricing.reasonable_profit)) - subsidies - revenue
+        price = np.maximum(np.minimum(np.maximum(market_price, net), ceiling), 0.0)
+    elif pricing.policy == "cost_plus":
         price = full * (1.0 + get("pricing.margin", _f(pricing.margin)))
     elif pricing.policy == "market":
-        o = job.output
-        price = (standard * market + materials if o.market_unit_price is None else
-                 (get("job.output.quantity", _f(o.quantity)) * (1.0 - _f(o.loss_share)) * _f(o.market_unit_price)))
+        price = market_price
     else:
         k = (1 + _f(pricing.site_costs)) / (1 - _f(pricing.overheads) - _f(pricing.profit))
         k = np.round(k * 10**pricing.k_decimals) / 10**pricing.k_decimals
         price = (lines["integration_labour"] + lines["training"] + lines["supervision"] + materials + equipment) * k
     # Output (cost_model.md, "units of output"): the standard hours unless a quantity is given;
-    # goods lose a share; revenue tied to output lowers the net cost.
-    o = job.output
-    units = get("job.output.quantity", _f(o.quantity) if _f(o.quantity) > 0 else np.nan)
-    units = np.where(np.isnan(units), standard, units)
-    sold = units * (1.0 - _f(o.loss_share))
-    revenue = units * get("job.output.support_per_unit", _f(o.support_per_unit))
-    net = full - subsidies - revenue
+    # goods lose a share; revenue tied to output (on the recovered share) lowers the net cost.
     if o.market_unit_price is not None:
         floor = sold * _f(o.market_floor_unit_price if o.market_floor_unit_price is not None else o.market_unit_price)
     else:
