@@ -17,3 +17,18 @@ TEST(HeaderOnly, QuotesTheDefaultJob) {
   EXPECT_EQ(y.charges_total, aci::Money::parse("339684.82"));
   EXPECT_EQ(y.charges_total, y.products_total - y.result);
 }
+
+TEST(HeaderOnly, ChecksAnFecAndMapsItsAccounts) {
+  // The actuals area through the same target: a sale of 1,200.00 TTC balanced to the cent, and
+  // its product account placed on the sales line by the default mapping.
+  aci::actuals::Ledger l;
+  l.line = {2, 3, 4};
+  l.journal = {"VE", "VE", "VE"};
+  l.entry = {"1", "1", "1"};
+  l.account = {"411000", "706000", "445710"};
+  l.debit = {"1200,00", "0,00", "0,00"};
+  l.credit = {"0,00", "1000,00", "200,00"};
+  const auto tb = aci::actuals::trial_balance(l);
+  EXPECT_EQ(tb.debit, aci::Money::parse("1200.00"));
+  EXPECT_EQ(aci::actuals::default_mapping().place("706000", "")->key, "sales");
+}
