@@ -91,7 +91,8 @@ def _lines(text: str, name: str) -> list[str]:
         raise InvalidInput(f"{name} line 1 = empty file: expected the header of the FEC's 18 columns")
     for k, line in enumerate(lines):
         if line == "":
-            raise InvalidInput(f"{name} line {k + 1} = \"\": an empty line inside the file (one record per line)")
+            raise InvalidInput(f"{name} line {k + 1}, column 1 = \"\": an empty line inside the file (one record per "
+                               f"line)")
     return lines
 
 
@@ -109,14 +110,27 @@ def _separator(header: str, name: str, expected: Sequence[str], allowed: Sequenc
     raise InvalidInput(f"{name} line 1, column 1 = {header[:60]!r}: no {allowed_text} separator; {what}")
 
 
+def _width_error(name: str, number: int, line: str, sep: str, width: int) -> InvalidInput:
+    """The refusal of a line with another number of fields than the header's: the first missing
+    column, or the first field beyond the header."""
+    fields = line.split(sep)
+    if not line:
+        return InvalidInput(f"{name} line {number}, column 1 = \"\": an empty line inside the file (one record per "
+                            f"line)")
+    if len(fields) > width:
+        return InvalidInput(f"{name} line {number}, column {width + 1} = {fields[width][:40]!r}: {len(fields)} fields "
+                            f"where the header has {width} (a separator inside a field?)")
+    return InvalidInput(f"{name} line {number}, column {len(fields) + 1} = missing: {len(fields)} fields where the "
+                        f"header has {width}")
+
+
 def _check_widths(lines: list[str], sep: str, width: int, name: str) -> None:
     """A line (after the header) with another number of fields than the header is refused."""
     counts = np.fromiter((line.count(sep) for line in lines), dtype=np.int64, count=len(lines))
     bad = np.flatnonzero(counts != width - 1)
     if bad.size:
         k = int(bad[0])
-        raise InvalidInput(f"{name} line {k + 2} = {lines[k][:80]!r}: {int(counts[k]) + 1} fields where the header "
-                           f"has {width}")
+        raise _width_error(name, k + 2, lines[k], sep, width)
 
 
 def _check_fields(body: bytes, sep: str, width: int, name: str, encoding: str) -> None:
@@ -131,11 +145,7 @@ def _check_fields(body: bytes, sep: str, width: int, name: str, encoding: str) -
     bad = np.flatnonzero(counts != width - 1)
     if bad.size:
         k = int(bad[0])
-        line = body[starts[k]:ends[k]].decode(encoding).rstrip("\r")
-        if not line:
-            raise InvalidInput(f"{name} line {k + 2} = \"\": an empty line inside the file (one record per line)")
-        raise InvalidInput(f"{name} line {k + 2} = {line[:80]!r}: {int(counts[k]) + 1} fields where the header "
-                           f"has {width}")
+        raise _width_error(name, k + 2, body[starts[k]:ends[k]].decode(encoding).rstrip("\r"), sep, width)
 
 
 def _split(lines: list[str], sep: str, width: int, name: str) -> list[list[str]]:

@@ -155,12 +155,16 @@ def test_more_refusals_name_the_line_column_and_value(tmp_path):
         actuals.read_fec(write(tmp_path / "x.txt", bad))
     bad = [r[:] for r in rows]
     bad[3] = bad[3] + ["extra"]
-    with pytest.raises(ValueError, match=r"x.txt line 4 = .*20 fields where the header has 19"):
+    with pytest.raises(ValueError, match=r"x.txt line 4, column 20 = 'extra': 20 fields where the header has 19"):
         actuals.read_fec(write(tmp_path / "x.txt", bad))
     path = write(tmp_path / "x.txt", rows)
     path.write_text(path.read_text().replace("\n", "\n\n", 1))
-    with pytest.raises(ValueError, match=r"x.txt line 2 = \"\": an empty line"):
+    with pytest.raises(ValueError, match=r"x.txt line 2, column 1 = \"\": an empty line"):
         actuals.read_fec(path)
+    bad = [r[:] for r in rows]
+    bad[2] = bad[2][:16]
+    with pytest.raises(ValueError, match=r"x.txt line 3, column 17 = missing: 16 fields where the header has 19"):
+        actuals.read_fec(write(tmp_path / "x.txt", bad))
     bad = [r[:] for r in rows]
     bad[1][11] = "1.200,00"
     with pytest.raises(ValueError, match=r'x.txt line 2, column Debit = "1.200,00": '):
