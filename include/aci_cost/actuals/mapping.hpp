@@ -77,6 +77,11 @@ struct Mapping {
     return false;
   }
 
+  /// InvalidInput naming `path`.prefix or `path`.key when this mapping cannot hold rule `r`: a
+  /// prefix that is not digits of class 6 or 7, a class-6 rule on a product key (or class 7 on a
+  /// charge key, or on a key of neither list).
+  ACI_COST_INLINE void check_rule(const Rule& r, const std::string& path) const;
+
   /// InvalidInput naming "mapping.<field>" on: an empty or repeated key, a prefix that is not
   /// digits of class 6 or 7, a class-6 rule on a product key (or class 7 on a charge key), two
   /// rules of one prefix and code, an empty or repeated analytic code.

@@ -9,6 +9,20 @@
 
 namespace aci::actuals {
 
+ACI_COST_INLINE void Mapping::check_rule(const Rule& r, const std::string& path) const {
+  bool digits = !r.prefix.empty();
+  for (char c : r.prefix) digits = digits && c >= '0' && c <= '9';
+  ACI_COST_REQUIRE(digits && (r.prefix[0] == '6' || r.prefix[0] == '7'), path + ".prefix", "\"" + r.prefix + "\"",
+                   "an account prefix of class 6 (charges) or 7 (products), digits only");
+  if (r.prefix[0] == '6') {
+    ACI_COST_REQUIRE(is_charge(r.key), path + ".key", "\"" + r.key + "\"",
+                     "a class-6 account feeds a charge line: one of mapping.charge_keys");
+  } else {
+    ACI_COST_REQUIRE(is_product(r.key), path + ".key", "\"" + r.key + "\"",
+                     "a class-7 account feeds a product line: one of mapping.product_keys");
+  }
+}
+
 ACI_COST_INLINE void Mapping::validate() const {
   std::set<std::string_view> keys;
   const auto check_keys = [&keys](const std::vector<std::string>& list, const char* field) {
@@ -24,19 +38,9 @@ ACI_COST_INLINE void Mapping::validate() const {
   std::set<std::pair<std::string_view, std::string_view>> seen;
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const Rule& r = rules[i];
-    const auto f = [i](const char* field) { return "mapping.rules[" + std::to_string(i) + "]." + field; };
-    bool digits = !r.prefix.empty();
-    for (char c : r.prefix) digits = digits && c >= '0' && c <= '9';
-    ACI_COST_REQUIRE(digits && (r.prefix[0] == '6' || r.prefix[0] == '7'), f("prefix"), "\"" + r.prefix + "\"",
-                     "an account prefix of class 6 (charges) or 7 (products), digits only");
-    if (r.prefix[0] == '6') {
-      ACI_COST_REQUIRE(is_charge(r.key), f("key"), "\"" + r.key + "\"",
-                       "a class-6 account feeds a charge line: one of mapping.charge_keys");
-    } else {
-      ACI_COST_REQUIRE(is_product(r.key), f("key"), "\"" + r.key + "\"",
-                       "a class-7 account feeds a product line: one of mapping.product_keys");
-    }
-    ACI_COST_REQUIRE(seen.insert({r.prefix, r.code}).second, f("prefix"), "\"" + r.prefix + "\"",
+    const std::string path = "mapping.rules[" + std::to_string(i) + "]";
+    check_rule(r, path);
+    ACI_COST_REQUIRE(seen.insert({r.prefix, r.code}).second, path + ".prefix", "\"" + r.prefix + "\"",
                      r.code.empty() ? std::string("a second general rule for this prefix")
                                     : "a second rule for this prefix and analytic code \"" + r.code + "\"");
   }

@@ -105,6 +105,7 @@ ACI_COST_INLINE Mapping read_mapping(std::string_view json_text) {
                 r.contains("code") ? detail::text(r["code"], p + ".code") : std::string(),
                 r.contains("label") ? detail::text(r["label"], p + ".label") : std::string(),
                 r.contains("source") ? detail::text(r["source"], p + ".source") : std::string()};
+      m.check_rule(rule, p);  // named by its place in the file, before it joins the default's
       // A rule of the file replaces the default's of the same prefix and code; two of the file's
       // own are refused by validate().
       bool replaced = false;

@@ -154,6 +154,12 @@ TEST(MappingFile, ErrorsNameTheJsonPath) {
                                      "rules": [{"prefix": 641, "key": "salaries"}]})");
             }).find("mapping.rules[0].prefix = 641: expected a string"),
             std::string::npos);
+  // A rule of a file extending the default is named by its place in the file.
+  EXPECT_NE(refusal([] {
+              (void)read_mapping(R"({"format": "aci_cost/fec_mapping@1", "extends": "aci_default",
+                                     "rules": [{"prefix": "6226", "key": "overheads"}, {"prefix": "61", "key": "nope"}]})");
+            }).find("mapping.rules[1].key = \"nope\": a class-6 account feeds a charge line"),
+            std::string::npos);
   EXPECT_NE(refusal([] { (void)read_mapping(R"({"format": "aci_cost/fec_mapping@1", "extends": "mine"})"); })
                 .find("mapping.extends"),
             std::string::npos);
