@@ -20,6 +20,7 @@ LAYERS = [
     ["model"],
     ["quote", "training", "sharing", "calibration"],   # sharing: posts shared between ACIs (people, rates)
     ["budget", "link"],
+    ["actuals"],           # an ACI's own data (FEC, hours) against the forecast year: above budget
     ["scenario"],          # the top-level scenario.hpp: every model, none of the engines
     ["sweep"],             # model-agnostic engine, designs, sensitivity
     ["io"],                # JSON formats of the scenario and the sweep spec

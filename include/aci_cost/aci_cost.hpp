@@ -1,6 +1,16 @@
 // Umbrella header: includes only.
 #pragma once
 
+#include "aci_cost/actuals/default_mapping.hpp"
+#include "aci_cost/actuals/hour_cost.hpp"
+#include "aci_cost/actuals/hours.hpp"
+#include "aci_cost/actuals/job_variance.hpp"
+#include "aci_cost/actuals/ledger.hpp"
+#include "aci_cost/actuals/mapping.hpp"
+#include "aci_cost/actuals/mapping_json.hpp"
+#include "aci_cost/actuals/realised_year.hpp"
+#include "aci_cost/actuals/trial_balance.hpp"
+#include "aci_cost/actuals/variance.hpp"
 #include "aci_cost/budget/year.hpp"
 #include "aci_cost/date.hpp"
 #include "aci_cost/decimal.hpp"

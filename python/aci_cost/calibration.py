@@ -11,7 +11,7 @@ atelier as a :class:`aci_cost.TimeEquation`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -52,8 +52,9 @@ class Calibration:
                 for row in jobs[self.result.drivers].to_numpy(dtype=float)]
         return pd.DataFrame(rows, columns=["hours", "lower", "upper"], index=jobs.index)
 
-    def equation(self, name: str, decimals: int = 4) -> TimeEquation:
-        """The fit as an atelier's time equation (coefficients rounded to ``decimals``)."""
+    def equation(self, name: str, decimals: Optional[int] = None) -> TimeEquation:
+        """The fit as an atelier's time equation: each coefficient at full precision (the shortest
+        decimal that reads back as the fitted value), or rounded to ``decimals`` when given."""
         return self.result.equation(name, decimals)
 
 

@@ -1,4 +1,5 @@
-"""Command line: ``python -m aci_cost quote [SCENARIO.json] [--job NAME] [--json]``, ``... devis``, ``... share FILE.json``..."""
+"""Command line: ``python -m aci_cost quote [SCENARIO.json] [--job NAME] [--json]``, ``... devis``, ``... share FILE.json``,
+``... actuals FEC.txt [--hours hours.csv]``..."""
 from __future__ import annotations
 
 import argparse
@@ -447,6 +448,111 @@ def _cmd_scenario(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- actuals: an ACI's own accounts (FEC) and hours against its forecast (docs/actuals.md) ----
+
+def _json_value(v):
+    """A JSON value: Decimal as text (to the cent as shown), dates ISO, the rest as is."""
+    if isinstance(v, Decimal):
+        return str(v)
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return v
+
+
+def _records(frame) -> list:
+    return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def render_actuals(r, v) -> str:
+    """The checks of the FEC, the realised year against the forecast, what was not placed, the
+    cost of an hour, training and supervision against plan, and the quoted jobs against their hours."""
+    fec, tb = r.fec, r.fec.balance
+    out = [f"{fec.source}: {tb.lines} lines, {tb.entries} entries, fiscal year {fec.year_start} to {fec.year_end}; "
+           f"every entry balanced (debit = credit = {format_fr(tb.debit)})",
+           f"Mapping: {r.mapping.name or 'a mapping file'} ({len(r.mapping.rules)} rules); analytic column: "
+           f"{fec.analytic_column or 'none (lines spread over the ateliers)'}"]
+    lines = v.lines
+    for atelier in dict.fromkeys(lines["atelier"]):
+        if atelier == "total" and lines["atelier"].nunique() == 2:
+            continue  # one atelier: its table is the ACI's
+        out.append(f"\n{'The ACI (all ateliers)' if atelier == 'total' else 'Atelier ' + atelier}: budget against actual")
+        out.append(f"  {'':<30}{'forecast':>16}{'actual':>16}{'variance':>16}{'%':>9}")
+        for row in lines[lines["atelier"] == atelier].itertuples():
+            label = ("TOTAL " + row.side.upper()) if row.key == "total" else row.key.replace("_", " ")
+            pct = "" if row.percent is None else f"{row.percent:+.2f}"
+            out.append(f"  {label:<30}{format_fr(row.forecast):>16}{format_fr(row.actual):>16}"
+                       f"{format_fr(row.variance):>16}{pct:>9}")
+    for u in r.result.unplaced:
+        out.append(f"  NOT PLACED {u.account}{' [' + u.code + ']' if u.code else ''} "
+                   f"({'charge' if u.charge else 'product'} {format_fr(u.amount)}, line {u.first_line}): {u.reason}")
+    if len(v.hour_costs):
+        out.append("\nThe cost of an hour (€/h)")
+        for row in v.hour_costs.itertuples():
+            actual = "" if row.actual is None else format_fr(row.actual)
+            out.append(f"  {row.atelier}: {row.measure.replace('_', ' '):<26}{format_fr(row.forecast):>14}{actual:>14}")
+    for row in v.training.itertuples():
+        out.append(f"\nTraining of {row.atelier}: {row.delivered_hours} h delivered of {row.planned_hours} h planned "
+                   f"({row.delivered_share} of the plan)")
+    for row in v.supervision.itertuples():
+        out.append(f"Supervision of {row.atelier}: {row.given_hours} h given of {row.planned_hours} h planned")
+    if len(v.jobs):
+        out.append("\nQuoted jobs against their hours (work hours at the atelier's hourly rate)")
+        for j in v.jobs.itertuples():
+            out.append(f"  {j.job}: quoted {format_fr(j.quoted_cost)}, actual {format_fr(j.actual_cost)}, variance "
+                       f"{format_fr(j.variance)} = rate {format_fr(j.rate_variance)} + productivity "
+                       f"{format_fr(j.productivity_variance)} + hours {format_fr(j.hours_variance)} "
+                       f"(productivity {j.actual_productivity} against {j.quoted_productivity})")
+    return "\n".join(out)
+
+
+def _cmd_actuals(args: argparse.Namespace) -> int:
+    from . import actuals
+
+    scenario = _scenario(args.scenario)
+    fec = actuals.read_fec(args.fec, year_start=args.year_start, year_end=args.year_end,
+                           analytic=None if args.analytic == "none" else args.analytic)
+    r = actuals.realised_year(fec, scenario, hours=args.hours, mapping=args.mapping, spread=args.spread)
+    v = actuals.variances(r)
+    if args.xlsx:
+        from . import workbook
+
+        workbook.write(args.xlsx, scenario, realised=r, variances=v)
+    if args.json:
+        tb = fec.balance
+        doc = {"fec": {"file": fec.source, "lines": tb.lines, "entries": tb.entries, "debit": str(tb.debit),
+                       "credit": str(tb.credit), "year_start": fec.year_start.isoformat(),
+                       "year_end": fec.year_end.isoformat(), "analytic_column": fec.analytic_column},
+               "mapping": r.mapping.name, "lines": _records(v.lines), "unplaced": _records(r.unplaced_frame()),
+               "accounts_result": str(r.result.accounts_result), "hour_costs": _records(v.hour_costs),
+               "training": _records(v.training), "supervision": _records(v.supervision), "jobs": _records(v.jobs)}
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        print(scenario.aci.name)
+        print(render_actuals(r, v))
+        if args.xlsx:
+            _wrote("\nWorkbook", args.xlsx)
+    return 0
+
+
+def _actuals_parser(sub) -> None:
+    ac = sub.add_parser("actuals", help="an ACI's FEC (and hours) against its forecast year: checks, realised year, "
+                                        "variances, Excel")
+    ac.add_argument("fec", help="the FEC file (LPF art. A47 A-1: tab or '|' separated)")
+    ac.add_argument("--hours", help="hours CSV (date, atelier, job, staff, role, hours, kind)")
+    ac.add_argument("--mapping", help="mapping file (format aci_cost/fec_mapping@1; default: the ACIs' default)")
+    ac.add_argument("--scenario", help="scenario JSON file of the ACI (default: the embedded default ACI)")
+    ac.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the Excel workbook")
+    ac.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
+    ac.add_argument("--analytic", default="auto",
+                    help="the FEC's analytic column (default: auto, the first of CodeAnalytique, Analytique, "
+                         "SectionAnalytique, Atelier; 'none': no column)")
+    ac.add_argument("--spread", choices=["forecast", "work_hours"], default="forecast",
+                    help="how lines booked to no atelier are spread (default: as the forecast spreads them)")
+    ac.add_argument("--year-start", help="first day of the fiscal year (default: from the file's name or dates)")
+    ac.add_argument("--year-end", help="last day of the fiscal year")
+    ac.set_defaults(func=_cmd_actuals)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m aci_cost", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -529,6 +635,7 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--check", action="store_true",
                     help="run every job's quote, the year and the training model instead of printing")
     sc.set_defaults(func=_cmd_scenario)
+    _actuals_parser(sub)
     return p
 
 

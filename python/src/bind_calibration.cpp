@@ -20,8 +20,8 @@ void bind_calibration(py::module_& m) {
              const auto p = f.predict(x, level);
              return py::make_tuple(p.hours, p.lower, p.upper);
            }, py::arg("drivers"), py::arg("level") = 0.95, "(hours, lower, upper) for one job's driver values.")
-      .def("equation", &Fit::equation, py::arg("name"), py::arg("decimals") = 4,
-           "The fit as an atelier's TimeEquation (coefficients rounded to `decimals`).");
+      .def("equation", &Fit::equation, py::arg("name"), py::arg("decimals") = py::none(),
+           "The fit as an atelier's TimeEquation: full precision, or coefficients rounded to `decimals`.");
   m.def("fit_time_equation",
         [](const std::vector<std::string>& drivers, py::array_t<double, py::array::c_style | py::array::forcecast> x,
            std::vector<double> hours) {

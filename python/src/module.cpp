@@ -16,6 +16,7 @@ void bind_calibration(py::module_& m);
 void bind_model(py::module_& m);
 void bind_quote(py::module_& m);
 void bind_budget(py::module_& m);
+void bind_actuals(py::module_& m);
 void bind_io(py::module_& m);
 void bind_training(py::module_& m);
 void bind_link(py::module_& m);
@@ -67,6 +68,8 @@ PYBIND11_MODULE(_core, m) {
        bind_io);
   area("quote", "The quote of a job: costs, subsidies, price and its legal bounds, warnings.", bind_quote);
   area("budget", "The year of an ACI: its jobs summed per atelier against its structure.", bind_budget);
+  area("actuals", "An ACI's own data: the FEC's trial balance, the realised year, budget and quotes against actual.",
+       bind_actuals);
   area("training", "The weekly model of training deferred by production pressure.", bind_training);
   area("link", "The quote and the training model together.", bind_link);
   area("sharing", "Posts shared between ACIs: coalition costs, fair splits, who would walk away.", bind_sharing);

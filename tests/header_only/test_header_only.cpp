@@ -19,3 +19,18 @@ TEST(HeaderOnly, QuotesTheDefaultJob) {
   for (const auto& l : y.products) products += l.amount;
   EXPECT_EQ(products, y.products_total);
 }
+
+TEST(HeaderOnly, ChecksAnFecAndMapsItsAccounts) {
+  // The actuals area through the same target: a sale of 1,200.00 TTC balanced to the cent, and
+  // its product account placed on the sales line by the default mapping.
+  aci::actuals::Ledger l;
+  l.line = {2, 3, 4};
+  l.journal = {"VE", "VE", "VE"};
+  l.entry = {"1", "1", "1"};
+  l.account = {"411000", "706000", "445710"};
+  l.debit = {"1200,00", "0,00", "0,00"};
+  l.credit = {"0,00", "1000,00", "200,00"};
+  const auto tb = aci::actuals::trial_balance(l);
+  EXPECT_EQ(tb.debit, aci::Money::parse("1200.00"));
+  EXPECT_EQ(aci::actuals::default_mapping().place("706000", "")->key, "sales");
+}

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,11 +60,16 @@ struct Fit {
     return {y, y - half, y + half};
   }
 
-  /// The fit as an atelier's time equation named `name`, coefficients rounded to `decimals`
-  /// (half away from zero) and its source saying how it was obtained.
-  model::TimeEquation equation(const std::string& name, int decimals = 4) const {
+  /// The fit as an atelier's time equation named `name` and its source saying how it was
+  /// obtained. Each coefficient keeps its full precision (the shortest decimal that reads back as
+  /// the fitted double: 0.000151 h/m² stays 0.000151) unless `decimals` asks for a rounding
+  /// (half away from zero); rounding to 4 decimals turned 0.000151 into 0.0002, +32 %.
+  model::TimeEquation equation(const std::string& name, std::optional<int> decimals = std::nullopt) const {
+    ACI_COST_REQUIRE(!decimals || (*decimals >= 0 && *decimals <= 18), "calibration.equation.decimals",
+                     decimals.value_or(0), "must be in [0, 18] (or none: full precision)");
     const auto dec = [decimals](double v) {
-      return round_decimal(decimal_from_double(v, "calibration.coefficient"), decimals, Rounding::half_away_from_zero);
+      const Decimal exact = decimal_from_double(v, "calibration.coefficient");
+      return decimals ? round_decimal(exact, *decimals, Rounding::half_away_from_zero) : exact;
     };
     model::TimeEquation e;
     e.name = name;

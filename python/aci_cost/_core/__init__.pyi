@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 from typing import Any, ClassVar, Union, type_check_only
 
-from . import budget, link, model, money, quote, rates, scenario, schema, sharing, sweep, training
+from . import actuals, budget, link, model, money, quote, rates, scenario, schema, sharing, sweep, training
 
 _Number = Union[int, float, Decimal, str]
 _MoneyIn = Union[int, Decimal, str]  # never float

@@ -19,12 +19,29 @@ TEST(Calibration, NoiseFreeJobsGiveTheEquationExactly) {
   EXPECT_NEAR(f.coefficients[1], 0.04, 1e-13);
   EXPECT_NEAR(f.coefficients[2], 0.6, 1e-12);
   EXPECT_NEAR(f.r2, 1.0, 1e-12);
-  const auto eq = f.equation("batch");
+  const auto eq = f.equation("batch", 4);  // rounded on request (full precision by default, below)
   EXPECT_EQ(eq.constant, aci::Decimal("0.25"));
   EXPECT_EQ(eq.terms[0].driver, "kg");
   EXPECT_EQ(eq.terms[0].coefficient, aci::Decimal("0.04"));
   EXPECT_EQ(eq.terms[1].coefficient, aci::Decimal("0.6"));
   EXPECT_NE(eq.source.find("fitted on 6 past jobs"), std::string::npos) << eq.source;
+}
+
+TEST(Calibration, TheEquationKeepsFullPrecisionUnlessARoundingIsAsked) {
+  // Mowing: hours = 0.5 + 0.000151 lawn_m2 (0.151 h per 1,000 m²), noise-free, five lawns. Rounded
+  // to 4 decimals the coefficient became 0.0002 (+32 %: 1.51 h on a 10,000 m² lawn read as 2 h).
+  const std::vector<std::vector<double>> x = {{2000}, {5000}, {8000}, {12000}, {20000}};
+  std::vector<double> y;
+  for (const auto& r : x) y.push_back(0.5 + 0.000151 * r[0]);
+  const auto f = fit_time_equation({"lawn_m2"}, x, y);
+  const auto eq = f.equation("mowing");
+  // Full precision: the shortest decimal reading back as the fitted double, within 1e-15 of the truth.
+  EXPECT_EQ(eq.terms[0].coefficient, aci::decimal_from_double(f.coefficients[1], "c"));
+  EXPECT_LT(boost::multiprecision::abs(eq.terms[0].coefficient - aci::Decimal("0.000151")), aci::Decimal("1e-15"));
+  EXPECT_LT(boost::multiprecision::abs(eq.constant - aci::Decimal("0.5")), aci::Decimal("1e-12"));
+  EXPECT_EQ(f.equation("mowing", 4).terms[0].coefficient, aci::Decimal("0.0002"));  // what the old default did
+  EXPECT_EQ(f.equation("mowing", 6).terms[0].coefficient, aci::Decimal("0.000151"));
+  EXPECT_THROW((void)f.equation("mowing", -1), aci::InvalidInput);
 }
 
 TEST(Calibration, RecoversKnownCoefficientsAndCovers95PercentOfNewJobs) {
