@@ -12,6 +12,7 @@
 #include "aci_cost/sharing/shapley.hpp"
 #include "aci_cost/sharing/share.hpp"
 #include "convert.hpp"
+#include "record.hpp"
 
 namespace aci::python {
 
@@ -53,6 +54,20 @@ void ro(py::class_<T>& c, const char* name, M T::*member, const char* doc) {
   c.def_property_readonly(name, [member](const T& self) { return Conv<M>::to(self.*member); }, doc);
 }
 
+/// The repr of a result class: its properties as Name(field=value, ...), spread over lines when long.
+template <class T>
+void shown(py::class_<T>& c) {
+  py::list names;
+  const py::object property = py::module_::import("builtins").attr("property");
+  for (auto item : c.attr("__dict__").attr("items")()) {
+    const py::tuple pair = py::reinterpret_borrow<py::tuple>(item);
+    const std::string name = py::str(pair[0]);
+    if (name[0] != '_' && py::isinstance(pair[1], property)) names.append(py::str(name));
+  }
+  c.attr("_fields") = py::tuple(names);
+  c.def("__repr__", [](py::object self) { return pretty_repr(self, 0); });
+}
+
 }  // namespace
 
 void bind_sharing(py::module_& m) {
@@ -90,6 +105,7 @@ void bind_sharing(py::module_& m) {
   rule.def_property_readonly("reason", [](const PartTimeRule& r) { return std::string(part_time_basis_reason(r.basis)); },
                              "the legal text, in words");
 
+  shown(rule);
   py::class_<Finding> finding(m, "Finding", "What a controller would object to in a split outside its frame.");
   ro(finding, "kind", &Finding::kind, "lucrative_lending or below_cost_lending");
   ro(finding, "post", &Finding::post, "the lent post");
@@ -99,12 +115,14 @@ void bind_sharing(py::module_& m) {
   finding.def_property_readonly("difference", [](const Finding& f) { return Conv<Money>::to(f.difference()); },
                                 "charged - at_cost, €/year");
 
+  shown(finding);
   py::class_<Departure> departure(m, "Departure", "A split of the others when one member leaves.");
   ro(departure, "member", &Departure::member, "who leaves (index)");
   ro(departure, "cost_without", &Departure::cost_without, "c(N without it), €/year");
   ro(departure, "shares", &Departure::shares, "the others' shares without it, €/year");
   ro(departure, "change", &Departure::change, "each share without it less with it, €/year");
 
+  shown(departure);
   py::class_<Split> split(m, "Split", "One split of a cost, to the cent.");
   ro(split, "method", &Split::method, "how");
   ro(split, "lawful", &Split::lawful, "allowed by every frame it splits");
@@ -117,6 +135,7 @@ void bind_sharing(py::module_& m) {
   ro(split, "findings", &Split::findings, "outside its frame: the findings");
   ro(split, "departures", &Split::departures, "what if one leaves");
 
+  shown(split);
   py::class_<StandAlone> alone(m, "StandAlone", "What a member would sign alone for one post.");
   alone.def_property_readonly("rule", [](const StandAlone& a) { return a.rule; }, "its part-time rule");
   ro(alone, "need_hours", &StandAlone::need_hours, "h/year");
@@ -126,6 +145,7 @@ void bind_sharing(py::module_& m) {
   ro(alone, "cost_at_legal_minimum", &StandAlone::cost_at_legal_minimum, "€/year at 24 h/week at least");
   ro(alone, "cost_at_need", &StandAlone::cost_at_need, "€/year at exactly the hours needed");
 
+  shown(alone);
   py::class_<SavingDriver> driver(m, "SavingDriver", "Which stand-alone assumption drives the saving.");
   ro(driver, "saving", &SavingDriver::saving, "€/year, declared rules");
   ro(driver, "saving_at_legal_minimum", &SavingDriver::saving_at_legal_minimum, "€/year, everyone alone at 24 h");
@@ -134,6 +154,7 @@ void bind_sharing(py::module_& m) {
   ro(driver, "minimum_drives", &SavingDriver::minimum_drives, "the 24 h minimum makes most of the saving");
   ro(driver, "text", &SavingDriver::text, "in words");
 
+  shown(driver);
   py::class_<LendingInvoice> invoice(m, "LendingInvoice", "One borrower's at-cost invoice (C. trav. L8241-1).");
   ro(invoice, "member", &LendingInvoice::member, "the borrower (index)");
   ro(invoice, "hours", &LendingInvoice::hours, "h/year worked for it");
@@ -142,6 +163,7 @@ void bind_sharing(py::module_& m) {
   ro(invoice, "expenses", &LendingInvoice::expenses, "professional expenses, €/year");
   ro(invoice, "total", &LendingInvoice::total, "the invoice, €/year");
 
+  shown(invoice);
   py::class_<GroupCosts> group(m, "GroupCosts", "What an employers' group costs its members.");
   ro(group, "staff", &GroupCosts::staff, "€/year");
   ro(group, "overhead", &GroupCosts::overhead, "€/year");
@@ -150,6 +172,7 @@ void bind_sharing(py::module_& m) {
   ro(group, "travel_and_coordination", &GroupCosts::travel_and_coordination, "€/year");
   ro(group, "joint_liability", &GroupCosts::joint_liability, "wages and contributions every member answers for, €/year");
 
+  shown(group);
   py::class_<GroupingResult> grouping(m, "Grouping", "A grouping of the members into groups that share on their own.");
   grouping.def_property_readonly("groups", [](const GroupingResult& g) { return groups_of(g.groups); }, "member indices");
   ro(grouping, "cost", &GroupingResult::cost, "€/year");
@@ -163,6 +186,7 @@ void bind_sharing(py::module_& m) {
         return out;
       }, "every grouping as cheap (up to 16)");
 
+  shown(grouping);
   py::class_<PostResult> post(m, "PostResult", "The frame, the invoices and the splits of one post.");
   ro(post, "name", &PostResult::name, "the post");
   ro(post, "frame", &PostResult::frame, "staff_lending, employers_group or cooperation_agreement");
@@ -190,6 +214,7 @@ void bind_sharing(py::module_& m) {
   ro(post, "splits", &PostResult::splits, "this post's splits");
   ro(post, "grouping", &PostResult::grouping, "the best grouping for this post alone");
 
+  shown(post);
   py::class_<CoreCheck> core(m, "CoreCheck", "Is the core empty; the least core in words.");
   ro(core, "empty", &CoreCheck::empty, "None when not checked");
   ro(core, "least_core", &CoreCheck::least_core, "epsilon, €/year (<= 0: not empty)");
@@ -197,6 +222,7 @@ void bind_sharing(py::module_& m) {
                              "when empty: the coalitions charged epsilon above their own cost");
   ro(core, "text", &CoreCheck::text, "in words");
 
+  shown(core);
   py::class_<SharingResult> result(m, "SharingResult", "The shown result of a sharing problem.");
   ro(result, "members", &SharingResult::members, "the ACIs");
   ro(result, "post_names", &SharingResult::post_names, "the posts");
@@ -213,6 +239,8 @@ void bind_sharing(py::module_& m) {
   ro(result, "posts", &SharingResult::posts, "per post");
   ro(result, "grouping", &SharingResult::grouping, "the best grouping");
   ro(result, "notes", &SharingResult::notes, "what was skipped and why");
+
+  shown(result);
 
   m.def("share", [](const SharingProblem& p, const std::vector<std::string>& methods, bool show_unlawful,
                     int decimal_max_members, int exact_max_members, std::uint64_t permutations, std::uint64_t seed,
