@@ -604,6 +604,26 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
                                                : options.methods)
     if (!options.methods.empty() || options.show_unlawful || lawful_everywhere(m)) whole_methods.push_back(m);
 
+  std::vector<std::string> grid_notes;
+  for (const SharedPost& post : problem.posts) {
+    if (post.grid_level.empty()) continue;
+    const std::string path = "posts[" + post.name + "]";
+    if (!options.grid_minimum) {
+      grid_notes.push_back(path + ": pay not checked against the grid's level " + post.grid_level + " (no grid given)");
+      continue;
+    }
+    const std::optional<GridMinimum> minimum = options.grid_minimum(post.grid_level, problem.date);
+    ACI_COST_REQUIRE(minimum.has_value(), path + ".grid_level", "\"" + post.grid_level + "\"",
+                     "no such level in the collective agreement's grid at " + problem.date.to_string());
+    rates::RateLookup lookup(problem.rate_table, problem.date);
+    const Decimal hourly = post.staff.pay_basis == people::PayBasis::smic ? lookup.value(rates::Rate::smic_hourly)
+                                                                           : post.staff.pay.amount();
+    check_grid_pay(hourly, *minimum, post.pay_override, path);
+    if (hourly < minimum->hourly())
+      grid_notes.push_back(path + ": pay " + to_string(hourly) + " €/h below the grid's level " + post.grid_level +
+                           " minimum " + Money(minimum->hourly()).rounded().to_string() + " €/h (pay_override)");
+  }
+
   const Engine e(problem, options);
   const int n = e.n();
   const auto un = static_cast<std::size_t>(n);
@@ -878,6 +898,7 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
     r.notes.push_back("best grouping: not searched for " + std::to_string(n) + " members (at most " +
                       std::to_string(grouping_max_players) + ", tabulated)");
   }
+  r.notes.insert(r.notes.end(), grid_notes.begin(), grid_notes.end());
   return r;
 }
 

@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Optional, Sequence, Union
+from typing import Any, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
@@ -314,12 +314,15 @@ class SharingRun:
 
 def share(problem: Union[SharingProblem, str, Path, dict], methods: Optional[Sequence[str]] = None, *,
           show_unlawful: bool = False, decimal_max_members: int = 12, exact_max_members: int = 20,
-          permutations: int = 20000, seed: int = 1, threads: int = 1, departures_max_members: int = 12) -> SharingRun:
+          permutations: int = 20000, seed: int = 1, threads: int = 1, departures_max_members: int = 12,
+          grid: Optional[Mapping[str, Union[Decimal, str, int]]] = None) -> SharingRun:
     """The splits of `problem` (a SharingProblem, a JSON file path or a dict). `methods` None: every split
     each post's frame allows (and, for the whole problem, those every frame allows); a split a frame
     does not allow raises InvalidInput naming the post's frame, unless `show_unlawful`, which shows it
     with its findings. Exact Shapley and the core check up to `exact_max_members`, seeded sampling
-    beyond (the same numbers for any `threads`); the nucleolus and the grouping's stability up to 16."""
+    beyond (the same numbers for any `threads`); the nucleolus and the grouping's stability up to 16.
+    `grid` ({level: monthly minimum for 35 h a week}) checks the pay of the posts that name a
+    grid_level: below the minimum is refused (InvalidInput naming the post) unless pay_override."""
     permutations, seed, threads = count(permutations, "permutations", 1), count(seed, "seed"), threads_(threads)
     decimal_max_members = count(decimal_max_members, "decimal_max_members")
     exact_max_members = count(exact_max_members, "exact_max_members")
@@ -329,7 +332,8 @@ def share(problem: Union[SharingProblem, str, Path, dict], methods: Optional[Seq
     elif isinstance(problem, dict):
         problem = read(problem)
     return SharingRun(_core.sharing.share(problem, list(methods or ()), bool(show_unlawful), decimal_max_members,
-                                          exact_max_members, permutations, seed, threads, departures_max_members))
+                                          exact_max_members, permutations, seed, threads, departures_max_members,
+                                          None if grid is None else dict(grid)))
 
 
 def shapley(values: Sequence[float]) -> list[float]:

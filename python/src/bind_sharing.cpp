@@ -3,6 +3,10 @@
 // game-level solvers (Shapley, airport, nucleolus, least core, grouping) on plain lists of values.
 #include <pybind11/stl.h>
 
+#include <map>
+#include <optional>
+#include <string_view>
+
 #include "aci_cost/io/sharing_json.hpp"
 #include "aci_cost/sharing/airport.hpp"
 #include "aci_cost/sharing/coalition_cost.hpp"
@@ -244,8 +248,21 @@ void bind_sharing(py::module_& m) {
 
   m.def("share", [](const SharingProblem& p, const std::vector<std::string>& methods, bool show_unlawful,
                     int decimal_max_members, int exact_max_members, std::uint64_t permutations, std::uint64_t seed,
-                    int threads, int departures_max_members) {
+                    int threads, int departures_max_members, const std::optional<py::dict>& grid) {
         ShareOptions o;
+        if (grid) {
+          // Read now: the lookup runs without the GIL.
+          std::map<std::string, Money, std::less<>> minima;
+          for (auto [level, monthly] : *grid) {
+            const std::string name = py::str(level);
+            minima[name] = Conv<Money>::from(monthly, "share.grid[" + name + "]");
+          }
+          o.grid_minimum = [minima](std::string_view level, const Date&) -> std::optional<GridMinimum> {
+            const auto it = minima.find(level);
+            if (it == minima.end()) return std::nullopt;
+            return GridMinimum{it->first, it->second, "the grid given to share()"};
+          };
+        }
         for (std::size_t k = 0; k < methods.size(); ++k) {
           const auto method = split_of_name(methods[k]);
           ACI_COST_REQUIRE(method.has_value(), "share.methods[" + std::to_string(k) + "]", "\"" + methods[k] + "\"",
@@ -263,8 +280,9 @@ void bind_sharing(py::module_& m) {
         return sharing::share(p, o);
       }, py::arg("problem"), py::arg("methods"), py::arg("show_unlawful") = false, py::arg("decimal_max_members") = 12,
       py::arg("exact_max_members") = 20, py::arg("permutations") = 20000, py::arg("seed") = 1, py::arg("threads") = 1,
-      py::arg("departures_max_members") = 12,
-      "The lawful splits of a sharing problem to the cent, the core check and the best grouping.");
+      py::arg("departures_max_members") = 12, py::arg("grid") = py::none(),
+      "The lawful splits of a sharing problem to the cent, the core check and the best grouping; `grid`: "
+      "{level: monthly minimum} to check the posts that name a grid_level.");
 
   m.def("shapley_exact", [](const std::vector<double>& values) {
         const auto g = game_of(values);

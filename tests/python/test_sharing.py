@@ -258,6 +258,22 @@ def test_bad_input_names_the_field():
         sharing.shapley([0, 1, 2])
 
 
+def test_a_post_below_its_grid_level_is_refused_unless_overridden():
+    # Level C of the CCN IDCC 3016 as DOMAIN.md reports it (test data): 3,560.25 €/month from
+    # 2025-07-01, i.e. 3,560.25 x 12 / 1,820 = 23.47 €/h for 35 h a week; the psychologist is at 17.50.
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["posts"][0]["grid_level"] = "C"
+    with pytest.raises(aci_cost.InvalidInput, match=r"posts\[psychologist\]\.staff\.pay = 17\.5 €/h: below .*level C: "
+                                                    r"3560\.25 €/month = 23\.47 €/h"):
+        sharing.share(doc, grid={"C": "3560.25"})
+    doc["posts"][0]["pay_override"] = True
+    notes = sharing.share(doc, grid={"C": Decimal("3560.25")}).result.notes
+    assert any("below the grid's level C minimum 23.47 €/h (pay_override)" in n for n in notes)
+    assert any("not checked against the grid" in n for n in sharing.share(doc).result.notes)
+    with pytest.raises(TypeError, match="float"):
+        sharing.share(doc, grid={"C": 3560.25})
+
+
 def test_young_per_capita_nucleolus():
     # Young (1985), IJGT 14(2) 65-72, p. 68 (also CoopGame's perCapitaNucleolus example): savings
     # (2/3, 7/6, 61/6) per capita, (1, 1.5, 9.5) for the nucleolus (derivation: test_games.cpp).

@@ -72,7 +72,8 @@ inline sharing::SharingProblem sharing_from_json(const json& j) {
     const std::string path = "$.posts[" + std::to_string(k) + "]";
     const Fields pf(posts[k], path,
                     {"name", "staff", "recruitment_annual", "management_annual", "equipment_annual",
-                     "coordination_per_member", "cost_per_km", "rounds_per_week", "service_weeks", "frame"});
+                     "coordination_per_member", "cost_per_km", "rounds_per_week", "service_weeks", "frame",
+                     "grid_level", "pay_override"});
     sharing::SharedPost post;
     post.name = pf.str("name");
     post.staff = staff_from_json(pf.raw("staff"), pf.at("staff"));
@@ -83,6 +84,8 @@ inline sharing::SharingProblem sharing_from_json(const json& j) {
     post.cost_per_km = pf.money("cost_per_km", Money());
     post.rounds_per_week = pf.decimal("rounds_per_week", post.rounds_per_week);
     post.service_weeks = pf.decimal("service_weeks", post.service_weeks);
+    post.grid_level = pf.str("grid_level", std::string());
+    post.pay_override = pf.boolean("pay_override", false);
     if (pf.has("frame")) {
       const Fields ff(pf.raw("frame"), pf.at("frame"),
                       {"kind", "lending_markup", "lender", "group_overhead_rate", "group_fee_per_member",
@@ -163,6 +166,8 @@ inline json to_json(const sharing::SharingProblem& p) {
                      {"rounds_per_week", decimal_json(post.rounds_per_week)},
                      {"service_weeks", decimal_json(post.service_weeks)},
                      {"frame", frame}});
+    if (!post.grid_level.empty()) posts.back()["grid_level"] = post.grid_level;
+    if (post.pay_override) posts.back()["pay_override"] = true;
   }
   json members = json::array();
   for (const auto& m : p.members) {

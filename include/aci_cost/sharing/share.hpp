@@ -21,6 +21,7 @@
 #include "aci_cost/money.hpp"
 #include "aci_cost/sharing/core_check.hpp"
 #include "aci_cost/sharing/finding.hpp"
+#include "aci_cost/sharing/grid_pay.hpp"
 #include "aci_cost/sharing/legal_frame.hpp"
 #include "aci_cost/sharing/part_time.hpp"
 #include "aci_cost/sharing/problem.hpp"
@@ -42,6 +43,9 @@ struct ShareOptions {
   std::uint64_t seed = 1;             ///< seed of the sampled Shapley value
   int threads = 1;                    ///< threads of the sampled Shapley value (same numbers for any)
   int departures_max_members = 12;    ///< "what if one leaves" up to this many members
+  /// The collective agreement's grid: a post that names its grid_level has its pay checked
+  /// against the level's minimum at the problem's date (empty: not checked, said in the notes).
+  GridLookup grid_minimum;
 
   /// InvalidInput naming the field on a bad option.
   void validate() const {
@@ -184,7 +188,8 @@ struct SharingResult {
 };
 
 /// The shown result of `problem` (validated). InvalidInput naming "posts[<post>].frame.kind" when a
-/// split asked for is outside a post's frame and options.show_unlawful is false.
+/// split asked for is outside a post's frame and options.show_unlawful is false; naming
+/// "posts[<post>].staff.pay" when a post's pay is below its grid level's minimum (not overridden).
 SharingResult share(const SharingProblem& problem, const ShareOptions& options = {});
 
 /// Whole cents adding up exactly to `total`, as close as possible to `exact` (first moved equally

@@ -31,7 +31,10 @@ TEST(SharingJson, EveryFrameFieldRoundTrips) {
   p.posts[0].frame.lender = "ACI Plateau";
   p.posts[0].frame.part_time = {aci::sharing::PartTimeBasis::branch_agreement, aci::Decimal("17.5")};
   p.members[3].alone[0] = {aci::sharing::PartTimeBasis::student_under_26, aci::Decimal(2)};
+  p.posts[1].grid_level = "A";
+  p.posts[1].pay_override = true;
   const auto doc = aci::io::to_json(p);
+  EXPECT_EQ(doc["posts"][1]["grid_level"], "A");
   EXPECT_EQ(doc["posts"][0]["frame"]["lender"], "ACI Plateau");
   EXPECT_EQ(doc["posts"][0]["frame"]["part_time"]["basis"], "branch_agreement");
   EXPECT_EQ(doc["members"][3]["needs"]["psychologist"]["alone"]["minimum_hours"], 2);

@@ -6,8 +6,11 @@
 // principles (the 2026 reduction's formula, the hours split, the round).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "aci_cost/io/sharing_json.hpp"
 #include "aci_cost/sharing/coalition_cost.hpp"
@@ -306,6 +309,51 @@ TEST(SharingFrames, TheExampleShowsOnlyLawfulSplits) {
   ASSERT_EQ(r.splits.size(), 1u);  // the whole problem: only at cost is lawful for both posts
   EXPECT_EQ(r.splits[0].method, SplitMethod::at_cost);
   EXPECT_EQ(r.splits[0].departures.size(), 4u);
+}
+
+// The collective agreement's grid (CCN IDCC 3016): DOMAIN.md reports level C (coefficient 505) at
+// 3,560.25 €/month from 2025-07-01 (point 7.05 €) - test data here, the grid itself belongs to the
+// rate table. For 35 h a week: 3,560.25 x 12 / 1,820 = 23.4741758... €/h, above the example
+// psychologist's 17.50 €/h: refused, naming the post, unless marked as an override.
+TEST(SharingFrames, APostBelowItsGridLevelIsRefusedUnlessOverridden) {
+  auto p = aci::io::example_sharing_problem();
+  p.posts[0].grid_level = "C";
+  aci::sharing::ShareOptions o;
+  o.grid_minimum = [](std::string_view level, const aci::Date&) -> std::optional<aci::sharing::GridMinimum> {
+    if (level != "C") return std::nullopt;
+    return aci::sharing::GridMinimum{"C", euros("3560.25"), "CCN IDCC 3016, salary agreement of 2024-12-12 (test)"};
+  };
+  try {
+    aci::sharing::share(p, o);
+    FAIL() << "pay below the grid was not refused";
+  } catch (const aci::InvalidInput& e) {
+    EXPECT_EQ(e.field(), "posts[psychologist].staff.pay");
+    EXPECT_EQ(e.value(), "17.5 €/h");
+    EXPECT_NE(e.rule().find("level C: 3560.25 €/month = 23.47 €/h"), std::string::npos) << e.rule();
+  }
+  p.posts[0].pay_override = true;
+  const auto r = aci::sharing::share(p, o);
+  EXPECT_NE(std::find_if(r.notes.begin(), r.notes.end(),
+                         [](const std::string& n) { return n.find("below the grid's level C minimum 23.47") != n.npos; }),
+            r.notes.end());
+  p.posts[0].grid_level = "Z";
+  try {
+    aci::sharing::share(p, o);
+    FAIL() << "an unknown level was accepted";
+  } catch (const aci::InvalidInput& e) {
+    EXPECT_EQ(e.field(), "posts[psychologist].grid_level");
+  }
+  const auto unchecked = aci::sharing::share(p);  // no grid given: said, not silently passed
+  EXPECT_NE(std::find_if(unchecked.notes.begin(), unchecked.notes.end(),
+                         [](const std::string& n) { return n.find("not checked against the grid") != n.npos; }),
+            unchecked.notes.end());
+  p.posts[0].grid_level.clear();
+  try {
+    p.validate();
+    FAIL();
+  } catch (const aci::InvalidInput& e) {
+    EXPECT_EQ(e.field(), "posts[psychologist].pay_override");
+  }
 }
 
 }  // namespace
