@@ -312,6 +312,9 @@ def render_share(run) -> str:
         out += ["", f"Best grouping: {groups}, {format_fr(g['cost'])} a year ({stable}); saves "
                     f"{format_fr(g['saving_vs_alone'])} against all alone, {format_fr(g['saving_vs_grand'])} "
                     f"against all together"]
+        if r.core.empty and g["stable"]:
+            out.append("  the core is empty, but these groupings are stable (each group paying its own cost):")
+            out += ["    " + " + ".join("{" + ", ".join(b) + "}" for b in o) for o in g["optimal"]]
     out += [f"  note: {n}" for n in r.notes]
     return "\n".join(out)
 
