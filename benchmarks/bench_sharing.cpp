@@ -1,15 +1,20 @@
 // Sharing posts between ACIs: the exact Shapley value by subset enumeration (target: 20 ACIs
 // in under a second on one core), the tabulation of c(S) on the double path, the sampled
-// Shapley value, and the nucleolus. Figures: docs/performance.md.
+// Shapley value, the nucleolus and the least core, the best grouping (dynamic programming over
+// subsets, O(3^n)), and the whole shown result. Figures: docs/performance.md.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
+#include <cstdint>
 #include <random>
 #include <vector>
 
+#include "aci_cost/io/sharing_json.hpp"
 #include "aci_cost/sharing/coalition_cost.hpp"
+#include "aci_cost/sharing/grouping.hpp"
 #include "aci_cost/sharing/nucleolus.hpp"
 #include "aci_cost/sharing/shapley.hpp"
+#include "aci_cost/sharing/share.hpp"
 
 namespace {
 
@@ -58,7 +63,7 @@ aci::sharing::SharingProblem ring(int n) {
   p.posts.push_back(post);
   const auto un = static_cast<std::size_t>(n);
   for (std::size_t i = 0; i < un; ++i)
-    p.members.push_back({"ACI " + std::to_string(i), {aci::Decimal(static_cast<int>(2 + i % 7))}, {aci::Decimal(47)}});
+    p.members.push_back({"ACI " + std::to_string(i), {aci::Decimal(static_cast<int>(2 + i % 7))}, {aci::Decimal(47)}, {}});
   p.distance_km.assign(un, std::vector<aci::Decimal>(un, aci::Decimal(0)));
   p.travel_hours = p.distance_km;
   for (std::size_t i = 0; i < un; ++i)
@@ -87,6 +92,35 @@ void BM_Nucleolus(benchmark::State& state) {
   const auto g = random_game(static_cast<int>(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(aci::sharing::nucleolus(g));
 }
-BENCHMARK(BM_Nucleolus)->Arg(6)->Arg(10)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Nucleolus)->Arg(6)->Arg(10)->Arg(14)->Unit(benchmark::kMillisecond);
+
+void BM_LeastCore(benchmark::State& state) {
+  const auto g = random_game(static_cast<int>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(aci::sharing::least_core(g));
+}
+BENCHMARK(BM_LeastCore)->Arg(10)->Arg(14)->Arg(16)->Unit(benchmark::kMillisecond);
+
+void BM_BestGrouping(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  std::vector<std::int64_t> cents;
+  const auto g = random_game(n);
+  for (double v : g.values()) cents.push_back(static_cast<std::int64_t>(v * 100));
+  for (auto _ : state) benchmark::DoNotOptimize(aci::sharing::best_grouping(n, cents));
+  state.counters["steps"] = std::pow(3.0, n);
+}
+BENCHMARK(BM_BestGrouping)->Arg(12)->Arg(16)->Unit(benchmark::kMillisecond);
+
+void BM_ShareExample(benchmark::State& state) {
+  const auto problem = aci::io::example_sharing_problem();
+  for (auto _ : state) benchmark::DoNotOptimize(aci::sharing::share(problem));
+}
+BENCHMARK(BM_ShareExample)->Unit(benchmark::kMillisecond);
+
+void BM_ShareRing(benchmark::State& state) {
+  auto problem = ring(static_cast<int>(state.range(0)));
+  problem.posts[0].frame.kind = aci::sharing::FrameKind::employers_group;  // every split
+  for (auto _ : state) benchmark::DoNotOptimize(aci::sharing::share(problem));
+}
+BENCHMARK(BM_ShareRing)->Arg(12)->Arg(16)->Unit(benchmark::kMillisecond);
 
 }  // namespace

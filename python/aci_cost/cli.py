@@ -327,30 +327,67 @@ def _cmd_devis(args: argparse.Namespace) -> int:
 
 
 def render_share(run) -> str:
-    """Stand-alone costs, the cost together and every split, with who would walk away."""
+    """Per post its frame and lawful splits, per ACI its stand-alone assumption, which assumption drives
+    the saving, the whole problem's splits with who would walk away, the core check, the best grouping."""
     r = run.result
-    width = max(len(m) for m in run.members) + 2
-    out = [f"Sharing between {len(run.members)} ACIs: {format_fr(r.grand_cost)} a year together, "
-           f"saving {format_fr(r.saving)} on going alone"]
-    if r.core_empty is not None:
-        out.append("  the core is empty: every split leaves some group better off alone" if r.core_empty
-                   else "  the core is not empty: some splits leave no group better off alone")
-    header = f"  {'':<{width}}{'alone':>14}" + "".join(f"{m:>16}" for m in run.methods)
-    out += ["", header]
+    names = run.members
+    width = max(len(m) for m in names) + 2
+    cents = Decimal("0.01")
+    out = [f"Sharing between {len(names)} ACIs: {format_fr(r.grand_cost)} a year together, "
+           f"{format_fr(sum(r.stand_alone, Decimal(0)))} alone, saving {format_fr(r.saving)}", "  " + r.driver.text, "",
+           "Alone (the contract each ACI would sign for each post):"]
+    for member, row in zip(names, r.assumptions):
+        for post, a in zip(r.post_names, row):
+            if a.need_hours > 0:
+                out.append(f"  {member:<{width}}{post:<26}{a.rule.basis:<22}{a.contract_hours:>7} h/week"
+                           f"{format_fr(a.cost):>16}   (24 h: {format_fr(a.cost_at_legal_minimum)})")
+    for p in r.posts:
+        out += ["", f"{p.name}: {p.frame} ({p.frame_tag}: {p.frame_source[:90]}...)",
+                f"  together {format_fr(p.grand_cost)}, {p.persons} person(s) at {p.weekly_hours} h/week; "
+                f"allowed splits: {', '.join(p.allowed)}"]
+        if p.lender is not None:
+            out.append(f"  employed by {names[p.lender]}, {format_fr(p.hourly_cost)} per hour worked (wages and "
+                       f"contributions); at-cost invoices:")
+            for v in p.invoices:
+                out.append(f"    {names[v.member]:<{width}}{v.hours:>9} h {format_fr(v.labour):>14} + expenses "
+                           f"{format_fr(v.expenses):>12} = {format_fr(v.total):>14}")
+        if p.group is not None:
+            out.append(f"  the group's own costs: overhead {format_fr(p.group.overhead)}, management and insurance "
+                       f"{format_fr(p.group.management_and_insurance)}, fees {format_fr(p.group.fees)}; members "
+                       f"jointly liable for {format_fr(p.group.joint_liability)} a year of wages and contributions")
+        for s in p.splits:
+            flag = "" if s.lawful else "  [NOT LAWFUL under this frame]"
+            out.append(f"  {s.method:<22}" + "".join(f"{format_fr(x):>16}" for x, u in zip(s.shares, p.users) if u)
+                       + f"   {len(s.blocking)} blocking{flag}")
+            for f in s.findings:
+                out.append(f"    {f.kind}: {f.member} charged {format_fr(f.charged)} against {format_fr(f.at_cost)} "
+                           f"at cost ({format_fr(f.difference)})")
+    out += ["", "Whole problem:", f"  {'':<{width}}{'alone':>14}" + "".join(f"{m:>22}" for m in run.methods)]
     table = run.comparison()
     for member, row in table.iterrows():
-        out.append(f"  {member:<{width}}" + "".join(f"{format_fr(v):>16}" if k else f"{format_fr(v):>14}"
+        out.append(f"  {member:<{width}}" + "".join(f"{format_fr(v):>22}" if k else f"{format_fr(v):>14}"
                                                     for k, v in enumerate(row)))
     for method in run.methods:
         b = run.blocking(method)
         if len(b):
             worst = b.iloc[0]
-            cents = Decimal("0.01")
             out.append(f"  {method}: {len(b)} blocking coalition(s); worst {worst['members']} "
                        f"(alone {format_fr(worst['cost'].quantize(cents))}, "
                        f"charged {format_fr(worst['charged'].quantize(cents))})")
         elif run.frame(method).attrs["core_checked"]:
             out.append(f"  {method}: no group would walk away")
+    if r.core.text:
+        out += ["", r.core.text]
+    g = run.grouping()
+    if g is not None:
+        groups = " + ".join("{" + ", ".join(b) + "}" for b in g["groups"])
+        stable = {True: "stable", False: "not stable: no grouping is", None: "stability not checked"}[g["stable"]]
+        out += ["", f"Best grouping: {groups}, {format_fr(g['cost'])} a year ({stable}); saves "
+                    f"{format_fr(g['saving_vs_alone'])} against all alone, {format_fr(g['saving_vs_grand'])} "
+                    f"against all together"]
+        if r.core.empty and g["stable"]:
+            out.append("  the core is empty, but these groupings are stable (each group paying its own cost):")
+            out += ["    " + " + ".join("{" + ", ".join(b) + "}" for b in o) for o in g["optimal"]]
     out += [f"  note: {n}" for n in r.notes]
     return "\n".join(out)
 
@@ -359,7 +396,8 @@ def _cmd_share(args: argparse.Namespace) -> int:
     from . import sharing
 
     problem = sharing.load(args.file) if args.file else sharing.example()
-    run = sharing.share(problem, seed=args.seed, permutations=args.permutations, threads=args.threads)
+    run = sharing.share(problem, args.method, show_unlawful=args.show_unlawful, seed=args.seed,
+                        permutations=args.permutations, threads=args.threads)
     if args.json:
         print(json.dumps(run.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -621,9 +659,15 @@ def build_parser() -> argparse.ArgumentParser:
     al.add_argument("--time-driven", metavar="FILE", help="a time-driven document (docs/allocation.md)")
     al.add_argument("--plot", metavar="PNG", help="also write the flows as a stacked bar figure")
     al.set_defaults(func=_cmd_allocate)
-    sh = sub.add_parser("share", help="share posts between ACIs: stand-alone costs, fair splits, who walks away")
+    sh = sub.add_parser("share", help="share posts between ACIs: frames, lawful splits, stand-alone assumptions, "
+                                      "who walks away, the best grouping")
     sh.add_argument("file", nargs="?", help="sharing JSON file (format aci_cost/sharing@1; default: the example)")
     sh.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
+    sh.add_argument("--method", action="append", choices=["at_cost", "proportional", "equal_saving", "shapley",
+                                                          "nucleolus", "per_capita_nucleolus"],
+                    help="a split to compute (repeatable; default: every split the frames allow)")
+    sh.add_argument("--show-unlawful", action="store_true",
+                    help="show a split outside a post's frame with its findings instead of refusing it")
     sh.add_argument("--plot", metavar="PNG", help="also write the bar figure comparing the splits")
     sh.add_argument("--seed", type=int, default=1, help="seed of the sampled Shapley value (over 20 ACIs)")
     sh.add_argument("--permutations", type=int, default=20000, help="orders drawn by the sampled Shapley value")

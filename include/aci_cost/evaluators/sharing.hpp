@@ -1,6 +1,7 @@
 // aci::evaluators::SharingEvaluator: a sharing problem in a sweep — how the grand coalition's
-// cost, the saving and each member's share (stand-alone, proportional, equal saving, exact
-// Shapley) move with travel distances, pay, coordination or one member's hours. The problem is
+// cost, the saving and each member's share (stand-alone under its declared part-time rule,
+// proportional to each post's hours, equal saving, exact Shapley) move with travel distances,
+// pay, coordination or one member's hours. The problem is
 // reduced once to doubles (sharing/coalition_cost.hpp); a scenario tabulates its 2^n coalitions
 // in a buffer reused across the chunk. Inputs and outputs: the descriptor table
 // (sharing/inputs.hpp), per-member rows expanded by member name.
@@ -70,12 +71,18 @@ class SharingEvaluator final : public sweep::Evaluator {
       values[0] = 0;
       const auto game = sharing::CostGame<double>::from_values(base_.members, values);
       const std::vector<double> phi = sharing::shapley_exact(game);
-      double alone = 0, hours = 0;
+      double alone = 0;
       for (std::size_t i = 0; i < n; ++i) alone += game.alone(static_cast<int>(i));
-      std::vector<double> member_hours(n, 0.0);
-      for (std::size_t p = 0; p < model.posts.size(); ++p)
-        for (std::size_t i = 0; i < n; ++i) member_hours[i] += model.need[p * n + i];
-      for (double h : member_hours) hours += h;
+      // Proportional: each post's cost in proportion to each member's hours of it.
+      std::vector<double> proportional(n, 0.0);
+      const sharing::Coalition all = sharing::grand_coalition(base_.members);
+      for (std::size_t p = 0; p < model.posts.size(); ++p) {
+        double hours = 0;
+        for (std::size_t i = 0; i < n; ++i) hours += model.need[p * n + i];
+        if (hours <= 0) continue;
+        const double cost = model.post_cost(p, all);
+        for (std::size_t i = 0; i < n; ++i) proportional[i] += cost * model.need[p * n + i] / hours;
+      }
       const double grand = game.grand();
       for (std::size_t m = 0; m < output_ids.size(); ++m) {
         const auto [output, i] = output_of_[output_ids[m]];
@@ -85,7 +92,7 @@ class SharingEvaluator final : public sweep::Evaluator {
           case sharing::SharingOutput::saving: v = alone - grand; break;
           case sharing::SharingOutput::saving_share: v = (alone - grand) / alone; break;
           case sharing::SharingOutput::stand_alone: v = game.alone(static_cast<int>(i)); break;
-          case sharing::SharingOutput::proportional: v = grand * member_hours[i] / hours; break;
+          case sharing::SharingOutput::proportional: v = proportional[i]; break;
           case sharing::SharingOutput::equal_saving:
             v = game.alone(static_cast<int>(i)) - (alone - grand) / static_cast<double>(n);
             break;

@@ -19,7 +19,21 @@ namespace aci::io {
 inline constexpr std::string_view sharing_format = "aci_cost/sharing@1";
 
 namespace detail {
-inline constexpr std::string_view frame_names[] = {"staff_lending", "employers_group"};
+/// A part-time rule from its JSON object {"basis", "minimum_hours"} at `path`.
+inline sharing::PartTimeRule part_time_from_json(const json& j, const std::string& path) {
+  const Fields f(j, path, {"basis", "minimum_hours"});
+  sharing::PartTimeRule r;
+  r.basis = static_cast<sharing::PartTimeBasis>(f.choice("basis", sharing::part_time_basis_names, 0));
+  r.minimum_hours = f.decimal("minimum_hours", Decimal(0));
+  return r;
+}
+
+/// The JSON object of a part-time rule.
+inline json part_time_json(const sharing::PartTimeRule& r) {
+  json out = {{"basis", sharing::part_time_basis_name(r.basis)}};
+  if (r.minimum_hours != 0) out["minimum_hours"] = decimal_json(r.minimum_hours);
+  return out;
+}
 
 inline std::vector<std::vector<Decimal>> matrix_from_json(const Fields& f, std::string_view key) {
   std::vector<std::vector<Decimal>> out;
@@ -58,7 +72,8 @@ inline sharing::SharingProblem sharing_from_json(const json& j) {
     const std::string path = "$.posts[" + std::to_string(k) + "]";
     const Fields pf(posts[k], path,
                     {"name", "staff", "recruitment_annual", "management_annual", "equipment_annual",
-                     "coordination_per_member", "cost_per_km", "rounds_per_week", "service_weeks", "frame"});
+                     "coordination_per_member", "cost_per_km", "rounds_per_week", "service_weeks", "frame",
+                     "grid_level", "pay_override"});
     sharing::SharedPost post;
     post.name = pf.str("name");
     post.staff = staff_from_json(pf.raw("staff"), pf.at("staff"));
@@ -69,16 +84,20 @@ inline sharing::SharingProblem sharing_from_json(const json& j) {
     post.cost_per_km = pf.money("cost_per_km", Money());
     post.rounds_per_week = pf.decimal("rounds_per_week", post.rounds_per_week);
     post.service_weeks = pf.decimal("service_weeks", post.service_weeks);
+    post.grid_level = pf.str("grid_level", std::string());
+    post.pay_override = pf.boolean("pay_override", false);
     if (pf.has("frame")) {
       const Fields ff(pf.raw("frame"), pf.at("frame"),
-                      {"kind", "lending_markup", "group_overhead_rate", "group_fee_per_member", "part_time_derogation",
-                       "derogation_hours"});
-      post.frame.kind = static_cast<sharing::FrameKind>(ff.choice("kind", detail::frame_names, 0));
+                      {"kind", "lending_markup", "lender", "group_overhead_rate", "group_fee_per_member",
+                       "group_management_annual", "group_insurance_annual", "part_time"});
+      post.frame.kind = static_cast<sharing::FrameKind>(ff.choice("kind", sharing::frame_names, 0));
       post.frame.lending_markup = ff.decimal("lending_markup", Decimal(0));
+      post.frame.lender = ff.str("lender", std::string());
       post.frame.group_overhead_rate = ff.decimal("group_overhead_rate", Decimal(0));
       post.frame.group_fee_per_member = ff.money("group_fee_per_member", Money());
-      post.frame.part_time_derogation = ff.boolean("part_time_derogation", false);
-      post.frame.derogation_hours = ff.decimal("derogation_hours", Decimal(0));
+      post.frame.group_management_annual = ff.money("group_management_annual", Money());
+      post.frame.group_insurance_annual = ff.money("group_insurance_annual", Money());
+      if (ff.has("part_time")) post.frame.part_time = detail::part_time_from_json(ff.raw("part_time"), ff.at("part_time"));
     }
     p.posts.push_back(post);
   }
@@ -90,6 +109,7 @@ inline sharing::SharingProblem sharing_from_json(const json& j) {
     m.name = mf.str("name");
     m.hours.assign(p.posts.size(), Decimal(0));
     m.weeks.assign(p.posts.size(), Decimal(0));
+    m.alone.assign(p.posts.size(), sharing::PartTimeRule{});
     if (mf.has("needs")) {
       const json& needs = mf.raw("needs");
       if (!needs.is_object()) throw ScenarioError(mf.at("needs"), Fields::shown(needs), "expected an object by post");
@@ -99,9 +119,10 @@ inline sharing::SharingProblem sharing_from_json(const json& j) {
         for (std::size_t q = 0; q < p.posts.size(); ++q)
           if (p.posts[q].name == post_name) k = q;
         if (k == p.posts.size()) throw ScenarioError(np, "\"" + post_name + "\"", "no such post");
-        const Fields nf(need, np, {"hours", "weeks"});
+        const Fields nf(need, np, {"hours", "weeks", "alone"});
         m.hours[k] = nf.decimal("hours");
         m.weeks[k] = nf.decimal("weeks", p.posts[k].service_weeks);
+        if (nf.has("alone")) m.alone[k] = detail::part_time_from_json(nf.raw("alone"), nf.at("alone"));
       }
     }
     p.members.push_back(m);
@@ -125,16 +146,16 @@ inline sharing::SharingProblem read_sharing(std::string_view text) { return shar
 inline json to_json(const sharing::SharingProblem& p) {
   json posts = json::array();
   for (const auto& post : p.posts) {
-    json frame = {{"kind", detail::frame_names[static_cast<std::size_t>(post.frame.kind)]}};
+    json frame = {{"kind", sharing::frame_name(post.frame.kind)}};
     if (post.frame.lending_markup != 0) frame["lending_markup"] = decimal_json(post.frame.lending_markup);
+    if (!post.frame.lender.empty()) frame["lender"] = post.frame.lender;
     if (post.frame.kind == sharing::FrameKind::employers_group) {
       frame["group_overhead_rate"] = decimal_json(post.frame.group_overhead_rate);
       frame["group_fee_per_member"] = money_json(post.frame.group_fee_per_member);
+      frame["group_management_annual"] = money_json(post.frame.group_management_annual);
+      frame["group_insurance_annual"] = money_json(post.frame.group_insurance_annual);
     }
-    if (post.frame.part_time_derogation) {
-      frame["part_time_derogation"] = true;
-      frame["derogation_hours"] = decimal_json(post.frame.derogation_hours);
-    }
+    if (post.frame.part_time != sharing::PartTimeRule{}) frame["part_time"] = detail::part_time_json(post.frame.part_time);
     posts.push_back({{"name", post.name},
                      {"staff", to_json(post.staff)},
                      {"recruitment_annual", money_json(post.recruitment_annual)},
@@ -145,13 +166,19 @@ inline json to_json(const sharing::SharingProblem& p) {
                      {"rounds_per_week", decimal_json(post.rounds_per_week)},
                      {"service_weeks", decimal_json(post.service_weeks)},
                      {"frame", frame}});
+    if (!post.grid_level.empty()) posts.back()["grid_level"] = post.grid_level;
+    if (post.pay_override) posts.back()["pay_override"] = true;
   }
   json members = json::array();
   for (const auto& m : p.members) {
     json needs = json::object();
-    for (std::size_t k = 0; k < p.posts.size(); ++k)
-      if (m.hours[k] != 0 || m.weeks[k] != 0)
-        needs[p.posts[k].name] = {{"hours", decimal_json(m.hours[k])}, {"weeks", decimal_json(m.weeks[k])}};
+    for (std::size_t k = 0; k < p.posts.size(); ++k) {
+      const sharing::PartTimeRule alone = m.alone_rule(k);
+      if (m.hours[k] == 0 && m.weeks[k] == 0 && alone == sharing::PartTimeRule{}) continue;
+      json need = {{"hours", decimal_json(m.hours[k])}, {"weeks", decimal_json(m.weeks[k])}};
+      if (alone != sharing::PartTimeRule{}) need["alone"] = detail::part_time_json(alone);
+      needs[p.posts[k].name] = need;
+    }
     members.push_back({{"name", m.name}, {"needs", needs}});
   }
   return {{"format", sharing_format},
@@ -188,16 +215,21 @@ inline const char* example_sharing_json() {
                "hours": {"meetings": 0.02, "leave": 0.096, "bank_holidays": 0.024}},
      "recruitment_annual": "800", "management_annual": "1200", "equipment_annual": "500",
      "coordination_per_member": "300", "cost_per_km": "0.40", "rounds_per_week": 1, "service_weeks": 47,
-     "frame": {"kind": "employers_group", "group_overhead_rate": 0.05, "group_fee_per_member": "150"}}
+     "frame": {"kind": "employers_group", "group_overhead_rate": 0.05, "group_fee_per_member": "150",
+               "group_management_annual": "900", "group_insurance_annual": "300"}}
   ],
   "members": [
-    {"name": "ACI Vallée", "needs": {"psychologist": {"hours": 8, "weeks": 47},
-                                     "administrative_assistant": {"hours": 10, "weeks": 47}}},
-    {"name": "ACI Plateau", "needs": {"psychologist": {"hours": 6, "weeks": 47},
-                                      "administrative_assistant": {"hours": 12, "weeks": 47}}},
-    {"name": "ACI Bourg", "needs": {"psychologist": {"hours": 10, "weeks": 47},
-                                    "administrative_assistant": {"hours": 8, "weeks": 47}}},
-    {"name": "ACI Rivière", "needs": {"psychologist": {"hours": 4, "weeks": 40}}}
+    {"name": "ACI Vallée", "needs": {
+       "psychologist": {"hours": 8, "weeks": 47, "alone": {"basis": "several_jobs"}},
+       "administrative_assistant": {"hours": 10, "weeks": 47, "alone": {"basis": "several_jobs"}}}},
+    {"name": "ACI Plateau", "needs": {
+       "psychologist": {"hours": 6, "weeks": 47, "alone": {"basis": "several_jobs"}},
+       "administrative_assistant": {"hours": 12, "weeks": 47, "alone": {"basis": "several_jobs"}}}},
+    {"name": "ACI Bourg", "needs": {
+       "psychologist": {"hours": 10, "weeks": 47, "alone": {"basis": "several_jobs"}},
+       "administrative_assistant": {"hours": 8, "weeks": 47}}},
+    {"name": "ACI Rivière", "needs": {
+       "psychologist": {"hours": 4, "weeks": 40, "alone": {"basis": "several_jobs"}}}}
   ],
   "distance_km": [[0, 25, 12, 30], [25, 0, 18, 40], [12, 18, 0, 22], [30, 40, 22, 0]],
   "travel_hours": [[0, 0.5, 0.25, 0.6], [0.5, 0, 0.35, 0.75], [0.25, 0.35, 0, 0.4], [0.6, 0.75, 0.4, 0]]

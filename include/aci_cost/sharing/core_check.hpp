@@ -1,7 +1,7 @@
 // aci::sharing: who would walk away from a split. A coalition S blocks a split x when it would
 // pay less on its own than the split charges it: x(S) > c(S) (the split is then outside the
-// core, Gillies 1959). Amounts are exact (Decimal); a coalition blocks when it would save at
-// least half a cent, i.e. a saving that shows as 0,01 € or more.
+// core, Gillies 1959). The check is made on the figures a board sees: the shares to the cent and
+// c(S) rounded to the cent; a coalition blocks when it would save at least one cent.
 #pragma once
 
 #include <algorithm>
@@ -18,22 +18,27 @@ namespace aci::sharing {
 /// A coalition that would walk away.
 struct BlockingCoalition {
   Coalition members = 0;  ///< who
-  Decimal cost;           ///< c(S): what they would pay on their own, €/year
-  Decimal charged;        ///< x(S): what the split charges them, €/year
-  /// charged - cost, €/year (> 0).
-  Decimal excess() const { return charged - cost; }
+  Money cost;             ///< c(S) to the cent: what they would pay on their own, €/year
+  Money charged;          ///< x(S): what the split charges them, €/year (whole cents)
+  /// charged - cost, €/year (>= 0.01).
+  Money excess() const { return charged - cost; }
 };
 
-/// Every proper coalition S with x(S) - c(S) >= 0.005 € (largest excess first, then by mask).
-inline std::vector<BlockingCoalition> blocking_coalitions(const CostGame<Decimal>& game, const std::vector<Decimal>& x) {
-  ACI_COST_REQUIRE(x.size() == static_cast<std::size_t>(game.players()), "split.shares", x.size(),
+/// Every proper coalition S whose shares add up to at least one cent more than c(S) rounded to the
+/// cent (largest excess first, then by mask). `shares` are whole cents, one per player.
+inline std::vector<BlockingCoalition> blocking_coalitions(const CostGame<Decimal>& game, const std::vector<Money>& shares) {
+  ACI_COST_REQUIRE(shares.size() == static_cast<std::size_t>(game.players()), "split.shares", shares.size(),
                    "needs one share per player");
-  static const Decimal half_cent("0.005");  // immutable after its thread-safe initialisation
+  std::vector<Decimal> x;
+  for (const Money& m : shares) x.push_back(m.amount());
   const std::vector<Decimal> sums = coalition_sums(x);
+  static const Decimal cent("0.01");  // immutable after its thread-safe initialisation
   std::vector<BlockingCoalition> out;
   const Coalition all = grand_coalition(game.players());
-  for (Coalition s = 1; s < all; ++s)
-    if (sums[s] - game(s) >= half_cent) out.push_back({s, game(s), sums[s]});
+  for (Coalition s = 1; s < all; ++s) {
+    const Money cost = Money(game(s)).rounded();
+    if (sums[s] - cost.amount() >= cent) out.push_back({s, cost, Money(sums[s])});
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const BlockingCoalition& a, const BlockingCoalition& b) { return a.excess() > b.excess(); });
   return out;

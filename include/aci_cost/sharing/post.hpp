@@ -28,6 +28,12 @@ struct SharedPost {
   Decimal rounds_per_week{1};   ///< the weekly round between the members' sites, rounds/week [est]
   Decimal service_weeks{47};    ///< weeks a year the post works (52 less leave), weeks/year [est]
   LegalFrame frame;             ///< the legal form when shared (an ACI alone employs directly)
+  /// The post's classification level in the collective agreement's grid (e.g. "C"; empty: none
+  /// named, the pay is not checked against the grid).
+  std::string grid_level;
+  /// The pay is knowingly below the level's minimum (e.g. a group applying another agreement,
+  /// C. trav. L1253-17): shown in the notes instead of refused.
+  bool pay_override = false;
 
   /// InvalidInput (prefixed with `path`, e.g. "posts[psychologist]") on any bad field.
   void validate(const std::string& path) const {
@@ -45,6 +51,8 @@ struct SharedPost {
     ACI_COST_REQUIRE(service_weeks > 0 && service_weeks <= 52, path + ".service_weeks", to_string(service_weeks),
                      "must be in (0, 52] weeks/year");
     frame.validate(path + ".frame");
+    ACI_COST_REQUIRE(!pay_override || !grid_level.empty(), path + ".pay_override", "true",
+                     "overrides the grid's minimum of a level: name the post's grid_level");
   }
   friend bool operator==(const SharedPost&, const SharedPost&) = default;
 };

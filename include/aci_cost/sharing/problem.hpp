@@ -1,6 +1,7 @@
 // aci::sharing::SharingProblem: the ACIs that want to share posts — each one's need of each post
-// (hours a week, weeks a year), the distance and travel-time matrices between their sites — and
-// the posts themselves, at a date (the rates: SMIC, the 2026 reduction).
+// (hours a week, weeks a year) and the contract it would sign alone (may it go below 24 h a week,
+// and on what legal basis), the distance and travel-time matrices between their sites — and the
+// posts themselves, at a date (the rates: SMIC, the 2026 reduction).
 #pragma once
 
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/error.hpp"
 #include "aci_cost/rates/rate_table.hpp"
+#include "aci_cost/sharing/part_time.hpp"
 #include "aci_cost/sharing/post.hpp"
 
 namespace aci::sharing {
@@ -24,6 +26,14 @@ struct Member {
   std::string name;             ///< the ACI
   std::vector<Decimal> hours;   ///< per post (problem order): hours a week needed, h/week
   std::vector<Decimal> weeks;   ///< per post: weeks a year needed, weeks/year
+  /// Per post: the contract the ACI would sign alone — the 24 h minimum, or a derogation and its
+  /// legal basis (an empty list: the 24 h minimum for every post).
+  std::vector<PartTimeRule> alone;
+
+  /// The rule for post p alone (the 24 h minimum when `alone` is empty).
+  PartTimeRule alone_rule(std::size_t p) const { return alone.empty() ? PartTimeRule{} : alone[p]; }
+  /// Hours a year needed of post p, h/year.
+  Decimal need(std::size_t p) const { return hours[p] * weeks[p]; }
   friend bool operator==(const Member&, const Member&) = default;
 };
 
@@ -70,12 +80,29 @@ struct SharingProblem {
                          "is listed twice");
       ACI_COST_REQUIRE(m.hours.size() == posts.size(), path + ".hours", m.hours.size(), "needs one value per post");
       ACI_COST_REQUIRE(m.weeks.size() == posts.size(), path + ".weeks", m.weeks.size(), "needs one value per post");
+      ACI_COST_REQUIRE(m.alone.empty() || m.alone.size() == posts.size(), path + ".alone", m.alone.size(),
+                       "needs one rule per post (or none: the 24 h minimum)");
+      bool needs_any = false;
       for (std::size_t p = 0; p < posts.size(); ++p) {
         ACI_COST_REQUIRE(m.hours[p] >= 0 && m.hours[p] <= 48, path + ".hours[" + posts[p].name + "]",
                          to_string(m.hours[p]), "must be in [0, 48] h/week");
         ACI_COST_REQUIRE(m.weeks[p] >= 0 && m.weeks[p] <= 52, path + ".weeks[" + posts[p].name + "]",
                          to_string(m.weeks[p]), "must be in [0, 52] weeks/year");
+        m.alone_rule(p).validate(path + ".alone[" + posts[p].name + "]");
+        needs_any = needs_any || m.need(p) > 0;
       }
+      ACI_COST_REQUIRE(needs_any, path + ".hours", "all zero",
+                       "needs some hours of at least one post (a member that needs nothing shares nothing)");
+    }
+    for (std::size_t p = 0; p < posts.size(); ++p) {
+      const std::string& lender = posts[p].frame.lender;
+      if (lender.empty()) continue;
+      const auto at = [&] { return "posts[" + posts[p].name + "].frame.lender"; };
+      std::size_t k = n;
+      for (std::size_t i = 0; i < n; ++i)
+        if (members[i].name == lender) k = i;
+      ACI_COST_REQUIRE(k < n, at(), "\"" + lender + "\"", "no such member");
+      ACI_COST_REQUIRE(members[k].need(p) > 0, at(), "\"" + lender + "\"", "the lender must itself need the post");
     }
     const auto check_matrix = [&](const std::vector<std::vector<Decimal>>& a, const char* field) {
       ACI_COST_REQUIRE(a.size() == n, field, a.size(), "must have one row per member");

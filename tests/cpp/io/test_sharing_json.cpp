@@ -16,10 +16,31 @@ TEST(SharingJson, TheExampleRoundTrips) {
   EXPECT_EQ(p.members[3].hours[1], aci::Decimal(0));  // ACI Rivière needs no assistant
   EXPECT_EQ(p.members[3].weeks[0], aci::Decimal(40));
   EXPECT_EQ(p.posts[1].frame.kind, aci::sharing::FrameKind::employers_group);
+  EXPECT_EQ(p.posts[1].frame.group_management_annual, aci::Money::parse("900"));
+  EXPECT_EQ(p.members[0].alone[0].basis, aci::sharing::PartTimeBasis::several_jobs);
+  EXPECT_EQ(p.members[2].alone[1].basis, aci::sharing::PartTimeBasis::legal_minimum);  // Bourg's assistant: 24 h
   const auto again = aci::io::sharing_from_json(aci::io::to_json(p));
   EXPECT_EQ(aci::io::to_json(again), aci::io::to_json(p));
-  EXPECT_EQ(again.members[2].hours, p.members[2].hours);
+  EXPECT_EQ(again.members, p.members);
   EXPECT_EQ(again.posts, p.posts);
+}
+
+TEST(SharingJson, EveryFrameFieldRoundTrips) {
+  auto p = aci::io::example_sharing_problem();
+  p.posts[0].frame.kind = aci::sharing::FrameKind::cooperation_agreement;
+  p.posts[0].frame.lender = "ACI Plateau";
+  p.posts[0].frame.part_time = {aci::sharing::PartTimeBasis::branch_agreement, aci::Decimal("17.5")};
+  p.members[3].alone[0] = {aci::sharing::PartTimeBasis::student_under_26, aci::Decimal(2)};
+  p.posts[1].grid_level = "A";
+  p.posts[1].pay_override = true;
+  const auto doc = aci::io::to_json(p);
+  EXPECT_EQ(doc["posts"][1]["grid_level"], "A");
+  EXPECT_EQ(doc["posts"][0]["frame"]["lender"], "ACI Plateau");
+  EXPECT_EQ(doc["posts"][0]["frame"]["part_time"]["basis"], "branch_agreement");
+  EXPECT_EQ(doc["members"][3]["needs"]["psychologist"]["alone"]["minimum_hours"], 2);
+  const auto again = aci::io::sharing_from_json(doc);
+  EXPECT_EQ(again.posts, p.posts);
+  EXPECT_EQ(again.members, p.members);
 }
 
 TEST(SharingJson, TheExampleFileIsTheEmbeddedExample) {
@@ -45,8 +66,24 @@ TEST(SharingJson, BadDocumentsNameTheirPath) {
   EXPECT_EQ(field(R"("kind": "staff_lending"})", R"("kind": "staff_lending", "lending_markup": 0.1})"),
             "$.posts[psychologist].frame.lending_markup");
   EXPECT_EQ(field(R"("kind": "staff_lending"})", R"("kind": "loan"})"), "$.posts[0].frame.kind");
-  EXPECT_EQ(field(R"("psychologist": {"hours": 4, "weeks": 40})", R"("psychiatrist": {"hours": 4})"),
+  EXPECT_EQ(field(R"("psychologist": {"hours": 4, "weeks": 40, "alone": {"basis": "several_jobs"}})",
+                  R"("psychiatrist": {"hours": 4})"),
             "$.members[3].needs.psychiatrist");
+  EXPECT_EQ(field(R"("hours": 4, "weeks": 40, "alone": {"basis": "several_jobs"})",
+                  R"("hours": 4, "weeks": 40, "alone": {"basis": "several jobs"})"),
+            "$.members[3].needs.psychologist.alone.basis");
+  EXPECT_EQ(field(R"("hours": 4, "weeks": 40, "alone": {"basis": "several_jobs"})",
+                  R"("hours": 4, "weeks": 40, "alone": {"basis": "legal_minimum", "minimum_hours": 4})"),
+            "$.members[ACI Rivière].alone[psychologist].minimum_hours");
+  EXPECT_EQ(field(R"("hours": 4, "weeks": 40, "alone": {"basis": "several_jobs"})",
+                  R"("hours": 4, "weeks": 40, "alone": {"basis": "several_jobs", "why": 1})"),
+            "$.members[3].needs.psychologist.alone.why");
+  EXPECT_EQ(field(R"("kind": "staff_lending"})", R"("kind": "staff_lending", "lender": "ACI Mer"})"),
+            "$.posts[psychologist].frame.lender");
+  EXPECT_EQ(field(R"("kind": "staff_lending"})", R"("kind": "staff_lending", "part_time": {"basis": "branch_agreement"}})"),
+            "$.posts[psychologist].frame.part_time.minimum_hours");
+  EXPECT_EQ(field(R"("kind": "staff_lending"})", R"("kind": "staff_lending", "group_insurance_annual": "300"})"),
+            "$.posts[psychologist].frame.group_insurance_annual");
   EXPECT_EQ(field(R"("cost_per_km": "0.40", "rounds_per_week": 1, "service_weeks": 47,
      "frame": {"kind": "staff_lending"})", R"("cost_per_km": "-1", "rounds_per_week": 1, "service_weeks": 47,
      "frame": {"kind": "staff_lending"})"), "$.posts[psychologist].cost_per_km");

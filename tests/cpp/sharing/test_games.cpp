@@ -116,6 +116,30 @@ TEST(SharingPublished, PelegSudholterNucleolusIsOverImputations) {
   EXPECT_GT(aci::sharing::least_core(negated({0, 0, 0, 10, 0, 0, 2})).epsilon, 0);  // empty core
 }
 
+// Young (1985), "Monotonic solutions of cooperative games", International Journal of Game Theory
+// 14(2), 65-72, p. 68 (reproduced in the documentation of the R package CoopGame, Staudacher &
+// Anwander, perCapitaNucleolus: savings 0.6667, 1.1667, 10.1667): the cost game c1 = 15, c2 =
+// 20, c3 = 55, c12 = 35, c13 = 61, c23 = 65, c123 = 78. In savings y_i = c_i - x_i the game is
+// v(12) = 0, v(13) = 9, v(23) = 10, v(N) = 12, and a coalition's complaint is v(S) - y(S).
+//   Per-capita nucleolus (complaints / |S|): {1} -y1 and {2, 3} (10 - 12 + y1) / 2 balance at
+//   y1 = 2/3 (both -2/3); then {1, 2} -(2/3 + y2) / 2 and {1, 3} (9 - 2/3 - y3) / 2 = (y2 - 3) / 2
+//   balance at y2 = 7/6 (both -11/12): y = (2/3, 7/6, 61/6), x = (14 1/3, 18 5/6, 44 5/6).
+//   Nucleolus: {1} -y1 and {2, 3} y1 - 2 balance at y1 = 1; then {2} -y2 and {1, 3} y2 - 3 at
+//   y2 = 1.5: y = (1, 1.5, 9.5), x = (14, 18.5, 45.5). The two differ: the per-capita nucleolus
+//   weighs a pair's complaint per member.
+TEST(SharingPublished, YoungPerCapitaNucleolus) {
+  const auto g = three<double>({15, 20, 55, 35, 61, 65, 78});
+  const auto pc = aci::sharing::nucleolus(g, aci::sharing::Complaint::per_capita);
+  EXPECT_NEAR(pc.x[0], 15 - 2.0 / 3, 1e-9);
+  EXPECT_NEAR(pc.x[1], 20 - 7.0 / 6, 1e-9);
+  EXPECT_NEAR(pc.x[2], 55 - 61.0 / 6, 1e-9);
+  EXPECT_NEAR(pc.levels[0], -2.0 / 3, 1e-9);  // the largest per-capita complaint
+  const auto nu = aci::sharing::nucleolus(g);
+  EXPECT_NEAR(nu.x[0], 14, 1e-9);
+  EXPECT_NEAR(nu.x[1], 18.5, 1e-9);
+  EXPECT_NEAR(nu.x[2], 45.5, 1e-9);
+}
+
 // The glove game (e.g. Maschler, Solan & Zamir 2013, Game Theory, ch. 18): player 1 holds a left
 // glove, players 2 and 3 a right one; a pair is worth 1. By hand: player 1 adds 1 in the 4 of 6
 // orders where he does not come first (2/3); right glove i adds 1 only in the order (1, i, j),
@@ -245,10 +269,30 @@ TEST(SharingNucleolus, LiesInTheCoreWhenTheCoreIsNotEmpty) {
   EXPECT_EQ(checked, 20);
 }
 
+TEST(SharingNucleolus, PerCapitaLiesInTheCoreWhenTheCoreIsNotEmpty) {
+  // The per-capita least core is inside the core whenever the core is not empty (its level is
+  // <= 0 exactly then), so the per-capita nucleolus is a core split too.
+  for (std::uint64_t seed = 0; seed < 10; ++seed) {
+    const int n = 3 + static_cast<int>(seed % 4);
+    const auto g = random_concave_game(n, seed + 100);
+    const auto pc = aci::sharing::nucleolus(g, aci::sharing::Complaint::per_capita);
+    const auto sums = aci::sharing::coalition_sums(pc.x);
+    for (Coalition s = 1; s < aci::sharing::grand_coalition(n); ++s) EXPECT_LE(sums[s], g(s) + 1e-7);
+    EXPECT_NEAR(sums[aci::sharing::grand_coalition(n)], g.grand(), 1e-7);
+  }
+}
+
 TEST(SharingNucleolus, SymmetricGameSplitsEqually) {
   const auto g = CostGame<double>::tabulate(4, [](Coalition s) { return 10.0 * std::sqrt(std::popcount(s)); });
   const auto nu = aci::sharing::nucleolus(g);
   for (double x : nu.x) EXPECT_NEAR(x, 5.0, 1e-9);
+}
+
+/// Decimal shares as money (the test's splits are whole cents).
+std::vector<aci::Money> as_money(const std::vector<Decimal>& x) {
+  std::vector<aci::Money> out;
+  for (const Decimal& v : x) out.emplace_back(v);
+  return out;
 }
 
 TEST(SharingCore, BlockingCoalitionsOfAProportionalSplit) {
@@ -259,13 +303,29 @@ TEST(SharingCore, BlockingCoalitionsOfAProportionalSplit) {
   c[0b001] = 10; c[0b010] = 10; c[0b100] = 100; c[0b011] = 12; c[0b101] = 105; c[0b110] = 105; c[0b111] = 105;
   const auto g = CostGame<Decimal>::from_values(3, c);
   const auto x = aci::sharing::proportional_split(g, std::vector<Decimal>{Decimal(1), Decimal(1), Decimal(8)});
-  const auto blocking = aci::sharing::blocking_coalitions(g, x);
+  const auto blocking = aci::sharing::blocking_coalitions(g, as_money(x));
   ASSERT_EQ(blocking.size(), 3u);
   EXPECT_EQ(blocking[0].members, Coalition{0b011});
-  EXPECT_EQ(blocking[0].excess(), Decimal(9));
-  EXPECT_EQ(blocking[1].excess(), Decimal("0.5"));
+  EXPECT_EQ(blocking[0].excess(), aci::Money::parse("9.00"));
+  EXPECT_EQ(blocking[1].excess(), aci::Money::parse("0.50"));
   // Equal saving: saving 120 - 105 = 15, 5 each: (5, 5, 95); {1, 2} pays 10 <= 12: none block.
-  EXPECT_TRUE(aci::sharing::blocking_coalitions(g, aci::sharing::equal_saving_split(g)).empty());
+  EXPECT_TRUE(aci::sharing::blocking_coalitions(g, as_money(aci::sharing::equal_saving_split(g))).empty());
+  // The check is on the figures shown: c(S) = 10.004 shows as 10.00, and a share of 10.01 blocks
+  // by one cent; c(S) = 10.006 shows as 10.01 and the same share does not.
+  std::vector<Decimal> d(2, Decimal(0));
+  d[1] = Decimal("10.004");
+  const auto one = CostGame<Decimal>::from_values(1, d);
+  EXPECT_TRUE(aci::sharing::blocking_coalitions(one, {aci::Money::parse("10.01")}).empty());  // N is not proper
+  std::vector<Decimal> e = {Decimal(0), Decimal("10.004"), Decimal("30"), Decimal("40.01")};
+  const auto two = CostGame<Decimal>::from_values(2, e);
+  const auto b = aci::sharing::blocking_coalitions(two, {aci::Money::parse("10.01"), aci::Money::parse("30.00")});
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].cost, aci::Money::parse("10.00"));
+  EXPECT_EQ(b[0].excess(), aci::Money::parse("0.01"));
+  e[1] = Decimal("10.006");
+  EXPECT_TRUE(aci::sharing::blocking_coalitions(CostGame<Decimal>::from_values(2, e),
+                                                {aci::Money::parse("10.01"), aci::Money::parse("30.00")})
+                  .empty());
 }
 
 TEST(SharingGame, BadGamesNameTheField) {
@@ -279,6 +339,7 @@ TEST(SharingGame, BadGamesNameTheField) {
   EXPECT_THROW(CostGame<double>::from_values(2, {0, 1, std::nan(""), 2}), aci::InvalidInput);
   EXPECT_THROW(aci::sharing::airport_shapley(std::vector<double>{1, -1}), aci::InvalidInput);
   EXPECT_THROW(aci::sharing::nucleolus(random_game(17, 1)), aci::InvalidInput);
+  EXPECT_THROW(aci::sharing::nucleolus(random_game(17, 1), aci::sharing::Complaint::per_capita), aci::InvalidInput);
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 // The cost of a coalition sharing posts (hand-derived on a small problem), the legal frame's
-// checks, and the shown splits to the cent.
+// checks, and the shown splits to the cent. (The frames' splits, the lending invoice, the group's
+// costs, the stand-alone derogations and the groupings: test_frames.cpp.)
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <stdexcept>
 #include <string>
 
 #include "aci_cost/people/staff.hpp"
@@ -9,6 +12,7 @@
 #include "aci_cost/sharing/problem.hpp"
 #include "aci_cost/sharing/shapley.hpp"
 #include "aci_cost/sharing/share.hpp"
+#include "helpers.hpp"
 
 namespace {
 
@@ -17,36 +21,12 @@ using aci::Money;
 using aci::sharing::Coalition;
 using aci::sharing::SharingProblem;
 
-// One psychologist at 25 €/h, employer contributions 40 % (rate mode: no reduction, to keep
-// the arithmetic by hand: a contract hour costs 35 €), no leave or meetings (every paid hour is
-// available), management 1,000 €/year per person, coordination 500 €/member, 0.50 €/km, one
-// round a week for 47 weeks. A needs 10 h/week, B 12, C 20, 52 weeks a year; sites A-B 20 km
-// (0.5 h), B-C 15 km (0.25 h), A-C 30 km (0.75 h).
-SharingProblem three_acis() {
-  SharingProblem p;
-  aci::sharing::SharedPost post;
-  post.name = "psychologist";
-  post.staff.name = "psychologist";
-  post.staff.role = aci::people::Role::support;
-  post.staff.pay_basis = aci::people::PayBasis::hourly;
-  post.staff.pay = Money::parse("25");
-  post.staff.employer_rate = Decimal("0.40");
-  post.management_annual = Money::parse("1000");
-  post.coordination_per_member = Money::parse("500");
-  post.cost_per_km = Money::parse("0.50");
-  p.posts.push_back(post);
-  p.members = {{"A", {Decimal(10)}, {Decimal(52)}}, {"B", {Decimal(12)}, {Decimal(52)}}, {"C", {Decimal(20)}, {Decimal(52)}}};
-  p.distance_km = {{Decimal(0), Decimal(20), Decimal(30)}, {Decimal(20), Decimal(0), Decimal(15)}, {Decimal(30), Decimal(15), Decimal(0)}};
-  p.travel_hours = {{Decimal(0), Decimal("0.5"), Decimal("0.75")},
-                    {Decimal("0.5"), Decimal(0), Decimal("0.25")},
-                    {Decimal("0.75"), Decimal("0.25"), Decimal(0)}};
-  return p;
-}
-
-constexpr Coalition A = 1, B = 2, C = 4;
-
-/// x to 18 decimals (c(S) divides the hours by 52 weeks and multiplies back: exact to ~45 digits).
-Decimal r18(const Decimal& x) { return aci::round_decimal(x, 18, aci::Rounding::half_even); }
+using aci::sharing::test::A;
+using aci::sharing::test::B;
+using aci::sharing::test::C;
+using aci::sharing::test::r18;
+using aci::sharing::test::split_of;
+using aci::sharing::test::three_acis;
 
 TEST(SharingCost, HandDerivedCoalitionCosts) {
   const auto c = aci::sharing::CoalitionCost<Decimal>::of(three_acis());
@@ -86,11 +66,26 @@ TEST(SharingCost, EmployersGroupAddsItsOverheadWhenShared) {
 
 TEST(SharingCost, DerogationLowersThePartTimeMinimum) {
   auto p = three_acis();
-  p.posts[0].frame.part_time_derogation = true;
-  p.posts[0].frame.derogation_hours = Decimal(10);
+  using aci::sharing::PartTimeBasis;
+  // A and B alone at the psychologist's written request to combine several jobs (L3123-7): the
+  // contract is the hours needed; C declares none: 24 h.
+  p.members[0].alone = {{PartTimeBasis::several_jobs, Decimal(0)}};
+  p.members[1].alone = {{PartTimeBasis::several_jobs, Decimal(0)}};
   const auto c = aci::sharing::CoalitionCost<Decimal>::of(p);
   EXPECT_EQ(r18(c(A)), Decimal(10 * 52 * 35 + 1000));  // 10 h/week exactly
   EXPECT_EQ(r18(c(B)), Decimal(12 * 52 * 35 + 1000));
+  EXPECT_EQ(r18(c(C)), Decimal(44680));
+  EXPECT_EQ(r18(c(A | B)), Decimal(46620));  // shared, the frame's rule: 24 h
+  // A floor under the derogation: B would not sign under 15 h.
+  p.members[1].alone = {{PartTimeBasis::several_jobs, Decimal(15)}};
+  EXPECT_EQ(r18(aci::sharing::CoalitionCost<Decimal>::of(p)(B)), Decimal(15 * 52 * 35 + 1000));
+  // The shared contract's own derogation: a branch agreement's 20 h minimum applies to A + B
+  // (22.9 h/week: unchanged) and to nothing alone.
+  p.posts[0].frame.part_time = {PartTimeBasis::branch_agreement, Decimal(20)};
+  const auto d = aci::sharing::CoalitionCost<Decimal>::of(p);
+  EXPECT_EQ(r18(d(C)), Decimal(44680));
+  // A + B: 1,191 h / 52 = 22.903846... h/week x 52 x 35 = 41,685 + 1,000 + 940 + 1,000.
+  EXPECT_EQ(r18(d(A | B)), Decimal("44625"));
 }
 
 TEST(SharingCost, ContractsGoThroughThePeopleModelWithThe2026Reduction) {
@@ -113,10 +108,17 @@ TEST(SharingCost, ContractsGoThroughThePeopleModelWithThe2026Reduction) {
 
 TEST(SharingCost, NeedlessMembersDoNotJoinAPost) {
   auto p = three_acis();
-  p.members[1].hours[0] = Decimal(0);
+  auto second = p.posts[0];
+  second.name = "assistant";
+  p.posts.push_back(second);
+  for (auto& m : p.members) {
+    m.hours.push_back(Decimal(5));
+    m.weeks.push_back(Decimal(52));
+  }
+  p.members[1].hours[0] = Decimal(0);  // B needs the assistant only
   const auto c = aci::sharing::CoalitionCost<Decimal>::of(p);
-  EXPECT_EQ(r18(c(B)), Decimal(0));
-  EXPECT_EQ(r18(c(A | B)), r18(c(A)));  // no round to B's site, no coordination for B
+  EXPECT_EQ(r18(c.post_cost(0, B)), Decimal(0));
+  EXPECT_EQ(r18(c.post_cost(0, A | B)), r18(c.post_cost(0, A)));  // no round to B's site, no coordination for B
 }
 
 template <class F>
@@ -139,13 +141,25 @@ TEST(SharingProblem, InvalidFramesAndInputsNameTheField) {
             "posts[psychologist].frame.lending_markup");
   EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.group_overhead_rate = Decimal("0.1"); }),
             "posts[psychologist].frame.group_overhead_rate");
+  using aci::sharing::PartTimeBasis;
+  EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.part_time = {PartTimeBasis::branch_agreement, Decimal(30)}; }),
+            "posts[psychologist].frame.part_time.minimum_hours");
+  EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.part_time.minimum_hours = Decimal(12); }),
+            "posts[psychologist].frame.part_time.minimum_hours");
+  EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.part_time = {PartTimeBasis::branch_agreement, Decimal(0)}; }),
+            "posts[psychologist].frame.part_time.minimum_hours");
+  EXPECT_EQ(check([](SharingProblem& p) { p.members[2].alone = {{PartTimeBasis::legal_minimum, Decimal(10)}}; }),
+            "members[C].alone[psychologist].minimum_hours");
+  EXPECT_EQ(check([](SharingProblem& p) { p.members[2].alone = {{}, {}}; }), "members[C].alone");
+  EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.group_management_annual = Money::parse("100"); }),
+            "posts[psychologist].frame.group_management_annual");
+  EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.lender = "D"; }), "posts[psychologist].frame.lender");
   EXPECT_EQ(check([](SharingProblem& p) {
-              p.posts[0].frame.part_time_derogation = true;
-              p.posts[0].frame.derogation_hours = Decimal(30);
+              p.posts[0].frame.kind = aci::sharing::FrameKind::employers_group;
+              p.posts[0].frame.lender = "A";
             }),
-            "posts[psychologist].frame.derogation_hours");
-  EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.derogation_hours = Decimal(12); }),
-            "posts[psychologist].frame.derogation_hours");
+            "posts[psychologist].frame.lender");
+  EXPECT_EQ(check([](SharingProblem& p) { p.members[1].weeks[0] = Decimal(0); }), "members[B].hours");
   EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].staff.pay_basis = aci::people::PayBasis::monthly; }),
             "posts[psychologist].staff.pay.basis");
   EXPECT_EQ(check([](SharingProblem& p) { p.members[0].hours[0] = Decimal(50); }), "members[A].hours[psychologist]");
@@ -159,11 +173,13 @@ TEST(SharingProblem, InvalidFramesAndInputsNameTheField) {
 }
 
 TEST(SharingShare, SplitsToTheCentWithBlockingCoalitions) {
-  const auto r = aci::sharing::share(three_acis());
+  using aci::sharing::SplitMethod;
+  // Under a cooperation agreement every split is allowed.
+  const auto r = aci::sharing::share(three_acis(aci::sharing::FrameKind::cooperation_agreement));
   EXPECT_TRUE(r.exact_game);
   EXPECT_EQ(r.grand_cost, Money::parse("92387.50"));
   EXPECT_EQ(r.saving, Money::parse("41652.50"));  // 3 x 44,680 - 92,387.5
-  ASSERT_EQ(r.splits.size(), 4u);
+  ASSERT_EQ(r.splits.size(), 6u);
   for (const auto& s : r.splits) {
     Money sum;
     for (const Money& m : s.shares) {
@@ -172,53 +188,72 @@ TEST(SharingShare, SplitsToTheCentWithBlockingCoalitions) {
     }
     EXPECT_EQ(sum, r.grand_cost) << aci::sharing::split_name(s.method);
     EXPECT_TRUE(s.core_checked);
+    EXPECT_TRUE(s.lawful);
+    for (const auto& b : s.blocking) EXPECT_TRUE(b.cost.is_whole_cents() && b.charged.is_whole_cents());
   }
   // Equal saving: 41,652.5 / 3 = 13,884.1666… off 44,680 each: 30,795.8333…; the last cent
   // goes to the earliest of three equal remainders.
-  const auto& eq = r.splits[1];
+  const auto& eq = split_of(r.splits, SplitMethod::equal_saving);
   EXPECT_EQ(eq.shares[0], Money::parse("30795.84"));
   EXPECT_EQ(eq.shares[1], Money::parse("30795.83"));
   EXPECT_EQ(eq.shares[2], Money::parse("30795.83"));
   // Shapley by hand, phi_A = c(A)/3 + (c(AB) - c(B))/6 + (c(AC) - c(C))/6 + (c(ABC) - c(BC))/3
   //   = 14,893.33… + 323.33… + 2,632.916… + 10,206.66… = 28,056.25; phi_B = 28,701.25;
   //   phi_C = 92,387.5 - the two = 35,630.
-  const auto& sh = r.splits[2];
+  const auto& sh = split_of(r.splits, SplitMethod::shapley);
   EXPECT_EQ(sh.shares[0], Money::parse("28056.25"));
   EXPECT_EQ(sh.shares[1], Money::parse("28701.25"));
   EXPECT_EQ(sh.shares[2], Money::parse("35630.00"));
   // A and B alone together pay 46,620, less than the 56,757.5 Shapley charges them.
   ASSERT_FALSE(sh.blocking.empty());
   EXPECT_EQ(sh.blocking[0].members, A | B);
-  EXPECT_EQ(r18(sh.blocking[0].excess()), Decimal("10137.5"));
+  EXPECT_EQ(sh.blocking[0].excess(), Money::parse("10137.50"));
   // The core is empty: x(AB) <= 46,620 and x_C <= 44,680 leave at most 91,300 < 92,387.5 (the
-  // 24 h minimum makes pairs cheap and the three need two persons). Every split is blocked.
-  ASSERT_TRUE(r.core_empty.has_value());
-  EXPECT_TRUE(*r.core_empty);
-  EXPECT_GT(*r.least_core, 0);
+  // 24 h minimum makes pairs cheap and the three need two persons). Every split is blocked. The
+  // least core: the three pairs' constraints x(AB) <= 46,620 + e, x(AC) <= 60,477.5 + e,
+  // x(BC) <= 61,767.5 + e add up to 2 x 92,387.5 <= 168,865 + 3e: e >= 15,910 / 3 = 5,303.33…;
+  // it is reached with the three pairs tight, x = (25,316.67, 26,606.67, 40,464.17), every
+  // singleton below its own cost: 5,303.33 €.
+  ASSERT_TRUE(r.core.empty.has_value());
+  EXPECT_TRUE(*r.core.empty);
+  EXPECT_EQ(*r.core.least_core, Money::parse("5303.33"));
+  EXPECT_EQ(r.core.tight.size(), 3u);  // the three pairs, each charged e above its own cost
+  EXPECT_NE(r.core.text.find("The core is empty"), std::string::npos);
   for (const auto& s : r.splits) EXPECT_FALSE(s.blocking.empty()) << aci::sharing::split_name(s.method);
 }
 
 TEST(SharingShare, DoublePathAndSamplingAgreeWithTheExactSplit) {
-  const auto exact = aci::sharing::share(three_acis());
+  const auto problem = three_acis(aci::sharing::FrameKind::cooperation_agreement);
+  const auto exact = aci::sharing::share(problem);
   aci::sharing::ShareOptions fast;
   fast.decimal_max_members = 0;  // c(S) in doubles
-  const auto d = aci::sharing::share(three_acis(), fast);
+  const auto d = aci::sharing::share(problem, fast);
   EXPECT_FALSE(d.exact_game);
   for (std::size_t k = 0; k < exact.splits.size(); ++k) EXPECT_EQ(d.splits[k].shares, exact.splits[k].shares);
   aci::sharing::ShareOptions sampled;
+  sampled.methods = {aci::sharing::SplitMethod::at_cost, aci::sharing::SplitMethod::shapley,
+                     aci::sharing::SplitMethod::nucleolus};
   sampled.exact_max_members = 2;  // fewer than the 3 members: sampling, no core check, no nucleolus
   sampled.permutations = 60000;
-  const auto s = aci::sharing::share(three_acis(), sampled);
-  ASSERT_EQ(s.splits.size(), 3u);
-  EXPECT_FALSE(s.splits[2].core_checked);
-  EXPECT_EQ(s.notes.size(), 2u);
+  const auto s = aci::sharing::share(problem, sampled);
+  ASSERT_EQ(s.splits.size(), 2u);
+  EXPECT_FALSE(s.splits[1].core_checked);
+  EXPECT_FALSE(s.core.empty.has_value());
+  EXPECT_FALSE(s.grouping.has_value());
+  const auto note = [&](const std::string& start) {
+    return std::any_of(s.notes.begin(), s.notes.end(), [&](const std::string& n) { return n.rfind(start, 0) == 0; });
+  };
+  EXPECT_TRUE(note("nucleolus: not computed"));
+  EXPECT_TRUE(note("core check: not done"));
+  EXPECT_TRUE(note("best grouping: not searched"));
+  const auto& shapley = split_of(exact.splits, aci::sharing::SplitMethod::shapley);
   for (std::size_t i = 0; i < 3; ++i) {
-    const double est = aci::scalar_cast<double>(s.splits[2].exact[i]);
-    const double truth = aci::scalar_cast<double>(exact.splits[2].exact[i]);
-    EXPECT_LT(std::abs(est - truth), 5 * s.splits[2].standard_error[i] + 1e-9);
+    const double est = aci::scalar_cast<double>(s.splits[1].exact[i]);
+    const double truth = aci::scalar_cast<double>(shapley.exact[i]);
+    EXPECT_LT(std::abs(est - truth), 5 * s.splits[1].standard_error[i] + 1e-9);
   }
   sampled.threads = 2;
-  EXPECT_EQ(aci::sharing::share(three_acis(), sampled).splits[2].shares, s.splits[2].shares);
+  EXPECT_EQ(aci::sharing::share(problem, sampled).splits[1].shares, s.splits[1].shares);
 }
 
 TEST(SharingShare, ShapleyIsAdditiveOverTwoPosts) {
