@@ -18,9 +18,20 @@ def _cell(text: str) -> str:
     return str(text).replace("|", "\\|")
 
 
+def _number(x: float) -> str:
+    """A domain's end as the C++ rule writes it (std::to_string, trailing zeros dropped): the docs
+    show the same text as the errors ("[0, 1000000]", never "1e+06")."""
+    text = f"{x:f}".rstrip("0")
+    return text[:-1] if text.endswith(".") else text
+
+
 def _domain(r: dict) -> str:
-    low = ("(" if r["low_open"] else "[") + f"{r['low']:g}"
-    high = "inf)" if math.isinf(r["high"]) else f"{r['high']:g}" + (")" if r["high_open"] else "]")
+    """The domain as in the model's own rule (domain_rule, "must be in [0, 1]"), without the verb."""
+    if "domain_rule" in r:
+        rule = r["domain_rule"]
+        return rule.removeprefix("must be in ").removeprefix("must be ")
+    low = ("(" if r["low_open"] else "[") + _number(r["low"])
+    high = "inf)" if math.isinf(r["high"]) else _number(r["high"]) + (")" if r["high_open"] else "]")
     return f"{low}, {high}"
 
 

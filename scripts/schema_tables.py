@@ -25,6 +25,9 @@ def _cell(text: str) -> str:
 def _type(row: dict) -> str:
     """The JSON type a reader accepts, from the Python type of the member."""
     t = row["type"]
+    if t.startswith("Optional[") and not row["choices"]:
+        inner = dict(row, type=t[len("Optional["):-1])
+        return _type(inner) + " or null"
     if row["choices"]:
         return " \\| ".join(f'`"{c}"`' for c in row["choices"].split(" | "))
     return {"Decimal": "number", "str": "string", "bool": "bool", "int": "integer",

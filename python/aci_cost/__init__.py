@@ -27,6 +27,7 @@ from ._core.scenario import SCENARIO_FORMAT, CheckReport, Scenario, check_scenar
 from ._core.training import TrainingModel, TrainingSummary
 
 from . import actuals, allocation, budget, calibration, sharing, sweep, training  # noqa: E402  (needs the names above)
+from .frames import as_float, diff, quotes_frame  # noqa: E402
 from . import dask, devis, figures  # noqa: E402  (dask and matplotlib are imported when used)
 from .sheet import render_quote  # noqa: E402
 
@@ -44,7 +45,7 @@ __all__ = [
     "make_training_quote", "training_quote", "training", "sweep",
     "AtelierYear", "JobInYear", "YearBudget", "year_budget", "budget", "Structure", "allocation", "Output",
     "UnitFigures", "TimeEquation", "EquationUse", "calibration",
-    "Identity", "render_quote", "dask", "devis", "figures", "sharing", "actuals",
+    "Identity", "render_quote", "dask", "devis", "figures", "sharing", "actuals", "quotes_frame", "diff", "as_float",
 ]
 
 

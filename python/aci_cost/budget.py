@@ -20,6 +20,12 @@ from ._core.scenario import Scenario
 __all__ = ["year", "frame", "months_frame", "jobs_frame", "price_analysis"]
 
 
+def _money(frame: pd.DataFrame, float_money: bool) -> pd.DataFrame:
+    from .frames import as_float
+
+    return as_float(frame) if float_money else frame
+
+
 def year(scenario: Scenario, date: Optional[Union[str, _dt.date]] = None) -> YearBudget:
     """The calendar year of ``date`` (default: the year of the scenario's first job), month by month
     with the rates in force on the first of each month."""
@@ -30,9 +36,9 @@ def year(scenario: Scenario, date: Optional[Union[str, _dt.date]] = None) -> Yea
     return year_budget(scenario.aci, scenario.jobs, scenario.rate_table(), scenario.pricing, date)
 
 
-def frame(budget: YearBudget) -> pd.DataFrame:
+def frame(budget: YearBudget, *, as_float: bool = False) -> pd.DataFrame:
     """One row per shown line: ``atelier`` (or "total"), ``side`` (charges, products, result),
-    ``key`` and ``amount`` (Decimal, to the cent)."""
+    ``key`` and ``amount`` (Decimal, to the cent; ``as_float``: float64 rounded to the cent)."""
     rows = []
 
     def add(name, charges, products, result):
@@ -43,19 +49,19 @@ def frame(budget: YearBudget) -> pd.DataFrame:
     for a in budget.ateliers:
         add(a.atelier, a.charges, a.products, a.result)
     add("total", budget.charges, budget.products, budget.result)
-    return pd.DataFrame(rows, columns=["atelier", "side", "key", "amount"])
+    return _money(pd.DataFrame(rows, columns=["atelier", "side", "key", "amount"]), as_float)
 
 
-def jobs_frame(budget: YearBudget) -> pd.DataFrame:
+def jobs_frame(budget: YearBudget, *, as_float: bool = False) -> pd.DataFrame:
     """The jobs placed in the year: one row per job with its atelier, hours, price, costs and
     subsidy share (Decimal amounts)."""
     rows = [(a.atelier, j.job, j.date, j.work_hours, j.price_ht, j.full_cost, j.net_cost, j.marginal_cost,
              j.subsidies) for a in budget.ateliers for j in a.jobs]
-    return pd.DataFrame(rows, columns=["atelier", "job", "date", "work_hours", "price_ht", "full_cost", "net_cost",
-                                       "marginal_cost", "subsidies"])
+    return _money(pd.DataFrame(rows, columns=["atelier", "job", "date", "work_hours", "price_ht", "full_cost",
+                                              "net_cost", "marginal_cost", "subsidies"]), as_float)
 
 
-def months_frame(budget: YearBudget) -> pd.DataFrame:
+def months_frame(budget: YearBudget, *, as_float: bool = False) -> pd.DataFrame:
     """One row per shown monthly line: ``atelier`` (or "total"), ``month`` (1-12), ``side``
     (charges, products, result), ``key`` and ``amount`` (Decimal, to the cent). A line's twelve
     months add up to the year's line (``frame``) to the cent."""
@@ -70,7 +76,7 @@ def months_frame(budget: YearBudget) -> pd.DataFrame:
     for a in budget.ateliers:
         add(a.atelier, a.months)
     add("total", budget.months)
-    return pd.DataFrame(rows, columns=["atelier", "month", "side", "key", "amount"])
+    return _money(pd.DataFrame(rows, columns=["atelier", "month", "side", "key", "amount"]), as_float)
 
 
 def price_analysis(scenario: Scenario, job: str, target_margin="0.05", volume=None) -> PriceAnalysis:

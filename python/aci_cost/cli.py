@@ -440,28 +440,59 @@ def render_time_driven(r) -> str:
                           f"Unused capacity: {format_fr(r.unused_cost)}"])
 
 
+def _records(frame) -> list:
+    """A frame's rows as JSON-ready dicts: Decimals (exact money) as strings, None kept."""
+    return [{k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()}
+            for row in frame.to_dict(orient="records")]
+
+
+def _allocation_json(a) -> str:
+    from . import allocation
+
+    primary = allocation.primary_frame(a)
+    flows = allocation.flows_frame(a)
+    doc = {"method": a.method, "total_charges": str(a.total_charges),
+           "primary": {charge: {c: str(v) for c, v in row.items()} for charge, row in primary.iterrows()},
+           "flows": {src: {c: str(v) for c, v in row.items()} for src, row in flows.iterrows()},
+           "centres": _records(allocation.rates_frame(a))}
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
 def _cmd_allocate(args: argparse.Namespace) -> int:
     from . import allocation
 
     if args.time_driven:
         r = allocation.time_driven(allocation.read_time_driven(Path(args.time_driven).read_text(encoding="utf-8")))
-        print(render_time_driven(r))
+        if args.json:
+            pools, jobs = allocation.time_driven_frames(r)
+            print(json.dumps({"time_unit": r.time_unit, "pools": _records(pools), "jobs": _records(jobs),
+                              "unused_cost": str(r.unused_cost)}, indent=2, ensure_ascii=False))
+        else:
+            print(render_time_driven(r))
         return 0
     if args.network:
         network, method = allocation.read_network(Path(args.network).read_text(encoding="utf-8"))
         a = allocation.allocate(network, args.method or method)
-        print(render_allocation(a))
+        print(_allocation_json(a) if args.json else render_allocation(a))
         return 0
     scenario = _scenario(args.scenario)
     if scenario.aci.structure.empty():
         raise InvalidInput("aci.structure = {}: the scenario's ACI shares no structure to allocate "
                            "(see examples/multi_atelier.json)")
     if args.compare:
+        table = allocation.compare_methods(scenario, args.date)
+        if args.json:
+            print(json.dumps({"aci": scenario.aci.name, "shares": _records(table.reset_index())}, indent=2,
+                             ensure_ascii=False))
+            return 0
         with pd_options():
             print(f"{scenario.aci.name}: each atelier's share of the structure (€/year)\n")
-            print(allocation.compare_methods(scenario, args.date).to_string())
+            print(table.to_string())
         return 0
     a = allocation.of_scenario(scenario, args.method, args.date)
+    if args.json:
+        print(_allocation_json(a))
+        return 0
     if args.plot:
         import matplotlib
         matplotlib.use("Agg")
@@ -658,6 +689,7 @@ def build_parser() -> argparse.ArgumentParser:
     al.add_argument("--network", metavar="FILE", help="a stand-alone network document (docs/allocation.md)")
     al.add_argument("--time-driven", metavar="FILE", help="a time-driven document (docs/allocation.md)")
     al.add_argument("--plot", metavar="PNG", help="also write the flows as a stacked bar figure")
+    al.add_argument("--json", action="store_true", help="JSON output, amounts as strings to the cent")
     al.set_defaults(func=_cmd_allocate)
     sh = sub.add_parser("share", help="share posts between ACIs: frames, lawful splits, stand-alone assumptions, "
                                       "who walks away, the best grouping")
@@ -683,10 +715,37 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _error(message: str) -> int:
+    print(f"aci_cost: error: {message}", file=sys.stderr)
+    return 2
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Runs a command; bad input, a file that cannot be read or written, a document that cannot be
+    printed and an interrupted run end in one line `aci_cost: error: ...` and exit status 2 (130
+    for Ctrl-C), never a traceback. Anything else is a bug and keeps its traceback."""
+    import decimal
+    import subprocess
+
+    from ._core import Cancelled
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (InvalidInput, ValueError, OSError, RuntimeError) as e:
-        print(f"aci_cost: error: {e}", file=sys.stderr)
-        return 2
+    except (InvalidInput, ValueError, OSError) as e:
+        return _error(str(e))
+    except (OverflowError, decimal.InvalidOperation) as e:
+        return _error(f"a number out of range: {e}")
+    except subprocess.TimeoutExpired as e:
+        return _error(f"{Path(str(e.cmd[0])).name if isinstance(e.cmd, (list, tuple)) else e.cmd} did not finish "
+                      f"within {e.timeout:g} s")
+    except TypeError as e:
+        # A value of the wrong type reaching the compiled layer: its first line, never the
+        # binding's signature dump.
+        text = str(e)
+        if "incompatible function arguments" in text or "incompatible constructor arguments" in text:
+            return _error(text.splitlines()[0].rstrip(". ") + ": a value of the wrong type")
+        raise
+    except (KeyboardInterrupt, Cancelled):
+        print("aci_cost: interrupted", file=sys.stderr)
+        return 130

@@ -19,7 +19,14 @@ void bind_io(py::module_& m) {
              "use figures tagged 'check' as soon as in force (default: the last confirmed one)")
       .done()
       .def("rate_table", &Scenario::rate_table, "France's figures with this scenario's overrides.")
-      .def("job", &Scenario::job, py::arg("name"), py::return_value_policy::copy, "The job named `name`.")
+      .def("job", [](py::object self, const std::string& name) {
+             // A copy that writes itself back into the scenario's jobs when a field is set
+             // (s.job(name).productivity = x changes s), like an item of s.jobs.
+             const Scenario& s = self.cast<const Scenario&>();
+             const model::Job& job = s.job(name);
+             const auto index = static_cast<std::size_t>(&job - s.jobs.data());
+             return detail::owned(py::cast(job), self, "jobs", index);
+           }, py::arg("name"), "The job named `name` (a copy whose edits reach the scenario).")
       .def("validate", &Scenario::validate)
       .def("training_model", &Scenario::training_model, "The training model to simulate (atelier fields derived).")
       .def("to_json", [](const Scenario& s, int indent) { return io::scenario_to_json(s).dump(indent); },

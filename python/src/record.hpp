@@ -63,6 +63,66 @@ inline std::string pretty_repr(py::handle value, std::size_t indent, std::size_t
   return out + "\n" + std::string(indent, ' ') + close;
 }
 
+namespace detail {
+/// Where a Python record object came from, kept in its __dict__ (records have dynamic
+/// attributes): a copy of item `index` of its owner's list `name` (owner, name, index, the item
+/// as it was copied), or a reference to a record nested in `parent` (its memory is the parent's).
+inline constexpr const char* owner_key = "_aci_owner";
+inline constexpr const char* parent_key = "_aci_parent";
+
+/// After a field of `self` changed: the list it was copied from, or the record it is nested in,
+/// learns it — so that s.jobs[1].productivity = x changes s, as it reads. A copy taken before its
+/// list changed is refused (a ValueError naming the list), never written over the new list.
+inline void propagate(py::handle self) {
+  const py::object dict = py::getattr(self, "__dict__", py::none());
+  if (dict.is_none()) return;
+  py::dict d = dict;
+  if (d.contains(owner_key)) {
+    const py::tuple o = d[owner_key];
+    const py::object owner = o[0];
+    const std::string name = o[1].cast<std::string>();
+    const std::size_t index = o[2].cast<std::size_t>();
+    const std::string where = py::type::handle_of(owner).attr("__name__").cast<std::string>() + "." + name + "[" +
+                              std::to_string(index) + "]";
+    py::list current = owner.attr(name.c_str());
+    if (index >= current.size() || !py::object(current[index]).equal(py::object(o[3]))) {
+      throw py::value_error(py::type::handle_of(self).attr("__name__").cast<std::string>() + " is a copy of " + where +
+                            " taken before that list changed: take the item again from the list");
+    }
+    current[index] = self;
+    owner.attr(name.c_str()) = current;  // the owner's setter: it propagates further up
+    d[owner_key] = py::make_tuple(owner, name, index, self.attr("__copy__")());
+  } else if (d.contains(parent_key)) {
+    propagate(d[parent_key]);  // the nested record's memory is its parent's: the parent changed
+  }
+}
+
+/// `item`, a copy of item `index` of `owner`'s list `name`, remembers where it came from.
+inline py::object owned(py::object item, py::handle owner, const std::string& name, std::size_t index) {
+  const py::object dict = py::getattr(item, "__dict__", py::none());
+  if (!dict.is_none() && py::hasattr(item, "__copy__")) {
+    py::dict d = dict;
+    d[owner_key] = py::make_tuple(py::reinterpret_borrow<py::object>(owner), name, index, item.attr("__copy__")());
+  }
+  return item;
+}
+
+/// `ref`, a reference to a record nested in `parent`, remembers its parent.
+inline py::object nested(py::object ref, py::handle parent) {
+  const py::object dict = py::getattr(ref, "__dict__", py::none());
+  if (!dict.is_none()) {
+    py::dict d = dict;
+    d[parent_key] = py::reinterpret_borrow<py::object>(parent);
+  }
+  return ref;
+}
+
+template <class M>
+inline constexpr bool is_record_list_v = false;
+template <class X>
+inline constexpr bool is_record_list_v<std::vector<X>> = is_record_v<X>;
+}  // namespace detail
+
 /// Member types whose domain a setter checks (numbers: decimals, money, integers).
 template <class M>
 inline constexpr bool is_checked_v = std::is_same_v<M, Decimal> || std::is_same_v<M, Money> || std::is_same_v<M, int> ||
@@ -71,39 +131,57 @@ inline constexpr bool is_checked_v = std::is_same_v<M, Decimal> || std::is_same_
 template <class T>
 class Record {
  public:
-  Record(py::module_& m, const char* name, const char* doc) : cls_(m, name, doc), name_(name) {}
+  Record(py::module_& m, const char* name, const char* doc) : cls_(m, name, doc, py::dynamic_attr()), name_(name) {}
 
-  /// A read-write property `name` bound to member `member`.
-  /// A nested record is returned by reference (scenario.aci.name = ... changes the scenario);
-  /// a list is returned as a copy of its items: change the items, then assign the list back.
+  /// A read-write property `name` bound to member `member`. Every change reaches what the value
+  /// belongs to: a nested record is returned by reference (s.aci.name = ... changes s), and the
+  /// items of a list of records are copies that write themselves back into their list when a
+  /// field of theirs is set (s.jobs[1].productivity = x changes s; a copy taken before its list
+  /// changed is refused). copy.copy(item) detaches an item.
   template <class M>
   Record& field(const char* name, M T::*member, const char* doc) {
     const std::string path = name_ + "." + name;
-    auto setter = [member, path](T& self, py::handle value) { self.*member = Conv<M>::from(value, path); };
+    auto setter = [member, path](py::object self, py::handle value) {
+      self.cast<T&>().*member = Conv<M>::from(value, path);
+      detail::propagate(self);
+    };
     if constexpr (is_record_v<M>) {
-      cls_.def_property(name, py::cpp_function([member](T& self) -> M& { return self.*member; },
-                                               py::return_value_policy::reference_internal),
-                        setter, doc);
+      auto getter = [member](py::object self) -> py::object {
+        return detail::nested(py::cast(&(self.cast<T&>().*member), py::return_value_policy::reference_internal, self), self);
+      };
+      cls_.def_property(name, py::cpp_function(getter), setter, doc);
     } else if constexpr (is_optional_record_v<M>) {
       // Present: a reference like any nested record (s.training.model.seed = 7 changes s).
       using X = typename M::value_type;
       auto getter = [member](py::object self) -> py::object {
         auto& value = self.cast<T&>().*member;
         if (!value) return py::none();
-        return py::cast(&*value, py::return_value_policy::reference_internal, self);
+        return detail::nested(py::cast(&*value, py::return_value_policy::reference_internal, self), self);
       };
       // Assigning a value copies it into place (a live reference sees the new value); None would
       // destroy what a live reference points to, so it is refused while one exists.
-      auto reset = [member, path](T& self, py::handle value) {
-        auto& current = self.*member;
+      auto reset = [member, path](py::object self, py::handle value) {
+        auto& current = self.cast<T&>().*member;
         if (value.is_none() && current &&
             py::detail::get_object_handle(&*current, py::detail::get_type_info(typeid(X)))) {
           throw py::value_error(path + " = None: a reference to the current value is still in use; "
                                 "drop it or keep a copy (copy.copy) first");
         }
         current = Conv<M>::from(value, path);
+        detail::propagate(self);
       };
       cls_.def_property(name, py::cpp_function(getter), reset, doc);
+    } else if constexpr (detail::is_record_list_v<M>) {
+      const std::string key = name;
+      auto getter = [member, key](py::object self) -> py::object {
+        const auto& items = self.cast<T&>().*member;
+        // Lists with a conversion of their own (a key as a dict {centre: weight}) stay as they are.
+        if (!py::detail::get_type_info(typeid(typename M::value_type))) return Conv<M>::to(items);
+        py::list out;
+        for (std::size_t i = 0; i < items.size(); ++i) out.append(detail::owned(py::cast(items[i]), self, key, i));
+        return out;
+      };
+      cls_.def_property(name, py::cpp_function(getter), setter, doc);
     } else {
       cls_.def_property(name, [member](const T& self) { return Conv<M>::to(self.*member); }, setter, doc);
     }
@@ -128,10 +206,11 @@ class Record {
         const schema::Bounds bounds = f.domain;
         cls_.def_property(
             f.key, [member](const T& self) { return Conv<M>::to(self.*member); },
-            [member, path, ends, bounds](T& self, py::handle value) {
+            [member, path, ends, bounds](py::object self, py::handle value) {
               M v = Conv<M>::from(value, path);
               schema::detail::check_value(v, bounds, ends, path);
-              self.*member = std::move(v);
+              self.cast<T&>().*member = std::move(v);
+              detail::propagate(self);
             },
             f.doc);
       }
@@ -146,7 +225,10 @@ class Record {
     const std::string path = name_ + "." + name;
     cls_.def_property(
         name, [member, used](const T& self) { return used(self) ? Conv<M>::to(self.*member) : py::none(); },
-        [member, path](T& self, py::handle value) { self.*member = value.is_none() ? M{} : Conv<M>::from(value, path); },
+        [member, path](py::object self, py::handle value) {
+          self.cast<T&>().*member = value.is_none() ? M{} : Conv<M>::from(value, path);
+          detail::propagate(self);
+        },
         doc);
     fields_.push_back(name);
     return *this;

@@ -16,11 +16,13 @@ def test_an_override_outside_its_domain_is_refused_naming_the_field(scenario):
                                     unit="share", source="test", tag="law")]
         with pytest.raises(ValueError, match=r"rates\.vat_standard\.value = .*must be in \[0, 1\)"):
             aci_cost.quote(scenario, "park_maintenance")
-    doc = scenario.to_json().replace('"value": "1"', '"value": "0.2"')
-    assert aci_cost.read_scenario(doc).rates[0].value == D("0.2")
-    bad = doc.replace('"value": "0.2"', '"value": "-0.5"')
+    import json
+    doc = json.loads(scenario.to_json())
+    doc["rates"][0]["value"] = "0.2"
+    assert aci_cost.read_scenario(json.dumps(doc)).rates[0].value == D("0.2")
+    doc["rates"][0]["value"] = "-0.5"
     with pytest.raises(ValueError, match=r"\$\.rates\[0\]\.value = -0\.5"):
-        aci_cost.read_scenario(bad)
+        aci_cost.read_scenario(json.dumps(doc))
     # A zero FTE crashed quote, year and the CLI with SIGSEGV (an infinite Decimal).
     scenario.rates = [RateEntry(rate="aci_fte_paid_hours", effective=datetime.date(2026, 1, 1), value="0",
                                 unit="h/year", source="test", tag="law")]

@@ -192,6 +192,8 @@ QuoteInputs<L> broadcast(const QuoteInputs<double>& q) {
     t.smic_hourly = s.smic_hourly;
     t.employer_rate = s.employer_rate;
     t.per_head = s.per_head;
+    t.leave_share = s.leave_share;
+    t.sick_leave_accrual = s.sick_leave_accrual;
     t.reduction = {s.reduction.tmin, s.reduction.tdelta, s.reduction.smic_multiple};
     return t;
   };
@@ -233,6 +235,7 @@ QuoteInputs<L> broadcast(const QuoteInputs<double>& q) {
   t.annual_sales = j.annual_sales;
   t.policy = j.policy;
   t.margin = j.margin;
+  t.reasonable_profit = j.reasonable_profit;
   t.coefficient_k = j.coefficient_k;
   t.vat_exempt = j.vat_exempt;
   t.vat_rate = j.vat_rate;
@@ -244,6 +247,7 @@ QuoteInputs<L> broadcast(const QuoteInputs<double>& q) {
   t.market_unit_price = j.market_unit_price;
   t.market_floor_unit_price = j.market_floor_unit_price;
   t.support_per_unit = j.support_per_unit;
+  t.recovered_share = j.recovered_share;
   return r;
 }
 

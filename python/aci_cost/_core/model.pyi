@@ -33,6 +33,7 @@ class StaffGroup(_Record):
     hours_derogation: bool
     ccn_class: str
     pay_below_minimum_accepted: bool
+    health_cover_monthly: Decimal
     def validate(self) -> None: ...
 
 class EquipmentRate(_Record):
@@ -69,6 +70,7 @@ class Atelier(_Record):
     market_floor_hourly_price: Decimal
     ordinary_hourly_cost: Decimal
     ordinary_supervision_ratio: Decimal
+    pricing: Optional[PricingOptions]
 
 class Structure(_Record):
     method: str
@@ -95,6 +97,7 @@ class Aci(_Record):
     ateliers: list[Atelier]
     structure: Structure
     identity: Identity
+    statutory_auditor_fee: Decimal
     def validate(self) -> None: ...
 
 class Driver(_Record):
@@ -134,6 +137,7 @@ class Output(_Record):
     market_unit_price: Optional[Decimal]
     market_floor_unit_price: Optional[Decimal]
     support_per_unit: Decimal
+    recovered_share: Decimal
 
 class Job(_Record):
     name: str
@@ -153,6 +157,8 @@ class Job(_Record):
     vat_rate: Optional[Decimal]
     adds_paid_hours: bool
     output: Output
+    pricing: Optional[PricingOptions]
+    vat_certification: bool
     @property
     def total_standard_hours(self) -> Decimal: ...
     def validate(self) -> None: ...
@@ -165,6 +171,7 @@ class PricingOptions(_Record):
     profit: Decimal
     k_decimals: int
     rounding: str
+    reasonable_profit: Decimal
     @property
     def coefficient_k(self) -> Decimal: ...
     def validate(self) -> None: ...

@@ -11,6 +11,7 @@ def general_reduction_coefficient(annual_gross: _MoneyIn, annual_smic: _MoneyIn,
 
 class RateEntry(_Record):
     rate: str
+    key: str
     effective: datetime.date
     value: Decimal
     unit: str
@@ -18,7 +19,6 @@ class RateEntry(_Record):
     tag: str
     note: str
     next_review: Optional[datetime.date]
-    key: str
 
 class RateTable(metaclass=_RecordType):
     def __init__(self) -> None: ...

@@ -94,8 +94,11 @@ TEST(Pricing, CostPlusOnFullCostOvercompensatesAndSaysByHowMuch) {
   const auto q = s.quote();
   EXPECT_EQ(q.price.ht, M("739.20"));
   ASSERT_TRUE(warns(q, "overcompensation"));
-  for (const auto& w : q.warnings)
-    if (w.code == "overcompensation") EXPECT_NE(w.message.find("by 20,00"), std::string::npos) << w.message;
+  for (const auto& w : q.warnings) {
+    if (w.code == "overcompensation") {
+      EXPECT_NE(w.message.find("by 20,00"), std::string::npos) << w.message;
+    }
+  }
   // A reasonable profit of 10 % moves the ceiling to 704 x 1.1 - 20 = 754.40: no excess.
   s.pricing.reasonable_profit = Decimal("0.10");
   EXPECT_FALSE(warns(s.quote(), "overcompensation"));
