@@ -58,6 +58,7 @@ POSTINGS: dict[str, list[tuple[str, str, str]]] = {
                   ("626000", "Frais postaux et de télécommunications", "0.1")],
     "structure": [("613200", "Locations immobilières (structure)", "0.4"),
                   ("622600", "Honoraires (structure)", "0.3"), ("641100", "Salaires (structure)", "0.3")],
+    "statutory_auditor": [("622610", "Honoraires du commissaire aux comptes", "1")],
     "other_charges": [("601000", "Achats stockés, matières premières et fournitures", "0.6"),
                       ("611000", "Sous-traitance générale", "0.4")],
     "equipment": [("681120", "Dotations aux amortissements des immobilisations corporelles", "0.5"),
