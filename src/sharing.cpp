@@ -608,11 +608,21 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
   for (const SharedPost& post : problem.posts) {
     if (post.grid_level.empty()) continue;
     const std::string path = "posts[" + post.name + "]";
-    if (!options.grid_minimum) {
-      grid_notes.push_back(path + ": pay not checked against the grid's level " + post.grid_level + " (no grid given)");
-      continue;
-    }
-    const std::optional<GridMinimum> minimum = options.grid_minimum(post.grid_level, problem.date);
+    // The grid given, else the collective agreement's of the problem's rate table: the level is a
+    // class of IDCC 3016 (rates::Rate::ccn_coefficient keys, e.g. "accompagnateur_c").
+    const GridLookup rate_table_grid = [&problem](std::string_view level, const Date& date) -> std::optional<GridMinimum> {
+      const std::string key(level);
+      try {
+        const auto& coefficient = problem.rate_table.in_force(rates::Rate::ccn_coefficient, date, key);
+        const auto& point = problem.rate_table.in_force(rates::Rate::ccn_point_value, date);
+        return GridMinimum{key, Money(coefficient.value * point.value),
+                           point.source + " x the class's coefficient (" + coefficient.source + ")"};
+      } catch (const NoRateInForce&) {
+        return std::nullopt;
+      }
+    };
+    const GridLookup& grid = options.grid_minimum ? options.grid_minimum : rate_table_grid;
+    const std::optional<GridMinimum> minimum = grid(post.grid_level, problem.date);
     ACI_COST_REQUIRE(minimum.has_value(), path + ".grid_level", "\"" + post.grid_level + "\"",
                      "no such level in the collective agreement's grid at " + problem.date.to_string());
     rates::RateLookup lookup(problem.rate_table, problem.date);

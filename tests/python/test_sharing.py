@@ -269,7 +269,19 @@ def test_a_post_below_its_grid_level_is_refused_unless_overridden():
     doc["posts"][0]["pay_override"] = True
     notes = sharing.share(doc, grid={"C": Decimal("3560.25")}).result.notes
     assert any("below the grid's level C minimum 23.47 €/h (pay_override)" in n for n in notes)
-    assert any("not checked against the grid" in n for n in sharing.share(doc).result.notes)
+    # Without a grid given, the rate table's collective agreement (IDCC 3016) applies, its classes
+    # as levels: accompagnateur_c is 345 x 7.05 = 2,432.25 €/month = 16.04 €/h (17.50 passes);
+    # directeur_c 505 x 7.05 = 3,560.25 €/month = 23.47 €/h (refused).
+    doc["posts"][0]["pay_override"] = False
+    doc["posts"][0]["grid_level"] = "accompagnateur_c"
+    assert not any("grid" in n for n in sharing.share(doc).result.notes)
+    doc["posts"][0]["grid_level"] = "directeur_c"
+    with pytest.raises(aci_cost.InvalidInput, match=r"posts\[psychologist\]\.staff\.pay = 17\.5 €/h: below .*level "
+                                                    r"directeur_c: 3560\.25 €/month = 23\.47 €/h"):
+        sharing.share(doc)
+    doc["posts"][0]["grid_level"] = "C"
+    with pytest.raises(aci_cost.InvalidInput, match=r"posts\[psychologist\]\.grid_level = \"C\""):
+        sharing.share(doc)
     with pytest.raises(TypeError, match="float"):
         sharing.share(doc, grid={"C": 3560.25})
 
