@@ -14,6 +14,7 @@ import sys
 
 # Lowest first. Areas on one line are peers: neither includes the other.
 LAYERS = [
+    ["parallel"],          # parallel_for: threads, exception capture, cancellation, progress
     ["rates", "allocation"],
     ["people"],
     ["model"],
