@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cassert>
 #include <cmath>
@@ -362,21 +363,28 @@ void tile_weights(const std::uint32_t* counts, std::size_t j0, std::size_t j1, T
   for (std::size_t j = j0; j < j1; ++j) w[j - j0] = static_cast<T>(counts[j]);
 }
 
-/// First pass over rows [j0, j1) (multiples of lanes, at most a tile), row j weighted
-/// w[j - j0] (tile_weights): the sums of the mean and the centre.
-template <class T>
-void sobol_pass_means(const SobolColumns<T>& c, const T* w, std::size_t j0, std::size_t j1, SobolSums<T>& s) {
+/// First pass over rows [j0, j1) (multiples of lanes, at most a tile) for R resamples at once:
+/// resample r weights row j by w[r][j - j0] (tile_weights) into the sums of the mean and the
+/// centre, s[r]. The columns are loaded once for the R resamples, whose R chains of sums run side
+/// by side; each resample's sums are the same operations in the same order whatever R.
+template <std::size_t R, class T>
+void sobol_pass_means(const SobolColumns<T>& c, const T* const* w, std::size_t j0, std::size_t j1,
+                      SobolSums<T>* const* s) {
   using V = SumLanes<T>;
   constexpr std::size_t L = SobolColumns<T>::lanes;
-  V ab = V::load(s.ab.data());
-  // Explicit fused multiply-adds (one rounding, the same on every target).
-  for (std::size_t j = j0; j < j1; j += L) ab = fused_mul_add(V::load(&w[j - j0]), V::load(&c.ab[j]), ab);
-  ab.store(s.ab.data());
-  if (c.salib) {
-    V all = V::load(s.all.data());
-    for (std::size_t j = j0; j < j1; j += L) all = fused_mul_add(V::load(&w[j - j0]), V::load(&c.all[j]), all);
-    all.store(s.all.data());
-  }
+  // The R running sums as R variables (fold expressions over constant indices: registers).
+  const auto accumulate = [&]<std::size_t... r>(std::index_sequence<r...>, std::vector<T> SobolSums<T>::*sum,
+                                                const std::vector<T>& column) {
+    std::array<V, R> acc{V::load((s[r]->*sum).data())...};
+    // Explicit fused multiply-adds (one rounding, the same on every target).
+    for (std::size_t j = j0; j < j1; j += L) {
+      const V x = V::load(&column[j]);
+      ((acc[r] = fused_mul_add(V::load(&w[r][j - j0]), x, acc[r])), ...);
+    }
+    (acc[r].store((s[r]->*sum).data()), ...);
+  };
+  accumulate(std::make_index_sequence<R>(), &SobolSums<T>::ab, c.ab);
+  if (c.salib) accumulate(std::make_index_sequence<R>(), &SobolSums<T>::all, c.all);
 }
 
 /// Between the passes: the mean and centre of sobol_estimates from the first pass's sums.
@@ -389,49 +397,61 @@ void sobol_set_means(const SobolColumns<T>& c, std::size_t block, std::uint64_t 
   s.mean = c.salib ? lane_sum(s.all.data()) / (n * static_cast<T>(block)) : s.centre;
 }
 
-/// Second pass over rows [j0, j1), row j weighted w[j - j0]: the sums of the variance and of
-/// each group's terms.
-template <class T>
-void sobol_pass_terms(const SobolColumns<T>& c, const T* w, std::size_t j0, std::size_t j1, SobolSums<T>& s) {
+/// Second pass over rows [j0, j1) for R resamples at once (as sobol_pass_means): the sums of the
+/// variance and of each group's terms (and pair's, second order). `bm` has room for R tiles.
+template <std::size_t R, class T>
+void sobol_pass_terms(const SobolColumns<T>& c, const T* const* w, std::size_t j0, std::size_t j1,
+                      SobolSums<T>* const* s, T* bm) {
   using V = SumLanes<T>;
-  constexpr std::size_t L = SobolColumns<T>::lanes;
-  T bm[SobolColumns<T>::tile];  // f(B) - mean, shared by the groups
-  const V centre(s.centre), mean(s.mean);
-  V squares = V::load(s.squares.data());
-  for (std::size_t j = j0; j < j1; j += L) {
-    const V a = V::load(&c.a[j]) - centre, fb = V::load(&c.b[j]), b = fb - centre;
-    squares = fused_mul_add(V::load(&w[j - j0]), a * a + b * b, squares);
-    (fb - mean).store(&bm[j - j0]);
-  }
-  squares.store(s.squares.data());
-  for (std::size_t g = 0; g < c.groups; ++g) {
-    const T* dg = &c.d[g * c.padded];
-    V first = V::load(&s.first[g * L]), total = V::load(&s.total[g * L]);
+  constexpr std::size_t L = SobolColumns<T>::lanes, tile = SobolColumns<T>::tile;
+  // (Column pointers held in locals: a store through Lanes::store's memcpy may alias anything.)
+  const T* const ca = c.a.data();
+  const T* const cb = c.b.data();
+  for (std::size_t r = 0; r < R; ++r) {  // the squares, and f(B) - mean (shared by the groups)
+    const V centre(s[r]->centre), mean(s[r]->mean);
+    const T* const wr = w[r] - j0;
+    T* const bmr = bm + r * tile - j0;
+    V squares = V::load(s[r]->squares.data());
     for (std::size_t j = j0; j < j1; j += L) {
-      const V wj = V::load(&w[j - j0]), d = V::load(&dg[j]);
-      // sobol_estimates' terms: (f(B) - mean)(f(AB_g) - f(A)) and (f(A) - f(AB_g))^2.
-      first = fused_mul_add(wj, V::load(&bm[j - j0]) * d, first);
-      total = fused_mul_add(wj, d * d, total);
+      const V a = V::load(&ca[j]) - centre, fb = V::load(&cb[j]), b = fb - centre;
+      squares = fused_mul_add(V::load(&wr[j]), a * a + b * b, squares);
+      (fb - mean).store(&bmr[j]);
     }
-    first.store(&s.first[g * L]);
-    total.store(&s.total[g * L]);
+    squares.store(s[r]->squares.data());
   }
+  // Per group, the R resamples' two running sums as 2R variables (constant indices: registers).
+  const auto group_terms = [&]<std::size_t... r>(std::index_sequence<r...>, std::size_t g) {
+    const T* dg = &c.d[g * c.padded];
+    std::array<V, R> first{V::load(&s[r]->first[g * L])...}, total{V::load(&s[r]->total[g * L])...};
+    for (std::size_t j = j0; j < j1; j += L) {
+      const V d = V::load(&dg[j]), dd = d * d;
+      // sobol_estimates' terms: (f(B) - mean)(f(AB_g) - f(A)) and (f(A) - f(AB_g))^2.
+      ((first[r] = fused_mul_add(V::load(&w[r][j - j0]), V::load(&bm[r * tile + j - j0]) * d, first[r]),
+        total[r] = fused_mul_add(V::load(&w[r][j - j0]), dd, total[r])), ...);
+    }
+    (first[r].store(&s[r]->first[g * L]), ...);
+    (total[r].store(&s[r]->total[g * L]), ...);
+  };
+  for (std::size_t g = 0; g < c.groups; ++g) group_terms(std::make_index_sequence<R>(), g);
   if (!c.second) return;
   // sobol_estimates' second-order terms: (f(A) - mean)(f(B) - mean) and, per pair g < h,
   // (f(BA_g) - mean)(f(AB_h) - mean).
-  V cross = V::load(s.cross.data());
-  for (std::size_t j = j0; j < j1; j += L)
-    cross = fused_mul_add(V::load(&w[j - j0]), (V::load(&c.a[j]) - mean) * V::load(&bm[j - j0]), cross);
-  cross.store(s.cross.data());
-  std::size_t p = 0;
-  for (std::size_t g = 0; g < c.groups; ++g) {
-    const T* bag = &c.ba[g * c.padded];
-    for (std::size_t h = g + 1; h < c.groups; ++h, ++p) {
-      const T* abh = &c.abr[h * c.padded];
-      V joint = V::load(&s.joint[p * L]);
-      for (std::size_t j = j0; j < j1; j += L)
-        joint = fused_mul_add(V::load(&w[j - j0]), (V::load(&bag[j]) - mean) * (V::load(&abh[j]) - mean), joint);
-      joint.store(&s.joint[p * L]);
+  for (std::size_t r = 0; r < R; ++r) {
+    const V mean(s[r]->mean);
+    V cross = V::load(s[r]->cross.data());
+    for (std::size_t j = j0; j < j1; j += L)
+      cross = fused_mul_add(V::load(&w[r][j - j0]), (V::load(&c.a[j]) - mean) * V::load(&bm[r * tile + j - j0]), cross);
+    cross.store(s[r]->cross.data());
+    std::size_t p = 0;
+    for (std::size_t g = 0; g < c.groups; ++g) {
+      const T* bag = &c.ba[g * c.padded];
+      for (std::size_t h = g + 1; h < c.groups; ++h, ++p) {
+        const T* abh = &c.abr[h * c.padded];
+        V joint = V::load(&s[r]->joint[p * L]);
+        for (std::size_t j = j0; j < j1; j += L)
+          joint = fused_mul_add(V::load(&w[r][j - j0]), (V::load(&bag[j]) - mean) * (V::load(&abh[j]) - mean), joint);
+        joint.store(&s[r]->joint[p * L]);
+      }
     }
   }
 }
@@ -474,18 +494,20 @@ bool sobol_estimates_weighted(const std::vector<T>& f, std::size_t block, std::s
   std::copy(counts.begin(), counts.end(), w.begin());
   SobolSums<T> s(groups, c.second);
   constexpr std::size_t tile = SobolColumns<T>::tile;
-  T weights[tile];
+  T weights[tile], bm[tile];
+  const T* const wp[1] = {weights};
+  SobolSums<T>* const sp[1] = {&s};
   for (std::size_t j0 = 0; j0 < c.padded; j0 += tile) {
     const std::size_t j1 = std::min(j0 + tile, c.padded);
     tile_weights(w.data(), j0, j1, weights);
-    sobol_pass_means(c, weights, j0, j1, s);
+    sobol_pass_means<1>(c, wp, j0, j1, sp);
   }
   sobol_set_means(c, block, draws, s);
   mean = s.mean;
   for (std::size_t j0 = 0; j0 < c.padded; j0 += tile) {
     const std::size_t j1 = std::min(j0 + tile, c.padded);
     tile_weights(w.data(), j0, j1, weights);
-    sobol_pass_terms(c, weights, j0, j1, s);
+    sobol_pass_terms<1>(c, wp, j0, j1, sp, bm);
   }
   return sobol_finish(c, draws, s, s1, st, variance, s2);
 }
@@ -527,9 +549,10 @@ void sobol_bootstrap(const std::vector<const SobolColumns<T>*>& outputs, std::si
   if (r_count == 0) return;
   const std::uint64_t m = outputs[0]->used;
   const std::size_t padded = outputs[0]->padded;
-  // Resamples per task, whose counts share each tile of the columns while it is in cache; at
-  // most 8 MiB of counts per thread (large N: one resample, 4 bytes a row).
-  const std::uint64_t batch = std::clamp<std::uint64_t>((std::uint64_t{1} << 21) / std::max<std::uint64_t>(m, 1), 1, 8);
+  // Resamples per task, whose counts share each tile of the columns while it is in cache (the
+  // columns of many outputs exceed the caches: each tile is read once per task); at most 8 MiB
+  // of counts per thread (large N: one resample, 4 bytes a row).
+  const std::uint64_t batch = std::clamp<std::uint64_t>((std::uint64_t{1} << 21) / std::max<std::uint64_t>(m, 1), 1, 32);
   constexpr std::size_t tile = SobolColumns<T>::tile;
   const std::uint64_t tasks = (resamples + batch - 1) / batch;
   struct Scratch {
@@ -538,6 +561,7 @@ void sobol_bootstrap(const std::vector<const SobolColumns<T>*>& outputs, std::si
     std::vector<std::uint32_t> picked;   // draws hashed together (vectorised), then counted
     std::vector<SobolSums<T>> sums;      // per output and resample of the batch
     std::vector<T> weights;              // per resample of the batch, one tile
+    std::vector<T> bm;                   // per resample of the batch, f(B) - mean over one tile
   };
   constexpr std::size_t hashed = 2048;
   std::vector<Scratch> scratch(parallel::worker_count(threads, tasks));
@@ -552,6 +576,7 @@ void sobol_bootstrap(const std::vector<const SobolColumns<T>*>& outputs, std::si
       sc.picked.resize(hashed);
       sc.sums.assign(static_cast<std::size_t>(batch) * outputs.size(), SobolSums<T>(groups, second));
       sc.weights.resize(static_cast<std::size_t>(batch) * tile);
+      sc.bm.resize(static_cast<std::size_t>(batch) * tile);
     }
     const std::uint64_t b0 = task * batch;
     const auto nb = static_cast<std::size_t>(std::min(batch, resamples - b0));
@@ -572,22 +597,34 @@ void sobol_bootstrap(const std::vector<const SobolColumns<T>*>& outputs, std::si
     if (w.stopping()) return;
     for (auto& sums : sc.sums) sums.reset();
     const auto sums = [&](std::size_t o, std::size_t r) -> SobolSums<T>& { return sc.sums[o * batch + r]; };
+    // Each tile's weights once per resample; then per output the resamples' passes, 8 at a time
+    // side by side (the columns loaded once for the 8), the rest one by one.
     const auto tiles = [&](auto&& pass) {
+      std::array<const T*, 32> wp{};
+      std::array<SobolSums<T>*, 32> sp{};
       for (std::size_t j0 = 0; j0 < padded; j0 += tile) {
         const std::size_t j1 = std::min(j0 + tile, padded);
-        for (std::size_t r = 0; r < nb; ++r) tile_weights(&sc.counts[r * padded], j0, j1, &sc.weights[r * tile]);
-        for (std::size_t o = 0; o < outputs.size(); ++o)
-          for (std::size_t r = 0; r < nb; ++r) pass(*outputs[o], &sc.weights[r * tile], j0, j1, sums(o, r));
+        for (std::size_t r = 0; r < nb; ++r) {
+          tile_weights(&sc.counts[r * padded], j0, j1, &sc.weights[r * tile]);
+          wp[r] = &sc.weights[r * tile];
+        }
+        for (std::size_t o = 0; o < outputs.size(); ++o) {
+          for (std::size_t r = 0; r < nb; ++r) sp[r] = &sums(o, r);
+          std::size_t r = 0;
+          for (; r + 8 <= nb; r += 8)
+            pass(std::integral_constant<std::size_t, 8>(), *outputs[o], wp.data() + r, j0, j1, sp.data() + r);
+          for (; r < nb; ++r)
+            pass(std::integral_constant<std::size_t, 1>(), *outputs[o], wp.data() + r, j0, j1, sp.data() + r);
+        }
       }
     };
-    tiles([](const SobolColumns<T>& c, const T* wt, std::size_t j0, std::size_t j1, SobolSums<T>& s) {
-      sobol_pass_means(c, wt, j0, j1, s);
-    });
+    tiles([](auto n, const SobolColumns<T>& c, const T* const* wt, std::size_t j0, std::size_t j1,
+             SobolSums<T>* const* s) { sobol_pass_means<decltype(n)::value>(c, wt, j0, j1, s); });
     for (std::size_t o = 0; o < outputs.size(); ++o)
       for (std::size_t r = 0; r < nb; ++r) sobol_set_means(*outputs[o], block, m, sums(o, r));
-    tiles([](const SobolColumns<T>& c, const T* wt, std::size_t j0, std::size_t j1, SobolSums<T>& s) {
-      sobol_pass_terms(c, wt, j0, j1, s);
-    });
+    T* bm = sc.bm.data();
+    tiles([bm](auto n, const SobolColumns<T>& c, const T* const* wt, std::size_t j0, std::size_t j1,
+               SobolSums<T>* const* s) { sobol_pass_terms<decltype(n)::value>(c, wt, j0, j1, s, bm); });
     std::vector<T> s1(groups), st(groups), s2(pairs);
     for (std::size_t o = 0; o < outputs.size(); ++o) {
       for (std::size_t r = 0; r < nb; ++r) {
