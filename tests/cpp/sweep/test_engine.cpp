@@ -52,6 +52,26 @@ TEST(SweepEngine, LatinHypercubeInputsAreTheDesignsPoints) {
   EXPECT_EQ(std::count(hits_b.begin(), hits_b.end(), 1), 1000);
 }
 
+TEST(SweepEngine, MonteCarloInputsAreTheDesignsPoints) {
+  // The inputs are MonteCarloDesign's coordinates through the law, bit for bit, for every row of
+  // every chunk (a chunk of 333 rows ends inside a group of 8).
+  const auto s = aci::io::default_scenario();
+  const auto d = doc(R"({"format": "aci_cost/sweep@1", "model": "training",
+    "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.5}},
+               {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 300}}],
+    "design": {"kind": "monte_carlo", "n": 1003, "seed": 17}, "outputs": ["training_debt"]})");
+  const auto ev = aci::evaluators::make_evaluator(d, s);
+  aci::sweep::RunOptions o;
+  o.chunk = 333;
+  const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
+  const aci::sweep::MonteCarloDesign mc(2, 17);
+  const aci::sweep::Uniform<double> a{0, 0.5}, b{100, 300};
+  for (std::size_t i = 0; i < 1003; ++i) {
+    EXPECT_EQ(r.inputs[0][i], a.quantile(mc.coordinate(i, 0))) << i;
+    EXPECT_EQ(r.inputs[1][i], b.quantile(mc.coordinate(i, 1))) << i;
+  }
+}
+
 TEST(SweepEngine, BitIdenticalForAnyThreadsAndChunking) {
   const auto s = aci::io::default_scenario();
   const auto d = doc(training_spec);
