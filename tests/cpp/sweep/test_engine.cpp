@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <latch>
+#include <string>
 #include <thread>
 
 #include "aci_cost/io/scenario.hpp"
@@ -27,48 +28,37 @@ const char* training_spec = R"({"format": "aci_cost/sweep@1", "model": "training
   "outputs": ["cost_per_productive_hour_honoured", "training_debt"]})";
 }  // namespace
 
-TEST(SweepEngine, LatinHypercubeInputsAreTheDesignsPoints) {
-  // Each input column is the design's coordinate through the law, and every one of the n
-  // strata of each input holds exactly one scenario.
+TEST(SweepEngine, SampledInputsAreTheDesignsPoints) {
+  // Each input column is the design's coordinate through the law, bit for bit, for every row of
+  // every chunk (chunks of 333 rows); for the Latin hypercube every one of the n strata of each
+  // input holds exactly one scenario.
   const auto s = aci::io::default_scenario();
-  const auto d = doc(R"({"format": "aci_cost/sweep@1", "model": "training",
-    "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.5}},
-               {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 300}}],
-    "design": {"kind": "latin_hypercube", "n": 1000, "seed": 5}, "outputs": ["training_debt"]})");
-  const auto ev = aci::evaluators::make_evaluator(d, s);
-  aci::sweep::RunOptions o;
-  o.chunk = 333;
-  const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
+  const aci::sweep::Uniform<double> a{0, 0.5}, b{100, 300};
   const aci::sweep::LatinHypercubeDesign lhs(2, 1000, 5);
-  const aci::sweep::Uniform<double> a{0, 0.5}, b{100, 300};
-  std::vector<int> hits_a(1000, 0), hits_b(1000, 0);
-  for (std::size_t i = 0; i < 1000; ++i) {
-    EXPECT_EQ(r.inputs[0][i], a.quantile(lhs.coordinate(i, 0)));
-    EXPECT_EQ(r.inputs[1][i], b.quantile(lhs.coordinate(i, 1)));
-    ++hits_a[static_cast<std::size_t>(r.inputs[0][i] / 0.5 * 1000)];
-    ++hits_b[static_cast<std::size_t>((r.inputs[1][i] - 100) / 200 * 1000)];
-  }
-  EXPECT_EQ(std::count(hits_a.begin(), hits_a.end(), 1), 1000);
-  EXPECT_EQ(std::count(hits_b.begin(), hits_b.end(), 1), 1000);
-}
-
-TEST(SweepEngine, MonteCarloInputsAreTheDesignsPoints) {
-  // The inputs are MonteCarloDesign's coordinates through the law, bit for bit, for every row of
-  // every chunk (a chunk of 333 rows ends inside a group of 8).
-  const auto s = aci::io::default_scenario();
-  const auto d = doc(R"({"format": "aci_cost/sweep@1", "model": "training",
-    "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.5}},
-               {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 300}}],
-    "design": {"kind": "monte_carlo", "n": 1003, "seed": 17}, "outputs": ["training_debt"]})");
-  const auto ev = aci::evaluators::make_evaluator(d, s);
-  aci::sweep::RunOptions o;
-  o.chunk = 333;
-  const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
-  const aci::sweep::MonteCarloDesign mc(2, 17);
-  const aci::sweep::Uniform<double> a{0, 0.5}, b{100, 300};
-  for (std::size_t i = 0; i < 1003; ++i) {
-    EXPECT_EQ(r.inputs[0][i], a.quantile(mc.coordinate(i, 0))) << i;
-    EXPECT_EQ(r.inputs[1][i], b.quantile(mc.coordinate(i, 1))) << i;
+  const aci::sweep::MonteCarloDesign mc(2, 5);
+  for (const std::string kind : {"latin_hypercube", "monte_carlo"}) {
+    const auto d = doc((R"({"format": "aci_cost/sweep@1", "model": "training",
+      "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.5}},
+                 {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 300}}],
+      "design": {"kind": ")" + kind + R"(", "n": 1000, "seed": 5}, "outputs": ["training_debt"]})").c_str());
+    const auto ev = aci::evaluators::make_evaluator(d, s);
+    aci::sweep::RunOptions o;
+    o.chunk = 333;
+    const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
+    const auto coordinate = [&](std::size_t i, std::size_t k) {
+      return kind == "monte_carlo" ? mc.coordinate(i, k) : lhs.coordinate(i, k);
+    };
+    std::vector<int> hits_a(1000, 0), hits_b(1000, 0);
+    for (std::size_t i = 0; i < 1000; ++i) {
+      EXPECT_EQ(r.inputs[0][i], a.quantile(coordinate(i, 0))) << kind << " " << i;
+      EXPECT_EQ(r.inputs[1][i], b.quantile(coordinate(i, 1))) << kind << " " << i;
+      ++hits_a[static_cast<std::size_t>(r.inputs[0][i] / 0.5 * 1000)];
+      ++hits_b[static_cast<std::size_t>((r.inputs[1][i] - 100) / 200 * 1000)];
+    }
+    if (kind == "latin_hypercube") {
+      EXPECT_EQ(std::count(hits_a.begin(), hits_a.end(), 1), 1000);
+      EXPECT_EQ(std::count(hits_b.begin(), hits_b.end(), 1), 1000);
+    }
   }
 }
 
