@@ -218,7 +218,7 @@ def _cmd_training(args: argparse.Namespace) -> int:
               f"delivered {q.week.delivered_hours:.1f} h; price HT {format_fr(q.naive.price.ht)} naive vs "
               f"{format_fr(q.honoured.price.ht)} with the obligation honoured (+{format_fr(q.difference)})")
     if args.plot:
-        run.plot().savefig(args.plot, dpi=110)
+        run.plot().figure.savefig(args.plot, dpi=110, bbox_inches="tight")
         _wrote("  Figure", args.plot)
     return 0
 
@@ -409,7 +409,7 @@ def _cmd_share(args: argparse.Namespace) -> int:
     else:
         print(render_share(run))
     if args.plot:
-        run.plot().savefig(args.plot, dpi=110)
+        run.plot().figure.savefig(args.plot, dpi=110, bbox_inches="tight")
         if not args.json:
             _wrote("  Figure", args.plot)
     return 0
