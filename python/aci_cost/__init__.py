@@ -33,6 +33,8 @@ from .sheet import render_quote  # noqa: E402
 
 __version__: str = _core.__version__
 
+from . import export, workbook  # noqa: E402  (need __version__; pyarrow and openpyxl are imported when used)
+
 __all__ = [
     "SCENARIO_FORMAT", "Aci", "Atelier", "DomainError", "Driver", "EquipmentRate", "EquipmentUse",
     "HoursSplit", "InsertionStatement", "InvalidInput", "Job", "Line", "Material", "NoRateInForce",
@@ -46,6 +48,7 @@ __all__ = [
     "AtelierYear", "JobInYear", "YearBudget", "year_budget", "budget", "Structure", "allocation", "Output",
     "UnitFigures", "TimeEquation", "EquationUse", "calibration",
     "Identity", "render_quote", "dask", "devis", "figures", "sharing", "actuals", "quotes_frame", "diff", "as_float",
+    "export", "workbook",
 ]
 
 
