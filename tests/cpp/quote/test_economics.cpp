@@ -121,23 +121,27 @@ TEST(Warnings, CddiUnderTwentyHoursNeedsADerogation) {
 
 TEST(Warnings, SupervisionCapacityFollowsTheJobsRatio) {
   auto s = aci::io::default_scenario();
-  // 1 ETPS for 4: 10,918.42752 / 4 = 2,729.6 h > 2,211.3 h. For 5: 2,183.7 h, within capacity.
-  EXPECT_TRUE(has(park(s), "supervision_capacity"));
-  s.jobs[0].crew_size = Decimal(5);
+  // The default's 1.4 ETPS work 1.4 x 1,820 x 0.81 = 2,063.88 h (docs/worked_example.py). 1 ETPS
+  // for 6 (the default job): 10,918.42752 / 6 = 1,819.7 h, within capacity; for 5: 2,183.7 h, and
+  // for 4: 2,729.6 h, beyond it.
   EXPECT_FALSE(has(park(s), "supervision_capacity"));
+  s.jobs[0].crew_size = Decimal(5);
+  EXPECT_TRUE(has(park(s), "supervision_capacity"));
+  s.jobs[0].crew_size = Decimal(4);
+  EXPECT_TRUE(has(park(s), "supervision_capacity"));
 }
 
 TEST(Vat, RateByKindOfWork) {
   auto s = aci::io::default_scenario();
-  const auto ht = park(s).price.ht;  // 4641.73
+  const auto ht = park(s).price.ht;  // 956.54 (docs/worked_example.py)
   s.jobs[0].vat_kind = aci::model::VatKind::housing_renovation;
   EXPECT_EQ(park(s).price.vat_rate, Decimal("0.10"));
-  EXPECT_EQ(park(s).price.vat, M("464.17"));  // 4641.73 x 0.10 = 464.173
+  EXPECT_EQ(park(s).price.vat, M("95.65"));  // 956.54 x 0.10 = 95.654
   s.jobs[0].vat_kind = aci::model::VatKind::food;
-  EXPECT_EQ(park(s).price.vat, M("255.30"));  // 4641.73 x 0.055 = 255.29515
+  EXPECT_EQ(park(s).price.vat, M("52.61"));  // 956.54 x 0.055 = 52.6097
   EXPECT_EQ(park(s).price.ht, ht);
   s.jobs[0].vat_rate = Decimal("0.2");  // an explicit rate wins over the kind
-  EXPECT_EQ(park(s).price.vat, M("928.35"));
+  EXPECT_EQ(park(s).price.vat, M("191.31"));  // 956.54 x 0.2 = 191.308
 }
 
 TEST(Vat, ExemptAssociationInvoicesWithoutVatAndTheLegalWording) {
