@@ -95,9 +95,10 @@ TEST(Calibration, EveryAteliersStaffingFitsThePublishedRatiosAndTheCollectiveAgr
         if (g.role == people::Role::integration) integration += fte;
         if (g.role == people::Role::supervisor) etps += fte;
         if (g.role == people::Role::socio_professional) cip += fte;
-        if (g.role != people::Role::integration)
+        if (g.role != people::Role::integration) {
           EXPECT_FALSE(g.ccn_class.empty()) << "default " << name << ", " << a.name << ": " << g.name
                                             << " names no class of the collective agreement";
+        }
       }
       ASSERT_GT(etps, Decimal(0)) << name;
       ASSERT_GT(cip, Decimal(0)) << name;
