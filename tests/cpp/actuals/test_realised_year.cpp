@@ -388,13 +388,14 @@ TEST(HourCost, PlannedHoursOfTheDefaultAci) {
   const auto h = planned_hours(s.aci, s.rate_table(), Date{2026, 1, 1});
   ASSERT_EQ(h.size(), 1u);
   // CDDI: 12 posts x 0.92 filled = 11.04 persons; 52 x 26 = 1,352 contract hours, 5 % unpaid
-  // absence -> 1,284.4 paid; x 11.04 = 14,179.776 insertion hours; production 77 % of paid:
-  // 10,918.42752; training 5 %: 708.9888. ETPS: 1.5 x 1,820 x 0.81 (1 - 0.01 - 0.03 - 0.096 -
-  // 0.024 - 0.03) = 2,211.3.
-  EXPECT_EQ(h[0].insertion_hours, Decimal("14179.78"));
+  // absence -> 1,284.4 worked, plus the paid leave it accrues (0.05 x 0.096 x 2/2.5 x 1,352 =
+  // 5.19168) -> 1,289.59168 paid; x 11.04 = 14,237.092147 insertion hours; production 77 % of the
+  // worked hours: 10,918.42752; training 5 %: 708.9888. ETPS: 1.4 x 1,820 x 0.81 (1 - 0.01 - 0.03 -
+  // 0.096 - 0.024 - 0.03) = 2,063.88 (docs/worked_example.py).
+  EXPECT_EQ(h[0].insertion_hours, Decimal("14237.09"));
   EXPECT_EQ(h[0].production_hours, Decimal("10918.43"));
   EXPECT_EQ(h[0].training_hours, Decimal("708.99"));
-  EXPECT_EQ(h[0].supervision_hours, Decimal("2211.3"));
+  EXPECT_EQ(h[0].supervision_hours, Decimal("2063.88"));
 }
 
 TEST(JobVariance, RateProductivityAndHoursAddUpToTheVariance) {

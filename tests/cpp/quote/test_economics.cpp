@@ -47,16 +47,17 @@ TEST(Funding, DepartementCoFundingIsAShareOfTheAidNotExtraIncome) {
   const auto with_rsa = year_rates(s);
   s.aci.ateliers[0].subsidies.rsa_fte = Decimal(0);
   const auto without = year_rates(s);
-  // The total aid does not move with the number of RSA posts (it did: +20,481.7536 €/year).
+  // The total aid does not move with the number of RSA posts (it did: +34,136.256 €/year).
   EXPECT_EQ(with_rsa.aid_total, without.aid_total);
   EXPECT_EQ(with_rsa.subsidies_total(), without.subsidies_total());
-  // 23,921 x 1.05 x 14,179.776 / 1,820 = 195,689.08944; département 3 x 0.88 x 646.52 x 12 =
-  // 20,481.7536; State 175,207.33584.
-  EXPECT_TRUE(close(with_rsa.aid_total, Decimal("195689.08944")));
-  EXPECT_TRUE(close(with_rsa.funding[1], Decimal("20481.7536")));
-  EXPECT_TRUE(close(with_rsa.funding[0], Decimal("175207.33584")));
+  // docs/worked_example.py: 23,921 x 1.05 x HP / 1,820 with HP = 14,237.092147 (the leave sick
+  // leave accrues is paid and earns aid) = 196,480.085338; département 5 x 0.88 x 646.52 x 12 =
+  // 34,136.256; State 162,343.829338.
+  EXPECT_TRUE(close(with_rsa.aid_total, Decimal("196480.085338368")));
+  EXPECT_TRUE(close(with_rsa.funding[1], Decimal("34136.256")));
+  EXPECT_TRUE(close(with_rsa.funding[0], Decimal("162343.829338368")));
   EXPECT_EQ(without.funding[1], Decimal(0));
-  EXPECT_TRUE(close(without.funding[0], Decimal("195689.08944")));
+  EXPECT_TRUE(close(without.funding[0], Decimal("196480.085338368")));
   // In the quote: the two aid lines add up to the same total either way.
   EXPECT_EQ(park(aci::io::default_scenario()).subsidies_total, park(s).subsidies_total);
 }
@@ -93,18 +94,18 @@ TEST(Hours, TravelIsWorkTimeInTheShareOfTheYearAndEveryHourBasedLine) {
   const auto q = park(s);
   s.jobs[0].travel.hours_per_trip = Decimal(0);
   const auto still = park(s);
-  // Without travel time W = 120 h; with it W = 135 h: subsidies, training, accompaniment and
-  // overheads scale by 135 / 120, labour on site does not move.
+  // Without travel time W = 120 h; with it W = 142.5 h (crew of 6 x 5 x 0.75 h): subsidies,
+  // training, accompaniment and overheads scale by 142.5 / 120, labour on site does not move.
   EXPECT_EQ(still.insertion.insertion_hours, Decimal(120));
-  EXPECT_EQ(q.insertion.insertion_hours, Decimal(135));
+  EXPECT_EQ(q.insertion.insertion_hours, Decimal("142.5"));
   EXPECT_EQ(still.line(CostLine::integration_labour), q.line(CostLine::integration_labour));
   const auto f = aci::quote::compute_figures<Decimal>(aci::io::default_scenario().aci, aci::io::default_scenario().jobs[0],
                                                       s.rate_table(), s.pricing);
   const auto g = aci::quote::compute_figures<Decimal>(s.aci, s.jobs[0], s.rate_table(), s.pricing);
-  EXPECT_TRUE(close(f.subsidies_total * 120, g.subsidies_total * 135));
-  EXPECT_TRUE(close(f.line(CostLine::overheads) * 120, g.line(CostLine::overheads) * 135));
-  EXPECT_TRUE(close(f.line(CostLine::accompaniment) * 120, g.line(CostLine::accompaniment) * 135));
-  EXPECT_TRUE(close(f.line(CostLine::training) * 120, g.line(CostLine::training) * 135));
+  EXPECT_TRUE(close(f.subsidies_total * 120, g.subsidies_total * Decimal("142.5")));
+  EXPECT_TRUE(close(f.line(CostLine::overheads) * 120, g.line(CostLine::overheads) * Decimal("142.5")));
+  EXPECT_TRUE(close(f.line(CostLine::accompaniment) * 120, g.line(CostLine::accompaniment) * Decimal("142.5")));
+  EXPECT_TRUE(close(f.line(CostLine::training) * 120, g.line(CostLine::training) * Decimal("142.5")));
 }
 
 TEST(Warnings, CddiUnderTwentyHoursNeedsADerogation) {
