@@ -13,7 +13,7 @@ import json
 import sys
 from fractions import Fraction as F
 
-from exact import cents, largest_remainder, reduction_coefficient, round_half_away
+from exact import cents, fair_zone, largest_remainder, reduction_coefficient, round_half_away
 
 # Rates in force on 2026-04-15 (the library's rate table, with sources in it).
 SMIC = F("12.02")                              # hourly SMIC, €/h
@@ -147,10 +147,9 @@ def quote(doc: dict) -> dict:
     price = cents(price_exact)
     market, floor = cents(materials_market), cents(floor_market)
     # The shown ceiling: the cent below full x (1 + r), less the shown subsidies and revenue.
-    f1r = full * (1 + r) * 100
-    ceiling = F(f1r.numerator // f1r.denominator, 100) - subs - revenue
+    ceiling, zone_price = fair_zone(market, net, full, subs, revenue, r)
     if policy == "fair_zone":
-        price = max(min(max(market, net), ceiling), F(0))
+        price = zone_price
     return {"standard_hours": S, "full_cost": full, "lines": shown_lines, "subsidies": subs, "output_revenue": revenue,
             "net_cost": net, "price_ht": price, "vat": cents(price * vat),
             "market_price": market, "market_floor": floor, "overcompensation_ceiling": ceiling,

@@ -15,7 +15,7 @@ x^7, a rational number), so no floating point decides any figure.
 import decimal
 from fractions import Fraction as F
 
-from exact import cents, largest_remainder, reduction_coefficient as exact_reduction_coefficient, round_half_away
+from exact import cents, fair_zone, largest_remainder, reduction_coefficient as exact_reduction_coefficient, round_half_away
 
 D = decimal.Decimal
 
@@ -264,10 +264,8 @@ def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, 
           f"market price S x {market_price} + materials = {money(market)}")
     # The fair zone (the default policy) on the shown bounds: the ceiling is the cent below
     # full x (1 + r) less the shown subsidies; the price is min(max(market, net), ceiling).
-    f1r = full * (1 + margin) * 100
-    ceiling = F(f1r.numerator // f1r.denominator, 100) - subs
+    ceiling, price = fair_zone(market, net, full, subs, F(0), margin)
     print(f"  over-compensation ceiling = floor_cent({money(full)} x {1 + margin}) - {money(subs)} = {money(ceiling)}")
-    price = max(min(max(market, net), ceiling), F(0))
     print(f"  fair-zone price = min(max(market {money(market)}, net {money(net)}), ceiling {money(ceiling)}) "
           f"= {money(price)}")
     vat_amount = cents(price * vat)
