@@ -446,12 +446,6 @@ def render_time_driven(r) -> str:
                           f"Unused capacity: {format_fr(r.unused_cost)}"])
 
 
-def _records(frame) -> list:
-    """A frame's rows as JSON-ready dicts: Decimals (exact money) as strings, None kept."""
-    return [{k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()}
-            for row in frame.to_dict(orient="records")]
-
-
 def _allocation_json(a) -> str:
     from . import allocation
 
@@ -535,6 +529,7 @@ def _json_value(v):
 
 
 def _records(frame) -> list:
+    """A frame's rows as JSON-ready dicts (_json_value), None kept."""
     return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
@@ -657,7 +652,8 @@ def build_parser() -> argparse.ArgumentParser:
     so = sub.add_parser("sobol", help="Sobol' indices of a sweep spec's outputs (default: the small training sweep)")
     sweep_arguments(so)
     so.add_argument("--n", type=int, default=1024, help="base rows, a power of two (the model runs n (k + 2) times)")
-    so.add_argument("--bootstrap-seed", type=int, default=1, help="seed of the bootstrap intervals")
+    so.add_argument("--bootstrap-seed", type=int, default=None,
+                    help="seed of the bootstrap intervals (default: drawn and printed, as in Python)")
     so.add_argument("--resamples", type=int, default=1000,
                     help="bootstrap resamples (default 1000: each bound within ~4 %% of the interval's half-width; "
                          "0: no intervals)")
