@@ -28,6 +28,20 @@ def cents(x: F) -> F:
     return round_half_away(x, 2)
 
 
+def floor_cents(x: F) -> F:
+    """Down (toward minus infinity) to the cent: the over-compensation ceiling is the cent below
+    full cost x (1 + reasonable profit), so that a price at it never over-compensates by a rounding."""
+    a = x * 100
+    return F(a.numerator // a.denominator, 100)
+
+
+def fair_zone(market: F, net: F, full: F, subsidies: F, revenue: F, profit: F) -> tuple:
+    """(ceiling, price) on shown figures: the ceiling floor_cents(full x (1 + r)) - subsidies -
+    revenue; the price min(max(market, net), ceiling), never below 0 (docs/cost_model.md)."""
+    ceiling = floor_cents(full * (1 + profit)) - subsidies - revenue
+    return ceiling, max(min(max(market, net), ceiling), F(0))
+
+
 def largest_remainder(lines: dict) -> tuple:
     """(total, shown): the rounded exact total, and lines to the cent that add up to it exactly.
 

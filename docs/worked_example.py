@@ -15,7 +15,7 @@ x^7, a rational number), so no floating point decides any figure.
 import decimal
 from fractions import Fraction as F
 
-from exact import cents, largest_remainder, reduction_coefficient as exact_reduction_coefficient, round_half_away
+from exact import cents, fair_zone, largest_remainder, reduction_coefficient as exact_reduction_coefficient, round_half_away
 
 D = decimal.Decimal
 
@@ -78,38 +78,47 @@ def reduction_coefficient(name, smic_year, gross):
 print("1. Staff of the atelier \"Espaces verts\" (occupancy phi = 0.92 on integration groups)")
 phi = F("0.92")
 SHARES = ("training", "accompaniment", "meetings", "leave", "bank_holidays", "absence")
+SICK_ACCRUAL = F(2) / F("2.5")  # paid leave days a month of sick leave accrues / a month of work (L3141-5-1)
+PERM = dict(training=F(0), accompaniment=F(0), meetings=F(0), leave=F("0.096"), bank_holidays=F("0.024"), absence=F(0))
 groups = [
     dict(name="CDDI crew", role="integration", n=F(12), w=F(26), u=F("0.05"), pay=("smic", None),
-         rate=F("0.47"), per_head=F(350),
+         rate=F("0.47"), per_head=F(350), health=F(15),
          shares=dict(training=F("0.05"), accompaniment=F("0.035"), meetings=F("0.015"),
                      leave=F("0.096"), bank_holidays=F("0.024"), absence=F("0.01"))),
-    dict(name="ETPS", role="supervisor", n=F("1.5"), w=F(35), u=F(0), pay=("monthly", F(2220)),
-         rate=F("0.45"), per_head=F(400),
+    dict(name="ETPS", role="supervisor", n=F("1.4"), w=F(35), u=F(0), pay=("monthly", F(2350)),
+         rate=F("0.45"), per_head=F(400), health=F(35),
          shares=dict(training=F("0.01"), accompaniment=F(0), meetings=F("0.03"),
                      leave=F("0.096"), bank_holidays=F("0.024"), absence=F("0.03"))),
-    dict(name="ASP", role="socio_professional", n=F("0.5"), w=F(35), u=F(0),
-         pay=("monthly", F(2300)), rate=F("0.45"), per_head=F(0),
-         shares=dict(training=F(0), accompaniment=F(0), meetings=F(0), leave=F("0.096"),
-                     bank_holidays=F("0.024"), absence=F(0))),
-    dict(name="Direction and admin", role="support", n=F("0.6"), w=F(35), u=F(0),
-         pay=("monthly", F(2800)), rate=F("0.45"), per_head=F(0),
-         shares=dict(training=F(0), accompaniment=F(0), meetings=F(0), leave=F("0.096"),
-                     bank_holidays=F("0.024"), absence=F(0))),
+    dict(name="CIP", role="socio_professional", n=F("0.35"), w=F(35), u=F(0),
+         pay=("monthly", F(2350)), rate=F("0.45"), per_head=F(0), health=F(35), shares=dict(PERM)),
+    dict(name="Director", role="support", n=F("0.25"), w=F(35), u=F(0),
+         pay=("monthly", F(3500)), rate=F("0.45"), per_head=F(0), health=F(35), shares=dict(PERM)),
+    dict(name="Administration", role="support", n=F("0.35"), w=F(35), u=F(0),
+         pay=("monthly", F(2050)), rate=F("0.45"), per_head=F(0), health=F(35), shares=dict(PERM)),
 ]
+# Pay at or above the collective agreement (IDCC 3016): minimum = coefficient x 7.05 € (point from
+# 2025-07-01): encadrant B and accompagnateur B 315 -> 2,220.75; directeur B 455 -> 3,207.75;
+# assistant administratif B 280 -> 1,974.00 (the library raises an error below it).
+for g, coefficient in zip(groups[1:], (315, 315, 455, 280)):
+    assert g["pay"][1] >= coefficient * F("7.05"), g["name"]
 for g in groups:
     print(f" {g['name']} ({g['role']}): {g['n']} x {g['w']} h/week, unpaid absence {g['u']}, "
           f"legal reduction, rate before reduction {g['rate']}, per head {g['per_head']}")
-    g["P"] = show(f"  paid hours P = 52 x {g['w']} x (1 - {g['u']})", 52 * g["w"] * (1 - g["u"]))
+    g["base"] = 52 * g["w"] * (1 - g["u"])
+    g["paid_share"] = (1 - g["u"]) + g["u"] * g["shares"]["leave"] * SICK_ACCRUAL
+    g["P"] = show(f"  paid hours P = 52 x {g['w']} x ((1 - {g['u']}) + {g['u']} x leave x 2/2.5)",
+                  52 * g["w"] * g["paid_share"])
     basis, amount = g["pay"]
     if basis == "smic":
         g["gross"] = show(f"  gross = 12.02 x P", smic * g["P"])
     else:
-        g["gross"] = show(f"  gross = {amount} x 12 x (1 - {g['u']})", amount * 12 * (1 - g["u"]))
+        g["gross"] = show(f"  gross = {amount} x 12 x paid share", amount * 12 * g["paid_share"])
     smic_year = show("  SMIC_year = 12.02 x P", smic * g["P"])
     g["C"] = reduction_coefficient(g["name"], smic_year, g["gross"])
     g["contrib"] = show(f"  contributions = ({g['rate']} - C) x gross", (g["rate"] - g["C"]) * g["gross"])
-    g["cost"] = show(f"  annual cost per person C_g = gross + contributions + {g['per_head']}",
-                     g["gross"] + g["contrib"] + g["per_head"])
+    g["per_head_all"] = g["per_head"] + 12 * g["health"]
+    g["cost"] = show(f"  annual cost per person C_g = gross + contributions + {g['per_head']} + 12 x {g['health']}",
+                     g["gross"] + g["contrib"] + g["per_head_all"])
     g["p"] = show("  production share p = 1 - shares", 1 - sum(g["shares"].values()))
     g["n_eff"] = show("  headcount counted n' (phi x n for integration)",
                       phi * g["n"] if g["role"] == "integration" else g["n"])
@@ -121,48 +130,53 @@ supp = [g for g in groups if g["role"] == "support"]
 
 print("2. The atelier's year")
 HP = show("HP = sum n' P (integration paid hours)", sum(g["n_eff"] * g["P"] for g in integ))
-HQ = show("HQ = sum n' P p (integration production hours)", sum(g["n_eff"] * g["P"] * g["p"] for g in integ))
-HT = show("HT = sum n' P t (integration training hours)",
-          sum(g["n_eff"] * g["P"] * g["shares"]["training"] for g in integ))
+HQ = show("HQ = sum n' 52 w (1 - u) p (integration production hours: worked hours only)",
+          sum(g["n_eff"] * g["base"] * g["p"] for g in integ))
+HT = show("HT = sum n' 52 w (1 - u) t (integration training hours)",
+          sum(g["n_eff"] * g["base"] * g["shares"]["training"] for g in integ))
 CI = show("CI = sum n' C_g (integration cost)", sum(g["n_eff"] * g["cost"] for g in integ))
-CT = show("CT = sum n' C_g t (training part)", sum(g["n_eff"] * g["cost"] * g["shares"]["training"] for g in integ))
+CT = show("CT = sum n' C_g x training hours / paid hours (training part)",
+          sum(g["n_eff"] * g["cost"] * g["base"] * g["shares"]["training"] / g["P"] for g in integ))
 CS = show("CS = sum n C_g (supervisors)", sum(g["n"] * g["cost"] for g in sups))
-HS = show("HS = sum n P p (ETPS working hours)", sum(g["n"] * g["P"] * g["p"] for g in sups))
+HS = show("HS = sum n 52 w (1 - u) p (ETPS working hours)", sum(g["n"] * g["base"] * g["p"] for g in sups))
 CA = show("CA (accompaniment, ASP)", sum(g["n"] * g["cost"] for g in asps))
 CU = show("CU (support staff)", sum(g["n"] * g["cost"] for g in supp))
-O = show("O (annual overheads)", F(30000))
-X = show("X (other charges)", F(15000))
+O = show("O (annual overheads)", F(32000))
+X = show("X (other charges)", F(16000))
 equipment_rates = {"mower": F("8.50"), "brush_cutter": F("3.20"), "hedge_trimmer": F("2.80")}
 equipment_annual_hours = {"mower": 500, "brush_cutter": 400, "hedge_trimmer": 300}
-per_km, annual_km = F("0.45"), 20000
+per_km, annual_km = F("0.55"), 30000
 V_equipment = show("  equipment of the year = 8.50 x 500 + 3.20 x 400 + 2.80 x 300",
                    sum(equipment_rates[k] * h for k, h in equipment_annual_hours.items()))
-V_vehicles = show("  vehicles of the year = 20000 km x 0.45", annual_km * per_km)
+V_vehicles = show("  vehicles of the year = 30000 km x 0.55", annual_km * per_km)
 V = show("V = equipment + vehicles", V_equipment + V_vehicles)
 
-print("3. Rates per hour of integration work (CS/HS per ETPS working hour)")
-labour = show("labour = (CI - CT) / HQ", (CI - CT) / HQ)
-training = show("training = CT / HQ", CT / HQ)
-accompaniment = show("accompaniment = CA / HQ", CA / HQ)
-overheads = show("overheads = (CU + O) / HQ", (CU + O) / HQ)
-supervision = show("supervision = CS / HS", CS / HS)
-
-print("4. Funding of the year")
-modulation, rsa_fte = F("0.05"), F(3)
+print("3. Funding of the year")
+modulation, rsa_fte = F("0.05"), F(5)
 AID = show("AID = 23921 x (1 + 0.05) x HP / 1820", socle * (1 + modulation) * HP / fte_hours)
 assert rsa_fte <= HP / fte_hours
-AID_D = show("AID_D = 3 x 0.88 x 646.52 x 12 (département, in place of the State)",
+AID_D = show("AID_D = 5 x 0.88 x 646.52 x 12 (département, in place of the State)",
              rsa_fte * rsa_share * rsa * 12)
 assert AID_D <= AID
 AID_S = show("AID_S = AID - AID_D (State)", AID - AID_D)
-grants = {"departement_grants": F(5000), "region": F(6000), "fse_plus": F(0), "opco": F(4000),
-          "other_grants": F(5000)}
-sales, cap_share = F(60000), F("0.30")
-annual_charges = show("annual charges = CI + CS + CA + CU + O + X + V", CI + CS + CA + CU + O + X + V)
+grants = {"departement_grants": F(30000), "region": F(12000), "fse_plus": F(20000), "opco": F(4000),
+          "other_grants": F(25000)}
+public_grants = show("public grants (aid and grants, the OPCO's left out)",
+                     AID + sum(v for k, v in grants.items() if k != "opco"))
+AUDITOR = show("statutory auditor: public grants > 153,000 (L612-4, D612-5), fee 5,000",
+               F(5000) if public_grants > 153000 else F(0))
+sales, cap_share = F(72000), F("0.30")
+annual_charges = show("annual charges = CI + CS + CA + CU + O + auditor + X + V", CI + CS + CA + CU + O + AUDITOR + X + V)
 
+print("4. Rates per hour of integration work (CS/HS per ETPS working hour)")
+labour = show("labour = (CI - CT) / HQ", (CI - CT) / HQ)
+training = show("training = CT / HQ", CT / HQ)
+accompaniment = show("accompaniment = CA / HQ", CA / HQ)
+overheads = show("overheads = (CU + O + auditor) / HQ", (CU + O + AUDITOR) / HQ)
+supervision = show("supervision = CS / HS", CS / HS)
 
 def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, hours_per_trip,
-          materials, equipment_hours, adds_paid_hours, margin=F("0.05"), vat=vat_standard,
+          materials, equipment_hours, adds_paid_hours, margin=F("0.05"), vat=vat_standard,  # margin: reasonable profit
           ordinary_hourly_cost=F(32), r_o=F("0.10"), market_price=F(40), market_floor=F(38)):
     print(f"5. Job {name}")
     S = show("S = standard hours (" + " + ".join(t for t, _ in std_parts) + ")",
@@ -174,7 +188,7 @@ def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, 
     Ts = show(f"Ts = {trips} trips x {hours_per_trip} h x {supervisors} ETPS",
               trips * hours_per_trip * supervisors)
     W = show("W = H + Tc (integration work hours)", H + Tc)
-    vehicle = show(f"vehicle = {trips} x {km_per_trip} km x 0.45", trips * km_per_trip * per_km)
+    vehicle = show(f"vehicle = {trips} x {km_per_trip} km x {per_km}", trips * km_per_trip * per_km)
     equipment = show("equipment = " + " + ".join(f"{h} h x {equipment_rates[k]}" for k, h in equipment_hours.items()),
                      sum(equipment_rates[k] * h for k, h in equipment_hours.items()))
     lines = {
@@ -213,7 +227,18 @@ def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, 
     show("  bottom-up training (the training line)", bottom["training"])
     show("  bottom-up accompaniment (the accompaniment line)", bottom["accompaniment"])
     show("  bottom-up total (exact)", sum(bottom.values()))
-    extra_bottom_up, bottom_shown = largest_remainder(bottom)
+    # One item, one figure: the training and accompaniment lines are the cost lines' shown
+    # amounts; the productivity gap and extra supervision take the rest of the rounded total,
+    # by the largest remainder.
+    extra_bottom_up = cents(sum(bottom.values()))
+    rest = extra_bottom_up - shown["training"] - shown["accompaniment"]
+    free = {k: bottom[k] for k in ("productivity_gap", "extra_supervision")}
+    floors = {k: F(int(v * 100 // 1), 100) for k, v in free.items()}
+    left = int((rest - sum(floors.values())) * 100)
+    assert 0 <= left <= 2
+    for k in sorted(free, key=lambda k: -(free[k] * 100 - int(free[k] * 100 // 1)))[:left]:
+        floors[k] += F(1, 100)
+    bottom_shown = dict(floors, training=shown["training"], accompaniment=shown["accompaniment"])
     print_shown("insertion extra, bottom-up", bottom, extra_bottom_up, bottom_shown)
     print(f"  gap top-down - bottom-up = {money(extra_top_down)} - {money(extra_bottom_up)} "
           f"= {money(extra_top_down - extra_bottom_up)}")
@@ -233,16 +258,20 @@ def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, 
     print_shown("subsidy lines", subsidies, subs, subs_shown)
     net = full - subs
     print(f"  net cost = {money(full)} - {money(subs)} = {money(net)}")
-    price_exact = show(f"price HT = exact full x (1 + {margin}) (cost plus)", full_exact * (1 + margin))
-    price = cents(price_exact)
-    vat_amount = cents(price * vat)
-    ttc = price + vat_amount
-    print(f"  shown price HT {money(price)}, VAT round({money(price)} x {vat}) = {money(vat_amount)}, "
-          f"TTC {money(ttc)}")
     floor = S * market_floor + materials
     market = S * market_price + materials
     print(f"  market floor S x {market_floor} + materials = {money(floor)}; "
           f"market price S x {market_price} + materials = {money(market)}")
+    # The fair zone (the default policy) on the shown bounds: the ceiling is the cent below
+    # full x (1 + r) less the shown subsidies; the price is min(max(market, net), ceiling).
+    ceiling, price = fair_zone(market, net, full, subs, F(0), margin)
+    print(f"  over-compensation ceiling = floor_cent({money(full)} x {1 + margin}) - {money(subs)} = {money(ceiling)}")
+    print(f"  fair-zone price = min(max(market {money(market)}, net {money(net)}), ceiling {money(ceiling)}) "
+          f"= {money(price)}")
+    vat_amount = cents(price * vat)
+    ttc = price + vat_amount
+    print(f"  shown price HT {money(price)}, VAT round({money(price)} x {vat}) = {money(vat_amount)}, "
+          f"TTC {money(ttc)}")
     cap = cents(annual_charges * cap_share)
     headroom = cap - sales
     print(f"  sales cap: charges {money(cents(annual_charges))}, cap 30 % = {money(cap)}, "
@@ -260,7 +289,7 @@ def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, 
         "below_market_floor": price < floor,
         "above_market_price": price > market,
         "below_net_cost": price < net,
-        "below_full_cost": price < full,
+        "below_full_cost": net <= price < full,
         "sales_cap": sales + price >= cap,
     }
     print(f"  supervision_capacity fires: {checks['supervision_capacity']} "
@@ -273,14 +302,14 @@ def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, 
 
 park = quote("park_maintenance (2026-04-15)",
              [("30", F(30)), ("12000 m2 x 0.0015", 12000 * F("0.0015")), ("300 m x 0.08", 300 * F("0.08"))],
-             productivity=F("0.60"), crew=4, supervisors=1, trips=5, km_per_trip=24,
+             productivity=F("0.60"), crew=6, supervisors=1, trips=5, km_per_trip=24,
              hours_per_trip=F("0.75"), materials=F(180),
              equipment_hours={"mower": 18, "hedge_trimmer": 24}, adds_paid_hours=False)
 print(f"  park_maintenance: full {money(park['full'])}, subsidies {money(park['subsidies'])}, "
       f"net {money(park['net'])}, price HT {money(park['price'])}")
 
 clearing = quote("brush_clearing (2026-09-10, same rates in force)", [("40", F(40))],
-                 productivity=F("0.60"), crew=5, supervisors=1, trips=4, km_per_trip=30,
+                 productivity=F("0.60"), crew=6, supervisors=1, trips=4, km_per_trip=30,
                  hours_per_trip=F(1), materials=F(0),
                  equipment_hours={"brush_cutter": 40}, adds_paid_hours=False)
 print(f"  brush_clearing: full {money(clearing['full'])}, subsidies {money(clearing['subsidies'])}, "
@@ -290,8 +319,10 @@ print("6. The atelier's forecast year (rates of 2026-01-01, the same as on 2026-
 charges = {
     "salaries": sum(g["n_eff"] * g["gross"] for g in groups),
     "social_contributions": sum(g["n_eff"] * g["contrib"] for g in groups),
-    "other_staff_costs": sum(g["n_eff"] * g["per_head"] for g in groups),
+    "other_staff_costs": sum(g["n_eff"] * g["per_head_all"] for g in groups),
     "overheads": O,
+    "structure": F(0),
+    "statutory_auditor": AUDITOR,
     "other_charges": X,
     "equipment": V_equipment,
     "vehicles": V_vehicles,

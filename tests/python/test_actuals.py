@@ -112,10 +112,10 @@ def test_the_generated_fec_is_traceable_and_realistic(to_plan):
     # Every class 6/7 line names the forecast line and month it comes from.
     income = f[f["CompteNum"].str[0].isin(["6", "7"])]
     assert income["EcritureLib"].str.fullmatch(r"\w+ Espaces verts \d\d/12 \(forecast [\d,]+\)").all()
-    # Twelve monthly salary documents add up to the forecast line 244,360.91.
+    # Twelve monthly salary documents add up to the forecast line 239,589.85 (docs/worked_example.py).
     salaries = income[income["CompteNum"] == "641100"]
     assert len(salaries) == 12
-    assert sum(D(x.replace(",", ".")) for x in salaries["Debit"]) == D("244360.91")
+    assert sum(D(x.replace(",", ".")) for x in salaries["Debit"]) == D("239589.85")
     # The entries are in date order (A47 A-1: the chronological order of validation).
     assert f["EcritureDate"].is_monotonic_increasing
     assert fec.balance.debit == fec.balance.credit
@@ -231,7 +231,7 @@ def test_a_mapping_file_moves_accounts(tmp_path, to_plan):
                              "rules": [{"prefix": "6251", "key": "overheads", "source": "our chart"}]}))
     r = actuals.realised_year(to_plan["fec"], mapping=m)
     lines = {l.key: l.amount for l in r.year.charges}
-    assert lines["vehicles"] == 0 and lines["overheads"] == D("39000.00")  # 30,000 + 9,000
+    assert lines["vehicles"] == 0 and lines["overheads"] == D("48500.00")  # 32,000 + 16,500 (the default's vans)
     assert r.year.charges_total == r.forecast.charges_total
     frame = actuals.mapping_frame(actuals.load_mapping(m))
     assert frame.loc[frame.prefix == "6251", "source"].iat[0] == "our chart"
@@ -319,9 +319,9 @@ def test_a_year_off_plan_by_hand(tmp_path):
     r = actuals.realised_year(out["fec"], s, hours=out["hours"])
     v = actuals.variances(r)
     line = v.lines.set_index(["atelier", "key"]).loc[("Espaces verts", "vehicles")]
-    # Vehicles drifted by x1.12: 9,000.00 -> 10,080.00, +1,080.00, +12 %.
-    assert (line.forecast, line.actual, line.variance, line.percent) == (D("9000.00"), D("10080.00"),
-                                                                         D("1080.00"), D("12"))
+    # Vehicles drifted by x1.12: 16,500.00 (30,000 km x 0.55) -> 18,480.00, +1,980.00, +12 %.
+    assert (line.forecast, line.actual, line.variance, line.percent) == (D("16500.00"), D("18480.00"),
+                                                                         D("1980.00"), D("12"))
     assert not line.favourable
     # Training: 82 % of the 708.99 planned hours delivered (581.37), the rest produced.
     t = v.training.iloc[0]

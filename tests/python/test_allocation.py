@@ -173,7 +173,8 @@ def test_cli_allocate(tmp_path):
     png = tmp_path / "flows.png"
     out = subprocess.run([sys.executable, "-m", "aci_cost", "allocate", str(MULTI), "--plot", str(png)],
                          capture_output=True, text=True, check=True).stdout
-    assert "Allocation by the reciprocal method (total charges 229 500,00 €)" in out
+    # 96,000 + 21,000 + 34,000 + 46,000 + 7,500 + 14,000 (the structure's charges)
+    assert "Allocation by the reciprocal method (total charges 218 500,00 €)" in out
     assert png.stat().st_size > 0 and str(png) in out
     out = subprocess.run([sys.executable, "-m", "aci_cost", "allocate", str(MULTI), "--compare"],
                          capture_output=True, text=True, check=True).stdout
@@ -185,7 +186,7 @@ def test_cli_allocate(tmp_path):
 def test_sweep_of_the_allocation_model():
     s = aci_cost.load_scenario(MULTI)
     run = aci_cost.sweep.run({"format": "aci_cost/sweep@1", "model": "allocation", "design": {"kind": "points", "n": 3},
-                              "inputs": [{"name": "charges.rent", "values": [0, 36000, 72000]}]}, scenario=s)
+                              "inputs": [{"name": "charges.rent", "values": [0, 46000, 92000]}]}, scenario=s)  # the default rent 46,000
     exact = al.of_scenario(s)
     i = exact.centres.index("Ressourcerie")
     assert run.outputs["total.Ressourcerie"][1] == pytest.approx(float(exact.totals[i]), abs=0.02)

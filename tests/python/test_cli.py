@@ -12,7 +12,7 @@ def test_quote_json_on_the_default(capsys):
     doc = json.loads(capsys.readouterr().out)
     park = doc["quotes"][0]
     assert park["job"] == "park_maintenance"
-    assert park["full_cost"] == "4420.69" and park["price"]["ttc"] == "5570.08"
+    assert park["full_cost"] == "4484.33" and park["price"]["ttc"] == "1147.85"  # docs/worked_example.py
     assert sum(D(l["amount"]) for l in park["cost_lines"]) == D(park["full_cost"])
 
 
@@ -24,7 +24,7 @@ def test_quote_table_for_one_job(capsys):
 
 def test_scenario_file_and_errors(tmp_path, capsys):
     p = tmp_path / "s.json"
-    p.write_text(aci_cost.default_scenario().to_json().replace('"crew_size": 4', '"crew_size": 0'))
+    p.write_text(aci_cost.default_scenario().to_json().replace('"crew_size": 6', '"crew_size": 0'))
     assert main(["quote", str(p)]) == 2
     assert "$.jobs[0].crew_size = 0" in capsys.readouterr().err
 
@@ -42,7 +42,9 @@ def test_scenario_command_prints_the_default(capsys):
 
 def test_scenario_check_runs_everything_and_names_a_bad_field(tmp_path, capsys):
     assert main(["scenario", "--check"]) == 0
-    assert capsys.readouterr().out == ("ok: 2 quote(s) with 10 warning(s), the year of 1 atelier(s), "
+    # park: below_market_floor, below_full_cost, 3 rate_latest_known (socle, RSA, CCN point), 6
+    # rate_to_check (RSA share, CCN point, 4 classes) = 11; clearing (September) the same + rate_unconfirmed.
+    assert capsys.readouterr().out == ("ok: 2 quote(s) with 23 warning(s), the year of 1 atelier(s), "
                                        "53 training week(s) simulated\n")
     doc = json.loads(aci_cost.default_scenario().to_json())
     doc["jobs"][1]["date"] = "2019-06-01"  # read fine; no 2019 figures to quote it with

@@ -211,7 +211,8 @@ def test_cli_writes_a_devis_per_job_and_says_where(tmp_path, capsys):
 
 
 def test_goods_are_invoiced_by_the_unit():
-    # 441.6 baskets sold (480 less 8 %) at 15 €: one line of 441.6 x 15.00 = 6,624.00 € HT.
+    # 570 baskets sold (600 less 5 %) at the fair-zone price 7,224.01 € HT (docs/supports.py: the
+    # over-compensation ceiling): one line of 570 x 12.6737 (7,224.01 / 570 to 4 decimals).
     d = devis.build(aci_cost.default_scenario("market_gardening"))
     assert [(line.unit, line.quantity, line.unit_price, line.total) for line in d.lines] == [
-        ("panier", D("441.6"), D("15.00"), D("6624.00"))]
+        ("panier", D("570"), D("12.6737"), D("7224.01"))]

@@ -44,11 +44,13 @@ def test_departement_share_replaces_the_state_not_adds(scenario):
     ateliers[0].subsidies.rsa_fte = 0
     scenario.aci.ateliers = ateliers
     without = aci_cost.quote(scenario, "park_maintenance")
-    # The same total aid either way; only who pays it changes.
-    assert with_rsa.subsidies_total == without.subsidies_total == D("2666.87")
+    # The same total aid either way; only who pays it changes (docs/worked_example.py: the job's
+    # aid 196,480.085338 x 142.5 / HQ = 2,564.326421 €). Shown: 2,118.80 + 445.52 = 2,564.32 with
+    # the département's share; 2,564.33 alone (the largest remainder then gives it the cent).
+    assert with_rsa.subsidies_total == without.subsidies_total == D("3752.00")
     assert without.subsidies[1].amount == 0
-    assert with_rsa.subsidies[0].amount + with_rsa.subsidies[1].amount == \
-        without.subsidies[0].amount + without.subsidies[1].amount == D("2419.58")
+    assert with_rsa.subsidies[0].amount + with_rsa.subsidies[1].amount == D("2564.32")
+    assert without.subsidies[0].amount == D("2564.33")
 
 
 def test_rsa_posts_beyond_filled_posts_are_refused(scenario):
@@ -64,10 +66,13 @@ def test_unpaid_absence_earns_no_aid_and_occupancy_scales_it(scenario):
     _crew(scenario, unpaid_absence=0)
     _atelier(scenario, occupancy=1)
     full = aci_cost.quote(scenario, "park_maintenance").subsidies
-    # Aid per work hour: 23,921 x 1.05 x HP / 1,820 / HQ with HP / HQ = 1 / 0.77 in both cases, so
-    # the job's aid share is the same; grants (fixed €/year) are spread over more hours.
-    assert base[0].amount + base[1].amount == full[0].amount + full[1].amount
-    assert full[3].amount < base[3].amount  # région 6,000 over 12 x 1,352 x 0.77 h instead of 10,918.43
+    # Aid per work hour: 23,921 x 1.05 x HP / 1,820 / HQ. Without unpaid absence HP / HQ = 1 / 0.77:
+    # 23,921 x 1.05 x 142.5 / (1,820 x 0.77) = 2,554.0029 -> 2,554.00; with 5 % of sick leave the
+    # accrued paid leave (loi 2024-364) earns aid too: HP / HQ = 1,289.59168 / (1,284.4 x 0.77),
+    # 2,564.326421 -> 2,564.32 (docs/worked_example.py). Occupancy scales HP and HQ alike.
+    assert full[0].amount + full[1].amount == D("2554.00")
+    assert base[0].amount + base[1].amount == D("2564.32")
+    assert full[3].amount < base[3].amount  # région 12,000 over 12 x 1,352 x 0.77 h instead of 10,918.43
     _atelier(scenario, occupancy=D("1.5"))
     with pytest.raises(ValueError, match=r"aci\.ateliers\[0\]\.occupancy = 1\.5"):
         scenario.aci.validate()
@@ -76,7 +81,7 @@ def test_unpaid_absence_earns_no_aid_and_occupancy_scales_it(scenario):
 def test_vat_by_status_and_kind(scenario):
     _job(scenario, vat_kind="food")
     q = aci_cost.quote(scenario, "park_maintenance")
-    assert q.price.vat_rate == D("0.055") and q.price.vat == D("255.30")  # 4641.73 x 0.055 = 255.295
+    assert q.price.vat_rate == D("0.055") and q.price.vat == D("52.61")  # 956.54 x 0.055 = 52.6097
     scenario.aci.tax_status = "non_profit_exempt"
     q = aci_cost.quote(scenario, "park_maintenance")
     assert q.price.vat_exempt and q.price.vat == 0 and q.price.ttc == q.price.ht
@@ -87,7 +92,11 @@ def test_vat_by_status_and_kind(scenario):
 
 def test_controller_warnings(scenario):
     q = aci_cost.quote(scenario, "park_maintenance")
-    assert "above_market_price" in _codes(q) and "supervision_capacity" in _codes(q)
+    # The fair-zone price at the ceiling 956.54 lies below the market floor 2,916.00; a crew of 6
+    # per ETPS needs HQ / 6 = 1,819.74 ETPS hours of the 2,063.88 (docs/worked_example.py) ...
+    assert "below_market_floor" in _codes(q) and "supervision_capacity" not in _codes(q)
+    _job(scenario, crew_size=4)  # ... a crew of 4 needs HQ / 4 = 2,729.61: more than the atelier has
+    assert "supervision_capacity" in _codes(aci_cost.quote(scenario, "park_maintenance"))
     _crew(scenario, weekly_hours=18)
     ateliers = scenario.aci.ateliers
     ateliers[0].subsidies.rsa_fte = 2
@@ -98,9 +107,11 @@ def test_controller_warnings(scenario):
 
 
 def test_marginal_cost_counts_labour_only_when_hours_are_added(scenario):
-    assert aci_cost.quote(scenario, "park_maintenance").marginal_cost == D("454.20")  # 180 + 220.20 + 54
+    assert aci_cost.quote(scenario, "park_maintenance").marginal_cost == D("466.20")  # 180 + 220.20 + 66
     _job(scenario, adds_paid_hours=True)
-    assert aci_cost.quote(scenario, "park_maintenance").marginal_cost == D("3508.70")
+    # + labour, training, supervision lines and the road hours' labour (22.5 x labour) and ETPS
+    # (3.75 x CS/HS): 3,515.683586 (docs/worked_example.py's exact rates).
+    assert aci_cost.quote(scenario, "park_maintenance").marginal_cost == D("3515.68")
 
 
 def test_training_quote_warns_on_contract_length(scenario):

@@ -17,26 +17,32 @@ def test_worked_example(scenario):
     assert [l.key for l in q.cost_lines] == [
         "integration_labour", "training", "supervision", "accompaniment",
         "materials", "equipment", "travel", "overheads"]
+    # docs/worked_example.py (exact fractions, without the library); docs/worked_example.md.
     assert [l.amount for l in q.cost_lines] == [
-        D("1947.88"), D("115.33"), D("664.71"), D("210.39"),
-        D("180.00"), D("220.20"), D("380.57"), D("701.61")]
-    assert q.full_cost == D("4420.69") == sum(l.amount for l in q.cost_lines)
-    assert q.production_cost == D("2758.20") and q.insertion_extra_cost == D("1662.49")
-    # One line per financer; the département's 253.24 is part of the aid, not on top of it.
+        D("1976.76"), D("123.02"), D("487.63"), D("162.36"),
+        D("180.00"), D("220.20"), D("528.07"), D("806.29")]
+    assert q.full_cost == D("4484.33") == sum(l.amount for l in q.cost_lines)
+    assert q.production_cost == D("2770.20") and q.insertion_extra_cost == D("1714.13")
+    # One line per financer; the département's 445.52 is part of the aid, not on top of it.
     assert [(l.key, l.amount) for l in q.subsidies] == [
-        ("aid_state", D("2166.34")), ("aid_departement", D("253.24")), ("departement_grants", D("61.82")),
-        ("region", D("74.19")), ("fse_plus", D("0.00")), ("opco", D("49.46")), ("other_grants", D("61.82"))]
-    assert q.subsidies_total == D("2666.87") and q.net_cost == D("1753.82")
-    assert (q.price.ht, q.price.vat, q.price.ttc) == (D("4641.73"), D("928.35"), D("5570.08"))
-    assert q.bounds.market_floor == D("2916.00")
-    # Travel is work time: 120 h on site + 15 h on the road.
-    assert (q.insertion.insertion_hours, q.insertion.on_site_hours, q.insertion.travel_hours) == (135, 120, 15)
-    assert q.insertion.training_hours == D("8.77")
-    assert q.insertion.price_integration_part == D("1883.53")
-    assert [l.amount for l in q.extra_lines] == [D("779.15"), D("505.18"), D("115.33"), D("210.39")]
-    assert q.extra_bottom_up == D("1610.05") and q.marginal_cost == D("454.20")
-    assert [w.code for w in q.warnings] == ["above_market_price", "supervision_capacity", "rate_latest_known",
-                                            "rate_to_check", "rate_latest_known"]
+        ("aid_state", D("2118.80")), ("aid_departement", D("445.52")), ("departement_grants", D("391.54")),
+        ("region", D("156.62")), ("fse_plus", D("261.03")), ("opco", D("52.21")), ("other_grants", D("326.28"))]
+    assert q.subsidies_total == D("3752.00") and q.net_cost == D("732.33")
+    # The fair zone: the ceiling, the cent below 4,484.33 x 1.05 less 3,752.00 = 956.54, under the market.
+    assert q.bounds.overcompensation_ceiling == D("956.54")
+    assert (q.price.ht, q.price.vat, q.price.ttc) == (D("956.54"), D("191.31"), D("1147.85"))
+    assert q.bounds.market_floor == D("2916.00") and q.bounds.market_price == D("3060.00")
+    # Travel is work time: 120 h on site + 22.5 h on the road (crew of 6).
+    assert (q.insertion.insertion_hours, q.insertion.on_site_hours, q.insertion.travel_hours) == (D("142.5"), 120, D("22.5"))
+    assert q.insertion.training_hours == D("9.25")
+    assert q.insertion.price_integration_part == D("0.00")  # the price is below the production cost
+    assert [l.amount for l in q.extra_lines] == [D("790.71"), D("312.08"), D("123.02"), D("162.36")]
+    assert q.extra_bottom_up == D("1388.17") and q.marginal_cost == D("466.20")
+    # docs/default_aci.md: below_market_floor is the engine's ceiling below the market (reported);
+    # latest known: the aid's socle, the RSA, the CCN point; to check: the département's RSA share,
+    # the CCN point and the four classes' coefficients (ETPS, CIP, director, administration).
+    assert sorted(w.code for w in q.warnings) == sorted(
+        ["below_market_floor", "below_full_cost"] + ["rate_latest_known"] * 3 + ["rate_to_check"] * 6)
     assert q.date == datetime.date(2026, 4, 15)
     assert {r.rate for r in q.rates_used} >= {"smic_hourly", "aide_au_poste_socle", "reduction_tmin"}
     assert all(r.source for r in q.rates_used)
@@ -47,7 +53,7 @@ def test_ds_coefficient_policy(scenario):
                                                profit="0.05")
     assert scenario.pricing.coefficient_k == D("1.325")
     q = aci_cost.quote(scenario, "park_maintenance")
-    assert q.price.ht == D("4144.76")  # DS 3128.122895 x 1.325
+    assert q.price.ht == D("3958.58")  # DS 2987.611013 x 1.325 (docs/worked_example.py's lines)
 
 
 def test_social_clause_domain_example():
@@ -107,14 +113,17 @@ def test_past_quote_reproduces(scenario):
     staff = atelier.staff
     for g in staff:  # the 2026 reduction is not in force in 2024: flat rates for every group
         g.contribution_mode, g.employer_rate = "rate", D("0.25")
+        g.ccn_class = ""  # the table's CCN point starts on 2025-01-01
     staff[0].employer_rate = D("0.08")
     atelier.staff = staff
     scenario.aci.ateliers = [atelier]  # scenario.aci is a reference into the scenario
     job = scenario.job("park_maintenance")
     job.date = "2024-06-01"
     q = aci_cost.make_quote(scenario.aci, job, scenario.rate_table(), scenario.pricing)
-    # 11.65 x 1284.4 paid h x 1.08 + 350 = 16,510.3208 €; x 0.95 / (1284.4 x 0.77) x 120 h = 1903.1339
-    assert q.cost_lines[0].amount == D("1903.13")
+    # Paid hours 52 x 26 x (0.95 + 0.05 x 0.096 x 2/2.5) = 1289.59168 (sick leave accrues leave);
+    # 11.65 x 1289.59168 x 1.08 + 350 + 12 x 15 = 16,755.642518 €; less the training share
+    # (1284.4 x 0.05 / 1289.59168), / (1284.4 x 0.77) production h, x 120 h = 1931.8212
+    assert q.cost_lines[0].amount == D("1931.82")
     used = {r.rate: r.value for r in q.rates_used}
     assert used["smic_hourly"] == D("11.65") and used["aide_au_poste_socle"] == 23458  # arrêté du 30 avril 2024
     assert aci_cost.make_quote(scenario.aci, job, scenario.rate_table(), scenario.pricing) == q

@@ -30,11 +30,12 @@ def test_every_support_has_a_default_that_quotes():
 
 def test_units_goods_and_revenue():
     q = aci_cost.quote(aci_cost.default_scenario("market_gardening"))
-    # 480 baskets, 8 % lost: 441.6 sold at 15 €: 6,624.00 € HT, 5.5 % VAT: 364.32 €.
-    assert (q.per_unit.unit, q.per_unit.kind, q.per_unit.sold) == ("basket", "goods", D("441.6"))
-    assert q.price.ht == D("6624.00") and q.price.vat == D("364.32") and q.per_unit.price_ht == D("15.00")
+    # 600 baskets, 5 % lost: 570 sold; the market at 15.17 € HT (16.00 € TTC): 8,646.90 €; 5.5 % VAT.
+    assert (q.per_unit.unit, q.per_unit.kind, q.per_unit.sold) == ("basket", "goods", D("570"))
+    assert q.bounds.market_price == D("8646.90") and q.bounds.market_floor == D("7022.40")
+    assert q.price.vat == (q.price.ht * D("0.055")).quantize(D("0.01"))
     q = aci_cost.quote(aci_cost.default_scenario("recycling_reuse"))
-    assert q.output_revenue == D("780.00")  # 12 tonnes x 65 €
+    assert q.output_revenue == D("468.00")  # 12 tonnes x 60 % recovered x 65 €
     assert q.net_cost == q.full_cost - q.subsidies_total - q.output_revenue
     s = aci_cost.default_scenario("laundry")
     assert aci_cost.quote(s).standard_hours == D("124.00")  # 30 x 3.25 + 10 x 2.65
@@ -87,8 +88,7 @@ def test_calibration_recovers_coefficients_and_covers_held_out_jobs():
 def test_cli_quote_support():
     out = subprocess.run([sys.executable, "-m", "aci_cost", "quote", "--support", "market_gardening"],
                          capture_output=True, text=True, check=True).stdout
-    assert "Per basket (goods: 480 basket, 441.6 sold)" in out
-    assert "15,00 €" in out
+    assert "Per basket (goods: 600 basket, 570 sold)" in out
 
 
 def test_sweep_over_a_laundry_quote():

@@ -116,17 +116,17 @@ def test_sobol_needs_a_power_of_two_and_reuses_runs():
 
 def test_tornado_on_the_quote_by_hand():
     # Full cost of the park job at productivity p: the lines on the on-site hours H scale with
-    # 0.6 / p — labour 1947.880806, supervision 664.707041 and the on-site 120/135 of training,
-    # accompaniment and overheads (102.520043 + 187.009347 + 623.653059), 3525.770296 € in all at
-    # 0.6 (docs/worked_example.py); materials, equipment, travel and the 15 h of crew travel in
-    # the hour-based lines do not. p = 0.5 -> x 1.2: +705.154059 €; p = 0.75 -> x 0.8: -705.154059 €.
+    # 0.6 / p — labour 1976.758510, supervision 487.628544 and the on-site 120/142.5 of training,
+    # accompaniment and overheads (103.599123 + 136.723919 + 678.979949), 3383.690046 € in all at
+    # 0.6 (docs/worked_example.py); materials, equipment, travel and the 22.5 h of crew travel in
+    # the hour-based lines do not. p = 0.5 -> x 1.2: +676.738009 €; p = 0.75 -> x 0.8: -676.738009 €.
     spec = {"model": "quote", "job": "park_maintenance", "outputs": ["full_cost"],
             "inputs": [{"name": "job.productivity", "values": [0.5, 0.6, 0.75]},
                        {"name": "pricing.margin", "values": [0.0, 0.05, 0.1]}]}
     t = sweep.tornado(spec)["full_cost"]
     assert t.index[0] == "job.productivity"
-    assert t.loc["job.productivity", "low"] == pytest.approx(705.154059, abs=1e-5)
-    assert t.loc["job.productivity", "high"] == pytest.approx(-705.154059, abs=1e-5)
+    assert t.loc["job.productivity", "low"] == pytest.approx(676.738009, abs=1e-5)
+    assert t.loc["job.productivity", "high"] == pytest.approx(-676.738009, abs=1e-5)
     assert t.loc["pricing.margin", "swing"] == 0  # the margin does not change the cost
 
 

@@ -184,9 +184,9 @@ def test_quote_link_shows_the_underpricing():
     assert tq.difference == tq.honoured.price.ht - tq.naive.price.ht > 0
     naive_training = tq.naive.cost_lines[1].amount
     assert naive_training == 0
-    # Honoured training line = 135 integration work h (120 on site + 15 travelling) x planned x
-    # cost / production of the week.
-    expected = 135 * tq.week.planned_hours * tq.week.cost_per_training_hour / tq.week.production_hours
+    # Honoured training line = 142.5 integration work h (120 on site + 22.5 travelling: a crew of 6,
+    # docs/worked_example.py) x planned x cost / production of the week.
+    expected = 142.5 * tq.week.planned_hours * tq.week.cost_per_training_hour / tq.week.production_hours
     assert abs(float(tq.honoured.cost_lines[1].amount) - expected) <= 0.005 + 1e-9
     assert pickle.loads(pickle.dumps(tq)) == tq
 

@@ -168,7 +168,7 @@ def test_quotes_frame_has_every_job_under_every_policy(scenario):
 
 def test_diff_names_each_change_and_its_effect(scenario):
     after = copy.copy(scenario)
-    after.aci.ateliers[0].annual_overheads = "40000"
+    after.aci.ateliers[0].annual_overheads = "42000"  # the default's 32,000 + 10,000
     after.jobs[0].crew_size = 5
     d = aci_cost.diff(scenario, after)
     assert set(d.changes.path) == {"aci.ateliers[0].annual_overheads", "jobs[0].crew_size"}
@@ -190,7 +190,7 @@ def test_every_result_command_takes_json_and_errors_are_one_line(capsys, tmp_pat
     assert "shares" in json.loads(capsys.readouterr().out)
     # Bad input: one line naming the field, exit 2, no traceback.
     bad = tmp_path / "bad.json"
-    bad.write_text(aci_cost.default_scenario().to_json().replace('"crew_size": 4', '"crew_size": -4'),
+    bad.write_text(aci_cost.default_scenario().to_json().replace('"crew_size": 6', '"crew_size": -4'),
                    encoding="utf-8")
     assert main(["quote", str(bad)]) == 2
     err = capsys.readouterr().err

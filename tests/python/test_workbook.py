@@ -43,7 +43,7 @@ def test_the_workbook_reads_back_with_the_same_figures(season):
     assert jobs.loc["park_maintenance", "variance"] == v.jobs.set_index("job").loc["park_maintenance", "variance"]
     q = aci_cost.quote(s, "park_maintenance")
     quotes = w["Quotes"].set_index("job")
-    assert quotes.loc["park_maintenance", "price_ht"] == q.price.ht == D("4641.73")
+    assert quotes.loc["park_maintenance", "price_ht"] == q.price.ht == D("956.54")  # docs/worked_example.py
     assert quotes.loc["park_maintenance", "full_cost"] == q.full_cost
     tb = w["Trial balance"]
     assert tb["debit"].sum() == tb["credit"].sum() == r.fec.balance.debit
@@ -60,7 +60,7 @@ def test_money_is_numbers_with_the_euro_format(season):
     cells = [ws.cell(row=i, column=amount) for i in range(2, ws.max_row + 1)]
     assert all(isinstance(c.value, (int, float)) for c in cells)  # numbers, not text: Excel sums them
     assert {c.number_format for c in cells} == {workbook.EURO_FORMAT}
-    assert ws.cell(row=2, column=amount).value == pytest.approx(248759.41)  # salaries x 1.018, to the cent
+    assert ws.cell(row=2, column=amount).value == pytest.approx(243902.47)  # salaries 239,589.85 (docs/worked_example.py) x 1.018, to the cent
 
 
 def test_the_cover_names_the_sources_and_assumptions(season):

@@ -11,13 +11,19 @@ def test_default_year_statement(scenario):
     y = aci_cost.budget.year(scenario)
     assert y.date.isoformat() == "2026-01-01"
     a = y.ateliers[0]
+    # docs/worked_example.py, section 6 (exact fractions, largest remainder per side).
     assert [(l.key, l.amount) for l in a.charges] == [
-        ("salaries", D("244360.91")), ("social_contributions", D("30489.91")), ("other_staff_costs", D("4464.00")),
-        ("overheads", D("30000.00")), ("structure", D("0.00")), ("other_charges", D("15000.00")), ("equipment", D("6370.00")),
-        ("vehicles", D("9000.00"))]
-    assert a.charges_total == D("339684.82") and a.products_total == D("275689.09")
-    assert a.result == D("-63995.73")
-    assert [w.code for w in a.warnings] == ["deficit"]
+        ("salaries", D("239589.85")), ("social_contributions", D("29835.94")), ("other_staff_costs", D("7398.20")),
+        ("overheads", D("32000.00")), ("structure", D("0.00")), ("statutory_auditor", D("5000.00")),
+        ("other_charges", D("16000.00")), ("equipment", D("6370.00")), ("vehicles", D("16500.00"))]
+    assert [(l.key, l.amount) for l in a.products] == [
+        ("sales", D("72000.00")), ("aid_state", D("162343.83")), ("aid_departement", D("34136.26")),
+        ("departement_grants", D("30000.00")), ("region", D("12000.00")), ("fse_plus", D("20000.00")),
+        ("opco", D("4000.00")), ("other_grants", D("25000.00"))]
+    assert a.charges_total == D("352693.99") and a.products_total == D("359480.09")
+    assert a.result == D("6786.10")  # +1.9 % of the charges: balanced within the published band
+    # No deficit; the June 2026 SMIC is reported, not used (docs/default_aci.md).
+    assert [w.code for w in a.warnings] == ["rate_unconfirmed"]
 
 
 def test_frames_add_up(scenario):
@@ -36,12 +42,12 @@ def test_frames_add_up(scenario):
 def test_year_cli(capsys):
     assert main(["year"]) == 0
     out = capsys.readouterr().out
-    assert "TOTAL CHARGES" in out and "339 684,82" in out and "deficit" in out
+    assert "TOTAL CHARGES" in out and "352 693,99" in out and "6 786,10" in out
     assert main(["year", "--json", "--date", "2026-01-01"]) == 0
     doc = json.loads(capsys.readouterr().out)
     lines = {(r["atelier"], r["side"], r["key"]): D(r["amount"]) for r in doc["lines"]}
-    assert lines[("Espaces verts", "result", "result")] == D("-63995.73")
-    assert doc["jobs"][0]["price_ht"] == "4641.73"
+    assert lines[("Espaces verts", "result", "result")] == D("6786.10")
+    assert doc["jobs"][0]["price_ht"] == "956.54"  # docs/worked_example.py: the fair-zone price
 
 
 def test_year_bad_date(capsys):

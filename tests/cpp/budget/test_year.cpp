@@ -20,35 +20,37 @@ TEST(Year, DefaultAteliersStatementToTheCent) {
   const auto y = default_year();
   ASSERT_EQ(y.ateliers.size(), 1u);
   const auto& a = y.ateliers[0];
-  // Salaries: CDDI 11.04 x 15,438.488 + ETPS 1.5 x 26,640 + ASP 0.5 x 27,600 + admin 0.6 x 33,600.
-  const char* charges[][2] = {{"salaries", "244360.91"},   {"social_contributions", "30489.91"},
-                              {"other_staff_costs", "4464.00"}, {"overheads", "30000.00"},
+  // docs/worked_example.py, section 6: salaries CDDI 11.04 x 15,500.891994 (paid hours with the
+  // leave sick leave accrues) + ETPS 1.4 x 28,200 + CIP 0.35 x 28,200 + director 0.25 x 42,000 +
+  // administration 0.35 x 24,600; other staff costs: per-head costs and health cover.
+  const char* charges[][2] = {{"salaries", "239589.85"},   {"social_contributions", "29835.94"},
+                              {"other_staff_costs", "7398.20"}, {"overheads", "32000.00"},
                               {"structure", "0.00"},  // the default ACI shares no structure
-                              {"other_charges", "15000.00"}, {"equipment", "6370.00"},
-                              {"vehicles", "9000.00"}};
-  ASSERT_EQ(a.charges.size(), 8u);
-  for (std::size_t i = 0; i < 8; ++i) {
+                              {"statutory_auditor", "5000.00"},  // public grants 283,480.09 > 153,000
+                              {"other_charges", "16000.00"}, {"equipment", "6370.00"},
+                              {"vehicles", "16500.00"}};
+  ASSERT_EQ(a.charges.size(), 9u);
+  for (std::size_t i = 0; i < 9; ++i) {
     EXPECT_EQ(a.charges[i].key, charges[i][0]);
     EXPECT_EQ(a.charges[i].amount, M(charges[i][1])) << charges[i][0];
   }
-  EXPECT_EQ(a.charges_total, M("339684.82"));
-  const char* products[][2] = {{"sales", "60000.00"},        {"aid_state", "175207.34"},
-                               {"aid_departement", "20481.75"}, {"departement_grants", "5000.00"},
-                               {"region", "6000.00"},       {"fse_plus", "0.00"},
-                               {"opco", "4000.00"},         {"other_grants", "5000.00"}};
+  EXPECT_EQ(a.charges_total, M("352693.99"));
+  const char* products[][2] = {{"sales", "72000.00"},        {"aid_state", "162343.83"},
+                               {"aid_departement", "34136.26"}, {"departement_grants", "30000.00"},
+                               {"region", "12000.00"},       {"fse_plus", "20000.00"},
+                               {"opco", "4000.00"},         {"other_grants", "25000.00"}};
   ASSERT_EQ(a.products.size(), 8u);
   for (std::size_t i = 0; i < 8; ++i) {
     EXPECT_EQ(a.products[i].key, products[i][0]);
     EXPECT_EQ(a.products[i].amount, M(products[i][1])) << products[i][0];
   }
-  EXPECT_EQ(a.products_total, M("275689.09"));
-  EXPECT_EQ(a.result, M("-63995.73"));  // exact -63,995.731331: a deficit, and a warning says so
-  ASSERT_FALSE(a.warnings.empty());
-  EXPECT_EQ(a.warnings.back().code, "deficit");
-  // The sales cap is on the same total charges as the quote's (equipment and vehicles included).
-  EXPECT_EQ(a.sales_cap.annual_charges, M("339684.82"));
-  EXPECT_EQ(a.sales_cap.cap, M("101905.45"));
-  EXPECT_EQ(a.sales_cap.headroom, M("41905.45"));
+  EXPECT_EQ(a.products_total, M("359480.09"));
+  EXPECT_EQ(a.result, M("6786.10"));  // exact 6,786.098686: +1.9 % of the charges, no deficit
+  for (const auto& w : a.warnings) EXPECT_NE(w.code, "deficit");
+  // The sales cap is on the same total charges as the quote's (auditor, equipment and vehicles included).
+  EXPECT_EQ(a.sales_cap.annual_charges, M("352693.99"));
+  EXPECT_EQ(a.sales_cap.cap, M("105808.20"));
+  EXPECT_EQ(a.sales_cap.headroom, M("33808.20"));
 }
 
 TEST(Year, BalancesToTheCentAndTheJobsFitTheYear) {
@@ -62,20 +64,20 @@ TEST(Year, BalancesToTheCentAndTheJobsFitTheYear) {
   // The jobs: park maintenance (docs/worked_example.md) and brush clearing, in the year.
   ASSERT_EQ(a.jobs.size(), 2u);
   EXPECT_EQ(a.jobs[0].job, "park_maintenance");
-  EXPECT_EQ(a.jobs[0].price_ht, M("4641.73"));
-  EXPECT_EQ(a.jobs[0].subsidies, M("2666.87"));
-  EXPECT_EQ(a.jobs[0].marginal_cost, M("454.20"));
+  EXPECT_EQ(a.jobs[0].price_ht, M("956.54"));
+  EXPECT_EQ(a.jobs[0].subsidies, M("3752.00"));
+  EXPECT_EQ(a.jobs[0].marginal_cost, M("466.20"));
   Money subsidies;
   for (std::size_t k = 1; k < a.products.size(); ++k) subsidies += a.products[k].amount;
   EXPECT_LE(a.jobs_subsidies, subsidies);
   EXPECT_EQ(a.jobs_subsidies, a.jobs[0].subsidies + a.jobs[1].subsidies);
-  EXPECT_EQ(a.sales_with_jobs, M("60000") + a.jobs_sales);
+  EXPECT_EQ(a.sales_with_jobs, M("72000") + a.jobs_sales);
   EXPECT_EQ(a.headroom_with_jobs, a.sales_cap.cap - a.sales_with_jobs);
 }
 
 TEST(Year, JobsBeyondTheYearsHoursAreFlaggedAndTheTotalAddsTheAteliers) {
   auto s = aci::io::default_scenario();
-  // 100 copies of the park job need 13,500 work hours > 10,918.43.
+  // 100 copies of the park job need 14,250 work hours (142.5 each) > 10,918.43.
   auto job = s.jobs[0];
   for (int i = 0; i < 100; ++i) {
     job.name = "park_" + std::to_string(i);

@@ -18,10 +18,11 @@ TEST(TrainingFromAtelier, DerivesWorkforcePlanAndCosts) {
   EXPECT_NEAR(m.plan.hours_per_week, 1.235, 1e-14);
   ASSERT_EQ(m.workforce.leave_hours.size(), 53u);
   EXPECT_NEAR(m.workforce.leave_hours[0], 2.964, 1e-13);
-  // Costs (docs/worked_example.py): a CDDI costs 16,898.5152872 € for 1,284.4 paid hours;
-  // the ETPS 48,995.556 € over 2,211.3 working hours.
-  EXPECT_NEAR(m.costs.cost_per_paid_hour, 16898.5152872 / 1284.4, 1e-11);
-  EXPECT_NEAR(m.costs.supervisor_cost_per_hour, 48995.556 / 2211.3, 1e-11);
+  // Costs (docs/worked_example.py): a CDDI costs 17,145.406128 € (13394848537453/781250000) for
+  // 1,289.59168 paid hours (with the leave sick leave accrues); the ETPS 50,320.34 € over
+  // 2,063.88 working hours.
+  EXPECT_NEAR(m.costs.cost_per_paid_hour, (13394848537453.0 / 781250000.0) / 1289.59168, 1e-11);
+  EXPECT_NEAR(m.costs.supervisor_cost_per_hour, 50320.34 / 2063.88, 1e-11);
   EXPECT_DOUBLE_EQ(m.demand.productivity, 0.6);
 }
 
@@ -38,15 +39,15 @@ TEST(TrainingQuote, PeakWeekNaiveQuoteLeavesTheObligationOut) {
   EXPECT_NEAR(tq.week.planned_hours, 13.6344, 1e-12);
   // A training hour in house costs the trainee's paid hour only: the ETPS who trains is already
   // recovered by the supervision rate (not charged twice).
-  EXPECT_NEAR(tq.week.cost_per_training_hour, 16898.5152872 / 1284.4, 1e-11);
+  EXPECT_NEAR(tq.week.cost_per_training_hour, (13394848537453.0 / 781250000.0) / 1289.59168, 1e-11);
   EXPECT_EQ(tq.naive.line(aci::quote::CostLine::training), aci::Money());
   // Every other line is the same in both quotes; only training differs.
   for (auto k : {aci::quote::CostLine::integration_labour, aci::quote::CostLine::supervision,
                  aci::quote::CostLine::travel, aci::quote::CostLine::overheads}) {
     EXPECT_EQ(tq.naive.line(k), tq.honoured.line(k));
   }
-  // The training line is on the job's work hours: 120 h on site + 15 h of crew travel.
-  const double expected = 135.0 * tq.week.planned_hours * tq.week.cost_per_training_hour / tq.week.production_hours;
+  // The training line is on the job's work hours: 120 h on site + 22.5 h of crew travel (crew of 6).
+  const double expected = 142.5 * tq.week.planned_hours * tq.week.cost_per_training_hour / tq.week.production_hours;
   EXPECT_EQ(tq.honoured.line(aci::quote::CostLine::training), aci::Money::round_from_double(expected));
   EXPECT_EQ(tq.difference, tq.honoured.price.ht - tq.naive.price.ht);
   EXPECT_GT(tq.difference, aci::Money());

@@ -47,16 +47,17 @@ TEST(Funding, DepartementCoFundingIsAShareOfTheAidNotExtraIncome) {
   const auto with_rsa = year_rates(s);
   s.aci.ateliers[0].subsidies.rsa_fte = Decimal(0);
   const auto without = year_rates(s);
-  // The total aid does not move with the number of RSA posts (it did: +20,481.7536 €/year).
+  // The total aid does not move with the number of RSA posts (it did: +34,136.256 €/year).
   EXPECT_EQ(with_rsa.aid_total, without.aid_total);
   EXPECT_EQ(with_rsa.subsidies_total(), without.subsidies_total());
-  // 23,921 x 1.05 x 14,179.776 / 1,820 = 195,689.08944; département 3 x 0.88 x 646.52 x 12 =
-  // 20,481.7536; State 175,207.33584.
-  EXPECT_TRUE(close(with_rsa.aid_total, Decimal("195689.08944")));
-  EXPECT_TRUE(close(with_rsa.funding[1], Decimal("20481.7536")));
-  EXPECT_TRUE(close(with_rsa.funding[0], Decimal("175207.33584")));
+  // docs/worked_example.py: 23,921 x 1.05 x HP / 1,820 with HP = 14,237.092147 (the leave sick
+  // leave accrues is paid and earns aid) = 196,480.085338; département 5 x 0.88 x 646.52 x 12 =
+  // 34,136.256; State 162,343.829338.
+  EXPECT_TRUE(close(with_rsa.aid_total, Decimal("196480.085338368")));
+  EXPECT_TRUE(close(with_rsa.funding[1], Decimal("34136.256")));
+  EXPECT_TRUE(close(with_rsa.funding[0], Decimal("162343.829338368")));
   EXPECT_EQ(without.funding[1], Decimal(0));
-  EXPECT_TRUE(close(without.funding[0], Decimal("195689.08944")));
+  EXPECT_TRUE(close(without.funding[0], Decimal("196480.085338368")));
   // In the quote: the two aid lines add up to the same total either way.
   EXPECT_EQ(park(aci::io::default_scenario()).subsidies_total, park(s).subsidies_total);
 }
@@ -93,18 +94,18 @@ TEST(Hours, TravelIsWorkTimeInTheShareOfTheYearAndEveryHourBasedLine) {
   const auto q = park(s);
   s.jobs[0].travel.hours_per_trip = Decimal(0);
   const auto still = park(s);
-  // Without travel time W = 120 h; with it W = 135 h: subsidies, training, accompaniment and
-  // overheads scale by 135 / 120, labour on site does not move.
+  // Without travel time W = 120 h; with it W = 142.5 h (crew of 6 x 5 x 0.75 h): subsidies,
+  // training, accompaniment and overheads scale by 142.5 / 120, labour on site does not move.
   EXPECT_EQ(still.insertion.insertion_hours, Decimal(120));
-  EXPECT_EQ(q.insertion.insertion_hours, Decimal(135));
+  EXPECT_EQ(q.insertion.insertion_hours, Decimal("142.5"));
   EXPECT_EQ(still.line(CostLine::integration_labour), q.line(CostLine::integration_labour));
   const auto f = aci::quote::compute_figures<Decimal>(aci::io::default_scenario().aci, aci::io::default_scenario().jobs[0],
                                                       s.rate_table(), s.pricing);
   const auto g = aci::quote::compute_figures<Decimal>(s.aci, s.jobs[0], s.rate_table(), s.pricing);
-  EXPECT_TRUE(close(f.subsidies_total * 120, g.subsidies_total * 135));
-  EXPECT_TRUE(close(f.line(CostLine::overheads) * 120, g.line(CostLine::overheads) * 135));
-  EXPECT_TRUE(close(f.line(CostLine::accompaniment) * 120, g.line(CostLine::accompaniment) * 135));
-  EXPECT_TRUE(close(f.line(CostLine::training) * 120, g.line(CostLine::training) * 135));
+  EXPECT_TRUE(close(f.subsidies_total * 120, g.subsidies_total * Decimal("142.5")));
+  EXPECT_TRUE(close(f.line(CostLine::overheads) * 120, g.line(CostLine::overheads) * Decimal("142.5")));
+  EXPECT_TRUE(close(f.line(CostLine::accompaniment) * 120, g.line(CostLine::accompaniment) * Decimal("142.5")));
+  EXPECT_TRUE(close(f.line(CostLine::training) * 120, g.line(CostLine::training) * Decimal("142.5")));
 }
 
 TEST(Warnings, CddiUnderTwentyHoursNeedsADerogation) {
@@ -121,23 +122,27 @@ TEST(Warnings, CddiUnderTwentyHoursNeedsADerogation) {
 
 TEST(Warnings, SupervisionCapacityFollowsTheJobsRatio) {
   auto s = aci::io::default_scenario();
-  // 1 ETPS for 4: 10,918.42752 / 4 = 2,729.6 h > 2,211.3 h. For 5: 2,183.7 h, within capacity.
-  EXPECT_TRUE(has(park(s), "supervision_capacity"));
-  s.jobs[0].crew_size = Decimal(5);
+  // The default's 1.4 ETPS work 1.4 x 1,820 x 0.81 = 2,063.88 h (docs/worked_example.py). 1 ETPS
+  // for 6 (the default job): 10,918.42752 / 6 = 1,819.7 h, within capacity; for 5: 2,183.7 h, and
+  // for 4: 2,729.6 h, beyond it.
   EXPECT_FALSE(has(park(s), "supervision_capacity"));
+  s.jobs[0].crew_size = Decimal(5);
+  EXPECT_TRUE(has(park(s), "supervision_capacity"));
+  s.jobs[0].crew_size = Decimal(4);
+  EXPECT_TRUE(has(park(s), "supervision_capacity"));
 }
 
 TEST(Vat, RateByKindOfWork) {
   auto s = aci::io::default_scenario();
-  const auto ht = park(s).price.ht;  // 4641.73
+  const auto ht = park(s).price.ht;  // 956.54 (docs/worked_example.py)
   s.jobs[0].vat_kind = aci::model::VatKind::housing_renovation;
   EXPECT_EQ(park(s).price.vat_rate, Decimal("0.10"));
-  EXPECT_EQ(park(s).price.vat, M("464.17"));  // 4641.73 x 0.10 = 464.173
+  EXPECT_EQ(park(s).price.vat, M("95.65"));  // 956.54 x 0.10 = 95.654
   s.jobs[0].vat_kind = aci::model::VatKind::food;
-  EXPECT_EQ(park(s).price.vat, M("255.30"));  // 4641.73 x 0.055 = 255.29515
+  EXPECT_EQ(park(s).price.vat, M("52.61"));  // 956.54 x 0.055 = 52.6097
   EXPECT_EQ(park(s).price.ht, ht);
   s.jobs[0].vat_rate = Decimal("0.2");  // an explicit rate wins over the kind
-  EXPECT_EQ(park(s).price.vat, M("928.35"));
+  EXPECT_EQ(park(s).price.vat, M("191.31"));  // 956.54 x 0.2 = 191.308
 }
 
 TEST(Vat, ExemptAssociationInvoicesWithoutVatAndTheLegalWording) {
@@ -148,9 +153,10 @@ TEST(Vat, ExemptAssociationInvoicesWithoutVatAndTheLegalWording) {
   EXPECT_EQ(q.price.vat, Money());
   EXPECT_EQ(q.price.ttc, q.price.ht);
   EXPECT_EQ(q.price.vat_mention, "Exonération de TVA, article 261-7-1° b du CGI");
-  // 60,000 + 4,641.73 < 80,011 (2025 threshold, the latest known): no threshold warning.
+  // 72,000 + 956.54 (docs/worked_example.py) < 80,011 (2025 threshold, the latest known): no
+  // threshold warning.
   EXPECT_FALSE(has(q, "tax_franchise_threshold"));
-  s.aci.ateliers[0].annual_sales = M("76000");  // 80,641.73 > 80,011
+  s.aci.ateliers[0].annual_sales = M("79500");  // 80,456.54 > 80,011
   q = park(s);
   EXPECT_TRUE(has(q, "tax_franchise_threshold"));
   EXPECT_TRUE(has(q, "rate_latest_known"));  // the 2026 threshold is not in the table

@@ -21,23 +21,24 @@ aci::quote::Quote park_quote(const aci::io::Scenario& s) {
 }
 }  // namespace
 
+// Every figure from docs/worked_example.py (exact fractions, without the library).
 TEST(WorkedExample, CostLinesToTheCent) {
   const auto s = aci::io::default_scenario();
   const auto q = park_quote(s);
   EXPECT_EQ(q.standard_hours, Decimal(72));
-  // Rates per integration work hour over HQ = 11.04 posts x 1284.4 paid h x 0.77 = 10,918.42752 h.
-  EXPECT_EQ(q.line(CostLine::integration_labour), M("1947.88"));  // 120 h on site x 16.232340 €/h
-  // Training on W = 120 h on site + 15 h of crew travel = 135 h x 0.854334 = 115.335048: the
-  // largest-remainder rule shows 115.33 (plain rounding would give 115.34 and a cent too many).
-  EXPECT_EQ(q.line(CostLine::training), M("115.33"));
-  EXPECT_EQ(q.line(CostLine::supervision), M("664.71"));          // 30 h x 48,995.556 / 2,211.3 €/h
-  EXPECT_EQ(q.line(CostLine::accompaniment), M("210.39"));        // 135 h x 17,015.40 / HQ
+  // Rates per integration work hour over HQ = 11.04 posts x 1284.4 worked h x 0.77 = 10,918.42752 h.
+  EXPECT_EQ(q.line(CostLine::integration_labour), M("1976.76"));  // 120 h on site x 16.472988 €/h
+  // Training on W = 120 h on site + 22.5 h of crew travel = 142.5 h x 0.863326 = 123.023959.
+  EXPECT_EQ(q.line(CostLine::training), M("123.02"));
+  EXPECT_EQ(q.line(CostLine::supervision), M("487.63"));          // 20 h x 50,320.34 / 2,063.88 €/h
+  EXPECT_EQ(q.line(CostLine::accompaniment), M("162.36"));        // 142.5 h x 12,440.085 / HQ
   EXPECT_EQ(q.line(CostLine::materials), M("180.00"));
   EXPECT_EQ(q.line(CostLine::equipment), M("220.20"));            // 18 h x 8.50 + 24 h x 2.80
-  // 5 x 24 km x 0.45 + 15 h x 16.232340 (crew) + 3.75 h x 22.156901 (ETPS) = 380.573481
-  EXPECT_EQ(q.line(CostLine::travel), M("380.57"));
-  EXPECT_EQ(q.line(CostLine::overheads), M("701.61"));            // 135 h x (26,744.256 + 30,000) / HQ
-  EXPECT_EQ(q.full_cost, M("4420.69"));                           // exact 4420.691582...
+  // 5 x 24 km x 0.55 + 22.5 h x 16.472988 (crew) + 3.75 h x 24.381427 (ETPS) = 528.072573
+  EXPECT_EQ(q.line(CostLine::travel), M("528.07"));
+  // 142.5 h x (support staff 24,778.278 + overheads 32,000 + auditor 5,000) / HQ = 806.288689
+  EXPECT_EQ(q.line(CostLine::overheads), M("806.29"));
+  EXPECT_EQ(q.full_cost, M("4484.33"));                           // exact 4484.331929...
   Money sum;
   for (const auto& l : q.cost_lines) sum += l.amount;
   EXPECT_EQ(sum, q.full_cost);
@@ -46,60 +47,64 @@ TEST(WorkedExample, CostLinesToTheCent) {
 TEST(WorkedExample, ProductionSubsidiesPriceAndBounds) {
   const auto s = aci::io::default_scenario();
   const auto q = park_quote(s);
-  EXPECT_EQ(q.production_cost, M("2758.20"));       // 72 x 32 + 180 + 220.20 + 54 (vehicle)
-  EXPECT_EQ(q.insertion_extra_cost, M("1662.49"));  // 4420.69 - 2758.20
-  // The aid is one amount, 23,921 x 1.05 x 14,179.776 / 1,820 = 195,689.08944 €/year, of which
-  // the département pays 3 x 0.88 x 646.52 x 12 = 20,481.7536 in place of the State; the job's
-  // share is W / HQ = 135 / 10,918.42752.
+  EXPECT_EQ(q.production_cost, M("2770.20"));       // 72 x 32 + 180 + 220.20 + 66 (vehicle)
+  EXPECT_EQ(q.insertion_extra_cost, M("1714.13"));  // 4484.33 - 2770.20
+  // The aid is one amount, 23,921 x 1.05 x 14,237.092147 / 1,820 = 196,480.085338 €/year, of which
+  // the département pays 5 x 0.88 x 646.52 x 12 = 34,136.256 in place of the State; the job's
+  // share is W / HQ = 142.5 / 10,918.42752.
   ASSERT_EQ(q.subsidies.size(), 7u);
   const char* keys[] = {"aid_state", "aid_departement", "departement_grants", "region", "fse_plus", "opco",
                         "other_grants"};
-  const char* amounts[] = {"2166.34", "253.24", "61.82", "74.19", "0.00", "49.46", "61.82"};
+  const char* amounts[] = {"2118.80", "445.52", "391.54", "156.62", "261.03", "52.21", "326.28"};
   for (std::size_t i = 0; i < 7; ++i) {
     EXPECT_EQ(q.subsidies[i].key, keys[i]);
     EXPECT_EQ(q.subsidies[i].amount, M(amounts[i])) << keys[i];
   }
-  EXPECT_EQ(q.subsidies_total, M("2666.87"));  // exact 2666.870025
-  EXPECT_EQ(q.net_cost, M("1753.82"));
-  EXPECT_EQ(q.price.ht, M("4641.73"));  // 4420.691582 x 1.05 = 4641.726161
-  EXPECT_EQ(q.price.vat, M("928.35"));
-  EXPECT_EQ(q.price.ttc, M("5570.08"));
+  EXPECT_EQ(q.subsidies_total, M("3752.00"));  // exact 3751.997445
+  EXPECT_EQ(q.net_cost, M("732.33"));
+  // The fair zone: the cent below 4,484.33 x 1.05 = 4,708.5465, less 3,752.00: 956.54, under the
+  // market price 3,060.00 (and under its floor: docs/default_aci.md).
+  EXPECT_EQ(q.bounds.overcompensation_ceiling, M("956.54"));
+  EXPECT_EQ(q.price.ht, M("956.54"));
+  EXPECT_EQ(q.price.vat, M("191.31"));
+  EXPECT_EQ(q.price.ttc, M("1147.85"));
   EXPECT_FALSE(q.price.vat_exempt);
   EXPECT_EQ(q.bounds.market_floor, M("2916.00"));  // 72 x 38 + 180
   EXPECT_EQ(q.bounds.market_price, M("3060.00"));  // 72 x 40 + 180
-  // Charges include equipment (6,370) and vehicles (9,000) of the year.
-  EXPECT_EQ(q.sales_cap.annual_charges, M("339684.82"));
-  EXPECT_EQ(q.sales_cap.cap, M("101905.45"));
-  EXPECT_EQ(q.sales_cap.headroom, M("41905.45"));
-  EXPECT_EQ(q.insertion.insertion_hours, Decimal(135));
+  // Charges include the auditor (5,000), equipment (6,370) and vehicles (16,500) of the year.
+  EXPECT_EQ(q.sales_cap.annual_charges, M("352693.99"));
+  EXPECT_EQ(q.sales_cap.cap, M("105808.20"));
+  EXPECT_EQ(q.sales_cap.headroom, M("33808.20"));
+  EXPECT_EQ(q.insertion.insertion_hours, Decimal("142.5"));
   EXPECT_EQ(q.insertion.on_site_hours, Decimal(120));
-  EXPECT_EQ(q.insertion.travel_hours, Decimal(15));
-  EXPECT_EQ(q.insertion.paid_insertion_hours, Decimal("175.32"));  // 135 / 0.77 = 13500/77
-  EXPECT_EQ(q.insertion.training_hours, Decimal("8.77"));          // 135 x 0.05 / 0.77 = 675/77
-  EXPECT_EQ(q.insertion.supervision_hours, Decimal(30));
-  EXPECT_EQ(q.insertion.price_production_part, M("2758.20"));
-  EXPECT_EQ(q.insertion.price_integration_part, M("1883.53"));
+  EXPECT_EQ(q.insertion.travel_hours, Decimal("22.5"));
+  EXPECT_EQ(q.insertion.paid_insertion_hours, Decimal("185.81"));  // 142.5 x HP / HQ = 71538/385
+  EXPECT_EQ(q.insertion.training_hours, Decimal("9.25"));          // 142.5 x HT / HQ = 1425/154
+  EXPECT_EQ(q.insertion.supervision_hours, Decimal(20));
+  EXPECT_EQ(q.insertion.price_production_part, M("956.54"));  // the price, below the production cost
+  EXPECT_EQ(q.insertion.price_integration_part, M("0.00"));
 }
 
 TEST(WorkedExample, BottomUpExtraCostAndMarginalCost) {
   const auto s = aci::io::default_scenario();
   const auto q = park_quote(s);
-  // Productivity gap (120 - 72) x 16.232340 = 779.152322; extra supervision (30 - 72 x 0.10) x
-  // 22.156901 = 505.177351; training 115.335048; accompaniment 210.385515: 1610.050237.
+  // Productivity gap (120 - 72) x 16.472988 = 790.703404; extra supervision (20 - 72 x 0.10) x
+  // 24.381427 = 312.082268; training and accompaniment are the cost lines' shown 123.02 and
+  // 162.36; total 1388.169285 -> 1388.17, the gap and supervision taking the rest (790.71, 312.08).
   ASSERT_EQ(q.extra_lines.size(), 4u);
   EXPECT_EQ(q.extra_lines[0].key, "productivity_gap");
-  EXPECT_EQ(q.extra_lines[0].amount, M("779.15"));
-  EXPECT_EQ(q.extra_lines[1].amount, M("505.18"));
-  EXPECT_EQ(q.extra_lines[2].amount, M("115.33"));
-  EXPECT_EQ(q.extra_lines[3].amount, M("210.39"));
-  EXPECT_EQ(q.extra_bottom_up, M("1610.05"));
-  // Marginal: materials 180 + equipment 220.20 + vehicle 54; no labour (no hours added).
-  EXPECT_EQ(q.marginal_cost, M("454.20"));
+  EXPECT_EQ(q.extra_lines[0].amount, M("790.71"));
+  EXPECT_EQ(q.extra_lines[1].amount, M("312.08"));
+  EXPECT_EQ(q.extra_lines[2].amount, M("123.02"));
+  EXPECT_EQ(q.extra_lines[3].amount, M("162.36"));
+  EXPECT_EQ(q.extra_bottom_up, M("1388.17"));
+  // Marginal: materials 180 + equipment 220.20 + vehicle 66; no labour (no hours added).
+  EXPECT_EQ(q.marginal_cost, M("466.20"));
   auto s2 = s;
   s2.jobs[0].adds_paid_hours = true;
-  // + labour 1947.880806 + training 115.335048 + supervision 664.707041 + travel time
-  // 15 x 16.232340 + 3.75 x 22.156901 = 326.573481: 3508.696376 -> 3508.70.
-  EXPECT_EQ(park_quote(s2).marginal_cost, M("3508.70"));
+  // + labour 1976.758510 + training 123.023959 + supervision 487.628544 + travel time
+  // 22.5 x 16.472988 + 3.75 x 24.381427: 3515.683586 -> 3515.68.
+  EXPECT_EQ(park_quote(s2).marginal_cost, M("3515.68"));
 }
 
 TEST(WorkedExample, ControllerWarnings) {
@@ -107,14 +112,17 @@ TEST(WorkedExample, ControllerWarnings) {
   const auto q = park_quote(s);
   std::vector<std::string> codes;
   for (const auto& w : q.warnings) codes.push_back(w.code);
-  // 4641.73 > market 3060; 1 ETPS for 4 over HQ needs 10,918.43 / 4 = 2,729.61 h > 2,211.3 h;
-  // the socle (2024-11) and the RSA (2025-04) are past their expected revision; 88 % is
-  // reported, not confirmed on the codified text.
+  // 956.54 < market floor 2916 (the ceiling: docs/default_aci.md) and < full 4484.33; 1 ETPS for 6
+  // needs HQ / 6 = 1,819.74 h <= 2,063.88 h: no supervision_capacity. The socle (2024-11), the
+  // RSA (2025-04) and the CCN point (2025-07) are past their expected revision; 88 %, the point
+  // and the four classes' coefficients are reported, not confirmed on the primary text.
   // (Rate notes come in the order the engine read the figures.)
-  const std::vector<std::string> expected = {"above_market_price", "supervision_capacity", "rate_latest_known",
-                                             "rate_to_check", "rate_latest_known"};
+  const std::vector<std::string> expected = {"below_market_floor", "below_full_cost",   "rate_latest_known",
+                                             "rate_to_check",      "rate_latest_known", "rate_to_check",
+                                             "rate_latest_known",  "rate_to_check",     "rate_to_check",
+                                             "rate_to_check",      "rate_to_check"};
   EXPECT_EQ(codes, expected);
-  EXPECT_NE(q.warnings[1].message.find("2729.61"), std::string::npos) << q.warnings[1].message;
+  EXPECT_NE(q.warnings[0].message.find("below the market floor"), std::string::npos) << q.warnings[0].message;
   EXPECT_NE(q.warnings[2].message.find("dated 2024-11-01"), std::string::npos) << q.warnings[2].message;
   EXPECT_NE(q.warnings[4].message.find("646.52"), std::string::npos) << q.warnings[4].message;
 }
@@ -141,10 +149,10 @@ TEST(Pricing, DeboursSecTimesK) {
   auto s = aci::io::default_scenario();
   s.pricing = p;
   const auto q = park_quote(s);
-  // DS = labour 1947.880806 + training 115.335048 + supervision 664.707041 + materials 180 +
-  // equipment 220.20 = 3128.122895; x 1.325 = 4144.762836 -> 4144.76.
+  // DS = labour 1976.758510 + training 123.023959 + supervision 487.628544 + materials 180 +
+  // equipment 220.20 = 2987.611013; x 1.325 = 3958.584593 -> 3958.58.
   EXPECT_EQ(q.price.coefficient_k, Decimal("1.325"));
-  EXPECT_EQ(q.price.ht, M("4144.76"));
+  EXPECT_EQ(q.price.ht, M("3958.58"));
 }
 
 TEST(Pricing, MarketPolicyWarnsBelowFullCostOnly) {
@@ -152,22 +160,24 @@ TEST(Pricing, MarketPolicyWarnsBelowFullCostOnly) {
   s.pricing.policy = aci::quote::PricePolicy::market;
   const auto q = park_quote(s);
   EXPECT_EQ(q.price.ht, M("3060.00"));
-  // 3060 >= floor 2916 and >= net 1753.82, but < full 4420.69; not above the market price.
-  EXPECT_EQ(codes_of(q), (std::vector<std::string>{"below_full_cost", "supervision_capacity"}));
+  // 3060 >= floor 2916 and >= net 732.33, but < full 4484.33; not above the market price; above
+  // the over-compensation ceiling 956.54.
+  EXPECT_EQ(codes_of(q), (std::vector<std::string>{"below_full_cost", "overcompensation"}));
 }
 
 TEST(Pricing, UndercuttingTheMarketIsFlagged) {
   auto s = aci::io::default_scenario();
-  s.pricing.margin = Decimal("-0.65");  // 4420.691582 x 0.35 = 1547.24, under floor 2916 and net 1753.82
+  s.pricing.policy = aci::quote::PricePolicy::cost_plus;
+  s.pricing.margin = Decimal("-0.9");  // 4484.331929 x 0.1 = 448.43, under floor 2916 and net 732.33
   const auto q = park_quote(s);
-  EXPECT_EQ(codes_of(q), (std::vector<std::string>{"below_market_floor", "below_net_cost", "supervision_capacity"}));
+  EXPECT_EQ(codes_of(q), (std::vector<std::string>{"below_market_floor", "below_net_cost"}));
 }
 
 TEST(SalesCap, WarnsWhenTheJobBreaksTheCap) {
   auto s = aci::io::default_scenario();
-  s.aci.ateliers[0].annual_sales = M("99000");  // headroom 2905.45 < price 4641.73
+  s.aci.ateliers[0].annual_sales = M("105000");  // headroom 105,808.20 - 105,000 = 808.20 < price 956.54
   const auto q = park_quote(s);
-  EXPECT_EQ(q.sales_cap.headroom, M("2905.45"));
+  EXPECT_EQ(q.sales_cap.headroom, M("808.20"));
   const auto codes = codes_of(q);
   EXPECT_NE(std::find(codes.begin(), codes.end(), "sales_cap"), codes.end());
 }
@@ -191,6 +201,7 @@ TEST(PastQuote, UsesTheRatesInForceAtItsDateAndRecordsThem) {
   for (auto& g : s.aci.ateliers[0].staff) {
     g.contribution_mode = aci::people::ContributionMode::rate;
     g.employer_rate = Decimal("0.25");
+    g.ccn_class.clear();  // the table's CCN point starts on 2025-01-01
   }
   crew.employer_rate = Decimal("0.08");
   const auto q = aci::quote::make_quote(s.aci, job, s.rate_table(), s.pricing);
@@ -202,9 +213,10 @@ TEST(PastQuote, UsesTheRatesInForceAtItsDateAndRecordsThem) {
   }
   EXPECT_TRUE(smic);
   EXPECT_TRUE(aid);
-  // Crew: 11.65 x 1284.4 paid h x 1.08 + 350 = 16,510.3208 €/person; labour per work hour
-  // 16,510.3208 x 0.95 / (1284.4 x 0.77) = 15.859449...; 120 h -> 1903.133882 -> 1903.13.
-  EXPECT_EQ(q.line(CostLine::integration_labour), M("1903.13"));
+  // Crew: paid h 52 x 26 x (0.95 + 0.05 x 0.096 x 2/2.5) = 1289.59168 (sick leave accrues leave);
+  // 11.65 x 1289.59168 x 1.08 + 350 + 12 x 15 = 16,755.642518 €/person; less the training share
+  // 1284.4 x 0.05 / 1289.59168, over 1284.4 x 0.77 production h, x 120 h -> 1931.821194 -> 1931.82.
+  EXPECT_EQ(q.line(CostLine::integration_labour), M("1931.82"));
   // Re-running the same dated quote reproduces it exactly, and so does its JSON round trip.
   EXPECT_EQ(aci::quote::make_quote(s.aci, job, s.rate_table(), s.pricing), q);
   EXPECT_EQ(aci::io::quote_from_json(aci::io::to_json(q)), q);
@@ -251,7 +263,7 @@ TEST(Scalars, DoubleAndDecimalAgreeToTheCentOnRandomScenarios) {
     auto& at = s.aci.ateliers[0];
     at.staff[0].headcount = Decimal(1 + static_cast<int>(u(rng) * 20));
     at.staff[0].weekly_hours = dec(20 + u(rng) * 15, 1);
-    at.staff[1].pay = Money(dec(2000 + u(rng) * 1000, 2));
+    at.staff[1].pay = Money(dec(2221 + u(rng) * 1000, 2));  // at or above encadrant B's 2,220.75
     at.annual_overheads = Money(dec(u(rng) * 80000, 2));
     at.subsidies.rsa_fte = at.staff[0].headcount / 10;  // within the filled FTEs (>= 0.49 per post)
     auto job = s.job(trial % 2 ? "park_maintenance" : "brush_clearing");

@@ -24,9 +24,9 @@ quote::QuoteFigures<Decimal> figures(const Scenario& s) {
 TEST(Supports, TimeEquationsGiveTheStandardHours) {
   // Laundry: 30 ironed batches of 60 kg: 30 x (0.25 + 0.6 + 0.04 x 60) = 97.5; 10 not ironed:
   // 10 x (0.25 + 2.4) = 26.5; 124 h. Building: 6 rooms x (2 + 0.16 x 10 + 0.12 x 40) = 50.4 h.
-  // Market gardening: 0.35 x 480 + 2 x 8 = 184 h. Recycling: 10 x (1.5 + 3 x 1.2) = 51 h.
+  // Market gardening: 0.8 x 600 + 2 x 8 = 496 h. Recycling: 10 x (1.5 + 3 x 1.2) = 51 h.
   const std::pair<const char*, const char*> cases[] = {
-      {"laundry", "124"}, {"building", "50.4"}, {"market_gardening", "184"}, {"recycling_reuse", "51"}};
+      {"laundry", "124"}, {"building", "50.4"}, {"market_gardening", "496"}, {"recycling_reuse", "51"}};
   for (const auto& [support, hours] : cases) EXPECT_EQ(figures(io::default_scenario(support)).standard_hours, Decimal(hours)) << support;
   // An unknown equation or driver is named.
   auto s = io::default_scenario("laundry");
@@ -48,32 +48,30 @@ TEST(Supports, TimeEquationsGiveTheStandardHours) {
 }
 
 TEST(Supports, GoodsAreSoldAfterTheirLossesAtTheMarketsUnitPrice) {
-  // 480 baskets, 8 % lost or unsold: 441.6 sold; at 15 € (market policy): 6,624.00 €; the floor
-  // at 13 €: 5,740.80 €. Per basket: every total / 441.6.
+  // 600 baskets, 5 % lost or unsold: 570 sold; the market at 15.17 € HT (16.00 € TTC):
+  // 8,646.90 €; the floor at 12.32 € (13.00 € TTC): 7,022.40 €. Per basket: every total / 570.
   const auto s = io::default_scenario("market_gardening");
   const auto f = figures(s);
-  EXPECT_EQ(f.sold_units, Decimal("441.6"));
-  EXPECT_EQ(f.price_ht, Decimal("6624"));
-  EXPECT_EQ(f.market_floor, Decimal("5740.8"));
+  EXPECT_EQ(f.sold_units, Decimal("570"));
+  EXPECT_EQ(f.market_price, Decimal("8646.9"));
+  EXPECT_EQ(f.market_floor, Decimal("7022.4"));
   const auto q = first_quote(s);
-  EXPECT_EQ(q.price.ht, Money::parse("6624.00"));
   EXPECT_EQ(q.per_unit.unit, "basket");
   EXPECT_EQ(q.per_unit.kind, "goods");
-  EXPECT_EQ(q.per_unit.price_ht, Money::parse("15.00"));
-  EXPECT_EQ(q.per_unit.full_cost, Money(f.full_cost / Decimal("441.6")).rounded());
-  // Food: 5.5 % VAT: 6,624 x 0.055 = 364.32.
-  EXPECT_EQ(q.price.vat, Money::parse("364.32"));
-  // Priced at the market below its full cost: the quote says so.
+  EXPECT_EQ(q.per_unit.full_cost, Money(f.full_cost / Decimal("570")).rounded());
+  // Food: 5.5 % VAT on the price.
+  EXPECT_EQ(q.price.vat, (q.price.ht * Decimal("0.055")).rounded());
+  // Priced in the fair zone below its full cost: the quote says so.
   bool below = false;
   for (const auto& w : q.warnings) below = below || w.code == "below_full_cost";
   EXPECT_TRUE(below);
 }
 
 TEST(Supports, RevenueTiedToOutputLowersTheNetCost) {
-  // 12 tonnes x 65 €/tonne = 780 € of eco-organisation support.
+  // 12 tonnes x 60 % re-used or recycled x 65 €/tonne = 468 € of eco-organisation support.
   const auto s = io::default_scenario("recycling_reuse");
   const auto q = first_quote(s);
-  EXPECT_EQ(q.output_revenue, Money::parse("780.00"));
+  EXPECT_EQ(q.output_revenue, Money::parse("468.00"));
   EXPECT_EQ(q.net_cost, q.full_cost - q.subsidies_total - q.output_revenue);
   EXPECT_EQ(q.per_unit.unit, "tonne");
   EXPECT_EQ(q.per_unit.net_cost, Money(figures(s).net_cost / Decimal(12)).rounded());
@@ -89,8 +87,10 @@ TEST(Supports, RevenueTiedToOutputLowersTheNetCost) {
 }
 
 TEST(Supports, BuildingIsQuotedDebourseSecTimesK) {
-  // K = (1 + 0.10) / (1 - 0.15 - 0.05) = 1.375 (3 decimals); price = DS x K; 10 % VAT.
-  const auto s = io::default_scenario("building");
+  // K = (1 + 0.10) / (1 - 0.15 - 0.05) = 1.375 (3 decimals); price = DS x K; 10 % VAT. The
+  // default prices in the fair zone; its K parameters are set for a director who chooses DS x K.
+  auto s = io::default_scenario("building");
+  s.pricing.policy = quote::PricePolicy::ds_coefficient;
   const auto f = figures(s);
   EXPECT_EQ(f.coefficient_k, Decimal("1.375"));
   EXPECT_TRUE(close(f.price_ht, f.debourse_sec * Decimal("1.375")));
@@ -145,10 +145,10 @@ TEST(Supports, EachDefaultQuoteEqualsTheIndependentDerivation) {
     const char* price_unit;
   };
   const Expected cases[] = {
-      {"market_gardening", "10804.13", "7133.79", "0.00", "3670.34", "6624.00", "364.32", "24.47", "8.31", "15.00"},
-      {"building", "4184.42", "2142.21", "0.00", "2042.21", "4201.46", "420.15", "13.95", "6.81", "14.00"},
-      {"laundry", "7044.89", "4079.91", "0.00", "2964.98", "7397.13", "1479.43", "2.94", "1.24", "3.08"},
-      {"recycling_reuse", "3708.17", "2271.78", "780.00", "656.39", "3893.58", "778.72", "309.01", "54.70", "324.46"},
+      {"market_gardening", "26484.88", "20585.11", "0.00", "5899.77", "7224.01", "397.32", "46.46", "10.35", "12.67"},
+      {"building", "4081.71", "2515.17", "0.00", "1566.54", "1770.62", "177.06", "13.61", "5.22", "5.90"},
+      {"laundry", "6779.73", "4927.03", "0.00", "1852.70", "2191.68", "438.34", "2.82", "0.77", "0.91"},
+      {"recycling_reuse", "4113.63", "2934.71", "468.00", "710.92", "916.60", "50.41", "342.80", "59.24", "76.38"},
   };
   const auto M = [](const char* s) { return Money::parse(s); };
   for (const auto& e : cases) {

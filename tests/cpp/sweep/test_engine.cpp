@@ -179,7 +179,8 @@ TEST(SweepEngine, ACancelledRunStopsPromptlyAndLeavesNoThread) {
 }
 
 TEST(SweepEngine, QuoteSweepEqualsTheQuoteEngine) {
-  const auto s = aci::io::default_scenario();
+  auto s = aci::io::default_scenario();
+  s.pricing.policy = aci::quote::PricePolicy::cost_plus;  // the margin moves the price (the default: fair zone)
   const auto d = doc(R"({"format": "aci_cost/sweep@1", "model": "quote", "job": "park_maintenance",
     "inputs": [{"name": "job.productivity", "values": [0.5, 0.6, 0.75]},
                {"name": "pricing.margin", "values": [0, 0.1]}],
@@ -188,9 +189,9 @@ TEST(SweepEngine, QuoteSweepEqualsTheQuoteEngine) {
   const auto r = aci::sweep::run_sweep(*ev, d.spec);
   ASSERT_EQ(r.outputs[0].size(), 6u);
   // Grid point 2 = (productivity 0.6, margin 0): the default job at productivity 0.6, whose
-  // full cost is 4420.691582 € (docs/worked_example.py); point 3 = (0.6, 0.1).
-  EXPECT_NEAR(r.outputs[0][2], 4420.691582, 1e-6);
-  EXPECT_NEAR(r.outputs[1][3], 4420.691582 * 1.1, 1e-6);
+  // full cost is 4484.3319294584 € (docs/worked_example.py); point 3 = (0.6, 0.1).
+  EXPECT_NEAR(r.outputs[0][2], 4484.3319294584, 1e-6);
+  EXPECT_NEAR(r.outputs[1][3], 4484.3319294584 * 1.1, 1e-6);
   auto job = s.job("park_maintenance");
   job.productivity = aci::Decimal("0.75");
   auto pricing = s.pricing;
