@@ -81,6 +81,10 @@ class Structure(_Record):
     step_order: list[str]
     def empty(self) -> bool: ...
 
+class Insurance(_Record):
+    kind: str
+    def empty(self) -> bool: ...
+
 class Identity(_Record):
     siret: str
     legal_form: str
@@ -88,6 +92,9 @@ class Identity(_Record):
     email: str
     phone: str
     def empty(self) -> bool: ...
+
+class Client(_Record):
+    name: str
 
 class Aci(_Record):
     name: str
@@ -99,6 +106,7 @@ class Aci(_Record):
     identity: Identity
     statutory_auditor_fee: Decimal
     def validate(self) -> None: ...
+    def client(self, name: str) -> Optional[Client]: ...
 
 class Driver(_Record):
     name: str
@@ -128,6 +136,12 @@ class EquationUse(_Record):
     equation: str
     count: Decimal
     drivers: dict[str, Decimal]
+
+class Terms(_Record):
+    validity_days: int
+
+class ClauseTerms(_Record):
+    contract: str
 
 class Output(_Record):
     kind: str
