@@ -16,6 +16,8 @@
 #include "aci_cost/io/sweep_json.hpp"
 #include "aci_cost/quote/batch.hpp"
 #include "aci_cost/sweep/column.hpp"
+#include "aci_cost/sweep/engine.hpp"
+#include "aci_cost/sweep/sobol_study.hpp"
 #include "aci_cost/quote/quote.hpp"
 
 namespace {
@@ -127,6 +129,64 @@ void BM_quote_sweep_1M(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(sweep_n));
 }
 BENCHMARK(BM_quote_sweep_1M)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The same sweep written into columns allocated once, before the loop (out=, SweepTargets).
+void BM_quote_sweep_1M_out(benchmark::State& state) {
+  const auto doc = quote_sweep_spec();
+  const auto s = aci::io::default_scenario();
+  aci::sweep::RunOptions opt;
+  opt.threads = static_cast<unsigned>(state.range(0));
+  const auto ev = aci::evaluators::make_evaluator(doc, s);
+  std::vector<aci::sweep::Column> columns(doc.spec.inputs.size() + doc.spec.outputs.size(), aci::sweep::Column(doc.spec.n));
+  aci::sweep::SweepTargets into;
+  for (std::size_t k = 0; k < columns.size(); ++k)
+    (k < doc.spec.inputs.size() ? into.inputs : into.outputs).emplace_back(columns[k].data(), columns[k].size());
+  for (auto _ : state) {
+    const auto r = aci::sweep::run_sweep(*ev, doc.spec, opt, {}, &into);
+    benchmark::DoNotOptimize(r.output_names.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(doc.spec.n));
+}
+BENCHMARK(BM_quote_sweep_1M_out)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The same sweep in summary-only mode: count, mean, std, min, max and the histogram of every
+// output, no column kept (compare_numpy_quote.py --summary).
+void BM_quote_summary_1M(benchmark::State& state) {
+  auto doc = quote_sweep_spec();
+  doc.spec.summary_only = true;
+  doc.spec.summaries = true;
+  const auto s = aci::io::default_scenario();
+  aci::sweep::RunOptions opt;
+  opt.threads = static_cast<unsigned>(state.range(0));
+  const auto ev = aci::evaluators::make_evaluator(doc, s);
+  for (auto _ : state) {
+    const auto r = aci::sweep::run_sweep(*ev, doc.spec, opt);
+    benchmark::DoNotOptimize(r.summaries.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(doc.spec.n));
+}
+BENCHMARK(BM_quote_summary_1M)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A Sobol' study of the same 8 inputs (2^15 base rows: 327,680 quotes) with a 1,000-resample
+// bootstrap of the 17 outputs that vary (issue 32's study; its goal: <= 2 s on two threads).
+void BM_quote_sobol_study(benchmark::State& state) {
+  auto doc = quote_sweep_spec();
+  // Every output but the three these inputs leave constant (no variance: no indices).
+  for (const char* constant : {"output_revenue", "line.materials", "line.equipment"})
+    std::erase(doc.spec.outputs, std::string(constant));
+  const auto s = aci::io::default_scenario();
+  const auto ev = aci::evaluators::make_evaluator(doc, s);
+  aci::sweep::SobolStudyOptions o;
+  o.n = std::uint64_t{1} << 15;
+  o.seed = 3;
+  o.analysis.bootstrap_resamples = 1000;
+  o.analysis.threads = static_cast<unsigned>(state.range(0));
+  o.run.threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(aci::sweep::run_sobol(*ev, doc.spec, o));
+  state.SetLabel("N=2^15 k=8 B=1000, 17 outputs");
+}
+BENCHMARK(BM_quote_sobol_study)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_result_columns_1M(benchmark::State& state) {
   const auto threads = static_cast<std::size_t>(state.range(0));

@@ -14,7 +14,7 @@ import sys
 
 # Lowest first. Areas on one line are peers: neither includes the other.
 LAYERS = [
-    ["schema"],            # field tables and enum names: what every struct is made of
+    ["parallel", "schema"],  # parallel_for (threads, exceptions, cancellation); field tables and enum names
     ["rates", "allocation"],
     ["people"],
     ["model"],

@@ -218,7 +218,7 @@ def _cmd_training(args: argparse.Namespace) -> int:
               f"delivered {q.week.delivered_hours:.1f} h; price HT {format_fr(q.naive.price.ht)} naive vs "
               f"{format_fr(q.honoured.price.ht)} with the obligation honoured (+{format_fr(q.difference)})")
     if args.plot:
-        run.plot().savefig(args.plot, dpi=110)
+        run.plot().figure.savefig(args.plot, dpi=110, bbox_inches="tight")
         _wrote("  Figure", args.plot)
     return 0
 
@@ -271,10 +271,14 @@ def _cmd_sobol(args: argparse.Namespace) -> int:
     spec = sweep.load_spec(args.spec) if args.spec else DEFAULT_SWEEP
     scenario = _scenario(args.scenario)
     r = sweep.sobol(spec, scenario, n=args.n, threads=args.threads, progress=_progress(args),
-                    bootstrap_seed=args.bootstrap_seed)
+                    bootstrap_seed=args.bootstrap_seed, resamples=args.resamples, second_order=args.second_order,
+                    intervals=args.intervals)
     if args.json:
-        doc = {"n": r.n, "seeds": r.seeds,
+        doc = {"n": r.n, "seeds": r.seeds, "resamples": r.resamples,
                "indices": {o: json.loads(f.to_json(orient="index")) for o, f in r.indices.items()}}
+        if args.second_order:
+            doc["second_order"] = {o: [{"first": a, "second": b, **row} for (a, b), row in f.to_dict("index").items()]
+                                   for o, f in r.second_order.items()}
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
         print(f"Sobol' indices of the {spec.get('model', 'training')} model: n = {r.n} base rows, "
@@ -283,6 +287,8 @@ def _cmd_sobol(args: argparse.Namespace) -> int:
             for output, frame in r.indices.items():
                 print(f"\n{output}")
                 print(frame.to_string(float_format=lambda v: f"{v:.3f}"))
+                if args.second_order:
+                    print(r.second_order[output].to_string(float_format=lambda v: f"{v:.3f}"))
     if args.plot:
         import matplotlib
         matplotlib.use("Agg")
@@ -441,7 +447,7 @@ def _cmd_share(args: argparse.Namespace) -> int:
     else:
         print(render_share(run))
     if args.plot:
-        run.plot().savefig(args.plot, dpi=110)
+        run.plot().figure.savefig(args.plot, dpi=110, bbox_inches="tight")
         if not args.json:
             _wrote("  Figure", args.plot)
     return 0
@@ -690,6 +696,13 @@ def build_parser() -> argparse.ArgumentParser:
     sweep_arguments(so)
     so.add_argument("--n", type=int, default=1024, help="base rows, a power of two (the model runs n (k + 2) times)")
     so.add_argument("--bootstrap-seed", type=int, default=1, help="seed of the bootstrap intervals")
+    so.add_argument("--resamples", type=int, default=1000,
+                    help="bootstrap resamples (default 1000: each bound within ~4 %% of the interval's half-width; "
+                         "0: no intervals)")
+    so.add_argument("--second-order", action="store_true",
+                    help="also the second-order indices of every pair (Saltelli 2002; the model runs n (2k + 2) times)")
+    so.add_argument("--intervals", nargs="+", metavar="OUTPUT",
+                    help="bootstrap intervals only for these outputs (default: every output)")
     so.add_argument("--plot", metavar="PNG", help="also write the figure of the first output's indices")
     so.set_defaults(func=_cmd_sobol)
     dv = sub.add_parser("devis", help="the client's quote (devis) in French, as PDF (headless Chromium) or HTML")

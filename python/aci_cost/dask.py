@@ -42,6 +42,8 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
     task returns its exact summaries' states; they are merged here into the summary of the whole
     run and its ``summary_states``, equal bit for bit to a local run's whatever the chunking, in
     full and in ``"summary_only"`` mode alike (where no per-scenario array crosses the network).
+    As locally, a full run's quantiles are exact (from the gathered columns), a summary-only
+    run's come from the merged histograms with their error bounds.
     """
     from dask.distributed import default_client
 
@@ -70,13 +72,17 @@ def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks:
             raise RuntimeError("dask.run_sweep: the tasks returned different outputs; the cluster's aci_cost "
                                "versions may differ")
     states = {c: _core.sweep.merge_summary_states([p["states"][c] for p in parts]) for c in names}
-    raw = {"begin": 0, "end": n, "inputs": {}, "outputs": {},
-           "summaries": {c: _core.sweep.merge_summaries([states[c]], list(quantiles)) for c in names}}
-    summary = _sweep._frames(raw, quantiles)[2]
     index = pd.RangeIndex(0, n, name="scenario")
     if summary_only:
         ins, outs = pd.DataFrame(index=index), pd.DataFrame(index=index)
+        # The merged histograms' quantiles, with their bounds, as a local summary-only run's.
+        summaries = {c: _core.sweep.merge_summaries([states[c]], list(quantiles)) for c in names}
     else:
         ins = pd.concat([p["inputs"] for p in parts])
         outs = pd.concat([p["outputs"] for p in parts])
-    return _sweep.SweepRun(spec, 0, n, ins, outs, summary, raw["summaries"], states)
+        # The columns are here: exact quantiles, as a local full run's.
+        summaries = {c: _core.sweep.summarize(outs[c].to_numpy(), list(quantiles)) for c in names}
+    raw = {"begin": 0, "end": n, "inputs": {}, "outputs": {}, "summaries": summaries}
+    summary = _sweep._frames(raw, quantiles)[2]
+    return _sweep.SweepRun(spec, 0, n, ins, outs, summary, summaries, states,
+                           quantiles=_sweep._quantile_frame(summaries, quantiles))

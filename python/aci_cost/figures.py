@@ -22,7 +22,8 @@ def _axes(ax: Any, size: tuple[float, float] = (8, 4.5)) -> Any:
         return ax
     import matplotlib.pyplot as plt
 
-    _, ax = plt.subplots(figsize=size)
+    # A constrained layout keeps the titles, labels and legends inside the saved figure.
+    _, ax = plt.subplots(figsize=size, layout="constrained")
     return ax
 
 
@@ -67,8 +68,7 @@ def training_year(run: Any, ax: Any = None) -> Any:
     first Axes."""
     from .training import plot_year
 
-    fig = plot_year(run, ax=ax)
-    return ax if ax is not None else fig.axes[0]
+    return plot_year(run, ax=ax)
 
 
 def sweep_histogram(run: Any, output: str, ax: Any = None, bins: int = 50) -> Any:
@@ -159,5 +159,4 @@ def allocation_flows(a: Any, ax: Any = None) -> Any:
 def sharing_splits(run: Any, ax: Any = None) -> Any:
     """The split of shared posts: each member's stand-alone cost and share under every split
     (``aci_cost.sharing.SharingRun.plot``). Returns the Axes."""
-    fig = run.plot(ax=ax)
-    return ax if ax is not None else fig.axes[0]
+    return run.plot(ax=ax)

@@ -206,15 +206,14 @@ class SharingRun:
         return df
 
     def plot(self, ax=None):
-        """Bars per member: the stand-alone cost and the share under each whole-problem split (€/year)."""
+        """Bars per member: the stand-alone cost and the share under each whole-problem split (€/year).
+        Returns the Axes, as every plot of the package does (``ax.figure.savefig(...)``)."""
         import matplotlib.pyplot as plt
         import numpy as np
 
         df = self.comparison().astype(float)
         if ax is None:
-            fig, ax = plt.subplots(figsize=(10, 5))
-        else:
-            fig = ax.figure
+            _, ax = plt.subplots(figsize=(10, 5), layout="constrained")
         x = np.arange(len(df.index))
         width = 0.8 / len(df.columns)
         for k, column in enumerate(df.columns):
@@ -225,7 +224,7 @@ class SharingRun:
         empty = {True: "; the core is empty", False: "", None: ""}[self.core_empty]
         ax.set_title(f"Sharing: {float(self.grand_cost):,.0f} €/year together, saving {float(self.saving):,.0f}{empty}")
         ax.legend()
-        return fig
+        return ax
 
     def _split_dict(self, s: Split) -> dict:
         names = self.members

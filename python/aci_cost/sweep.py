@@ -167,6 +167,12 @@ class SweepRun:
     """A sweep run into a directory: counts of its chunks ``{"chunks", "computed", "reused",
     "discarded"}`` (reused: written by an earlier, interrupted run; discarded: leftovers of an
     interruption deleted); None for an in-memory run."""
+    quantiles: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
+    """Per output and probability q: the quantile ``value``, the interval ``[low, high]`` that
+    holds the exact order statistic and whether ``value`` is ``exact``. A run that keeps its
+    columns (full mode) gives exact quantiles; a summary-only run (or merged summary states) the
+    histogram's, within 2^-8 relative, and ``summary["quantile_error"]`` bounds their error."""
+    _arrays: dict = field(repr=False, default_factory=dict)  # the numpy arrays under the frames (out=)
 
     @property
     def seed(self) -> int:
@@ -188,18 +194,36 @@ def _frames(raw: dict, quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.Dat
     # copy=False: the columns stay the numpy arrays the engine handed over (no copy).
     ins = pd.DataFrame(raw["inputs"], index=index, copy=False) if raw["inputs"] else pd.DataFrame(index=index)
     outs = pd.DataFrame(raw["outputs"], index=index, copy=False) if raw["outputs"] else pd.DataFrame(index=index)
+    return ins, outs, _summary_frame(raw["summaries"], quantiles)
+
+
+def _summary_frame(summaries: dict, quantiles: Sequence[float]) -> pd.DataFrame:
+    """count .. max, the quantiles and their error bound (0 when exact) per output."""
     rows = {}
-    for name, s in raw["summaries"].items():
+    for name, s in summaries.items():
         row = {k: s[k] for k in ("count", "nan_count", "mean", "std", "min", "max")}
         row.update({f"q{q:g}": s["quantiles"][q] for q in quantiles})
+        error = 0.0
+        for q in quantiles:
+            low, high = s["quantile_bounds"][q]
+            error = max(error, s["quantiles"][q] - low, high - s["quantiles"][q])
+        row["quantile_error"] = error
         rows[name] = row
-    return ins, outs, pd.DataFrame.from_dict(rows, orient="index")
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def _quantile_frame(summaries: dict, quantiles: Sequence[float]) -> pd.DataFrame:
+    """One row per (output, q): value, low, high, exact."""
+    rows = [(name, q, s["quantiles"][q], *s["quantile_bounds"][q], bool(s["quantiles_exact"]))
+            for name, s in summaries.items() for q in quantiles]
+    return pd.DataFrame(rows, columns=["output", "q", "value", "low", "high", "exact"]).set_index(["output", "q"])
 
 
 @contextlib.contextmanager
-def _bar(progress: bool, unit: str):
+def _bar(progress: bool, unit: str, then: Optional[str] = None):
     """A progress(done, total) callback drawing a tqdm bar (None without progress), opened at
-    the engine's first report, which gives the total."""
+    the engine's first report, which gives the total; a report with another total starts a new
+    bar counted in `then` (a Sobol' study: the evaluations, then the bootstrap's resamples)."""
     if not progress:
         yield None
         return
@@ -211,9 +235,12 @@ def _bar(progress: bool, unit: str):
     bars = []
 
     def callback(done: int, total: int) -> None:
+        if bars and then is not None and (total != bars[-1].total or done < bars[-1].n):
+            bars[-1].close()
+            bars.append(tqdm(total=total, unit=then))
         if not bars:
             bars.append(tqdm(total=total, unit=unit))
-        bars[0].update(done - bars[0].n)
+        bars[-1].update(done - bars[-1].n)
 
     try:
         yield callback
@@ -224,22 +251,45 @@ def _bar(progress: bool, unit: str):
 
 def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1, chunk: int = 4096,
         begin: int = 0, end: Optional[int] = None, progress: bool = False,
-        quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95), model: Optional[Model] = None) -> SweepRun:
+        quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95), model: Optional[Model] = None,
+        out: Union["SweepRun", Mapping[str, np.ndarray], None] = None) -> SweepRun:
     """Runs a sweep; long runs release the GIL, show a tqdm bar with ``progress=True`` and stop
-    within about a second on Ctrl-C (KeyboardInterrupt). ``model``: an analyst's own Model."""
+    within about a second on Ctrl-C (KeyboardInterrupt). ``model``: an analyst's own Model.
+
+    ``out`` (full mode), as NumPy's ``out=``: the columns are written into arrays the caller
+    already owns instead of new ones (repeated studies reuse their memory, and skip the page
+    faults of fresh memory) — an earlier ``SweepRun`` of the same shape (its arrays are
+    overwritten: the earlier run then shows the new values), or a dict name -> float64 array of
+    ``end - begin`` values for every kept input and output. The result equals a fresh run bit for
+    bit and its frames hold those arrays. A missing or unsuitable array is a ValueError naming it."""
     threads, chunk, begin = _threads(threads), _count(chunk, "chunk", 1), _count(begin, "begin")
     end = None if end is None else _count(end, "end")
     d = _with_model(with_seed(spec), model)
     scenario = scenario or _core.scenario.default_scenario()
+    out_inputs, out_outputs = _targets(out)
     with _bar(progress, "scenario") as callback:
-        raw = _core.sweep.run_sweep(scenario, json.dumps(d), threads, chunk, begin, end, list(quantiles), callback, model)
+        raw = _core.sweep.run_sweep(scenario, json.dumps(d), threads, chunk, begin, end, list(quantiles), callback, model,
+                                    out_inputs, out_outputs)
     return _run_of(raw, quantiles)
+
+
+def _targets(out: Any) -> tuple[Optional[dict], Optional[dict]]:
+    """The (inputs, outputs) arrays of an out= argument: a SweepRun's, or a dict's by name."""
+    if out is None:
+        return None, None
+    if isinstance(out, SweepRun):
+        return out._arrays.get("inputs", {}), out._arrays.get("outputs", {})
+    if isinstance(out, Mapping):
+        arrays = dict(out)
+        return arrays, arrays
+    raise ValueError(f"out = {_short(out)}: expected a SweepRun or a dict of numpy arrays")
 
 
 def _run_of(raw: dict, quantiles: Sequence[float]) -> SweepRun:
     ins, outs, summary = _frames(raw, quantiles)
     return SweepRun(json.loads(raw["spec"]), raw["begin"], raw["end"], ins, outs, summary, raw["summaries"],
-                    dict(raw["summary_states"]), raw.get("chunks"))
+                    dict(raw["summary_states"]), raw.get("chunks"), _quantile_frame(raw["summaries"], quantiles),
+                    {"inputs": dict(raw["inputs"]), "outputs": dict(raw["outputs"])})
 
 
 def _directory(directory: Union[str, Path]) -> str:
@@ -291,31 +341,47 @@ def read_directory(directory: Union[str, Path], *,
 
 # ---- sensitivity --------------------------------------------------------------------------
 
-def saltelli_points(k: int, n: int, seed: int, groups: Optional[Sequence[int]] = None) -> np.ndarray:
+def saltelli_points(k: int, n: int, seed: int, groups: Optional[Sequence[int]] = None, *,
+                    second_order: bool = False) -> np.ndarray:
     """The unit points (rows x k, in [0, 1)) of a Saltelli design: rows A, B, AB_1..AB_G per base
-    row, the layout ``analyze_sobol`` reads; map them through your laws and run any model."""
-    return _core.sweep.saltelli_points(k, n, seed, list(groups or []))
+    row (then BA_1..BA_G with ``second_order``), the layout ``analyze_sobol`` reads; map them
+    through your laws and run any model."""
+    return _core.sweep.saltelli_points(k, n, seed, list(groups or []), second_order)
 
 
 def analyze_sobol(y: Sequence[float], *, k: int, n: int, seed: int, names: Optional[Sequence[str]] = None,
                   groups: Optional[Sequence[int]] = None, level: float = 0.95, resamples: int = 1000,
-                  bootstrap_seed: int = 0, salib_conventions: bool = False, threads: int = 1) -> pd.DataFrame:
+                  bootstrap_seed: int = 0, salib_conventions: bool = False, threads: int = 1,
+                  second_order: bool = False, ci_method: str = "percentile") -> pd.DataFrame:
     """Sobol' indices (S1, ST, bootstrap intervals) from the outputs ``y`` of the rows of
-    ``saltelli_points(k, n, seed, groups)``: the analyser on its own, to check or replace a step."""
+    ``saltelli_points(k, n, seed, groups, second_order=...)``: the analyser on its own, to check
+    or replace a step. With ``second_order``, the frame's ``attrs["S2"]`` holds the second-order
+    indices per pair (``second_order_frame``)."""
     idx = _core.sweep.analyze_sobol_outputs(k, n, seed, list(groups or []), np.asarray(y, dtype=float).tolist(), level,
-                                      resamples, bootstrap_seed, salib_conventions, threads)
+                                            _count(resamples, "resamples"), bootstrap_seed, salib_conventions,
+                                            _threads(threads), second_order, ci_method)
     count = len(idx.S1)
     if groups:
         labels = [f"group {g}" for g in range(count)]
     else:
         labels = list(names) if names is not None else [f"x{j + 1}" for j in range(count)]
-    return _indices_frame(idx, labels)
+    frame = _indices_frame(idx, labels)
+    if second_order:
+        frame.attrs["S2"] = _second_order_frame(idx, labels)
+    return frame
 
 
 def _indices_frame(idx, labels) -> pd.DataFrame:
     """S1, ST and their intervals (a _core.sweep.SobolIndices) as a DataFrame indexed by input."""
     return pd.DataFrame({key: getattr(idx, key) for key in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
                         index=pd.Index(labels, name="input"))
+
+
+def _second_order_frame(idx, labels) -> pd.DataFrame:
+    """S2 and its interval per pair of inputs (or groups), indexed by (first, second)."""
+    pairs = [(labels[g], labels[h]) for g in range(len(labels)) for h in range(g + 1, len(labels))]
+    return pd.DataFrame({key: getattr(idx, key) for key in ("S2", "S2_low", "S2_high")},
+                        index=pd.MultiIndex.from_tuples(pairs, names=["first", "second"]))
 
 
 def _model_seed(d: dict, scenario: Optional[Scenario]) -> Optional[int]:
@@ -329,10 +395,12 @@ def _model_seed(d: dict, scenario: Optional[Scenario]) -> Optional[int]:
 @dataclass
 class SobolResult:
     """Sobol' indices per output: ``indices[output]`` is a DataFrame indexed by input (or group)
-    with S1, ST and their bootstrap intervals; ``outputs`` and ``unit_points`` are the design's
-    raw evaluations (rows A, B, AB_1..AB_G per base row), e.g. for another analyser. ``seeds``
-    records every seed used (design, bootstrap, the model's draws), so the call repeats bit for
-    bit; ``n``, ``noise`` and ``replications`` the design."""
+    with S1, ST and their bootstrap intervals (NaN for an output not in ``intervals``);
+    ``second_order[output]`` (second-order designs) S2 per pair of inputs with its interval;
+    ``outputs`` and ``unit_points`` are the design's raw evaluations (rows A, B, AB_1..AB_G, then
+    BA_1..BA_G, per base row), e.g. for another analyser. ``seeds`` records every seed used
+    (design, bootstrap, the model's draws), so the call repeats bit for bit; ``n``, ``noise``,
+    ``replications`` and ``resamples`` the design and the bootstrap."""
 
     indices: dict
     unit_points: np.ndarray
@@ -343,19 +411,31 @@ class SobolResult:
     n: int = 0
     noise: bool = False
     replications: int = 1
+    second_order: dict = field(default_factory=dict)
+    resamples: int = 1000
 
 
 def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[int] = None,
           seed: Optional[int] = None, groups: Optional[Sequence[int]] = None, level: float = 0.95,
           resamples: int = 1000, bootstrap_seed: Optional[int] = None, nan_policy: str = "raise",
           salib_conventions: bool = False, threads: int = 1, noise: bool = False,
-          replications: int = 1, model: Optional[Model] = None, progress: bool = False) -> SobolResult:
+          replications: int = 1, model: Optional[Model] = None, progress: bool = False,
+          second_order: bool = False, intervals: Optional[Sequence[str]] = None,
+          ci_method: str = "percentile") -> SobolResult:
     """First-order and total Sobol' indices of every output of ``spec`` over its inputs' laws.
 
     ``n`` base rows (a power of two, else ValueError; default: the spec's ``design.n``, else
-    1024); the model runs n (G + 2) R times. Doubling ``n`` with the same seed reuses the first n
-    base rows. ``nan_policy``: "raise" or "drop_blocks" (whole base rows are dropped and counted in
-    ``details[output]["rows_dropped"]``). Seeds not given are drawn and recorded in ``seeds``.
+    1024); the model runs n (G + 2) R times, n (2G + 2) R with ``second_order`` (Saltelli 2002:
+    also S2 of every pair, in ``result.second_order``). Doubling ``n`` with the same seed reuses
+    the first n base rows. ``nan_policy``: "raise" or "drop_blocks" (whole base rows are dropped
+    and counted in ``details[output]["rows_dropped"]``). Seeds not given are drawn and recorded in
+    ``seeds``.
+
+    Intervals: a bootstrap of ``resamples`` resamples of the base rows (default 1000: each bound
+    of a 95 % percentile interval within about 4 % of the interval's half-width of its limit,
+    docs/sweep_format.md; 0: none), only for the outputs in ``intervals`` (default: every output;
+    the others get NaN bounds), run on ``threads`` threads with its own progress bar;
+    ``ci_method``: "percentile" or "normal" (estimate -+ z sd, SALib's ``_conf``).
 
     A stochastic model (the training model draws weekly absence and demand) runs the rows of one
     base row on common random numbers, so a constant input gets exactly 0 (docs/sweep_format.md).
@@ -368,78 +448,137 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
     d["design"]["seed"] = seed
     n = _count(d["design"].get("n", 1024) if n is None else n, "n", 1)
     d["design"]["n"] = n
-    threads, resamples = _threads(threads), _count(resamples, "resamples", 1)
+    threads, resamples = _threads(threads), _count(resamples, "resamples")
     replications = _count(replications, "replications", 1)
     if bootstrap_seed is not None:
         bootstrap_seed = _count(bootstrap_seed, "bootstrap_seed")
     if bootstrap_seed is None:
         bootstrap_seed = secrets.randbits(63)
-    with _bar(progress, "evaluation") as callback:
+    if intervals is not None and (isinstance(intervals, str) or not all(isinstance(i, str) for i in intervals)):
+        raise ValueError(f"intervals = {_short(intervals)}: expected a list of output names")
+    with _bar(progress, "evaluation", then="resample") as callback:
         study = _core.sweep.sobol_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), n, seed,
                                         list(groups or []), level, resamples, bootstrap_seed, nan_policy,
-                                        salib_conventions, threads, 4096, noise, replications, model, callback)
+                                        salib_conventions, threads, 4096, noise, replications, model, callback,
+                                        second_order, list(intervals or []), ci_method)
     indices = {o.output: _indices_frame(o.indices, study.labels) for o in study.outputs}
+    pairs = {o.output: _second_order_frame(o.indices, study.labels) for o in study.outputs} if second_order else {}
     details = {o.output: {k: getattr(o.indices, k) for k in ("mean", "variance", "rows_used", "rows_dropped")}
                for o in study.outputs}
     seeds = {"design": int(seed), "bootstrap": int(bootstrap_seed), "model": _model_seed(d, scenario)}
     return SobolResult(indices, study.unit_points, {o.output: o.values for o in study.outputs}, study.fingerprint,
-                       details, seeds, n, noise, replications)
+                       details, seeds, n, noise, replications, pairs, resamples)
 
 
 class MorrisResult(dict):
-    """Morris indices per output (a dict of DataFrames), with the seeds and design used."""
+    """Morris indices per output (a dict of DataFrames), with the seeds and design used:
+    ``unit_points`` (the trajectories, k + 1 rows each, on the quantile scale), ``delta`` (the
+    step), ``chosen`` (the candidates kept, with ``candidates``)."""
 
     seeds: dict
     trajectories: int
     levels: int
     replications: int
+    candidates: int
+    resamples: int
+    unit_points: np.ndarray
+    chosen: list
+    delta: float
+
+
+def _morris_frame(idx, names: pd.Index) -> pd.DataFrame:
+    """mu, mu_star, sigma and their intervals (a _core.sweep.MorrisIndices) per input."""
+    keys = ("mu", "mu_low", "mu_high", "mu_star", "mu_star_low", "mu_star_high", "sigma", "sigma_low", "sigma_high")
+    return pd.DataFrame({k: getattr(idx, k) for k in keys}, index=names)
 
 
 def morris(spec: SpecLike, scenario: Optional[Scenario] = None, *, trajectories: Optional[int] = None,
            levels: int = 4, seed: Optional[int] = None, threads: int = 1, replications: int = 1,
-           model: Optional[Model] = None) -> MorrisResult:
-    """Morris elementary effects per output: a DataFrame of mu, mu_star, sigma per input (effects
-    per unit of each input's quantile scale, i.e. over its whole range). ``trajectories``
-    default: the spec's ``design.n``, else 20. The k + 1 points of a trajectory share the model's
-    random draws; ``replications`` averages R runs per point. ``result.seeds`` records the seeds."""
+           model: Optional[Model] = None, candidates: int = 0, resamples: int = 1000,
+           bootstrap_seed: Optional[int] = None, level: float = 0.95, ci_method: str = "percentile") -> MorrisResult:
+    """Morris elementary effects per output, as published (Morris 1991; Campolongo, Cariboni &
+    Saltelli 2007) and as SALib computes them: each input on the levels {0, 1/(p-1), .., 1} of
+    its quantile scale (p = ``levels``, even), moved by Delta = p / (2 (p - 1)); every input's law
+    must be bounded above (the top level is its highest value). A DataFrame per output of mu,
+    mu_star, sigma (effects per unit of the quantile scale, i.e. over the input's whole range) with
+    bootstrap intervals over the trajectories (``resamples``, 0: none; ``ci_method`` "normal" gives
+    SALib's ``mu_star_conf`` as the half-width). ``trajectories`` default: the spec's ``design.n``,
+    else 20. ``candidates`` M > r: the r most spread of M seeded trajectories (Campolongo's
+    optimised design; exhaustive up to 2 10^6 combinations, else a greedy choice improved by
+    exchanges). The k + 1 points of a trajectory share the model's random draws; ``replications``
+    averages R runs per point. ``result.seeds`` records the seeds."""
     d = _with_model(with_seed(spec), model)
     seed = _count(d["design"]["seed"] if seed is None else seed, "seed")
     d["design"]["seed"] = seed
     trajectories = _count(d["design"].get("n", 20) if trajectories is None else trajectories, "trajectories", 1)
     levels, threads = _count(levels, "levels"), _threads(threads)
     replications = _count(replications, "replications", 1)
-    study = _core.sweep.morris_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), trajectories, levels, seed,
-                               threads, replications, model)
+    candidates, resamples = _count(candidates, "candidates"), _count(resamples, "resamples")
+    bootstrap_seed = seed if bootstrap_seed is None else _count(bootstrap_seed, "bootstrap_seed")
+    study = _core.sweep.morris_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), trajectories, levels,
+                                     seed, threads, replications, model, candidates, resamples, bootstrap_seed, level,
+                                     ci_method)
     names = pd.Index(study.inputs, name="input")
-    result = MorrisResult({o.output: pd.DataFrame({"mu": o.indices.mu, "mu_star": o.indices.mu_star,
-                                                   "sigma": o.indices.sigma}, index=names) for o in study.outputs})
-    result.seeds = {"design": int(seed), "model": _model_seed(d, scenario)}
+    result = MorrisResult({o.output: _morris_frame(o.indices, names) for o in study.outputs})
+    result.seeds = {"design": int(seed), "bootstrap": int(bootstrap_seed), "model": _model_seed(d, scenario)}
     result.trajectories, result.levels, result.replications = trajectories, levels, replications
+    result.candidates, result.resamples = candidates, resamples
+    result.unit_points, result.chosen, result.delta = study.unit_points, list(study.chosen), study.delta
     return result
 
 
+def morris_points(k: int, trajectories: int, *, levels: int = 4, seed: int = 0, candidates: int = 0) -> np.ndarray:
+    """The unit points of a Morris design (trajectory after trajectory, k + 1 rows each, on the
+    levels {0, .., 1}), the layout ``analyze_morris`` reads; map them through your laws."""
+    return _core.sweep.morris_points(k, trajectories, levels, seed, candidates)[0]
+
+
+def analyze_morris(y: Sequence[float], *, k: int, trajectories: int, levels: int = 4, seed: int = 0,
+                   candidates: int = 0, names: Optional[Sequence[str]] = None, resamples: int = 1000,
+                   bootstrap_seed: int = 0, level: float = 0.95, ci_method: str = "percentile") -> pd.DataFrame:
+    """Morris statistics from the outputs ``y`` of the rows of ``morris_points(k, trajectories,
+    ...)``: the analyser on its own."""
+    idx = _core.sweep.analyze_morris_outputs(k, trajectories, levels, seed, candidates,
+                                             np.asarray(y, dtype=float).tolist(), _count(resamples, "resamples"),
+                                             bootstrap_seed, level, ci_method)
+    labels = list(names) if names is not None else [f"x{j + 1}" for j in range(k)]
+    return _morris_frame(idx, pd.Index(labels, name="input"))
+
+
 class TornadoResult(dict):
-    """Tornado swings per output (a dict of DataFrames), with the seeds used."""
+    """Tornado swings per output (a dict of DataFrames), with the seeds used and ``values``: per
+    input the low, base and high values it was swung between."""
 
     seeds: dict
     replications: int
+    values: pd.DataFrame
+    probabilities: tuple
 
 
 def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications: int = 1, threads: int = 1,
-            model: Optional[Model] = None) -> TornadoResult:
-    """One-at-a-time swings: each input of ``spec`` gives ``values: [low, base, high]``; every
-    output is evaluated at the base point and with one input at its low then high value. Returns
-    per output a DataFrame (low, high, swing) sorted by decreasing swing. Every point runs on the
-    same random draws (common random numbers), so a swing is the input's alone; ``replications``
-    averages R runs (R streams shared by every point)."""
+            model: Optional[Model] = None, low: float = 0.1, high: float = 0.9) -> TornadoResult:
+    """One-at-a-time swings: each input of ``spec`` gives ``values: [low, base, high]``, or its
+    ``distribution`` (the same spec as ``sobol`` and ``run``), which swings from its ``low``
+    quantile to its ``high`` one (P10 and P90 by default; a stated pair otherwise) around its
+    median; every output is evaluated at the base point and with one input at its low then high
+    value. Returns per output a DataFrame (low, high, swing) sorted by decreasing swing, and in
+    ``result.values`` the values used. Every point runs on the same random draws (common random
+    numbers), so a swing is the input's alone; ``replications`` averages R runs (R streams shared
+    by every point)."""
     replications, threads = _count(replications, "replications", 1), _threads(threads)
     d = _with_model(load_spec(spec), model)
     d.setdefault("format", SWEEP_FORMAT)
-    d.setdefault("design", {"kind": "points", "n": 1})
-    study = _core.sweep.tornado_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), replications, threads, model)
+    # The tornado's own points design: a spec written for sampling (a distribution per input)
+    # is run as it is, without its design.
+    d["design"] = {"kind": "points", "n": 1}
+    study = _core.sweep.tornado_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), replications,
+                                      threads, model, low, high)
     result = TornadoResult()
     result.seeds = {"model": _model_seed(d, scenario), "draw_keys": list(range(replications))}
     result.replications = replications
+    result.probabilities = (low, high)
+    result.values = pd.DataFrame({"low": study.low, "base": study.base, "high": study.high},
+                                 index=pd.Index(study.inputs, name="input"))
     for o in study.outputs:
         result[o.output] = pd.DataFrame({"low": [b.low_delta for b in o.bars], "high": [b.high_delta for b in o.bars],
                                          "swing": [b.swing for b in o.bars]},
@@ -448,4 +587,4 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications
 
 
 __all__ += ["SobolResult", "MorrisResult", "TornadoResult", "sobol", "morris", "tornado", "with_seed", "Model",
-            "saltelli_points", "analyze_sobol"]
+            "saltelli_points", "analyze_sobol", "morris_points", "analyze_morris"]

@@ -25,7 +25,7 @@ class TrainingRun:
     summary: TrainingSummary
 
     def plot(self, ax=None):
-        """The year in one figure; see :func:`plot_year`."""
+        """The year in one figure; see :func:`plot_year`. Returns the first Axes (``.figure`` saves it)."""
         return plot_year(self, ax=ax)
 
 
@@ -60,12 +60,13 @@ def simulate_batch(source: Union[Scenario, TrainingModel], params: Mapping[str, 
 
 
 def plot_year(run: TrainingRun, ax=None):
-    """Demand, production, training delivered vs planned and the backlog, week by week."""
+    """Demand, production, training delivered vs planned and the backlog, week by week. Returns
+    the first Axes, as every plot of the package does (``ax.figure.savefig(...)``)."""
     import matplotlib.pyplot as plt
 
     w = run.weeks
     if ax is None:
-        fig, (ax, ax2) = plt.subplots(2, 1, figsize=(10, 7), sharex=True)
+        fig, (ax, ax2) = plt.subplots(2, 1, figsize=(10, 7), sharex=True, layout="constrained")
     else:
         fig, ax2 = ax.figure, ax.twinx()
     ax.plot(w.index, w["demand"], label="demand (employee h)", color="tab:red")
@@ -82,5 +83,4 @@ def plot_year(run: TrainingRun, ax=None):
     ax2.set_xlabel("week of the horizon")
     ax2.set_ylabel("training hours")
     ax2.legend(loc="upper left")
-    fig.tight_layout()
-    return fig
+    return ax

@@ -388,3 +388,90 @@ def test_a_file_system_error_is_an_oserror_with_its_errno(tmp_path):
     with pytest.raises(OSError) as e:  # was a RuntimeError ("filesystem error: ...")
         sweep.run_to_directory(spec, "/proc/aci_cost_no_such_dir/run")  # /proc refuses new directories, even to root
     assert e.value.errno == errno.ENOENT and "cannot create directories" in str(e.value)
+
+
+# ---- a model that raises: an error, never a terminate (one parallel_for, issue 26) ----------
+
+RAISING = '''
+import sys, numpy as np
+from aci_cost import sweep
+
+def f(cols):
+    x = cols["x"]
+    if (x > 0.9).any():
+        raise ValueError("model refuses x > 0.9")
+    return {"y": 2 * x}
+
+m = sweep.Model("raising", {"x": (0.0, 1.0)}, ["y"], f)
+spec = {"inputs": [{"name": "x", "distribution": {"kind": "uniform", "low": 0, "high": 1}}],
+        "design": {"kind": "monte_carlo", "n": 4000, "seed": 1}, "outputs": ["y"]}
+caught = []
+for call in (lambda: sweep.run(spec, model=m, threads=3, chunk=100),
+             lambda: sweep.run({**spec, "summary_only": True}, model=m, threads=2, chunk=64),
+             lambda: sweep.sobol(spec, model=m, n=256, seed=1, threads=2, resamples=10),
+             lambda: sweep.morris(spec, model=m, trajectories=50, seed=1, threads=2, resamples=10),
+             lambda: sweep.tornado(spec, model=m, threads=2, high=0.95)):
+    try:
+        call()
+    except ValueError as e:
+        caught.append(str(e))
+print(len(caught), caught[0])
+'''
+
+
+def test_a_model_that_raises_in_a_worker_thread_is_an_error_not_a_terminate():
+    # Run in a child process: a worker thread letting an exception escape would terminate it
+    # (SIGABRT, "terminate called ..."), which a test in this process could not even report.
+    r = subprocess.run([sys.executable, "-c", RAISING], capture_output=True, text=True, timeout=300,
+                       env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "terminate" not in r.stderr
+    count, message = r.stdout.strip().split(" ", 1)
+    assert count == "5" and "model refuses x > 0.9" in message
+
+
+def test_a_raising_model_reports_the_first_failing_chunk_whatever_the_threads():
+    # The engine rethrows the exception of the lowest chunk that failed: the same message for
+    # any thread count (the scenario index of the first x > 0.5 is in it).
+    def f(cols):
+        x = cols["x"]
+        if (x > 0.5).any():
+            raise ValueError(f"first bad value {x[x > 0.5][0]!r}")
+        return {"y": x}
+
+    m = sweep.Model("raising_first", {"x": (0.0, 1.0)}, ["y"], f)
+    d = {"inputs": [{"name": "x", "distribution": {"kind": "uniform", "low": 0, "high": 1}}],
+         "design": {"kind": "monte_carlo", "n": 2000, "seed": 3}, "outputs": ["y"]}
+    messages = set()
+    for threads in (1, 2, 3):
+        with pytest.raises(ValueError, match="first bad value") as e:
+            sweep.run(d, model=m, threads=threads, chunk=10)
+        messages.add(str(e.value))
+    assert len(messages) == 1
+
+
+# ---- properties: summaries and out= whatever the threads and chunking ------------------------
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(1, 3000), chunk=st.integers(1, 5000), threads=st.sampled_from([1, 2, 3]),
+       kind=st.sampled_from(["monte_carlo", "latin_hypercube", "sobol"]))
+def test_summaries_are_identical_for_any_threads_and_chunking(n, chunk, threads, kind):
+    d = spec(n=n, kind=kind, seed=7, summary_only=True)
+    one = sweep.run(d)
+    other = sweep.run(d, threads=threads, chunk=chunk)
+    assert other.summary_states == one.summary_states and other.summary.equals(one.summary)
+    # Cut in two ranges and merged (a cluster's tasks): the same states, byte for byte.
+    cut = n // 3
+    parts = [sweep.run(d, begin=0, end=cut, chunk=chunk), sweep.run(d, begin=cut, end=n, threads=threads)]
+    for name in TRAINING["outputs"]:
+        assert aci_cost._core.sweep.merge_summary_states([p.summary_states[name] for p in parts]) == \
+            one.summary_states[name]
+
+
+@settings(max_examples=10, deadline=None)
+@given(n=st.integers(1, 2000), chunk=st.integers(1, 3000), threads=st.sampled_from([1, 2, 3]))
+def test_out_columns_equal_fresh_ones_bit_for_bit(n, chunk, threads):
+    d = spec(n=n, seed=11)
+    fresh = sweep.run(d)
+    target = sweep.run(spec(n=n, seed=12))  # the same shape, other values
+    assert same_bits(sweep.run(d, threads=threads, chunk=chunk, out=target), fresh)

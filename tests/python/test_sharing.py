@@ -352,12 +352,11 @@ def test_figure_compares_the_splits():
     import matplotlib
 
     matplotlib.use("Agg")
-    fig = sharing.share(sharing.example()).plot()
-    ax = fig.axes[0]
+    ax = sharing.share(sharing.example()).plot()
     assert len(ax.patches) == 4 * 2  # four members x (alone + at cost)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["stand alone", "at cost"]
-    fig = sharing.share(three_acis("cooperation_agreement")).plot()
-    assert len(fig.axes[0].patches) == 3 * 7  # three members x (alone + six splits)
+    ax = sharing.share(three_acis("cooperation_agreement")).plot()
+    assert len(ax.patches) == 3 * 7  # three members x (alone + six splits)
 
 
 def test_cli_share(capsys, tmp_path):

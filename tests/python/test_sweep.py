@@ -189,3 +189,65 @@ def test_summaries_can_be_left_out():
     assert bare.outputs.equals(full.outputs) and bare.summary.empty and not full.summary.empty
     with pytest.raises(ValueError, match="sweep.summaries"):
         sweep.run(dict(d, summaries=False, summary_only=True))
+
+
+def test_full_mode_quantiles_are_exact_and_summary_only_ones_carry_their_bound():
+    # Full mode keeps the columns: the quantiles are the ceil(q n)-th smallest values (as
+    # np.quantile(method="inverted_cdf")); summary-only quantiles come from the histogram, and
+    # the interval they give holds the exact value.
+    d = dict(SPEC, design={"kind": "monte_carlo", "n": 20000, "seed": 8})
+    qs = (0.01, 0.05, 0.5, 0.95)
+    full = sweep.run(d, quantiles=qs)
+    only = sweep.run(dict(d, summary_only=True), quantiles=qs, threads=2)
+    for name in SPEC["outputs"]:
+        col = full.outputs[name].to_numpy()
+        want = np.quantile(col, qs, method="inverted_cdf")
+        assert [full.summary.loc[name, f"q{q:g}"] for q in qs] == want.tolist()
+        assert full.quantiles.loc[name, "exact"].all() and full.summary.loc[name, "quantile_error"] == 0.0
+        b = only.quantiles.loc[name]
+        assert ((b["low"] <= want) & (want <= b["high"])).all()
+        assert only.summary.loc[name, "quantile_error"] <= 2 ** -7 * np.max(np.abs(col))
+    # A summary of an array has its exact quantiles too; merged states, the histogram's bounds.
+    col = full.outputs["training_debt"].to_numpy()
+    s = aci_cost._core.sweep.summarize(col, [0.5])
+    assert s["quantiles"][0.5] == np.quantile(col, 0.5, method="inverted_cdf") and s["quantiles_exact"]
+    m = aci_cost._core.sweep.merge_summaries([full.summary_states["training_debt"]], [0.5])
+    low, high = m["quantile_bounds"][0.5]
+    assert not m["quantiles_exact"] and low <= s["quantiles"][0.5] <= high
+
+
+@pytest.mark.parametrize("threads,chunk", [(1, 4096), (2, 777), (3, 50)])
+def test_out_writes_into_the_callers_arrays_bit_for_bit(threads, chunk):
+    d = dict(SPEC, design={"kind": "latin_hypercube", "n": 3000, "seed": 12})
+    fresh = sweep.run(d, threads=2)
+    earlier = sweep.run(dict(d, design={"kind": "monte_carlo", "n": 3000, "seed": 99}))  # other values
+    arrays = {k: v for k, v in earlier._arrays["outputs"].items()}
+    r = sweep.run(d, threads=threads, chunk=chunk, out=earlier)
+    assert r == fresh
+    for k, a in arrays.items():  # the earlier run's own arrays hold the new values
+        assert np.shares_memory(r.outputs[k].to_numpy(), a)
+        assert (a.view(np.uint64) == fresh.outputs[k].to_numpy().view(np.uint64)).all()
+    assert r.summary_states == fresh.summary_states
+    # A dict of arrays, name -> float64; anything else is a ValueError naming it.
+    mine = {k: np.empty(3000) for k in list(SPEC["outputs"]) + [i["name"] for i in SPEC["inputs"]]}
+    assert sweep.run(d, out=mine) == fresh
+    with pytest.raises(ValueError, match=r"out.outputs\[training_debt\]"):
+        sweep.run(d, out={**mine, "training_debt": np.empty(3000, dtype=np.float32)})
+    with pytest.raises(ValueError, match=r"out.outputs\[delivered_share\]"):
+        sweep.run(d, out={**mine, "delivered_share": np.empty(2999)})
+    with pytest.raises(ValueError, match=r"out.inputs\[training.demand.base_hours\]"):
+        sweep.run(d, out={k: v for k, v in mine.items() if k != "training.demand.base_hours"})
+    with pytest.raises(ValueError, match="summary-only"):
+        sweep.run(dict(d, summary_only=True), out=mine)
+
+
+def test_cli_sobol_second_order_and_intervals(capsys):
+    # The default training sweep (4 inputs): S2 per pair, intervals only for the output asked.
+    assert main(["sobol", "--n", "64", "--resamples", "20", "--second-order", "--intervals", "training_debt",
+                 "--json", "--no-progress"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["resamples"] == 20 and len(doc["second_order"]["training_debt"]) == 6  # C(4, 2) pairs
+    pair = doc["second_order"]["training_debt"][0]
+    assert set(pair) == {"first", "second", "S2", "S2_low", "S2_high"}
+    assert doc["indices"]["delivered_share"]["training.demand.base_hours"]["S1_low"] is None  # NaN: not asked
+    assert doc["indices"]["training_debt"]["training.demand.base_hours"]["S1_low"] is not None

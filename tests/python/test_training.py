@@ -198,10 +198,10 @@ def test_pickles_and_dataframe():
     assert pickle.loads(pickle.dumps(run.summary)) == run.summary
 
 
-def test_plot_returns_a_figure(tmp_path):
+def test_plot_returns_its_axes_and_saves_with_its_labels(tmp_path):
     import matplotlib
     matplotlib.use("Agg")
-    fig = training.simulate(aci_cost.default_scenario()).plot()
+    fig = training.simulate(aci_cost.default_scenario()).plot().figure
     fig.savefig(tmp_path / "year.png")
     assert (tmp_path / "year.png").stat().st_size > 10_000
     assert len(fig.axes) == 2

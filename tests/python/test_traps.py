@@ -145,3 +145,25 @@ def test_rates_frame_reads_each_table_once():
     a = allocation.allocate(network, method)
     frame = allocation.rates_frame(a)
     assert len(frame) == n and frame.total.sum() == a.total_charges
+
+
+def test_figures_return_their_axes_and_keep_their_labels_inside(scenario):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from aci_cost import figures, sharing, training
+
+    axes = [figures.quote_waterfall(aci_cost.quote(scenario, "park_maintenance")),
+            training.simulate(scenario).plot(), sharing.share(sharing.example()).plot()]
+    for ax in axes:
+        assert hasattr(ax, "figure") and hasattr(ax, "get_title")  # an Axes, every plot alike
+        fig = ax.figure
+        fig.canvas.draw()
+        box = fig.bbox
+        texts = [ax.title, ax.xaxis.label, ax.yaxis.label, *ax.get_xticklabels(), *ax.get_yticklabels()]
+        for t in texts:
+            if not t.get_text() or not t.get_visible():
+                continue
+            e = t.get_window_extent()
+            # Inside the figure (1 px of anti-aliasing allowed): a saved figure shows it whole.
+            assert e.x0 >= box.x0 - 1 and e.x1 <= box.x1 + 1 and e.y0 >= box.y0 - 1 and e.y1 <= box.y1 + 1, t.get_text()

@@ -5,16 +5,15 @@
 #pragma once
 
 #include <algorithm>
-#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstdint>
-#include <thread>
 #include <vector>
 
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/detail/counter_rng.hpp"
 #include "aci_cost/error.hpp"
+#include "aci_cost/parallel/parallel_for.hpp"
 #include "aci_cost/sharing/game.hpp"
 
 namespace aci::sharing {
@@ -63,7 +62,7 @@ inline constexpr std::uint64_t shapley_block = 256;
 /// The Shapley value of the n-player cost function `cost` (c(S) for a coalition mask; called
 /// from `threads` threads at once) estimated from `permutations` random orders (Castro, Gómez &
 /// Tejada 2009). Order k is a pure function of (seed, k): the estimate is the same for any
-/// thread count.
+/// thread count. An exception of `cost` stops the run and is rethrown here (the lowest block's).
 template <class F>
 SampledShapley shapley_sampled(int n, const F& cost, std::uint64_t permutations, std::uint64_t seed, int threads = 1) {
   ACI_COST_REQUIRE(n >= 1 && n <= 63, "shapley.players", n, "must be in [1, 63]");
@@ -73,10 +72,11 @@ SampledShapley shapley_sampled(int n, const F& cost, std::uint64_t permutations,
   const std::uint64_t blocks = (permutations + shapley_block - 1) / shapley_block;
   // Per block: sum and sum of squares of each player's marginal cost.
   std::vector<double> sums(blocks * un * 2, 0.0);
-  std::atomic<std::uint64_t> next{0};
-  const auto work = [&] {
+  aci::parallel::Options run;
+  run.threads = static_cast<unsigned>(threads);
+  aci::parallel::parallel_for(blocks, run, [&](std::uint64_t b, const aci::parallel::Worker&) {
     std::vector<int> order(un);
-    for (std::uint64_t b = next++; b < blocks; b = next++) {
+    {  // block b of orders
       double* sum = &sums[b * un * 2];
       double* square = sum + un;
       const std::uint64_t end = std::min(permutations, (b + 1) * shapley_block);
@@ -100,12 +100,7 @@ SampledShapley shapley_sampled(int n, const F& cost, std::uint64_t permutations,
         }
       }
     }
-  };
-  const auto workers = static_cast<std::uint64_t>(threads) < blocks ? threads : static_cast<int>(blocks);
-  std::vector<std::thread> pool;
-  for (int t = 1; t < workers; ++t) pool.emplace_back(work);
-  work();
-  for (auto& th : pool) th.join();
+  });
   SampledShapley out;
   out.permutations = permutations;
   out.value.assign(un, 0.0);

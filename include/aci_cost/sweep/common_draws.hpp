@@ -128,8 +128,8 @@ inline DesignOutputColumns evaluate_values(const Evaluator& ev, SweepSpec spec, 
   return out;
 }
 
-/// Evaluates the rows of a design given as unit points u (rows x stride, row-major; the first
-/// k = spec.inputs.size() coordinates of each row are the inputs', mapped through their laws),
+/// Evaluates the rows of a design given as unit points u in [0, 1] (rows x stride, row-major; the
+/// first k = spec.inputs.size() coordinates of each row are the inputs', mapped through their laws),
 /// as evaluate_values does.
 inline DesignOutputColumns evaluate_design(const Evaluator& ev, const SweepSpec& spec, const std::vector<double>& u,
                                            std::size_t stride, const std::vector<std::uint64_t>& keys,
@@ -147,7 +147,7 @@ inline DesignOutputColumns evaluate_design(const Evaluator& ev, const SweepSpec&
             "sensitivity analysis needs a distribution for every input");
     const Marginal<double> m{in.name, *in.law};
     m.validate();
-    for (std::size_t r = 0; r < rows; ++r) x[j][r] = m.quantile(u[r * stride + j]);
+    for (std::size_t r = 0; r < rows; ++r) x[j][r] = m.quantile_closed(u[r * stride + j]);
   }
   return evaluate_values(ev, spec, std::move(x), keys, replications, options, progress);
 }

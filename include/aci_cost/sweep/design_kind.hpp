@@ -43,6 +43,7 @@ inline constexpr std::uint64_t stream_lhs_jitter = 0x5357'4545'5000'0003ULL;
 inline constexpr std::uint64_t stream_sobol_owen = 0x5357'4545'5000'0004ULL;
 inline constexpr std::uint64_t stream_morris = 0x5357'4545'5000'0005ULL;
 inline constexpr std::uint64_t stream_bootstrap = 0x5357'4545'5000'0006ULL;
+inline constexpr std::uint64_t stream_morris_bootstrap = 0x5357'4545'5000'0007ULL;
 
 /// The largest double below 1: where a value rounded up to 1 is put back into [0, 1).
 inline constexpr double below_one = 0x1.fffffffffffffp-1;

@@ -3,9 +3,11 @@
 // the outputs of another design or of the wrong length) — and the pieces the analyses share.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -87,6 +89,31 @@ void check_outputs(const DesignOutputs<T>& outputs, std::uint64_t fingerprint, s
 template <class T>
 std::string output_text(T v) {
   return std::isnan(v) ? std::string("nan") : number_text(v);
+}
+
+/// The interval of `estimate` from its bootstrap replicates (NaN bounds with fewer than 2).
+template <class T>
+Interval<T> bootstrap_interval(std::vector<T> replicates, T estimate, double level, CiMethod method) {
+  const std::size_t b = replicates.size();
+  if (b < 2) return {std::numeric_limits<T>::quiet_NaN(), std::numeric_limits<T>::quiet_NaN()};
+  const double tail = (1.0 - level) / 2.0;
+  if (method == CiMethod::normal) {
+    T mean = 0;
+    for (const T v : replicates) mean += v;
+    mean /= static_cast<T>(b);
+    T squares = 0;
+    for (const T v : replicates) squares += (v - mean) * (v - mean);
+    const T sd = std::sqrt(squares / static_cast<T>(b - 1));
+    const T z = normal_quantile(static_cast<T>(1.0 - tail));
+    return {estimate - z * sd, estimate + z * sd};
+  }
+  std::sort(replicates.begin(), replicates.end());
+  // Order statistic ceil(p B) (1-based), the inverse of the replicates' empirical CDF.
+  const auto order = [&](double p) {
+    const double k = std::ceil(p * static_cast<double>(b));
+    return replicates[k < 1.0 ? 0 : std::min(b - 1, static_cast<std::size_t>(k) - 1)];
+  };
+  return {order(tail), order(1.0 - tail)};
 }
 
 }  // namespace detail

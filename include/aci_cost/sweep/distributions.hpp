@@ -307,6 +307,16 @@ struct Marginal {
   T quantile(T u) const {
     return std::visit([u](const auto& d) { return d.quantile(u); }, law);
   }
+  /// quantile(u) for u in [0, 1], where u = 1 gives the top of the support (Morris's levels
+  /// reach it); InvalidInput naming the law when it has no finite top (the lognormal).
+  T quantile_closed(T u) const {
+    if (!(u == T(1))) return quantile(u);
+    const T x = std::visit([](const auto& d) { return d.quantile_unchecked(T(1)); }, law);
+    ACI_COST_REQUIRE(std::isfinite(x), "distribution[" + name + "]", "unbounded above",
+                     "has no highest value, which u = 1 (Morris's top level) needs: use a bounded law "
+                     "(uniform, triangular, truncated_normal, discrete)");
+    return x;
+  }
 };
 
 }  // namespace aci::sweep

@@ -5,19 +5,15 @@
 #pragma once
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <condition_variable>
-#include <exception>
+#include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "aci_cost/parallel/parallel_for.hpp"
 #include "aci_cost/sweep/cancel.hpp"
 #include "aci_cost/sweep/column.hpp"
 #include "aci_cost/sweep/designs.hpp"
@@ -77,9 +73,16 @@ struct SweepResult {
   std::vector<Summary> summaries;               ///< per output (empty when spec.summaries is false)
 };
 
-/// Called by the calling thread about every `interval` with the number of scenarios done;
-/// returning false (or throwing) stops the run: workers finish their chunk and the run throws.
-using Progress = std::function<bool(std::uint64_t done, std::uint64_t total)>;
+/// Columns a caller owns, for a full run to write into instead of new ones (as NumPy's `out=`):
+/// repeated studies reuse their memory. Each holds end - begin values; none may overlap another.
+struct SweepTargets {
+  std::vector<std::span<double>> inputs;   ///< per spec input when spec.keep_inputs, else none
+  std::vector<std::span<double>> outputs;  ///< per kept output (spec.outputs, or every output)
+};
+
+/// Called by the calling thread about every 50 ms with the number of scenarios done; returning
+/// false (or throwing) stops the run: workers finish their chunk and the run throws.
+using Progress = parallel::Watch;
 
 namespace detail {
 
@@ -222,10 +225,34 @@ inline constexpr std::uint64_t max_run_scenarios = std::uint64_t{1} << 32;
 /// [assumption] The most values a full run keeps in memory (2^31 doubles, 16 GiB).
 inline constexpr std::uint64_t max_kept_values = std::uint64_t{1} << 31;
 
-/// Runs `spec` on `ev`. Throws InvalidInput (naming the field) on a bad spec, Cancelled when
-/// `progress` stops it, and rethrows the first exception of a worker.
+namespace detail {
+
+/// InvalidInput unless `spans` are one span of `size` values per name, none overlapping another
+/// of `all` (earlier ones checked against the later); errors name field[name].
+inline void check_targets(const std::vector<std::span<double>>& spans, const std::vector<std::string>& names,
+                          std::uint64_t size, const std::string& field, std::vector<std::span<double>>& all) {
+  ACI_COST_REQUIRE(spans.size() == names.size(), field, std::to_string(spans.size()) + " columns",
+                   "must hold " + std::to_string(names.size()) + " columns (one per " +
+                       (field == "out.inputs" ? "input kept" : "output kept") + ")");
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const auto name = [&] { return field + "[" + names[k] + "]"; };
+    ACI_COST_REQUIRE(spans[k].size() == size, name(), std::to_string(spans[k].size()) + " values",
+                     "must hold one value per scenario (" + std::to_string(size) + ")");
+    for (const auto& other : all)
+      ACI_COST_REQUIRE(spans[k].data() + spans[k].size() <= other.data() ||
+                           other.data() + other.size() <= spans[k].data(),
+                       name(), "an array", "overlaps another column of out (each needs memory of its own)");
+    all.push_back(spans[k]);
+  }
+}
+
+}  // namespace detail
+
+/// Runs `spec` on `ev`; a full run writes its columns into `into` when given (the result's
+/// columns are then empty). Throws InvalidInput (naming the field) on a bad spec or targets,
+/// Cancelled when `progress` stops it, and rethrows the exception of the lowest chunk that threw.
 inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const RunOptions& opt = {},
-                             const Progress& progress = {}) {
+                             const Progress& progress = {}, const SweepTargets* into = nullptr) {
   ACI_COST_REQUIRE(spec.n >= 1, "sweep.n", spec.n, "must be >= 1");
   ACI_COST_REQUIRE(opt.threads >= 1 && opt.threads <= 256, "run.threads", opt.threads, "must be in [1, 256]");
   ACI_COST_REQUIRE(opt.chunk >= 1, "run.chunk", opt.chunk, "must be >= 1");
@@ -262,7 +289,13 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
                          " columns, at most 2^31 values (16 GiB): use summary_only or a smaller range [begin, end)");
   }
   const bool summarise = spec.summaries;
-  if (full) {
+  if (into != nullptr) {
+    ACI_COST_REQUIRE(full, "out", "given", "a summary-only sweep keeps no columns to write into");
+    std::vector<std::span<double>> all;
+    detail::check_targets(into->inputs, spec.keep_inputs ? res.input_names : std::vector<std::string>(), total,
+                          "out.inputs", all);
+    detail::check_targets(into->outputs, res.output_names, total, "out.outputs", all);
+  } else if (full) {
     // Uninitialised: each worker writes (and first touches) the slices of its chunks.
     // (resize each: copying one sized prototype would write every byte on this thread.)
     res.outputs.resize(out_ids.size());
@@ -274,87 +307,50 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
   }
 
   const std::uint64_t chunks = (total + opt.chunk - 1) / opt.chunk;
-  const unsigned workers = static_cast<unsigned>(std::min<std::uint64_t>(opt.threads, std::max<std::uint64_t>(chunks, 1)));
-  std::vector<std::vector<Summary>> partial(workers, std::vector<Summary>(out_ids.size()));
-  std::atomic<std::uint64_t> next{0}, done{0};
-  std::atomic<bool> stop{false};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  std::mutex wake_mutex;
-  std::condition_variable wake;  // a worker leaving wakes the watcher at once
-
-  const auto work = [&](unsigned w) {
-    // Full mode writes straight into the result's columns; otherwise into buffers reused
-    // from chunk to chunk, so that memory does not grow with n.
-    const auto chunk = static_cast<std::size_t>(std::min<std::uint64_t>(opt.chunk, total));
-    const bool own_inputs = !(full && spec.keep_inputs), own_outputs = !full;
-    std::vector<std::vector<double>> xbuf(own_inputs ? spec.inputs.size() : 0, std::vector<double>(chunk));
-    std::vector<std::vector<double>> ybuf(own_outputs ? out_ids.size() : 0, std::vector<double>(chunk));
-    std::vector<double*> x(spec.inputs.size()), y(out_ids.size());
-    std::vector<const double*> cx(spec.inputs.size());
-    try {
-      for (std::uint64_t c; !stop.load() && (c = next.fetch_add(1)) < chunks;) {
-        const std::uint64_t b = opt.begin + c * opt.chunk;
-        const std::uint64_t e = std::min(b + opt.chunk, end);
-        const auto off = static_cast<std::size_t>(b - opt.begin), n = static_cast<std::size_t>(e - b);
-        for (std::size_t k = 0; k < x.size(); ++k) x[k] = own_inputs ? xbuf[k].data() : res.inputs[k].data() + off;
-        for (std::size_t m = 0; m < y.size(); ++m) y[m] = own_outputs ? ybuf[m].data() : res.outputs[m].data() + off;
-        std::copy(x.begin(), x.end(), cx.begin());
-        map.fill(b, e, x);
-        const std::span<const std::uint64_t> keys =
-            spec.draw_keys.empty() ? std::span<const std::uint64_t>()
-                                   : std::span<const std::uint64_t>(spec.draw_keys.data() + b, n);
-        ev.evaluate(b, e, map.ids(), cx, out_ids, y, keys);
-        if (summarise)
-          for (std::size_t m = 0; m < out_ids.size(); ++m) partial[w][m].add(std::span<const double>(y[m], n));
-        done.fetch_add(e - b);
-      }
-    } catch (...) {
-      const std::lock_guard<std::mutex> lock(error_mutex);
-      if (!error) error = std::current_exception();
-      stop.store(true);
-    }
-    { const std::lock_guard<std::mutex> lock(wake_mutex); }
-    wake.notify_all();
+  const unsigned workers = parallel::worker_count(opt.threads, chunks);
+  // Per worker and output: merged once, at the end (exact sums: the order does not matter).
+  std::vector<std::vector<SummaryAccumulator>> partial(summarise ? workers : 0);
+  // Full mode writes straight into the result's columns; otherwise each worker writes into
+  // buffers of its own, reused from chunk to chunk, so that memory does not grow with n.
+  const auto chunk_size = static_cast<std::size_t>(std::min<std::uint64_t>(opt.chunk, total));
+  const bool own_inputs = !(full && spec.keep_inputs), own_outputs = !full;
+  struct Buffers {
+    std::vector<std::vector<double>> x, y;
   };
-
-  std::vector<std::thread> pool;
-  for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work, w);
-  if (!progress) {
-    work(0);
-  } else {
-    // The calling thread watches (it may hold the caller's context, e.g. Python signals);
-    // worker 0 runs on its own thread then.
-    pool.emplace_back(work, 0u);
-    bool cancelled = false;
-    std::exception_ptr progress_error;
-    while (done.load() < total && !stop.load()) {
-      {
-        std::unique_lock<std::mutex> lock(wake_mutex);
-        wake.wait_for(lock, std::chrono::milliseconds(50), [&] { return done.load() >= total || stop.load(); });
-      }
-      try {
-        if (!progress(done.load(), total)) cancelled = true;
-      } catch (...) {
-        progress_error = std::current_exception();
-      }
-      if (cancelled || progress_error) {
-        stop.store(true);
-        break;
-      }
+  std::vector<Buffers> buffers(workers);
+  parallel::Options po;
+  po.threads = opt.threads;
+  po.total = total;
+  po.watch = progress;
+  parallel::parallel_for(chunks, po, [&](std::uint64_t c, const parallel::Worker& w) {
+    Buffers& buf = buffers[w.index()];
+    if (own_inputs && buf.x.empty()) buf.x.assign(spec.inputs.size(), std::vector<double>(chunk_size));
+    if (own_outputs && buf.y.empty()) buf.y.assign(out_ids.size(), std::vector<double>(chunk_size));
+    const std::uint64_t b = opt.begin + c * opt.chunk;
+    const std::uint64_t e = std::min(b + opt.chunk, end);
+    const auto off = static_cast<std::size_t>(b - opt.begin), n = static_cast<std::size_t>(e - b);
+    std::vector<double*> x(spec.inputs.size()), y(out_ids.size());
+    for (std::size_t k = 0; k < x.size(); ++k)
+      x[k] = own_inputs ? buf.x[k].data() : (into ? into->inputs[k].data() : res.inputs[k].data()) + off;
+    for (std::size_t m = 0; m < y.size(); ++m)
+      y[m] = own_outputs ? buf.y[m].data() : (into ? into->outputs[m].data() : res.outputs[m].data()) + off;
+    const std::vector<const double*> cx(x.begin(), x.end());
+    map.fill(b, e, x);
+    const std::span<const std::uint64_t> keys =
+        spec.draw_keys.empty() ? std::span<const std::uint64_t>()
+                               : std::span<const std::uint64_t>(spec.draw_keys.data() + b, n);
+    ev.evaluate(b, e, map.ids(), cx, out_ids, y, keys);
+    if (summarise) {
+      auto& acc = partial[w.index()];
+      if (acc.empty()) acc.resize(out_ids.size());
+      for (std::size_t m = 0; m < out_ids.size(); ++m) acc[m].add(std::span<const double>(y[m], n));
     }
-    for (auto& t : pool) t.join();
-    pool.clear();
-    if (progress_error) std::rethrow_exception(progress_error);
-    if (cancelled) throw Cancelled();
-    if (!error) progress(done.load(), total);
-  }
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
+    w.advance(n);
+  });
   if (!summarise) return res;
   res.summaries.assign(out_ids.size(), Summary());
-  for (const auto& p : partial)
-    for (std::size_t m = 0; m < out_ids.size(); ++m) res.summaries[m].merge(p[m]);
+  for (auto& p : partial)
+    for (std::size_t m = 0; m < p.size(); ++m) p[m].flush_into(res.summaries[m]);
   return res;
 }
 

@@ -1,26 +1,21 @@
-// aci::sweep::SaltelliDesign + analyze_sobol: first-order and total Sobol' indices of any model
-// from the outputs of a Saltelli design, with bootstrap confidence intervals (threads,
-// interruptible, the same bits for any thread count).
+// aci::sweep::SaltelliDesign + analyze_sobol: first-order, total and (optionally) second-order
+// Sobol' indices of any model from the outputs of a Saltelli design, with bootstrap confidence
+// intervals (threads, progress, interruptible, the same bits for any thread count).
 #pragma once
 
 #include <algorithm>
-#include <atomic>
+#include <array>
 #include <bit>
 #include <cassert>
-#include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <exception>
 #include <functional>
 #include <limits>
-#include <mutex>
 #include <numeric>
 #include <span>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -28,6 +23,7 @@
 #include "aci_cost/detail/counter_rng.hpp"
 #include "aci_cost/detail/lanes.hpp"
 #include "aci_cost/error.hpp"
+#include "aci_cost/parallel/parallel_for.hpp"
 #include "aci_cost/sweep/cancel.hpp"
 #include "aci_cost/sweep/design_outputs.hpp"
 #include "aci_cost/sweep/designs.hpp"
@@ -43,17 +39,21 @@ namespace aci::sweep {
 /// and last k columns of a 2k-dimensional Owen-scrambled Sobol' sequence, and AB_g is A with the
 /// columns of group g taken from B. Rows are stored by base row: row i (G + 2) + c is A_i for
 /// c = 0, B_i for c = 1 and AB_{c-2, i} after, so an N-row design is the first N (G + 2) rows of
-/// the 2N-row design with the same seed.
+/// the 2N-row design with the same seed. With `second_order` (Saltelli 2002, as SALib's
+/// calc_second_order), each base row also has BA_g (B with the columns of group g taken from A)
+/// after the AB rows: blocks of 2G + 2 rows.
 class SaltelliDesign {
  public:
   /// Points are in [0, 1).
   using value_type = double;
 
   /// `inputs` k in [1, SobolDesign::max_dimension / 2]; `base_rows` N a power of two in [2, 2^32];
-  /// `groups`: empty (one group per input) or the group (0..G-1, each used) of every input.
-  SaltelliDesign(std::size_t inputs, std::uint64_t base_rows, std::uint64_t seed, std::vector<std::size_t> groups = {})
+  /// `groups`: empty (one group per input) or the group (0..G-1, each used) of every input;
+  /// `second_order`: also the BA_g rows of second-order indices.
+  SaltelliDesign(std::size_t inputs, std::uint64_t base_rows, std::uint64_t seed, std::vector<std::size_t> groups = {},
+                 bool second_order = false)
       : inputs_(checked_inputs(inputs)), n_(base_rows), seed_(seed), groups_(std::move(groups)),
-        sobol_(2 * inputs, Scrambling::owen, seed) {
+        second_order_(second_order), sobol_(2 * inputs, Scrambling::owen, seed) {
     ACI_COST_REQUIRE(n_ >= 2 && n_ <= (std::uint64_t{1} << 32) && std::has_single_bit(n_), "saltelli.N", n_,
                  "must be a power of two in [2, 2^32] (Sobol' nets balance only at powers of two)");
     if (groups_.empty()) {
@@ -80,15 +80,18 @@ class SaltelliDesign {
   std::uint64_t base_rows() const noexcept { return n_; }
   /// The seed of the scrambled Sobol' sequence.
   std::uint64_t seed() const noexcept { return seed_; }
-  /// Rows per base row: G + 2 (A, B, AB_0 .. AB_{G-1}).
-  std::size_t block_size() const noexcept { return group_count_ + 2; }
-  /// Model evaluations: N (G + 2).
+  /// True when the design has the BA_g rows of second-order indices.
+  bool second_order() const noexcept { return second_order_; }
+  /// Rows per base row: G + 2 (A, B, AB_0 .. AB_{G-1}), 2G + 2 with BA_0 .. BA_{G-1}.
+  std::size_t block_size() const noexcept { return (second_order_ ? 2 * group_count_ : group_count_) + 2; }
+  /// Model evaluations: N (G + 2), or N (2G + 2).
   std::uint64_t size() const noexcept { return n_ * block_size(); }
-  /// Hash of (kind, version, seed, N, k, G, groups): outputs must carry it.
+  /// Hash of (kind, version, seed, N, k, G, groups, second order): outputs must carry it.
   std::uint64_t fingerprint() const noexcept {
     detail::Fingerprint f(DesignKind::saltelli);
     f.add(seed_).add(n_).add(inputs_).add(group_count_);
     for (const std::size_t g : groups_) f.add(g);
+    if (second_order_) f.add(0x5a17e11125ec0dULL);  // first-order designs keep their fingerprint
     return f.value();
   }
   /// Row r (< size()) into `out` (one slot per input), in [0, 1).
@@ -97,8 +100,10 @@ class SaltelliDesign {
     detail::require_index(r, size(), "saltelli.row");
     const std::uint64_t i = r / block_size();
     const std::size_t c = static_cast<std::size_t>(r % block_size());
+    const std::size_t g = group_count_;
     for (std::size_t j = 0; j < inputs_; ++j) {
-      const bool from_b = c == 1 || (c >= 2 && groups_[j] == c - 2);
+      const bool from_b = c == 1 || (c >= 2 && c < 2 + g && groups_[j] == c - 2) ||
+                          (c >= 2 + g && groups_[j] != c - 2 - g);  // BA_g: B but group g from A
       out[j] = sobol_.coordinate(i, from_b ? inputs_ + j : j);
     }
   }
@@ -115,13 +120,25 @@ class SaltelliDesign {
   std::uint64_t seed_;
   std::vector<std::size_t> groups_;
   std::size_t group_count_ = 0;
+  bool second_order_ = false;
   SobolDesign sobol_;
 };
+
+/// The number of pairs g < h of G groups, G (G - 1) / 2: the second-order indices.
+inline std::size_t group_pairs(std::size_t groups) noexcept { return groups * (groups - 1) / 2; }
+
+/// [assumption] Default bootstrap resamples B: each percentile bound of a 95 % interval is then
+/// within about 4 % of the interval's half-width of its B = infinity value (one standard error:
+/// sqrt(p (1 - p) / B) / phi(z_p) = 0.085 bootstrap standard deviations at p = 0.025, against a
+/// half-width of 1.96), a normal interval's half-width within 2.2 % (1 / sqrt(2 (B - 1))).
+/// docs/sweep_format.md gives the table for other B.
+inline constexpr std::size_t default_bootstrap_resamples = 1000;
 
 /// Options of analyze_sobol.
 struct SobolOptions {
   double confidence_level = 0.95;             ///< coverage of the intervals, in (0, 1)
-  std::size_t bootstrap_resamples = 1000;     ///< resamples of the base rows; 0: no intervals (NaN bounds)
+  /// Resamples of the base rows; 0: no intervals (NaN bounds).
+  std::size_t bootstrap_resamples = default_bootstrap_resamples;
   std::uint64_t bootstrap_seed = 0;           ///< seed of the resampling (counter RNG)
   CiMethod ci_method = CiMethod::percentile;  ///< how intervals are formed
   NanPolicy nan_policy = NanPolicy::raise;    ///< what to do with non-finite outputs
@@ -129,9 +146,10 @@ struct SobolOptions {
   /// variance of f(A), f(B) by 2N; the default centres on f(A), f(B) and divides by 2N - 1.
   bool salib_conventions = false;
   unsigned threads = 1;                       ///< bootstrap threads, 1-256 (intervals do not depend on it)
-  /// Polled by the calling thread before the bootstrap and about every 50 ms during it; returning
-  /// false stops it with Cancelled, throwing stops it with that exception. Empty: never stops.
-  std::function<bool()> keep_going;
+  /// Told the resamples done and their total by the calling thread about every 50 ms during the
+  /// bootstrap; returning false stops it with Cancelled, throwing stops it with that exception.
+  /// Empty: never stops.
+  parallel::Watch progress;
 
   /// Throws InvalidInput naming the field unless confidence_level is in (0, 1) and threads in [1, 256].
   void validate() const {
@@ -148,6 +166,10 @@ struct SobolIndices {
   std::vector<T> total_order;                ///< ST per group: share of variance, 0-1 up to sampling error
   std::vector<Interval<T>> first_order_ci;   ///< interval of S1 per group at the requested level
   std::vector<Interval<T>> total_order_ci;   ///< interval of ST per group at the requested level
+  /// Second-order design only: S2 of each pair of groups g < h, in the order (0, 1), (0, 2), ..,
+  /// (0, G-1), (1, 2), .. (group_pairs(G) values; Saltelli 2002, as SALib's S2).
+  std::vector<T> second_order;
+  std::vector<Interval<T>> second_order_ci;  ///< interval of S2 per pair
   T mean{};                                  ///< mean of the stacked f(A), f(B), output units
   T variance{};                              ///< sample variance V of the stacked f(A), f(B), output units^2
   std::uint64_t rows_used = 0;               ///< base rows analysed
@@ -157,11 +179,12 @@ struct SobolIndices {
 namespace detail {
 
 /// S1 and ST per group over the base rows `rows` (repetitions allowed), outputs laid out as in
-/// SaltelliDesign. Returns false, leaving s1/st unset, when the rows' outputs have no variance.
+/// SaltelliDesign (blocks of G + 2 rows, or 2G + 2 with BA_g: then S2 per pair into *s2).
+/// Returns false, leaving s1/st unset, when the rows' outputs have no variance.
 template <class T>
 bool sobol_estimates(const std::vector<T>& f, std::size_t block, std::size_t groups,
                      const std::vector<std::uint64_t>& rows, std::vector<T>& s1, std::vector<T>& st, T& mean,
-                     T& variance, bool salib = false) {
+                     T& variance, bool salib = false, std::vector<T>* s2 = nullptr) {
   const auto n = static_cast<T>(rows.size());
   T sum = 0;
   if (salib) {
@@ -202,6 +225,23 @@ bool sobol_estimates(const std::vector<T>& f, std::size_t block, std::size_t gro
     s1[g] = first / n / variance;
     st[g] = total / (T(2) * n) / variance;
   }
+  if (s2 != nullptr && block == 2 * groups + 2) {
+    // Saltelli 2002 (as SALib's second_order): E[f(BA_g) f(AB_h)] - f0^2 = V^c_gh, the closed
+    // variance of the pair (BA_g and AB_h share the inputs of g and h, no other); then
+    // S2 = V^c_gh / V - S1_g - S1_h. The products are centred on the mean, as the first order's.
+    s2->assign(group_pairs(groups), T(0));
+    T cross = 0;
+    for (const std::uint64_t i : rows) cross += (f[i * block] - mean) * (f[i * block + 1] - mean);
+    std::size_t p = 0;
+    for (std::size_t g = 0; g < groups; ++g) {
+      for (std::size_t h = g + 1; h < groups; ++h, ++p) {
+        T joint = 0;
+        for (const std::uint64_t i : rows)
+          joint += (f[i * block + 2 + groups + g] - mean) * (f[i * block + 2 + h] - mean);
+        (*s2)[p] = (joint - cross) / n / variance - s1[g] - s1[h];
+      }
+    }
+  }
   return true;
 }
 
@@ -222,14 +262,18 @@ struct SobolColumns {
   std::size_t padded = 0;  ///< m rounded up to a multiple of lanes
   std::size_t groups = 0;  ///< G
   bool salib = false;      ///< SALib's conventions (the `all` column is filled)
+  bool second = false;     ///< second-order design (the `abr` and `ba` columns are filled)
   std::vector<T> a, b, ab, all;
-  std::vector<T> d;  ///< f(AB_g) - f(A) of row j at [g padded + j]
+  std::vector<T> d;    ///< f(AB_g) - f(A) of row j at [g padded + j]
+  std::vector<T> abr;  ///< second order: f(AB_g) of row j at [g padded + j]
+  std::vector<T> ba;   ///< second order: f(BA_g) of row j at [g padded + j]
 
   SobolColumns(const std::vector<T>& f, std::size_t block, std::size_t group_count,
                const std::vector<std::uint64_t>& rows, bool salib_conventions)
       : used(rows.size()), padded((rows.size() + lanes - 1) / lanes * lanes), groups(group_count),
-        salib(salib_conventions), a(padded), b(padded), ab(padded), all(salib_conventions ? padded : 0),
-        d(group_count * padded) {
+        salib(salib_conventions), second(block == 2 * group_count + 2), a(padded), b(padded), ab(padded),
+        all(salib_conventions ? padded : 0), d(group_count * padded), abr(second ? group_count * padded : 0),
+        ba(second ? group_count * padded : 0) {
     for (std::size_t j = 0; j < used; ++j) {
       const T* y = &f[rows[j] * block];
       a[j] = y[0];
@@ -241,6 +285,12 @@ struct SobolColumns {
         all[j] = row;
       }
       for (std::size_t g = 0; g < groups; ++g) d[g * padded + j] = y[2 + g] - y[0];
+      if (second) {
+        for (std::size_t g = 0; g < groups; ++g) {
+          abr[g * padded + j] = y[2 + g];
+          ba[g * padded + j] = y[2 + groups + g];
+        }
+      }
     }
   }
 };
@@ -250,12 +300,14 @@ template <class T>
 struct SobolSums {
   static constexpr std::size_t lanes = SobolColumns<T>::lanes;
   std::vector<T> ab, all, squares, first, total;  ///< first, total: group g's lanes at [g lanes]
+  std::vector<T> cross, joint;  ///< second order: (f(A) - mean)(f(B) - mean); pair p's lanes at [p lanes]
   T mean{}, centre{};
 
-  explicit SobolSums(std::size_t groups)
-      : ab(lanes), all(lanes), squares(lanes), first(groups * lanes), total(groups * lanes) {}
+  explicit SobolSums(std::size_t groups, bool second = false)
+      : ab(lanes), all(lanes), squares(lanes), first(groups * lanes), total(groups * lanes),
+        cross(second ? lanes : 0), joint(second ? group_pairs(groups) * lanes : 0) {}
   void reset() {
-    for (auto* v : {&ab, &all, &squares, &first, &total}) std::fill(v->begin(), v->end(), T(0));
+    for (auto* v : {&ab, &all, &squares, &first, &total, &cross, &joint}) std::fill(v->begin(), v->end(), T(0));
   }
 };
 
@@ -311,24 +363,28 @@ void tile_weights(const std::uint32_t* counts, std::size_t j0, std::size_t j1, T
   for (std::size_t j = j0; j < j1; ++j) w[j - j0] = static_cast<T>(counts[j]);
 }
 
-/// First pass over rows [j0, j1) (multiples of lanes, at most a tile), row j weighted
-/// counts[j]: the sums of the mean and the centre.
-template <class T>
-void sobol_pass_means(const SobolColumns<T>& c, const std::uint32_t* counts, std::size_t j0, std::size_t j1,
-                      SobolSums<T>& s) {
+/// First pass over rows [j0, j1) (multiples of lanes, at most a tile) for R resamples at once:
+/// resample r weights row j by w[r][j - j0] (tile_weights) into the sums of the mean and the
+/// centre, s[r]. The columns are loaded once for the R resamples, whose R chains of sums run side
+/// by side; each resample's sums are the same operations in the same order whatever R.
+template <std::size_t R, class T>
+void sobol_pass_means(const SobolColumns<T>& c, const T* const* w, std::size_t j0, std::size_t j1,
+                      SobolSums<T>* const* s) {
   using V = SumLanes<T>;
   constexpr std::size_t L = SobolColumns<T>::lanes;
-  T w[SobolColumns<T>::tile];
-  tile_weights(counts, j0, j1, w);
-  V ab = V::load(s.ab.data());
-  // Explicit fused multiply-adds (one rounding, the same on every target).
-  for (std::size_t j = j0; j < j1; j += L) ab = fused_mul_add(V::load(&w[j - j0]), V::load(&c.ab[j]), ab);
-  ab.store(s.ab.data());
-  if (c.salib) {
-    V all = V::load(s.all.data());
-    for (std::size_t j = j0; j < j1; j += L) all = fused_mul_add(V::load(&w[j - j0]), V::load(&c.all[j]), all);
-    all.store(s.all.data());
-  }
+  // The R running sums as R variables (fold expressions over constant indices: registers).
+  const auto accumulate = [&]<std::size_t... r>(std::index_sequence<r...>, std::vector<T> SobolSums<T>::*sum,
+                                                const std::vector<T>& column) {
+    std::array<V, R> acc{V::load((s[r]->*sum).data())...};
+    // Explicit fused multiply-adds (one rounding, the same on every target).
+    for (std::size_t j = j0; j < j1; j += L) {
+      const V x = V::load(&column[j]);
+      ((acc[r] = fused_mul_add(V::load(&w[r][j - j0]), x, acc[r])), ...);
+    }
+    (acc[r].store((s[r]->*sum).data()), ...);
+  };
+  accumulate(std::make_index_sequence<R>(), &SobolSums<T>::ab, c.ab);
+  if (c.salib) accumulate(std::make_index_sequence<R>(), &SobolSums<T>::all, c.all);
 }
 
 /// Between the passes: the mean and centre of sobol_estimates from the first pass's sums.
@@ -341,41 +397,70 @@ void sobol_set_means(const SobolColumns<T>& c, std::size_t block, std::uint64_t 
   s.mean = c.salib ? lane_sum(s.all.data()) / (n * static_cast<T>(block)) : s.centre;
 }
 
-/// Second pass over rows [j0, j1): the sums of the variance and of each group's terms.
-template <class T>
-void sobol_pass_terms(const SobolColumns<T>& c, const std::uint32_t* counts, std::size_t j0, std::size_t j1,
-                      SobolSums<T>& s) {
+/// Second pass over rows [j0, j1) for R resamples at once (as sobol_pass_means): the sums of the
+/// variance and of each group's terms (and pair's, second order). `bm` has room for R tiles.
+template <std::size_t R, class T>
+void sobol_pass_terms(const SobolColumns<T>& c, const T* const* w, std::size_t j0, std::size_t j1,
+                      SobolSums<T>* const* s, T* bm) {
   using V = SumLanes<T>;
-  constexpr std::size_t L = SobolColumns<T>::lanes;
-  T w[SobolColumns<T>::tile];
-  tile_weights(counts, j0, j1, w);
-  T bm[SobolColumns<T>::tile];  // f(B) - mean, shared by the groups
-  const V centre(s.centre), mean(s.mean);
-  V squares = V::load(s.squares.data());
-  for (std::size_t j = j0; j < j1; j += L) {
-    const V a = V::load(&c.a[j]) - centre, fb = V::load(&c.b[j]), b = fb - centre;
-    squares = fused_mul_add(V::load(&w[j - j0]), a * a + b * b, squares);
-    (fb - mean).store(&bm[j - j0]);
-  }
-  squares.store(s.squares.data());
-  for (std::size_t g = 0; g < c.groups; ++g) {
-    const T* dg = &c.d[g * c.padded];
-    V first = V::load(&s.first[g * L]), total = V::load(&s.total[g * L]);
+  constexpr std::size_t L = SobolColumns<T>::lanes, tile = SobolColumns<T>::tile;
+  // (Column pointers held in locals: a store through Lanes::store's memcpy may alias anything.)
+  const T* const ca = c.a.data();
+  const T* const cb = c.b.data();
+  for (std::size_t r = 0; r < R; ++r) {  // the squares, and f(B) - mean (shared by the groups)
+    const V centre(s[r]->centre), mean(s[r]->mean);
+    const T* const wr = w[r] - j0;
+    T* const bmr = bm + r * tile - j0;
+    V squares = V::load(s[r]->squares.data());
     for (std::size_t j = j0; j < j1; j += L) {
-      const V wj = V::load(&w[j - j0]), d = V::load(&dg[j]);
-      // sobol_estimates' terms: (f(B) - mean)(f(AB_g) - f(A)) and (f(A) - f(AB_g))^2.
-      first = fused_mul_add(wj, V::load(&bm[j - j0]) * d, first);
-      total = fused_mul_add(wj, d * d, total);
+      const V a = V::load(&ca[j]) - centre, fb = V::load(&cb[j]), b = fb - centre;
+      squares = fused_mul_add(V::load(&wr[j]), a * a + b * b, squares);
+      (fb - mean).store(&bmr[j]);
     }
-    first.store(&s.first[g * L]);
-    total.store(&s.total[g * L]);
+    squares.store(s[r]->squares.data());
+  }
+  // Per group, the R resamples' two running sums as 2R variables (constant indices: registers).
+  const auto group_terms = [&]<std::size_t... r>(std::index_sequence<r...>, std::size_t g) {
+    const T* dg = &c.d[g * c.padded];
+    std::array<V, R> first{V::load(&s[r]->first[g * L])...}, total{V::load(&s[r]->total[g * L])...};
+    for (std::size_t j = j0; j < j1; j += L) {
+      const V d = V::load(&dg[j]), dd = d * d;
+      // sobol_estimates' terms: (f(B) - mean)(f(AB_g) - f(A)) and (f(A) - f(AB_g))^2.
+      ((first[r] = fused_mul_add(V::load(&w[r][j - j0]), V::load(&bm[r * tile + j - j0]) * d, first[r]),
+        total[r] = fused_mul_add(V::load(&w[r][j - j0]), dd, total[r])), ...);
+    }
+    (first[r].store(&s[r]->first[g * L]), ...);
+    (total[r].store(&s[r]->total[g * L]), ...);
+  };
+  for (std::size_t g = 0; g < c.groups; ++g) group_terms(std::make_index_sequence<R>(), g);
+  if (!c.second) return;
+  // sobol_estimates' second-order terms: (f(A) - mean)(f(B) - mean) and, per pair g < h,
+  // (f(BA_g) - mean)(f(AB_h) - mean).
+  for (std::size_t r = 0; r < R; ++r) {
+    const V mean(s[r]->mean);
+    V cross = V::load(s[r]->cross.data());
+    for (std::size_t j = j0; j < j1; j += L)
+      cross = fused_mul_add(V::load(&w[r][j - j0]), (V::load(&c.a[j]) - mean) * V::load(&bm[r * tile + j - j0]), cross);
+    cross.store(s[r]->cross.data());
+    std::size_t p = 0;
+    for (std::size_t g = 0; g < c.groups; ++g) {
+      const T* bag = &c.ba[g * c.padded];
+      for (std::size_t h = g + 1; h < c.groups; ++h, ++p) {
+        const T* abh = &c.abr[h * c.padded];
+        V joint = V::load(&s[r]->joint[p * L]);
+        for (std::size_t j = j0; j < j1; j += L)
+          joint = fused_mul_add(V::load(&w[r][j - j0]), (V::load(&bag[j]) - mean) * (V::load(&abh[j]) - mean), joint);
+        joint.store(&s[r]->joint[p * L]);
+      }
+    }
   }
 }
 
-/// After the second pass: S1, ST, the variance; false (s1/st unset) when there is no variance.
+/// After the second pass: S1, ST (and S2 of a second-order design into s2), the variance;
+/// false (s1/st unset) when there is no variance.
 template <class T>
 bool sobol_finish(const SobolColumns<T>& c, std::uint64_t draws, const SobolSums<T>& s, std::vector<T>& s1,
-                  std::vector<T>& st, T& variance) {
+                  std::vector<T>& st, T& variance, std::vector<T>* s2 = nullptr) {
   constexpr std::size_t L = SobolColumns<T>::lanes;
   const auto n = static_cast<T>(draws);
   variance = lane_sum(s.squares.data()) / (c.salib ? T(2) * n : T(2) * n - T(1));
@@ -383,6 +468,14 @@ bool sobol_finish(const SobolColumns<T>& c, std::uint64_t draws, const SobolSums
   for (std::size_t g = 0; g < c.groups; ++g) {
     s1[g] = lane_sum(&s.first[g * L]) / n / variance;
     st[g] = lane_sum(&s.total[g * L]) / (T(2) * n) / variance;
+  }
+  if (c.second && s2 != nullptr) {
+    const T cross = lane_sum(s.cross.data());
+    s2->resize(group_pairs(c.groups));
+    std::size_t p = 0;
+    for (std::size_t g = 0; g < c.groups; ++g)
+      for (std::size_t h = g + 1; h < c.groups; ++h, ++p)
+        (*s2)[p] = (lane_sum(&s.joint[p * L]) - cross) / n / variance - s1[g] - s1[h];
   }
   return true;
 }
@@ -395,184 +488,169 @@ template <class T>
 bool sobol_estimates_weighted(const std::vector<T>& f, std::size_t block, std::size_t groups,
                               const std::vector<std::uint64_t>& rows, const std::vector<std::uint32_t>& counts,
                               std::uint64_t draws, std::vector<T>& s1, std::vector<T>& st, T& mean, T& variance,
-                              bool salib = false) {
+                              bool salib = false, std::vector<T>* s2 = nullptr) {
   const SobolColumns<T> c(f, block, groups, rows, salib);
   std::vector<std::uint32_t> w(c.padded, 0U);
   std::copy(counts.begin(), counts.end(), w.begin());
-  SobolSums<T> s(groups);
+  SobolSums<T> s(groups, c.second);
   constexpr std::size_t tile = SobolColumns<T>::tile;
-  for (std::size_t j0 = 0; j0 < c.padded; j0 += tile) sobol_pass_means(c, w.data(), j0, std::min(j0 + tile, c.padded), s);
+  T weights[tile], bm[tile];
+  const T* const wp[1] = {weights};
+  SobolSums<T>* const sp[1] = {&s};
+  for (std::size_t j0 = 0; j0 < c.padded; j0 += tile) {
+    const std::size_t j1 = std::min(j0 + tile, c.padded);
+    tile_weights(w.data(), j0, j1, weights);
+    sobol_pass_means<1>(c, wp, j0, j1, sp);
+  }
   sobol_set_means(c, block, draws, s);
   mean = s.mean;
-  for (std::size_t j0 = 0; j0 < c.padded; j0 += tile) sobol_pass_terms(c, w.data(), j0, std::min(j0 + tile, c.padded), s);
-  return sobol_finish(c, draws, s, s1, st, variance);
+  for (std::size_t j0 = 0; j0 < c.padded; j0 += tile) {
+    const std::size_t j1 = std::min(j0 + tile, c.padded);
+    tile_weights(w.data(), j0, j1, weights);
+    sobol_pass_terms<1>(c, wp, j0, j1, sp, bm);
+  }
+  return sobol_finish(c, draws, s, s1, st, variance, s2);
 }
 
-/// Bootstrap replicates of S1 and ST: replicate b of group g at [b groups + g], valid[b] false
-/// for a degenerate resample (no variance). Resample b draws rows[uniform_index(counter_bits(
-/// seed, b, k, stream_bootstrap), m)] for k = 0..m-1 (m = rows.size()), as before counting
-/// replaced gathering: the same rows. Each thread takes batches of resamples and runs both
-/// passes over tiles of rows that stay in cache for the whole batch. A resample's estimate
-/// depends only on its counts (same sums in the same order whoever computes it) and is stored at
-/// its index, so the replicates do not depend on the thread count or the batching.
-/// `keep_going` is polled by the calling thread (see SobolOptions).
+/// The bootstrap replicates of one output: replicate b of group g at [b groups + g] (of pair p
+/// at [b pairs + p]), valid[b] false for a degenerate resample (no variance).
 template <class T>
-void sobol_bootstrap(const std::vector<T>& f, std::size_t block, std::size_t groups,
-                     const std::vector<std::uint64_t>& rows, std::uint64_t resamples, std::uint64_t seed,
-                     bool salib, unsigned threads, const std::function<bool()>& keep_going,
-                     std::vector<T>& s1_replicates, std::vector<T>& st_replicates, std::vector<char>& valid) {
+struct SobolReplicates {
+  std::vector<T> s1, st, s2;
+  std::vector<char> valid;
+};
+
+/// Bootstrap replicates of S1 and ST of every output of `outputs` (their columns, all over the
+/// same base rows), into `out` (one per output). Resample b draws the rows
+/// rows[uniform_index(counter_bits(seed, b, k, stream_bootstrap), m)] for k = 0..m-1 (m the rows
+/// used), the same rows for every output: they are drawn and counted once per resample. Each
+/// task takes a batch of resamples and runs both passes over tiles of rows that stay in cache
+/// for the whole batch and every output. A resample's estimate depends only on its counts (the
+/// same sums in the same order whoever computes it) and is stored at its index, so the
+/// replicates do not depend on the thread count or the batching. Runs on parallel_for:
+/// `progress` (resamples done, total) is polled by the calling thread; Cancelled when it
+/// returns false.
+template <class T>
+void sobol_bootstrap(const std::vector<const SobolColumns<T>*>& outputs, std::size_t block, std::uint64_t resamples,
+                     std::uint64_t seed, unsigned threads, const parallel::Watch& progress,
+                     std::vector<SobolReplicates<T>>& out) {
   const auto r_count = static_cast<std::size_t>(resamples);
-  s1_replicates.assign(r_count * groups, T(0));
-  st_replicates.assign(r_count * groups, T(0));
-  valid.assign(r_count, 0);
+  out.assign(outputs.size(), {});
+  if (outputs.empty()) return;
+  const std::size_t groups = outputs[0]->groups;
+  const bool second = outputs[0]->second;
+  const std::size_t pairs = second ? group_pairs(groups) : 0;
+  for (auto& o : out) {
+    o.s1.assign(r_count * groups, T(0));
+    o.st.assign(r_count * groups, T(0));
+    o.s2.assign(r_count * pairs, T(0));
+    o.valid.assign(r_count, 0);
+  }
   if (r_count == 0) return;
-  if (keep_going && !keep_going()) throw Cancelled();
-  const SobolColumns<T> columns(f, block, groups, rows, salib);
-  const std::uint64_t m = columns.used;
-  // Resamples per task, whose counts share each tile of the columns while it is in cache; at
-  // most 8 MiB of counts per thread (large N: one resample, 4 bytes a row).
-  const std::uint64_t batch = std::clamp<std::uint64_t>((std::uint64_t{1} << 21) / std::max<std::uint64_t>(m, 1), 1, 8);
+  const std::uint64_t m = outputs[0]->used;
+  const std::size_t padded = outputs[0]->padded;
+  // Resamples per task, whose counts share each tile of the columns while it is in cache (the
+  // columns of many outputs exceed the caches: each tile is read once per task); at most 8 MiB
+  // of counts per thread (large N: one resample, 4 bytes a row).
+  const std::uint64_t batch = std::clamp<std::uint64_t>((std::uint64_t{1} << 21) / std::max<std::uint64_t>(m, 1), 1, 32);
   constexpr std::size_t tile = SobolColumns<T>::tile;
-  const unsigned workers = static_cast<unsigned>(std::min<std::uint64_t>(threads, (resamples + batch - 1) / batch));
-  std::atomic<std::uint64_t> next{0};
-  std::atomic<unsigned> finished{0};
-  std::atomic<bool> stop{false};
-  std::exception_ptr error;
-  std::mutex error_mutex, wake_mutex;
-  std::condition_variable wake;
-
-  const auto work = [&] {
-    try {
-      // Multinomial counts, 4 bytes a row (a row drawn all 2^32 times of N = 2^32 would wrap).
-      const std::size_t padded = columns.padded;
-      std::vector<std::uint32_t> counts(static_cast<std::size_t>(batch) * padded, 0U);  // padding stays 0
-      constexpr std::size_t hashed = 2048;  // draws hashed together (vectorised), then counted
-      std::vector<std::uint32_t> picked(hashed);
-      std::vector<SobolSums<T>> sums(static_cast<std::size_t>(batch), SobolSums<T>(groups));
-      std::vector<T> s1(groups), st(groups);
-      for (std::uint64_t b0; !stop.load(std::memory_order_relaxed) && (b0 = next.fetch_add(batch)) < resamples;) {
-        const auto nb = static_cast<std::size_t>(std::min(batch, resamples - b0));
-        for (std::size_t r = 0; r < nb; ++r) {
-          std::uint32_t* count = &counts[r * padded];
-          std::fill(count, count + m, 0U);
-          const std::uint64_t key = aci::detail::counter_key(seed, b0 + r);
-          // Huge N: stop within a resample too.
-          for (std::uint64_t k0 = 0; k0 < m && !stop.load(std::memory_order_relaxed); k0 += hashed) {
-            const auto len = static_cast<std::size_t>(std::min<std::uint64_t>(hashed, m - k0));
-            for (std::size_t k = 0; k < len; ++k) {
-              const std::uint64_t bits =
-                  aci::detail::counter_stream_bits(aci::detail::counter_step_key(key, k0 + k), stream_bootstrap);
-              picked[k] = static_cast<std::uint32_t>(uniform_index(bits, m));  // < m <= 2^32
-            }
-            for (std::size_t k = 0; k < len; ++k) ++count[picked[k]];
-          }
-          sums[r].reset();
+  const std::uint64_t tasks = (resamples + batch - 1) / batch;
+  struct Scratch {
+    std::vector<std::uint32_t> counts;   // multinomial counts, 4 bytes a row (a row drawn all 2^32
+                                         // times of N = 2^32 would wrap)
+    std::vector<std::uint32_t> picked;   // draws hashed together (vectorised), then counted
+    std::vector<SobolSums<T>> sums;      // per output and resample of the batch
+    std::vector<T> weights;              // per resample of the batch, one tile
+    std::vector<T> bm;                   // per resample of the batch, f(B) - mean over one tile
+  };
+  constexpr std::size_t hashed = 2048;
+  std::vector<Scratch> scratch(parallel::worker_count(threads, tasks));
+  parallel::Options run;
+  run.threads = threads;
+  run.total = resamples;
+  run.watch = progress;
+  parallel::parallel_for(tasks, run, [&](std::uint64_t task, const parallel::Worker& w) {
+    Scratch& sc = scratch[w.index()];
+    if (sc.counts.empty()) {
+      sc.counts.assign(static_cast<std::size_t>(batch) * padded, 0U);  // padding stays 0
+      sc.picked.resize(hashed);
+      sc.sums.assign(static_cast<std::size_t>(batch) * outputs.size(), SobolSums<T>(groups, second));
+      sc.weights.resize(static_cast<std::size_t>(batch) * tile);
+      sc.bm.resize(static_cast<std::size_t>(batch) * tile);
+    }
+    const std::uint64_t b0 = task * batch;
+    const auto nb = static_cast<std::size_t>(std::min(batch, resamples - b0));
+    for (std::size_t r = 0; r < nb; ++r) {
+      std::uint32_t* count = &sc.counts[r * padded];
+      std::fill(count, count + m, 0U);
+      const std::uint64_t key = aci::detail::counter_key(seed, b0 + r);
+      for (std::uint64_t k0 = 0; k0 < m && !w.stopping(); k0 += hashed) {  // huge N: stop within a resample too
+        const auto len = static_cast<std::size_t>(std::min<std::uint64_t>(hashed, m - k0));
+        for (std::size_t k = 0; k < len; ++k) {
+          const std::uint64_t bits =
+              aci::detail::counter_stream_bits(aci::detail::counter_step_key(key, k0 + k), stream_bootstrap);
+          sc.picked[k] = static_cast<std::uint32_t>(uniform_index(bits, m));  // < m <= 2^32
         }
-        if (stop.load(std::memory_order_relaxed)) break;
-        for (std::size_t j0 = 0; j0 < padded; j0 += tile)
-          for (std::size_t r = 0; r < nb; ++r)
-            sobol_pass_means(columns, &counts[r * padded], j0, std::min(j0 + tile, padded), sums[r]);
-        for (std::size_t r = 0; r < nb; ++r) sobol_set_means(columns, block, m, sums[r]);
-        for (std::size_t j0 = 0; j0 < padded; j0 += tile)
-          for (std::size_t r = 0; r < nb; ++r)
-            sobol_pass_terms(columns, &counts[r * padded], j0, std::min(j0 + tile, padded), sums[r]);
+        for (std::size_t k = 0; k < len; ++k) ++count[sc.picked[k]];
+      }
+    }
+    if (w.stopping()) return;
+    for (auto& sums : sc.sums) sums.reset();
+    const auto sums = [&](std::size_t o, std::size_t r) -> SobolSums<T>& { return sc.sums[o * batch + r]; };
+    // Each tile's weights once per resample; then per output the resamples' passes, 8 at a time
+    // side by side (the columns loaded once for the 8), the rest one by one.
+    const auto tiles = [&](auto&& pass) {
+      std::array<const T*, 32> wp{};
+      std::array<SobolSums<T>*, 32> sp{};
+      for (std::size_t j0 = 0; j0 < padded; j0 += tile) {
+        const std::size_t j1 = std::min(j0 + tile, padded);
         for (std::size_t r = 0; r < nb; ++r) {
-          T variance{};
-          if (!sobol_finish(columns, m, sums[r], s1, st, variance)) continue;  // degenerate resample
-          const std::size_t b = static_cast<std::size_t>(b0) + r;
-          std::copy(s1.begin(), s1.end(), s1_replicates.begin() + static_cast<std::ptrdiff_t>(b * groups));
-          std::copy(st.begin(), st.end(), st_replicates.begin() + static_cast<std::ptrdiff_t>(b * groups));
-          valid[b] = 1;
+          tile_weights(&sc.counts[r * padded], j0, j1, &sc.weights[r * tile]);
+          wp[r] = &sc.weights[r * tile];
+        }
+        for (std::size_t o = 0; o < outputs.size(); ++o) {
+          for (std::size_t r = 0; r < nb; ++r) sp[r] = &sums(o, r);
+          std::size_t r = 0;
+          for (; r + 8 <= nb; r += 8)
+            pass(std::integral_constant<std::size_t, 8>(), *outputs[o], wp.data() + r, j0, j1, sp.data() + r);
+          for (; r < nb; ++r)
+            pass(std::integral_constant<std::size_t, 1>(), *outputs[o], wp.data() + r, j0, j1, sp.data() + r);
         }
       }
-    } catch (...) {
-      const std::lock_guard<std::mutex> lock(error_mutex);
-      if (!error) error = std::current_exception();
-      stop.store(true);
-    }
-    {
-      const std::lock_guard<std::mutex> lock(wake_mutex);
-      finished.fetch_add(1);
-    }
-    wake.notify_all();
-  };
-
-  std::vector<std::thread> pool;
-  const auto join = [&] {
-    for (auto& t : pool) t.join();
-    pool.clear();
-  };
-  if (!keep_going) {
-    for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work);
-    work();
-    join();
-  } else {
-    // The calling thread only watches: it may hold the caller's context (Python signals are
-    // only seen on the main thread).
-    for (unsigned w = 0; w < workers; ++w) pool.emplace_back(work);
-    bool cancelled = false;
-    std::exception_ptr poll_error;
-    while (!stop.load()) {
-      {
-        std::unique_lock<std::mutex> lock(wake_mutex);
-        if (wake.wait_for(lock, std::chrono::milliseconds(50), [&] { return finished.load() == workers; })) break;
+    };
+    tiles([](auto n, const SobolColumns<T>& c, const T* const* wt, std::size_t j0, std::size_t j1,
+             SobolSums<T>* const* s) { sobol_pass_means<decltype(n)::value>(c, wt, j0, j1, s); });
+    for (std::size_t o = 0; o < outputs.size(); ++o)
+      for (std::size_t r = 0; r < nb; ++r) sobol_set_means(*outputs[o], block, m, sums(o, r));
+    T* bm = sc.bm.data();
+    tiles([bm](auto n, const SobolColumns<T>& c, const T* const* wt, std::size_t j0, std::size_t j1,
+               SobolSums<T>* const* s) { sobol_pass_terms<decltype(n)::value>(c, wt, j0, j1, s, bm); });
+    std::vector<T> s1(groups), st(groups), s2(pairs);
+    for (std::size_t o = 0; o < outputs.size(); ++o) {
+      for (std::size_t r = 0; r < nb; ++r) {
+        T variance{};
+        if (!sobol_finish(*outputs[o], m, sums(o, r), s1, st, variance, &s2)) continue;  // degenerate resample
+        const std::size_t b = static_cast<std::size_t>(b0) + r;
+        std::copy(s1.begin(), s1.end(), out[o].s1.begin() + static_cast<std::ptrdiff_t>(b * groups));
+        std::copy(st.begin(), st.end(), out[o].st.begin() + static_cast<std::ptrdiff_t>(b * groups));
+        std::copy(s2.begin(), s2.end(), out[o].s2.begin() + static_cast<std::ptrdiff_t>(b * pairs));
+        out[o].valid[b] = 1;
       }
-      try {
-        cancelled = !keep_going();
-      } catch (...) {
-        poll_error = std::current_exception();
-      }
-      if (cancelled || poll_error) stop.store(true);
     }
-    join();
-    if (poll_error) std::rethrow_exception(poll_error);
-    if (cancelled) throw Cancelled();
-  }
-  if (error) std::rethrow_exception(error);
-}
-
-/// The interval of `estimate` from its bootstrap replicates (NaN bounds with fewer than 2).
-template <class T>
-Interval<T> bootstrap_interval(std::vector<T> replicates, T estimate, double level, CiMethod method) {
-  const std::size_t b = replicates.size();
-  if (b < 2) return {std::numeric_limits<T>::quiet_NaN(), std::numeric_limits<T>::quiet_NaN()};
-  const double tail = (1.0 - level) / 2.0;
-  if (method == CiMethod::normal) {
-    T mean = 0;
-    for (const T v : replicates) mean += v;
-    mean /= static_cast<T>(b);
-    T squares = 0;
-    for (const T v : replicates) squares += (v - mean) * (v - mean);
-    const T sd = std::sqrt(squares / static_cast<T>(b - 1));
-    const T z = normal_quantile(static_cast<T>(1.0 - tail));
-    return {estimate - z * sd, estimate + z * sd};
-  }
-  std::sort(replicates.begin(), replicates.end());
-  // Order statistic ceil(p B) (1-based), the inverse of the replicates' empirical CDF.
-  const auto order = [&](double p) {
-    const double k = std::ceil(p * static_cast<double>(b));
-    return replicates[k < 1.0 ? 0 : std::min(b - 1, static_cast<std::size_t>(k) - 1)];
-  };
-  return {order(tail), order(1.0 - tail)};
+    w.advance(nb);
+  });
 }
 
 }  // namespace detail
 
-/// First-order (Saltelli et al. 2010) and total (Jansen 1999) Sobol' indices per group from the
-/// outputs of `design`, with a bootstrap over base rows (rows drawn with the counter RNG at
-/// (bootstrap_seed, resample, draw)) on options.threads threads. Throws InvalidInput for bad
-/// options, outputs of another design or length, or a non-finite output under NanPolicy::raise;
-/// DomainError when the outputs have no variance; Cancelled when options.keep_going stops it.
-template <class T = double>
-SobolIndices<T> analyze_sobol(const SaltelliDesign& design, const DesignOutputs<T>& outputs,
-                              const SobolOptions& options = {}) {
-  options.validate();
-  detail::check_outputs(outputs, design.fingerprint(), design.size(), "sobol");
-  const std::size_t block = design.block_size();
-  const std::size_t groups = design.group_count();
-  const std::vector<T>& f = outputs.values;
+namespace detail {
 
-  SobolIndices<T> result;
+/// The base rows of `f` whose outputs are all finite (InvalidInput naming the first other one
+/// under NanPolicy::raise), for output `name` ("" for a lone output).
+template <class T>
+std::vector<std::uint64_t> finite_rows(const SaltelliDesign& design, const std::vector<T>& f, NanPolicy policy,
+                                       const std::string& name) {
+  const std::size_t block = design.block_size();
   std::vector<std::uint64_t> rows;
   rows.reserve(design.base_rows());
   for (std::uint64_t i = 0; i < design.base_rows(); ++i) {
@@ -580,45 +658,116 @@ SobolIndices<T> analyze_sobol(const SaltelliDesign& design, const DesignOutputs<
     for (std::size_t c = 0; c < block; ++c) {
       const T v = f[i * block + c];
       if (std::isfinite(v)) continue;
-      ACI_COST_REQUIRE(options.nan_policy != NanPolicy::raise,
-                   "sobol.outputs.values[" + std::to_string(i * block + c) + "]", detail::output_text(v),
-                   "must be finite (base row " + std::to_string(i) +
-                       "); NanPolicy::drop_blocks drops such rows");
+      ACI_COST_REQUIRE(policy != NanPolicy::raise,
+                       "sobol.outputs" + (name.empty() ? std::string() : "[" + name + "]") + ".values[" +
+                           std::to_string(i * block + c) + "]",
+                       output_text(v), "must be finite (base row " + std::to_string(i) +
+                                           "); NanPolicy::drop_blocks drops such rows");
       finite = false;
     }
     if (finite) rows.push_back(i);
   }
-  result.rows_used = rows.size();
-  result.rows_dropped = design.base_rows() - rows.size();
-  ACI_COST_REQUIRE(rows.size() >= 2, "sobol.outputs.values", std::to_string(rows.size()) + " finite base rows",
-               "at least 2 base rows must have finite outputs");
+  return rows;
+}
 
-  result.first_order.assign(groups, T(0));
-  result.total_order.assign(groups, T(0));
-  if (!detail::sobol_estimates(f, block, groups, rows, result.first_order, result.total_order, result.mean,
-                               result.variance, options.salib_conventions))
-    throw aci::DomainError("analyze_sobol: the model outputs have zero variance (" +
-                           detail::number_text(result.variance) + "), so Sobol' indices are undefined");
+/// Intervals of each index from its replicates (the valid ones), `count` indices per resample.
+template <class T>
+std::vector<Interval<T>> replicate_intervals(const std::vector<T>& all, const std::vector<char>& valid,
+                                             const std::vector<T>& estimates, const SobolOptions& options) {
+  const std::size_t count = estimates.size();
+  std::vector<Interval<T>> out;
+  std::vector<T> replicates;
+  for (std::size_t g = 0; g < count; ++g) {
+    replicates.clear();
+    for (std::size_t b = 0; b < valid.size(); ++b)
+      if (valid[b]) replicates.push_back(all[b * count + g]);  // degenerate resamples left out
+    out.push_back(bootstrap_interval(replicates, estimates[g], options.confidence_level, options.ci_method));
+  }
+  return out;
+}
 
-  std::vector<T> s1_all, st_all;
-  std::vector<char> valid;
-  detail::sobol_bootstrap(f, block, groups, rows, options.bootstrap_resamples, options.bootstrap_seed,
-                          options.salib_conventions, options.threads, options.keep_going, s1_all, st_all, valid);
-  std::vector<std::vector<T>> s1_replicates(groups), st_replicates(groups);
-  for (std::size_t b = 0; b < valid.size(); ++b) {
-    if (!valid[b]) continue;  // degenerate resample
-    for (std::size_t g = 0; g < groups; ++g) {
-      s1_replicates[g].push_back(s1_all[b * groups + g]);
-      st_replicates[g].push_back(st_all[b * groups + g]);
+}  // namespace detail
+
+/// First-order (Saltelli et al. 2010), total (Jansen 1999) and, for a second-order design,
+/// second-order (Saltelli 2002) Sobol' indices per group of every output of `outputs` (each from
+/// the rows of `design`), with a bootstrap over base rows (rows drawn with the counter RNG at
+/// (bootstrap_seed, resample, draw)) for the outputs with intervals[o] true (all when
+/// `intervals` is empty; NaN bounds for the others) on options.threads threads. Outputs over the
+/// same base rows share each resample's draws. Throws InvalidInput for bad options, outputs of
+/// another design or length, or a non-finite output under NanPolicy::raise; DomainError when an
+/// output has no variance; Cancelled when options.progress stops the bootstrap.
+template <class T = double>
+std::vector<SobolIndices<T>> analyze_sobol(const SaltelliDesign& design, const std::vector<DesignOutputs<T>>& outputs,
+                                           const SobolOptions& options, const std::vector<bool>& intervals = {},
+                                           const std::vector<std::string>& names = {}) {
+  options.validate();
+  ACI_COST_REQUIRE(intervals.empty() || intervals.size() == outputs.size(), "sobol.intervals",
+                   std::to_string(intervals.size()) + " flags", "must be empty or one per output");
+  const std::size_t block = design.block_size();
+  const std::size_t groups = design.group_count();
+  const auto name = [&](std::size_t o) { return o < names.size() ? names[o] : std::string(); };
+  std::vector<SobolIndices<T>> result(outputs.size());
+  std::vector<std::vector<std::uint64_t>> rows(outputs.size());
+  for (std::size_t o = 0; o < outputs.size(); ++o) {
+    detail::check_outputs(outputs[o], design.fingerprint(), design.size(), "sobol");
+    const std::vector<T>& f = outputs[o].values;
+    rows[o] = detail::finite_rows(design, f, options.nan_policy, name(o));
+    SobolIndices<T>& r = result[o];
+    r.rows_used = rows[o].size();
+    r.rows_dropped = design.base_rows() - rows[o].size();
+    ACI_COST_REQUIRE(rows[o].size() >= 2, "sobol.outputs.values", std::to_string(rows[o].size()) + " finite base rows",
+                     "at least 2 base rows must have finite outputs");
+    r.first_order.assign(groups, T(0));
+    r.total_order.assign(groups, T(0));
+    if (!detail::sobol_estimates(f, block, groups, rows[o], r.first_order, r.total_order, r.mean, r.variance,
+                                 options.salib_conventions, design.second_order() ? &r.second_order : nullptr))
+      throw aci::DomainError("analyze_sobol" + (name(o).empty() ? std::string() : "[" + name(o) + "]") +
+                             ": the model outputs have zero variance (" + detail::number_text(r.variance) +
+                             "), so Sobol' indices are undefined");
+  }
+  // The bootstrap: the outputs asked for, grouped by their rows (most share all of them).
+  std::vector<bool> done(outputs.size(), false);
+  for (std::size_t o = 0; o < outputs.size(); ++o) {
+    if (done[o]) continue;
+    std::vector<std::size_t> members;
+    for (std::size_t q = o; q < outputs.size(); ++q)
+      if (!done[q] && (intervals.empty() || intervals[q]) && rows[q] == rows[o]) members.push_back(q);
+    done[o] = true;
+    if (members.empty()) continue;  // no interval asked for this output
+    std::vector<detail::SobolColumns<T>> columns;
+    columns.reserve(members.size());
+    std::vector<const detail::SobolColumns<T>*> pointers;
+    for (const std::size_t q : members) {
+      done[q] = true;
+      columns.emplace_back(outputs[q].values, block, groups, rows[q], options.salib_conventions);
+      pointers.push_back(&columns.back());
+    }
+    std::vector<detail::SobolReplicates<T>> replicates;
+    detail::sobol_bootstrap(pointers, block, options.bootstrap_resamples, options.bootstrap_seed, options.threads,
+                            options.progress, replicates);
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      SobolIndices<T>& r = result[members[k]];
+      const auto& rep = replicates[k];
+      r.first_order_ci = detail::replicate_intervals(rep.s1, rep.valid, r.first_order, options);
+      r.total_order_ci = detail::replicate_intervals(rep.st, rep.valid, r.total_order, options);
+      if (design.second_order()) r.second_order_ci = detail::replicate_intervals(rep.s2, rep.valid, r.second_order, options);
     }
   }
-  for (std::size_t g = 0; g < groups; ++g) {
-    result.first_order_ci.push_back(detail::bootstrap_interval(std::move(s1_replicates[g]), result.first_order[g],
-                                                               options.confidence_level, options.ci_method));
-    result.total_order_ci.push_back(detail::bootstrap_interval(std::move(st_replicates[g]), result.total_order[g],
-                                                               options.confidence_level, options.ci_method));
+  // Outputs without intervals: NaN bounds.
+  const T nan = std::numeric_limits<T>::quiet_NaN();
+  for (auto& r : result) {
+    if (r.first_order_ci.empty()) r.first_order_ci.assign(groups, {nan, nan});
+    if (r.total_order_ci.empty()) r.total_order_ci.assign(groups, {nan, nan});
+    if (design.second_order() && r.second_order_ci.empty()) r.second_order_ci.assign(r.second_order.size(), {nan, nan});
   }
   return result;
+}
+
+/// analyze_sobol of one output.
+template <class T = double>
+SobolIndices<T> analyze_sobol(const SaltelliDesign& design, const DesignOutputs<T>& outputs,
+                              const SobolOptions& options = {}) {
+  return std::move(analyze_sobol(design, std::vector<DesignOutputs<T>>{outputs}, options).front());
 }
 
 }  // namespace aci::sweep

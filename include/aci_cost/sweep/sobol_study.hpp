@@ -23,6 +23,9 @@ struct SobolStudyOptions {
   std::vector<std::size_t> groups;   ///< group of each input (empty: one group per input)
   bool noise = false;                ///< add the model's randomness as a last group, "noise"
   std::uint64_t replications = 1;    ///< runs averaged per row (>= 1)
+  bool second_order = false;         ///< also the BA_g rows and S2 of every pair of groups (Saltelli 2002)
+  /// Outputs whose indices get bootstrap intervals (the others: NaN bounds); empty: every output.
+  std::vector<std::string> intervals;
   SobolOptions analysis;             ///< confidence level, bootstrap, NaN policy, conventions
   RunOptions run;                    ///< threads and chunk of the evaluation
 };
@@ -46,8 +49,9 @@ struct SobolStudy {
 };
 
 /// Runs the Saltelli design of `spec` (every input needs a distribution) on `ev` and analyses
-/// every output. InvalidInput names the field of a bad option; Cancelled if progress or
-/// analysis.keep_going stops it.
+/// every output. `progress` is told the rows evaluated, then the bootstrap's resamples (a second
+/// total) unless analysis.progress is set. InvalidInput names the field of a bad option;
+/// Cancelled if progress (or analysis.progress) stops it.
 inline SobolStudy run_sobol(const Evaluator& ev, const SweepSpec& spec, const SobolStudyOptions& options,
                             const Progress& progress = {}) {
   const std::size_t k = spec.inputs.size();
@@ -63,8 +67,16 @@ inline SobolStudy run_sobol(const Evaluator& ev, const SweepSpec& spec, const So
     for (auto g : groups) top = std::max(top, g + 1);
     groups.push_back(top);
   }
+  // The outputs asked for intervals, checked before the model runs.
+  const std::vector<std::string>& names = spec.outputs.empty() ? ev.outputs() : spec.outputs;
+  std::vector<bool> asked;
+  if (!options.intervals.empty()) {
+    asked.assign(names.size(), false);
+    for (std::size_t i = 0; i < options.intervals.size(); ++i)
+      asked[index_of(names, options.intervals[i], "sobol.intervals[" + std::to_string(i) + "]")] = true;
+  }
   const std::size_t stride = options.noise ? k + 1 : k;
-  const SaltelliDesign design(stride, options.n, options.seed, groups);
+  const SaltelliDesign design(stride, options.n, options.seed, groups, options.second_order);
   std::vector<double> u(static_cast<std::size_t>(design.size()) * stride);
   for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * stride, stride));
   DesignOutputColumns res = evaluate_design(ev, spec, u, stride, saltelli_draw_keys(design, options.noise),
@@ -74,11 +86,13 @@ inline SobolStudy run_sobol(const Evaluator& ev, const SweepSpec& spec, const So
   for (std::size_t g = 0; g < input_groups; ++g)
     out.labels.push_back(options.groups.empty() ? spec.inputs[g].name : "group " + std::to_string(g));
   if (options.noise) out.labels.emplace_back("noise");
-  for (std::size_t j = 0; j < res.names.size(); ++j) {
-    SobolIndices<double> s = analyze_sobol(design, DesignOutputs<double>{design.fingerprint(), res.values[j]},
-                                           options.analysis);
-    out.outputs.push_back({res.names[j], std::move(s), std::move(res.values[j])});
-  }
+  std::vector<DesignOutputs<double>> values;
+  for (auto& v : res.values) values.push_back({design.fingerprint(), std::move(v)});
+  SobolOptions analysis = options.analysis;
+  if (!analysis.progress) analysis.progress = progress;
+  std::vector<SobolIndices<double>> indices = analyze_sobol(design, values, analysis, asked, res.names);
+  for (std::size_t j = 0; j < res.names.size(); ++j)
+    out.outputs.push_back({res.names[j], std::move(indices[j]), std::move(values[j].values)});
   out.inputs = k;
   out.rows = design.size();
   out.fingerprint = design.fingerprint();

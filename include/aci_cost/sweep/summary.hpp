@@ -12,6 +12,14 @@
 //   - min and max use a total order in which -0 < +0;
 //   - quantiles come from integer counts in log-linear bins (sign, exponent and the top 7
 //     mantissa bits, as in HDR histograms); counts add exactly, in any order.
+//
+// Speed (SummaryAccumulator): values are first gathered by (sign, binary exponent) in a small
+// table of slots found through a 4096-entry index, so that each value costs a few integer
+// additions and one counter increment, with no search: its mantissa m < 2^53 adds to a 64-bit
+// sum and m^2 to a 128-bit sum (four of each per slot, taken in turn, so that consecutive values
+// do not wait for each other), its top 7 mantissa bits pick the bin. Every 2048 values the slots'
+// sums join the exact accumulators (Neal's small superaccumulator in front of the large one);
+// the bins join the histogram when the accumulator is flushed into its Summary.
 #pragma once
 
 #include <algorithm>
@@ -26,12 +34,23 @@
 #include <map>
 #include <optional>
 #include <span>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "aci_cost/error.hpp"
 #include "aci_cost/detail/exact_integers.hpp"
 
 namespace aci::sweep {
+
+/// A quantile of a summarised output: the value given, and where the exact order statistic lies.
+struct QuantileEstimate {
+  double q = 0;        ///< probability, in [0, 1]
+  double value = 0;    ///< the ceil(q count)-th smallest value (rank at least 1), or its estimate
+  double low = 0;      ///< the exact order statistic is >= low ...
+  double high = 0;     ///< ... and <= high (low = high = value when exact)
+  bool exact = false;  ///< value is the exact order statistic
+};
 
 /// Streaming, mergeable, order-independent summary of doubles (see the file comment).
 /// Memory: about 1.7 KB plus 1 KB per (sign, binary exponent) pair met, at most 4 MB.
@@ -43,16 +62,26 @@ class Summary {
 
   /// Adds one value; NaN is only counted (nan_count()), never part of the statistics.
   void add(double x) {
-    Pending cache;
-    add(x, cache);
-    flush(cache);
+    if (std::isnan(x)) {
+      ++nan_count_;
+      return;
+    }
+    ++count_;
+    if (before(x, min_)) min_ = x;
+    if (before(max_, x)) max_ = x;
+    const std::uint32_t key = bin_key(x);
+    ++bins_[key / bins_per_block][key % bins_per_block];
+    if (std::isinf(x)) {
+      ++(x > 0 ? positive_infinities_ : negative_infinities_);
+      return;
+    }
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    const auto top = static_cast<std::uint32_t>(bits >> 52);
+    const std::uint64_t m = mantissa(bits);
+    add_exact(top, m, static_cast<Wide>(m) * m);
   }
-  /// Adds every value of `xs`.
-  void add(std::span<const double> xs) {
-    Pending cache;  // consecutive values mostly share a histogram block and a binade
-    for (const double x : xs) add(x, cache);
-    flush(cache);
-  }
+  /// Adds every value of `xs` (through a SummaryAccumulator: see the file comment).
+  inline void add(std::span<const double> xs);
   /// Adds everything `other` has seen: the result equals one summary of both streams.
   void merge(const Summary& other) {
     count_ += other.count_;
@@ -131,24 +160,87 @@ class Summary {
   double quantile(double q) const {
     ACI_COST_REQUIRE(q >= 0.0 && q <= 1.0, "summary.quantile.q", q, "must be in [0, 1]");
     if (count_ == 0) return std::numeric_limits<double>::quiet_NaN();
-    const double n = static_cast<double>(count_);
-    const double target = std::ceil(q * n);
-    const std::uint64_t rank = target < 1.0 ? 1 : (target >= n ? count_ : static_cast<std::uint64_t>(target));
+    const std::uint64_t r = rank(q);
     // The extreme order statistics are known exactly.
-    if (rank == 1) return min_;
-    if (rank == count_) return max_;
-    std::uint64_t cumulative = 0;
-    for (const auto& [block, counts] : bins_) {
-      for (std::size_t k = 0; k < bins_per_block; ++k) {
-        cumulative += counts[k];
-        if (cumulative >= rank) {
-          const double v = bin_value(static_cast<std::uint32_t>(block * bins_per_block + k));
-          return before(v, min_) ? min_ : (before(max_, v) ? max_ : v);
-        }
-      }
+    if (r == 1) return min_;
+    if (r == count_) return max_;
+    const double v = bin_value(bin_of_rank(r).first);
+    return before(v, min_) ? min_ : (before(max_, v) ? max_ : v);
+  }
+  /// quantile(q) with the interval that holds the exact order statistic: its bin's bounds,
+  /// within [min, max] (a width of at most 2^-7 of the value's magnitude); exact for ranks 1
+  /// and count. NaN fields without values.
+  QuantileEstimate quantile_estimate(double q) const {
+    QuantileEstimate e{q, quantile(q), 0, 0, false};
+    if (count_ == 0) {
+      e.low = e.high = e.value;
+      return e;
     }
-    assert(false && "histogram counts must add up to count()");
-    return max_;
+    const std::uint64_t r = rank(q);
+    if (r == 1 || r == count_) {
+      e.low = e.high = e.value;
+      e.exact = true;
+      return e;
+    }
+    const auto [low, high] = bin_bounds(bin_of_rank(r).first);
+    e.low = before(low, min_) ? min_ : low;
+    e.high = before(max_, high) ? max_ : high;
+    e.exact = e.low == e.high;
+    return e;
+  }
+  /// The exact quantiles qs of `values`, which must be the values this summary has seen, in any
+  /// order (InvalidInput naming "summary.values" when their count differs): one pass over them
+  /// keeps only those in the bins of the ranks asked, then a selection among those. NaN without values.
+  std::vector<QuantileEstimate> exact_quantiles(std::span<const double> values, std::span<const double> qs) const {
+    for (const double q : qs) ACI_COST_REQUIRE(q >= 0.0 && q <= 1.0, "summary.quantile.q", q, "must be in [0, 1]");
+    std::vector<QuantileEstimate> out;
+    // Per q: its rank, and (inside the histogram) its bin and the values ranked before the bin.
+    struct Target {
+      std::uint64_t rank;
+      std::uint32_t key;
+      std::uint64_t before;
+    };
+    std::vector<Target> targets;
+    std::vector<std::uint32_t> keys;  // distinct bins to gather
+    for (const double q : qs) {
+      const std::uint64_t r = count_ == 0 ? 0 : rank(q);
+      Target t{r, 0, 0};
+      if (r > 1 && r < count_) {
+        std::tie(t.key, t.before) = bin_of_rank(r);
+        if (std::find(keys.begin(), keys.end(), t.key) == keys.end()) keys.push_back(t.key);
+      }
+      targets.push_back(t);
+    }
+    std::vector<std::vector<double>> gathered(keys.size());
+    std::uint64_t seen = 0;
+    for (const double x : values) {
+      if (std::isnan(x)) continue;
+      ++seen;
+      const std::uint32_t key = bin_key(x);
+      for (std::size_t k = 0; k < keys.size(); ++k)
+        if (keys[k] == key) gathered[k].push_back(x);
+    }
+    ACI_COST_REQUIRE(seen == count_, "summary.values", std::to_string(seen) + " values",
+                     "must be the " + std::to_string(count_) + " values the summary has seen");
+    for (std::size_t i = 0; i < qs.size(); ++i) {
+      const Target& t = targets[i];
+      double v;
+      if (count_ == 0) {
+        v = std::numeric_limits<double>::quiet_NaN();
+      } else if (t.rank == 1) {
+        v = min_;
+      } else if (t.rank == count_) {
+        v = max_;
+      } else {
+        auto& bin = gathered[static_cast<std::size_t>(std::find(keys.begin(), keys.end(), t.key) - keys.begin())];
+        const auto nth = bin.begin() + static_cast<std::ptrdiff_t>(t.rank - t.before - 1);
+        // The total order of min and max (-0 before +0), as the summary's.
+        std::nth_element(bin.begin(), nth, bin.end(), [](double a, double b) { return before(a, b); });
+        v = *nth;
+      }
+      out.push_back({qs[i], v, v, v, count_ != 0});
+    }
+    return out;
   }
 
   /// The summary as words (64-bit, a format tag first): sent between processes (a cluster's
@@ -216,6 +308,33 @@ class Summary {
   static constexpr std::uint32_t half_keys = std::uint32_t{1} << (11 + mantissa_bits);
   static constexpr std::uint64_t words_format = 0x61636953756d3031ULL;  // "aciSum01"
 
+  /// The rank of quantile q: ceil(q count) in double, at least 1 (count > 0).
+  std::uint64_t rank(double q) const noexcept {
+    const double n = static_cast<double>(count_);
+    const double target = std::ceil(q * n);
+    return target < 1.0 ? 1 : (target >= n ? count_ : static_cast<std::uint64_t>(target));
+  }
+  /// The bin holding the r-th smallest value, and the number of values in the bins before it.
+  std::pair<std::uint32_t, std::uint64_t> bin_of_rank(std::uint64_t r) const noexcept {
+    std::uint64_t cumulative = 0;
+    for (const auto& [block, counts] : bins_) {
+      for (std::size_t k = 0; k < bins_per_block; ++k) {
+        if (cumulative + counts[k] >= r) return {static_cast<std::uint32_t>(block * bins_per_block + k), cumulative};
+        cumulative += counts[k];
+      }
+    }
+    assert(false && "histogram counts must add up to count()");
+    return {0, 0};
+  }
+  /// The smallest and largest double of a bin.
+  static std::pair<double, double> bin_bounds(std::uint32_t key) noexcept {
+    const bool negative = key < half_keys;
+    const std::uint64_t magnitude = negative ? half_keys - 1 - key : key - half_keys;
+    const double small = std::bit_cast<double>(magnitude << (52 - mantissa_bits));
+    const double large = std::bit_cast<double>(((magnitude + 1) << (52 - mantissa_bits)) - 1);
+    const double big = (magnitude >> mantissa_bits) == 0x7ff ? small : large;  // the bin of infinity holds only it
+    return negative ? std::pair{-big, -small} : std::pair{small, big};
+  }
   /// The total order used for min and max: numeric, with -0 before +0.
   static bool before(double a, double b) noexcept {
     return a < b || (a == b && std::signbit(a) && !std::signbit(b));
@@ -290,79 +409,201 @@ class Summary {
   std::map<std::size_t, Counts> bins_;
 
   __extension__ typedef unsigned __int128 Wide;  // GCC and Clang (as the batch kernels)
-  /// Values of one sign and binade met during one add() call, before they join the exact sums:
-  /// their mantissas m < 2^53 and squares m^2 < 2^106 add exactly in 128-bit integers, so that
-  /// the carry-save integers take one multi-word addition per run of such values instead of one
-  /// per value (the idea of Neal's small superaccumulator).
-  struct Binade {
-    static constexpr std::uint32_t none = ~std::uint32_t{0};
-    static constexpr std::uint32_t limit = std::uint32_t{1} << 21;  // squares stay below 2^127
-    std::uint32_t key = none;  // the double's top 12 bits: sign and biased exponent
-    std::uint32_t count = 0;
-    Wide sum = 0, squares = 0;
-  };
-  /// What one add() call keeps between values (valid for that call only: no pointer into bins_
-  /// outlives it, so copies of a Summary stay independent); flush() empties it into the sums.
-  struct Pending {
-    std::size_t block = static_cast<std::size_t>(-1);  // the histogram block last looked up
-    Counts* counts = nullptr;
-    std::array<Binade, 4> binades{};  // direct-mapped by the exponent's low bits
-  };
-  void flush(Binade& b) noexcept {
-    if (b.count == 0) return;
-    const auto biased = static_cast<std::size_t>(b.key & 0x7ffU);
-    const bool negative = (b.key >> 11) != 0;
+  friend class SummaryAccumulator;
+
+  /// m of |x| = m 2^(max(biased, 1) - 1075), m < 2^53 (finite x).
+  static std::uint64_t mantissa(std::uint64_t bits) noexcept {
+    const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
+    return (bits & 0x7ff0000000000000ULL) != 0 ? fraction | (std::uint64_t{1} << 52) : fraction;
+  }
+  /// The histogram block of the values whose top 12 bits (sign, biased exponent) are `top`; a
+  /// value's bin in it is its top 7 mantissa bits t (positive) or 127 - t (negative).
+  static std::size_t block_of(std::uint32_t top) noexcept {
+    const std::size_t biased = top & 0x7ffU, middle = half_keys / bins_per_block;
+    return (top >> 11) != 0 ? middle - 1 - biased : middle + biased;
+  }
+  /// Adds (sign of top) sum 2^(p - 1074) and squares 2^(2p - 2148), p = max(biased, 1) - 1,
+  /// exactly: `sum` and `squares` are sums of the mantissas m and of m^2 of values of one binade.
+  void add_exact(std::uint32_t top, std::uint64_t sum, Wide squares) noexcept {
+    if (sum == 0) return;  // +-0 adds nothing
+    const auto biased = static_cast<std::size_t>(top & 0x7ffU);
+    const bool negative = (top >> 11) != 0;
     // |x| = m 2^(max(biased, 1) - 1075): the sum is kept in units of 2^-1074, squares in 2^-2148.
     const std::size_t position = (biased != 0 ? biased : 1) - 1;
-    const auto words = [](Wide v) {
-      return std::array<std::uint64_t, 4>{static_cast<std::uint64_t>(v) & 0xffffffffULL,
-                                          static_cast<std::uint64_t>(v >> 32) & 0xffffffffULL,
-                                          static_cast<std::uint64_t>(v >> 64) & 0xffffffffULL,
-                                          static_cast<std::uint64_t>(v >> 96)};
-    };
-    const auto sum_words = words(b.sum), square_words = words(b.squares);
-    sum_.add(sum_words.data(), 4, position, negative);
-    sum_squares_.add(square_words.data(), 4, 2 * position, false);
-    b.count = 0;
-    b.sum = 0;
-    b.squares = 0;
+    const std::uint64_t sum_words[2] = {sum & 0xffffffffULL, sum >> 32};
+    const std::uint64_t square_words[4] = {static_cast<std::uint64_t>(squares) & 0xffffffffULL,
+                                           static_cast<std::uint64_t>(squares >> 32) & 0xffffffffULL,
+                                           static_cast<std::uint64_t>(squares >> 64) & 0xffffffffULL,
+                                           static_cast<std::uint64_t>(squares >> 96)};
+    sum_.add(sum_words, 2, position, negative);
+    sum_squares_.add(square_words, 4, 2 * position, false);
     if (++pending_ == pending_limit) normalize();
   }
-  void flush(Pending& p) noexcept {
-    for (Binade& b : p.binades) flush(b);
-  }
-  void add(double x, Pending& cache) {
-    if (std::isnan(x)) {
-      ++nan_count_;
-      return;
-    }
-    ++count_;
-    if (before(x, min_)) min_ = x;
-    if (before(max_, x)) max_ = x;
-    const std::uint32_t key = bin_key(x);
-    if (key / bins_per_block != cache.block) {
-      cache.block = key / bins_per_block;
-      cache.counts = &bins_[cache.block];
-    }
-    ++(*cache.counts)[key % bins_per_block];
-    if (std::isinf(x)) {
-      ++(x > 0 ? positive_infinities_ : negative_infinities_);
-      return;
-    }
-    const auto bits = std::bit_cast<std::uint64_t>(x);
-    const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
-    const auto top = static_cast<std::uint32_t>(bits >> 52);  // sign and biased exponent
-    const std::uint64_t m = (top & 0x7ffU) != 0 ? fraction | (std::uint64_t{1} << 52) : fraction;
-    if (m == 0) return;  // +-0 adds nothing
-    Binade& b = cache.binades[top & 3U];
-    if (b.key != top) {
-      flush(b);
-      b.key = top;
-    }
-    b.sum += m;
-    b.squares += static_cast<Wide>(m) * m;
-    if (++b.count == Binade::limit) flush(b);
-  }
 };
+
+/// A Summary's fast front end (see the file comment): add chunks of values, then flush_into()
+/// the Summary, which then equals one that saw the same values one by one. Not thread-safe: one
+/// per thread (the engine keeps one per worker and output and merges them once, at the end).
+class SummaryAccumulator {
+ public:
+  SummaryAccumulator() { slots_.reserve(8); }
+
+  /// Adds every value of `xs`.
+  void add(std::span<const double> xs) {
+    const double* x = xs.data();
+    for (std::size_t i0 = 0; i0 < xs.size(); i0 += block) {
+      const std::size_t n = std::min(block, xs.size() - i0);
+      const double* p = x + i0;
+      // The extremes and the test for NaN and infinities first, in a loop that vectorises.
+      std::int64_t lo = min_key_, hi = max_key_;
+      std::uint64_t special = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto bits = std::bit_cast<std::uint64_t>(p[i]);
+        const std::int64_t key = key_of(bits);
+        lo = key < lo ? key : lo;
+        hi = key > hi ? key : hi;
+        special |= static_cast<std::uint64_t>((bits & exponent_bits) == exponent_bits);
+      }
+      if (special != 0) [[unlikely]] {
+        add_with_specials(p, n);
+      } else {
+        min_key_ = lo;
+        max_key_ = hi;
+        std::size_t i = 0;
+        for (; i + lanes <= n; i += lanes) {
+          step<0>(p[i]);
+          step<1>(p[i + 1]);
+          step<2>(p[i + 2]);
+          step<3>(p[i + 3]);
+        }
+        for (; i < n; ++i) step<0>(p[i]);
+      }
+      count_ += n;
+      spill_sums();
+    }
+  }
+
+  /// Adds everything gathered to `s` and starts again empty.
+  void flush_into(Summary& s) {
+    spill_bins();
+    const std::uint64_t nans = nan_count_;
+    base_.count_ += count_ - nans;
+    base_.nan_count_ += nans;
+    if (min_key_ <= max_key_) {  // some non-NaN value
+      const double lo = from_key(min_key_), hi = from_key(max_key_);
+      if (Summary::before(lo, base_.min_)) base_.min_ = lo;
+      if (Summary::before(base_.max_, hi)) base_.max_ = hi;
+    }
+    s.merge(base_);
+    *this = SummaryAccumulator();
+  }
+
+ private:
+  using Wide = Summary::Wide;
+  static constexpr std::size_t block = 2048;  // m < 2^53: 2048 mantissas add below 2^64
+  static constexpr std::size_t lanes = 4;     // independent sums per slot
+  static constexpr std::size_t max_slots = 255;
+  struct Slot {
+    std::uint32_t top = 0;                             // sign and biased exponent of its values
+    std::array<std::uint64_t, lanes> sum{};            // mantissas of this block
+    std::array<Wide, lanes> squares{};                 // their squares
+    std::array<std::uint64_t, Summary::bins_per_block> bins{};  // by top 7 mantissa bits
+  };
+
+  /// Doubles ordered as signed integers: numeric order, -0 before +0 (NaN excluded).
+  static std::int64_t key_of(std::uint64_t bits) noexcept {
+    return static_cast<std::int64_t>(bits ^ (static_cast<std::uint64_t>(static_cast<std::int64_t>(bits) >> 63) >> 1));
+  }
+  static double from_key(std::int64_t key) noexcept {
+    const auto k = static_cast<std::uint64_t>(key);
+    return std::bit_cast<double>(k ^ (static_cast<std::uint64_t>(key >> 63) >> 1));
+  }
+
+  static constexpr std::uint64_t exponent_bits = 0x7ff0000000000000ULL;
+
+  /// A finite value into its slot's sums and bin (the extremes are kept by the caller).
+  template <std::size_t lane>
+  void step(double x) {
+    static_assert(lane < lanes);
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    Slot& s = slot(static_cast<std::uint32_t>(bits >> 52));
+    const std::uint64_t m = Summary::mantissa(bits);
+    s.sum[lane] += m;
+    s.squares[lane] += static_cast<Wide>(m) * m;
+    ++s.bins[(bits >> 45) & 0x7fU];
+  }
+  /// A block holding NaN or infinities, value by value: NaN is counted apart; an infinity is
+  /// counted, binned and kept for the extremes, outside the sums.
+  void add_with_specials(const double* p, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto bits = std::bit_cast<std::uint64_t>(p[i]);
+      const auto top = static_cast<std::uint32_t>(bits >> 52);
+      if ((bits & exponent_bits) != exponent_bits) {
+        step<0>(p[i]);
+      } else if ((bits & ((std::uint64_t{1} << 52) - 1)) != 0) {
+        ++nan_count_;
+        continue;
+      } else {
+        ++((top >> 11) != 0 ? base_.negative_infinities_ : base_.positive_infinities_);
+        ++slot(top).bins[0];
+      }
+      const std::int64_t key = key_of(bits);
+      min_key_ = key < min_key_ ? key : min_key_;
+      max_key_ = key > max_key_ ? key : max_key_;
+    }
+  }
+  Slot& slot(std::uint32_t top) {
+    std::uint8_t s = index_[top];
+    if (s == 0) [[unlikely]] {
+      if (slots_.size() == max_slots) {  // more binades than slots: empty them all
+        spill_sums();
+        spill_bins();
+      }
+      slots_.emplace_back();
+      slots_.back().top = top;
+      s = index_[top] = static_cast<std::uint8_t>(slots_.size());
+    }
+    return slots_[s - 1U];
+  }
+  /// The block's sums into the exact accumulators.
+  void spill_sums() noexcept {
+    for (Slot& s : slots_) {
+      std::uint64_t sum = 0;  // < 2048 2^53 = 2^64
+      Wide squares = 0;
+      for (std::size_t l = 0; l < lanes; ++l) {
+        sum += s.sum[l];
+        squares += s.squares[l];
+        s.sum[l] = 0;
+        s.squares[l] = 0;
+      }
+      base_.add_exact(s.top, sum, squares);
+    }
+  }
+  /// The slots' bins into the histogram; the slots are freed.
+  void spill_bins() {
+    for (const Slot& s : slots_) {
+      auto& counts = base_.bins_[Summary::block_of(s.top)];
+      const bool negative = (s.top >> 11) != 0;
+      for (std::size_t t = 0; t < Summary::bins_per_block; ++t)
+        counts[negative ? Summary::bins_per_block - 1 - t : t] += s.bins[t];
+      index_[s.top] = 0;
+    }
+    slots_.clear();
+  }
+
+  Summary base_;                 // what has left the slots (exact sums, histogram, infinities)
+  std::uint64_t count_ = 0;      // values seen, NaN included
+  std::uint64_t nan_count_ = 0;
+  std::int64_t min_key_ = std::numeric_limits<std::int64_t>::max();
+  std::int64_t max_key_ = std::numeric_limits<std::int64_t>::min();
+  std::array<std::uint8_t, 4096> index_{};  // slot + 1 of each (sign, biased exponent), 0: none
+  std::vector<Slot> slots_;
+};
+
+inline void Summary::add(std::span<const double> xs) {
+  SummaryAccumulator a;
+  a.add(xs);
+  a.flush_into(*this);
+}
 
 }  // namespace aci::sweep

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <latch>
+#include <string>
 #include <thread>
 
 #include "aci_cost/io/scenario.hpp"
@@ -26,29 +28,38 @@ const char* training_spec = R"({"format": "aci_cost/sweep@1", "model": "training
   "outputs": ["cost_per_productive_hour_honoured", "training_debt"]})";
 }  // namespace
 
-TEST(SweepEngine, LatinHypercubeInputsAreTheDesignsPoints) {
-  // Each input column is the design's coordinate through the law, and every one of the n
-  // strata of each input holds exactly one scenario.
+TEST(SweepEngine, SampledInputsAreTheDesignsPoints) {
+  // Each input column is the design's coordinate through the law, bit for bit, for every row of
+  // every chunk (chunks of 333 rows); for the Latin hypercube every one of the n strata of each
+  // input holds exactly one scenario.
   const auto s = aci::io::default_scenario();
-  const auto d = doc(R"({"format": "aci_cost/sweep@1", "model": "training",
-    "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.5}},
-               {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 300}}],
-    "design": {"kind": "latin_hypercube", "n": 1000, "seed": 5}, "outputs": ["training_debt"]})");
-  const auto ev = aci::evaluators::make_evaluator(d, s);
-  aci::sweep::RunOptions o;
-  o.chunk = 333;
-  const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
-  const aci::sweep::LatinHypercubeDesign lhs(2, 1000, 5);
   const aci::sweep::Uniform<double> a{0, 0.5}, b{100, 300};
-  std::vector<int> hits_a(1000, 0), hits_b(1000, 0);
-  for (std::size_t i = 0; i < 1000; ++i) {
-    EXPECT_EQ(r.inputs[0][i], a.quantile(lhs.coordinate(i, 0)));
-    EXPECT_EQ(r.inputs[1][i], b.quantile(lhs.coordinate(i, 1)));
-    ++hits_a[static_cast<std::size_t>(r.inputs[0][i] / 0.5 * 1000)];
-    ++hits_b[static_cast<std::size_t>((r.inputs[1][i] - 100) / 200 * 1000)];
+  const aci::sweep::LatinHypercubeDesign lhs(2, 1000, 5);
+  const aci::sweep::MonteCarloDesign mc(2, 5);
+  for (const std::string kind : {"latin_hypercube", "monte_carlo"}) {
+    const auto d = doc((R"({"format": "aci_cost/sweep@1", "model": "training",
+      "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.5}},
+                 {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 300}}],
+      "design": {"kind": ")" + kind + R"(", "n": 1000, "seed": 5}, "outputs": ["training_debt"]})").c_str());
+    const auto ev = aci::evaluators::make_evaluator(d, s);
+    aci::sweep::RunOptions o;
+    o.chunk = 333;
+    const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
+    const auto coordinate = [&](std::size_t i, std::size_t k) {
+      return kind == "monte_carlo" ? mc.coordinate(i, k) : lhs.coordinate(i, k);
+    };
+    std::vector<int> hits_a(1000, 0), hits_b(1000, 0);
+    for (std::size_t i = 0; i < 1000; ++i) {
+      EXPECT_EQ(r.inputs[0][i], a.quantile(coordinate(i, 0))) << kind << " " << i;
+      EXPECT_EQ(r.inputs[1][i], b.quantile(coordinate(i, 1))) << kind << " " << i;
+      ++hits_a[static_cast<std::size_t>(r.inputs[0][i] / 0.5 * 1000)];
+      ++hits_b[static_cast<std::size_t>((r.inputs[1][i] - 100) / 200 * 1000)];
+    }
+    if (kind == "latin_hypercube") {
+      EXPECT_EQ(std::count(hits_a.begin(), hits_a.end(), 1), 1000);
+      EXPECT_EQ(std::count(hits_b.begin(), hits_b.end(), 1), 1000);
+    }
   }
-  EXPECT_EQ(std::count(hits_a.begin(), hits_a.end(), 1), 1000);
-  EXPECT_EQ(std::count(hits_b.begin(), hits_b.end(), 1), 1000);
 }
 
 TEST(SweepEngine, BitIdenticalForAnyThreadsAndChunking) {
@@ -218,4 +229,75 @@ TEST(SweepEngine, SpecErrorsNameTheField) {
   expect_error(R"({"format": "aci_cost/sweep@1", "model": "training", "design": {"kind": "grid", "n": 3},
                    "inputs": [{"name": "training.workforce.absence_spread", "values": [0.01, 0.02, 0.6]}]})",
                "training_batch.absence_spread[2]");
+}
+
+TEST(SweepEngine, SummaryOnlyRunsAreIdenticalForAnyThreadsAndChunking) {
+  // The per-worker accumulators merged once: the summaries of 1, 2 and 3 threads and of any
+  // chunk size are the same state, and the same as a full run's.
+  const auto s = aci::io::default_scenario();
+  auto d = doc(training_spec);
+  d.spec.summary_only = true;
+  const auto ev = aci::evaluators::make_evaluator(d, s);
+  const auto ref = aci::sweep::run_sweep(*ev, d.spec);
+  ASSERT_EQ(ref.summaries.size(), 2u);
+  EXPECT_TRUE(ref.outputs.empty());
+  for (const unsigned threads : {1U, 2U, 3U}) {
+    for (const std::uint64_t chunk : {1U, 333U, 4096U, 20000U}) {
+      if (chunk == 1 && threads != 3) continue;  // slow; once is enough
+      aci::sweep::RunOptions o;
+      o.threads = threads;
+      o.chunk = chunk;
+      const auto r = aci::sweep::run_sweep(*ev, d.spec, o);
+      for (std::size_t m = 0; m < 2; ++m)
+        EXPECT_EQ(r.summaries[m].to_words(), ref.summaries[m].to_words()) << threads << " threads, chunk " << chunk;
+    }
+  }
+  d.spec.summary_only = false;
+  const auto full = aci::sweep::run_sweep(*ev, d.spec);
+  EXPECT_EQ(full.summaries[1].to_words(), ref.summaries[1].to_words());
+}
+
+TEST(SweepEngine, ColumnsWrittenIntoTheCallersMemoryEqualFreshOnesBitForBit) {
+  const auto s = aci::io::default_scenario();
+  const auto d = doc(training_spec);
+  const auto ev = aci::evaluators::make_evaluator(d, s);
+  const auto fresh = aci::sweep::run_sweep(*ev, d.spec);
+  // Columns the caller owns, filled with garbage first: every value must be written.
+  std::vector<std::vector<double>> mine(5, std::vector<double>(20000, -7.25));
+  aci::sweep::SweepTargets into;
+  for (std::size_t k = 0; k < 3; ++k) into.inputs.emplace_back(mine[k]);
+  for (std::size_t m = 0; m < 2; ++m) into.outputs.emplace_back(mine[3 + m]);
+  for (const unsigned threads : {1U, 2U, 3U}) {
+    aci::sweep::RunOptions o;
+    o.threads = threads;
+    o.chunk = 999;
+    const auto r = aci::sweep::run_sweep(*ev, d.spec, o, {}, &into);
+    EXPECT_TRUE(r.outputs.empty() && r.inputs.empty());
+    for (std::size_t k = 0; k < 3; ++k)
+      EXPECT_EQ(0, std::memcmp(mine[k].data(), fresh.inputs[k].data(), 20000 * sizeof(double))) << k;
+    for (std::size_t m = 0; m < 2; ++m)
+      EXPECT_EQ(0, std::memcmp(mine[3 + m].data(), fresh.outputs[m].data(), 20000 * sizeof(double))) << m;
+    EXPECT_EQ(r.summaries[0].to_words(), fresh.summaries[0].to_words());
+  }
+  // Targets that cannot hold the result are refused, naming them.
+  const auto refused = [&](aci::sweep::SweepTargets t, const std::string& field) {
+    try {
+      (void)aci::sweep::run_sweep(*ev, d.spec, {}, {}, &t);
+      ADD_FAILURE() << "accepted " << field;
+    } catch (const aci::InvalidInput& e) {
+      EXPECT_EQ(e.field(), field) << e.what();
+    }
+  };
+  auto short_one = into;
+  short_one.outputs[1] = std::span<double>(mine[4].data(), 19999);
+  refused(short_one, "out.outputs[training_debt]");
+  auto missing = into;
+  missing.inputs.pop_back();
+  refused(missing, "out.inputs");
+  auto overlapping = into;
+  overlapping.outputs[1] = std::span<double>(mine[3].data(), 20000);
+  refused(overlapping, "out.outputs[training_debt]");
+  auto summary_only = d;
+  summary_only.spec.summary_only = true;
+  EXPECT_THROW((void)aci::sweep::run_sweep(*ev, summary_only.spec, {}, {}, &into), aci::InvalidInput);
 }

@@ -133,7 +133,8 @@ TEST(SweepSobolBootstrap, IntervalsAreTheSameOnAnyThreadCount) {
       for (const unsigned threads : {2U, 3U}) {
         options.threads = threads;
         for (const bool watched : {false, true}) {  // the calling thread runs a worker, or watches
-          options.keep_going = watched ? std::function<bool()>([] { return true; }) : std::function<bool()>();
+          options.progress = watched ? aci::parallel::Watch([](std::uint64_t, std::uint64_t) { return true; })
+                                     : aci::parallel::Watch();
           const auto r = sw::analyze_sobol(design, outputs, options);
           for (std::size_t g = 0; g < 3; ++g) {
             EXPECT_TRUE(same_bits(r.first_order[g], one.first_order[g]));
@@ -213,21 +214,21 @@ TEST(SweepSobolBootstrap, UnitCountsGiveThePointEstimates) {
   }
 }
 
-TEST(SweepSobolBootstrap, KeepGoingStopsIt) {
+TEST(SweepSobolBootstrap, ProgressStopsIt) {
   const sw::SaltelliDesign design(3, 1024, 2);
   const auto outputs = sw::evaluate(design, ishigami);
   sw::SobolOptions options;
   options.bootstrap_resamples = 50;
   for (const unsigned threads : {1U, 2U}) {
     options.threads = threads;
-    options.keep_going = [] { return false; };
+    options.progress = [](std::uint64_t, std::uint64_t) { return false; };
     EXPECT_THROW((void)sw::analyze_sobol(design, outputs, options), sw::Cancelled) << threads;
-    options.keep_going = []() -> bool { throw std::logic_error("from keep_going"); };
+    options.progress = [](std::uint64_t, std::uint64_t) -> bool { throw std::logic_error("from progress"); };
     try {
       (void)sw::analyze_sobol(design, outputs, options);
       ADD_FAILURE() << "expected the callback's exception";
     } catch (const std::logic_error& e) {
-      EXPECT_STREQ(e.what(), "from keep_going");
+      EXPECT_STREQ(e.what(), "from progress");
     }
   }
   // A long bootstrap (some 10 s) stopped after 100 ms ends within a second.
@@ -237,7 +238,7 @@ TEST(SweepSobolBootstrap, KeepGoingStopsIt) {
   options.threads = 2;
   const auto start = std::chrono::steady_clock::now();
   std::atomic<int> polls{0};
-  options.keep_going = [&] {
+  options.progress = [&](std::uint64_t, std::uint64_t) {
     ++polls;
     return std::chrono::steady_clock::now() - start < std::chrono::milliseconds(100);
   };
@@ -256,4 +257,104 @@ TEST(SweepSobolBootstrap, ThreadsMustBeOneTo256) {
     EXPECT_EQ(e.field(), "sobol.threads");
     EXPECT_EQ(e.value(), std::to_string(threads));
   }
+}
+
+TEST(SweepSobolSecondOrder, IshigamiPairsAgreeWithTheAnalyticIndices) {
+  // Ishigami (helpers.hpp): the only interaction is x1 x3, V13 = 8 b^2 pi^8 / 225, so
+  // S13 = V13 / V (about 0.244) and S12 = S23 = 0 (Sobol' & Levitan 1999).
+  const sw::SaltelliDesign design(3, 1 << 15, 11, {}, true);
+  ASSERT_EQ(design.block_size(), 8u);
+  const auto outputs = sw::evaluate(design, ishigami);
+  sw::SobolOptions options;
+  options.bootstrap_resamples = 200;
+  options.threads = 2;
+  const auto r = sw::analyze_sobol(design, outputs, options);
+  ASSERT_EQ(r.second_order.size(), 3u);  // (0, 1), (0, 2), (1, 2)
+  const double a = ishigami_a, b = ishigami_b, p4 = std::pow(pi, 4), p8 = std::pow(pi, 8);
+  const double v = a * a / 8 + b * p4 / 5 + b * b * p8 / 18 + 0.5, s13 = 8 * b * b * p8 / 225 / v;
+  EXPECT_NEAR(r.second_order[0], 0.0, 0.05);
+  EXPECT_NEAR(r.second_order[1], s13, 0.05);
+  EXPECT_NEAR(r.second_order[2], 0.0, 0.05);
+  EXPECT_LE(r.second_order_ci[1].low, s13);
+  EXPECT_GE(r.second_order_ci[1].high, s13);
+  // First-order and total indices are those of the first-order design on the same A, B, AB rows.
+  const auto exact = ishigami_indices();
+  EXPECT_NEAR(r.first_order[0], exact.s1[0], 0.03);
+  EXPECT_NEAR(r.total_order[2], exact.st[2], 0.03);
+  // BA_g is B with the inputs of group g taken from A.
+  std::vector<double> pa(3), pb(3), pba(3);
+  design.point(5 * 8 + 0, pa);
+  design.point(5 * 8 + 1, pb);
+  design.point(5 * 8 + 2 + 3 + 1, pba);  // BA_1 of base row 5
+  EXPECT_EQ(pba[0], pb[0]);
+  EXPECT_EQ(pba[1], pa[1]);
+  EXPECT_EQ(pba[2], pb[2]);
+  // A first-order design keeps its fingerprint; the second-order one has its own.
+  EXPECT_EQ(sw::SaltelliDesign(3, 1 << 15, 11).fingerprint(), sw::SaltelliDesign(3, 1 << 15, 11, {}, false).fingerprint());
+  EXPECT_NE(design.fingerprint(), sw::SaltelliDesign(3, 1 << 15, 11).fingerprint());
+}
+
+TEST(SweepSobolSecondOrder, CountsGiveTheGatheredRowsAndUnitCountsThePointEstimate) {
+  // The weighted (bootstrap) passes against sobol_estimates on gathered rows, for S2 too.
+  const sw::SaltelliDesign design(3, 256, 3, {}, true);
+  const auto outputs = sw::evaluate(design, [](std::span<const double> u) { return 1e4 + ishigami(u); });
+  const std::size_t block = design.block_size(), groups = design.group_count();
+  std::vector<std::uint64_t> rows(design.base_rows());
+  std::iota(rows.begin(), rows.end(), std::uint64_t{0});
+  for (const bool salib : {false, true}) {
+    std::vector<double> s1(groups), st(groups), w1(groups), wt(groups), s2, w2;
+    double mean = 0, variance = 0, wmean = 0, wvariance = 0;
+    ASSERT_TRUE(sw::detail::sobol_estimates(outputs.values, block, groups, rows, s1, st, mean, variance, salib, &s2));
+    const std::vector<std::uint32_t> ones(rows.size(), 1U);
+    ASSERT_TRUE(sw::detail::sobol_estimates_weighted(outputs.values, block, groups, rows, ones, rows.size(), w1, wt,
+                                                     wmean, wvariance, salib, &w2));
+    ASSERT_EQ(s2.size(), 3u);
+    for (std::size_t p = 0; p < 3; ++p) EXPECT_NEAR(w2[p], s2[p], 1e-9) << salib << " " << p;
+    // A resample as counts: rows drawn twice weigh 2.
+    std::vector<std::uint32_t> counts(rows.size(), 0U);
+    std::vector<std::uint64_t> drawn;
+    for (std::uint64_t k = 0; k < rows.size(); ++k) {
+      const auto i = sw::detail::uniform_index(aci::detail::counter_bits(4, 0, k, sw::detail::stream_bootstrap), rows.size());
+      ++counts[i];
+      drawn.push_back(i);
+    }
+    std::vector<double> g2, c2;
+    ASSERT_TRUE(sw::detail::sobol_estimates(outputs.values, block, groups, drawn, s1, st, mean, variance, salib, &g2));
+    ASSERT_TRUE(sw::detail::sobol_estimates_weighted(outputs.values, block, groups, rows, counts, rows.size(), w1, wt,
+                                                     wmean, wvariance, salib, &c2));
+    for (std::size_t p = 0; p < 3; ++p) EXPECT_NEAR(c2[p], g2[p], 1e-9) << salib << " " << p;
+  }
+}
+
+TEST(SweepSobolOutputs, SeveralOutputsShareTheBootstrapAndEqualOneByOne) {
+  // Three outputs analysed together (their resamples drawn once) give the bits of three
+  // separate analyses; outputs without an interval asked get NaN bounds, the same indices.
+  const sw::SaltelliDesign design(3, 512, 6);
+  std::vector<sw::DesignOutputs<double>> ys = {
+      sw::evaluate(design, ishigami),
+      sw::evaluate(design, [](std::span<const double> u) { return u[0] + 3 * u[1] * u[2]; }),
+      sw::evaluate(design, [](std::span<const double> u) { return std::exp(u[2]) - u[0]; })};
+  ys[1].values[7] = std::numeric_limits<double>::quiet_NaN();  // another set of rows for this one
+  sw::SobolOptions options;
+  options.bootstrap_resamples = 64;
+  options.nan_policy = sw::NanPolicy::drop_blocks;
+  options.threads = 2;
+  const auto all = sw::analyze_sobol(design, ys, options);
+  const auto some = sw::analyze_sobol(design, ys, options, {true, false, true});
+  for (std::size_t o = 0; o < 3; ++o) {
+    const auto one = sw::analyze_sobol(design, ys[o], options);
+    for (std::size_t g = 0; g < 3; ++g) {
+      EXPECT_TRUE(same_bits(all[o].first_order[g], one.first_order[g]));
+      EXPECT_TRUE(same_bits(all[o].first_order_ci[g].low, one.first_order_ci[g].low)) << o << " " << g;
+      EXPECT_TRUE(same_bits(all[o].total_order_ci[g].high, one.total_order_ci[g].high)) << o << " " << g;
+      EXPECT_TRUE(same_bits(some[o].total_order[g], one.total_order[g]));
+      if (o == 1) {
+        EXPECT_TRUE(std::isnan(some[o].first_order_ci[g].low));
+      } else {
+        EXPECT_TRUE(same_bits(some[o].first_order_ci[g].low, one.first_order_ci[g].low));
+      }
+    }
+  }
+  EXPECT_EQ(all[1].rows_dropped, 1u);
+  EXPECT_EQ(invalid_input([&] { (void)sw::analyze_sobol(design, ys, options, {true}); }).field(), "sobol.intervals");
 }

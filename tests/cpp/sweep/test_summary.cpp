@@ -129,8 +129,8 @@ TEST(SweepSummary, ExactSumsByHand) {
 }
 
 TEST(SweepSummary, LongRunsOfOneBinadeAndAlternatingBinades) {
-  // add(span) pools the values of one sign and binade in 128-bit sums, flushed every 2^21 values
-  // and whenever another binade takes the slot (slots are direct-mapped by exponent mod 4).
+  // add(span) pools the values of one sign and binade in a slot's 64- and 128-bit sums, which
+  // join the exact accumulators every 2048 values.
   const std::size_t n = (std::size_t{1} << 21) + 3;
   std::vector<double> same(n, 1.5);
   same[7] = 1.75;  // mantissas that differ, same binade [1, 2)
@@ -191,6 +191,70 @@ TEST(SweepSummary, NanZerosInfinitiesAndEmpty) {
   EXPECT_TRUE(std::isnan(empty.mean()));
   EXPECT_TRUE(std::isnan(empty.quantile(0.5)));
   EXPECT_EQ(invalid_input([&] { (void)empty.quantile(1.5); }).field(), "summary.quantile.q");
+}
+
+TEST(SweepSummary, TheAccumulatorEqualsOneValueAtATimeOverEveryBinade) {
+  // More (sign, binade) pairs than the accumulator has slots (255), subnormals, both zeros,
+  // both infinities and NaN, in long and short calls, with accumulators kept across calls (as
+  // the engine keeps one per worker and output): the state of one value at a time, bit for bit.
+  std::vector<double> x;
+  for (int e = -1074; e <= 1023; e += 3)
+    for (const double sign : {1.0, -1.0}) x.push_back(sign * std::ldexp(1.0 + std::ldexp(static_cast<double>(e & 127), -8), e));
+  for (std::size_t i = 0; i < 5000; ++i) x.push_back(aci::detail::counter_uniform(3, i, 0, 0) * 1e4 - 2e3);
+  for (const double v : {0.0, -0.0, std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                         std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::denorm_min(),
+                         -std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::max()})
+    x.insert(x.begin() + static_cast<std::ptrdiff_t>(x.size() / 2), v);
+  sw::Summary one_by_one;
+  for (const double v : x) one_by_one.add(v);
+  for (const std::size_t piece : {std::size_t{1}, std::size_t{7}, std::size_t{2048}, x.size()}) {
+    sw::SummaryAccumulator acc;
+    for (std::size_t i = 0; i < x.size(); i += piece)
+      acc.add(std::span<const double>(x).subspan(i, std::min(piece, x.size() - i)));
+    sw::Summary s;
+    acc.flush_into(s);
+    EXPECT_EQ(s.to_words(), one_by_one.to_words()) << piece;
+    expect_identical(s, one_by_one);
+  }
+  EXPECT_EQ(one_by_one.nan_count(), 1u);
+  EXPECT_EQ(one_by_one.count(), x.size() - 1);
+}
+
+TEST(SweepSummary, QuantilesAreExactFromTheColumnAndBoundedWithoutIt) {
+  // exact_quantiles against sorting (the ceil(q n)-th smallest value); quantile_estimate's
+  // interval holds that exact value, and is at most 2^-7 of it wide.
+  std::vector<double> x = summary_data(100003);
+  sw::Summary s;
+  s.add(x);
+  std::vector<double> finite;
+  for (const double v : x)
+    if (!std::isnan(v)) finite.push_back(v);
+  std::sort(finite.begin(), finite.end());
+  const std::vector<double> qs = {0.0, 0.001, 0.05, 0.25, 0.5, 0.75, 0.95, 0.999, 1.0};
+  const auto exact = s.exact_quantiles(x, qs);
+  ASSERT_EQ(exact.size(), qs.size());
+  for (std::size_t i = 0; i < qs.size(); ++i) {
+    const double rank = std::max(1.0, std::ceil(qs[i] * static_cast<double>(finite.size())));
+    const double want = finite[static_cast<std::size_t>(rank) - 1];
+    EXPECT_EQ(exact[i].value, want) << qs[i];
+    EXPECT_TRUE(exact[i].exact);
+    const auto e = s.quantile_estimate(qs[i]);
+    EXPECT_EQ(e.value, s.quantile(qs[i]));
+    EXPECT_LE(e.low, want) << qs[i];
+    EXPECT_GE(e.high, want) << qs[i];
+    EXPECT_LE(e.high - e.low, 0x1p-7 * std::abs(want)) << qs[i];
+  }
+  // Any order of the values gives the same; a column that is not the summary's is refused.
+  std::reverse(x.begin(), x.end());
+  EXPECT_EQ(s.exact_quantiles(x, qs)[4].value, exact[4].value);
+  x.erase(std::find_if(x.begin(), x.end(), [](double v) { return !std::isnan(v); }));  // one value fewer
+  EXPECT_EQ(invalid_input([&] { (void)s.exact_quantiles(x, qs); }).field(), "summary.values");
+  // The quantile of 4, 1, 3, 2 at 0.5 is 2 exactly (the binned one is 2 + 1/128).
+  sw::Summary q;
+  const std::vector<double> four = {4.0, 1.0, 3.0, 2.0};
+  q.add(four);
+  EXPECT_EQ(q.exact_quantiles(four, std::vector<double>{0.5})[0].value, 2.0);
+  EXPECT_EQ(q.quantile_estimate(0.5).low, 2.0);
 }
 
 // ---------------------------------------------------------------- sensitivity
