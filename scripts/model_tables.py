@@ -77,7 +77,8 @@ def render() -> str:
     lines += ["", "## Quote model (`\"model\": \"quote\"`)", "",
               "On the scenario's job (`\"job\"` in the spec, else its first); `crew.*` sets every integration "
               "group; *staff*: the input moves the staff costs (the atelier's totals are recomputed per scenario).", ""]
-    lines += _table([("name", _code("name")), unit, domain, ("staff", _flag("staff")), rule, meaning],
+    staff = ("staff", lambda r: {0: "", 1: "crew", 2: "all"}.get(r["staff"], str(r["staff"])))
+    lines += _table([("name", _code("name")), unit, domain, staff, rule, meaning],
                     _core.quote.quote_input_table())
     lines += [""] + _table(outputs, _core.quote.quote_output_table())
     lines += ["", "## Sharing model (`\"model\": \"sharing\"`)", "",

@@ -14,13 +14,14 @@
 #include "enums.hpp"
 #include "record.hpp"
 
-namespace aci::python {
+// The names of the actuals' enums for the bindings (schema::EnumNames, index = value).
+ACI_COST_ENUM_NAMES(aci::actuals::Spread, work_hours, "forecast", "work_hours");
+template <>
+struct aci::schema::EnumNames<aci::actuals::Side> {
+  static constexpr const auto& names = aci::actuals::side_names;
+};
 
-inline constexpr std::string_view spread_names[] = {"forecast", "work_hours"};
-template <>
-struct EnumNames<actuals::Spread> { static constexpr const auto& names = spread_names; };
-template <>
-struct EnumNames<actuals::Side> { static constexpr const auto& names = actuals::side_names; };
+namespace aci::python {
 
 void bind_actuals(py::module_& m) {
   using namespace aci::actuals;

@@ -3,6 +3,7 @@
 // game-level solvers (Shapley, airport, nucleolus, least core, grouping) on plain lists of values.
 #include <pybind11/stl.h>
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -18,16 +19,25 @@
 #include "convert.hpp"
 #include "record.hpp"
 
-namespace aci::python {
+// The names of the sharing enums for the bindings (schema::EnumNames, index = value).
+template <>
+struct aci::schema::EnumNames<aci::sharing::SplitMethod> {
+  static constexpr auto names = std::to_array(aci::sharing::split_names);
+};
+template <>
+struct aci::schema::EnumNames<aci::sharing::FrameKind> {
+  static constexpr auto names = std::to_array(aci::sharing::frame_names);
+};
+template <>
+struct aci::schema::EnumNames<aci::sharing::PartTimeBasis> {
+  static constexpr auto names = std::to_array(aci::sharing::part_time_basis_names);
+};
+template <>
+struct aci::schema::EnumNames<aci::sharing::FindingKind> {
+  static constexpr auto names = std::to_array(aci::sharing::finding_names);
+};
 
-template <>
-struct EnumNames<sharing::SplitMethod> { static constexpr const auto& names = sharing::split_names; };
-template <>
-struct EnumNames<sharing::FrameKind> { static constexpr const auto& names = sharing::frame_names; };
-template <>
-struct EnumNames<sharing::PartTimeBasis> { static constexpr const auto& names = sharing::part_time_basis_names; };
-template <>
-struct EnumNames<sharing::FindingKind> { static constexpr const auto& names = sharing::finding_names; };
+namespace aci::python {
 
 namespace {
 

@@ -23,7 +23,10 @@ LAWS = {
     "atelier.subsidies.aid_modulation_share": (0, 0.1), "atelier.subsidies.other_grants_annual": (0, 20000),
     "atelier.market_hourly_price": (45, 80), "atelier.ordinary_hourly_cost": (20, 40),
     "crew.headcount_scale": (0.6, 1.5), "crew.weekly_hours": (20, 35), "crew.absence": (0, 0.08),
-    "crew.training": (0, 0.1),
+    "crew.training": (0, 0.1), "job.travel.trips": (0, 12), "job.travel.km_per_trip": (5, 60),
+    "job.travel.hours_per_trip": (0.2, 1.5), "job.materials": (0, 2000), "atelier.occupancy": (0.7, 1),
+    "atelier.aid_socle": (20000, 26000), "crew.pay_scale": (1, 1.3), "crew.employer_rate": (0.44, 0.5),
+    "permanent.pay_scale": (1, 1.3),
 }
 
 
@@ -39,7 +42,7 @@ def test_the_laws_cover_the_whole_table():
     assert quote_reference.OUTPUTS == [r["name"] for r in _core.quote.quote_output_table()]
 
 
-@pytest.mark.parametrize("policy", ["cost_plus", "ds_coefficient", "market"])
+@pytest.mark.parametrize("policy", ["fair_zone", "cost_plus", "ds_coefficient", "market"])
 def test_equals_an_independent_numpy_implementation(policy):
     s = aci_cost.default_scenario()
     p = s.pricing

@@ -67,11 +67,12 @@ using QuoteOutputColumns = std::array<double*, quote_output_count>;
 
 namespace detail {
 
-/// True when some swept input moves the staff costs.
-inline bool moves_staff(const QuoteColumns& in) {
+/// What the swept inputs move of the staff costs: 0 none, 1 the crew, 2 every group.
+inline int moves_staff(const QuoteColumns& in) {
+  int level = 0;
   for (std::size_t k = 0; k < quote_input_count; ++k)
-    if (in.input[k] != nullptr && quote_input_specs[k].staff) return true;
-  return false;
+    if (in.input[k] != nullptr && quote_input_specs[k].staff > level) level = quote_input_specs[k].staff;
+  return level;
 }
 
 /// is_finite for a scalar (lanes have their own, found by argument lookup).
@@ -144,10 +145,15 @@ inline void throw_scenario(const QuoteBase& base, const QuoteColumns& in, std::s
 /// integration groups recomputed; `ok` and-s in their checks (some production, employer rate
 /// above the reduction), made with the same costs.
 template <class T, class Mask>
-void crew_totals(const AtelierInputs<T>& in, const AtelierRates<T>& fixed, Mask& ok, AtelierRates<T>& r) {
-  r = fixed;
+void crew_totals(const AtelierInputs<T>& in, const AtelierRates<T>& fixed, Mask& ok, AtelierRates<T>& r,
+                 bool every_group = false) {
+  if (every_group) {
+    r = AtelierRates<T>{};
+  } else {
+    r = fixed;
+  }
   for (const auto& g : in.groups) {
-    if (g.role != people::Role::integration) continue;
+    if (!every_group && g.role != people::Role::integration) continue;
     const people::StaffCost<T> c = people::staff_cost(g.staff);
     ok = ok & (g.staff.production_share() > T(0));
     if (g.staff.contribution_mode == people::ContributionMode::legal_reduction)
@@ -163,11 +169,11 @@ void crew_totals(const AtelierInputs<T>& in, const AtelierRates<T>& fixed, Mask&
 template <class T, class Mask>
 void scenario_figures(QuoteInputs<T>& work, const QuoteInputs<T>& base, const AtelierRates<T>& staff,
                       const AtelierRates<T>& fixed, const std::array<T, quote_input_count>& v, const QuoteColumns& in,
-                      bool moved, AtelierRates<T>& totals, Mask& ok, QuoteCore<T>& f) {
+                      int moved, AtelierRates<T>& totals, Mask& ok, QuoteCore<T>& f) {
   for (std::size_t k = 0; k < quote_input_count; ++k)
     if (in.input[k] != nullptr) set_input(work, base, static_cast<QuoteInput>(k), v[k]);
-  if (moved) {
-    crew_totals(work.atelier, fixed, ok, totals);
+  if (moved > 0) {
+    crew_totals(work.atelier, fixed, ok, totals, moved > 1);
   } else {
     totals = staff;
   }
@@ -287,7 +293,7 @@ inline QuoteCore<double> quote_scenario(const QuoteBase& base, const QuoteColumn
   QuoteInputs<double> work = base.inputs;
   AtelierRates<double> totals;
   bool ok = true;
-  const bool moved = detail::moves_staff(in);
+  const int moved = detail::moves_staff(in);
   QuoteCore<double> f;
   detail::scenario_figures(work, base.inputs, base.staff, base.fixed_staff, v, in, moved, totals, ok, f);
   if (!(ok && detail::scenario_ok(work, totals, v, in))) detail::throw_scenario(base, in, i);
@@ -303,7 +309,7 @@ inline void run_quote_batch(const QuoteBase& base, const QuoteColumns& in, std::
   constexpr std::size_t G = L::size;
   ACI_COST_REQUIRE(begin <= end && end <= in.scenarios, "quote_batch.end", end,
                    "the range [begin, end) must lie in [0, scenarios = " + std::to_string(in.scenarios) + ")");
-  const bool moved = detail::moves_staff(in);
+  const int moved = detail::moves_staff(in);
   const QuoteInputs<L> base_l = detail::broadcast<L>(base.inputs);
   const AtelierRates<L> staff_l = detail::broadcast<L>(base.staff);
   const AtelierRates<L> fixed_l = detail::broadcast<L>(base.fixed_staff);

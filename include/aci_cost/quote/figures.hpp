@@ -86,6 +86,14 @@ struct QuoteCore {
   T full_cost_per_unit{};      ///< full cost / units sold, €
   T net_cost_per_unit{};       ///< net cost / units sold, €
   T price_per_unit{};          ///< price excl. VAT / units sold, €
+  T price_ttc{};               ///< price excl. VAT x (1 + VAT rate), € (unrounded)
+  T price_minus_net_cost{};    ///< price excl. VAT - net cost, €
+  // Indicators, 1 or 0 (a sweep's mean of one is a probability); on unrounded figures, so that a
+  // price within a cent of a bound may read otherwise than the shown quote's warning.
+  T below_market_floor{};      ///< price < market floor
+  T below_net_cost{};          ///< price < net cost
+  T overcompensated{};         ///< price > over-compensation ceiling
+  T above_sales_cap{};         ///< booked sales + price >= the D5132-34 cap
 
   /// A cost line by kind.
   const T& line(CostLine k) const { return lines[static_cast<std::size_t>(k)]; }
@@ -272,6 +280,12 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
   f.full_cost_per_unit = f.full_cost * per_unit;
   f.net_cost_per_unit = f.net_cost * per_unit;
   f.price_per_unit = f.price_ht * per_unit;
+  f.price_ttc = f.price_ht * (T(1) + f.vat_rate);
+  f.price_minus_net_cost = f.price_ht - f.net_cost;
+  f.below_market_floor = select(f.price_ht < f.market_floor, T(1), T(0));
+  f.below_net_cost = select(f.price_ht < f.net_cost, T(1), T(0));
+  f.overcompensated = select(f.price_ht > f.overcompensation_ceiling, T(1), T(0));
+  f.above_sales_cap = select(f.annual_sales + f.price_ht >= f.sales_cap, T(1), T(0));
 }
 
 /// quote_core into a new QuoteCore.

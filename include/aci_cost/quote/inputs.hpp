@@ -19,35 +19,53 @@
 // Columns: X(id, name, unit, domain, staff, rule, doc). `domain` is ACI_COST_RANGE(low, high, ends), `ends`
 // as in training/inputs.hpp, or ACI_COST_FIELD(Struct, member): the domain of a scenario field, from its
 // struct's field table (schema/field.hpp), so that a sweep and a scenario refuse the same values;
-// `staff`: the input changes staff costs (the atelier's totals are then recomputed per scenario).
+// `staff`: what it moves of the staff costs, recomputed per scenario — 0 none, 1 the integration
+// groups (crew), 2 every group (the permanent staff too).
 #define ACI_COST_QUOTE_INPUTS(X)                                                                                     \
-  X(job_standard_hours, "job.standard_hours", "h", ACI_COST_RANGE(0, 1e7, "(]"), false, "",                                          \
+  X(job_standard_hours, "job.standard_hours", "h", ACI_COST_RANGE(0, 1e7, "(]"), 0, "",                                          \
     "work content in standard hours (replaces the drivers)")                                                         \
-  X(job_productivity, "job.productivity", "share", ACI_COST_FIELD(model::Job, productivity), false, "", "relative productivity of the crew")  \
-  X(job_crew_size, "job.crew_size", "people", ACI_COST_FIELD(model::Job, crew_size), false, "", "integration employees on site")              \
-  X(job_supervisors, "job.supervisors", "people", ACI_COST_FIELD(model::Job, supervisors), false,                                               \
+  X(job_productivity, "job.productivity", "share", ACI_COST_FIELD(model::Job, productivity), 0, "", "relative productivity of the crew")  \
+  X(job_crew_size, "job.crew_size", "people", ACI_COST_FIELD(model::Job, crew_size), 0, "", "integration employees on site")              \
+  X(job_supervisors, "job.supervisors", "people", ACI_COST_FIELD(model::Job, supervisors), 0,                                               \
     "> 0 needs a supervisor (ETPS) group in the atelier", "supervisors (ETPS) on site")                              \
-  X(job_output_quantity, "job.output.quantity", "units", ACI_COST_RANGE(0, inf, "()"), false, "",                                   \
+  X(job_output_quantity, "job.output.quantity", "units", ACI_COST_RANGE(0, inf, "()"), 0, "",                                   \
     "units of output produced (replaces the standard hours as the per-unit base)")                                   \
-  X(job_output_support_per_unit, "job.output.support_per_unit", "€/unit", ACI_COST_FIELD(model::Output, support_per_unit), false, "",                  \
+  X(job_output_support_per_unit, "job.output.support_per_unit", "€/unit", ACI_COST_FIELD(model::Output, support_per_unit), 0, "",                  \
     "revenue tied to output per unit produced (e.g. an eco-organisation's €/tonne)")                                 \
-  X(pricing_margin, "pricing.margin", "share", ACI_COST_FIELD(quote::PricingOptions, margin), false, "", "cost_plus margin on the full cost")          \
-  X(atelier_annual_overheads, "atelier.annual_overheads", "€/year", ACI_COST_FIELD(model::Atelier, annual_overheads), false, "", "overheads of the year") \
-  X(atelier_aid_modulation_share, "atelier.subsidies.aid_modulation_share", "share", ACI_COST_FIELD(model::Subsidies, aid_modulation_share), false,            \
+  X(pricing_margin, "pricing.margin", "share", ACI_COST_FIELD(quote::PricingOptions, margin), 0, "", "cost_plus margin on the full cost")          \
+  X(atelier_annual_overheads, "atelier.annual_overheads", "€/year", ACI_COST_FIELD(model::Atelier, annual_overheads), 0, "", "overheads of the year") \
+  X(atelier_aid_modulation_share, "atelier.subsidies.aid_modulation_share", "share", ACI_COST_FIELD(model::Subsidies, aid_modulation_share), 0,            \
     "the département's RSA share must stay within the aid", "modulated part of the aide au poste")                   \
-  X(atelier_other_grants, "atelier.subsidies.other_grants_annual", "€/year", ACI_COST_FIELD(model::Subsidies, other_grants_annual), false, "",               \
+  X(atelier_other_grants, "atelier.subsidies.other_grants_annual", "€/year", ACI_COST_FIELD(model::Subsidies, other_grants_annual), 0, "",               \
     "other grants of the year")                                                                                      \
-  X(atelier_market_hourly_price, "atelier.market_hourly_price", "€/h", ACI_COST_FIELD(model::Atelier, market_hourly_price), false,                         \
+  X(atelier_market_hourly_price, "atelier.market_hourly_price", "€/h", ACI_COST_FIELD(model::Atelier, market_hourly_price), 0,                         \
     ">= atelier.market_floor_hourly_price", "market price of a standard hour")                                       \
-  X(atelier_ordinary_hourly_cost, "atelier.ordinary_hourly_cost", "€/h", ACI_COST_FIELD(model::Atelier, ordinary_hourly_cost), false, "",                   \
+  X(atelier_ordinary_hourly_cost, "atelier.ordinary_hourly_cost", "€/h", ACI_COST_FIELD(model::Atelier, ordinary_hourly_cost), 0, "",                   \
     "what an ordinary firm spends per standard hour")                                                                \
-  X(crew_headcount_scale, "crew.headcount_scale", "x", ACI_COST_RANGE(0, inf, "()"), true,                                           \
+  X(crew_headcount_scale, "crew.headcount_scale", "x", ACI_COST_RANGE(0, inf, "()"), 1,                                           \
     "the RSA FTEs (scaled alike) must fit the filled FTEs", "scales every integration group and the RSA FTEs")       \
-  X(crew_weekly_hours, "crew.weekly_hours", "h/week", ACI_COST_FIELD(people::StaffGroup, weekly_hours), true, "",                                         \
+  X(crew_weekly_hours, "crew.weekly_hours", "h/week", ACI_COST_FIELD(people::StaffGroup, weekly_hours), 1, "",                                         \
     "contract hours of every integration group")                                                                     \
-  X(crew_absence, "crew.absence", "share (paid absence)", ACI_COST_FIELD(people::HoursSplit, absence), true,                                          \
+  X(crew_absence, "crew.absence", "share (paid absence)", ACI_COST_FIELD(people::HoursSplit, absence), 1,                                          \
     "training + absence + the other shares < 1 (some production)", "paid absence of every integration group")      \
-  X(crew_training, "crew.training", "share", ACI_COST_FIELD(people::HoursSplit, training), true,                                                       \
+  X(job_trips, "job.travel.trips", "trips", ACI_COST_FIELD(model::Travel, trips), 0, "", "round trips to the site")    \
+  X(job_km_per_trip, "job.travel.km_per_trip", "km", ACI_COST_FIELD(model::Travel, km_per_trip), 0, "",               \
+    "km per round trip")                                                                                              \
+  X(job_hours_per_trip, "job.travel.hours_per_trip", "h", ACI_COST_FIELD(model::Travel, hours_per_trip), 0, "",        \
+    "paid time per round trip and person")                                                                            \
+  X(job_materials, "job.materials", "€", ACI_COST_RANGE(0, 1e9, "[]"), 0, "",                                         \
+    "materials at cost, in all (replaces the job's; at most 10^9 € [assumption])")                                    \
+  X(atelier_occupancy, "atelier.occupancy", "share", ACI_COST_FIELD(model::Atelier, occupancy), 1, "",                \
+    "share of the integration posts filled over the year")                                                            \
+  X(atelier_aid_socle, "atelier.aid_socle", "€/FTE/year", ACI_COST_RANGE(0, 1e6, "()"), 0,                             \
+    "acts only where the atelier receives the aid", "the aide au poste per FTE, socle (a revaluation is awaited)")    \
+  X(crew_pay_scale, "crew.pay_scale", "x", ACI_COST_RANGE(0, 10, "(]"), 1, "",                                        \
+    "scales the pay of every integration group (the SMIC x scale for a SMIC group)")                                  \
+  X(crew_employer_rate, "crew.employer_rate", "share", ACI_COST_FIELD(people::StaffGroup, employer_rate), 1,          \
+    "above the general reduction coefficient (legal_reduction mode)", "employer contribution rate of the crew")       \
+  X(permanent_pay_scale, "permanent.pay_scale", "x", ACI_COST_RANGE(0, 10, "(]"), 2, "",                              \
+    "scales the pay of every other group (ETPS, CIP, support)")                                                        \
+  X(crew_training, "crew.training", "share", ACI_COST_FIELD(people::HoursSplit, training), 1,                                                       \
     "training + absence + the other shares < 1 (some production)", "training share of every integration group")
 
 // Columns: X(id, name, unit, doc).
@@ -71,7 +89,14 @@
   X(line_materials, "line.materials", "€", "cost line")                                          \
   X(line_equipment, "line.equipment", "€", "cost line")                                          \
   X(line_travel, "line.travel", "€", "cost line")                                                \
-  X(line_overheads, "line.overheads", "€", "cost line")
+  X(line_overheads, "line.overheads", "€", "cost line")                                          \
+  X(price_ttc, "price_ttc", "€", "price incl. VAT (price excl. VAT x (1 + VAT rate))")           \
+  X(marginal_cost, "marginal_cost", "€", "what the job adds to the year")                        \
+  X(price_minus_net_cost, "price_minus_net_cost", "€", "price excl. VAT - net cost")             \
+  X(below_market_floor, "below_market_floor", "0/1", "1 when the price is below the market floor (its mean: a probability)") \
+  X(below_net_cost, "below_net_cost", "0/1", "1 when the price is below the net cost")           \
+  X(overcompensated, "overcompensated", "0/1", "1 when price + subsidies pass the over-compensation ceiling") \
+  X(above_sales_cap, "above_sales_cap", "0/1", "1 when booked sales + the price reach the D5132-34 cap")
 
 namespace aci::quote {
 
@@ -80,7 +105,7 @@ namespace aci::quote {
 struct QuoteInputSpec : aci::detail::Domain {
   std::string_view name;  ///< e.g. "job.productivity"
   std::string_view unit;  ///< unit of the value
-  bool staff;             ///< it moves the staff costs
+  int staff;              ///< what it moves of the staff costs: 0 none, 1 the crew, 2 every group
   std::string_view rule;  ///< a rule joining it to others ("" if none)
   std::string_view doc;   ///< what it is
 };
@@ -169,6 +194,23 @@ void set_input(QuoteInputs<T>& q, const QuoteInputs<T>& base, QuoteInput k, cons
     case QuoteInput::crew_training:
       each_crew([&](GroupInputs<T>& g, const GroupInputs<T>&) { g.staff.training_share = v; });
       return;
+    case QuoteInput::job_trips: q.job.trips = v; return;
+    case QuoteInput::job_km_per_trip: q.job.km_per_trip = v; return;
+    case QuoteInput::job_hours_per_trip: q.job.hours_per_trip = v; return;
+    case QuoteInput::job_materials: q.job.materials = v; return;
+    case QuoteInput::atelier_occupancy: q.atelier.occupancy = v; return;
+    case QuoteInput::atelier_aid_socle: q.atelier.aid_socle = v; return;
+    case QuoteInput::crew_pay_scale:
+      each_crew([&](GroupInputs<T>& g, const GroupInputs<T>& b) { g.staff.pay = b.staff.pay * v; });
+      return;
+    case QuoteInput::crew_employer_rate:
+      each_crew([&](GroupInputs<T>& g, const GroupInputs<T>&) { g.staff.employer_rate = v; });
+      return;
+    case QuoteInput::permanent_pay_scale:
+      for (std::size_t g = 0; g < q.atelier.groups.size(); ++g)
+        if (q.atelier.groups[g].role != Role::integration)
+          q.atelier.groups[g].staff.pay = base.atelier.groups[g].staff.pay * v;
+      return;
   }
   throw std::logic_error("aci::quote::set_input: unknown input");
 }
@@ -189,6 +231,13 @@ const T& output_of(const QuoteCore<T>& f, QuoteOutput k) {
     case QuoteOutput::full_cost_per_unit: return f.full_cost_per_unit;
     case QuoteOutput::net_cost_per_unit: return f.net_cost_per_unit;
     case QuoteOutput::price_per_unit: return f.price_per_unit;
+    case QuoteOutput::price_ttc: return f.price_ttc;
+    case QuoteOutput::marginal_cost: return f.marginal_cost;
+    case QuoteOutput::price_minus_net_cost: return f.price_minus_net_cost;
+    case QuoteOutput::below_market_floor: return f.below_market_floor;
+    case QuoteOutput::below_net_cost: return f.below_net_cost;
+    case QuoteOutput::overcompensated: return f.overcompensated;
+    case QuoteOutput::above_sales_cap: return f.above_sales_cap;
     default: break;
   }
   const std::size_t line = static_cast<std::size_t>(k) - static_cast<std::size_t>(QuoteOutput::line_integration_labour);

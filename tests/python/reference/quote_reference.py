@@ -19,7 +19,9 @@ from aci_cost import _core
 OUTPUTS = ["full_cost", "production_cost", "insertion_extra_cost", "subsidies", "net_cost", "price_ht",
            "market_floor", "integration_hours", "output_revenue", "full_cost_per_unit", "net_cost_per_unit",
            "price_per_unit", "line.integration_labour", "line.training", "line.supervision",
-           "line.accompaniment", "line.materials", "line.equipment", "line.travel", "line.overheads"]
+           "line.accompaniment", "line.materials", "line.equipment", "line.travel", "line.overheads",
+           "price_ttc", "marginal_cost", "price_minus_net_cost", "below_market_floor", "below_net_cost",
+           "overcompensated", "above_sales_cap"]
 
 
 def _f(x) -> float:
@@ -53,6 +55,7 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
         crew = g.role == "integration"
         h = g.hours
         weekly = get("crew.weekly_hours", _f(g.weekly_hours)) if crew else np.full(n, _f(g.weekly_hours))
+        pay_scale = get("crew.pay_scale", 1.0) if crew else get("permanent.pay_scale", 1.0)
         training = get("crew.training", _f(h.training)) if crew else np.full(n, _f(h.training))
         absence = get("crew.absence", _f(h.absence)) if crew else np.full(n, _f(h.absence))
         unpaid = _f(g.unpaid_absence)
@@ -63,12 +66,12 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
         paid = weekly * 52.0 * paid_share
         production = 1.0 - training - _f(h.accompaniment) - _f(h.meetings) - _f(h.leave) - _f(h.bank_holidays) - absence
         if g.pay_basis == "smic":
-            gross = smic * paid
+            gross = smic * pay_scale * paid
         elif g.pay_basis == "hourly":
-            gross = _f(g.pay) * paid
+            gross = _f(g.pay) * pay_scale * paid
         else:
-            gross = _f(g.pay) * 12.0 * paid_share
-        employer = _f(g.employer_rate)
+            gross = _f(g.pay) * pay_scale * 12.0 * paid_share
+        employer = get("crew.employer_rate", _f(g.employer_rate)) if crew else np.full(n, _f(g.employer_rate))
         if g.contribution_mode == "legal_reduction":
             annual_smic = smic * paid
             base = np.minimum(1.0, (multiple * annual_smic / gross - 1.0) / 2.0)
@@ -76,7 +79,7 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
                 coef = np.round((tmin + tdelta * np.power(np.maximum(base, 0.0), 1.75)) * 1e4) / 1e4
             employer = employer - np.where(gross >= multiple * annual_smic, 0.0, coef)
         cost = gross + gross * employer + _f(g.per_head_annual_cost) + 12.0 * _f(g.health_cover_monthly)
-        heads = _f(g.headcount) * (scale * _f(at.occupancy) if crew else 1.0)
+        heads = _f(g.headcount) * (scale * get("atelier.occupancy", _f(at.occupancy)) if crew else 1.0)
         if crew:
             tot["HP"] += heads * paid
             tot["HQ"] += heads * worked * production
@@ -97,7 +100,8 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
     funding = [np.zeros(n), np.zeros(n)]
     if sub.aide_au_poste:
         modulation = get("atelier.subsidies.aid_modulation_share", _f(sub.aid_modulation_share))
-        aid = rate("aide_au_poste_socle") * (1.0 + modulation) * tot["HP"] / rate("aci_fte_paid_hours")
+        socle = get("atelier.aid_socle", rate("aide_au_poste_socle"))
+        aid = socle * (1.0 + modulation) * tot["HP"] / rate("aci_fte_paid_hours")
         rsa = _f(sub.rsa_fte) * scale
         departement = rsa * rate("departement_rsa_share") * rate("rsa_single_person") * 12.0 if _f(sub.rsa_fte) > 0 \
             else np.zeros(n)
@@ -121,7 +125,9 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
                                                else at.default_productivity))
     crew_size = get("job.crew_size", _f(job.crew_size))
     supervisors = get("job.supervisors", _f(job.supervisors))
-    trips, hpt, km = _f(job.travel.trips), _f(job.travel.hours_per_trip), _f(job.travel.km_per_trip)
+    trips = get("job.travel.trips", _f(job.travel.trips))
+    hpt = get("job.travel.hours_per_trip", _f(job.travel.hours_per_trip))
+    km = get("job.travel.km_per_trip", _f(job.travel.km_per_trip))
     H = standard / productivity
     sup_hours = H / crew_size * supervisors
     Tc, Ts = trips * hpt * crew_size, trips * hpt * supervisors
@@ -129,7 +135,7 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
     labour = (tot["CI"] - tot["CT"]) / tot["HQ"]
     with np.errstate(divide="ignore", invalid="ignore"):
         sup_rate = np.where(supervisors > 0, tot["CS"] / tot["HS"], 0.0)
-    materials = sum(_f(m.amount) for m in job.materials)
+    materials = get("job.materials", sum(_f(m.amount) for m in job.materials))
     equipment = sum(_f(u.hours) * _f(next(e.hourly_rate for e in at.equipment if e.name == u.name))
                     for u in job.equipment)
     vehicle = trips * km * _f(at.vehicle_cost_per_km)
@@ -176,9 +182,28 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
         floor = sold * _f(o.market_floor_unit_price if o.market_floor_unit_price is not None else o.market_unit_price)
     else:
         floor = standard * _f(at.market_floor_hourly_price) + materials
+    # Marginal: materials, equipment and the vehicle; labour too when the job adds paid hours.
+    marginal = materials + equipment + vehicle
+    if job.adds_paid_hours:
+        marginal = marginal + lines["integration_labour"] + lines["training"] + lines["supervision"] + \
+            Tc * labour + Ts * sup_rate
+    vat_rate = 0.0 if aci.tax_status != "vat_liable" else (
+        _f(job.vat_rate) if job.vat_rate is not None else rate({"standard": "vat_standard", "housing_renovation":
+                                                                "vat_intermediate", "home_services": "vat_intermediate",
+                                                                "household_waste_other": "vat_intermediate"}.get(
+                                                                    job.vat_kind, "vat_reduced")))
+    charges = tot["CI"] + tot["CS"] + tot["CA"] + tot["CU"] + overheads + _f(at.annual_other_charges) + \
+        sum(_f(e.hourly_rate) * _f(e.annual_hours) for e in at.equipment) + \
+        _f(at.vehicle_cost_per_km) * _f(at.annual_vehicle_km)
+    cap = charges * _f(at.sales_cap_share)
+    ceiling = full * (1.0 + _f(pricing.reasonable_profit)) - subsidies - revenue
     out = {"full_cost": full, "production_cost": production_cost, "insertion_extra_cost": full - production_cost,
            "subsidies": subsidies, "net_cost": net, "price_ht": price, "market_floor": floor, "integration_hours": H,
            "output_revenue": revenue, "full_cost_per_unit": full / sold, "net_cost_per_unit": net / sold,
            "price_per_unit": price / sold}
     out.update({"line." + k: np.broadcast_to(x, (n,)) for k, x in lines.items()})
+    out.update({"price_ttc": price * (1.0 + vat_rate), "marginal_cost": np.broadcast_to(marginal, (n,)),
+                "price_minus_net_cost": price - net, "below_market_floor": (price < floor).astype(float),
+                "below_net_cost": (price < net).astype(float), "overcompensated": (price > ceiling).astype(float),
+                "above_sales_cap": (_f(at.annual_sales) + price >= cap).astype(float)})
     return out
