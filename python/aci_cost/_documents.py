@@ -21,8 +21,8 @@ Legal texts, each checked on its text as published (the date is the version read
   coverage.
 - Loi n° 2025-127 of 2025-02-14 de finances pour 2025, art. 41 (CGI art. 279-0 bis and 278-0 bis
   A, from 2025-02-16): the client certifies on the devis or invoice that the reduced housing
-  rate applies; no official wording is published: the wording below follows the professions'
-  proposals [check].
+  rate applies; the wording is the administration's model mention, BOI-LETTRE-000280-20251022
+  (published 2025-10-22) [pub].
 """
 from __future__ import annotations
 
@@ -152,12 +152,23 @@ def late_payment(kind: str) -> str:
     raise InvalidInput(f"client.kind = {kind!r}: expected business, public_buyer or consumer")
 
 
-def certification_text(rate: Decimal, article: str) -> str:
-    """The client's certification for the reduced housing rate (LF 2025 art. 41) [check: wording]."""
-    return (f"Le client, preneur des travaux, certifie que les conditions d'application du taux réduit de TVA de "
-            f"{percent(rate)} sont remplies : les travaux portent sur des locaux à usage d'habitation achevés depuis "
-            f"plus de deux ans, ne relèvent pas des exclusions prévues à l'article {article.replace('CGI art. ', '')} "
-            f"du Code général des impôts et y sont éligibles (loi n° 2025-127 du 14 février 2025, art. 41).")
+def certification_text(rate: Decimal, article: str, client: str = "") -> str:
+    """The client's certification for a reduced housing rate, which since 2025-02-16 replaces the
+    attestations 1300-SD/1301-SD (loi n° 2025-127 du 14 février 2025, art. 41): the model mention
+    published by the administration for CGI art. 279-0 bis (10 %) and art. 278-0 bis A (5.5 %,
+    energy renovation), BOI-LETTRE-000280-20251022 I and II [pub], with the client's name in place
+    of the blank. The rate printed is the scenario's."""
+    who = client or "............................"
+    energy = article.startswith("CGI art. 278-0 bis A") and not article.endswith("1°")
+    nature = " et qu'ils ont la nature de travaux de rénovation énergétique" if energy else ""
+    return (f"Je soussigné(e) {who} certifie, en qualité de preneur de la prestation, que les travaux réalisés "
+            "concernent des locaux à usage d'habitation achevés depuis plus de deux ans"
+            f"{',' if energy else ' et'} qu'ils n'ont pas eu pour effet, sur une période de deux ans au plus, de "
+            "concourir à la production d'un immeuble neuf au sens du 2° du 2 du I de l'article 257 du CGI, ni "
+            "d'entraîner une augmentation de la surface de plancher des locaux existants supérieure à 10 %"
+            f"{nature} "
+            f"(taux de TVA de {percent(rate)}, {article.replace('CGI art.', 'article')} du CGI ; "
+            "loi n° 2025-127 du 14 février 2025, art. 41 ; BOI-LETTRE-000280).")
 
 
 def insurance_text(insurance) -> str:
@@ -300,24 +311,31 @@ _CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
 
 
 def locked(html_text: str) -> str:
-    """The page with the content security policy as the first element of its head."""
-    m = re.search(r"<head[^>]*>", html_text, flags=re.I)
-    if m:
-        return html_text[:m.end()] + _CSP_META + html_text[m.end():]
-    return "<!DOCTYPE html><html><head>" + _CSP_META + "</head><body>" + html_text + "</body></html>"
+    """The page with the content security policy before anything else it holds: right after a
+    leading doctype (the page stays in standards mode), else first. Whatever follows — a script
+    before the head, a head inside a comment — is parsed under the policy (a meta before <html>
+    lands in the implied head; the page's own <html> and <head> tags merge into them)."""
+    m = re.match(r"\ufeff?\s*<!doctype[^>]*>", html_text, flags=re.I)
+    at = m.end() if m else 0
+    return html_text[:at] + _CSP_META + html_text[at:]
 
 
 def chromium(html_text: str, args: Sequence[str], timeout: float) -> None:
-    """Runs headless Chromium on the page, locked down: JavaScript off, every request sent to a
-    closed local proxy (loopback included), the page's own content policy (`CSP`), a fresh
-    profile; the page sits alone in a temporary folder. (--no-sandbox: Chromium refuses to start
-    as root with its sandbox, as in CI.)"""
+    """Runs headless Chromium on the page, locked down: JavaScript off by the page's content policy
+    (`CSP`: script-src 'none', default-src 'none' — no request, no file but the page), every
+    request sent anyway to a closed local proxy (loopback included), a fresh
+    profile; the page sits alone in a temporary folder. Its sandbox stays on, except as root
+    (--no-sandbox: Chromium refuses to start as root with it, as in CI containers)."""
     with tempfile.TemporaryDirectory(prefix="aci_cost_doc_") as tmp:
         page = Path(tmp) / "document.html"
         page.write_text(locked(html_text), encoding="utf-8")
-        command = [find_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        # No --blink-settings=scriptEnabled=false: with it Chromium 156's --print-to-pdf writes no
+        # file (measured on Debian 12's build); the policy above keeps every script from running.
+        # Chromium refuses to start as root with its sandbox (CI containers): only then without it.
+        sandbox = ["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+        command = [find_chromium(), "--headless", *sandbox, "--disable-gpu", "--disable-dev-shm-usage",
                    "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
-                   "--blink-settings=scriptEnabled=false", "--proxy-server=http://127.0.0.1:9",
+                   "--proxy-server=http://127.0.0.1:9",
                    "--proxy-bypass-list=<-loopback>", "--disable-background-networking", "--disable-sync",
                    "--disable-component-update", "--disable-default-apps", "--no-pings",
                    "--disable-features=MediaRouter,OptimizationHints,Translate",

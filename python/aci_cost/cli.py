@@ -303,7 +303,7 @@ def _cmd_sobol(args: argparse.Namespace) -> int:
 
 def _devis_path(pattern: str, job: str, several: bool) -> Path:
     """The file of one job's document: the job's name (scenario data) is confined to the folder
-    of `pattern` (a job named '../../x' writes '__.._x' there, never outside)."""
+    of `pattern` (a job named '../../x' writes '_.._x' there, never outside)."""
     from ._documents import confined
 
     path = Path(pattern)
@@ -328,8 +328,8 @@ def _cmd_devis(args: argparse.Namespace) -> int:
     if not jobs:
         raise InvalidInput("jobs = []: the scenario has no job to put in a devis")
     several = len(jobs) > 1
-    for job in jobs:
-        number = f"{args.number}-{job}" if args.number and several else args.number
+    for k, job in enumerate(jobs, 1):
+        number = f"{args.number}-{k:02d}" if args.number and several else args.number
         options = devis.DevisOptions(number=number, validity_days=args.validity_days, title=args.title,
                                      client_address=args.client_address.replace("\\n", "\n"),
                                      payment_terms=args.payment_terms)
@@ -711,7 +711,7 @@ def build_parser() -> argparse.ArgumentParser:
     dv.add_argument("--out", default="devis.pdf",
                     help="output file, .pdf or .html; '{job}' is replaced by the job's name, and with several "
                          "jobs '-JOB' is added to the name otherwise (default: devis.pdf)")
-    dv.add_argument("--number", help="devis number (default: DEV-<date>-<job>)")
+    dv.add_argument("--number", help="devis number (default: DEV-<date>-<n>, n the job's place)")
     dv.add_argument("--title", help="the object of the works (default: the job's title)")
     dv.add_argument("--validity-days", type=int, help="days the offer stands (default: the job's terms, 30)")
     dv.add_argument("--client-address", default="", help="the client's address when the scenario has no client "
@@ -727,7 +727,7 @@ def build_parser() -> argparse.ArgumentParser:
     iv.add_argument("--register", help="the invoice register keeping the sequence (default: factures.json beside --out)")
     iv.add_argument("--number", help="the invoice number: must be the register's next one (default: that one)")
     iv.add_argument("--date", help="invoice date YYYY-MM-DD (default: today)")
-    iv.add_argument("--devis-number", help="the number of the accepted devis (default: DEV-<date>-<job>)")
+    iv.add_argument("--devis-number", help="the number of the accepted devis (default: DEV-<date>-<n>, as the devis)")
     iv.add_argument("--devis-date", help="the date of the accepted devis (default: the job's date)")
     iv.set_defaults(func=_cmd_invoice)
     y = sub.add_parser("year", help="the ACI's year: income statement per atelier, jobs placed in it")

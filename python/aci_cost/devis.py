@@ -52,9 +52,9 @@ CENT = doc.CENT
 
 @dataclass(frozen=True)
 class DevisOptions:
-    """What belongs to one document, not to the scenario: ``number`` (default
-    ``DEV-<date>-<job>``), ``issue_date`` (default: the job's date), ``title`` (replaces the
-    job's), ``validity_days`` (replaces the job's terms), ``payment_terms`` (replaces the wording
+    """What belongs to one document, not to the scenario: ``number`` (default ``DEV-<date>-<n>``,
+    n the job's place in the scenario), ``issue_date`` (default: the job's date), ``title``
+    (replaces the job's), ``validity_days`` (replaces the job's terms), ``payment_terms`` (replaces the wording
     built from the terms), ``client_address`` (when the scenario describes no client),
     ``clause`` (a social clause replacing the job's)."""
 
@@ -338,6 +338,13 @@ def client_party(scenario: Scenario, job, address: str, warnings: list[DocumentW
                  c.engagement_number)
 
 
+def default_number(scenario: Scenario, job: str, date: _dt.date) -> str:
+    """``DEV-<date>-<n>``: n the job's place among the scenario's jobs (01, 02...), never its
+    identifier (``park_maintenance`` is not French for a client)."""
+    n = [j.name for j in scenario.jobs].index(job) + 1
+    return f"DEV-{date.strftime('%Y%m%d')}-{n:02d}"
+
+
 def build(scenario: Scenario, job: Optional[str] = None, options: Optional[DevisOptions] = None,
           quote: Optional[Quote] = None) -> Devis:
     """The figures of the devis of one job (the first when ``job`` is None). The ACI must have a
@@ -377,7 +384,10 @@ def build(scenario: Scenario, job: Optional[str] = None, options: Optional[Devis
     if terms.duration_days == 0:
         warnings.append(DocumentWarning("duration_missing", f"job[{job}].terms.duration_days = 0: the devis does not "
                                                             "state how long the works last"))
-    building = aci.atelier(j.atelier, "job.atelier").support == "building"
+    # The job's atelier: the one of that name, else the first on that support (as Aci::atelier).
+    atelier = next((a for a in aci.ateliers if a.name == j.atelier), None) or next(
+        (a for a in aci.ateliers if a.support == j.atelier), None)
+    building = atelier is not None and atelier.support == "building"
     insurance = ""
     if building:
         if identity.insurance.empty():
@@ -387,7 +397,8 @@ def build(scenario: Scenario, job: Optional[str] = None, options: Optional[Devis
             insurance = doc.insurance_text(identity.insurance)
     certification = ""
     if not price.vat_exempt and j.vat_kind in ("housing_renovation", "energy_renovation") and j.vat_rate is None:
-        certification = doc.certification_text(price.vat_rate, price.vat_article)
+        certification = doc.certification_text(price.vat_rate, price.vat_article,
+                                               client.name if client.kind == "consumer" else "")
     for w in q.warnings:
         if w.code == "vat_certification_missing":
             warnings.append(DocumentWarning(w.code, w.message))
@@ -400,7 +411,7 @@ def build(scenario: Scenario, job: Optional[str] = None, options: Optional[Devis
     issue = options.issue_date or q.date
     validity = options.validity_days or terms.validity_days
     return Devis(
-        number=options.number or f"DEV-{q.date.strftime('%Y%m%d')}-{q.job}", job=job,
+        number=options.number or default_number(scenario, job, q.date), job=job,
         issue_date=issue, valid_until=issue + _dt.timedelta(days=validity),
         start_after_days=terms.start_after_days, duration_days=terms.duration_days,
         seller=seller, client=client, title=title, lines=lines, vat_lines=vat_lines,

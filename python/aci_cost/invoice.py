@@ -224,7 +224,9 @@ def _party(p: Party) -> dict:
     out = {"name": p.name, **_address(p.address)}
     if p.siret:
         out["legal_identifier"] = p.siret
-        out["legal_identifier_schemeid"] = "0002"  # SIRENE (ISO 6523 ICD 0002)
+        # ISO 6523 ICD 0009: the SIRET code (0002 is the SIREN); Chorus Pro identifies a structure
+        # by its SIRET under scheme 0009 [check: read on Chorus Pro integrators' pages].
+        out["legal_identifier_schemeid"] = "0009"
     if p.vat_number:
         out["vat_identifier"] = p.vat_number
     return out

@@ -20,7 +20,7 @@ from test_devis import LATE, NAMES, flat, internal_amounts, money, pdf_text, sce
 
 NS = {"rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
       "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"}
-DAY = dt.date(2026, 5, 4)
+DAY = dt.date(2026, 10, 5)  # after every default job's date (the devis')
 
 
 def xpath(xml: bytes, path: str) -> list[str]:
@@ -79,7 +79,7 @@ def test_the_register_keeps_one_continuous_chronological_sequence(tmp_path):
     with pytest.raises(aci_cost.InvalidInput, match=r"invoice\.number = 'FA-2026-00007'.*'FA-2026-00003'"):
         with reg.issuing(DAY, "FA-2026-00007"):
             pass
-    with pytest.raises(aci_cost.InvalidInput, match=r"invoice\.issue_date = 2026-05-03.*chronological"):
+    with pytest.raises(aci_cost.InvalidInput, match=r"invoice\.issue_date = 2026-10-04.*chronological"):
         with reg.issuing(DAY - dt.timedelta(days=1)):
             pass
     with reg.issuing(dt.date(2027, 1, 4), "FA-2027-00003") as r:  # the count goes on across years
@@ -104,12 +104,20 @@ def test_every_default_invoice_is_a_french_facturx_pdf(which, tmp_path):
         assert xpath(xml, "//ram:TaxBasisTotalAmount") == [f"{inv.total_ht:.2f}"]
         assert xpath(xml, "//ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:ID") == [inv.seller.siret]
         assert xpath(xml, "//ram:SellerOrderReferencedDocument/ram:IssuerAssignedID") == [inv.devis_number]
-        assert sum(D(x) for x in xpath(xml, "//ram:LineTotalAmount")) == inv.total_ht
+        # The lines' totals (BT-131) add up to the sum of lines (BT-106), the total HT.
+        lines = xpath(xml, "//ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount")
+        assert len(lines) == len(inv.lines) and sum(D(x) for x in lines) == inv.total_ht
+        assert xpath(xml, "//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:LineTotalAmount") == [
+            f"{inv.total_ht:.2f}"]
         text = flat(pdf_text(out))
-        for needed in ["FACTURE", f"N° {inv.number}", "Date de facture : 4 mai 2026", "Échéance",
-                       f"Suivant devis n° {inv.devis_number}", "SIRET 999 999 998 00019", inv.client.name,
+        for needed in ["FACTURE", f"N° {inv.number}", "Date de facture : 5 octobre 2026", "Échéance",
+                       f"Suivant devis n° {inv.devis_number}", "SIRET 999 999 998 00019",
                        f"Total HT {money(inv.total_ht)}", f"{money(inv.total_ttc)}", "Factur-X"]:
             assert flat(needed) in text, (job.name, needed)
+        # A long client name wraps in its box: read in reading order (no -layout), it is whole, but
+        # for a hyphen at the end of a line, which pdftotext drops ("Saint-|Exemple").
+        raw = flat(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout)
+        assert flat(inv.client.name).replace("-", "") in raw.replace("-", ""), (job.name, inv.client.name)
         for w in LATE[inv.client.kind][0]:
             assert w in text, (job.name, w)
         for w in LATE[inv.client.kind][1]:
@@ -125,6 +133,9 @@ def test_a_public_buyer_gets_the_chorus_pro_fields(tmp_path, scenario):
                         quantities={"insertion_hours": "118.5", "people": 4})
     xml = invoice.check_facturx(tmp_path / "f.pdf")
     assert xpath(xml, "//ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID") == ["99999901400015"]
+    # ISO 6523 ICD 0009 is the SIRET code (0002 would be the 9-digit SIREN).
+    assert etree.fromstring(xml).xpath("//ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID/@schemeID",
+                                       namespaces=NS) == ["0009"]
     assert xpath(xml, "//ram:BuyerReference") == ["SERVICE-ESPACES-VERTS"]
     assert xpath(xml, "//ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID") == ["EJ-2026-000412"]
     assert xpath(xml, "//ram:PayeePartyCreditorFinancialAccount/ram:IBANID") == ["FR7630006000011234567890189"]
@@ -159,13 +170,13 @@ def test_cli_invoice_with_quantities(tmp_path, capsys):
     q.write_text(json.dumps({"lines": {"lawn_mowing_m2": 11800}, "insertion_hours": 120, "works_date": "2026-04-30"}))
     out = tmp_path / "facture.pdf"
     assert main(["invoice", "--job", "park_maintenance", "--quantities", str(q), "--out", str(out),
-                 "--date", "2026-05-04"]) == 0
+                 "--date", "2026-10-05"]) == 0
     said = capsys.readouterr().out
     assert "Facture FA-2026-00001 (park_maintenance" in said and str(out) in said
     invoice.check_facturx(out)
     assert "Date d'achèvement des travaux : 30 avril 2026" in flat(pdf_text(out))
     assert json.loads((tmp_path / "factures.json").read_text())["issued"][0]["job"] == "park_maintenance"
     assert main(["invoice", "--job", "park_maintenance", "--out", str(tmp_path / "f2.pdf"), "--number",
-                 "FA-2026-00005", "--date", "2026-05-04"]) == 2
+                 "FA-2026-00005", "--date", "2026-10-05"]) == 2
     assert "FA-2026-00002" in capsys.readouterr().err
     assert not (tmp_path / "f2.pdf").exists()

@@ -83,6 +83,10 @@ class Structure(_Record):
 
 class Insurance(_Record):
     kind: str
+    insurer: str
+    address: str
+    policy: str
+    coverage: str
     def empty(self) -> bool: ...
 
 class Identity(_Record):
@@ -91,10 +95,21 @@ class Identity(_Record):
     address: str
     email: str
     phone: str
+    vat_number: str
+    iban: str
+    bic: str
+    insurance: Insurance
     def empty(self) -> bool: ...
 
 class Client(_Record):
     name: str
+    kind: str
+    address: str
+    siret: str
+    vat_number: str
+    service_code: str
+    engagement_number: str
+    email: str
 
 class Aci(_Record):
     name: str
@@ -105,6 +120,7 @@ class Aci(_Record):
     structure: Structure
     identity: Identity
     statutory_auditor_fee: Decimal
+    clients: list[Client]
     def validate(self) -> None: ...
     def client(self, name: str) -> Optional[Client]: ...
 
@@ -112,10 +128,13 @@ class Driver(_Record):
     name: str
     quantity: Decimal
     hours_per_unit: Decimal
+    label: str
+    unit: str
 
 class Material(_Record):
     name: str
     amount: Decimal
+    label: str
 
 class EquipmentUse(_Record):
     name: str
@@ -139,9 +158,17 @@ class EquationUse(_Record):
 
 class Terms(_Record):
     validity_days: int
+    start_after_days: int
+    duration_days: int
+    payment_days: int
+    payment_method: str
 
 class ClauseTerms(_Record):
     contract: str
+    contract_amount: Decimal
+    labour_share: Decimal
+    insertion_rate: Decimal
+    hourly_cost: Decimal
 
 class Output(_Record):
     kind: str
@@ -152,6 +179,8 @@ class Output(_Record):
     market_floor_unit_price: Optional[Decimal]
     support_per_unit: Decimal
     recovered_share: Decimal
+    label: str
+    unit_label: str
 
 class Job(_Record):
     name: str
@@ -173,6 +202,9 @@ class Job(_Record):
     output: Output
     pricing: Optional[PricingOptions]
     vat_certification: bool
+    title: str
+    terms: Terms
+    social_clause: Optional[ClauseTerms]
     @property
     def total_standard_hours(self) -> Decimal: ...
     def validate(self) -> None: ...
