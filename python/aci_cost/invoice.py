@@ -301,6 +301,32 @@ def check_facturx(pdf: Union[str, Path, bytes]) -> bytes:
     return xml
 
 
+def with_output_intent(pdf: bytes) -> bytes:
+    """The PDF with an sRGB output intent (ISO 19005-3 §6.2.3: a PDF/A file using device colours
+    names its output condition; factur-x writes the PDF/A-3 XMP and the attachment, not this).
+    The ICC profile is Pillow's built-in sRGB (ImageCms). [check: conformance not validated with
+    veraPDF, which is not installed here.]"""
+    import io
+
+    import pypdf
+    from PIL import ImageCms
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, StreamObject, TextStringObject
+
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf))
+    profile = StreamObject()
+    profile.set_data(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    profile[NameObject("/N")] = NumberObject(3)
+    intent = DictionaryObject({
+        NameObject("/Type"): NameObject("/OutputIntent"), NameObject("/S"): NameObject("/GTS_PDFA1"),
+        NameObject("/OutputConditionIdentifier"): TextStringObject("sRGB"),
+        NameObject("/Info"): TextStringObject("sRGB IEC61966-2.1"),
+        NameObject("/DestOutputProfile"): writer._add_object(profile)})  # a stream is an indirect object
+    writer.root_object[NameObject("/OutputIntents")] = ArrayObject([writer._add_object(intent)])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def write_pdf(inv: Invoice, path: Union[str, Path], *, facturx_xml_bytes: Optional[bytes] = None,
               timeout: float = 120) -> Path:
     """Prints the invoice with headless Chromium and makes it a Factur-X PDF/A-3 (the XML
@@ -315,8 +341,9 @@ def write_pdf(inv: Invoice, path: Union[str, Path], *, facturx_xml_bytes: Option
         doc.check_pdf(tmp)
         meta = {"author": inv.seller.name, "keywords": "Factur-X, facture", "title": f"Facture {inv.number}",
                 "subject": f"Facture {inv.number} — {inv.title}"}
-        tmp.write_bytes(facturx.generate_from_binary(tmp.read_bytes(), xml, flavor="factur-x", level="en16931",
-                                                     check_xsd=True, pdf_metadata=meta, lang="fr-FR"))
+        tmp.write_bytes(with_output_intent(facturx.generate_from_binary(
+            tmp.read_bytes(), xml, flavor="factur-x", level="en16931", check_xsd=True, pdf_metadata=meta,
+            lang="fr-FR")))
 
     return doc.write_atomically(path, produce)
 

@@ -9,6 +9,7 @@ import subprocess
 from decimal import Decimal as D
 from pathlib import Path
 
+import pypdf
 import pytest
 from lxml import etree
 
@@ -99,6 +100,11 @@ def test_every_default_invoice_is_a_french_facturx_pdf(which, tmp_path):
         assert inv.number == f"FA-2026-{k + 1:05d}"
         # The XML is the package's, valid against its EN 16931 XSD, and says what the PDF says.
         xml = invoice.check_facturx(out)
+        # PDF/A-3 (B) as the XMP says, with the sRGB output intent the package does not write.
+        root = pypdf.PdfReader(out).trailer["/Root"]
+        assert [i.get_object()["/S"] for i in root["/OutputIntents"]] == ["/GTS_PDFA1"]
+        xmp = root["/Metadata"].get_object().get_data()
+        assert b"<pdfaid:part>3</pdfaid:part>" in xmp and b"<pdfaid:conformance>B</pdfaid:conformance>" in xmp
         assert xpath(xml, "//rsm:ExchangedDocument/ram:ID") == [inv.number]
         assert xpath(xml, "//ram:GrandTotalAmount") == [f"{inv.total_ttc:.2f}"]
         assert xpath(xml, "//ram:TaxBasisTotalAmount") == [f"{inv.total_ht:.2f}"]
