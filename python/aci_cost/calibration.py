@@ -10,7 +10,7 @@ atelier as a :class:`aci_cost.TimeEquation`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 import numpy as np
@@ -28,6 +28,15 @@ class Calibration:
     """A fitted time equation with its table and predictions as DataFrames."""
 
     result: Fit
+    # The data it was fitted on (drivers, the driver matrix, the hours): a Calibration pickles as
+    # that data and is fitted again on loading, to the same bits (a deterministic least squares).
+    # None for a Calibration built by hand, which then refuses to pickle.
+    data: Optional[tuple] = field(default=None, repr=False, compare=False)
+
+    def __reduce__(self):
+        if self.data is None:
+            raise TypeError("Calibration built without its data cannot pickle: get it from aci_cost.calibration.fit")
+        return (_fit_again, self.data)
 
     def frame(self) -> pd.DataFrame:
         """One row per term ("constant", then the drivers): coefficient and standard error."""
@@ -66,4 +75,10 @@ def fit(jobs: pd.DataFrame, drivers: Sequence[str], hours: str = "hours") -> Cal
         raise InvalidInput(f"calibration.jobs = columns {list(jobs.columns)}: missing {missing}")
     x = jobs[list(drivers)].to_numpy(dtype=float)
     y = jobs[hours].to_numpy(dtype=float)
-    return Calibration(fit_time_equation(list(drivers), np.ascontiguousarray(x), list(y)))
+    data = (list(drivers), np.ascontiguousarray(x), list(y))
+    return Calibration(fit_time_equation(*data), data=data)
+
+
+def _fit_again(drivers: list, x: np.ndarray, y: list) -> Calibration:
+    """Loads a pickled Calibration: the same fit of the same data."""
+    return Calibration(fit_time_equation(drivers, x, y), data=(drivers, x, y))

@@ -695,7 +695,8 @@ def build_parser() -> argparse.ArgumentParser:
     so = sub.add_parser("sobol", help="Sobol' indices of a sweep spec's outputs (default: the small training sweep)")
     sweep_arguments(so)
     so.add_argument("--n", type=int, default=1024, help="base rows, a power of two (the model runs n (k + 2) times)")
-    so.add_argument("--bootstrap-seed", type=int, default=1, help="seed of the bootstrap intervals")
+    so.add_argument("--bootstrap-seed", type=int, default=None,
+                    help="seed of the bootstrap intervals (default: drawn and printed, as in Python)")
     so.add_argument("--resamples", type=int, default=1000,
                     help="bootstrap resamples (default 1000: each bound within ~4 %% of the interval's half-width; "
                          "0: no intervals)")

@@ -19,7 +19,7 @@ member leaves; the core check, the least core in words, and the best grouping. F
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence, Union
@@ -66,6 +66,15 @@ class SharingRun:
     cost and assumption, the whole problem's splits, the core check and the best grouping."""
 
     result: SharingResult
+    # The call that computed it (problem, methods, options): a SharingRun pickles as that call and
+    # is recomputed on loading, bit for bit (the splits are deterministic for a seed, whatever the
+    # threads). None for a run built by hand, which then refuses to pickle.
+    call: Optional[tuple] = field(default=None, repr=False, compare=False)
+
+    def __reduce__(self):
+        if self.call is None:
+            raise TypeError("SharingRun built without its call cannot pickle: get it from aci_cost.sharing.share")
+        return (_share_again, self.call)
 
     @property
     def members(self) -> list[str]:
@@ -330,9 +339,19 @@ def share(problem: Union[SharingProblem, str, Path, dict], methods: Optional[Seq
         problem = load(problem)
     elif isinstance(problem, dict):
         problem = read(problem)
-    return SharingRun(_core.sharing.share(problem, list(methods or ()), bool(show_unlawful), decimal_max_members,
+    grid = None if grid is None else dict(grid)
+    options = {"show_unlawful": bool(show_unlawful), "decimal_max_members": decimal_max_members,
+               "exact_max_members": exact_max_members, "permutations": permutations, "seed": seed,
+               "departures_max_members": departures_max_members, "grid": grid}
+    methods = list(methods or ())
+    return SharingRun(_core.sharing.share(problem, methods, options["show_unlawful"], decimal_max_members,
                                           exact_max_members, permutations, seed, threads, departures_max_members,
-                                          None if grid is None else dict(grid)))
+                                          grid), call=(problem, methods, options))
+
+
+def _share_again(problem: SharingProblem, methods: list, options: dict) -> SharingRun:
+    """Loads a pickled SharingRun: its call again (deterministic, see SharingRun.call)."""
+    return share(problem, methods or None, **options)
 
 
 def shapley(values: Sequence[float]) -> list[float]:

@@ -71,7 +71,7 @@ def test_render_quote_is_public(scenario):
 
 def test_coefficient_k_is_none_unless_used(scenario):
     q = aci_cost.quote(scenario)
-    assert scenario.pricing.policy == "cost_plus" and q.price.coefficient_k is None
+    assert scenario.pricing.policy == "fair_zone" and q.price.coefficient_k is None  # the default policy (issue 27)
     scenario.pricing.policy = "ds_coefficient"
     q = aci_cost.quote(scenario)
     assert q.price.coefficient_k == scenario.pricing.coefficient_k == D("1.375")  # (1 + 0.10) / (1 - 0.15 - 0.05)

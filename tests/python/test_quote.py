@@ -56,10 +56,22 @@ def test_social_clause_domain_example():
 
 
 @pytest.mark.parametrize("field,value,message", [
-    ("productivity", 1.5, r"job\[park_maintenance\]\.productivity = 1\.5"),
-    ("productivity", 0, r"job\[park_maintenance\]\.productivity = 0"),
-    ("crew_size", 0, r"job\[park_maintenance\]\.crew_size = 0"),
-    ("standard_hours", -1, r"job\[park_maintenance\]\.standard_hours = -1"),
+    # Out of their domain: refused on assignment (issue 31), naming the field and the value.
+    ("productivity", 1.5, r"Job\.productivity = 1\.5: must be in \[0\.01, 1\]"),
+    ("productivity", 0, r"Job\.productivity = 0: must be in \[0\.01, 1\]"),
+    ("crew_size", 0, r"Job\.crew_size = 0: must be in \(0, 10000\]"),
+    ("standard_hours", -1, r"Job\.standard_hours = -1: must be >= 0"),
+])
+def test_bad_job_inputs_are_refused_on_assignment(scenario, field, value, message):
+    job = scenario.job("park_maintenance")
+    before = getattr(job, field)
+    with pytest.raises(ValueError, match=message):
+        setattr(job, field, value)
+    assert getattr(job, field) == before  # the refused value changed nothing
+
+
+@pytest.mark.parametrize("field,value,message", [
+    # Valid alone, wrong against the rest of the scenario: refused at quote time, with the job's path.
     ("atelier", "boats", r'job\[park_maintenance\]\.atelier = "boats"'),
     ("date", "2021-01-01", r"rates\.smic_hourly = 2021-01-01"),
 ])

@@ -263,6 +263,7 @@ def test_a_post_below_its_grid_level_is_refused_unless_overridden():
     # 2025-07-01, i.e. 3,560.25 x 12 / 1,820 = 23.47 €/h for 35 h a week; the psychologist is at 17.50.
     doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     doc["posts"][0]["grid_level"] = "C"
+    del doc["posts"][1]["grid_level"]  # a grid given holds only its own levels
     with pytest.raises(aci_cost.InvalidInput, match=r"posts\[psychologist\]\.staff\.pay = 17\.5 €/h: below .*level C: "
                                                     r"3560\.25 €/month = 23\.47 €/h"):
         sharing.share(doc, grid={"C": "3560.25"})

@@ -10,7 +10,7 @@ import pytest
 
 import aci_cost
 from aci_cost import sweep
-from aci_cost.cli import main
+from aci_cost.cli import DEFAULT_SWEEP, main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "reference"))
 import training_reference  # noqa: E402  (the independent NumPy implementation)
@@ -251,3 +251,18 @@ def test_cli_sobol_second_order_and_intervals(capsys):
     assert set(pair) == {"first", "second", "S2", "S2_low", "S2_high"}
     assert doc["indices"]["delivered_share"]["training.demand.base_hours"]["S1_low"] is None  # NaN: not asked
     assert doc["indices"]["training_debt"]["training.demand.base_hours"]["S1_low"] is not None
+
+
+def test_cli_and_python_draw_their_default_seeds_alike(capsys):
+    # Issue 31: the CLI's bootstrap seed defaulted to 1 while Python drew one: both now draw it and
+    # report it, and the reported seed repeats the run exactly.
+    def cli_run(*extra):
+        assert main(["sobol", "--n", "32", "--resamples", "10", "--json", "--no-progress", *extra]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    a, b = cli_run(), cli_run()
+    assert a["seeds"]["bootstrap"] != b["seeds"]["bootstrap"]  # drawn (63 bits: equal by chance ~1e-19)
+    again = cli_run("--bootstrap-seed", str(a["seeds"]["bootstrap"]))
+    assert again["indices"] == a["indices"]
+    py = sweep.sobol(DEFAULT_SWEEP, n=32, resamples=10)
+    assert py.seeds["bootstrap"] not in (a["seeds"]["bootstrap"], b["seeds"]["bootstrap"])

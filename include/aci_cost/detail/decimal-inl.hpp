@@ -69,7 +69,10 @@ ACI_COST_INLINE std::string to_string(const Decimal& x) {
   }
   // From the scientific text "-d.ddde±N", placing the point by hand: str(0, fixed) printed
   // amounts below about 1e-300 as "0" (found by fuzz_money: -12003e-0361 wrote back as 0).
-  const std::string sci = x.str(0, std::ios_base::scientific);
+  // At most the 50 significant digits a Decimal keeps: Boost's guard digits (a quotient shows
+  // about 78) are not part of the value's text, which must read back (issue 31: an Allocation's
+  // rates failed to unpickle) and not show noise. (The precision counts digits after the point.)
+  const std::string sci = x.str(std::numeric_limits<Decimal>::digits10 - 1, std::ios_base::scientific);
   const auto e = sci.find('e');
   const bool negative = sci[0] == '-';
   std::string digits;

@@ -198,7 +198,7 @@ inline const char* example_sharing_json() {
   "format": "aci_cost/sharing@1",
   "date": "2026-03-01",
   "posts": [
-    {"name": "psychologist",
+    {"name": "psychologist", "grid_level": "accompagnateur_c",
      "staff": {"name": "psychologist", "role": "socio_professional", "headcount": 1, "weekly_hours": 35,
                "pay": {"basis": "hourly", "amount": "17.50"},
                "contributions": {"mode": "legal_reduction", "employer_rate": 0.45},
@@ -207,7 +207,7 @@ inline const char* example_sharing_json() {
      "recruitment_annual": "1500", "management_annual": "1200", "equipment_annual": "600",
      "coordination_per_member": "400", "cost_per_km": "0.40", "rounds_per_week": 1, "service_weeks": 47,
      "frame": {"kind": "staff_lending"}},
-    {"name": "administrative_assistant",
+    {"name": "administrative_assistant", "grid_level": "assistant_administratif_a",
      "staff": {"name": "administrative assistant", "role": "support", "headcount": 1, "weekly_hours": 35,
                "pay": {"basis": "hourly", "amount": "13.00"},
                "contributions": {"mode": "legal_reduction", "employer_rate": 0.45},
