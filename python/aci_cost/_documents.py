@@ -248,6 +248,11 @@ def environment():
     return env
 
 
+class PrintError(OSError, RuntimeError):
+    """Chromium is missing, failed, hung or wrote nothing: an OSError (the CLI reports it in one
+    line, exit status 2) and a RuntimeError (as before)."""
+
+
 # ---- writing files ---------------------------------------------------------------------------
 
 def confined(folder: Path, name: str) -> Path:
@@ -285,7 +290,7 @@ def write_atomically(path, produce: Callable[[Path], None], check: Optional[Call
 
 def check_pdf(path: Path) -> None:
     if path.stat().st_size == 0 or path.read_bytes()[:5] != b"%PDF-":
-        raise RuntimeError(f"chromium wrote no PDF at {path}")
+        raise PrintError(f"chromium wrote no PDF at {path}")
 
 
 # ---- printing with headless Chromium -------------------------------------------------------
@@ -300,7 +305,7 @@ def find_chromium() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise RuntimeError("no Chromium found to print the document: install Debian's package 'chromium' "
+    raise PrintError("no Chromium found to print the document: install Debian's package 'chromium' "
                        "(scripts/bootstrap does) or set ACI_COST_CHROMIUM")
 
 
@@ -343,9 +348,9 @@ def chromium(html_text: str, args: Sequence[str], timeout: float) -> None:
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
-            raise RuntimeError(f"chromium did not finish within {timeout} s") from None
+            raise PrintError(f"chromium did not finish within {timeout} s") from None
         if done.returncode != 0:
-            raise RuntimeError(f"chromium failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+            raise PrintError(f"chromium failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
 
 
 def print_pdf(html_text: str, path, timeout: float = 120) -> Path:
@@ -358,7 +363,7 @@ def print_png(html_text: str, path, size: tuple[int, int], timeout: float = 120)
     """A PNG of the page's first screen (`size` in CSS pixels), written atomically."""
     def check(tmp: Path) -> None:
         if tmp.stat().st_size == 0:
-            raise RuntimeError(f"chromium wrote no screenshot at {tmp}")
+            raise PrintError(f"chromium wrote no screenshot at {tmp}")
     return write_atomically(path, lambda tmp: chromium(
         html_text, [f"--screenshot={tmp}", f"--window-size={size[0]},{size[1]}", "--force-device-scale-factor=1"],
         timeout), check)

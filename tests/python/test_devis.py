@@ -410,7 +410,7 @@ def test_a_job_named_to_escape_writes_inside_the_output_folder(tmp_path, capsys)
     assert {"d-.._.._escaped.html", "d-_tmp_absolute.html"} <= {p.name for p in out.iterdir()}
 
 
-def test_a_failed_print_leaves_the_existing_pdf(tmp_path, monkeypatch, scenario):
+def test_a_failed_print_leaves_the_existing_pdf(tmp_path, monkeypatch, scenario, capsys):
     out = tmp_path / "devis.pdf"
     out.write_bytes(b"%PDF-1.4 the signed one")
     monkeypatch.setenv("ACI_COST_CHROMIUM", "/bin/false")
@@ -418,6 +418,9 @@ def test_a_failed_print_leaves_the_existing_pdf(tmp_path, monkeypatch, scenario)
         devis.write_pdf(scenario, out)
     assert out.read_bytes() == b"%PDF-1.4 the signed one"
     assert [p.name for p in tmp_path.iterdir()] == ["devis.pdf"]  # no temporary file left
+    # The CLI says it in one line (exit status 2), the PDF still untouched.
+    assert main(["devis", "--job", "park_maintenance", "--out", str(out)]) == 2
+    assert "chromium failed" in capsys.readouterr().err and out.read_bytes() == b"%PDF-1.4 the signed one"
 
 
 def test_a_symlinked_out_is_replaced_not_followed(tmp_path, scenario):
