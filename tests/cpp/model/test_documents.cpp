@@ -104,9 +104,15 @@ TEST(Documents, EveryDefaultJobHasItsFrenchWordingAndClient) {
     for (const auto& job : s.jobs) {
       EXPECT_FALSE(job.title.empty()) << name << " " << job.name;
       EXPECT_NE(s.aci.client(job.client), nullptr) << name << " " << job.name << " " << job.client;
-      for (const auto& d : job.drivers) EXPECT_FALSE(d.label.empty()) << job.name << " " << d.name;
-      for (const auto& m : job.materials) EXPECT_FALSE(m.label.empty()) << job.name << " " << m.name;
-      if (job.output.quantity > 0) EXPECT_FALSE(job.output.label.empty()) << job.name;
+      for (const auto& d : job.drivers) {
+        EXPECT_FALSE(d.label.empty()) << job.name << " " << d.name;
+      }
+      for (const auto& m : job.materials) {
+        EXPECT_FALSE(m.label.empty()) << job.name << " " << m.name;
+      }
+      if (job.output.quantity > 0) {
+        EXPECT_FALSE(job.output.label.empty()) << job.name;
+      }
     }
     for (const auto& c : s.aci.clients) {
       bool named = false;
