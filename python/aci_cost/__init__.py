@@ -45,7 +45,8 @@ __all__ = [
     "make_training_quote", "training_quote", "training", "sweep",
     "AtelierYear", "JobInYear", "YearBudget", "year_budget", "budget", "Structure", "allocation", "Output",
     "UnitFigures", "TimeEquation", "EquationUse", "calibration",
-    "Identity", "Insurance", "Client", "Terms", "ClauseTerms", "invoice", "render_quote", "dask", "devis", "figures", "sharing", "actuals", "quotes_frame", "diff", "as_float",
+    "Identity", "Insurance", "Client", "Terms", "ClauseTerms", "invoice", "render_quote", "dask", "devis", "figures",
+    "sharing", "actuals", "quotes_frame", "diff", "as_float",
 ]
 
 
