@@ -87,6 +87,7 @@ class Invoice:
     contract: str
     attestation: Optional[Attestation]
     warnings: list[DocumentWarning] = field(default_factory=list)
+    goods: bool = False  # goods delivered (the date of delivery), not works done
 
 
 # ---- actual quantities -----------------------------------------------------------------------
@@ -192,7 +193,7 @@ def build(scenario: Scenario, job: Optional[str] = None, *, number: str = "FA-00
         certified=bool(d.certification) and j.vat_certification, insurance=d.insurance,
         payment_method=d.payment_method, iban=d.iban, bic=d.bic, payment_terms=d.payment_terms,
         late_payment=d.late_payment, contract=d.clause_terms.contract if d.clause_terms is not None else "",
-        attestation=attestation, warnings=warnings)
+        attestation=attestation, warnings=warnings, goods=goods)
 
 
 def render(invoice: Invoice) -> str:

@@ -66,6 +66,8 @@ def test_a_consumer_is_invoiced_ttc_in_whole_units():
     assert (line.quantity, line.unit_price_ttc, line.total_ttc) == (430, D("15.83"), D("6806.90"))
     assert (inv.total_ttc, inv.total_ht, inv.vat) == (D("6806.90"), D("6452.04"), D("354.86"))
     assert line.total == inv.total_ht  # one line: its HT is the whole base
+    text = flat(invoice.render(inv))
+    assert "Date de livraison" in text and "Détail des fournitures livrées" in text and "travaux" not in text
 
 
 def test_the_register_keeps_one_continuous_chronological_sequence(tmp_path):
