@@ -484,12 +484,6 @@ def render_time_driven(r) -> str:
                           f"Unused capacity: {format_fr(r.unused_cost)}"])
 
 
-def _records(frame) -> list:
-    """A frame's rows as JSON-ready dicts: Decimals (exact money) as strings, None kept."""
-    return [{k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()}
-            for row in frame.to_dict(orient="records")]
-
-
 def _allocation_json(a) -> str:
     from . import allocation
 
@@ -573,6 +567,7 @@ def _json_value(v):
 
 
 def _records(frame) -> list:
+    """A frame's rows as JSON-ready dicts (_json_value), None kept."""
     return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
