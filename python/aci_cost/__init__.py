@@ -14,8 +14,8 @@ from ._core import DomainError, InvalidInput, NoRateInForce, ScenarioError
 from ._core.budget import AtelierYear, JobInYear, YearBudget, year_budget
 from ._core.link import TrainingQuote, TrainingSetup, TrainingWeek, make_training_quote
 from ._core.model import (
-    Aci, Atelier, Driver, EquationUse, EquipmentRate, EquipmentUse, HoursSplit, Identity, Job, Material, Output,
-    PricingOptions, StaffGroup, Structure, Subsidies, TimeEquation, Travel,
+    Aci, Atelier, ClauseTerms, Client, Driver, EquationUse, EquipmentRate, EquipmentUse, HoursSplit, Identity,
+    Insurance, Job, Material, Output, PricingOptions, StaffGroup, Structure, Subsidies, Terms, TimeEquation, Travel,
 )
 from ._core.money import format_fr, format_plain, round_money, round_parts, split
 from ._core.quote import (
@@ -28,7 +28,7 @@ from ._core.training import TrainingModel, TrainingSummary
 
 from . import actuals, allocation, budget, calibration, sharing, sweep, training  # noqa: E402  (needs the names above)
 from .frames import as_float, diff, quotes_frame  # noqa: E402
-from . import dask, devis, figures  # noqa: E402  (dask and matplotlib are imported when used)
+from . import dask, devis, figures, invoice  # noqa: E402  (dask and matplotlib are imported when used)
 from .sheet import render_quote  # noqa: E402
 
 __version__: str = _core.__version__
@@ -47,8 +47,8 @@ __all__ = [
     "make_training_quote", "training_quote", "training", "sweep",
     "AtelierYear", "JobInYear", "YearBudget", "year_budget", "budget", "Structure", "allocation", "Output",
     "UnitFigures", "TimeEquation", "EquationUse", "calibration",
-    "Identity", "render_quote", "dask", "devis", "figures", "sharing", "actuals", "quotes_frame", "diff", "as_float",
-    "export", "workbook",
+    "Identity", "Insurance", "Client", "Terms", "ClauseTerms", "invoice", "render_quote", "dask", "devis", "figures",
+    "sharing", "actuals", "quotes_frame", "diff", "as_float", "export", "workbook",
 ]
 
 

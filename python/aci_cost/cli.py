@@ -1,4 +1,4 @@
-"""Command line: ``python -m aci_cost quote [SCENARIO.json] [--job NAME] [--json]``, ``... devis``, ``... share FILE.json``,
+"""Command line: ``python -m aci_cost quote [SCENARIO.json] [--job NAME] [--json]``, ``... devis``, ``... invoice``, ``... share FILE.json``,
 ``... actuals FEC.txt [--hours hours.csv]``..."""
 from __future__ import annotations
 
@@ -302,33 +302,71 @@ def _cmd_sobol(args: argparse.Namespace) -> int:
 
 
 def _devis_path(pattern: str, job: str, several: bool) -> Path:
-    if "{job}" in pattern:
-        return Path(pattern.replace("{job}", job))
+    """The file of one job's document: the job's name (scenario data) is confined to the folder
+    of `pattern` (a job named '../../x' writes '_.._x' there, never outside)."""
+    from ._documents import confined
+
     path = Path(pattern)
-    return path.with_name(f"{path.stem}-{job}{path.suffix}") if several else path
+    if "{job}" in path.name:
+        stem = path.name.replace("{job}", "\x00")
+        before, _, after = stem.partition("\x00")
+        return confined(path.parent, f"{before}{job}{after}")
+    return confined(path.parent, f"{path.stem}-{job}{path.suffix}") if several else path
+
+
+def _warn_document(kind: str, number: str, warnings) -> None:
+    for w in warnings:
+        print(f"  {kind} {number}: warning {w.code}: {w.message}", file=sys.stderr)
 
 
 def _cmd_devis(args: argparse.Namespace) -> int:
     from . import devis
+    from ._documents import write_atomically
 
     scenario = _scenario(args.scenario)
     jobs = [args.job] if args.job else [j.name for j in scenario.jobs]
     if not jobs:
         raise InvalidInput("jobs = []: the scenario has no job to put in a devis")
     several = len(jobs) > 1
-    for job in jobs:
-        number = f"{args.number}-{job}" if args.number and several else args.number
-        options = devis.DevisOptions(number=number, validity_days=args.validity_days,
+    for k, job in enumerate(jobs, 1):
+        number = f"{args.number}-{k:02d}" if args.number and several else args.number
+        options = devis.DevisOptions(number=number, validity_days=args.validity_days, title=args.title,
                                      client_address=args.client_address.replace("\\n", "\n"),
-                                     **({"payment_terms": args.payment_terms} if args.payment_terms else {}))
+                                     payment_terms=args.payment_terms)
         d = devis.build(scenario, job, options)
         out = _devis_path(args.out, job, several)
         if out.suffix.lower() in (".html", ".htm"):
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(devis.render(d), encoding="utf-8")
+            text = devis.render(d)
+            out = write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         else:
-            devis.write_pdf(d, out)
+            out = devis.write_pdf(d, out)
         _wrote(f"Devis {d.number} ({job}, {format_fr(d.total_ht)} HT)", out)
+        _warn_document("devis", d.number, d.warnings)
+    return 0
+
+
+def _cmd_invoice(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from . import invoice
+
+    scenario = _scenario(args.scenario)
+    quantities = invoice.read_quantities(args.quantities) if args.quantities else None
+
+    def day(text: Optional[str], name: str):
+        if text is None:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise InvalidInput(f"{name} = {text!r}: expected YYYY-MM-DD") from None
+
+    inv = invoice.issue(scenario, args.job, args.out, register=args.register, number=args.number,
+                        issue_date=day(args.date, "--date"), devis_number=args.devis_number,
+                        devis_date=day(args.devis_date, "--devis-date"), quantities=quantities)
+    _wrote(f"Facture {inv.number} ({inv.job}, {format_fr(inv.total_ht)} HT, {format_fr(inv.total_ttc)} TTC, "
+           f"Factur-X EN 16931)", Path(args.out).resolve())
+    _warn_document("facture", inv.number, inv.warnings)
     return 0
 
 
@@ -669,11 +707,25 @@ def build_parser() -> argparse.ArgumentParser:
     dv.add_argument("--out", default="devis.pdf",
                     help="output file, .pdf or .html; '{job}' is replaced by the job's name, and with several "
                          "jobs '-JOB' is added to the name otherwise (default: devis.pdf)")
-    dv.add_argument("--number", help="devis number (default: DEV-<date>-<job>)")
-    dv.add_argument("--validity-days", type=int, default=30, help="days the offer stands (default 30)")
-    dv.add_argument("--client-address", default="", help="the client's address ('\\n' between lines)")
-    dv.add_argument("--payment-terms", help="payment terms printed on the devis")
+    dv.add_argument("--number", help="devis number (default: DEV-<date>-<n>, n the job's place)")
+    dv.add_argument("--title", help="the object of the works (default: the job's title)")
+    dv.add_argument("--validity-days", type=int, help="days the offer stands (default: the job's terms, 30)")
+    dv.add_argument("--client-address", default="", help="the client's address when the scenario has no client "
+                                                         "record ('\\n' between lines)")
+    dv.add_argument("--payment-terms", help="payment terms printed on the devis (default: from the job's terms)")
     dv.set_defaults(func=_cmd_devis)
+    iv = sub.add_parser("invoice", help="the invoice (facture) after a job's devis: French PDF, Factur-X EN 16931")
+    iv.add_argument("scenario", nargs="?", help="scenario JSON file (default: embedded default ACI)")
+    iv.add_argument("--job", required=True, help="the job invoiced")
+    iv.add_argument("--quantities", help="JSON file of the actual quantities {\"lines\": {KEY: qty}, "
+                                         "\"insertion_hours\": h, \"people\": n, \"works_date\": \"YYYY-MM-DD\"}")
+    iv.add_argument("--out", default="facture.pdf", help="the PDF written (default: facture.pdf)")
+    iv.add_argument("--register", help="the invoice register keeping the sequence (default: factures.json beside --out)")
+    iv.add_argument("--number", help="the invoice number: must be the register's next one (default: that one)")
+    iv.add_argument("--date", help="invoice date YYYY-MM-DD (default: today)")
+    iv.add_argument("--devis-number", help="the number of the accepted devis (default: DEV-<date>-<n>, as the devis)")
+    iv.add_argument("--devis-date", help="the date of the accepted devis (default: the job's date)")
+    iv.set_defaults(func=_cmd_invoice)
     y = sub.add_parser("year", help="the ACI's year: income statement per atelier, jobs placed in it")
     y.add_argument("scenario", nargs="?", help="scenario JSON file (default: embedded default ACI)")
     y.add_argument("--support", choices=DEFAULT_SCENARIOS, help="the embedded default ACI of a support")

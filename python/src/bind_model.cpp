@@ -1,4 +1,7 @@
 // The inputs: staff groups, ateliers, the ACI, jobs and pricing options.
+#include <optional>
+#include <string>
+
 #include "aci_cost/model/aci.hpp"
 #include "aci_cost/model/job.hpp"
 #include "aci_cost/quote/pricing.hpp"
@@ -47,17 +50,35 @@ void bind_model(py::module_& m) {
       .done()
       .def("empty", &Structure::empty, "True when there is nothing to allocate.");
 
+  using model::Insurance;
+  Record<Insurance>(m, "Insurance", "A professional insurance named on building works' devis and invoices (L243-2).")
+      .described()
+      .done()
+      .def("empty", &Insurance::empty, "True when no insurer is named.");
+
   using model::Identity;
   Record<Identity>(m, "Identity", "The ACI's legal identity printed on a client's quote; empty fields are not printed.")
       .described()
       .done()
       .def("empty", &Identity::empty, "True when no field is set.");
 
+  using model::Client;
+  Record<Client>(m, "Client", "A client as printed on devis and invoices; its kind chooses the legal wording.")
+      .described()
+      .done();
+
   using model::Aci;
   Record<Aci>(m, "Aci", "An Atelier et Chantier d'Insertion.")
       .described()
       .done()
-      .def("validate", &Aci::validate, "ValueError naming the field and value on any bad input.");
+      .def("validate", &Aci::validate, "ValueError naming the field and value on any bad input.")
+      .def(
+          "client",
+          [](const Aci& a, const std::string& client_name) -> std::optional<Client> {
+            const Client* c = a.client(client_name);
+            return c ? std::optional<Client>(*c) : std::nullopt;
+          },
+          py::arg("name"), "The client named `name` (a copy), or None.");
 
   using model::Driver;
   using model::EquipmentUse;
@@ -82,6 +103,14 @@ void bind_model(py::module_& m) {
       .done();
   using model::EquationUse;
   Record<EquationUse>(m, "EquationUse", "count occurrences of an atelier's time equation with driver values.")
+      .described()
+      .done();
+  using model::Terms;
+  Record<Terms>(m, "Terms", "A job's devis validity, start and duration of the works, payment terms.")
+      .described()
+      .done();
+  using model::ClauseTerms;
+  Record<ClauseTerms>(m, "ClauseTerms", "A contract's clause sociale: amount x labour share x insertion rate / hourly cost.")
       .described()
       .done();
   using model::Output;

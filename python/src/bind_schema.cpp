@@ -91,10 +91,10 @@ py::dict tables() {
 
 void bind_schema(py::module_& m) {
   m.def("tables", [] {
-    return tables<model::Aci, model::Identity, model::Atelier, people::StaffGroup, people::HoursSplit,
+    return tables<model::Aci, model::Identity, model::Insurance, model::Client, model::Atelier, people::StaffGroup, people::HoursSplit,
                   model::EquipmentRate, model::Subsidies, model::TimeEquation, quote::PricingOptions, model::Job,
                   model::Driver, model::Travel, model::Material, model::EquipmentUse, model::EquationUse,
-                  model::Output, rates::RateEntry>();
+                  model::Output, model::Terms, model::ClauseTerms, rates::RateEntry>();
   }, "The field table of every scenario struct: {class: [{key, json, type, choices, unit, domain, doc, required, not_empty}]}.");
   m.def("rates", [] {
     py::list rows;

@@ -7,6 +7,107 @@
 
 namespace aci::io {
 
+// ---- The defaults' documents: French wording, clients, terms (issue 30) ---------------------
+// Kept apart from the figures below: what a devis and an invoice print, never what a quote
+// computes. Every identity is fictitious (SIRENs 999 999 0xx pass the Luhn check and are not
+// registered; the IBAN is the banks' published example account).
+namespace detail {
+
+/// The client `name` of the defaults (added once to aci.clients).
+inline void add_client(Scenario& s, model::Client c) {
+  if (!s.aci.client(c.name)) s.aci.clients.push_back(std::move(c));
+}
+
+/// French titles and labels of the default jobs, their clients and terms (by job name: idempotent).
+inline void document_details(Scenario& s) {
+  using model::ClientKind;
+  // The name as printed on the documents: "ACI Les Jardins Solidaires", not "... (default)".
+  if (const auto k = s.aci.name.find(" ("); k != std::string::npos && s.aci.name.ends_with("default)")) {
+    s.aci.name.erase(k);
+  }
+  auto& id = s.aci.identity;
+  id.iban = "FR7630006000011234567890189";
+  id.bic = "AGRIFRPPXXX";
+  for (auto& job : s.jobs) {
+    auto label = [&](std::string_view driver, const char* text, const char* unit) {
+      for (auto& d : job.drivers)
+        if (d.name == driver) d.label = text, d.unit = unit;
+    };
+    auto material = [&](std::string_view name, const char* text) {
+      for (auto& m : job.materials)
+        if (m.name == name) m.label = text;
+    };
+    if (job.name == "park_maintenance") {
+      job.client = "Ville de Saint-Exemple";
+      job.title = "Entretien du parc municipal : tonte des pelouses et taille des haies";
+      label("lawn_mowing_m2", "Tonte de pelouse", "m²");
+      label("hedge_trimming_m", "Taille de haies", "m");
+      material("green_waste_disposal", "Évacuation des déchets verts en déchetterie");
+      job.terms.duration_days = 7;
+      job.social_clause = model::ClauseTerms{"Marché n° 2026-EV-03 (entretien des espaces verts)",
+                                             Money::parse("80000"), Decimal("0.5"), Decimal("0.05"),
+                                             Money::parse("30")};
+      add_client(s, {"Ville de Saint-Exemple", ClientKind::public_buyer,
+                     "Hôtel de ville\n1 place de la Mairie\n00000 Saint-Exemple", "99999901400015", "",
+                     "SERVICE-ESPACES-VERTS", "EJ-2026-000412", "factures@saint-exemple.example"});
+    } else if (job.name == "brush_clearing") {
+      job.client = "Habitat Exemple";
+      job.title = "Débroussaillage des abords de la résidence Les Coteaux";
+      job.terms.duration_days = 5;
+      add_client(s, {"Habitat Exemple", ClientKind::business, "8 avenue des Tilleuls\n00000 Saint-Exemple",
+                     "99999902200018", "FR90999999022", "", "", "comptabilite@habitat-exemple.example"});
+    } else if (job.name == "june_baskets") {
+      job.client = "Abonnés de l'AMAP du Quartier";
+      job.title = "Paniers de légumes biologiques de juin (livraison hebdomadaire)";
+      job.output.label = "Panier de légumes biologiques";
+      job.output.unit_label = "panier";
+      material("seeds_and_packaging", "Semences et emballages");
+      job.terms.duration_days = 30;
+      job.terms.start_after_days = 0;
+      job.terms.payment_days = 0;
+      job.terms.payment_method = model::PaymentMethod::cheque;
+      add_client(s, {"Abonnés de l'AMAP du Quartier", ClientKind::consumer,
+                     "Maison des associations\n3 rue du Marché\n00000 Saint-Exemple", "", "", "", "", ""});
+    } else if (job.name == "care_home_month") {
+      job.client = "EHPAD Les Tilleuls";
+      job.title = "Entretien du linge des résidents pendant un mois";
+      job.output.label = "Linge lavé, séché et repassé";
+      material("detergent", "Lessive et produits d'entretien");
+      job.terms.duration_days = 30;
+      add_client(s, {"EHPAD Les Tilleuls", ClientKind::business, "15 chemin des Tilleuls\n00000 Saint-Exemple",
+                     "99999903000011", "FR17999999030", "", "", ""});
+    } else if (job.name == "stairwell_painting") {
+      job.client = "Office Public de l'Habitat de Saint-Exemple";
+      job.title = "Peinture des cages d'escalier (murs et plafonds), résidence Les Peupliers";
+      job.output.label = "Peinture des murs et plafonds, fournitures comprises";
+      material("paint_and_protection", "Peinture et protections");
+      job.terms.duration_days = 10;
+      add_client(s, {"Office Public de l'Habitat de Saint-Exemple", ClientKind::public_buyer,
+                     "2 rue de la République\n00000 Saint-Exemple", "99999904800013", "FR71999999048",
+                     "SERVICE-TRAVAUX", "", ""});
+      id.insurance = {"responsabilité civile décennale", "Mutuelle Exemple Assurances",
+                      "10 boulevard de l'Assurance\n00000 Saint-Exemple", "RCD-2026-000123", "France métropolitaine"};
+    } else if (job.name == "bulky_collection") {
+      job.client = "Communauté de communes du Canton";
+      job.title = "Collecte des encombrants en vue de leur réemploi";
+      job.output.label = "Collecte et tri des encombrants";
+      job.output.unit_label = "tonne";
+      job.terms.duration_days = 20;
+      add_client(s, {"Communauté de communes du Canton", ClientKind::public_buyer,
+                     "Siège communautaire\n5 place du Canton\n00000 Saint-Exemple", "99999905500018", "",
+                     "SERVICE-DECHETS", "", ""});
+    }
+  }
+  // A support's default starts from the green-spaces one: keep only the clients its jobs name.
+  std::erase_if(s.aci.clients, [&](const model::Client& c) {
+    for (const auto& job : s.jobs)
+      if (job.client == c.name) return false;
+    return true;
+  });
+}
+
+}  // namespace detail
+
 ACI_COST_INLINE Scenario default_scenario() {
   using people::ContributionMode;
   using people::PayBasis;
@@ -147,6 +248,7 @@ ACI_COST_INLINE Scenario default_scenario() {
   t.model.plan.trainees_per_supervisor = 6.0;                  // [est] in-house group size
   t.model.seed = 2026;
   s.training = t;
+  detail::document_details(s);  // the documents' block (issue 30)
   return s;
 }
 
@@ -371,6 +473,7 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
   }
   if (s.jobs.empty()) s.jobs = {job};
   else s.jobs.push_back(job);
+  detail::document_details(s);  // the documents' block (issue 30)
   return s;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "aci_cost/model/atelier.hpp"
+#include "aci_cost/model/client.hpp"
 #include "aci_cost/model/identity.hpp"
 #include "aci_cost/model/structure.hpp"
 #include "aci_cost/money.hpp"
@@ -44,6 +45,7 @@ struct Aci {
   /// the threshold of Code de commerce L612-4 / D612-5 (153,000 €): 5,000 € [est: a small
   /// association's audit]; 0 charges none (e.g. already counted in an atelier's overheads).
   Money statutory_auditor_fee = Money::from_cents(500'000);
+  std::vector<Client> clients;               ///< its clients, as printed on devis and invoices (Job::client names one)
 
   static constexpr std::string_view schema_name = "Aci";
   /// The field table (schema/field.hpp).
@@ -62,7 +64,9 @@ struct Aci {
             .written_if([](const S& a) { return !a.identity.empty(); }),
         field("statutory_auditor_fee", &S::statutory_auditor_fee,
               "auditor's fee, charged when public grants pass 153,000 € (L612-4) [est]")
-            .units("€/year").at_least("0")};
+            .units("€/year").at_least("0"),
+        field("clients", &S::clients, "list of Client: who devis and invoices are addressed to (Job.client names one)")
+            .quiet_when_empty()};
   }
 
   /// True when `support` is a known support or one declared in custom_supports.
@@ -72,6 +76,13 @@ struct Aci {
     for (const auto& s : custom_supports)
       if (s == support) return true;
     return false;
+  }
+
+  /// The client named `name`, or nullptr (a job's client need not be described).
+  const Client* client(std::string_view client_name) const {
+    for (const auto& c : clients)
+      if (c.name == client_name) return &c;
+    return nullptr;
   }
 
   /// The atelier named `key`, or else the first one on support `key`; InvalidInput naming
@@ -103,6 +114,10 @@ void Aci::check_rules(const Path& path) const {
     ACI_COST_REQUIRE(has_support(ateliers[i].support), p() + ".ateliers[" + std::to_string(i) + "].support",
                      "\"" + ateliers[i].support + "\"", "unknown production support (declare it in aci.custom_supports)");
   }
+  for (std::size_t i = 0; i < clients.size(); ++i)
+    for (std::size_t k = 0; k < i; ++k)
+      ACI_COST_REQUIRE(clients[k].name != clients[i].name, p() + ".clients[" + std::to_string(i) + "].name",
+                       "\"" + clients[i].name + "\"", "duplicate client name");
 }
 
 }  // namespace aci::model

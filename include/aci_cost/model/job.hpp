@@ -10,8 +10,10 @@
 #include "aci_cost/date.hpp"
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/money.hpp"
+#include "aci_cost/model/clause_terms.hpp"
 #include "aci_cost/model/output.hpp"
 #include "aci_cost/model/pricing.hpp"
+#include "aci_cost/model/terms.hpp"
 #include "aci_cost/model/time_equation.hpp"
 #include "aci_cost/people/staff.hpp"
 #include "aci_cost/schema/enum_names.hpp"
@@ -25,6 +27,8 @@ struct Driver {
   std::string name;          ///< e.g. "lawn m2", "hedge m"
   Decimal quantity{0};       ///< units of the driver
   Decimal hours_per_unit{0}; ///< standard hours per unit (an ordinary trained worker), h
+  std::string label{};         ///< its French wording on the devis ("Tonte de pelouse"; empty: the devis warns)
+  std::string unit{};          ///< its unit as printed ("m²"; empty: read from the name's suffix)
   static constexpr std::string_view schema_name = "Driver";
   /// The field table (schema/field.hpp).
   static constexpr auto schema() {
@@ -33,7 +37,10 @@ struct Driver {
     return std::tuple{field("name", &S::name, "e.g. 'lawn_mowing_m2'").needed(),
                       field("quantity", &S::quantity, "units of the driver").units("units").at_least("0").needed(),
                       field("hours_per_unit", &S::hours_per_unit, "standard hours per unit")
-                          .units("h/unit").at_least("0").needed()};
+                          .units("h/unit").at_least("0").needed(),
+                      field("label", &S::label, "French wording on the devis ('' = the devis warns)").quiet_when_empty(),
+                      field("unit", &S::unit, "unit as printed, e.g. 'm²' ('' = from the name's suffix)")
+                          .quiet_when_empty()};
   }
   friend bool operator==(const Driver&, const Driver&) = default;
 };
@@ -42,13 +49,15 @@ struct Driver {
 struct Material {
   std::string name;  ///< e.g. "mulch"
   Money amount;      ///< €, excl. VAT
+  std::string label{}; ///< its French wording on the devis (empty: the devis warns)
   static constexpr std::string_view schema_name = "Material";
   /// The field table (schema/field.hpp).
   static constexpr auto schema() {
     using S = Material;
     using schema::field;
     return std::tuple{field("name", &S::name, "name").needed(),
-                      field("amount", &S::amount, "€ excl. VAT").units("€").at_least("0").needed()};
+                      field("amount", &S::amount, "€ excl. VAT").units("€").at_least("0").needed(),
+                      field("label", &S::label, "French wording on the devis ('' = the devis warns)").quiet_when_empty()};
   }
   friend bool operator==(const Material&, const Material&) = default;
 };
@@ -153,6 +162,9 @@ struct Job {
   /// The client certifies, by a mention on the devis or invoice, that the works qualify for the
   /// reduced housing rate (needs_housing_certification; since 2025-02-16).
   bool vat_certification = false;
+  std::string title;                      ///< the object of the works on the devis, in French (empty: the devis warns)
+  Terms terms;                            ///< validity, start and duration of the works, payment
+  std::optional<ClauseTerms> social_clause;  ///< the clause sociale of the contract it belongs to, if any
 
   static constexpr std::string_view schema_name = "Job";
   /// The field table (schema/field.hpp): JSON, bindings, stubs, docs and domains derive from it.
@@ -187,7 +199,12 @@ struct Job {
             .written_if([](const S& j) { return !(j.output == Output{}); }),
         field("pricing", &S::pricing, "PricingOptions of this job, None = its atelier's, else the scenario's"),
         field("vat_certification", &S::vat_certification,
-              "the client's certification for the reduced housing rate is on the devis (LF 2025 art. 41)")};
+              "the client's certification for the reduced housing rate is on the devis (LF 2025 art. 41)"),
+        field("title", &S::title, "the object of the works on the devis, in French ('' = the devis warns)")
+            .quiet_when_empty(),
+        field("terms", &S::terms, "Terms: devis validity, start and duration of the works, payment")
+            .written_if([](const S& j) { return !(j.terms == Terms{}); }),
+        field("social_clause", &S::social_clause, "ClauseTerms of the contract's clause sociale, None = no clause")};
   }
 
   /// Standard hours including drivers, h (the time equations' hours are the atelier's to add:

@@ -43,6 +43,8 @@ struct Output {
   /// Share of the units produced that earns support_per_unit: an eco-organisation pays on the
   /// tonnes re-used or recycled, not on the tonnes collected [est, per job].
   Decimal recovered_share{1};
+  std::string label{};       ///< what is sold, in French, on the devis ("Panier de légumes bio")
+  std::string unit_label{};  ///< the unit as printed ("panier"; empty: the French name of a known unit)
 
   static constexpr std::string_view schema_name = "Output";
   /// The field table (schema/field.hpp).
@@ -62,7 +64,10 @@ struct Output {
             .units("€/unit").at_least("0"),
         field("recovered_share", &S::recovered_share,
               "share of the units produced that earns support_per_unit (re-used or recycled) [est]")
-            .units("share").in("0", "1", "[]")};
+            .units("share").in("0", "1", "[]"),
+        field("label", &S::label, "what is sold, in French, on the devis").quiet_when_empty(),
+        field("unit_label", &S::unit_label, "the unit as printed ('' = the French name of a known unit)")
+            .quiet_when_empty()};
   }
 
   /// True when the output is the job's standard hours (no quantity given).

@@ -95,6 +95,7 @@ struct Field {
   bool required = false;             ///< the JSON reader refuses an object without it
   bool nonempty = false;             ///< strings and lists: must not be empty
   bool omit_empty = false;           ///< the writer leaves out an empty string or list
+  bool multiline = false;            ///< strings: may hold newlines (never other control characters)
   bool (*written)(const S&) = nullptr;  ///< the writer leaves it out unless this holds (nullptr: always)
 
   /// The domain [low, high] with its ends as "[]", "[)", "(]" or "()" ("" for an absent end).
@@ -127,6 +128,12 @@ struct Field {
   constexpr Field not_empty() const {
     Field f = *this;
     f.nonempty = true;
+    return f;
+  }
+  /// A string that may hold newlines (an address); other strings hold one line.
+  constexpr Field lines() const {
+    Field f = *this;
+    f.multiline = true;
     return f;
   }
   /// Written only when not empty.

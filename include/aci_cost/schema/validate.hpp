@@ -15,6 +15,7 @@
 #include "aci_cost/error.hpp"
 #include "aci_cost/money.hpp"
 #include "aci_cost/schema/field.hpp"
+#include "aci_cost/schema/text.hpp"
 
 namespace aci::schema {
 
@@ -105,6 +106,11 @@ void validate(const S& s, const Path& path) {
     if constexpr (std::is_same_v<M, std::string> || detail::is_vector<M>::value) {
       if (f.nonempty && v.empty()) {
         throw InvalidInput(at(), std::is_same_v<M, std::string> ? "\"\"" : "[]", "must not be empty");
+      }
+    }
+    if constexpr (std::is_same_v<M, std::string>) {
+      if (const auto problem = text_problem(v, f.multiline); !problem.empty()) {
+        throw InvalidInput(at(), "\"" + escaped(v) + "\"", std::string(problem));
       }
     }
     detail::check_value(v, f.domain, decimals[i], at);

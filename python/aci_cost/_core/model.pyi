@@ -81,13 +81,35 @@ class Structure(_Record):
     step_order: list[str]
     def empty(self) -> bool: ...
 
+class Insurance(_Record):
+    kind: str
+    insurer: str
+    address: str
+    policy: str
+    coverage: str
+    def empty(self) -> bool: ...
+
 class Identity(_Record):
     siret: str
     legal_form: str
     address: str
     email: str
     phone: str
+    vat_number: str
+    iban: str
+    bic: str
+    insurance: Insurance
     def empty(self) -> bool: ...
+
+class Client(_Record):
+    name: str
+    kind: str
+    address: str
+    siret: str
+    vat_number: str
+    service_code: str
+    engagement_number: str
+    email: str
 
 class Aci(_Record):
     name: str
@@ -98,16 +120,21 @@ class Aci(_Record):
     structure: Structure
     identity: Identity
     statutory_auditor_fee: Decimal
+    clients: list[Client]
     def validate(self) -> None: ...
+    def client(self, name: str) -> Optional[Client]: ...
 
 class Driver(_Record):
     name: str
     quantity: Decimal
     hours_per_unit: Decimal
+    label: str
+    unit: str
 
 class Material(_Record):
     name: str
     amount: Decimal
+    label: str
 
 class EquipmentUse(_Record):
     name: str
@@ -129,6 +156,20 @@ class EquationUse(_Record):
     count: Decimal
     drivers: dict[str, Decimal]
 
+class Terms(_Record):
+    validity_days: int
+    start_after_days: int
+    duration_days: int
+    payment_days: int
+    payment_method: str
+
+class ClauseTerms(_Record):
+    contract: str
+    contract_amount: Decimal
+    labour_share: Decimal
+    insertion_rate: Decimal
+    hourly_cost: Decimal
+
 class Output(_Record):
     kind: str
     unit: str
@@ -138,6 +179,8 @@ class Output(_Record):
     market_floor_unit_price: Optional[Decimal]
     support_per_unit: Decimal
     recovered_share: Decimal
+    label: str
+    unit_label: str
 
 class Job(_Record):
     name: str
@@ -159,6 +202,9 @@ class Job(_Record):
     output: Output
     pricing: Optional[PricingOptions]
     vat_certification: bool
+    title: str
+    terms: Terms
+    social_clause: Optional[ClauseTerms]
     @property
     def total_standard_hours(self) -> Decimal: ...
     def validate(self) -> None: ...
