@@ -87,6 +87,11 @@ struct StoredSweep {
 
 namespace detail {
 
+/// The chunks of n scenarios, chunk_rows (>= 1) each (the last one maybe shorter); no overflow.
+inline std::uint64_t chunk_count(std::uint64_t n, std::uint64_t chunk_rows) {
+  return n / chunk_rows + (n % chunk_rows != 0 ? 1 : 0);
+}
+
 inline std::string chunk_name(std::uint64_t c) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "chunk-%06llu", static_cast<unsigned long long>(c));
@@ -263,6 +268,28 @@ inline json read_manifest(const std::filesystem::path& dir) {
   json m = json::parse(text, nullptr, false);
   if (m.is_discarded() || !m.is_object() || m.value("format", "") != sweep_directory_format)
     throw InvalidInput(file.string(), "unreadable", "expected a manifest of format " + std::string(sweep_directory_format));
+  // Fields used in arithmetic or as indices are checked here, before any use (an edited
+  // "chunk_rows": 0 divided by zero): InvalidInput naming "<manifest>: <field>".
+  const auto field = [&](const std::string& key) { return file.string() + ": " + key; };
+  const auto shown = [](const json& v) {
+    std::string s = v.dump();
+    return s.size() <= 80 ? s : s.substr(0, 77) + "...";
+  };
+  const json rows = m.value("chunk_rows", json());
+  if (!rows.is_number_unsigned() || rows.get<std::uint64_t>() < 1)
+    throw InvalidInput(field("chunk_rows"), rows.is_null() ? "absent" : shown(rows), "must be a whole number >= 1");
+  const json finished = m.value("finished", json::array());
+  if (!finished.is_array()) throw InvalidInput(field("finished"), shown(finished), "must be a list of chunk numbers");
+  for (std::size_t i = 0; i < finished.size(); ++i)
+    if (!finished[i].is_number_unsigned())
+      throw InvalidInput(field("finished[" + std::to_string(i) + "]"), shown(finished[i]), "must be a chunk number (a whole number >= 0)");
+  for (const char* key : {"input_names", "output_names"}) {
+    const json names = m.value(key, json());
+    if (!names.is_array()) throw InvalidInput(field(key), names.is_null() ? "absent" : shown(names), "must be a list of names");
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (!names[i].is_string())
+        throw InvalidInput(field(std::string(key) + "[" + std::to_string(i) + "]"), shown(names[i]), "must be a name");
+  }
   return m;
 }
 
@@ -300,7 +327,7 @@ inline bool chunk_is_whole(const std::filesystem::path& dir, const ChunkFiles& f
 inline sweep::SweepResult assemble(const std::filesystem::path& dir, const json& manifest, const SweepDocument& doc) {
   const sweep::SweepSpec& spec = doc.spec;
   const auto rows = manifest.at("chunk_rows").get<std::uint64_t>();
-  const std::uint64_t chunks = (spec.n + rows - 1) / rows;
+  const std::uint64_t chunks = chunk_count(spec.n, rows);
   sweep::SweepResult r;
   r.begin = 0;
   r.end = spec.n;
@@ -332,7 +359,10 @@ inline sweep::SweepResult assemble(const std::filesystem::path& dir, const json&
 }
 
 /// The document of a manifest's spec.
-inline SweepDocument document_of(const json& manifest) { return sweep_from_json(manifest.at("spec")); }
+inline SweepDocument document_of(const json& manifest) {
+  if (!manifest.contains("spec")) throw InvalidInput("manifest.json: spec", "absent", "the sweep directory's spec is missing");
+  return sweep_from_json(manifest.at("spec"));
+}
 
 }  // namespace detail
 
@@ -364,7 +394,7 @@ inline StoredSweep run_to_directory(const sweep::Evaluator& ev, const SweepDocum
   json want = detail::identity(doc, scenario_to_json(scenario), opt.chunk_rows);
   want["input_names"] = names.input_names;
   want["output_names"] = names.output_names;
-  const std::uint64_t chunks = (spec.n + opt.chunk_rows - 1) / opt.chunk_rows;
+  const std::uint64_t chunks = detail::chunk_count(spec.n, opt.chunk_rows);
   StoredSweep out;
   out.document = doc;
   out.report.chunks = chunks;
@@ -468,8 +498,11 @@ inline StoredSweep read_directory(const std::filesystem::path& dir) {
   StoredSweep out;
   out.document = detail::document_of(manifest);
   const auto rows = manifest.at("chunk_rows").get<std::uint64_t>();
-  const std::uint64_t chunks = (out.document.spec.n + rows - 1) / rows;
-  const auto finished = manifest.value("finished", json::array()).size();
+  const std::uint64_t chunks = detail::chunk_count(out.document.spec.n, rows);
+  std::set<std::uint64_t> listed;
+  for (const auto& c : manifest.value("finished", json::array()))
+    if (c.get<std::uint64_t>() < chunks) listed.insert(c.get<std::uint64_t>());
+  const auto finished = listed.size();
   if (finished != chunks)
     throw InvalidInput((dir / "manifest.json").string() + ": finished", std::to_string(finished) + " of " +
                            std::to_string(chunks) + " chunks",

@@ -290,6 +290,69 @@ TEST(SweepStore, BadArgumentsNameTheFieldAndValue) {
   EXPECT_FALSE(fs::exists(dir));
 }
 
+namespace {
+/// The manifest of `dir` with `edit` applied, written back.
+template <class F>
+void edit_manifest(const fs::path& dir, F&& edit) {
+  std::ifstream in(dir / "manifest.json");
+  nlohmann::json m = nlohmann::json::parse(in);
+  in.close();
+  edit(m);
+  std::ofstream(dir / "manifest.json", std::ios::trunc) << m.dump(1);
+}
+}  // namespace
+
+TEST(SweepStore, AnEditedManifestIsRefusedNamingTheFieldNeverACrash) {
+  // Issue 34 item 1: "chunk_rows": 0 divided by zero in read_directory (SIGFPE). Every field
+  // used in arithmetic or as an index is checked when the manifest is read.
+  const Fixture f;
+  const auto dir = fresh_dir("edited");
+  (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500));
+  const nlohmann::json original = [&] {
+    std::ifstream in(dir / "manifest.json");
+    return nlohmann::json::parse(in);
+  }();
+  struct Case {
+    const char* key;
+    nlohmann::json value;
+    const char* want;
+  };
+  const std::vector<Case> cases = {
+      {"chunk_rows", 0, "manifest.json: chunk_rows = 0: must be a whole number >= 1"},
+      {"chunk_rows", -3, "manifest.json: chunk_rows = -3: must be a whole number >= 1"},
+      {"chunk_rows", "2500", "manifest.json: chunk_rows = \"2500\": must be a whole number >= 1"},
+      {"chunk_rows", 2.5, "manifest.json: chunk_rows = 2.5: must be a whole number >= 1"},
+      {"chunk_rows", nullptr, "manifest.json: chunk_rows = absent: must be a whole number >= 1"},
+      {"finished", nlohmann::json::array({0, "x"}), "manifest.json: finished[1] = \"x\": must be a chunk number"},
+      {"finished", 2, "manifest.json: finished = 2: must be a list"},
+      {"output_names", nlohmann::json::array({1, 2, 3}), "manifest.json: output_names[0] = 1: must be a name"},
+  };
+  for (const auto& c : cases) {
+    edit_manifest(dir, [&](nlohmann::json& m) {
+      m = original;
+      if (c.value.is_null())
+        m.erase(c.key);
+      else
+        m[c.key] = c.value;
+    });
+    const std::string read = refusal([&] { (void)aci::io::read_directory(dir); });
+    EXPECT_NE(read.find(c.want), std::string::npos) << c.key << ": " << read;
+    const std::string resume = refusal([&] { (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500)); });
+    EXPECT_NE(resume.find(c.want), std::string::npos) << c.key << ": " << resume;
+  }
+  // A chunk listed twice does not stand for a missing one.
+  edit_manifest(dir, [&](nlohmann::json& m) {
+    m = original;
+    m["finished"] = nlohmann::json::array({0, 0});
+  });
+  const std::string twice = refusal([&] { (void)aci::io::read_directory(dir); });
+  EXPECT_NE(twice.find("1 of 2 chunks"), std::string::npos) << twice;
+  // Restored, it reads back whole.
+  edit_manifest(dir, [&](nlohmann::json& m) { m = original; });
+  expect_same(aci::io::read_directory(dir).result, f.reference());
+  fs::remove_all(dir);
+}
+
 TEST(SweepStore, TwoRunsNeverWriteOneDirectoryAtOnce) {
   // Run A pauses after its first chunk until run B, started meanwhile on the same directory from
   // another thread, has been refused; then A finishes, and equals run_sweep.
