@@ -12,6 +12,7 @@
 #include "aci_cost/money.hpp"
 #include "aci_cost/schema/enum_names.hpp"
 #include "aci_cost/schema/field.hpp"
+#include "aci_cost/schema/unique_names.hpp"
 #include "aci_cost/schema/validate.hpp"
 
 namespace aci::model {
@@ -103,6 +104,9 @@ void Aci::check_rules(const Path& path) const {
     ACI_COST_REQUIRE(has_support(ateliers[i].support), p() + ".ateliers[" + std::to_string(i) + "].support",
                      "\"" + ateliers[i].support + "\"", "unknown production support (declare it in aci.custom_supports)");
   }
+  // Ateliers are found by name (jobs, training): two of one name would be counted twice in the year.
+  schema::require_unique_names(ateliers, [](const Atelier& a) -> std::string_view { return a.name; },
+                               [&] { return p() + ".ateliers"; }, "atelier");
 }
 
 }  // namespace aci::model

@@ -14,6 +14,7 @@
 #include "aci_cost/model/time_equation.hpp"
 #include "aci_cost/people/staff.hpp"
 #include "aci_cost/schema/field.hpp"
+#include "aci_cost/schema/unique_names.hpp"
 #include "aci_cost/schema/validate.hpp"
 
 namespace aci::model {
@@ -151,6 +152,14 @@ struct Atelier {
     }
     ACI_COST_REQUIRE(market_floor_hourly_price <= market_hourly_price, p() + ".market_floor_hourly_price",
                      market_floor_hourly_price.to_string(), "must not exceed market_hourly_price");
+    // Jobs refer to equipment and time equations by name (a duplicate took the last one's rate);
+    // staff groups are named in messages and reports.
+    schema::require_unique_names(staff, [](const people::StaffGroup& g) -> std::string_view { return g.name; },
+                                 [&] { return p() + ".staff"; }, "staff group");
+    schema::require_unique_names(equipment, [](const EquipmentRate& e) -> std::string_view { return e.name; },
+                                 [&] { return p() + ".equipment"; }, "equipment");
+    schema::require_unique_names(time_equations, [](const TimeEquation& e) -> std::string_view { return e.name; },
+                                 [&] { return p() + ".time_equations"; }, "time equation");
   }
 
   friend bool operator==(const Atelier&, const Atelier&) = default;

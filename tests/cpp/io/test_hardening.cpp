@@ -1,0 +1,89 @@
+// Regressions of issue 34 ("Hardening, round 3"): each case is the reported input, and each must
+// end in an InvalidInput (ScenarioError for a JSON path) naming the field and the value, never a
+// crash, a silently different total or a run that takes minutes.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "aci_cost/io/json_fields.hpp"
+#include "aci_cost/io/scenario.hpp"
+#include "aci_cost/quote/quote.hpp"
+#include "../invalid.hpp"
+
+namespace {
+using nlohmann::json;
+
+using aci::test::invalid;
+
+json default_json() { return aci::io::scenario_to_json(aci::io::default_scenario()); }
+}  // namespace
+
+// ---- item 3: duplicates -------------------------------------------------------------------
+
+TEST(Duplicates, JsonKeysGivenTwiceAreRefusedAtTheirPath) {
+  // nlohmann keeps the last of two equal keys: "headcount": 12, "headcount": 1200 read as 1200.
+  const auto top = invalid([] { (void)aci::io::parse_json(R"({"a": 1, "b": 2, "a": 3})"); });
+  EXPECT_EQ(top.field(), "$.a");
+  EXPECT_EQ(top.value(), "given twice");
+  EXPECT_NE(std::string(top.what()).find("duplicate key"), std::string::npos) << top.what();
+  const auto deep = invalid([] { (void)aci::io::parse_json(R"({"x": [{"b": 1}, 7, [], {"b": 1, "c": {"d": [1]}, "b": 3}]})"); });
+  EXPECT_EQ(deep.field(), "$.x[3].b");
+  // Equal keys in different objects, and equal values, are fine.
+  const json ok = aci::io::parse_json(R"({"a": {"k": 1}, "b": {"k": 1}, "c": [{"k": 1}, {"k": 2}], "k": [1, 1]})");
+  EXPECT_EQ(ok["c"][1]["k"], 2);
+  // A whole scenario: the second "headcount" of the first staff group.
+  std::string text = default_json().dump();
+  const auto at = text.find("\"headcount\":");
+  ASSERT_NE(at, std::string::npos);
+  text.insert(at, "\"headcount\":1200,");
+  const auto e = invalid([&] { (void)aci::io::read_scenario(text); });
+  EXPECT_EQ(e.field(), "$.aci.ateliers[0].staff[0].headcount") << e.what();
+}
+
+TEST(Duplicates, AtelierEquipmentStaffAndEquationNamesAreRefusedAtTheirPath) {
+  struct Case {
+    const char* pointer;  // JSON pointer of the list whose first item is appended again
+    const char* path;     // its JSON path in the error
+  };
+  const Case cases[] = {
+      {"/aci/ateliers", "$.aci.ateliers"},
+      {"/aci/ateliers/0/equipment", "$.aci.ateliers[0].equipment"},
+      {"/aci/ateliers/0/staff", "$.aci.ateliers[0].staff"},
+  };
+  const json base = default_json();
+  for (const auto& c : cases) {
+    json j = base;
+    json& list = j[json::json_pointer(c.pointer)];
+    const std::size_t n = list.size();
+    json copy = list[0];
+    if (copy.contains("hourly_rate")) copy["hourly_rate"] = "44.00";  // a second mower at another rate
+    list.push_back(copy);
+    const auto e = invalid([&] { (void)aci::io::scenario_from_json(j); });
+    EXPECT_EQ(e.field(), std::string(c.path) + "[" + std::to_string(n) + "].name") << e.what();
+    EXPECT_EQ(e.value(), "\"" + list[0]["name"].get<std::string>() + "\"");
+    EXPECT_NE(std::string(e.what()).find("also at [0]"), std::string::npos) << e.what();
+  }
+  // Time equations: two of one name in the atelier.
+  json j = base;
+  j["aci"]["ateliers"][0]["time_equations"] = json::array(
+      {{{"name", "room"}, {"constant", "2"}, {"terms", {{"wall_m2", "0.12"}}}},
+       {{"name", "room"}, {"constant", "3"}, {"terms", {{"wall_m2", "0.2"}}}}});
+  const auto e = invalid([&] { (void)aci::io::scenario_from_json(j); });
+  EXPECT_EQ(e.field(), "$.aci.ateliers[0].time_equations[1].name") << e.what();
+  EXPECT_EQ(e.value(), "\"room\"");
+}
+
+TEST(Duplicates, TheCxxApiRefusesThemToo) {
+  // Not only the reader: Scenario::validate (and so quote) refuses a duplicate built in code, which
+  // was counted twice in the year (ateliers) or took the last rate (equipment: 4,641.73 -> 23,362.18 €).
+  auto s = aci::io::default_scenario();
+  s.aci.ateliers[0].equipment.push_back(s.aci.ateliers[0].equipment[0]);
+  s.aci.ateliers[0].equipment.back().hourly_rate = aci::Money::parse("44.00");
+  const auto e = invalid([&] { s.validate(); });
+  EXPECT_EQ(e.field(), "aci.ateliers[0].equipment[" + std::to_string(s.aci.ateliers[0].equipment.size() - 1) + "].name")
+      << e.what();
+  auto t = aci::io::default_scenario();
+  t.aci.ateliers.push_back(t.aci.ateliers[0]);
+  EXPECT_EQ(invalid([&] { t.validate(); }).field(), "aci.ateliers[1].name");
+}

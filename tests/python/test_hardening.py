@@ -1,0 +1,68 @@
+"""Regressions of issue 34 ("Hardening, round 3"): each case is the reported input, and each must
+end in a ValueError naming the field and the value, never a crash, a silently different total or a
+run that takes minutes."""
+import copy
+import json
+import re
+import time
+
+import pytest
+
+import aci_cost
+
+
+def _doc(scenario):
+    return json.loads(scenario.to_json())
+
+
+# ---- item 3: duplicates ---------------------------------------------------------------------
+
+def test_duplicate_json_keys_are_refused_at_their_path(scenario):
+    # nlohmann kept the last of two equal keys: "headcount": 12, "headcount": 1200 read as 1200.
+    text = json.dumps(_doc(scenario))
+    at = text.index('"headcount":')
+    doubled = text[:at] + '"headcount": 1200, ' + text[at:]
+    with pytest.raises(aci_cost.ScenarioError,
+                       match=r"\$\.aci\.ateliers\[0\]\.staff\[0\]\.headcount = given twice: duplicate key"):
+        aci_cost.read_scenario(doubled)
+    aci_cost.read_scenario(text)  # the same text without the second key reads
+
+
+@pytest.mark.parametrize("path, what", [
+    (("aci", "ateliers"), "atelier"),
+    (("aci", "ateliers", 0, "equipment"), "equipment"),
+    (("aci", "ateliers", 0, "staff"), "staff group"),
+])
+def test_duplicate_names_are_refused_at_their_path(scenario, path, what):
+    doc = _doc(scenario)
+    node = doc
+    for key in path:
+        node = node[key]
+    n = len(node)
+    twin = copy.deepcopy(node[0])
+    if "hourly_rate" in twin:
+        twin["hourly_rate"] = "44.00"  # a second mower at another rate: the last one's was used
+    node.append(twin)
+    where = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path)
+    pattern = re.escape(f"${where}[{n}].name = \"{twin['name']}\": duplicate {what} name (also at [0])")
+    with pytest.raises(aci_cost.ScenarioError, match=pattern):
+        aci_cost.read_scenario(json.dumps(doc))
+
+
+def test_duplicate_time_equation_names_are_refused(scenario):
+    doc = _doc(scenario)
+    doc["aci"]["ateliers"][0]["time_equations"] = [
+        {"name": "room", "constant": "2", "terms": {"wall_m2": "0.12"}},
+        {"name": "room", "constant": "3", "terms": {"wall_m2": "0.2"}}]
+    with pytest.raises(aci_cost.ScenarioError,
+                       match=r"\$\.aci\.ateliers\[0\]\.time_equations\[1\]\.name = \"room\": duplicate time equation"):
+        aci_cost.read_scenario(json.dumps(doc))
+
+
+def test_duplicates_built_in_python_are_refused_by_quote(scenario):
+    # Not only the reader: a duplicate atelier was counted twice in the year.
+    aci = scenario.aci
+    aci.ateliers = list(aci.ateliers) + [aci.ateliers[0]]
+    scenario.aci = aci
+    with pytest.raises(ValueError, match=r"aci\.ateliers\[1\]\.name = \"[^\"]+\": duplicate atelier name"):
+        aci_cost.quote(scenario, "park_maintenance")
