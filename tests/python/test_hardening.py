@@ -91,3 +91,66 @@ def test_a_scenario_of_many_jobs_reads_in_linear_time(scenario):
                        match=r"\$\.jobs\[40000\]\.name = \"job_17\": duplicate job name \(also at \[17\]\)"):
         aci_cost.read_scenario(json.dumps(doc))
 
+
+# ---- item 4: the quote sweep's domains agree with what the model computes ---------------------
+
+MONEY_LIMIT = 9.2e16  # quote/batch.hpp money_limit: Money's exact range, rounded down
+
+
+def _quote_table():
+    return sweep.inputs(model="quote")
+
+
+def _extremes(row):
+    lo = np.nextafter(row.low, np.inf) if row.low_open else row.low
+    hi = np.finfo(float).max if np.isinf(row.high) else (np.nextafter(row.high, -np.inf) if row.high_open else row.high)
+    return float(lo), float(hi)
+
+
+def _quote_run(values: dict):
+    """One quote scenario of park_maintenance with `values` (name -> value) set."""
+    spec = {"format": sweep.SWEEP_FORMAT, "model": "quote", "job": "park_maintenance",
+            "inputs": [{"name": k, "distribution": {"kind": "discrete", "values": [v], "weights": [1]}}
+                       for k, v in values.items()],
+            "design": {"kind": "monte_carlo", "n": 1, "seed": 1}}
+    return sweep.run(spec)
+
+
+def _assert_finite_within_money(run):
+    units = {r["name"]: r["unit"] for r in _core.quote.quote_output_table()}
+    for name, value in run.outputs.iloc[0].items():
+        assert math.isfinite(value), (name, value)
+        if units[name].startswith("€"):
+            assert abs(value) <= MONEY_LIMIT, (name, value)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_one_quote_input_anywhere_in_its_domain_gives_finite_figures(data):
+    # crew_size 5e-324 gave inf costs, headcount_scale 1.7e308 NaN (issue 34 item 4).
+    table = _quote_table()
+    name = data.draw(st.sampled_from(list(table.index)), label="input")
+    row = table.loc[name]
+    lo, hi = _extremes(row)
+    value = data.draw(st.one_of(st.sampled_from([lo, hi]), st.floats(lo, hi, allow_nan=False)), label="value")
+    try:
+        run = _quote_run({name: value})
+    except ValueError as e:  # only a rule joining the input to others may refuse a value of its domain
+        assert row.rule, (name, value, str(e))
+        assert "beyond the amounts" not in str(e)
+        return
+    _assert_finite_within_money(run)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_quote_input_extreme_at_once_is_finite_or_refused_naming_the_scenario(data):
+    table = _quote_table()
+    values = {name: data.draw(st.sampled_from(_extremes(row)), label=name) for name, row in table.iterrows()}
+    try:
+        run = _quote_run(values)
+    except ValueError as e:
+        assert re.search(r"quote scenario 0|\[0\]", str(e)), str(e)
+        return
+    _assert_finite_within_money(run)
+
