@@ -154,3 +154,35 @@ def test_every_quote_input_extreme_at_once_is_finite_or_refused_naming_the_scena
         return
     _assert_finite_within_money(run)
 
+
+# ---- item 6: reader values that overflowed later are refused, naming the input --------------
+
+@pytest.mark.parametrize("path, value, field", [
+    (("jobs", 0, "crew_size"), 1e-300, r"\$\.jobs\[0\]\.crew_size"),
+    (("aci", "ateliers", 0, "vehicle_cost_per_km"), "10000000000000000", r"\$\.aci\.ateliers\[0\]\.vehicle_cost_per_km"),
+    (("aci", "ateliers", 0, "annual_overheads"), "92233720368547758.07", r"\$\.aci\.ateliers\[0\]\.annual_overheads"),
+])
+def test_values_that_overflowed_money_later_are_refused_by_the_reader(scenario, path, value, field):
+    # Each read, then the quote ended in "Money::cents ... beyond ..." naming no field.
+    doc = _doc(scenario)
+    node = doc
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    with pytest.raises(aci_cost.ScenarioError, match=field + r" = .*\[assumption\]"):
+        aci_cost.read_scenario(json.dumps(doc))
+
+
+def test_sharing_distances_are_bounded_and_symmetric():
+    # A distance of 1e308 gave infinite costs; an asymmetric matrix a raw "Clp status 1".
+    from aci_cost import sharing
+    base = json.loads(sharing.example().to_json())
+    far = copy.deepcopy(base)
+    far["distance_km"][0][1] = far["distance_km"][1][0] = 1e308
+    with pytest.raises(ValueError, match=r"distance_km\[0\]\[1\] = .*must be <= 40000 km \[assumption\]"):
+        sharing.read(far)
+    skew = copy.deepcopy(base)
+    skew["travel_hours"][0][1] = 2
+    with pytest.raises(ValueError, match=r"travel_hours\[1\]\[0\] = 0\.5: must equal travel_hours\[0\]\[1\] = 2"):
+        sharing.read(skew)
+    sharing.read(base)

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "aci_cost/evaluators/function.hpp"
 #include "aci_cost/io/json_fields.hpp"
 #include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/sharing_json.hpp"
 #include "aci_cost/io/sweep_json.hpp"
 #include "aci_cost/quote/quote.hpp"
 #include "aci_cost/schema/unique_names.hpp"
@@ -149,4 +151,54 @@ TEST(LargeScenarios, UniqueNamesLookAtEachNameOnce) {
   EXPECT_EQ(looked, names.size());
   EXPECT_EQ(e.field(), "names[100000].name");
   EXPECT_EQ(e.rule(), "duplicate test name (also at [99999]): each test is named once");
+}
+
+// ---- item 6: reader values that overflowed later are refused, naming the input ---------------
+
+TEST(Overflows, ValuesThatOverflowedMoneyLaterAreRefusedByTheReaderNamingThem) {
+  // Each read fine, then the quote (or the year) ended in "Money::cents ... beyond ...", naming
+  // no field: crew_size 1e-300 (the elapsed time divides by it), a cost per km of 10^16 €, an
+  // overhead at the money limit.
+  struct Case {
+    const char* pointer;
+    json value;
+    const char* field;
+  };
+  const Case cases[] = {
+      {"/jobs/0/crew_size", 1e-300, "$.jobs[0].crew_size"},
+      {"/aci/ateliers/0/vehicle_cost_per_km", "10000000000000000", "$.aci.ateliers[0].vehicle_cost_per_km"},
+      {"/aci/ateliers/0/annual_overheads", "92233720368547758.07", "$.aci.ateliers[0].annual_overheads"},
+      {"/aci/ateliers/0/market_hourly_price", "1000000", "$.aci.ateliers[0].market_hourly_price"},
+  };
+  for (const auto& c : cases) {
+    json j = default_json();
+    j[json::json_pointer(c.pointer)] = c.value;
+    const auto e = invalid([&] { (void)aci::io::scenario_from_json(j); });
+    EXPECT_EQ(e.field(), c.field) << e.what();
+    EXPECT_NE(e.rule().find("[assumption]"), std::string::npos) << e.what();
+  }
+  // The bounds themselves are accepted and quote within Money's range.
+  json j = default_json();
+  j["jobs"][0]["crew_size"] = 0.01;
+  j["aci"]["ateliers"][0]["vehicle_cost_per_km"] = "10000";
+  const auto s = aci::io::scenario_from_json(j);
+  EXPECT_NO_THROW((void)aci::quote::make_quote(s.aci, s.jobs[0], s.rate_table(), s.pricing));
+}
+
+TEST(Overflows, SharingDistancesAreBoundedAndSymmetric) {
+  // A distance of 1e308 gave infinite costs; an asymmetric matrix a raw "Clp status 1".
+  std::ifstream in(std::string(ACI_COST_SOURCE_DIR) + "/examples/sharing_four_acis.json");
+  const json base = json::parse(in);
+  json far = base;
+  far["distance_km"][0][1] = 1e308;
+  far["distance_km"][1][0] = 1e308;
+  const auto e = invalid([&] { (void)aci::io::sharing_from_json(far); });
+  EXPECT_NE(e.field().find("distance_km[0][1]"), std::string::npos) << e.what();
+  EXPECT_EQ(e.rule(), "must be <= 40000 km [assumption]");
+  json skew = base;
+  skew["travel_hours"][0][1] = 2;
+  const auto s = invalid([&] { (void)aci::io::sharing_from_json(skew); });
+  EXPECT_NE(s.field().find("travel_hours[1][0]"), std::string::npos) << s.what();
+  EXPECT_NE(s.rule().find("must equal travel_hours[0][1] = 2"), std::string::npos) << s.what();
+  EXPECT_NO_THROW((void)aci::io::sharing_from_json(base));
 }
