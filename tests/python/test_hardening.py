@@ -155,6 +155,121 @@ def test_every_quote_input_extreme_at_once_is_finite_or_refused_naming_the_scena
     _assert_finite_within_money(run)
 
 
+# ---- item 14: arguments named, not dumped; values refused, not coerced; versioned pickles ---
+
+def _model(outputs=("y",), function=None, name="m"):
+    def f(cols):
+        x = cols.get("x", np.full(1, 0.5))
+        return {"y": 2 * x, "c": np.full(len(x), 7.0)}
+    return sweep.Model(name, {"x": (0.0, 1.0)}, outputs, function or f)
+
+
+def _model_spec(n=64):
+    return {"format": sweep.SWEEP_FORMAT, "model": "m",
+            "inputs": [{"name": "x", "distribution": {"kind": "uniform", "low": 0, "high": 1}}],
+            "design": {"kind": "monte_carlo", "n": n, "seed": 3}}
+
+
+def test_a_models_outputs_given_as_one_string_are_refused_naming_them():
+    with pytest.raises(ValueError, match=r"Model\[m\]\.outputs = 'yz': expected a list of names"):
+        _model(outputs="yz")
+    with pytest.raises(ValueError, match=r"Model\[m\]\.outputs\[1\] = 3: expected a non-empty name"):
+        _model(outputs=["y", 3])
+    with pytest.raises(ValueError, match=r"Model\[m\]\.function = 5: expected a callable"):
+        sweep.Model("m", {"x": (0, 1)}, ["y"], 5)
+
+
+def test_sobol_groups_are_checked_naming_the_entry():
+    with pytest.raises(ValueError, match=r"groups\[1\] = -1: must be an integer in \[0, "):
+        sweep.sobol(_model_spec(), n=64, groups=[5, -1], model=_model(), resamples=0)
+    with pytest.raises(ValueError, match=r"groups = 'ab': expected a list of group indices"):
+        sweep.saltelli_points(2, 8, 1, groups="ab")
+
+
+@pytest.mark.parametrize("bad, kind", [(lambda x: np.array(["1.5"] * len(x)), "<U3"),
+                                       (lambda x: x + 1j, "complex128"),
+                                       (lambda x: np.array([object()] * len(x)), "object")])
+def test_string_complex_and_object_model_outputs_are_refused_not_coerced(bad, kind):
+    model = _model(function=lambda cols: {"y": bad(cols["x"])})
+    with pytest.raises(ValueError, match=rf"model\[m\]\.outputs\[y\] = {kind} values: must be real numbers"):
+        sweep.run(_model_spec(), model=model)
+    with pytest.raises(ValueError, match=rf"y = .*{kind} values; expected real numbers"):
+        sweep.analyze_sobol(bad(np.zeros(8 * 3)), k=1, n=8, seed=1)
+
+
+def test_values_and_a_distribution_in_one_input_are_refused():
+    s = _model_spec()
+    s["inputs"][0]["values"] = [0.1, 0.2]
+    with pytest.raises(ValueError, match=r"\$\.inputs\[0\]\.values = given with a distribution: .*not both"):
+        sweep.run(s, model=_model())
+
+
+def test_sobol_warns_below_its_reliable_n_and_names_a_constant_output():
+    # n = 2 printed S1 = 1.756 and -0.813 without a word; one constant output failed the study.
+    model = _model(outputs=["y", "c"])
+    with pytest.warns(RuntimeWarning, match=r"sobol\.n = 2: with fewer than 64 base rows"):
+        sweep.sobol(_model_spec(), n=2, model=model, resamples=0)
+    with pytest.warns(RuntimeWarning, match=r"output c is constant over the design \(7\)"):
+        r = sweep.sobol(_model_spec(), n=64, model=model, resamples=0)
+    assert r.indices["c"][["S1", "ST"]].isna().all().all()
+    assert r.indices["y"]["S1"].iloc[0] == pytest.approx(1.0, abs=0.05)  # y = 2x: all of its variance is x's
+
+
+def test_pickles_carry_a_version_and_an_old_one_missing_a_field_is_refused(scenario):
+    import pickle
+    atelier = scenario.aci.ateliers[0]
+    state = atelier.__getstate__()
+    assert state["__aci_cost_state__"] == 1
+    assert pickle.loads(pickle.dumps(atelier)) == atelier
+    # A pickle of an older build without `occupancy` loaded with the default (a different price).
+    old = dict(state)
+    del old["occupancy"]
+    with pytest.raises(ValueError, match=r"Atelier pickle: missing occupancy: refused, never defaulted"):
+        type(atelier).__new__(type(atelier)).__setstate__(old)
+    unversioned = dict(state)
+    del unversioned["__aci_cost_state__"]
+    with pytest.raises(ValueError, match=r"Atelier pickle: __aci_cost_state__ = absent: expected 1"):
+        type(atelier).__new__(type(atelier)).__setstate__(unversioned)
+    future = dict(state, __aci_cost_state__=2)
+    with pytest.raises(ValueError, match=r"__aci_cost_state__ = 2: expected 1"):
+        type(atelier).__new__(type(atelier)).__setstate__(future)
+
+
+# ---- item 9: Ctrl-C and oversized runs ------------------------------------------------------
+
+def test_an_oversized_sobol_study_is_refused_before_computing():
+    spec = {"format": sweep.SWEEP_FORMAT, "model": "training",
+            "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.1}},
+                       {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 200}}],
+            "design": {"kind": "monte_carlo", "n": 8, "seed": 1}}
+    t = time.time()
+    with pytest.raises(ValueError, match=r"sobol\.n = 67108864: .*more than 2\^31 values \(16 GiB\)"):
+        sweep.sobol(spec, n=2**26, resamples=0)  # a MemoryError after 31 s at n = 2^24 with more outputs
+    assert time.time() - t < 5
+
+
+def test_ctrl_c_stops_a_large_sobol_design_within_about_a_second(seconds_to_stop):
+    spec = {"format": sweep.SWEEP_FORMAT, "model": "training",
+            "inputs": [{"name": f, "distribution": {"kind": "uniform", "low": lo, "high": hi}}
+                       for f, lo, hi in [("training.workforce.absence", 0, 0.1),
+                                         ("training.demand.base_hours", 100, 200)]],
+            "design": {"kind": "monte_carlo", "n": 8, "seed": 1}, "outputs": ["lost_hours"]}
+    took = seconds_to_stop(f"aci_cost.sweep.sobol({spec!r}, n=2**22, resamples=0)", wait=0.5, timeout=120)
+    assert took < 3.0  # stopped ~21 s after Ctrl-C: the design's generation never looked
+
+
+def test_ctrl_c_stops_a_sampled_shapley_value_within_about_a_second(seconds_to_stop):
+    # share --permutations 1e8 ignored Ctrl-C.
+    took = seconds_to_stop("aci_cost._core.sharing.shapley_sampled([float(bin(s).count('1')) ** 0.5 for s in "
+                           "range(2 ** 12)], 200_000_000, 1)", wait=1.0, timeout=120)
+    assert took < 3.0
+
+
+def test_an_oversized_sampled_shapley_value_is_refused_before_computing():
+    with pytest.raises(ValueError, match=r"shapley\.permutations = 10000000000000: at most \d+ orders for 12 players"):
+        aci_cost._core.sharing.shapley_sampled([0.0] * 2 ** 12, 10 ** 13, 1)
+
+
 # ---- item 6: reader values that overflowed later are refused, naming the input --------------
 
 @pytest.mark.parametrize("path, value, field", [

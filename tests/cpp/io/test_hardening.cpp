@@ -153,6 +153,107 @@ TEST(LargeScenarios, UniqueNamesLookAtEachNameOnce) {
   EXPECT_EQ(e.rule(), "duplicate test name (also at [99999]): each test is named once");
 }
 
+// ---- item 9: long calls stop on request and refuse oversized runs up front --------------------
+
+namespace {
+/// y = 2 x0 + x1 and a constant c, counting the scenarios evaluated.
+aci::evaluators::FunctionEvaluator counting_model(std::atomic<std::uint64_t>& evaluated) {
+  std::vector<aci::sweep::InputInfo> in = {{"x0", 0, 1, false, "", false, ""}, {"x1", 0, 1, false, "", false, ""}};
+  return aci::evaluators::FunctionEvaluator(in, {"y", "c"}, [&evaluated](const aci::evaluators::Batch& b) {
+    evaluated += b.size;
+    for (std::size_t i = 0; i < b.size; ++i) {
+      const double x0 = b.inputs[0] ? b.inputs[0][i] : 0.5, x1 = b.inputs[1] ? b.inputs[1][i] : 0.5;
+      b.outputs[0][i] = 2 * x0 + x1;
+      b.outputs[1][i] = 7.0;
+    }
+  });
+}
+
+aci::sweep::SweepSpec two_uniforms() {
+  aci::sweep::SweepSpec spec;
+  for (const char* name : {"x0", "x1"}) {
+    aci::sweep::SweepInput x;
+    x.name = name;
+    x.law = aci::sweep::Uniform<double>{0.0, 1.0};
+    spec.inputs.push_back(x);
+  }
+  return spec;
+}
+}  // namespace
+
+TEST(LongCalls, ASobolStudyStopsBeforeEvaluatingWhenAskedAndRefusesOversizedRuns) {
+  std::atomic<std::uint64_t> evaluated{0};
+  const auto ev = counting_model(evaluated);
+  aci::sweep::SobolStudyOptions o;
+  o.n = std::uint64_t{1} << 20;
+  o.analysis.bootstrap_resamples = 0;
+  // A watcher that stops at its first poll: Cancelled during the design, nothing evaluated
+  // (before, every point of the design was generated before the watcher was first asked).
+  std::uint64_t polls = 0;
+  EXPECT_THROW((void)aci::sweep::run_sobol(ev, two_uniforms(), o,
+                                          [&polls](std::uint64_t, std::uint64_t) { return ++polls < 1; }),
+               aci::sweep::Cancelled);
+  EXPECT_EQ(polls, 1u);
+  EXPECT_EQ(evaluated.load(), 0u);
+  // 2^28 base rows x 4 rows x ~19 values: refused before any allocation, naming n.
+  o.n = std::uint64_t{1} << 28;
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto e = invalid([&] { (void)aci::sweep::run_sobol(ev, two_uniforms(), o); });
+  EXPECT_EQ(e.field(), "sobol.n");
+  EXPECT_NE(e.rule().find("more than 2^31 values (16 GiB)"), std::string::npos) << e.what();
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 1.0);
+  EXPECT_EQ(evaluated.load(), 0u);
+}
+
+TEST(LongCalls, TheSampledShapleyValueStopsWhenAskedAndRefusesOversizedRuns) {
+  const auto cost = [](aci::sharing::Coalition s) { return std::sqrt(static_cast<double>(std::popcount(s))); };
+  std::uint64_t polls = 0;
+  EXPECT_THROW((void)aci::sharing::shapley_sampled(12, cost, 100'000'000, 1, 2,
+                                                   [&polls](std::uint64_t, std::uint64_t) { return ++polls < 3; }),
+               aci::parallel::Cancelled);
+  EXPECT_EQ(polls, 3u);
+  const auto e = invalid([&] { (void)aci::sharing::shapley_sampled(12, cost, 10'000'000'000'000, 1); });
+  EXPECT_EQ(e.field(), "shapley.permutations");
+  // Below the bound, a watcher that never stops changes nothing: the same estimate as without.
+  const auto a = aci::sharing::shapley_sampled(5, cost, 5000, 9, 2);
+  const auto b = aci::sharing::shapley_sampled(5, cost, 5000, 9, 2, [](std::uint64_t, std::uint64_t) { return true; });
+  EXPECT_EQ(a.value, b.value);
+}
+
+// ---- item 14: a constant output is named, few base rows warn, values and laws not both -------
+
+TEST(SobolStudy, AConstantOutputIsNamedAndTheOthersAnalysed) {
+  std::atomic<std::uint64_t> evaluated{0};
+  const auto ev = counting_model(evaluated);
+  aci::sweep::SobolStudyOptions o;
+  o.n = 256;
+  o.analysis.bootstrap_resamples = 0;
+  const auto study = aci::sweep::run_sobol(ev, two_uniforms(), o);
+  ASSERT_EQ(study.outputs.size(), 2u);
+  // y = 2 x0 + x1, x uniform: V = 4/12 + 1/12, S1(x0) = 4/5, S1(x1) = 1/5 (sampling error ~0.05).
+  EXPECT_NEAR(study.outputs[0].indices.first_order[0], 0.8, 0.1);
+  EXPECT_NEAR(study.outputs[0].indices.first_order[1], 0.2, 0.1);
+  EXPECT_TRUE(std::isnan(study.outputs[1].indices.first_order[0]));
+  EXPECT_EQ(study.outputs[1].indices.mean, 7.0);
+  ASSERT_EQ(study.warnings.size(), 1u);
+  EXPECT_EQ(study.warnings[0], "output c is constant over the design (7): its Sobol' indices are undefined (NaN)");
+  o.n = 2;  // printed S1 = 1.756 without a word
+  const auto tiny = aci::sweep::run_sobol(ev, two_uniforms(), o);
+  ASSERT_GE(tiny.warnings.size(), 1u);
+  EXPECT_EQ(tiny.warnings[0].rfind("sobol.n = 2: with fewer than 64 base rows", 0), 0u) << tiny.warnings[0];
+}
+
+TEST(SweepSpec, ValuesAndADistributionInOneInputAreRefused) {
+  const auto e = invalid([] {
+    (void)aci::io::read_sweep(R"({"format": "aci_cost/sweep@1", "model": "training",
+      "inputs": [{"name": "training.workforce.absence", "values": [0.1],
+                  "distribution": {"kind": "uniform", "low": 0, "high": 0.1}}],
+      "design": {"kind": "monte_carlo", "n": 4, "seed": 1}})");
+  });
+  EXPECT_EQ(e.field(), "$.inputs[0].values");
+  EXPECT_EQ(e.value(), "given with a distribution");
+}
+
 // ---- item 6: reader values that overflowed later are refused, naming the input ---------------
 
 TEST(Overflows, ValuesThatOverflowedMoneyLaterAreRefusedByTheReaderNamingThem) {
