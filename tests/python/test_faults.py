@@ -407,6 +407,33 @@ def test_an_edited_manifest_is_refused_naming_the_field_never_a_crash(tmp_path, 
         sweep.run_to_directory(spec(n=1000), d, chunk_rows=400)
 
 
+def test_a_flipped_bit_or_relabelled_columns_are_found_by_the_checksums(tmp_path):
+    # Issue 34 item 5: a bit flipped inside a listed chunk was reused by read_directory and by
+    # resume; swapped output_names in the manifest relabelled the columns.
+    d = tmp_path / "d"
+    s = spec(n=1000)
+    want = sweep.run(s)
+    sweep.run_to_directory(s, d, chunk_rows=400)  # 3 chunks
+    manifest = json.loads((d / "manifest.json").read_text())
+    assert manifest["checksums"]["1"]["output-0.npy"].startswith("fnv1a64:")
+    f = d / "chunk-000001" / "output-0.npy"
+    raw = bytearray(f.read_bytes())
+    raw[128 + 8 * 17 + 3] ^= 0x10  # one bit of one value, past the header: still a whole .npy file
+    f.write_bytes(bytes(raw))
+    assert np.load(f).shape == (400,)
+    with pytest.raises(ValueError, match=r"chunk-000001/output-0\.npy = checksum fnv1a64:[0-9a-f]{16}: expected"):
+        sweep.read_directory(d)
+    chunks = []
+    again = sweep.run_to_directory(s, d, chunk_rows=400, on_chunk=lambda i, b, e, computed: chunks.append((i, computed)))
+    assert chunks == [(0, False), (1, True), (2, False)]  # only the damaged chunk is recomputed
+    assert same_bits(again, want) and same_bits(sweep.read_directory(d), want)
+    manifest = json.loads((d / "manifest.json").read_text())
+    manifest["output_names"][0], manifest["output_names"][1] = manifest["output_names"][1], manifest["output_names"][0]
+    (d / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ValueError, match=r"chunk-000000/output-0\.npy = checksum .*names were edited"):
+        sweep.read_directory(d)
+
+
 def test_a_file_system_error_is_an_oserror_with_its_errno(tmp_path):
     import errno
     spec = {"model": "training", "design": {"kind": "monte_carlo", "n": 10, "seed": 1},

@@ -25,6 +25,7 @@
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/io/sweep_store.hpp"
 #include "aci_cost/sweep/engine.hpp"
+#include "../invalid.hpp"
 
 namespace fs = std::filesystem;
 
@@ -350,6 +351,62 @@ TEST(SweepStore, AnEditedManifestIsRefusedNamingTheFieldNeverACrash) {
   // Restored, it reads back whole.
   edit_manifest(dir, [&](nlohmann::json& m) { m = original; });
   expect_same(aci::io::read_directory(dir).result, f.reference());
+  fs::remove_all(dir);
+}
+
+TEST(SweepStore, AFlippedBitOrRelabelledColumnsAreFoundByTheChecksums) {
+  // Issue 34 item 5: a bit flipped inside a listed chunk was reused by read_directory and by
+  // resume; swapped output_names in the manifest relabelled the columns.
+  const Fixture f;
+  const auto ref = f.reference();
+  const auto dir = fresh_dir("checksums");
+  (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));  // 5 chunks
+  const nlohmann::json original = [&] {
+    std::ifstream in(dir / "manifest.json");
+    return nlohmann::json::parse(in);
+  }();
+  ASSERT_TRUE(original.at("checksums").at("1").at("output-0.npy").get<std::string>().starts_with("fnv1a64:"));
+  // One bit of one value of chunk 1 (past the 128-byte header): still a whole .npy file.
+  const auto file = dir / "chunk-000001" / "output-0.npy";
+  {
+    std::fstream io(file, std::ios::in | std::ios::out | std::ios::binary);
+    io.seekg(128 + 8 * 17 + 3);
+    char c = 0;
+    io.read(&c, 1);
+    c = static_cast<char>(c ^ 0x10);
+    io.seekp(128 + 8 * 17 + 3);
+    io.write(&c, 1);
+  }
+  ASSERT_EQ(aci::io::read_npy<double>(file).size(), 1000u);  // the damage is invisible to the format
+  const auto flipped = aci::test::invalid([&] { (void)aci::io::read_directory(dir); });
+  EXPECT_EQ(flipped.field(), file.string());
+  EXPECT_EQ(flipped.value().rfind("checksum fnv1a64:", 0), 0u) << flipped.what();
+  // Resume recomputes that chunk only, and the result is whole again.
+  const auto again = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
+  EXPECT_EQ(again.report.computed, 1u);
+  EXPECT_EQ(again.report.reused, 4u);
+  expect_same(again.result, ref);
+  expect_same(aci::io::read_directory(dir).result, ref);
+  // Output names swapped in the manifest would relabel the columns: refused, naming a file.
+  edit_manifest(dir, [](nlohmann::json& m) {
+    auto& names = m["output_names"];
+    std::swap(names[0], names[1]);
+  });
+  const auto swapped = aci::test::invalid([&] { (void)aci::io::read_directory(dir); });
+  EXPECT_NE(swapped.field().find("chunk-000000"), std::string::npos) << swapped.what();
+  EXPECT_NE(swapped.rule().find("names were edited"), std::string::npos) << swapped.what();
+  // A chunk whose checksums were removed is not trusted: an error on read, recomputed on resume.
+  edit_manifest(dir, [](nlohmann::json& m) {
+    auto& names = m["output_names"];
+    std::swap(names[0], names[1]);
+    m["checksums"].erase("3");
+  });
+  const auto missing = aci::test::invalid([&] { (void)aci::io::read_directory(dir); });
+  EXPECT_EQ(missing.value(), "no checksum") << missing.what();
+  EXPECT_NE(missing.field().find("chunk-000003"), std::string::npos) << missing.what();
+  const auto resumed = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
+  EXPECT_EQ(resumed.report.computed, 1u);
+  expect_same(resumed.result, ref);
   fs::remove_all(dir);
 }
 
