@@ -435,7 +435,7 @@ class Engine {
         } else {
           const auto est = shapley_sampled(
               n_, [this, p, s](Coalition c) { return fast_->post_cost(p, c & s); }, options_.permutations,
-              options_.seed, options_.threads);
+              options_.seed, options_.threads, options_.watch);
           out.exact = from_doubles(est.value);
           out.standard_error = est.standard_error;
         }
@@ -469,7 +469,8 @@ class Engine {
     out.shares.assign(static_cast<std::size_t>(n_), Money());
     if (m == SplitMethod::shapley && !tabulated_) {
       const auto est = shapley_sampled(
-          n_, [this, s](Coalition c) { return (*fast_)(c & s); }, options_.permutations, options_.seed, options_.threads);
+          n_, [this, s](Coalition c) { return (*fast_)(c & s); }, options_.permutations, options_.seed, options_.threads,
+          options_.watch);
       out.exact = from_doubles(est.value);
       out.standard_error = est.standard_error;
       out.shares = cents_over(out.exact, who, total, n_);

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import json
 import secrets
+import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._checks import count as _count, threads as _threads
+from ._checks import count as _count, groups as _groups, names as _names, threads as _threads
 from ._core.scenario import Scenario
 
 __all__ = ["SweepRun", "run", "run_to_directory", "read_directory", "load_spec", "inputs", "outputs", "SWEEP_FORMAT"]
@@ -74,6 +75,15 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _real_values(values: Any, name: str) -> np.ndarray:
+    """``values`` as a float array; strings, complex numbers and objects are refused (ValueError
+    naming ``name``), not converted: "1.5" or 1+2j are not a model's output."""
+    a = np.asarray(values)
+    if a.dtype.kind not in "fiub":
+        raise ValueError(f"{name} = {_short(values)}: {a.dtype} values; expected real numbers (float, int or bool)")
+    return a.astype(float)
+
+
 def with_seed(spec: SpecLike) -> dict:
     """The spec with its design seed set: a seed of None (or none given) is drawn and recorded."""
     d = load_spec(spec)
@@ -103,6 +113,21 @@ class Model:
     outputs: Sequence[str]
     function: Callable[[dict], Mapping[str, Any]]
     stochastic: bool = False
+
+    def __post_init__(self):
+        # Checked here, by name, rather than by pybind11's signature dump when the sweep starts
+        # (Model(outputs="yz") was read as the outputs "y" and "z", or dumped a TypeError).
+        if not isinstance(self.name, str) or not self.name:
+            raise ValueError(f"Model.name = {self.name!r}: expected a non-empty string")
+        if not isinstance(self.inputs, Mapping) or not self.inputs:
+            raise ValueError(f"Model[{self.name}].inputs = {_short(self.inputs)}: expected a dict name -> (low, high)")
+        object.__setattr__(self, "outputs", tuple(_names(self.outputs, f"Model[{self.name}].outputs")))
+        if not self.outputs:
+            raise ValueError(f"Model[{self.name}].outputs = []: expected at least one output name")
+        if not callable(self.function):
+            raise ValueError(f"Model[{self.name}].function = {_short(self.function)}: expected a callable")
+        if not isinstance(self.stochastic, (bool, np.bool_)):
+            raise ValueError(f"Model[{self.name}].stochastic = {self.stochastic!r}: expected True or False")
 
     def input_table(self) -> list[tuple]:
         """(name, low, high, low_open, high_open, unit) per input."""
@@ -346,7 +371,8 @@ def saltelli_points(k: int, n: int, seed: int, groups: Optional[Sequence[int]] =
     """The unit points (rows x k, in [0, 1)) of a Saltelli design: rows A, B, AB_1..AB_G per base
     row (then BA_1..BA_G with ``second_order``), the layout ``analyze_sobol`` reads; map them
     through your laws and run any model."""
-    return _core.sweep.saltelli_points(k, n, seed, list(groups or []), second_order)
+    return _core.sweep.saltelli_points(_count(k, "k", 1), _count(n, "n", 1), _count(seed, "seed"), _groups(groups),
+                                      bool(second_order))
 
 
 def analyze_sobol(y: Sequence[float], *, k: int, n: int, seed: int, names: Optional[Sequence[str]] = None,
@@ -357,7 +383,8 @@ def analyze_sobol(y: Sequence[float], *, k: int, n: int, seed: int, names: Optio
     ``saltelli_points(k, n, seed, groups, second_order=...)``: the analyser on its own, to check
     or replace a step. With ``second_order``, the frame's ``attrs["S2"]`` holds the second-order
     indices per pair (``second_order_frame``)."""
-    idx = _core.sweep.analyze_sobol_outputs(k, n, seed, list(groups or []), np.asarray(y, dtype=float).tolist(), level,
+    idx = _core.sweep.analyze_sobol_outputs(_count(k, "k", 1), _count(n, "n", 1), _count(seed, "seed"), _groups(groups),
+                                            _real_values(y, "y").tolist(), level,
                                             _count(resamples, "resamples"), bootstrap_seed, salib_conventions,
                                             _threads(threads), second_order, ci_method)
     count = len(idx.S1)
@@ -458,9 +485,11 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
         raise ValueError(f"intervals = {_short(intervals)}: expected a list of output names")
     with _bar(progress, "evaluation", then="resample") as callback:
         study = _core.sweep.sobol_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), n, seed,
-                                        list(groups or []), level, resamples, bootstrap_seed, nan_policy,
+                                        _groups(groups), level, resamples, bootstrap_seed, nan_policy,
                                         salib_conventions, threads, 4096, noise, replications, model, callback,
                                         second_order, list(intervals or []), ci_method)
+    for message in study.warnings:  # few base rows; an output constant over the design (NaN indices)
+        warnings.warn(message, RuntimeWarning, stacklevel=2)
     indices = {o.output: _indices_frame(o.indices, study.labels) for o in study.outputs}
     pairs = {o.output: _second_order_frame(o.indices, study.labels) for o in study.outputs} if second_order else {}
     details = {o.output: {k: getattr(o.indices, k) for k in ("mean", "variance", "rows_used", "rows_dropped")}

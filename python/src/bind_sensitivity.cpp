@@ -91,7 +91,9 @@ void bind_sensitivity(py::module_& m) {
                              "rows x inputs unit coordinates (rows A, B, AB_g, then BA_g, per base row)")
       .def_readonly("rows", &sweep::SobolStudy::rows)
       .def_readonly("fingerprint", &sweep::SobolStudy::fingerprint)
-      .def_readonly("block_size", &sweep::SobolStudy::block_size);
+      .def_readonly("block_size", &sweep::SobolStudy::block_size)
+      .def_readonly("warnings", &sweep::SobolStudy::warnings,
+                    "too few base rows; outputs constant over the design (their indices are NaN)");
   using sweep::MorrisIndices;
   py::class_<MorrisIndices<double>>(m, "MorrisIndices", "Morris statistics of one output, per input.")
       .def_readonly("mu", &MorrisIndices<double>::mu)

@@ -18,6 +18,7 @@
 #include "aci_cost/sharing/share.hpp"
 #include "convert.hpp"
 #include "record.hpp"
+#include "sweep_bridge.hpp"
 
 // The names of the sharing enums for the bindings (schema::EnumNames, index = value).
 template <>
@@ -286,6 +287,7 @@ void bind_sharing(py::module_& m) {
         o.seed = seed;
         o.threads = threads;
         o.departures_max_members = departures_max_members;
+        o.watch = watcher(std::nullopt);  // Ctrl-C stops the sampled Shapley value (issue 34 item 9)
         py::gil_scoped_release release;
         return sharing::share(p, o);
       }, py::arg("problem"), py::arg("methods"), py::arg("show_unlawful") = false, py::arg("decimal_max_members") = 12,
@@ -303,7 +305,8 @@ void bind_sharing(py::module_& m) {
                               int threads) {
         const auto g = game_of(values);
         py::gil_scoped_release release;
-        const auto r = shapley_sampled(g.players(), [&](Coalition s) { return g(s); }, permutations, seed, threads);
+        const auto r =
+            shapley_sampled(g.players(), [&](Coalition s) { return g(s); }, permutations, seed, threads, watcher(std::nullopt));
         return std::make_pair(r.value, r.standard_error);
       }, py::arg("values"), py::arg("permutations"), py::arg("seed"), py::arg("threads") = 1,
       "The Shapley value estimated from seeded random orders: (value, standard_error).");

@@ -56,7 +56,15 @@ std::unique_ptr<sweep::Evaluator> evaluator_for(const io::Scenario& scenario, co
         const py::str key(outputs[m]);
         if (!py::isinstance<py::dict>(result) || !result.contains(key))
           throw InvalidInput(field(m), "missing", "the model function must return a dict with every declared output");
-        const auto a = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(result[key]);
+        // Real numbers only: a string column ("1.5") or a complex one was coerced (or its
+        // imaginary part dropped) by forcecast (issue 34 item 14).
+        const py::object raw = py::module_::import("numpy").attr("asarray")(result[key]);
+        const char kind = raw.attr("dtype").attr("kind").cast<std::string>()[0];
+        if (kind != 'f' && kind != 'i' && kind != 'u' && kind != 'b')
+          throw InvalidInput(field(m), py::str(raw.attr("dtype")).cast<std::string>() + " values",
+                             "must be real numbers (float, int or bool): strings, complex numbers and objects are "
+                             "refused, not converted");
+        const auto a = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(raw);
         if (!a || a.ndim() != 1 || static_cast<std::size_t>(a.size()) != b.size)
           throw InvalidInput(field(m), a ? std::to_string(a.size()) + " values" : std::string("not numbers"),
                              "must hold one number per scenario (" + std::to_string(b.size) + ")");

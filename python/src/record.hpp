@@ -13,6 +13,11 @@
 
 namespace aci::python {
 
+/// The key of the version in a record's pickled state, and the version this build writes and
+/// reads: bump it when a record gains, loses or changes the meaning of a field.
+inline constexpr const char* pickle_version_key = "__aci_cost_state__";
+inline constexpr long long pickle_state_version = 1;
+
 /// True for the bound structs (classes other than the value types Conv knows).
 template <class M>
 inline constexpr bool is_record_v = std::is_class_v<M> && !std::is_same_v<M, Decimal> && !std::is_same_v<M, Money> &&
@@ -268,13 +273,34 @@ class Record {
     cls_.def("__repr__", [](py::object self) { return pretty_repr(self, 0); });
     cls_.def("__copy__", [](const T& self) { return T(self); });
     cls_.def("__deepcopy__", [](const T& self, py::dict) { return T(self); });
+    // Pickled state: every field and the state's version (pickle_state_version). A state of
+    // another version, or missing a field (a pickle of an older build), is refused naming the
+    // fields: a default filled in silently could change a price (issue 34 item 14).
     cls_.def(py::pickle(
         [fields](py::object self) {
           py::dict state;
+          state[py::str(pickle_version_key)] = pickle_state_version;
           for (const auto& f : fields) state[py::str(f)] = self.attr(f.c_str());
           return state;
         },
         [name, fields](py::dict state) {
+          const py::str version_key(pickle_version_key);
+          if (!state.contains(version_key) || !py::isinstance<py::int_>(state[version_key]) ||
+              state[version_key].cast<long long>() != pickle_state_version)
+            throw py::value_error(name + " pickle: " + std::string(pickle_version_key) + " = " +
+                                  (state.contains(version_key) ? py::repr(state[version_key]).cast<std::string>()
+                                                               : std::string("absent")) +
+                                  ": expected " + std::to_string(pickle_state_version) +
+                                  " (a pickle of another aci_cost version is refused, never read with defaults: "
+                                  "rebuild the object, e.g. from its JSON document)");
+          state = py::dict(state);  // a copy: the caller's dict is left alone
+          PyDict_DelItem(state.ptr(), version_key.ptr());
+          std::string missing;
+          for (const auto& f : fields)
+            if (!state.contains(py::str(f))) missing += (missing.empty() ? "" : ", ") + f;
+          if (!missing.empty())
+            throw py::value_error(name + " pickle: missing " + missing +
+                                  ": refused, never defaulted (a default could change a price)");
           T value{};
           assign(value, state, name, fields);
           return value;

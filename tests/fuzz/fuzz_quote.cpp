@@ -7,6 +7,7 @@
 
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/quote/quote.hpp"
+#include "quote_every_job.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -16,12 +17,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const aci::InvalidInput&) {
     return 0;
   }
-  for (const auto& job : s.jobs) {
-    try {
-      const auto q = aci::quote::make_quote(s.aci, job, s.rate_table(), s.pricing);
-      (void)aci::io::to_json(q).dump();
-    } catch (const aci::InvalidInput&) {
-    }
-  }
+  aci::fuzz::quote_every_job(s);
   return 0;
 }

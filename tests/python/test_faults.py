@@ -6,6 +6,7 @@ file. Every expectation comes from an independent in-memory run (``sweep.run``).
 import json
 import math
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -379,6 +380,58 @@ def test_bad_arguments_are_value_errors_naming_them(tmp_path):
         sweep.run_to_directory(s, tmp_path / "c", chunk_rows=10, on_chunk=stop)
     with pytest.raises(ValueError, match=r"1 of 10 chunks"):
         sweep.read_directory(tmp_path / "c")
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("chunk_rows", 0, r"manifest\.json: chunk_rows = 0: must be a whole number >= 1"),  # was SIGFPE
+    ("chunk_rows", -1, r"manifest\.json: chunk_rows = -1: must be a whole number >= 1"),
+    ("chunk_rows", "400", r"manifest\.json: chunk_rows = \"400\": must be a whole number >= 1"),
+    ("finished", [0, None], r"manifest\.json: finished\[1\] = null: must be a chunk number"),
+    ("input_names", "x", r"manifest\.json: input_names = \"x\": must be a list of names"),
+])
+def test_an_edited_manifest_is_refused_naming_the_field_never_a_crash(tmp_path, key, value, message):
+    # Issue 34 item 1: "chunk_rows": 0 crashed read_directory with SIGFPE. Run in a child so that
+    # a crash fails this test instead of killing pytest.
+    d = tmp_path / "d"
+    sweep.run_to_directory(spec(n=1000), d, chunk_rows=400)
+    manifest = json.loads((d / "manifest.json").read_text())
+    manifest[key] = value
+    (d / "manifest.json").write_text(json.dumps(manifest))
+    code = ("import sys\nfrom aci_cost import sweep\n"
+            "try:\n    sweep.read_directory(sys.argv[1])\n"
+            "except ValueError as e:\n    print(e)\n    sys.exit(3)\n")
+    r = subprocess.run([sys.executable, "-c", code, str(d)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 3, (r.returncode, r.stderr[-2000:])
+    assert re.search(message, r.stdout), r.stdout
+    with pytest.raises(ValueError, match=message):  # resuming refuses it as well
+        sweep.run_to_directory(spec(n=1000), d, chunk_rows=400)
+
+
+def test_a_flipped_bit_or_relabelled_columns_are_found_by_the_checksums(tmp_path):
+    # Issue 34 item 5: a bit flipped inside a listed chunk was reused by read_directory and by
+    # resume; swapped output_names in the manifest relabelled the columns.
+    d = tmp_path / "d"
+    s = spec(n=1000)
+    want = sweep.run(s)
+    sweep.run_to_directory(s, d, chunk_rows=400)  # 3 chunks
+    manifest = json.loads((d / "manifest.json").read_text())
+    assert manifest["checksums"]["1"]["output-0.npy"].startswith("fnv1a64:")
+    f = d / "chunk-000001" / "output-0.npy"
+    raw = bytearray(f.read_bytes())
+    raw[128 + 8 * 17 + 3] ^= 0x10  # one bit of one value, past the header: still a whole .npy file
+    f.write_bytes(bytes(raw))
+    assert np.load(f).shape == (400,)
+    with pytest.raises(ValueError, match=r"chunk-000001/output-0\.npy = checksum fnv1a64:[0-9a-f]{16}: expected"):
+        sweep.read_directory(d)
+    chunks = []
+    again = sweep.run_to_directory(s, d, chunk_rows=400, on_chunk=lambda i, b, e, computed: chunks.append((i, computed)))
+    assert chunks == [(0, False), (1, True), (2, False)]  # only the damaged chunk is recomputed
+    assert same_bits(again, want) and same_bits(sweep.read_directory(d), want)
+    manifest = json.loads((d / "manifest.json").read_text())
+    manifest["output_names"][0], manifest["output_names"][1] = manifest["output_names"][1], manifest["output_names"][0]
+    (d / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ValueError, match=r"chunk-000000/output-0\.npy = checksum .*names were edited"):
+        sweep.read_directory(d)
 
 
 def test_a_file_system_error_is_an_oserror_with_its_errno(tmp_path):

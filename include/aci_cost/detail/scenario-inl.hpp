@@ -6,6 +6,7 @@
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/io/allocation_json.hpp"
 #include "aci_cost/io/training_json.hpp"
+#include "aci_cost/schema/unique_names.hpp"
 
 namespace aci::io {
 
@@ -101,11 +102,13 @@ ACI_COST_INLINE Scenario scenario_from_json(const json& j) {
     s.training = training_setup_from_json(f.raw("training"), "$.training");
     detail::checked("$.training", [&] { s.aci.atelier(s.training->atelier, "training.atelier"); return 0; });
   }
-  for (std::size_t i = 0; i < s.jobs.size(); ++i) {
-    const std::string p = "$.jobs[" + std::to_string(i) + "]";
-    detail::checked(p, [&] { s.aci.atelier(s.jobs[i].atelier, "job.atelier"); return 0; });
-    for (std::size_t k = 0; k < i; ++k)
-      if (s.jobs[k].name == s.jobs[i].name) throw ScenarioError(p + ".name", "\"" + s.jobs[i].name + "\"", "duplicate job name");
+  for (std::size_t i = 0; i < s.jobs.size(); ++i)
+    detail::checked("$.jobs[" + std::to_string(i) + "]", [&] { s.aci.atelier(s.jobs[i].atelier, "job.atelier"); return 0; });
+  // Linear (a hash of the names): the pairwise check took 73 s for 10^5 jobs (issue 34 item 7).
+  try {
+    schema::require_unique_names(s.jobs, [](const model::Job& job) -> std::string_view { return job.name; }, "$.jobs", "job");
+  } catch (const InvalidInput& e) {
+    throw ScenarioError(e.field(), e.value(), e.rule());
   }
   return s;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "aci_cost/scenario.hpp"
+#include "aci_cost/schema/unique_names.hpp"
 
 namespace aci {
 
@@ -22,10 +23,9 @@ ACI_COST_INLINE void Scenario::validate() const {
   }
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     jobs[i].validate();
-    aci.atelier(jobs[i].atelier, "job[" + jobs[i].name + "].atelier");
-    for (std::size_t k = 0; k < i; ++k)
-      ACI_COST_REQUIRE(jobs[k].name != jobs[i].name, "jobs[" + std::to_string(i) + "].name", jobs[i].name, "duplicate job name");
+    aci.atelier(jobs[i].atelier, [&] { return "job[" + jobs[i].name + "].atelier"; });
   }
+  schema::require_unique_names(jobs, [](const model::Job& job) -> std::string_view { return job.name; }, "jobs", "job");
 }
 
 }  // namespace aci

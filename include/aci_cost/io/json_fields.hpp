@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -87,13 +88,122 @@ inline std::string valid_utf8(std::string_view s) {
 }
 }  // namespace detail
 
+namespace detail {
+/// nlohmann's DOM parser behind a SAX handler that refuses an object holding one key twice
+/// (nlohmann keeps the last, so `"headcount": 12, "headcount": 1200` read as 1200 with no
+/// word): ScenarioError at the key's JSON path. It keeps the path of the value being parsed (an
+/// object's current key, an array's current index) and each open object's keys. Linear in the
+/// document (a parser callback is not: nlohmann's callback parser scans an array's elements
+/// each time one of its objects ends, which took seconds for 10^5 jobs).
+class DuplicateKeys {
+ public:
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
+
+  explicit DuplicateKeys(json& result) : dom_(result, true) {}
+
+  bool null() { return element_starts(), dom_.null(); }
+  bool boolean(bool v) { return element_starts(), dom_.boolean(v); }
+  bool number_integer(number_integer_t v) { return element_starts(), dom_.number_integer(v); }
+  bool number_unsigned(number_unsigned_t v) { return element_starts(), dom_.number_unsigned(v); }
+  bool number_float(number_float_t v, const string_t& s) { return element_starts(), dom_.number_float(v, s); }
+  bool string(string_t& v) { return element_starts(), dom_.string(v); }
+  bool binary(binary_t& v) { return element_starts(), dom_.binary(v); }
+  bool start_object(std::size_t n) {
+    element_starts();
+    open(true);
+    return dom_.start_object(n);
+  }
+  bool key(string_t& k) {
+    Frame& f = frames_[depth_ - 1];
+    if (!f.insert(k))
+      throw ScenarioError(path() + "." + valid_utf8(k), "given twice",
+                          "duplicate key (a JSON object names each field once; the reader would keep only the last)");
+    f.key.assign(k);
+    return dom_.key(k);
+  }
+  bool end_object() {
+    --depth_;
+    return dom_.end_object();
+  }
+  bool start_array(std::size_t n) {
+    element_starts();
+    open(false);
+    return dom_.start_array(n);
+  }
+  bool end_array() {
+    --depth_;
+    return dom_.end_array();
+  }
+  template <class Exception>
+  bool parse_error(std::size_t position, const std::string& token, const Exception& e) {
+    return dom_.parse_error(position, token, e);
+  }
+
+ private:
+  /// An open object or array. Frames are reused from one object to the next (no allocation per
+  /// object once the deepest level is reached); an object's keys are searched in a short list,
+  /// and in a hash set past 16 keys (linear in the keys either way).
+  struct Frame {
+    bool object = false;
+    std::vector<std::string> few;          // an object's first keys
+    std::unordered_set<std::string> many;  // its keys, once it has more than `few` holds
+    std::string key;                       // an object's current key
+    std::size_t index = 0;                 // an array's elements started so far
+    /// Adds `k`; false when the object already has it.
+    bool insert(const std::string& k) {
+      if (!many.empty()) return many.insert(k).second;
+      for (const auto& x : few)
+        if (x == k) return false;
+      if (few.size() < 16) {
+        few.push_back(k);
+      } else {
+        many.insert(few.begin(), few.end());
+        many.insert(k);
+      }
+      return true;
+    }
+  };
+  void open(bool object) {
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& f = frames_[depth_++];
+    f.object = object;
+    f.few.clear();
+    f.many.clear();
+    f.key.clear();
+    f.index = 0;
+  }
+  void element_starts() {
+    if (depth_ > 0 && !frames_[depth_ - 1].object) ++frames_[depth_ - 1].index;
+  }
+  /// The path of the innermost open object (each enclosing frame's current key or index).
+  std::string path() const {
+    std::string p = "$";
+    for (std::size_t i = 0; i + 1 < depth_; ++i) {
+      const Frame& f = frames_[i];
+      p += f.object ? "." + valid_utf8(f.key) : "[" + std::to_string(f.index - 1) + "]";
+    }
+    return p;
+  }
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  std::vector<Frame> frames_;
+  std::size_t depth_ = 0;  // frames_[0, depth_) are open
+};
+}  // namespace detail
+
 inline json parse_json(std::string_view text) {
   if (const auto at = detail::too_deep_at(text); at != std::string_view::npos) {
     throw ScenarioError("$", "byte " + std::to_string(at + 1),
                         "JSON nested deeper than " + std::to_string(max_json_depth) + " levels");
   }
   try {
-    return json::parse(text.begin(), text.end());
+    json result;
+    detail::DuplicateKeys sax(result);
+    (void)json::sax_parse(text.begin(), text.end(), &sax);  // strict: trailing text is an error
+    return result;
   } catch (const json::parse_error& e) {
     throw ScenarioError("$", "byte " + std::to_string(e.byte), "malformed JSON: " + detail::valid_utf8(e.what()));
   } catch (const json::exception& e) {

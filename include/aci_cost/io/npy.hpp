@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -76,23 +77,28 @@ std::string npy_bytes(const T* values, std::size_t count) {
   return out;
 }
 
-/// Reads a 1-D .npy file of T written by npy_bytes. InvalidInput naming the file when it is
-/// missing, not that layout, or torn (its size is not the header's count of values).
-template <class T>
-std::vector<T> read_npy(const std::filesystem::path& file) {
-  const std::string name = file.string();
+/// The whole content of a file (InvalidInput naming it when it cannot be opened or read).
+inline std::string read_file_bytes(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw InvalidInput(name, "missing", "cannot open the file");
-  char fixed[10];
-  in.read(fixed, 10);
-  if (in.gcount() != 10 || std::memcmp(fixed, "\x93NUMPY\x01\x00", 8) != 0)
+  if (!in) throw InvalidInput(file.string(), "missing", "cannot open the file");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InvalidInput(file.string(), "unreadable", "the file could not be read");
+  return bytes;
+}
+
+/// Parses the bytes of a 1-D .npy file of T written by npy_bytes; `name` (the file) is named in
+/// the InvalidInput when they are not that layout, or torn (their size is not the header's
+/// count of values).
+template <class T>
+std::vector<T> parse_npy(std::string_view bytes, const std::string& name) {
+  if (bytes.size() < 10 || std::memcmp(bytes.data(), "\x93NUMPY\x01\x00", 8) != 0)
     throw InvalidInput(name, "not .npy 1.0", "expected a NumPy .npy file, version 1.0");
-  const std::size_t length = static_cast<unsigned char>(fixed[8]) | static_cast<std::size_t>(static_cast<unsigned char>(fixed[9])) << 8;
-  std::string dict(length, '\0');
-  in.read(dict.data(), static_cast<std::streamsize>(length));
+  const std::size_t length =
+      static_cast<unsigned char>(bytes[8]) | static_cast<std::size_t>(static_cast<unsigned char>(bytes[9])) << 8;
   const std::string want_descr = "{'descr': '" + std::string(detail::npy_descr<T>()) + "', 'fortran_order': False, 'shape': (";
-  if (static_cast<std::size_t>(in.gcount()) != length || dict.rfind(want_descr, 0) != 0)
+  if (bytes.size() < 10 + length || bytes.substr(10, length).rfind(want_descr, 0) != 0)
     throw InvalidInput(name, "header", "expected a 1-D C-order array of " + std::string(detail::npy_descr<T>()));
+  const std::string_view dict = bytes.substr(10, length);
   std::uint64_t count = 0;
   std::size_t pos = want_descr.size();
   bool digits = false;
@@ -101,19 +107,23 @@ std::vector<T> read_npy(const std::filesystem::path& file) {
     count = count * 10 + static_cast<std::uint64_t>(dict[pos] - '0');
   }
   if (!digits || dict.compare(pos, 3, ",),") != 0) throw InvalidInput(name, "shape", "expected a 1-D shape (n,)");
-  std::error_code ec;
-  const std::uintmax_t size = std::filesystem::file_size(file, ec);
+  const std::uint64_t size = bytes.size();
   const std::uint64_t expected = 10 + length + count * sizeof(T);
-  if (ec || count > (UINT64_MAX - 10 - length) / sizeof(T) || size != expected)
+  if (count > (UINT64_MAX - 10 - length) / sizeof(T) || size != expected)
     throw InvalidInput(name, std::to_string(size) + " bytes",
                        "torn file: its header promises " + std::to_string(count) + " values, " +
                            std::to_string(expected) + " bytes");
   std::vector<T> values(static_cast<std::size_t>(count));
-  in.read(reinterpret_cast<char*>(values.data()), static_cast<std::streamsize>(count * sizeof(T)));
-  if (static_cast<std::uint64_t>(in.gcount()) != count * sizeof(T))
-    throw InvalidInput(name, "short read", "the file changed while it was read");
+  if (count != 0) std::memcpy(values.data(), bytes.data() + 10 + length, static_cast<std::size_t>(count * sizeof(T)));
   detail::to_little_endian(values);
   return values;
+}
+
+/// Reads a 1-D .npy file of T written by npy_bytes. InvalidInput naming the file when it is
+/// missing, not that layout, or torn (its size is not the header's count of values).
+template <class T>
+std::vector<T> read_npy(const std::filesystem::path& file) {
+  return parse_npy<T>(read_file_bytes(file), file.string());
 }
 
 }  // namespace aci::io

@@ -105,6 +105,11 @@ inline SweepDocument sweep_from_json(const json& j) {
     const Fields in(inputs[i], p, {"name", "distribution", "values"});
     sweep::SweepInput x;
     x.name = in.str("name");
+    // One or the other: with both, the design would silently ignore one of them.
+    if (in.has("distribution") && in.has("values"))
+      throw ScenarioError(in.at("values"), "given with a distribution",
+                          "an input takes values (grid and points designs) or a distribution (the other designs), "
+                          "not both: one of them would be ignored");
     if (in.has("distribution")) x.law = distribution_from_json(in.raw("distribution"), in.at("distribution"));
     x.values = in.numbers("values");
     doc.spec.inputs.push_back(std::move(x));

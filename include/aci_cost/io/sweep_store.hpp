@@ -3,7 +3,9 @@
 // chunks already written (docs/faults.md).
 //
 //   <dir>/manifest.json      what is swept (spec with its seed, scenario, chunk_rows, library
-//                            version) and the finished chunks
+//                            version), the finished chunks and each of their files' checksum
+//                            (over the column's name and the file's bytes: a flipped bit or
+//                            relabelled columns are found)
 //   <dir>/chunk-000003/      chunk 3, scenarios [3 chunk_rows, 4 chunk_rows):
 //       input-<k>.npy        the k-th input of the spec (full mode with keep_inputs), <f8
 //       output-<m>.npy       the m-th output, <f8 (full mode)
@@ -86,6 +88,11 @@ struct StoredSweep {
 };
 
 namespace detail {
+
+/// The chunks of n scenarios, chunk_rows (>= 1) each (the last one maybe shorter); no overflow.
+inline std::uint64_t chunk_count(std::uint64_t n, std::uint64_t chunk_rows) {
+  return n / chunk_rows + (n % chunk_rows != 0 ? 1 : 0);
+}
 
 inline std::string chunk_name(std::uint64_t c) {
   char buf[32];
@@ -263,51 +270,148 @@ inline json read_manifest(const std::filesystem::path& dir) {
   json m = json::parse(text, nullptr, false);
   if (m.is_discarded() || !m.is_object() || m.value("format", "") != sweep_directory_format)
     throw InvalidInput(file.string(), "unreadable", "expected a manifest of format " + std::string(sweep_directory_format));
+  // Fields used in arithmetic or as indices are checked here, before any use (an edited
+  // "chunk_rows": 0 divided by zero): InvalidInput naming "<manifest>: <field>".
+  const auto field = [&](const std::string& key) { return file.string() + ": " + key; };
+  const auto shown = [](const json& v) {
+    std::string s = v.dump();
+    return s.size() <= 80 ? s : s.substr(0, 77) + "...";
+  };
+  const json rows = m.value("chunk_rows", json());
+  if (!rows.is_number_unsigned() || rows.get<std::uint64_t>() < 1)
+    throw InvalidInput(field("chunk_rows"), rows.is_null() ? "absent" : shown(rows), "must be a whole number >= 1");
+  const json finished = m.value("finished", json::array());
+  if (!finished.is_array()) throw InvalidInput(field("finished"), shown(finished), "must be a list of chunk numbers");
+  for (std::size_t i = 0; i < finished.size(); ++i)
+    if (!finished[i].is_number_unsigned())
+      throw InvalidInput(field("finished[" + std::to_string(i) + "]"), shown(finished[i]), "must be a chunk number (a whole number >= 0)");
+  for (const char* key : {"input_names", "output_names"}) {
+    const json names = m.value(key, json());
+    if (!names.is_array()) throw InvalidInput(field(key), names.is_null() ? "absent" : shown(names), "must be a list of names");
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (!names[i].is_string())
+        throw InvalidInput(field(std::string(key) + "[" + std::to_string(i) + "]"), shown(names[i]), "must be a name");
+  }
   return m;
 }
 
-/// The column files of one chunk, in the order the result holds them.
-struct ChunkFiles {
-  std::vector<std::string> inputs, outputs, summaries;
+/// One column file of a chunk: its name in the chunk's directory, and the column it holds
+/// ("output:full_cost"), which its checksum covers with its bytes.
+struct ChunkFile {
+  std::string file, label;
 };
 
-inline ChunkFiles chunk_files(std::size_t inputs, std::size_t outputs, bool full, bool keep_inputs, bool summaries) {
+/// The column files of one chunk, in the order the result holds them.
+struct ChunkFiles {
+  std::vector<ChunkFile> inputs, outputs, summaries;
+};
+
+inline ChunkFiles chunk_files(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs, bool full,
+                              bool keep_inputs, bool summaries) {
   ChunkFiles f;
   if (full && keep_inputs)
-    for (std::size_t k = 0; k < inputs; ++k) f.inputs.push_back("input-" + std::to_string(k) + ".npy");
+    for (std::size_t k = 0; k < inputs.size(); ++k)
+      f.inputs.push_back({"input-" + std::to_string(k) + ".npy", "input:" + inputs[k]});
   if (full)
-    for (std::size_t m = 0; m < outputs; ++m) f.outputs.push_back("output-" + std::to_string(m) + ".npy");
+    for (std::size_t m = 0; m < outputs.size(); ++m)
+      f.outputs.push_back({"output-" + std::to_string(m) + ".npy", "output:" + outputs[m]});
   if (summaries)
-    for (std::size_t m = 0; m < outputs; ++m) f.summaries.push_back("summary-" + std::to_string(m) + ".npy");
+    for (std::size_t m = 0; m < outputs.size(); ++m)
+      f.summaries.push_back({"summary-" + std::to_string(m) + ".npy", "summary:" + outputs[m]});
   return f;
 }
 
-/// Whether every file of a listed chunk is there and whole (headers and sizes; values unread).
-inline bool chunk_is_whole(const std::filesystem::path& dir, const ChunkFiles& f, std::uint64_t rows) {
+/// The checksum of a column file: 64-bit FNV-1a over its column's label, a NUL and its bytes,
+/// as "fnv1a64:<16 hex digits>". Not a defence against an adversary (who may rewrite the
+/// manifest too): it catches a flipped bit, a file from another chunk or column, and column
+/// names swapped in the manifest (the label would no longer match the bytes).
+inline std::string column_checksum(std::string_view label, std::string_view bytes) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  const auto mix = [&h](std::string_view s) {
+    for (const char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ULL;
+    }
+  };
+  mix(label);
+  mix(std::string_view("\0", 1));
+  mix(bytes);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+/// The checksum the manifest records for `file` of chunk c, if any.
+inline std::optional<std::string> recorded_checksum(const json& manifest, std::uint64_t c, const std::string& file) {
+  const auto sums = manifest.find("checksums");
+  if (sums == manifest.end() || !sums->is_object()) return std::nullopt;
+  const auto chunk = sums->find(std::to_string(c));
+  if (chunk == sums->end() || !chunk->is_object()) return std::nullopt;
+  const auto sum = chunk->find(file);
+  if (sum == chunk->end() || !sum->is_string()) return std::nullopt;
+  return sum->get<std::string>();
+}
+
+/// Every column file of a chunk, in result order.
+inline std::vector<ChunkFile> all_files(const ChunkFiles& f) {
+  std::vector<ChunkFile> all = f.inputs;
+  all.insert(all.end(), f.outputs.begin(), f.outputs.end());
+  all.insert(all.end(), f.summaries.begin(), f.summaries.end());
+  return all;
+}
+
+/// Whether every file of listed chunk c is there, whole and as written (its checksum in the
+/// manifest; a chunk without one is not trusted). A chunk that is not is recomputed.
+inline bool chunk_is_whole(const std::filesystem::path& dir, const ChunkFiles& f, std::uint64_t rows,
+                           const json& manifest, std::uint64_t c) {
   try {
-    for (const auto& n : f.inputs)
-      if (read_npy<double>(dir / n).size() != rows) return false;
-    for (const auto& n : f.outputs)
-      if (read_npy<double>(dir / n).size() != rows) return false;
-    for (const auto& n : f.summaries) (void)sweep::Summary::from_words(read_npy<std::uint64_t>(dir / n));
+    for (const auto& x : all_files(f)) {
+      const std::string bytes = read_file_bytes(dir / x.file);
+      const auto want = recorded_checksum(manifest, c, x.file);
+      if (!want || *want != column_checksum(x.label, bytes)) return false;
+      if (x.label.rfind("summary:", 0) == 0)
+        (void)sweep::Summary::from_words(parse_npy<std::uint64_t>(bytes, (dir / x.file).string()));
+      else if (parse_npy<double>(bytes, (dir / x.file).string()).size() != rows)
+        return false;
+    }
   } catch (const InvalidInput&) {
     return false;
   }
   return true;
 }
 
+/// The bytes of column file x of chunk c in `cdir`, checked against the manifest's checksum:
+/// InvalidInput naming the file on a mismatch (a flipped bit, relabelled columns) or none.
+inline std::string verified_bytes(const std::filesystem::path& cdir, const ChunkFile& x, const json& manifest,
+                                  std::uint64_t c) {
+  const auto path = (cdir / x.file).string();
+  const std::string bytes = read_file_bytes(cdir / x.file);
+  const auto want = recorded_checksum(manifest, c, x.file);
+  if (!want)
+    throw InvalidInput(path, "no checksum",
+                       "the manifest records no checksum for this file (checksums." + std::to_string(c) + "." + x.file +
+                           "): it cannot be trusted; run the sweep again into this directory to recompute the chunk");
+  const std::string got = column_checksum(x.label, bytes);
+  if (got != *want)
+    throw InvalidInput(path, "checksum " + got,
+                       "expected " + *want + " for the column " + x.label +
+                           ": the file changed since it was written (a flipped bit), or the manifest's names were "
+                           "edited; run the sweep again into this directory to recompute the chunk");
+  return bytes;
+}
+
 /// Reads the listed, complete chunks of a directory into one result [0, n).
 inline sweep::SweepResult assemble(const std::filesystem::path& dir, const json& manifest, const SweepDocument& doc) {
   const sweep::SweepSpec& spec = doc.spec;
   const auto rows = manifest.at("chunk_rows").get<std::uint64_t>();
-  const std::uint64_t chunks = (spec.n + rows - 1) / rows;
+  const std::uint64_t chunks = chunk_count(spec.n, rows);
   sweep::SweepResult r;
   r.begin = 0;
   r.end = spec.n;
   r.input_names = manifest.at("input_names").get<std::vector<std::string>>();
   r.output_names = manifest.at("output_names").get<std::vector<std::string>>();
   const bool full = !spec.summary_only;
-  const ChunkFiles f = chunk_files(r.input_names.size(), r.output_names.size(), full, spec.keep_inputs, spec.summaries);
+  const ChunkFiles f = chunk_files(r.input_names, r.output_names, full, spec.keep_inputs, spec.summaries);
   r.inputs.resize(f.inputs.size());
   r.outputs.resize(f.outputs.size());
   for (auto& c : r.inputs) c.reserve(static_cast<std::size_t>(spec.n));
@@ -316,23 +420,29 @@ inline sweep::SweepResult assemble(const std::filesystem::path& dir, const json&
   for (std::uint64_t c = 0; c < chunks; ++c) {
     const auto cdir = dir / chunk_name(c);
     const std::uint64_t n = std::min(rows, spec.n - c * rows);
-    const auto append = [&](sweep::Column& col, const std::string& name) {
-      const auto v = read_npy<double>(cdir / name);
-      if (v.size() != n) throw InvalidInput((cdir / name).string(), std::to_string(v.size()) + " values",
+    const auto append = [&](sweep::Column& col, const ChunkFile& x) {
+      const auto v = parse_npy<double>(verified_bytes(cdir, x, manifest, c), (cdir / x.file).string());
+      if (v.size() != n) throw InvalidInput((cdir / x.file).string(), std::to_string(v.size()) + " values",
                                             "expected " + std::to_string(n) + " (the chunk's scenarios)");
       col.insert(col.end(), v.begin(), v.end());
     };
     for (std::size_t k = 0; k < f.inputs.size(); ++k) append(r.inputs[k], f.inputs[k]);
     for (std::size_t m = 0; m < f.outputs.size(); ++m) append(r.outputs[m], f.outputs[m]);
-    for (std::size_t m = 0; m < f.summaries.size(); ++m)
-      r.summaries[m].merge(sweep::Summary::from_words(read_npy<std::uint64_t>(cdir / f.summaries[m]),
-                                                      (cdir / f.summaries[m]).string()));
+    for (std::size_t m = 0; m < f.summaries.size(); ++m) {
+      const auto& x = f.summaries[m];
+      r.summaries[m].merge(sweep::Summary::from_words(
+          parse_npy<std::uint64_t>(verified_bytes(cdir, x, manifest, c), (cdir / x.file).string()),
+          (cdir / x.file).string()));
+    }
   }
   return r;
 }
 
 /// The document of a manifest's spec.
-inline SweepDocument document_of(const json& manifest) { return sweep_from_json(manifest.at("spec")); }
+inline SweepDocument document_of(const json& manifest) {
+  if (!manifest.contains("spec")) throw InvalidInput("manifest.json: spec", "absent", "the sweep directory's spec is missing");
+  return sweep_from_json(manifest.at("spec"));
+}
 
 }  // namespace detail
 
@@ -364,13 +474,13 @@ inline StoredSweep run_to_directory(const sweep::Evaluator& ev, const SweepDocum
   json want = detail::identity(doc, scenario_to_json(scenario), opt.chunk_rows);
   want["input_names"] = names.input_names;
   want["output_names"] = names.output_names;
-  const std::uint64_t chunks = (spec.n + opt.chunk_rows - 1) / opt.chunk_rows;
+  const std::uint64_t chunks = detail::chunk_count(spec.n, opt.chunk_rows);
   StoredSweep out;
   out.document = doc;
   out.report.chunks = chunks;
 
-  const detail::ChunkFiles files = detail::chunk_files(names.input_names.size(), names.output_names.size(),
-                                                       !spec.summary_only, spec.keep_inputs, spec.summaries);
+  const detail::ChunkFiles files =
+      detail::chunk_files(names.input_names, names.output_names, !spec.summary_only, spec.keep_inputs, spec.summaries);
   std::set<std::uint64_t> finished;
   json manifest;
   if (fs::exists(dir / "manifest.json")) {
@@ -387,7 +497,7 @@ inline StoredSweep run_to_directory(const sweep::Evaluator& ev, const SweepDocum
       const auto i = c.get<std::uint64_t>();
       const std::uint64_t rows = std::min(opt.chunk_rows, spec.n - std::min(spec.n, i * opt.chunk_rows));
       // A listed chunk is whole unless someone damaged it since: such a chunk is recomputed.
-      if (i < chunks && detail::chunk_is_whole(dir / detail::chunk_name(i), files, rows)) finished.insert(i);
+      if (i < chunks && detail::chunk_is_whole(dir / detail::chunk_name(i), files, rows, manifest, i)) finished.insert(i);
     }
   } else {
     // A new directory: empty, or holding only what an interrupted first run leaves.
@@ -398,8 +508,11 @@ inline StoredSweep run_to_directory(const sweep::Evaluator& ev, const SweepDocum
                            "holds \"" + n + "\" and no manifest.json: not a sweep directory (use an empty one)");
     }
   }
+  json checksums = json::object();  // the finished chunks' (checked above)
+  for (const std::uint64_t c : finished) checksums[std::to_string(c)] = manifest["checksums"][std::to_string(c)];
   manifest = want;
   manifest["finished"] = json(std::vector<std::uint64_t>(finished.begin(), finished.end()));
+  manifest["checksums"] = checksums;
   // Leftovers: temporary entries and chunks not (or no longer) listed; other files are left
   // alone. (Collected first: a directory is not changed while it is read.)
   std::vector<fs::path> entries;
@@ -431,13 +544,18 @@ inline StoredSweep run_to_directory(const sweep::Evaluator& ev, const SweepDocum
       const auto tmp = dir / (detail::chunk_name(c) + ".tmp");
       fs::remove_all(tmp);
       fs::create_directory(tmp);
+      json sums = json::object();
+      const auto write = [&](const detail::ChunkFile& x, const std::string& bytes) {
+        detail::write_durably(tmp / x.file, bytes);
+        sums[x.file] = detail::column_checksum(x.label, bytes);
+      };
       for (std::size_t k = 0; k < files.inputs.size(); ++k)
-        detail::write_durably(tmp / files.inputs[k], npy_bytes(r.inputs[k].data(), r.inputs[k].size()));
+        write(files.inputs[k], npy_bytes(r.inputs[k].data(), r.inputs[k].size()));
       for (std::size_t m = 0; m < files.outputs.size(); ++m)
-        detail::write_durably(tmp / files.outputs[m], npy_bytes(r.outputs[m].data(), r.outputs[m].size()));
+        write(files.outputs[m], npy_bytes(r.outputs[m].data(), r.outputs[m].size()));
       for (std::size_t m = 0; m < files.summaries.size(); ++m) {
         const auto w = r.summaries[m].to_words();
-        detail::write_durably(tmp / files.summaries[m], npy_bytes(w.data(), w.size()));
+        write(files.summaries[m], npy_bytes(w.data(), w.size()));
       }
       detail::sync_directory(tmp);
       fs::remove_all(final_dir);
@@ -445,6 +563,7 @@ inline StoredSweep run_to_directory(const sweep::Evaluator& ev, const SweepDocum
       detail::sync_directory(dir);
       finished.insert(c);
       manifest["finished"] = json(std::vector<std::uint64_t>(finished.begin(), finished.end()));
+      manifest["checksums"][std::to_string(c)] = std::move(sums);
       detail::write_manifest(dir, manifest);
       ++out.report.computed;
     } else {
@@ -468,8 +587,11 @@ inline StoredSweep read_directory(const std::filesystem::path& dir) {
   StoredSweep out;
   out.document = detail::document_of(manifest);
   const auto rows = manifest.at("chunk_rows").get<std::uint64_t>();
-  const std::uint64_t chunks = (out.document.spec.n + rows - 1) / rows;
-  const auto finished = manifest.value("finished", json::array()).size();
+  const std::uint64_t chunks = detail::chunk_count(out.document.spec.n, rows);
+  std::set<std::uint64_t> listed;
+  for (const auto& c : manifest.value("finished", json::array()))
+    if (c.get<std::uint64_t>() < chunks) listed.insert(c.get<std::uint64_t>());
+  const auto finished = listed.size();
   if (finished != chunks)
     throw InvalidInput((dir / "manifest.json").string() + ": finished", std::to_string(finished) + " of " +
                            std::to_string(chunks) + " chunks",

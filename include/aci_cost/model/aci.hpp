@@ -13,6 +13,7 @@
 #include "aci_cost/money.hpp"
 #include "aci_cost/schema/enum_names.hpp"
 #include "aci_cost/schema/field.hpp"
+#include "aci_cost/schema/unique_names.hpp"
 #include "aci_cost/schema/validate.hpp"
 
 namespace aci::model {
@@ -114,10 +115,12 @@ void Aci::check_rules(const Path& path) const {
     ACI_COST_REQUIRE(has_support(ateliers[i].support), p() + ".ateliers[" + std::to_string(i) + "].support",
                      "\"" + ateliers[i].support + "\"", "unknown production support (declare it in aci.custom_supports)");
   }
-  for (std::size_t i = 0; i < clients.size(); ++i)
-    for (std::size_t k = 0; k < i; ++k)
-      ACI_COST_REQUIRE(clients[k].name != clients[i].name, p() + ".clients[" + std::to_string(i) + "].name",
-                       "\"" + clients[i].name + "\"", "duplicate client name");
+  // Ateliers are found by name (jobs, training): two of one name would be counted twice in the year.
+  schema::require_unique_names(ateliers, [](const Atelier& a) -> std::string_view { return a.name; },
+                               [&] { return p() + ".ateliers"; }, "atelier");
+  // Clients are found by name (jobs' client): one name, one client.
+  schema::require_unique_names(clients, [](const Client& c) -> std::string_view { return c.name; },
+                               [&] { return p() + ".clients"; }, "client");
 }
 
 }  // namespace aci::model

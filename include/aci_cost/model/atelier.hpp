@@ -14,6 +14,7 @@
 #include "aci_cost/model/time_equation.hpp"
 #include "aci_cost/people/staff.hpp"
 #include "aci_cost/schema/field.hpp"
+#include "aci_cost/schema/unique_names.hpp"
 #include "aci_cost/schema/validate.hpp"
 
 namespace aci::model {
@@ -151,6 +152,34 @@ struct Atelier {
     }
     ACI_COST_REQUIRE(market_floor_hourly_price <= market_hourly_price, p() + ".market_floor_hourly_price",
                      market_floor_hourly_price.to_string(), "must not exceed market_hourly_price");
+    // [assumption] Amounts of a year at most 10^10 €, rates at most 10^5 €/h and 10^4 €/km:
+    // within them every figure of a quote and of the year stays in Money's exact range (an
+    // overhead at the money limit or a cost per km of 10^16 € overflowed later, naming no
+    // field; issue 34 item 6). The quote sweep's domains agree (quote/inputs.hpp).
+    const Money per_year = Money::from_cents(1'000'000'000'000), per_hour = Money::from_cents(10'000'000),
+                per_km = Money::from_cents(1'000'000);
+    const auto at_most = [&](const Money& v, const char* key, const Money& limit, const char* what) {
+      ACI_COST_REQUIRE(v <= limit, p() + "." + key, v.to_string(), std::string("must be <= ") + what + " [assumption]");
+    };
+    at_most(annual_overheads, "annual_overheads", per_year, "10^10 €/year");
+    at_most(annual_other_charges, "annual_other_charges", per_year, "10^10 €/year");
+    at_most(annual_sales, "annual_sales", per_year, "10^10 €/year");
+    at_most(subsidies.other_grants_annual, "subsidies.other_grants_annual", per_year, "10^10 €/year");
+    at_most(vehicle_cost_per_km, "vehicle_cost_per_km", per_km, "10^4 €/km");
+    at_most(market_hourly_price, "market_hourly_price", per_hour, "10^5 €/h");
+    at_most(market_floor_hourly_price, "market_floor_hourly_price", per_hour, "10^5 €/h");
+    at_most(ordinary_hourly_cost, "ordinary_hourly_cost", per_hour, "10^5 €/h");
+    for (std::size_t i = 0; i < equipment.size(); ++i)
+      ACI_COST_REQUIRE(equipment[i].hourly_rate <= per_hour, p() + ".equipment[" + std::to_string(i) + "].hourly_rate",
+                       equipment[i].hourly_rate.to_string(), "must be <= 10^5 €/h [assumption]");
+    // Jobs refer to equipment and time equations by name (a duplicate took the last one's rate);
+    // staff groups are named in messages and reports.
+    schema::require_unique_names(staff, [](const people::StaffGroup& g) -> std::string_view { return g.name; },
+                                 [&] { return p() + ".staff"; }, "staff group");
+    schema::require_unique_names(equipment, [](const EquipmentRate& e) -> std::string_view { return e.name; },
+                                 [&] { return p() + ".equipment"; }, "equipment");
+    schema::require_unique_names(time_equations, [](const TimeEquation& e) -> std::string_view { return e.name; },
+                                 [&] { return p() + ".time_equations"; }, "time equation");
   }
 
   friend bool operator==(const Atelier&, const Atelier&) = default;

@@ -230,6 +230,11 @@ struct Job {
             "the work content (standard hours + drivers + time equations) must be > 0");
     ACI_COST_REQUIRE(total_standard_hours() <= max_job_hours, p() + ".standard_hours", to_string(total_standard_hours()),
             "the work content (standard hours + drivers) must be <= 10000000 h");
+    // [assumption] A hundredth of a person at least: the job's elapsed time divides by the crew,
+    // and 1e-300 overflowed Money later naming no field (issue 34 item 6; the quote sweep's
+    // job.crew_size domain agrees).
+    ACI_COST_REQUIRE(crew_size >= Decimal("0.01"), p() + ".crew_size", to_string(crew_size),
+                     "must be >= 0.01 person [assumption]: the job's elapsed time divides by the crew");
   }
 
   friend bool operator==(const Job&, const Job&) = default;

@@ -98,6 +98,28 @@ auto scenario_ok(const QuoteInputs<T>& q, const AtelierRates<T>& r, const std::a
   return ok;
 }
 
+/// The largest |amount| a figure of a batch may reach, €: Money's exact range (±92,233,720,
+/// 368,547,758.07 €) rounded down, so that the exact path could hold every figure.
+inline constexpr double money_limit = 9.2e16;
+
+/// Whether output m is an amount (€, €/unit), bounded by money_limit.
+inline bool is_amount(std::size_t m) { return quote_output_specs[m].unit.starts_with("\u20ac"); }
+
+/// The check on the figures, and-ed into one (bool, or a lane mask): every output finite, every
+/// amount within ±money_limit. Domains keep one input at any value of its domain within them
+/// (tests/cpp/quote/test_domains.cpp); inputs extreme together may still pass them: the
+/// scenario is then refused, naming the output, never a NaN, an inf or an amount Money cannot hold.
+template <class T>
+auto figures_ok(const QuoteCore<T>& f) {
+  auto ok = T(0) == T(0);
+  for (std::size_t m = 0; m < quote_output_count; ++m) {
+    const T& y = output_of(f, static_cast<QuoteOutput>(m));
+    ok = ok & is_finite(y);
+    if (is_amount(m)) ok = ok & (y <= T(money_limit)) & (y >= T(-money_limit));
+  }
+  return ok;
+}
+
 /// Throws InvalidInput naming scenario i's first failed check (the cold path of a batch).
 inline void throw_scenario(const QuoteBase& base, const QuoteColumns& in, std::size_t i) {
   const auto at = [&](std::size_t k) {
@@ -137,6 +159,21 @@ inline void throw_scenario(const QuoteBase& base, const QuoteColumns& in, std::s
     ACI_COST_REQUIRE(r.funding[static_cast<std::size_t>(Financer::aid_departement)] <= r.aid_total,
                      scenario + ": atelier.subsidies.rsa_fte", q.atelier.rsa_fte,
                      "the département's share exceeds the aid it is part of");
+  }
+  QuoteCore<double> f;
+  quote_core(q.job, r, f);
+  for (std::size_t m = 0; m < quote_output_count; ++m) {
+    const double y = output_of(f, static_cast<QuoteOutput>(m));
+    if (std::isfinite(y) && (!is_amount(m) || (y <= money_limit && y >= -money_limit))) continue;
+    std::string swept;
+    for (std::size_t k = 0; k < quote_input_count; ++k)
+      if (in.input[k] != nullptr)
+        swept += (swept.empty() ? "" : ", ") + std::string(quote_input_specs[k].name) + " = " +
+                 ::aci::detail::to_text(in.input[k][i]);
+    throw InvalidInput(scenario + ": " + std::string(quote_output_specs[m].name), ::aci::detail::to_text(y),
+                       is_amount(m) ? "beyond the amounts a quote holds exactly (|x| <= 9.2e16 \u20ac): the swept inputs "
+                                      "are too extreme together (" + swept + ")"
+                                    : "not a finite number: the swept inputs are too extreme together (" + swept + ")");
   }
   throw std::logic_error("aci::quote::throw_scenario: scenario " + std::to_string(i) + " passed every check");
 }
@@ -296,7 +333,7 @@ inline QuoteCore<double> quote_scenario(const QuoteBase& base, const QuoteColumn
   const int moved = detail::moves_staff(in);
   QuoteCore<double> f;
   detail::scenario_figures(work, base.inputs, base.staff, base.fixed_staff, v, in, moved, totals, ok, f);
-  if (!(ok && detail::scenario_ok(work, totals, v, in))) detail::throw_scenario(base, in, i);
+  if (!(ok && detail::scenario_ok(work, totals, v, in) && detail::figures_ok(f))) detail::throw_scenario(base, in, i);
   return f;
 }
 
@@ -336,7 +373,7 @@ inline void run_quote_batch(const QuoteBase& base, const QuoteColumns& in, std::
     }
     auto ok = aci::detail::Mask<aci::detail::native_lanes>::all_true();
     detail::scenario_figures(work, base_l, staff_l, fixed_l, v, in, moved, totals, ok, f);
-    ok = ok & detail::scenario_ok(work, totals, v, in);
+    ok = ok & detail::scenario_ok(work, totals, v, in) & detail::figures_ok(f);
     if (!ok.all()) {
       for (std::size_t j = 0; j < n; ++j) (void)quote_scenario(base, in, i0 + j);  // throws, naming it
     }

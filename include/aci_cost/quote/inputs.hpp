@@ -21,33 +21,42 @@
 // struct's field table (schema/field.hpp), so that a sweep and a scenario refuse the same values;
 // `staff`: what it moves of the staff costs, recomputed per scenario — 0 none, 1 the integration
 // groups (crew), 2 every group (the permanent staff too).
+// Domains keep every figure finite and within Money's exact range (±9.2e16 €) when one input
+// takes any value of its domain (tests/cpp/quote/test_domains.cpp, issue 34 item 4): where a
+// field's own domain is wider (an amount up to 9.2e16 €, a crew of 5e-324 person that divides
+// the job's time), the sweep's is an [assumption] narrower range. Inputs extreme together may
+// still pass the range: the batch then refuses the scenario, naming the output (batch.hpp).
 #define ACI_COST_QUOTE_INPUTS(X)                                                                                     \
-  X(job_standard_hours, "job.standard_hours", "h", ACI_COST_RANGE(0, 1e7, "(]"), 0, "",                                          \
-    "work content in standard hours (replaces the drivers)")                                                         \
+  X(job_standard_hours, "job.standard_hours", "h", ACI_COST_RANGE(0.01, 1e7, "[]"), 0, "",                                       \
+    "work content in standard hours (replaces the drivers) [assumption: >= 0.01 h, the per-unit figures' base]")    \
   X(job_productivity, "job.productivity", "share", ACI_COST_FIELD(model::Job, productivity), 0, "", "relative productivity of the crew")  \
-  X(job_crew_size, "job.crew_size", "people", ACI_COST_FIELD(model::Job, crew_size), 0, "", "integration employees on site")              \
+  X(job_crew_size, "job.crew_size", "people", ACI_COST_RANGE(0.01, 10000, "[]"), 0, "",                              \
+    "integration employees on site [assumption: >= 0.01 person; the job's elapsed time divides by it]")               \
   X(job_supervisors, "job.supervisors", "people", ACI_COST_FIELD(model::Job, supervisors), 0,                                               \
     "> 0 needs a supervisor (ETPS) group in the atelier", "supervisors (ETPS) on site")                              \
-  X(job_output_quantity, "job.output.quantity", "units", ACI_COST_RANGE(0, inf, "()"), 0, "",                                   \
-    "units of output produced (replaces the standard hours as the per-unit base)")                                   \
-  X(job_output_support_per_unit, "job.output.support_per_unit", "€/unit", ACI_COST_FIELD(model::Output, support_per_unit), 0, "",                  \
-    "revenue tied to output per unit produced (e.g. an eco-organisation's €/tonne)")                                 \
+  X(job_output_quantity, "job.output.quantity", "units", ACI_COST_RANGE(0.001, 1e9, "[]"), 0, "",                     \
+    "units of output produced (replaces the standard hours as the per-unit base) [assumption: 0.001 to 10^9]")      \
+  X(job_output_support_per_unit, "job.output.support_per_unit", "€/unit", ACI_COST_RANGE(0, 1e6, "[]"), 0, "",        \
+    "revenue tied to output per unit produced (e.g. an eco-organisation's €/tonne) [assumption: at most 10^6 €]")  \
   X(pricing_margin, "pricing.margin", "share", ACI_COST_FIELD(quote::PricingOptions, margin), 0, "", "cost_plus margin on the full cost")          \
-  X(atelier_annual_overheads, "atelier.annual_overheads", "€/year", ACI_COST_FIELD(model::Atelier, annual_overheads), 0, "", "overheads of the year") \
+  X(atelier_annual_overheads, "atelier.annual_overheads", "€/year", ACI_COST_RANGE(0, 1e10, "[]"), 0, "",            \
+    "overheads of the year [assumption: at most 10^10 €]")                                                            \
   X(atelier_aid_modulation_share, "atelier.subsidies.aid_modulation_share", "share", ACI_COST_FIELD(model::Subsidies, aid_modulation_share), 0,            \
     "the département's RSA share must stay within the aid", "modulated part of the aide au poste")                   \
-  X(atelier_other_grants, "atelier.subsidies.other_grants_annual", "€/year", ACI_COST_FIELD(model::Subsidies, other_grants_annual), 0, "",               \
-    "other grants of the year")                                                                                      \
-  X(atelier_market_hourly_price, "atelier.market_hourly_price", "€/h", ACI_COST_FIELD(model::Atelier, market_hourly_price), 0,                         \
-    ">= atelier.market_floor_hourly_price", "market price of a standard hour")                                       \
-  X(atelier_ordinary_hourly_cost, "atelier.ordinary_hourly_cost", "€/h", ACI_COST_FIELD(model::Atelier, ordinary_hourly_cost), 0, "",                   \
-    "what an ordinary firm spends per standard hour")                                                                \
-  X(crew_headcount_scale, "crew.headcount_scale", "x", ACI_COST_RANGE(0, inf, "()"), 1,                                           \
-    "the RSA FTEs (scaled alike) must fit the filled FTEs", "scales every integration group and the RSA FTEs")       \
-  X(crew_weekly_hours, "crew.weekly_hours", "h/week", ACI_COST_FIELD(people::StaffGroup, weekly_hours), 1, "",                                         \
-    "contract hours of every integration group")                                                                     \
-  X(crew_absence, "crew.absence", "share (paid absence)", ACI_COST_FIELD(people::HoursSplit, absence), 1,                                          \
-    "training + absence + the other shares < 1 (some production)", "paid absence of every integration group")      \
+  X(atelier_other_grants, "atelier.subsidies.other_grants_annual", "€/year", ACI_COST_RANGE(0, 1e10, "[]"), 0, "",    \
+    "other grants of the year [assumption: at most 10^10 €]")                                                         \
+  X(atelier_market_hourly_price, "atelier.market_hourly_price", "€/h", ACI_COST_RANGE(0, 1e5, "[]"), 0,                \
+    ">= atelier.market_floor_hourly_price", "market price of a standard hour [assumption: at most 10^5 €/h]")       \
+  X(atelier_ordinary_hourly_cost, "atelier.ordinary_hourly_cost", "€/h", ACI_COST_RANGE(0, 1e5, "[]"), 0, "",         \
+    "what an ordinary firm spends per standard hour [assumption: at most 10^5 €/h]")                                \
+  X(crew_headcount_scale, "crew.headcount_scale", "x", ACI_COST_RANGE(0.01, 100, "[]"), 1,                           \
+    "the RSA FTEs (scaled alike) must fit the filled FTEs",                                                           \
+    "scales every integration group and the RSA FTEs [assumption: 0.01 to 100]")                                     \
+  X(crew_weekly_hours, "crew.weekly_hours", "h/week", ACI_COST_RANGE(1, 48, "[]"), 1, "",                            \
+    "contract hours of every integration group [assumption: >= 1 h/week; the legal maximum 48]")                    \
+  X(crew_absence, "crew.absence", "share (paid absence)", ACI_COST_RANGE(0, 0.9, "[]"), 1,                           \
+    "training + absence + the other shares < 1 (some production)",                                                    \
+    "paid absence of every integration group [assumption: at most 0.9]")                                             \
   X(job_trips, "job.travel.trips", "trips", ACI_COST_FIELD(model::Travel, trips), 0, "", "round trips to the site")    \
   X(job_km_per_trip, "job.travel.km_per_trip", "km", ACI_COST_FIELD(model::Travel, km_per_trip), 0, "",               \
     "km per round trip")                                                                                              \
@@ -55,8 +64,8 @@
     "paid time per round trip and person")                                                                            \
   X(job_materials, "job.materials", "€", ACI_COST_RANGE(0, 1e9, "[]"), 0, "",                                         \
     "materials at cost, in all (replaces the job's; at most 10^9 € [assumption])")                                    \
-  X(atelier_occupancy, "atelier.occupancy", "share", ACI_COST_FIELD(model::Atelier, occupancy), 1, "",                \
-    "share of the integration posts filled over the year")                                                            \
+  X(atelier_occupancy, "atelier.occupancy", "share", ACI_COST_RANGE(0.01, 1, "[]"), 1, "",                          \
+    "share of the integration posts filled over the year [assumption: >= 0.01]")                                     \
   X(atelier_aid_socle, "atelier.aid_socle", "€/FTE/year", ACI_COST_RANGE(0, 1e6, "()"), 0,                             \
     "acts only where the atelier receives the aid", "the aide au poste per FTE, socle (a revaluation is awaited)")    \
   X(crew_pay_scale, "crew.pay_scale", "x", ACI_COST_RANGE(0, 10, "(]"), 1, "",                                        \
@@ -65,8 +74,9 @@
     "above the general reduction coefficient (legal_reduction mode)", "employer contribution rate of the crew")       \
   X(permanent_pay_scale, "permanent.pay_scale", "x", ACI_COST_RANGE(0, 10, "(]"), 2, "",                              \
     "scales the pay of every other group (ETPS, CIP, support)")                                                        \
-  X(crew_training, "crew.training", "share", ACI_COST_FIELD(people::HoursSplit, training), 1,                                                       \
-    "training + absence + the other shares < 1 (some production)", "training share of every integration group")
+  X(crew_training, "crew.training", "share", ACI_COST_RANGE(0, 0.9, "[]"), 1,                                        \
+    "training + absence + the other shares < 1 (some production)",                                                    \
+    "training share of every integration group [assumption: at most 0.9]")
 
 // Columns: X(id, name, unit, doc).
 #define ACI_COST_QUOTE_OUTPUTS(X)                                                                \

@@ -104,7 +104,12 @@ struct SharingProblem {
       ACI_COST_REQUIRE(k < n, at(), "\"" + lender + "\"", "no such member");
       ACI_COST_REQUIRE(members[k].need(p) > 0, at(), "\"" + lender + "\"", "the lender must itself need the post");
     }
-    const auto check_matrix = [&](const std::vector<std::vector<Decimal>>& a, const char* field) {
+    // [assumption] At most 40,000 km (a road between two sites is shorter than the Earth's
+    // circumference) and 168 h (a week) between two sites: a distance of 1e308 gave infinite
+    // costs. Symmetric: the LP solver found no optimum for an asymmetric matrix and said only
+    // "Clp status 1" (issue 34 item 6).
+    const auto check_matrix = [&](const std::vector<std::vector<Decimal>>& a, const char* field, const Decimal& most,
+                                  const char* most_text) {
       ACI_COST_REQUIRE(a.size() == n, field, a.size(), "must have one row per member");
       for (std::size_t i = 0; i < n; ++i) {
         const auto row = [&] { return std::string(field) + "[" + std::to_string(i) + "]"; };
@@ -113,11 +118,16 @@ struct SharingProblem {
           ACI_COST_REQUIRE(a[i][j] >= 0, row() + "[" + std::to_string(j) + "]", to_string(a[i][j]), "must be >= 0");
           ACI_COST_REQUIRE(i != j || a[i][j] == 0, row() + "[" + std::to_string(j) + "]", to_string(a[i][j]),
                            "a site is at distance 0 from itself");
+          ACI_COST_REQUIRE(a[i][j] <= most, row() + "[" + std::to_string(j) + "]", to_string(a[i][j]),
+                           std::string("must be <= ") + most_text + " [assumption]");
+          ACI_COST_REQUIRE(j >= i || a[i][j] == a[j][i], row() + "[" + std::to_string(j) + "]", to_string(a[i][j]),
+                           "must equal " + std::string(field) + "[" + std::to_string(j) + "][" + std::to_string(i) +
+                               "] = " + to_string(a[j][i]) + " (the matrix is symmetric: one distance between two sites)");
         }
       }
     };
-    check_matrix(distance_km, "distance_km");
-    check_matrix(travel_hours, "travel_hours");
+    check_matrix(distance_km, "distance_km", Decimal(40000), "40000 km");
+    check_matrix(travel_hours, "travel_hours", Decimal(168), "168 h");
   }
 };
 

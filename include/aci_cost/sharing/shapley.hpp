@@ -58,23 +58,35 @@ struct SampledShapley {
 
 /// Orders drawn per block: a block's sums are computed in one go, the blocks then added in order.
 inline constexpr std::uint64_t shapley_block = 256;
+/// [assumption] The most partial sums (doubles) the sampled Shapley value keeps: 2^28, 2 GiB.
+inline constexpr std::uint64_t max_shapley_sums = std::uint64_t{1} << 28;
 
 /// The Shapley value of the n-player cost function `cost` (c(S) for a coalition mask; called
 /// from `threads` threads at once) estimated from `permutations` random orders (Castro, Gómez &
 /// Tejada 2009). Order k is a pure function of (seed, k): the estimate is the same for any
-/// thread count. An exception of `cost` stops the run and is rethrown here (the lowest block's).
+/// thread count. An exception of `cost` stops the run and is rethrown here (the lowest block's);
+/// `watch` (polled from the calling thread, told the orders drawn) stops it with
+/// parallel::Cancelled by returning false, or with its own exception (Ctrl-C in Python).
 template <class F>
-SampledShapley shapley_sampled(int n, const F& cost, std::uint64_t permutations, std::uint64_t seed, int threads = 1) {
+SampledShapley shapley_sampled(int n, const F& cost, std::uint64_t permutations, std::uint64_t seed, int threads = 1,
+                               const aci::parallel::Watch& watch = {}) {
   ACI_COST_REQUIRE(n >= 1 && n <= 63, "shapley.players", n, "must be in [1, 63]");
   ACI_COST_REQUIRE(permutations >= 2, "shapley.permutations", permutations, "needs at least 2 orders");
   ACI_COST_REQUIRE(threads >= 1, "shapley.threads", threads, "must be >= 1");
   const auto un = static_cast<std::size_t>(n);
-  const std::uint64_t blocks = (permutations + shapley_block - 1) / shapley_block;
+  const std::uint64_t blocks = permutations / shapley_block + (permutations % shapley_block != 0 ? 1 : 0);
+  // [assumption] The partial sums (two per player and block) stay within 2^28 doubles (2 GiB):
+  // refused before any work, not a MemoryError (or hours of computing) later.
+  ACI_COST_REQUIRE(blocks <= max_shapley_sums / (un * 2), "shapley.permutations", permutations,
+                   "at most " + std::to_string(max_shapley_sums / (un * 2) * shapley_block) + " orders for " +
+                       std::to_string(n) + " players (2 GiB of partial sums)");
   // Per block: sum and sum of squares of each player's marginal cost.
   std::vector<double> sums(blocks * un * 2, 0.0);
   aci::parallel::Options run;
   run.threads = static_cast<unsigned>(threads);
-  aci::parallel::parallel_for(blocks, run, [&](std::uint64_t b, const aci::parallel::Worker&) {
+  run.total = permutations;
+  run.watch = watch;
+  aci::parallel::parallel_for(blocks, run, [&](std::uint64_t b, const aci::parallel::Worker& worker) {
     std::vector<int> order(un);
     {  // block b of orders
       double* sum = &sums[b * un * 2];
@@ -99,6 +111,7 @@ SampledShapley shapley_sampled(int n, const F& cost, std::uint64_t permutations,
           before = after;
         }
       }
+      worker.advance(end - b * shapley_block);
     }
   });
   SampledShapley out;

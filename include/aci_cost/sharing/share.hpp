@@ -19,6 +19,7 @@
 
 #include "aci_cost/decimal.hpp"
 #include "aci_cost/money.hpp"
+#include "aci_cost/parallel/parallel_for.hpp"
 #include "aci_cost/sharing/core_check.hpp"
 #include "aci_cost/sharing/finding.hpp"
 #include "aci_cost/sharing/grid_pay.hpp"
@@ -42,6 +43,9 @@ struct ShareOptions {
   std::uint64_t permutations = 20000; ///< orders drawn by the sampled Shapley value
   std::uint64_t seed = 1;             ///< seed of the sampled Shapley value
   int threads = 1;                    ///< threads of the sampled Shapley value (same numbers for any)
+  /// Polled while the sampled Shapley value runs (told the orders drawn): false stops share()
+  /// with parallel::Cancelled, an exception of its own stops it with that (Ctrl-C in Python).
+  aci::parallel::Watch watch;
   int departures_max_members = 12;    ///< "what if one leaves" up to this many members
   /// The collective agreement's grid: a post that names its grid_level has its pay checked
   /// against the level's minimum at the problem's date (empty: not checked, said in the notes).

@@ -140,15 +140,28 @@ inline DesignOutputColumns evaluate_design(const Evaluator& ev, const SweepSpec&
   ACI_COST_REQUIRE(spec.rank_correlation.empty(), "sweep.rank_correlation", "given",
           "Sobol' and Morris indices assume independent inputs");
   const std::size_t rows = keys.size();
-  std::vector<std::vector<double>> x(k, std::vector<double>(rows));
+  std::vector<Marginal<double>> laws;
   for (std::size_t j = 0; j < k; ++j) {
     const auto& in = spec.inputs[j];
     ACI_COST_REQUIRE(in.law.has_value(), "sweep.inputs[" + std::to_string(j) + "].distribution", "null",
             "sensitivity analysis needs a distribution for every input");
-    const Marginal<double> m{in.name, *in.law};
-    m.validate();
-    for (std::size_t r = 0; r < rows; ++r) x[j][r] = m.quantile_closed(u[r * stride + j]);
+    laws.push_back(Marginal<double>{in.name, *in.law});
+    laws.back().validate();
   }
+  // The inputs' values, on the workers and watched (Ctrl-C stops a large design within the
+  // watcher's interval, not after every quantile is computed).
+  std::vector<std::vector<double>> x(k, std::vector<double>(rows));
+  constexpr std::size_t block = 1 << 14;
+  parallel::Options po;
+  po.threads = options.threads;
+  po.total = rows;
+  if (progress) po.watch = [&progress](std::uint64_t, std::uint64_t total) { return progress(0, total); };
+  parallel::parallel_for((rows + block - 1) / block, po, [&](std::uint64_t t, const parallel::Worker& w) {
+    const std::size_t begin = static_cast<std::size_t>(t) * block, end = std::min(rows, begin + block);
+    for (std::size_t j = 0; j < k; ++j)
+      for (std::size_t r = begin; r < end; ++r) x[j][r] = laws[j].quantile_closed(u[r * stride + j]);
+    w.advance(end - begin);
+  });
   return evaluate_values(ev, spec, std::move(x), keys, replications, options, progress);
 }
 

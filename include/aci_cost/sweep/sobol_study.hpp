@@ -5,7 +5,9 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -15,6 +17,10 @@
 #include "aci_cost/sweep/sobol_indices.hpp"
 
 namespace aci::sweep {
+
+/// [assumption] Below this many base rows a study warns (SobolStudy::warnings): its indices are
+/// mostly sampling noise (n = 2 gave S1 = 1.756 and -0.813); docs/sweep_format.md.
+inline constexpr std::uint64_t min_reliable_sobol_n = 64;
 
 /// What a Sobol' study runs.
 struct SobolStudyOptions {
@@ -46,6 +52,9 @@ struct SobolStudy {
   std::uint64_t rows = 0;            ///< design rows, n x block_size
   std::uint64_t fingerprint = 0;     ///< the design's fingerprint (with its noise coordinate)
   std::size_t block_size = 0;        ///< rows per base row, groups + 2
+  /// What the caller should know: too few base rows (min_reliable_sobol_n), an output constant
+  /// over the design (its indices are NaN: a share of zero variance is undefined).
+  std::vector<std::string> warnings;
 };
 
 /// Runs the Saltelli design of `spec` (every input needs a distribution) on `ev` and analyses
@@ -77,8 +86,32 @@ inline SobolStudy run_sobol(const Evaluator& ev, const SweepSpec& spec, const So
   }
   const std::size_t stride = options.noise ? k + 1 : k;
   const SaltelliDesign design(stride, options.n, options.seed, groups, options.second_order);
+  // Refused before anything is computed when it would not fit (as run_sweep refuses a sweep):
+  // per design row, the unit point, its key, the inputs' values and the outputs, each repeated
+  // for the replications (a study at n = 2^24 ran 31 s before a MemoryError).
+  const std::uint64_t R = options.replications;
+  ACI_COST_REQUIRE(R >= 1 && R <= 1'000'000, "sweep.replications", R, "must be in [1, 1000000]");
+  const std::uint64_t per_row = stride + 1 + k + (k + 1) * R + names.size() * (R + 1);
+  ACI_COST_REQUIRE(design.size() <= max_kept_values / per_row, "sobol.n", options.n,
+                   "the study's " + std::to_string(design.size()) + " design rows keep about " +
+                       std::to_string(per_row) + " values each, more than 2^31 values (16 GiB) in all: use a smaller n "
+                       "(or fewer replications)");
+  // The design's points, on the workers, watched: Ctrl-C stops it within the watcher's interval.
   std::vector<double> u(static_cast<std::size_t>(design.size()) * stride);
-  for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * stride, stride));
+  {
+    constexpr std::uint64_t block = 1 << 14;
+    parallel::Options po;
+    po.threads = options.run.threads;
+    po.total = design.size();
+    if (progress) po.watch = [&progress](std::uint64_t, std::uint64_t total) { return progress(0, total); };
+    parallel::parallel_for((design.size() + block - 1) / block, po, [&](std::uint64_t t, const parallel::Worker& w) {
+      const std::uint64_t end = std::min(design.size(), (t + 1) * block);
+      for (std::uint64_t r = t * block; r < end; ++r) {
+        design.point(r, std::span<double>(u.data() + r * stride, stride));
+      }
+      w.advance(end - t * block);
+    });
+  }
   DesignOutputColumns res = evaluate_design(ev, spec, u, stride, saltelli_draw_keys(design, options.noise),
                                             options.replications, options.run, progress);
   SobolStudy out;
@@ -90,9 +123,55 @@ inline SobolStudy run_sobol(const Evaluator& ev, const SweepSpec& spec, const So
   for (auto& v : res.values) values.push_back({design.fingerprint(), std::move(v)});
   SobolOptions analysis = options.analysis;
   if (!analysis.progress) analysis.progress = progress;
-  std::vector<SobolIndices<double>> indices = analyze_sobol(design, values, analysis, asked, res.names);
-  for (std::size_t j = 0; j < res.names.size(); ++j)
-    out.outputs.push_back({res.names[j], std::move(indices[j]), std::move(values[j].values)});
+  if (options.n < min_reliable_sobol_n)
+    out.warnings.push_back("sobol.n = " + std::to_string(options.n) + ": with fewer than " +
+                           std::to_string(min_reliable_sobol_n) +
+                           " base rows the indices are mostly sampling noise (they may leave [0, 1]); use a larger n");
+  // An output constant over the design has no variance to share: its indices are NaN and a
+  // warning names it; the others are analysed (one constant output failed the whole study).
+  std::vector<bool> constant(values.size(), false);
+  std::vector<DesignOutputs<double>> varying;
+  std::vector<bool> varying_asked;
+  std::vector<std::string> varying_names;
+  for (std::size_t j = 0; j < values.size(); ++j) {
+    const auto& v = values[j].values;
+    const auto first = std::find_if(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
+    constant[j] = first != v.end() && std::all_of(v.begin(), v.end(), [&](double x) { return !std::isfinite(x) || x == *first; });
+    if (constant[j]) {
+      out.warnings.push_back("output " + res.names[j] + " is constant over the design (" + detail::number_text(*first) +
+                             "): its Sobol' indices are undefined (NaN)");
+      continue;
+    }
+    varying.push_back(std::move(values[j]));  // moved back below
+    if (!asked.empty()) varying_asked.push_back(asked[j]);
+    varying_names.push_back(res.names[j]);
+  }
+  std::vector<SobolIndices<double>> analysed =
+      varying.empty() ? std::vector<SobolIndices<double>>() : analyze_sobol(design, varying, analysis, varying_asked, varying_names);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::size_t next = 0;
+  for (std::size_t j = 0; j < res.names.size(); ++j) {
+    SobolIndices<double> idx;
+    if (constant[j]) {
+      const std::size_t G = design.group_count();
+      idx.first_order.assign(G, nan);
+      idx.total_order.assign(G, nan);
+      idx.first_order_ci.assign(G, {nan, nan});
+      idx.total_order_ci.assign(G, {nan, nan});
+      if (design.second_order()) {
+        idx.second_order.assign(G * (G - 1) / 2, nan);
+        idx.second_order_ci.assign(G * (G - 1) / 2, {nan, nan});
+      }
+      const auto& v = values[j].values;
+      idx.mean = *std::find_if(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
+      idx.variance = 0.0;
+      idx.rows_used = design.base_rows();
+    } else {
+      values[j] = std::move(varying[next]);
+      idx = std::move(analysed[next++]);
+    }
+    out.outputs.push_back({res.names[j], std::move(idx), std::move(values[j].values)});
+  }
   out.inputs = k;
   out.rows = design.size();
   out.fingerprint = design.fingerprint();

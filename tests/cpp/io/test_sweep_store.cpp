@@ -25,6 +25,7 @@
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/io/sweep_store.hpp"
 #include "aci_cost/sweep/engine.hpp"
+#include "../invalid.hpp"
 
 namespace fs = std::filesystem;
 
@@ -288,6 +289,125 @@ TEST(SweepStore, BadArgumentsNameTheFieldAndValue) {
   fs::remove_all(dir);
   EXPECT_THROW((void)aci::io::run_to_directory(*f.ev, bad, f.scenario, dir, rows(100)), aci::InvalidInput);
   EXPECT_FALSE(fs::exists(dir));
+}
+
+namespace {
+/// The manifest of `dir` with `edit` applied, written back.
+template <class F>
+void edit_manifest(const fs::path& dir, F&& edit) {
+  std::ifstream in(dir / "manifest.json");
+  nlohmann::json m = nlohmann::json::parse(in);
+  in.close();
+  edit(m);
+  std::ofstream(dir / "manifest.json", std::ios::trunc) << m.dump(1);
+}
+}  // namespace
+
+TEST(SweepStore, AnEditedManifestIsRefusedNamingTheFieldNeverACrash) {
+  // Issue 34 item 1: "chunk_rows": 0 divided by zero in read_directory (SIGFPE). Every field
+  // used in arithmetic or as an index is checked when the manifest is read.
+  const Fixture f;
+  const auto dir = fresh_dir("edited");
+  (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500));
+  const nlohmann::json original = [&] {
+    std::ifstream in(dir / "manifest.json");
+    return nlohmann::json::parse(in);
+  }();
+  struct Case {
+    const char* key;
+    nlohmann::json value;
+    const char* want;
+  };
+  const std::vector<Case> cases = {
+      {"chunk_rows", 0, "manifest.json: chunk_rows = 0: must be a whole number >= 1"},
+      {"chunk_rows", -3, "manifest.json: chunk_rows = -3: must be a whole number >= 1"},
+      {"chunk_rows", "2500", "manifest.json: chunk_rows = \"2500\": must be a whole number >= 1"},
+      {"chunk_rows", 2.5, "manifest.json: chunk_rows = 2.5: must be a whole number >= 1"},
+      {"chunk_rows", nullptr, "manifest.json: chunk_rows = absent: must be a whole number >= 1"},
+      {"finished", nlohmann::json::array({0, "x"}), "manifest.json: finished[1] = \"x\": must be a chunk number"},
+      {"finished", 2, "manifest.json: finished = 2: must be a list"},
+      {"output_names", nlohmann::json::array({1, 2, 3}), "manifest.json: output_names[0] = 1: must be a name"},
+  };
+  for (const auto& c : cases) {
+    edit_manifest(dir, [&](nlohmann::json& m) {
+      m = original;
+      if (c.value.is_null())
+        m.erase(c.key);
+      else
+        m[c.key] = c.value;
+    });
+    const std::string read = refusal([&] { (void)aci::io::read_directory(dir); });
+    EXPECT_NE(read.find(c.want), std::string::npos) << c.key << ": " << read;
+    const std::string resume = refusal([&] { (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500)); });
+    EXPECT_NE(resume.find(c.want), std::string::npos) << c.key << ": " << resume;
+  }
+  // A chunk listed twice does not stand for a missing one.
+  edit_manifest(dir, [&](nlohmann::json& m) {
+    m = original;
+    m["finished"] = nlohmann::json::array({0, 0});
+  });
+  const std::string twice = refusal([&] { (void)aci::io::read_directory(dir); });
+  EXPECT_NE(twice.find("1 of 2 chunks"), std::string::npos) << twice;
+  // Restored, it reads back whole.
+  edit_manifest(dir, [&](nlohmann::json& m) { m = original; });
+  expect_same(aci::io::read_directory(dir).result, f.reference());
+  fs::remove_all(dir);
+}
+
+TEST(SweepStore, AFlippedBitOrRelabelledColumnsAreFoundByTheChecksums) {
+  // Issue 34 item 5: a bit flipped inside a listed chunk was reused by read_directory and by
+  // resume; swapped output_names in the manifest relabelled the columns.
+  const Fixture f;
+  const auto ref = f.reference();
+  const auto dir = fresh_dir("checksums");
+  (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));  // 5 chunks
+  const nlohmann::json original = [&] {
+    std::ifstream in(dir / "manifest.json");
+    return nlohmann::json::parse(in);
+  }();
+  ASSERT_TRUE(original.at("checksums").at("1").at("output-0.npy").get<std::string>().starts_with("fnv1a64:"));
+  // One bit of one value of chunk 1 (past the 128-byte header): still a whole .npy file.
+  const auto file = dir / "chunk-000001" / "output-0.npy";
+  {
+    std::fstream io(file, std::ios::in | std::ios::out | std::ios::binary);
+    io.seekg(128 + 8 * 17 + 3);
+    char c = 0;
+    io.read(&c, 1);
+    c = static_cast<char>(c ^ 0x10);
+    io.seekp(128 + 8 * 17 + 3);
+    io.write(&c, 1);
+  }
+  ASSERT_EQ(aci::io::read_npy<double>(file).size(), 1000u);  // the damage is invisible to the format
+  const auto flipped = aci::test::invalid([&] { (void)aci::io::read_directory(dir); });
+  EXPECT_EQ(flipped.field(), file.string());
+  EXPECT_EQ(flipped.value().rfind("checksum fnv1a64:", 0), 0u) << flipped.what();
+  // Resume recomputes that chunk only, and the result is whole again.
+  const auto again = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
+  EXPECT_EQ(again.report.computed, 1u);
+  EXPECT_EQ(again.report.reused, 4u);
+  expect_same(again.result, ref);
+  expect_same(aci::io::read_directory(dir).result, ref);
+  // Output names swapped in the manifest would relabel the columns: refused, naming a file.
+  edit_manifest(dir, [](nlohmann::json& m) {
+    auto& names = m["output_names"];
+    std::swap(names[0], names[1]);
+  });
+  const auto swapped = aci::test::invalid([&] { (void)aci::io::read_directory(dir); });
+  EXPECT_NE(swapped.field().find("chunk-000000"), std::string::npos) << swapped.what();
+  EXPECT_NE(swapped.rule().find("names were edited"), std::string::npos) << swapped.what();
+  // A chunk whose checksums were removed is not trusted: an error on read, recomputed on resume.
+  edit_manifest(dir, [](nlohmann::json& m) {
+    auto& names = m["output_names"];
+    std::swap(names[0], names[1]);
+    m["checksums"].erase("3");
+  });
+  const auto missing = aci::test::invalid([&] { (void)aci::io::read_directory(dir); });
+  EXPECT_EQ(missing.value(), "no checksum") << missing.what();
+  EXPECT_NE(missing.field().find("chunk-000003"), std::string::npos) << missing.what();
+  const auto resumed = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
+  EXPECT_EQ(resumed.report.computed, 1u);
+  expect_same(resumed.result, ref);
+  fs::remove_all(dir);
 }
 
 TEST(SweepStore, TwoRunsNeverWriteOneDirectoryAtOnce) {
