@@ -38,6 +38,15 @@ std::vector<std::vector<double>> random_columns(std::uint64_t seed, std::size_t 
     set(q::QuoteInput::crew_weekly_hours, 20 + 15 * u(rng));
     set(q::QuoteInput::crew_absence, 0.1 * u(rng));
     set(q::QuoteInput::crew_training, 0.1 * u(rng));
+    set(q::QuoteInput::job_trips, static_cast<int>(20 * u(rng)));
+    set(q::QuoteInput::job_km_per_trip, 60 * u(rng));
+    set(q::QuoteInput::job_hours_per_trip, 1.5 * u(rng));
+    set(q::QuoteInput::job_materials, 2000 * u(rng));
+    set(q::QuoteInput::atelier_occupancy, 0.7 + 0.3 * u(rng));
+    set(q::QuoteInput::atelier_aid_socle, 20000 + 5000 * u(rng));
+    set(q::QuoteInput::crew_pay_scale, 1 + 0.3 * u(rng));
+    set(q::QuoteInput::crew_employer_rate, 0.35 + 0.15 * u(rng));
+    set(q::QuoteInput::permanent_pay_scale, 0.9 + 0.3 * u(rng));
   }
   return c;
 }
@@ -68,7 +77,7 @@ TEST(QuoteBatch, EqualsTheSinglePathBitForBitForAnySizeInputsAndPolicy) {
         q::QuoteColumns in;
         in.scenarios = n;
         for (std::size_t k = 0; k < q::quote_input_count; ++k) {
-          const bool staff = q::quote_input_specs[k].staff;
+          const bool staff = q::quote_input_specs[k].staff != 0;
           if (pattern == 0 || (pattern == 1 && k < 7) || (pattern == 2 && staff)) in.input[k] = cols[k].data();
         }
         std::vector<std::vector<double>> out(q::quote_output_count, std::vector<double>(n));
@@ -105,15 +114,29 @@ TEST(QuoteBatch, EachInputEntersAsTheModelsField) {
                         {q::QuoteInput::atelier_other_grants, 4000}, {q::QuoteInput::atelier_market_hourly_price, 61},
                         {q::QuoteInput::atelier_ordinary_hourly_cost, 29}, {q::QuoteInput::crew_headcount_scale, 1.25},
                         {q::QuoteInput::crew_weekly_hours, 30},    {q::QuoteInput::crew_absence, 0.07},
-                        {q::QuoteInput::crew_training, 0.08}};
+                        {q::QuoteInput::job_trips, 14},            {q::QuoteInput::job_km_per_trip, 22},
+                        {q::QuoteInput::job_hours_per_trip, 0.75}, {q::QuoteInput::job_materials, 640},
+                        {q::QuoteInput::atelier_occupancy, 0.85},  {q::QuoteInput::atelier_aid_socle, 24000},
+                        {q::QuoteInput::crew_pay_scale, 1.1},      {q::QuoteInput::crew_employer_rate, 0.44},
+                        {q::QuoteInput::permanent_pay_scale, 1.15}, {q::QuoteInput::crew_training, 0.08}};
   ASSERT_EQ(std::size(cases), q::quote_input_count);
   for (const auto& c : cases) {
     auto s = s0;
     auto job = s.jobs[0];
     auto& at = s.aci.ateliers[0];
+    auto table = s.rate_table();
     const auto each_crew = [&](auto&& f) {
       for (auto& g : at.staff)
         if (g.role == aci::people::Role::integration) f(g);
+    };
+    // A pay scaled by x: a SMIC group becomes an hourly one at SMIC x x (the kernel scales the pay
+    // it read, the SMIC at the job's date for such a group).
+    const auto scale_pay = [&](aci::people::StaffGroup& g, double x) {
+      if (g.pay_basis == aci::people::PayBasis::smic) {
+        g.pay_basis = aci::people::PayBasis::hourly;
+        g.pay = aci::Money(table.in_force(aci::rates::Rate::smic_hourly, job.date).value);
+      }
+      g.pay = aci::Money(g.pay.amount() * dec(x));
     };
     switch (c.k) {
       case q::QuoteInput::job_standard_hours: job.standard_hours = dec(c.v); job.drivers.clear(); break;
@@ -135,8 +158,26 @@ TEST(QuoteBatch, EachInputEntersAsTheModelsField) {
       case q::QuoteInput::crew_weekly_hours: each_crew([&](auto& g) { g.weekly_hours = dec(c.v); }); break;
       case q::QuoteInput::crew_absence: each_crew([&](auto& g) { g.hours.absence = dec(c.v); }); break;
       case q::QuoteInput::crew_training: each_crew([&](auto& g) { g.hours.training = dec(c.v); }); break;
+      case q::QuoteInput::job_trips: job.travel.trips = dec(c.v); break;
+      case q::QuoteInput::job_km_per_trip: job.travel.km_per_trip = dec(c.v); break;
+      case q::QuoteInput::job_hours_per_trip: job.travel.hours_per_trip = dec(c.v); break;
+      case q::QuoteInput::job_materials: job.materials = {aci::model::Material{"all", aci::Money(dec(c.v))}}; break;
+      case q::QuoteInput::atelier_occupancy: at.occupancy = dec(c.v); break;
+      case q::QuoteInput::atelier_aid_socle: {  // the socle in force at the job's date, replaced
+        auto e = table.in_force(aci::rates::Rate::aide_au_poste_socle, job.date);
+        e.effective = job.date;
+        e.value = dec(c.v);
+        table.set(e);
+        break;
+      }
+      case q::QuoteInput::crew_pay_scale: each_crew([&](auto& g) { scale_pay(g, c.v); }); break;
+      case q::QuoteInput::crew_employer_rate: each_crew([&](auto& g) { g.employer_rate = dec(c.v); }); break;
+      case q::QuoteInput::permanent_pay_scale:
+        for (auto& g : at.staff)
+          if (g.role != aci::people::Role::integration) scale_pay(g, c.v);
+        break;
     }
-    const auto expected = q::compute_figures<double>(s.aci, job, s.rate_table(), s.pricing);
+    const auto expected = q::compute_figures<double>(s.aci, job, table, s.pricing);
     std::vector<double> col(1, c.v);
     q::QuoteColumns in;
     in.scenarios = 1;
