@@ -51,7 +51,33 @@ DOCUMENT = [
     ("deep_nesting", lambda doc: b"[" * 300 + b"]" * 300),
     ("invalid_utf8_in_a_key", lambda doc: json.dumps(doc).encode().replace(b'"aci"', b'"ac\xffi"', 1)),
     ("wrong_format_tag", lambda doc: json.dumps(dict(doc, format="aci_cost/scenario@9")).encode()),
+    # Issue 34: a key given twice (the reader kept the last), names given twice, rate overrides
+    # outside their domain (aci_fte_paid_hours = 0 crashed the quote with SIGSEGV).
+    ("duplicate_key", lambda doc: json.dumps(doc).encode().replace(b'"format":', b'"format": "x", "format":', 1)),
+    ("duplicate_atelier_name", lambda doc: json.dumps(
+        dict(doc, aci=dict(doc["aci"], ateliers=doc["aci"]["ateliers"] + doc["aci"]["ateliers"][:1]))).encode()),
+    ("duplicate_equipment_name", lambda doc: json.dumps(_with_atelier(
+        doc, equipment=doc["aci"]["ateliers"][0]["equipment"] + doc["aci"]["ateliers"][0]["equipment"][:1])).encode()),
+    ("duplicate_staff_group_name", lambda doc: json.dumps(_with_atelier(
+        doc, staff=doc["aci"]["ateliers"][0]["staff"] + doc["aci"]["ateliers"][0]["staff"][:1])).encode()),
+    ("duplicate_job_name", lambda doc: json.dumps(dict(doc, jobs=doc["jobs"] + doc["jobs"][:1])).encode()),
+    ("rate_override_zero_fte_hours", lambda doc: json.dumps(_with_rate(doc, "aci_fte_paid_hours", "0", "h/year")).encode()),
+    ("rate_override_negative_vat", lambda doc: json.dumps(_with_rate(doc, "vat_standard", "-1", "share")).encode()),
+    ("rate_override_huge_vat", lambda doc: json.dumps(_with_rate(doc, "vat_standard", "1e300", "share")).encode()),
 ]
+
+
+def _with_atelier(doc, **fields):
+    """The document with the first atelier's `fields` replaced."""
+    ateliers = [dict(doc["aci"]["ateliers"][0], **fields)] + doc["aci"]["ateliers"][1:]
+    return dict(doc, aci=dict(doc["aci"], ateliers=ateliers))
+
+
+def _with_rate(doc, rate: str, value: str, unit: str):
+    """The document with one rate override (in force from 2026-01-01)."""
+    entry = {"rate": rate, "effective": "2026-01-01", "value": value, "unit": unit, "source": "error contract probe",
+             "tag": "law"}
+    return dict(doc, rates=list(doc.get("rates", [])) + [entry])
 
 
 def kind_of(value) -> str:

@@ -53,7 +53,15 @@ def test_a_refusal_names_the_field_or_the_byte(row):
         assert row["probe"] in ("invalid_utf8", "invalid_utf8_in_a_key", "not_json", "empty_text", "deep_nesting")
         return
     if row["field"] == "$":
-        assert re.match(r"\$(\.format)? = ", message), message
+        # A document probe names the document, its tag, or (issue 34) the name or rate it doubled
+        # or overrode: "$.aci.ateliers[1].name = ...", "$.rates[0].value = ...".
+        deeper = {"duplicate_key": r"\$\.format = given twice", "duplicate_job_name": r"\$\.jobs\[\d+\]\.name = ",
+                  "duplicate_atelier_name": r"\$\.aci\.ateliers\[\d+\]\.name = ",
+                  "duplicate_equipment_name": r"\$\.aci\.ateliers\[0\]\.equipment\[\d+\]\.name = ",
+                  "duplicate_staff_group_name": r"\$\.aci\.ateliers\[0\]\.staff\[\d+\]\.name = "}
+        pattern = deeper.get(row["probe"], r"\$\.rates\[0\]\.value = " if row["probe"].startswith("rate_override")
+                             else r"\$(\.format)? = ")
+        assert re.match(pattern, message), message
         return
     leaf = [k for k in re.split(r"[.\[\]]", row["field"]) if k and not k.isdigit() and k != "$"][-1]
     want = "no_such_key" if row["probe"] == "unknown_key" else JOINED.get((row["field"], row["probe"]), leaf)

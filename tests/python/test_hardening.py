@@ -135,8 +135,11 @@ def test_one_quote_input_anywhere_in_its_domain_gives_finite_figures(data):
     value = data.draw(st.one_of(st.sampled_from([lo, hi]), st.floats(lo, hi, allow_nan=False)), label="value")
     try:
         run = _quote_run({name: value})
-    except ValueError as e:  # only a rule joining the input to others may refuse a value of its domain
-        assert row.rule, (name, value, str(e))
+    except ValueError as e:
+        # Only a rule joining the input to others may refuse a value of its domain: its own, or for
+        # an input that moves the filled integration FTEs, the RSA FTEs within the filled FTEs.
+        fte_rule = "exceeds the filled integration FTEs" in str(e) and name.split(".")[0] in ("crew", "atelier")
+        assert row.rule or fte_rule, (name, value, str(e))
         assert "beyond the amounts" not in str(e)
         return
     _assert_finite_within_money(run)
@@ -193,7 +196,7 @@ def test_string_complex_and_object_model_outputs_are_refused_not_coerced(bad, ki
     model = _model(function=lambda cols: {"y": bad(cols["x"])})
     with pytest.raises(ValueError, match=rf"model\[m\]\.outputs\[y\] = {kind} values: must be real numbers"):
         sweep.run(_model_spec(), model=model)
-    with pytest.raises(ValueError, match=rf"y = .*{kind} values; expected real numbers"):
+    with pytest.raises(ValueError, match=rf"(?s)y = .*{kind} values; expected real numbers"):
         sweep.analyze_sobol(bad(np.zeros(8 * 3)), k=1, n=8, seed=1)
 
 

@@ -73,7 +73,9 @@ def test_the_batch_at_the_scenario_values_is_the_quote_to_the_cent():
 def test_a_bad_scenario_is_named():
     s = aci_cost.default_scenario()
     d = {"format": sweep.SWEEP_FORMAT, "model": "quote", "job": "park_maintenance",
-         "inputs": [{"name": "crew.absence", "values": [0.05, 0.95]}], "design": {"kind": "points", "n": 2},
+         # Scenario 1 leaves no production: 0.9 of absence (the domain's top) + 0.2 of training.
+         "inputs": [{"name": "crew.absence", "values": [0.05, 0.9]}, {"name": "crew.training", "values": [0.05, 0.2]}],
+         "design": {"kind": "points", "n": 2},
          "outputs": ["full_cost"]}
     with pytest.raises(ValueError, match="quote scenario 1"):
         sweep.run(d, s)

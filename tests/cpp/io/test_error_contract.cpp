@@ -51,6 +51,32 @@ std::string probe_text(const json& doc, const json& row) {
       d["format"] = "aci_cost/scenario@9";
       return d.dump();
     }
+    // Issue 34: keys and names given twice, rate overrides outside their domain.
+    if (probe == "duplicate_key") {
+      std::string t = doc.dump();
+      replace_once(t, "\"format\":", "\"format\": \"x\", \"format\":");
+      return t;
+    }
+    const auto doubled = [&](const char* pointer) {
+      json d = doc;
+      json& list = d[json::json_pointer(pointer)];
+      list.push_back(list[0]);
+      return d.dump();
+    };
+    if (probe == "duplicate_atelier_name") return doubled("/aci/ateliers");
+    if (probe == "duplicate_equipment_name") return doubled("/aci/ateliers/0/equipment");
+    if (probe == "duplicate_staff_group_name") return doubled("/aci/ateliers/0/staff");
+    if (probe == "duplicate_job_name") return doubled("/jobs");
+    const auto with_rate = [&](const char* rate, const char* value, const char* unit) {
+      json d = doc;
+      if (!d.contains("rates")) d["rates"] = json::array();
+      d["rates"].push_back({{"rate", rate}, {"effective", "2026-01-01"}, {"value", value}, {"unit", unit},
+                            {"source", "error contract probe"}, {"tag", "law"}});
+      return d.dump();
+    };
+    if (probe == "rate_override_zero_fte_hours") return with_rate("aci_fte_paid_hours", "0", "h/year");
+    if (probe == "rate_override_negative_vat") return with_rate("vat_standard", "-1", "share");
+    if (probe == "rate_override_huge_vat") return with_rate("vat_standard", "1e300", "share");
     ADD_FAILURE() << "unknown document probe " << probe;
     return "";
   }
