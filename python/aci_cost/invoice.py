@@ -240,6 +240,10 @@ def facturx_data(inv: Invoice) -> dict:
     map them so]; the devis is the sales order reference (BT-14)."""
     category = "E" if inv.vat_exempt else "S"
     rate = Decimal(0) if inv.vat_exempt else inv.vat_lines[0].rate
+
+    def cents(x: Decimal) -> Decimal:  # amounts are written with their two decimals (1080.00, not 1080)
+        return x.quantize(Decimal("0.01"))
+
     notes = [{"BT-21": "PMD", "BT-22": inv.late_payment}, {"BT-21": "AAI", "BT-22": f"Suivant devis n° {inv.devis_number}"}]
     if inv.insurance:
         notes.append({"BT-21": "ABL", "BT-22": inv.insurance})
@@ -248,14 +252,14 @@ def facturx_data(inv: Invoice) -> dict:
         "BT-14": inv.devis_number, "BT-20": inv.payment_terms, "BT-72": inv.works_date, "BG-1": notes,
         "BG-4": _party(inv.seller), "BG-7": _party(inv.client),
         "BT-81": {"transfer": "30", "cheque": "20"}.get(inv.payment_method, "1"),
-        "BT-106": inv.total_ht, "BT-109": inv.total_ht, "BT-110": inv.vat, "BT-112": inv.total_ttc,
-        "BT-115": inv.total_ttc,
-        "BG-23": [{"BT-116": inv.total_ht, "BT-117": inv.vat, "BT-118": category, "BT-119": rate * 100,
+        "BT-106": cents(inv.total_ht), "BT-109": cents(inv.total_ht), "BT-110": cents(inv.vat),
+        "BT-112": cents(inv.total_ttc), "BT-115": cents(inv.total_ttc),
+        "BG-23": [{"BT-116": cents(inv.total_ht), "BT-117": cents(inv.vat), "BT-118": category, "BT-119": rate * 100,
                    **({"BT-120": inv.vat_mention} if inv.vat_exempt else {})}],
         "BG-25": [{"BT-126": str(line.number), "BT-153": line.label, **({"BT-154": line.detail} if line.detail else {}),
                    "BT-129": line.quantity, "BT-130": UNIT_CODES.get(line.unit, "C62"),
                    "BT-146": (line.total / line.quantity).quantize(Decimal("0.000001")) if line.quantity else line.unit_price,
-                   "BT-131": line.total, "BT-151": category, "BT-152": rate * 100}
+                   "BT-131": cents(line.total), "BT-151": category, "BT-152": rate * 100}
                   for line in inv.lines],
     }
     if inv.iban:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
-from decimal import Decimal as D
+from decimal import ROUND_HALF_UP, Decimal as D
 from pathlib import Path
 
 import pandas as pd
@@ -326,14 +326,15 @@ def test_a_year_off_plan_by_hand(tmp_path):
     # Training: 82 % of the 708.99 planned hours delivered (581.37), the rest produced.
     t = v.training.iloc[0]
     assert (t.planned_hours, t.delivered_hours) == (D("708.99"), D("581.37"))
-    # The park job took 138 h on site and 18 h travelling (quoted 120 + 15); its atelier's rate
+    # The park job took 138 h on site and 25.5 h travelling (quoted 120 + 22.5: a crew of 6); its atelier's rate
     # went from R_q to R_a: the parts follow the documented formulas, to the cent.
     j = v.jobs.set_index("job").loc["park_maintenance"]
     Rq, Ra = j.quoted_rate, j.actual_rate
-    assert j.actual_on_site_hours == D("138") and j.actual_travel_hours == D("18")
-    assert j.quoted_cost == (135 * Rq).quantize(D("0.01")) and j.actual_cost == (156 * Ra).quantize(D("0.01"))
-    assert j.productivity_variance == (18 * Rq).quantize(D("0.01"))  # (138 - 120) x R_q
-    assert j.hours_variance == (3 * Rq).quantize(D("0.01"))          # (120 + 18 - 135) x R_q
+    assert j.actual_on_site_hours == D("138") and j.actual_travel_hours == D("25.5")
+    cent = lambda x: x.quantize(D("0.01"), ROUND_HALF_UP)  # noqa: E731 (the library rounds half away from 0)
+    assert j.quoted_cost == cent(D("142.5") * Rq) and j.actual_cost == cent(D("163.5") * Ra)
+    assert j.productivity_variance == cent(18 * Rq)  # (138 - 120) x R_q
+    assert j.hours_variance == cent(3 * Rq)          # (120 + 25.5 - 142.5) x R_q
     assert j.rate_variance + j.productivity_variance + j.hours_variance == j.variance
     # The job's measured standard work, when given, moves the split between productivity and hours.
     w = actuals.variances(r, work={"park_maintenance": "80"}).jobs.set_index("job").loc["park_maintenance"]
@@ -391,14 +392,14 @@ def run(*args, **kw):
 def test_cli_text_json_and_workbook(to_plan, tmp_path):
     p = run(to_plan["fec"], "--hours", to_plan["hours"], "--xlsx", tmp_path / "out.xlsx")
     assert p.returncode == 0, p.stderr
-    assert "every entry balanced (debit = credit = 1 240 187,43 €)" in p.stdout
-    assert "park_maintenance: quoted 4 009,50 €, actual 4 009,50 €, variance 0,00 €" in p.stdout
+    assert "every entry balanced (debit = credit = 1 446 491,30 €)" in p.stdout
+    assert "park_maintenance: quoted 4 304,93 €, actual 4 304,93 €, variance 0,00 €" in p.stdout  # 142.5 h x R
     assert (tmp_path / "out.xlsx").is_file()
     p = run(to_plan["fec"], "--json")
     doc = json.loads(p.stdout)
-    assert doc["fec"]["debit"] == doc["fec"]["credit"] == "1240187.43"
+    assert doc["fec"]["debit"] == doc["fec"]["credit"] == "1446491.30"
     total = [l for l in doc["lines"] if l["atelier"] == "total" and l["key"] == "result"][0]
-    assert total["forecast"] == total["actual"] == "-63995.73"
+    assert total["forecast"] == total["actual"] == "6786.10"  # the default's year (docs/default_aci.md)
     assert doc["jobs"] == [] and doc["unplaced"] == []
 
 

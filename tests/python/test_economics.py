@@ -73,9 +73,8 @@ def test_unpaid_absence_earns_no_aid_and_occupancy_scales_it(scenario):
     assert full[0].amount + full[1].amount == D("2554.00")
     assert base[0].amount + base[1].amount == D("2564.32")
     assert full[3].amount < base[3].amount  # région 12,000 over 12 x 1,352 x 0.77 h instead of 10,918.43
-    _atelier(scenario, occupancy=D("1.5"))
-    with pytest.raises(ValueError, match=r"aci\.ateliers\[0\]\.occupancy = 1\.5"):
-        scenario.aci.validate()
+    with pytest.raises(ValueError, match=r"Atelier\.occupancy = 1\.5: must be in \(0, 1\]"):
+        _atelier(scenario, occupancy=D("1.5"))  # refused on assignment (issue 31)
 
 
 def test_vat_by_status_and_kind(scenario):

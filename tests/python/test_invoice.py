@@ -58,13 +58,14 @@ def test_bad_quantities_are_refused_naming_them(scenario):
 
 
 def test_a_consumer_is_invoiced_ttc_in_whole_units():
-    # 430 baskets delivered at 15.83 € TTC = 6,806.90 € TTC; base 6,806.90 / 1.055 = 6,452.0379 ->
-    # 6,452.04 € HT; VAT 354.86 €.
+    # 430 baskets delivered at 13.37 € TTC (the devis' 7,224.01 / 570 = 12.6737 -> 12.67 € HT,
+    # x 1.055 = 13.36685 -> 13.37) = 5,749.10 € TTC; base 5,749.10 / 1.055 = 5,449.3838 ->
+    # 5,449.38 € HT; VAT 299.72 €.
     inv = invoice.build(aci_cost.default_scenario("market_gardening"), issue_date=DAY,
                         quantities={"lines": {"basket": 430}})
     (line,) = inv.lines
-    assert (line.quantity, line.unit_price_ttc, line.total_ttc) == (430, D("15.83"), D("6806.90"))
-    assert (inv.total_ttc, inv.total_ht, inv.vat) == (D("6806.90"), D("6452.04"), D("354.86"))
+    assert (line.quantity, line.unit_price_ttc, line.total_ttc) == (430, D("13.37"), D("5749.10"))
+    assert (inv.total_ttc, inv.total_ht, inv.vat) == (D("5749.10"), D("5449.38"), D("299.72"))
     assert line.total == inv.total_ht  # one line: its HT is the whole base
     text = flat(invoice.render(inv))
     assert "Date de livraison" in text and "Détail des fournitures livrées" in text and "travaux" not in text
@@ -108,15 +109,16 @@ def test_every_default_invoice_is_a_french_facturx_pdf(which, tmp_path):
         xmp = root["/Metadata"].get_object().get_data()
         assert b"<pdfaid:part>3</pdfaid:part>" in xmp and b"<pdfaid:conformance>B</pdfaid:conformance>" in xmp
         assert xpath(xml, "//rsm:ExchangedDocument/ram:ID") == [inv.number]
-        assert xpath(xml, "//ram:GrandTotalAmount") == [f"{inv.total_ttc:.2f}"]
-        assert xpath(xml, "//ram:TaxBasisTotalAmount") == [f"{inv.total_ht:.2f}"]
+        # Amounts compared as numbers: the package writes 1080.00 as 1080 (valid for EN 16931).
+        assert [D(x) for x in xpath(xml, "//ram:GrandTotalAmount")] == [inv.total_ttc]
+        assert [D(x) for x in xpath(xml, "//ram:TaxBasisTotalAmount")] == [inv.total_ht]
         assert xpath(xml, "//ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:ID") == [inv.seller.siret]
         assert xpath(xml, "//ram:SellerOrderReferencedDocument/ram:IssuerAssignedID") == [inv.devis_number]
         # The lines' totals (BT-131) add up to the sum of lines (BT-106), the total HT.
         lines = xpath(xml, "//ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount")
         assert len(lines) == len(inv.lines) and sum(D(x) for x in lines) == inv.total_ht
-        assert xpath(xml, "//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:LineTotalAmount") == [
-            f"{inv.total_ht:.2f}"]
+        assert [D(x) for x in xpath(xml, "//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:LineTotalAmount")] == [
+            inv.total_ht]
         text = flat(pdf_text(out))
         for needed in ["FACTURE", f"N° {inv.number}", "Date de facture : 5 octobre 2026", "Échéance",
                        f"Suivant devis n° {inv.devis_number}", "SIRET 999 999 998 00019",

@@ -22,9 +22,9 @@ LAWS = {
     "pricing.margin": (-0.1, 0.3), "atelier.annual_overheads": (5000, 90000),
     "atelier.subsidies.aid_modulation_share": (0, 0.1), "atelier.subsidies.other_grants_annual": (0, 20000),
     "atelier.market_hourly_price": (45, 80), "atelier.ordinary_hourly_cost": (20, 40),
-    "crew.headcount_scale": (0.6, 1.5), "crew.weekly_hours": (20, 35), "crew.absence": (0, 0.08),
+    "crew.headcount_scale": (0.6, 1.5), "crew.weekly_hours": (24, 35), "crew.absence": (0, 0.08),
     "crew.training": (0, 0.1), "job.travel.trips": (0, 12), "job.travel.km_per_trip": (5, 60),
-    "job.travel.hours_per_trip": (0.2, 1.5), "job.materials": (0, 2000), "atelier.occupancy": (0.7, 1),
+    "job.travel.hours_per_trip": (0.2, 1.5), "job.materials": (0, 2000), "atelier.occupancy": (0.8, 1),
     "atelier.aid_socle": (20000, 26000), "crew.pay_scale": (1, 1.3), "crew.employer_rate": (0.44, 0.5),
     "permanent.pay_scale": (1, 1.3),
 }
@@ -67,6 +67,14 @@ def test_the_batch_at_the_scenario_values_is_the_quote_to_the_cent():
          "design": {"kind": "points", "n": 3}, "outputs": ["full_cost", "net_cost", "price_ht"]}
     r = sweep.run(d, s)
     for out, shown in (("full_cost", q.full_cost), ("net_cost", q.net_cost), ("price_ht", q.price.ht)):
+        if out == "price_ht" and q.price.ht == q.bounds.overcompensation_ceiling:
+            # At the over-compensation ceiling the shown quote sets it on the shown figures, the
+            # cent below full cost x (1 + reasonable profit) less the shown subsidies (quote.hpp):
+            # the batch's unrounded ceiling differs by the roundings: the full cost's (<= 0.005 x
+            # 1.05), the cent below (< 0.01) and each of the 7 subsidy lines' (<= 0.005): < 0.051 €.
+            # (Here 956.5511 against 956.54.)
+            assert all(abs(x - float(shown)) < 0.051 for x in r.outputs[out]), out
+            continue
         assert {round(x, 2) for x in r.outputs[out]} == {float(shown)}, out
 
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "aci_cost/io/scenario.hpp"
+#include "aci_cost/io/schema_json.hpp"
 #include "aci_cost/model/job.hpp"
 #include "aci_cost/people/staff.hpp"
 #include "aci_cost/schema/validate.hpp"
