@@ -14,6 +14,7 @@
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/sweep/engine.hpp"
+#include "aci_cost/training/simulate.hpp"
 
 namespace {
 aci::io::SweepDocument doc(const char* text) { return aci::io::sweep_from_json(nlohmann::json::parse(text)); }
