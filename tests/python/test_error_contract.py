@@ -27,8 +27,7 @@ JOINED = {("$.aci.ateliers[0].staff[0].headcount", "fraction"): "rsa_fte",
           ("$.jobs[0].drivers[0].quantity", "huge"): "standard_hours",
           ("$.aci.ateliers[0].equipment", "empty"): "equipment[0].name",
           ("$.aci.ateliers[0].equipment[0].name", "unknown"): "equipment[0].name",
-          ("$.aci.ateliers[0].market_hourly_price", "sub_cent"): "market_floor_hourly_price",
-          ("$.pricing.profit", "huge"): "overheads"}
+          ("$.aci.ateliers[0].market_hourly_price", "sub_cent"): "market_floor_hourly_price"}
 
 
 def _id(row):

@@ -102,6 +102,10 @@ ACI_COST_INLINE Scenario scenario_from_json(const json& j) {
     s.training = training_setup_from_json(f.raw("training"), "$.training");
     detail::checked("$.training", [&] { s.aci.atelier(s.training->atelier, "training.atelier"); return 0; });
   }
+  // The auditor's fee is charged in whole cents split over the grants (quote/structure.hpp): a
+  // fraction of a cent is refused here, naming the field, not later by the split.
+  ACI_COST_REQUIRE(s.aci.statutory_auditor_fee.is_whole_cents(), "$.aci.statutory_auditor_fee",
+                   to_string(s.aci.statutory_auditor_fee.amount()), "must be a whole number of cents");
   for (std::size_t i = 0; i < s.jobs.size(); ++i)
     detail::checked("$.jobs[" + std::to_string(i) + "]", [&] { s.aci.atelier(s.jobs[i].atelier, "job.atelier"); return 0; });
   // Linear (a hash of the names): the pairwise check took 73 s for 10^5 jobs (issue 34 item 7).

@@ -45,7 +45,7 @@ std::vector<std::vector<double>> random_columns(std::uint64_t seed, std::size_t 
     set(q::QuoteInput::atelier_occupancy, 0.7 + 0.3 * u(rng));
     set(q::QuoteInput::atelier_aid_socle, 20000 + 5000 * u(rng));
     set(q::QuoteInput::crew_pay_scale, 1 + 0.3 * u(rng));
-    set(q::QuoteInput::crew_employer_rate, 0.35 + 0.15 * u(rng));
+    set(q::QuoteInput::crew_employer_rate, 0.44 + 0.06 * u(rng));  // above the 2026 reduction's coefficient
     set(q::QuoteInput::permanent_pay_scale, 0.9 + 0.3 * u(rng));
   }
   return c;

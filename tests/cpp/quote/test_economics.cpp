@@ -66,7 +66,7 @@ TEST(Funding, RsaPostsBeyondTheFilledPostsOrWithoutAidAreErrors) {
   auto s = aci::io::default_scenario();
   // Filled FTEs: 14,179.776 / 1,820 = 7.791...; 8 RSA FTEs cannot be.
   s.aci.ateliers[0].subsidies.rsa_fte = Decimal(8);
-  expect_invalid([&] { (void)park(s); }, "atelier[Espaces verts].subsidies.rsa_fte", "8");
+  expect_invalid([&] { (void)park(s); }, "aci.ateliers[0].subsidies.rsa_fte", "8");
   s.aci.ateliers[0].subsidies.rsa_fte = Decimal(3);
   s.aci.ateliers[0].subsidies.aide_au_poste = false;
   expect_invalid([&] { (void)park(s); }, "aci.ateliers[0].subsidies.rsa_fte", "3");

@@ -318,6 +318,7 @@ TEST(SharingFrames, TheExampleShowsOnlyLawfulSplits) {
 TEST(SharingFrames, APostBelowItsGridLevelIsRefusedUnlessOverridden) {
   auto p = aci::io::example_sharing_problem();
   p.posts[0].grid_level = "C";
+  p.posts[1].grid_level.clear();  // a grid given holds only its own levels
   aci::sharing::ShareOptions o;
   o.grid_minimum = [](std::string_view level, const aci::Date&) -> std::optional<aci::sharing::GridMinimum> {
     if (level != "C") return std::nullopt;
