@@ -35,14 +35,14 @@ std::vector<std::vector<double>> random_columns(std::uint64_t seed, std::size_t 
     set(q::QuoteInput::atelier_market_hourly_price, 40 + 40 * u(rng));
     set(q::QuoteInput::atelier_ordinary_hourly_cost, 20 + 20 * u(rng));
     set(q::QuoteInput::crew_headcount_scale, 0.5 + u(rng));
-    set(q::QuoteInput::crew_weekly_hours, 20 + 15 * u(rng));
+    set(q::QuoteInput::crew_weekly_hours, 24 + 11 * u(rng));  // the RSA FTEs stay within the filled FTEs
     set(q::QuoteInput::crew_absence, 0.1 * u(rng));
     set(q::QuoteInput::crew_training, 0.1 * u(rng));
     set(q::QuoteInput::job_trips, static_cast<int>(20 * u(rng)));
     set(q::QuoteInput::job_km_per_trip, 60 * u(rng));
     set(q::QuoteInput::job_hours_per_trip, 1.5 * u(rng));
     set(q::QuoteInput::job_materials, 2000 * u(rng));
-    set(q::QuoteInput::atelier_occupancy, 0.7 + 0.3 * u(rng));
+    set(q::QuoteInput::atelier_occupancy, 0.8 + 0.2 * u(rng));
     set(q::QuoteInput::atelier_aid_socle, 20000 + 5000 * u(rng));
     set(q::QuoteInput::crew_pay_scale, 1 + 0.3 * u(rng));
     set(q::QuoteInput::crew_employer_rate, 0.44 + 0.06 * u(rng));  // above the 2026 reduction's coefficient

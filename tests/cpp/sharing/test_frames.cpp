@@ -344,10 +344,19 @@ TEST(SharingFrames, APostBelowItsGridLevelIsRefusedUnlessOverridden) {
   } catch (const aci::InvalidInput& e) {
     EXPECT_EQ(e.field(), "posts[psychologist].grid_level");
   }
-  const auto unchecked = aci::sharing::share(p);  // no grid given: said, not silently passed
-  EXPECT_NE(std::find_if(unchecked.notes.begin(), unchecked.notes.end(),
-                         [](const std::string& n) { return n.find("not checked against the grid") != n.npos; }),
-            unchecked.notes.end());
+  // No grid given: the rate table's collective agreement (IDCC 3016) applies, its classes as
+  // levels: "Z" is none of them; accompagnateur_c is 345 x 7.05 = 2,432.25 €/month = 16.04 €/h,
+  // which the psychologist's 17.50 €/h passes.
+  try {
+    aci::sharing::share(p);
+    FAIL() << "Z is no class of the collective agreement";
+  } catch (const aci::InvalidInput& e) {
+    EXPECT_EQ(e.field(), "posts[psychologist].grid_level");
+  }
+  p.posts[0].grid_level = "accompagnateur_c";
+  p.posts[0].pay_override = false;
+  EXPECT_NO_THROW((void)aci::sharing::share(p));
+  p.posts[0].pay_override = true;
   p.posts[0].grid_level.clear();
   try {
     p.validate();
