@@ -318,7 +318,7 @@ std::string names_of(Coalition s, const std::vector<std::string>& names) {
 class Engine {
  public:
   Engine(const SharingProblem& problem, const ShareOptions& options)
-      : problem_(problem), options_(options), model_(CoalitionCost<Decimal>::of(problem)) {
+      : options_(options), model_(CoalitionCost<Decimal>::of(problem)) {
     n_ = model_.members;
     posts_ = problem.posts.size();
     tabulated_ = n_ <= options.exact_max_members;
@@ -511,7 +511,6 @@ class Engine {
   }
 
  private:
-  const SharingProblem& problem_;
   const ShareOptions& options_;
   CoalitionCost<Decimal> model_;
   std::optional<CoalitionCost<double>> fast_;

@@ -56,7 +56,20 @@ std::size_t allocations_of(F&& f) {
 
 TEST(LazyMessages, ValidInputAllocatesNothing) {
   const auto s = aci::io::default_scenario();
-  EXPECT_EQ(allocations_of([&] { s.aci.validate(); }), 0u);
+  // No message is built for valid input. The one allocation left is the name checks' hash set
+  // (schema/unique_names.hpp, linear for 10^5 items, issue 34): its bucket array and one node per
+  // name, for each list of two or more items. [To mend: an allocation-free pairwise path for short
+  // lists; it needs every model header rebuilt and waits for the next wave.]
+  std::size_t hash_sets = 0;
+  const auto names = [&](std::size_t n) { hash_sets += n >= 2 ? 1 + n : 0; };
+  names(s.aci.ateliers.size());
+  names(s.aci.clients.size());
+  for (const auto& a : s.aci.ateliers) {
+    names(a.staff.size());
+    names(a.equipment.size());
+    names(a.time_equations.size());
+  }
+  EXPECT_EQ(allocations_of([&] { s.aci.validate(); }), hash_sets);
   for (const auto& job : s.jobs) EXPECT_EQ(allocations_of([&] { job.validate(); }), 0u) << job.name;
   EXPECT_EQ(allocations_of([&] { s.pricing.validate(); }), 0u);
   const auto m = s.training_model();
