@@ -5,7 +5,6 @@ import copy
 import json
 import math
 import re
-import time
 
 import numpy as np
 import pytest
@@ -74,17 +73,15 @@ def test_duplicates_built_in_python_are_refused_by_quote(scenario):
 
 # ---- item 7: linear checks ------------------------------------------------------------------
 
-def test_a_scenario_of_many_jobs_reads_in_linear_time(scenario):
-    # 10^5 jobs took 73 s and 1.3 GB to read (a pairwise duplicate-name check). 4 x 10^4 jobs now
-    # read in about a second; the bound is loose (a loaded machine) yet below the 28 s the
-    # integration build took.
+def test_a_scenario_of_many_jobs_reads_and_a_late_duplicate_is_named(scenario):
+    # 10^5 jobs took 73 s and 1.3 GB to read (a pairwise duplicate-name check); names are now
+    # hashed (the C++ test UniqueNamesLookAtEachNameOnce counts the looks). No clock here: speed
+    # belongs to the benchmarks.
     doc = _doc(scenario)
     job = doc["jobs"][0]
     doc["jobs"] = [dict(job, name=f"job_{i}") for i in range(40_000)]
     text = json.dumps(doc)
-    t = time.time()
     s = aci_cost.read_scenario(text)
-    assert time.time() - t < 15.0
     assert len(s.jobs) == 40_000
     doc["jobs"].append(dict(job, name="job_17"))
     with pytest.raises(aci_cost.ScenarioError,
@@ -245,27 +242,25 @@ def test_an_oversized_sobol_study_is_refused_before_computing():
             "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.1}},
                        {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 200}}],
             "design": {"kind": "monte_carlo", "n": 8, "seed": 1}}
-    t = time.time()
     with pytest.raises(ValueError, match=r"sobol\.n = 67108864: .*more than 2\^31 values \(16 GiB\)"):
         sweep.sobol(spec, n=2**26, resamples=0)  # a MemoryError after 31 s at n = 2^24 with more outputs
-    assert time.time() - t < 5
 
 
-def test_ctrl_c_stops_a_large_sobol_design_within_about_a_second(seconds_to_stop):
+def test_ctrl_c_stops_a_large_sobol_design(interrupted):
     spec = {"format": sweep.SWEEP_FORMAT, "model": "training",
             "inputs": [{"name": f, "distribution": {"kind": "uniform", "low": lo, "high": hi}}
                        for f, lo, hi in [("training.workforce.absence", 0, 0.1),
                                          ("training.demand.base_hours", 100, 200)]],
             "design": {"kind": "monte_carlo", "n": 8, "seed": 1}, "outputs": ["lost_hours"]}
-    took = seconds_to_stop(f"aci_cost.sweep.sobol({spec!r}, n=2**22, resamples=0)", wait=0.5, timeout=120)
-    assert took < 3.0  # stopped ~21 s after Ctrl-C: the design's generation never looked
+    # At n = 2^22 it stopped only ~21 s after Ctrl-C (the design's generation never looked); at
+    # 2^25 that would be minutes, so stopping within the 30 s timeout means the Ctrl-C was heard.
+    interrupted(f"aci_cost.sweep.sobol({spec!r}, n=2**25, resamples=0)", wait=0.5, timeout=30)
 
 
-def test_ctrl_c_stops_a_sampled_shapley_value_within_about_a_second(seconds_to_stop):
-    # share --permutations 1e8 ignored Ctrl-C.
-    took = seconds_to_stop("aci_cost._core.sharing.shapley_sampled([float(bin(s).count('1')) ** 0.5 for s in "
-                           "range(2 ** 12)], 200_000_000, 1)", wait=1.0, timeout=120)
-    assert took < 3.0
+def test_ctrl_c_stops_a_sampled_shapley_value(interrupted):
+    # share --permutations 1e8 ignored Ctrl-C; 2 x 10^8 orders of 12 players run for minutes.
+    interrupted("aci_cost._core.sharing.shapley_sampled([float(bin(s).count('1')) ** 0.5 for s in "
+                "range(2 ** 12)], 200_000_000, 1)", wait=1.0, timeout=30)
 
 
 def test_an_oversized_sampled_shapley_value_is_refused_before_computing():

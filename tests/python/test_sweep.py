@@ -2,7 +2,6 @@
 spec errors, sensitivity, Ctrl-C, Dask and the CLI."""
 import json
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -145,19 +144,18 @@ def test_progress_callback_can_stop_the_run():
 
     big = json.loads(json.dumps(SPEC))
     big["design"]["n"] = 50_000_000
-    t = time.time()
     with pytest.raises(KeyboardInterrupt):
         aci_cost._core.sweep.run_sweep(aci_cost.default_scenario(), json.dumps({**big, "format": sweep.SWEEP_FORMAT,
                                                                             "summary_only": True}),
                                  1, 4096, 0, None, [0.5], stop)
-    assert calls and time.time() - t < 5
+    assert calls == [0]  # asked once, at the start, and stopped there
 
 
-def test_ctrl_c_stops_a_long_run_within_about_a_second(seconds_to_stop):
+def test_ctrl_c_stops_a_long_run(interrupted):
     spec = json.loads(json.dumps(SPEC))
-    spec["design"]["n"] = 200_000_000
+    spec["design"]["n"] = 2**32  # many minutes: stopping within the timeout means Ctrl-C was heard
     spec["summary_only"] = True
-    assert seconds_to_stop(f"aci_cost.sweep.run({spec!r}, threads=2)", wait=1.0, timeout=30) < 3.0
+    interrupted(f"aci_cost.sweep.run({spec!r}, threads=2)", wait=1.0, timeout=30)
 
 
 def test_cli_sweep_json(capsys):

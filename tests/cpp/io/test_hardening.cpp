@@ -5,7 +5,6 @@
 
 #include <atomic>
 #include <bit>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -103,35 +102,33 @@ TEST(Duplicates, TheCxxApiRefusesThemToo) {
 
 // ---- item 7: linear checks -------------------------------------------------------------------
 
-TEST(LargeScenarios, JobNamesAreCheckedInLinearTime) {
-  // 10^5 jobs took 73 s to read: the duplicate-name check compared every pair. With a hash of the
-  // names, 4 x 10^4 jobs read in about a second (the integration build: 28 s from Python). The
-  // bound is loose (sanitizer builds, a loaded machine); the count below is the exact property.
+TEST(LargeScenarios, ManyJobsAreReadAndALateDuplicateIsNamed) {
+  // 10^5 jobs took 73 s to read: the duplicate-name check compared every pair. It now hashes the
+  // names; the exact property (each name looked at once) is UniqueNamesLookAtEachNameOnce below.
+  // No clock here: a wall-time bound failed under a sanitizer on CI (50 s for 4 x 10^4 jobs, most
+  // of it JSON parsing), and speed belongs to the benchmarks.
   json j = default_json();
   const json job = j["jobs"][0];
   j["jobs"] = json::array();
-  constexpr std::size_t n = 40000;
+  constexpr std::size_t n = 4000;
   for (std::size_t i = 0; i < n; ++i) {
     json x = job;
     x["name"] = "job_" + std::to_string(i);
     j["jobs"].push_back(std::move(x));
   }
-  const auto t0 = std::chrono::steady_clock::now();
   const auto s = aci::io::scenario_from_json(j);
   s.validate();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_EQ(s.jobs.size(), n);
-  EXPECT_LT(seconds, 15.0);
   // The duplicate is still found, last in the list, naming both places.
   j["jobs"].push_back(job);
   j["jobs"].back()["name"] = "job_17";
   const auto e = invalid([&] { (void)aci::io::scenario_from_json(j); });
-  EXPECT_EQ(e.field(), "$.jobs[40000].name");
+  EXPECT_EQ(e.field(), "$.jobs[4000].name");
   EXPECT_EQ(e.value(), "\"job_17\"");
   EXPECT_NE(e.rule().find("duplicate job name (also at [17])"), std::string::npos) << e.what();
   auto t = s;
   t.jobs.push_back(t.jobs[17]);
-  EXPECT_EQ(invalid([&] { t.validate(); }).field(), "jobs[40000].name");
+  EXPECT_EQ(invalid([&] { t.validate(); }).field(), "jobs[4000].name");
 }
 
 TEST(LargeScenarios, UniqueNamesLookAtEachNameOnce) {
@@ -195,13 +192,12 @@ TEST(LongCalls, ASobolStudyStopsBeforeEvaluatingWhenAskedAndRefusesOversizedRuns
                aci::sweep::Cancelled);
   EXPECT_EQ(polls, 1u);
   EXPECT_EQ(evaluated.load(), 0u);
-  // 2^28 base rows x 4 rows x ~19 values: refused before any allocation, naming n.
+  // 2^28 base rows x 4 rows x ~19 values: refused before any allocation, naming n (were it
+  // accepted, the design alone would exhaust memory: the test could not pass).
   o.n = std::uint64_t{1} << 28;
-  const auto t0 = std::chrono::steady_clock::now();
   const auto e = invalid([&] { (void)aci::sweep::run_sobol(ev, two_uniforms(), o); });
   EXPECT_EQ(e.field(), "sobol.n");
   EXPECT_NE(e.rule().find("more than 2^31 values (16 GiB)"), std::string::npos) << e.what();
-  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 1.0);
   EXPECT_EQ(evaluated.load(), 0u);
 }
 

@@ -167,16 +167,21 @@ TEST(SweepEngine, ACancelledRunStopsPromptlyAndLeavesNoThread) {
   aci::sweep::RunOptions o;
   o.threads = 3;
   std::size_t during = 0;
-  const auto t0 = std::chrono::steady_clock::now();
-  const aci::sweep::Progress stop = [&](std::uint64_t done, std::uint64_t) {
+  std::uint64_t last_done = 0, total = 0;
+  const aci::sweep::Progress stop = [&](std::uint64_t done, std::uint64_t all) {
     during = std::max(during, threads_now());
+    last_done = done;
+    total = all;
     return done == 0;  // stop at the first report of progress
   };
   EXPECT_THROW((void)aci::sweep::run_sweep(*ev, d.spec, o, stop), aci::sweep::Cancelled);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_EQ(during, before + 3);  // the workers ran...
-  EXPECT_EQ(threads_now(), before);  // ...and are gone
-  EXPECT_LT(seconds, 5.0);  // a responsiveness bound (reports come every 50 ms), not a speed test
+  // ...and are gone. A joined thread leaves /proc/self/task a moment after its join returns (the
+  // kernel wakes the joiner before it reaps the task): wait up to 2 s for the count to settle.
+  for (int i = 0; i < 200 && threads_now() != before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(threads_now(), before);
+  EXPECT_GT(last_done, 0u);  // stopped at the first report after the start,
+  EXPECT_LT(last_done, total);  // long before the end (no clock: speed belongs to the benchmarks)
 }
 
 TEST(SweepEngine, QuoteSweepEqualsTheQuoteEngine) {
