@@ -21,7 +21,7 @@ DOXYFILE = """PROJECT_NAME = aci_cost
 INPUT = {input}
 RECURSIVE = YES
 FILE_PATTERNS = *.hpp
-EXCLUDE_PATTERNS = */detail/*
+EXCLUDE_PATTERNS = */detail/* *-inl.hpp
 EXCLUDE_SYMBOLS = detail aci::*::detail
 OUTPUT_DIRECTORY = {out}
 HTML_OUTPUT = {html}

@@ -1,3 +1,3 @@
 // Compiles model/aci.hpp once into the aci_cost library.
 #include "aci_cost/model/aci.hpp"
-#include "aci_cost/detail/aci-inl.hpp"
+#include "aci_cost/model/aci-inl.hpp"

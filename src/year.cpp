@@ -1,3 +1,3 @@
 // Compiles budget/year.hpp once into the aci_cost library.
 #include "aci_cost/budget/year.hpp"
-#include "aci_cost/detail/year-inl.hpp"
+#include "aci_cost/budget/year-inl.hpp"

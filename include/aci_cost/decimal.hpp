@@ -65,5 +65,5 @@ bool is_finite(const T& x) {
 }  // namespace aci
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/decimal-inl.hpp"
+#  include "aci_cost/decimal-inl.hpp"
 #endif

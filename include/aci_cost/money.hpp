@@ -140,5 +140,5 @@ inline std::ostream& operator<<(std::ostream& os, const Money& m) { return os <<
 }  // namespace aci
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/money-inl.hpp"
+#  include "aci_cost/money-inl.hpp"
 #endif

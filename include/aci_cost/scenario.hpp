@@ -52,5 +52,5 @@ struct Scenario {
 }  // namespace aci
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/scenario_model-inl.hpp"
+#  include "aci_cost/scenario-inl.hpp"
 #endif

@@ -26,5 +26,5 @@ ACI_COST_INLINE Mapping default_mapping();
 }  // namespace aci::actuals
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/default_mapping-inl.hpp"
+#  include "aci_cost/actuals/default_mapping-inl.hpp"
 #endif

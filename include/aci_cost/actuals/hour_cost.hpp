@@ -42,5 +42,5 @@ ACI_COST_INLINE HourCost hour_cost(const budget::AtelierYear& year, const Atelie
 }  // namespace aci::actuals
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/variance-inl.hpp"
+#  include "aci_cost/actuals/variance-inl.hpp"
 #endif

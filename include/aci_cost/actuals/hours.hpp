@@ -37,5 +37,5 @@ ACI_COST_INLINE std::vector<AtelierHours> planned_hours(const model::Aci& aci, c
 }  // namespace aci::actuals
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/hours-inl.hpp"
+#  include "aci_cost/actuals/hours-inl.hpp"
 #endif

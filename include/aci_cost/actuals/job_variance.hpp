@@ -64,5 +64,5 @@ inline JobHours quoted_hours(const quote::Quote& q, const Money& hourly_rate) {
 }  // namespace aci::actuals
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/variance-inl.hpp"
+#  include "aci_cost/actuals/variance-inl.hpp"
 #endif

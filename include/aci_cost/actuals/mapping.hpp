@@ -93,5 +93,5 @@ struct Mapping {
 }  // namespace aci::actuals
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/mapping-inl.hpp"
+#  include "aci_cost/actuals/mapping-inl.hpp"
 #endif

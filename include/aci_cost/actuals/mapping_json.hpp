@@ -29,5 +29,5 @@ ACI_COST_INLINE std::string mapping_to_json(const Mapping& mapping);
 }  // namespace aci::actuals
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/mapping_json-inl.hpp"
+#  include "aci_cost/actuals/mapping_json-inl.hpp"
 #endif

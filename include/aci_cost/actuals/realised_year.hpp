@@ -89,5 +89,5 @@ ACI_COST_INLINE RealisedYear realised_year(const model::Aci& aci, const TrialBal
 }  // namespace aci::actuals
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/realised_year-inl.hpp"
+#  include "aci_cost/actuals/realised_year-inl.hpp"
 #endif

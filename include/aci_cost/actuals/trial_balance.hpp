@@ -50,5 +50,5 @@ ACI_COST_INLINE TrialBalance trial_balance(const Ledger& fec);
 }  // namespace aci::actuals
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/trial_balance-inl.hpp"
+#  include "aci_cost/actuals/trial_balance-inl.hpp"
 #endif

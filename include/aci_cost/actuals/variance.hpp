@@ -47,5 +47,5 @@ ACI_COST_INLINE std::vector<LineVariance> year_variances(const budget::YearBudge
 }  // namespace aci::actuals
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/variance-inl.hpp"
+#  include "aci_cost/actuals/variance-inl.hpp"
 #endif

@@ -100,5 +100,5 @@ ACI_COST_INLINE YearBudget year_budget(const model::Aci& aci, const std::vector<
 }  // namespace aci::budget
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/year-inl.hpp"
+#  include "aci_cost/budget/year-inl.hpp"
 #endif

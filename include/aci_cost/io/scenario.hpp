@@ -66,6 +66,6 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support);
 }  // namespace aci::io
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/scenario-inl.hpp"
-#  include "aci_cost/detail/default_scenario-inl.hpp"
+#  include "aci_cost/io/scenario-inl.hpp"
+#  include "aci_cost/io/default_scenario-inl.hpp"
 #endif

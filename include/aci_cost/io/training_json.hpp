@@ -20,5 +20,5 @@ ACI_COST_INLINE link::TrainingSetup training_setup_from_json(const nlohmann::jso
 }  // namespace aci::io
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/training_json-inl.hpp"
+#  include "aci_cost/io/training_json-inl.hpp"
 #endif

@@ -126,5 +126,5 @@ void Aci::check_rules(const Path& path) const {
 }  // namespace aci::model
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/aci-inl.hpp"
+#  include "aci_cost/model/aci-inl.hpp"
 #endif

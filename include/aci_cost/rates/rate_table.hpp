@@ -217,5 +217,5 @@ class RateLookup {
 }  // namespace aci::rates
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/rate_table-inl.hpp"
+#  include "aci_cost/rates/rate_table-inl.hpp"
 #endif

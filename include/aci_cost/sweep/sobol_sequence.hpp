@@ -19,7 +19,7 @@
 
 #include "aci_cost/detail/counter_rng.hpp"
 #include "aci_cost/error.hpp"
-#include "aci_cost/detail/joe_kuo.hpp"
+#include "aci_cost/sweep/detail/joe_kuo.hpp"
 #include "aci_cost/sweep/design_kind.hpp"
 
 namespace aci::sweep {

@@ -39,7 +39,7 @@
 #include <vector>
 
 #include "aci_cost/error.hpp"
-#include "aci_cost/detail/exact_integers.hpp"
+#include "aci_cost/sweep/detail/exact_integers.hpp"
 
 namespace aci::sweep {
 

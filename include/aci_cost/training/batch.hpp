@@ -3,7 +3,7 @@
 //
 // Layout: the parameters are a structure of arrays (TrainingBatch, or non-owning
 // detail::BatchColumns), the results too (BatchSummary, or detail::BatchOutputs). The kernel
-// (detail/batch-inl.hpp) takes a group of scenarios at a time — two interleaved vectors of 8
+// (batch-inl.hpp) takes a group of scenarios at a time — two interleaved vectors of 8
 // with AVX-512, one of 4 with AVX2 + FMA (chosen at run time in a portable x86-64 build,
 // detail::KernelIsa) — and runs all weeks with their state in vector registers. It
 // instantiates the very detail::week_step and detail::summarise that simulate() runs, with
@@ -236,5 +236,5 @@ inline BatchSummary simulate_batch(const TrainingModel& base, const TrainingBatc
 ACI_COST_STRICT_FP_END
 
 #ifdef ACI_COST_HEADER_ONLY
-#  include "aci_cost/detail/batch-inl.hpp"
+#  include "aci_cost/training/batch-inl.hpp"
 #endif
