@@ -59,8 +59,6 @@ struct AtelierRates {
   T training_rate() const { return ::aci::detail::quotient(integration_training_cost, integration_production_hours); }
   /// €/h of supervisor at work (on site or travelling).
   T supervision_rate() const { return ::aci::detail::quotient(supervisor_cost, supervisor_production_hours); }
-  /// €/integration work hour: socio-professional accompaniment.
-  T accompaniment_rate() const { return ::aci::detail::quotient(socio_professional_cost, integration_production_hours); }
   /// €/integration work hour: support staff, overheads and the structure's share.
   T overhead_rate() const {
     return ::aci::detail::quotient(T(support_cost + overheads + structure_charges), integration_production_hours);

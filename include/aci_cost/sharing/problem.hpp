@@ -46,12 +46,6 @@ struct SharingProblem {
   std::vector<std::vector<Decimal>> travel_hours; ///< between the members' sites, h (square, zero diagonal)
   rates::RateTable rate_table = rates::RateTable::france();  ///< the figures (SMIC, reduction)
 
-  /// The index of post `name`; InvalidInput naming "posts" otherwise.
-  std::size_t post_index(const std::string& name) const {
-    for (std::size_t p = 0; p < posts.size(); ++p)
-      if (posts[p].name == name) return p;
-    throw InvalidInput("posts", "\"" + name + "\"", "no such post");
-  }
   /// The index of member `name`; InvalidInput naming "members" otherwise.
   std::size_t member_index(const std::string& name) const {
     for (std::size_t i = 0; i < members.size(); ++i)

@@ -86,8 +86,6 @@ class GaussianCopula {
   std::size_t dimension() const noexcept { return static_cast<std::size_t>(pearson_.rows()); }
   /// The Pearson correlation of the normal scores, 2 sin(pi r / 6) off the diagonal.
   const Matrix& pearson() const noexcept { return pearson_; }
-  /// Its Cholesky factor L (pearson = L L^T).
-  const Matrix& cholesky() const noexcept { return lower_; }
 
   /// Correlated uniforms `out` in [0, 1) from independent uniforms `u` in [0, 1): Phi(L Phi^-1(u)).
   /// `out` may be `u` itself. u = 0 is read as 2^-54 for double (below every design's grid) so that
