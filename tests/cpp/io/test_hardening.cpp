@@ -148,6 +148,19 @@ TEST(LargeScenarios, UniqueNamesLookAtEachNameOnce) {
   EXPECT_EQ(looked, names.size());
   EXPECT_EQ(e.field(), "names[100000].name");
   EXPECT_EQ(e.rule(), "duplicate test name (also at [99999]): each test is named once");
+  // A short list (checked pairwise on the stack) gives the same error: the first repeat, and the
+  // first place its name was seen.
+  std::vector<std::string> few = {"a", "b", "c", "b", "b"};
+  looked = 0;
+  const auto f = invalid([&] { aci::schema::require_unique_names(few, name_of, "few", "test"); });
+  EXPECT_EQ(looked, 4u);  // stopped at the first repeat, each name looked at once
+  EXPECT_EQ(f.field(), "few[3].name");
+  EXPECT_EQ(f.rule(), "duplicate test name (also at [1]): each test is named once");
+  few[3] = "d";
+  few[4] = "e";
+  looked = 0;
+  aci::schema::require_unique_names(few, name_of, "few", "test");
+  EXPECT_EQ(looked, few.size());
 }
 
 // ---- item 9: long calls stop on request and refuse oversized runs up front --------------------
