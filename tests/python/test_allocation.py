@@ -151,6 +151,12 @@ def test_kaplan_anderson_time_driven():
     assert al.read_time_driven(m.to_json()) == m
     m.load_unused = True
     assert sum((j.total for j in al.time_driven(m).jobs), Decimal(0)) == Decimal("560000")
+    # A productive share of 5e-324: the time used would cost 560,000 € x ~10^318; it ended in a
+    # bare "beyond" naming no field (issue 34). Read from JSON, the same error names its path.
+    m.load_unused = False
+    m.pools[0].productive_share = "5e-324"
+    with pytest.raises(ValueError, match=r"time_driven\.pools\[0\]\.productive_share = 5e-324: its capacity .* used"):
+        al.time_driven(m)
 
 
 def test_plot_flows_draws_each_origin():

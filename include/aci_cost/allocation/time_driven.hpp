@@ -183,7 +183,14 @@ inline TimeDrivenResult time_driven(const TimeDrivenModel& m, Rounding mode = Ro
     a.unused = a.capacity - a.used;
     const bool load = m.load_unused && a.used > 0;
     a.rate = load ? Decimal(a.cost.amount() / a.used) : Decimal(a.cost.amount() / a.capacity);
-    a.used_cost = load ? a.cost : Money(a.used * a.rate).rounded(mode);
+    a.used_cost = load ? a.cost : Money(a.used * a.rate);
+    // A pool used far past a minute capacity (a productive share of 5e-324) would cost more than
+    // Money can hold: refused naming the share, not as a bare amount beyond the limit.
+    ACI_COST_REQUIRE(a.used_cost.is_representable(), path + ".pools[" + std::to_string(p) + "].productive_share",
+                     to_string(m.pools[p].productive_share),
+                     "its capacity (" + to_string(a.capacity) + " h) is used " + to_string(Decimal(a.used / a.capacity)) +
+                         " times over: the time used would cost beyond \u00b192233720368547758.07 \u20ac");
+    a.used_cost = a.used_cost.rounded(mode);
     a.unused_cost = a.cost - a.used_cost;
     if (a.used > 0) {
       std::vector<Decimal> w;

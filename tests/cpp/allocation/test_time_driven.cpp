@@ -114,4 +114,13 @@ TEST(TimeDriven, BadInputNamesTheField) {
   m = kaplan_anderson();
   m.activities[0].constant = Decimal(-9);
   EXPECT_EQ(field_of(m), "time_driven.jobs[0].lines[0]");
+  // A productive share of 5e-324 (issue 34): the pool's capacity is 700,000 min x 5e-324, used
+  // some 10^318 times over; its cost would be 560,000 € x that, beyond Money's range. It ended in
+  // "Money::cents ... beyond ..." naming no field.
+  m = kaplan_anderson();
+  m.pools[0].productive_share = Decimal("5e-324");
+  EXPECT_EQ(field_of(m), "time_driven.pools[0].productive_share");
+  // The load_unused variant spreads the cost over the time used: no overflow, the cost to the cent.
+  m.load_unused = true;
+  EXPECT_EQ(time_driven(m).pools[0].used_cost, M("560000"));
 }
