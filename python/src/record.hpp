@@ -184,7 +184,8 @@ class Record {
         if (!py::detail::get_type_info(typeid(typename M::value_type))) return Conv<M>::to(items);
         py::list out;
         for (std::size_t i = 0; i < items.size(); ++i) out.append(detail::owned(py::cast(items[i]), self, key, i));
-        return out;
+        // A list whose changes write back (s.jobs.append(job) changes s): aci_cost/_lists.py.
+        return py::module_::import("aci_cost._lists").attr("WriteThroughList")(out, self, key);
       };
       cls_.def_property(name, py::cpp_function(getter), setter, doc);
     } else {

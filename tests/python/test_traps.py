@@ -33,6 +33,51 @@ def test_edits_through_lists_change_the_scenario(scenario):
     assert q.insertion.people == 3
 
 
+def test_list_methods_change_the_scenario(scenario):
+    # s.jobs.append(job) grew a copy of the list and left the scenario as it was: a silent no-op.
+    names = lambda: [j.name for j in scenario.jobs]  # noqa: E731
+    extra = copy.copy(scenario.jobs[0])
+    extra.name = "park_copy"
+    scenario.jobs.append(extra)
+    assert names() == ["park_maintenance", "brush_clearing", "park_copy"]
+    del scenario.jobs[1]
+    assert names() == ["park_maintenance", "park_copy"]
+    scenario.jobs.insert(0, scenario.jobs.pop())
+    assert names() == ["park_copy", "park_maintenance"]
+    scenario.jobs.sort(key=lambda j: j.name, reverse=True)
+    assert names() == ["park_maintenance", "park_copy"]
+    scenario.jobs += [copy.copy(extra)]
+    scenario.jobs[2] = copy.copy(scenario.jobs[0])
+    scenario.jobs[2].name = "third"  # the item just set is taken again from the list: it writes through
+    assert names() == ["park_maintenance", "park_copy", "third"]
+    scenario.jobs.remove(scenario.jobs[1])
+    assert names() == ["park_maintenance", "third"]
+    # Nested lists: an atelier's staff, the ACI's ateliers. A second atelier, copy of the first,
+    # shares the one statutory auditor (5,000 €, docs/worked_example.py): every other charge
+    # doubles, 2 x 352,693.99 - 5,000.00 = 700,387.98 €.
+    staff = len(scenario.aci.ateliers[0].staff)
+    scenario.aci.ateliers[0].staff.pop()
+    assert len(scenario.aci.ateliers[0].staff) == staff - 1
+    scenario = aci_cost.default_scenario()
+    second = copy.copy(scenario.aci.ateliers[0])
+    second.name = "Espaces verts 2"
+    scenario.aci.ateliers.append(second)
+    assert [a.name for a in scenario.aci.ateliers][1] == "Espaces verts 2"
+    assert aci_cost.budget.year(scenario).charges_total == D("700387.98")
+
+
+def test_a_refused_list_change_leaves_the_list_and_copies_stay_plain(scenario):
+    jobs = scenario.jobs
+    with pytest.raises((TypeError, ValueError)):
+        jobs.append("not a job")
+    assert len(jobs) == 2 and len(scenario.jobs) == 2
+    assert type(pickle.loads(pickle.dumps(scenario.jobs))) is list
+    assert type(copy.copy(scenario.jobs)) is list
+    detached = list(scenario.jobs)
+    detached.clear()
+    assert len(scenario.jobs) == 2
+
+
 def test_the_documented_copy_then_assign_pattern_still_works(scenario):
     jobs = scenario.jobs
     jobs[0].standard_hours = 31
