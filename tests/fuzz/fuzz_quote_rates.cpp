@@ -10,7 +10,7 @@
 
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/quote/quote.hpp"
-#include "../quote_every_job.hpp"
+#include "quote_every_job.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const nlohmann::json base = aci::io::scenario_to_json(aci::io::default_scenario());
