@@ -144,7 +144,7 @@ def render_price(a) -> str:
              row(f"  per {unit}", a.contribution_per_unit),
              row("the atelier's year before the job", a.year_result)]
     if a.break_even_units is None:
-        lines.append(f"  break-even: never at this price (the contribution is not positive)")
+        lines.append("  break-even: never at this price (the contribution is not positive)")
     else:
         lines.append(f"  break-even: {a.break_even_units} {unit} of such sales bring the year to 0")
     lines.append(row(f"break-even price per {unit} over {a.volume} {unit}", a.break_even_unit_price))

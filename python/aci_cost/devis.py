@@ -26,7 +26,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Mapping, Optional, Union
+from typing import Optional, Union
 
 from . import _documents as doc
 from ._core import InvalidInput

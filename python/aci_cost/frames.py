@@ -17,7 +17,6 @@ from typing import Iterable, Optional, Sequence
 import pandas as pd
 
 from ._core import InvalidInput
-from ._core.model import PricingOptions
 from ._core.scenario import Scenario
 
 __all__ = ["POLICIES", "as_float", "quotes_frame", "diff", "Diff"]

@@ -66,9 +66,9 @@ def plot_year(run: TrainingRun, ax=None):
 
     w = run.weeks
     if ax is None:
-        fig, (ax, ax2) = plt.subplots(2, 1, figsize=(10, 7), sharex=True, layout="constrained")
+        _, (ax, ax2) = plt.subplots(2, 1, figsize=(10, 7), sharex=True, layout="constrained")
     else:
-        fig, ax2 = ax.figure, ax.twinx()
+        ax2 = ax.twinx()
     ax.plot(w.index, w["demand"], label="demand (employee h)", color="tab:red")
     ax.plot(w.index, w["capacity"], label="capacity", color="tab:gray", linestyle="--")
     ax.plot(w.index, w["production"], label="production", color="tab:blue")

@@ -13,7 +13,7 @@ def test_quote_json_on_the_default(capsys):
     park = doc["quotes"][0]
     assert park["job"] == "park_maintenance"
     assert park["full_cost"] == "4484.33" and park["price"]["ttc"] == "1147.85"  # docs/worked_example.py
-    assert sum(D(l["amount"]) for l in park["cost_lines"]) == D(park["full_cost"])
+    assert sum(D(line["amount"]) for line in park["cost_lines"]) == D(park["full_cost"])
 
 
 def test_quote_table_for_one_job(capsys):

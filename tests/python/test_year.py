@@ -12,11 +12,11 @@ def test_default_year_statement(scenario):
     assert y.date.isoformat() == "2026-01-01"
     a = y.ateliers[0]
     # docs/worked_example.py, section 6 (exact fractions, largest remainder per side).
-    assert [(l.key, l.amount) for l in a.charges] == [
+    assert [(line.key, line.amount) for line in a.charges] == [
         ("salaries", D("239589.85")), ("social_contributions", D("29835.94")), ("other_staff_costs", D("7398.20")),
         ("overheads", D("32000.00")), ("structure", D("0.00")), ("statutory_auditor", D("5000.00")),
         ("other_charges", D("16000.00")), ("equipment", D("6370.00")), ("vehicles", D("16500.00"))]
-    assert [(l.key, l.amount) for l in a.products] == [
+    assert [(line.key, line.amount) for line in a.products] == [
         ("sales", D("72000.00")), ("aid_state", D("162343.83")), ("aid_departement", D("34136.26")),
         ("departement_grants", D("30000.00")), ("region", D("12000.00")), ("fse_plus", D("20000.00")),
         ("opco", D("4000.00")), ("other_grants", D("25000.00"))]
@@ -36,7 +36,7 @@ def test_frames_add_up(scenario):
     assert charges == y.charges_total and products == y.products_total and result == y.result
     jobs = aci_cost.budget.jobs_frame(y)
     assert list(jobs.job) == ["park_maintenance", "brush_clearing"]
-    assert jobs.subsidies.sum() <= sum(l.amount for l in y.ateliers[0].products[1:])
+    assert jobs.subsidies.sum() <= sum(line.amount for line in y.ateliers[0].products[1:])
 
 
 def test_year_cli(capsys):
