@@ -7,14 +7,28 @@ import json
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, ContextManager, Optional, Sequence, Union
 
 from . import InvalidInput, check_scenario, default_scenario, format_fr, load_scenario, quote, quote_all
-from ._core.scenario import DEFAULT_SCENARIOS
+from ._core.scenario import DEFAULT_SCENARIOS, Scenario
 from .sheet import render_quote
 
+if TYPE_CHECKING:
+    import datetime as dt
 
-def _scenario(path: Optional[str], support: Optional[str] = None):
+    import pandas as pd
+
+    from ._core.allocation import Allocation, TimeDrivenResult
+    from ._core.budget import PriceAnalysis, YearBudget
+    from ._core.quote import Line
+    from ._core.training import TrainingModel
+    from .actuals import Realised, Variances
+    from .devis import DocumentWarning
+    from .sharing import SharingRun
+    from .training import TrainingRun
+
+
+def _scenario(path: Optional[str], support: Optional[str] = None) -> Scenario:
     if path is not None and support is not None:
         raise InvalidInput(f"--support = {support!r}: give a scenario file or a support, not both")
     if path is None:
@@ -34,15 +48,16 @@ def _cmd_quote(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_year(y) -> str:
+def render_year(y: YearBudget) -> str:
     """The ACI's year: each atelier's income statement, the total, and the jobs placed in it."""
     width = 46
     out = [f"The year {y.year} (each month with the rates in force on its first day)"]
 
-    def row(label: str, amount) -> None:
+    def row(label: str, amount: Decimal) -> None:
         out.append(f"  {label:<{width}}{format_fr(amount):>16}")
 
-    def statement(charges, charges_total, products, products_total, result) -> None:
+    def statement(charges: Sequence[Line], charges_total: Decimal, products: Sequence[Line], products_total: Decimal,
+                  result: Decimal) -> None:
         out.append("  Charges")
         for line in charges:
             row("  " + line.key.replace("_", " "), line.amount)
@@ -78,7 +93,7 @@ def render_year(y) -> str:
     return "\n".join(out)
 
 
-def render_months(y) -> str:
+def render_months(y: YearBudget) -> str:
     """The ACI's year month by month: charges, products and result of each month."""
     out = [f"The year {y.year} by month (each month with the rates in force on its first day)",
            f"  {'month':<8}{'charges':>16}{'products':>16}{'result':>16}"]
@@ -120,12 +135,12 @@ def _cmd_year(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_price(a) -> str:
+def render_price(a: PriceAnalysis) -> str:
     """A job's price analysis, as a director reads it."""
     width = 58
     unit = a.unit
 
-    def row(label: str, amount) -> str:
+    def row(label: str, amount: Decimal) -> str:
         return f"  {label:<{width}}{format_fr(amount):>16}"
 
     lines = [f"Price of {a.job} ({a.atelier}): {a.sold_units} {unit} sold",
@@ -160,8 +175,8 @@ def _cmd_price(args: argparse.Namespace) -> int:
     names = [args.job] if args.job else [j.name for j in scenario.jobs]
     analyses = [budget.price_analysis(scenario, n, args.target_margin, args.volume) for n in names]
     if args.json:
-        def plain(a):
-            doc = {}
+        def plain(a: PriceAnalysis) -> dict[str, object]:
+            doc: dict[str, object] = {}
             for f in a._fields:
                 v = getattr(a, f)
                 doc[f] = v if isinstance(v, (bool, int, str)) or v is None else str(v)
@@ -173,7 +188,7 @@ def _cmd_price(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_training(run, model) -> str:
+def render_training(run: TrainingRun, model: TrainingModel) -> str:
     """The year's figures of a training run."""
     s = run.summary
     lines = [
@@ -261,7 +276,7 @@ def _progress(args: argparse.Namespace) -> bool:
     return sys.stderr.isatty() if args.progress is None else args.progress
 
 
-def _wrote(what: str, path) -> None:
+def _wrote(what: str, path: Union[str, Path]) -> None:
     print(f"{what} written to {Path(path).resolve()}")
 
 
@@ -314,7 +329,7 @@ def _devis_path(pattern: str, job: str, several: bool) -> Path:
     return confined(path.parent, f"{path.stem}-{job}{path.suffix}") if several else path
 
 
-def _warn_document(kind: str, number: str, warnings) -> None:
+def _warn_document(kind: str, number: str, warnings: Sequence[DocumentWarning]) -> None:
     for w in warnings:
         print(f"  {kind} {number}: warning {w.code}: {w.message}", file=sys.stderr)
 
@@ -353,7 +368,7 @@ def _cmd_invoice(args: argparse.Namespace) -> int:
     scenario = _scenario(args.scenario)
     quantities = invoice.read_quantities(args.quantities) if args.quantities else None
 
-    def day(text: Optional[str], name: str):
+    def day(text: Optional[str], name: str) -> Optional[dt.date]:
         if text is None:
             return None
         try:
@@ -370,7 +385,7 @@ def _cmd_invoice(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_share(run) -> str:
+def render_share(run: SharingRun) -> str:
     """Per post its frame and lawful splits, per ACI its stand-alone assumption, which assumption drives
     the saving, the whole problem's splits with who would walk away, the core check, the best grouping."""
     r = run.result
@@ -390,6 +405,7 @@ def render_share(run) -> str:
                 f"  together {format_fr(p.grand_cost)}, {p.persons} person(s) at {p.weekly_hours} h/week; "
                 f"allowed splits: {', '.join(p.allowed)}"]
         if p.lender is not None:
+            assert p.hourly_cost is not None  # a lent post has the hourly cost it is invoiced at
             out.append(f"  employed by {names[p.lender]}, {format_fr(p.hourly_cost)} per hour worked (wages and "
                        f"contributions); at-cost invoices:")
             for v in p.invoices:
@@ -453,13 +469,13 @@ def _cmd_share(args: argparse.Namespace) -> int:
     return 0
 
 
-def pd_options():
+def pd_options() -> ContextManager[None]:
     import pandas as pd
 
     return pd.option_context("display.width", 200, "display.max_columns", 20)
 
 
-def render_allocation(a) -> str:
+def render_allocation(a: Allocation) -> str:
     """The tableau de répartition as text: primary spread, flows, totals and rates."""
     from . import allocation
 
@@ -474,7 +490,7 @@ def render_allocation(a) -> str:
     return "\n".join(out)
 
 
-def render_time_driven(r) -> str:
+def render_time_driven(r: TimeDrivenResult) -> str:
     from . import allocation
 
     pools, jobs = allocation.time_driven_frames(r)
@@ -484,7 +500,7 @@ def render_time_driven(r) -> str:
                           f"Unused capacity: {format_fr(r.unused_cost)}"])
 
 
-def _allocation_json(a) -> str:
+def _allocation_json(a: Allocation) -> str:
     from . import allocation
 
     primary = allocation.primary_frame(a)
@@ -557,7 +573,7 @@ def _cmd_scenario(args: argparse.Namespace) -> int:
 
 # ---- actuals: an ACI's own accounts (FEC) and hours against its forecast (docs/actuals.md) ----
 
-def _json_value(v):
+def _json_value(v: object) -> object:
     """A JSON value: Decimal as text (to the cent as shown), dates ISO, the rest as is."""
     if isinstance(v, Decimal):
         return str(v)
@@ -566,12 +582,12 @@ def _json_value(v):
     return v
 
 
-def _records(frame) -> list:
+def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
     """A frame's rows as JSON-ready dicts (_json_value), None kept."""
     return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
-def render_actuals(r, v) -> str:
+def render_actuals(r: Realised, v: Variances) -> str:
     """The checks of the FEC, the realised year against the forecast, what was not placed, the
     cost of an hour, training and supervision against plan, and the quoted jobs against their hours."""
     fec, tb = r.fec, r.fec.balance
@@ -642,7 +658,7 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
     return 0
 
 
-def _actuals_parser(sub) -> None:
+def _actuals_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ac = sub.add_parser("actuals", help="an ACI's FEC (and hours) against its forecast year: checks, realised year, "
                                         "variances, Excel")
     ac.add_argument("fec", help="the FEC file (LPF art. A47 A-1: tab or '|' separated)")

@@ -87,7 +87,7 @@ def quotes_frame(scenario: Scenario, policies: Optional[Sequence[str]] = None, *
     return _finish(frame, as_float)
 
 
-def _walk(obj, path: str) -> Iterable[tuple[str, object]]:
+def _walk(obj: object, path: str) -> Iterable[tuple[str, object]]:
     """(path, value) of every leaf field of a record, lists by index."""
     fields = getattr(type(obj), "_fields", None)
     if fields is not None and not isinstance(obj, type):
@@ -129,7 +129,7 @@ def diff(before: Scenario, after: Scenario, *, date: Optional[_dt.date] = None, 
 
     figures = ("full_cost", "net_cost", "price_ht", "ttc")
 
-    def values(s: Scenario) -> dict:
+    def values(s: Scenario) -> dict[str, dict[str, Decimal]]:
         out = {}
         for j in s.jobs:
             q = quote(s, j.name)

@@ -176,7 +176,7 @@ def build(scenario: Scenario, job: Optional[str] = None, *, number: str = "FA-00
         warnings.append(DocumentWarning("vat_certification_missing", f"job[{d.job}].vat_certification is false: the "
                                         "reduced rate needs the client's certification on the signed devis"))
     attestation = None
-    if d.clause_terms is not None:
+    if d.clause_terms is not None and d.clause is not None:  # set together by devis.build
         planned = "insertion_hours" not in q
         hours = d.insertion_hours if planned else _decimal("quantities.insertion_hours", q["insertion_hours"])
         people = d.people if "people" not in q else _decimal("quantities.people", q["people"])
