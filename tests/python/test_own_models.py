@@ -101,8 +101,8 @@ def test_bad_models_are_errors():
                   model=sweep.Model("z", {"x1": (0, 1)}, ["y"], lambda c: {"y": c["x1"] / 0.0 if False else 1 / 0}))
 
 
-def test_dask_runs_a_python_model_bit_for_bit():
-    distributed = pytest.importorskip("dask.distributed")
+def test_dask_runs_a_python_model_bit_for_bit(extra):
+    distributed = extra("dask.distributed")
     from aci_cost import dask as aci_dask
 
     spec = {**SPEC, "design": {"kind": "sobol", "n": 4096, "seed": 4}}
