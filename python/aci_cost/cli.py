@@ -550,29 +550,17 @@ def _error(message: str) -> int:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Runs a command; bad input, a file that cannot be read or written, a document that cannot be
     printed and an interrupted run end in one line `aci_cost: error: ...` and exit status 2 (130
-    for Ctrl-C), never a traceback. Anything else is a bug and keeps its traceback."""
-    import decimal
-    import subprocess
-
+    for Ctrl-C), never a traceback. Only the library's documented errors are caught: ValueError
+    (InvalidInput, ScenarioError, NoRateInForce, DomainError), OSError (files; devis.PrintError
+    when Chromium fails) and the interruption (KeyboardInterrupt, _core.Cancelled). Anything else
+    is a bug and keeps its traceback."""
     from ._core import Cancelled
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (InvalidInput, ValueError, OSError) as e:
+    except (ValueError, OSError) as e:
         return _error(str(e))
-    except (OverflowError, decimal.InvalidOperation) as e:
-        return _error(f"a number out of range: {e}")
-    except subprocess.TimeoutExpired as e:
-        return _error(f"{Path(str(e.cmd[0])).name if isinstance(e.cmd, (list, tuple)) else e.cmd} did not finish "
-                      f"within {e.timeout:g} s")
-    except TypeError as e:
-        # A value of the wrong type reaching the compiled layer: its first line, never the
-        # binding's signature dump.
-        text = str(e)
-        if "incompatible function arguments" in text or "incompatible constructor arguments" in text:
-            return _error(text.splitlines()[0].rstrip(". ") + ": a value of the wrong type")
-        raise
     except (KeyboardInterrupt, Cancelled):
         print("aci_cost: interrupted", file=sys.stderr)
         return 130
