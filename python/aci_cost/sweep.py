@@ -126,7 +126,7 @@ class Model:
     name: str
     inputs: Mapping[str, Any]
     outputs: Sequence[str]
-    function: Callable[[dict], Mapping[str, Any]]
+    function: Callable[[dict[str, np.ndarray]], Mapping[str, Any]]
     stochastic: bool = False
 
     def __post_init__(self) -> None:
