@@ -75,7 +75,7 @@ def quote(doc: dict) -> dict:
         else:
             tot["CU"] += n * cost
     HQ = tot["HQ"]
-    labour, training = (tot["CI"] - tot["CT"]) / HQ, tot["CT"] / HQ
+    labour = (tot["CI"] - tot["CT"]) / HQ  # training is charged by its hours' share of CT (the lines below)
     sub = at["subsidies"]
     funding = [F(0), F(0)]
     if sub["aide_au_poste"]:

@@ -56,7 +56,7 @@ def reduction_coefficient(name, smic_year, gross):
     if x is None:
         print(f"  {name}: pay at or above 3 SMIC, no reduction")
         return F(0)
-    show(f"  x = 1/2 (3 x SMIC_year / gross - 1)", x)
+    show("  x = 1/2 (3 x SMIC_year / gross - 1)", x)
     if y is None:
         y_text = "1 (x = 1: exact)"
     else:
@@ -71,7 +71,7 @@ def reduction_coefficient(name, smic_year, gross):
         except ImportError:
             pass
     print(f"  {'  x^1.75':<60} {y_text}")
-    return show(f"  C = 0.02 + 0.3781 x^1.75, 4 decimals (proved exactly)", c)
+    return show("  C = 0.02 + 0.3781 x^1.75, 4 decimals (proved exactly)", c)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -110,7 +110,7 @@ for g in groups:
                   52 * g["w"] * g["paid_share"])
     basis, amount = g["pay"]
     if basis == "smic":
-        g["gross"] = show(f"  gross = 12.02 x P", smic * g["P"])
+        g["gross"] = show("  gross = 12.02 x P", smic * g["P"])
     else:
         g["gross"] = show(f"  gross = {amount} x 12 x paid share", amount * 12 * g["paid_share"])
     smic_year = show("  SMIC_year = 12.02 x P", smic * g["P"])
@@ -141,7 +141,7 @@ CS = show("CS = sum n C_g (supervisors)", sum(g["n"] * g["cost"] for g in sups))
 HS = show("HS = sum n 52 w (1 - u) p (ETPS working hours)", sum(g["n"] * g["base"] * g["p"] for g in sups))
 CA = show("CA (accompaniment, ASP)", sum(g["n"] * g["cost"] for g in asps))
 CU = show("CU (support staff)", sum(g["n"] * g["cost"] for g in supp))
-O = show("O (annual overheads)", F(32000))
+OH = show("O (annual overheads)", F(32000))
 X = show("X (other charges)", F(16000))
 equipment_rates = {"mower": F("8.50"), "brush_cutter": F("3.20"), "hedge_trimmer": F("2.80")}
 equipment_annual_hours = {"mower": 500, "brush_cutter": 400, "hedge_trimmer": 300}
@@ -166,13 +166,13 @@ public_grants = show("public grants (aid and grants, the OPCO's left out)",
 AUDITOR = show("statutory auditor: public grants > 153,000 (L612-4, D612-5), fee 5,000",
                F(5000) if public_grants > 153000 else F(0))
 sales, cap_share = F(72000), F("0.30")
-annual_charges = show("annual charges = CI + CS + CA + CU + O + auditor + X + V", CI + CS + CA + CU + O + AUDITOR + X + V)
+annual_charges = show("annual charges = CI + CS + CA + CU + O + auditor + X + V", CI + CS + CA + CU + OH + AUDITOR + X + V)
 
 print("4. Rates per hour of integration work (CS/HS per ETPS working hour)")
 labour = show("labour = (CI - CT) / HQ", (CI - CT) / HQ)
 training = show("training = CT / HQ", CT / HQ)
 accompaniment = show("accompaniment = CA / HQ", CA / HQ)
-overheads = show("overheads = (CU + O + auditor) / HQ", (CU + O + AUDITOR) / HQ)
+overheads = show("overheads = (CU + O + auditor) / HQ", (CU + OH + AUDITOR) / HQ)
 supervision = show("supervision = CS / HS", CS / HS)
 
 def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, hours_per_trip,
@@ -207,7 +207,7 @@ def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, 
                 "travel": "km cost + Tc x labour + Ts x CS/HS", "overheads": "W x overheads"}
     for k, v in lines.items():
         show(f"  line {k} = {formulas[k]}", v)
-    full_exact = show("full cost (exact) = sum of lines", sum(lines.values()))
+    show("full cost (exact) = sum of lines", sum(lines.values()))
     full, shown = largest_remainder(lines)
     print_shown("cost lines", lines, full, shown)
     production_exact = show(f"production cost = S x {ordinary_hourly_cost} + materials + equipment + vehicle",
@@ -278,7 +278,9 @@ def quote(name, std_parts, productivity, crew, supervisors, trips, km_per_trip, 
           f"headroom {money(cap)} - {money(sales)} = {money(headroom)}")
     paid_h = show("insertion statement: paid insertion hours W x HP / HQ", W * HP / HQ)
     train_h = show("insertion statement: training hours W x HT / HQ", W * HT / HQ)
-    h2 = lambda x: f"{float(round_half_away(x, 2)):.2f}"
+    def h2(x):
+        return f"{float(round_half_away(x, 2)):.2f}"
+
     print(f"  insertion statement (hours shown to 2 decimals): W = {h2(W)} insertion hours "
           f"({h2(H)} on site + {h2(Tc)} travel), paid {h2(paid_h)}, training {h2(train_h)}, "
           f"crew {crew}, ETPS hours on site {h2(etps_site)}")
@@ -320,7 +322,7 @@ charges = {
     "salaries": sum(g["n_eff"] * g["gross"] for g in groups),
     "social_contributions": sum(g["n_eff"] * g["contrib"] for g in groups),
     "other_staff_costs": sum(g["n_eff"] * g["per_head_all"] for g in groups),
-    "overheads": O,
+    "overheads": OH,
     "structure": F(0),
     "statutory_auditor": AUDITOR,
     "other_charges": X,

@@ -152,7 +152,7 @@ def outcome(check, text: bytes) -> dict:
     """What check_scenario gives on `text`: {"outcome": "accepted"} or the error's type and message."""
     try:
         check(text)
-    except Exception as e:  # noqa: BLE001: every exception is recorded, then judged by the tests
+    except Exception as e:  # noqa: BLE001 (every exception is recorded, then judged by the tests)
         return {"outcome": "refused", "error": type(e).__name__, "message": str(e)}
     return {"outcome": "accepted"}
 

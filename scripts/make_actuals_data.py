@@ -376,7 +376,7 @@ def malformed(outdir: Path, fec_text: str) -> dict:
     header = lines[0].split("\t")
     col = {name: k for k, name in enumerate(header)}
     # The first purchase (journal AC): its charge line, the third of the data lines at least.
-    k = next(i for i, l in enumerate(lines) if l.split("\t")[0] == "AC")
+    k = next(i for i, line in enumerate(lines) if line.split("\t")[0] == "AC")
     out = {}
 
     def write(name: str, rows: list[str], line: int, column: str) -> None:
@@ -395,9 +395,9 @@ def malformed(outdir: Path, fec_text: str) -> dict:
     cents_ = int(debit.replace(",", "")) + 1
     write("fec_unbalanced.txt", changed(k, "Debit", f"{cents_ // 100},{cents_ % 100:02d}"), k + 1, "Debit/Credit")
     write("fec_bad_date.txt", changed(k, "EcritureDate", "20261305"), k + 1, "EcritureDate")
-    write("fec_wrong_separator.txt", [l.replace("\t", ";") for l in lines], 1, "1")
+    write("fec_wrong_separator.txt", [line.replace("\t", ";") for line in lines], 1, "1")
     drop = col["CompteLib"]
-    write("fec_missing_column.txt", ["\t".join(f for j, f in enumerate(l.split("\t")) if j != drop) for l in lines], 1,
+    write("fec_missing_column.txt", ["\t".join(f for j, f in enumerate(line.split("\t")) if j != drop) for line in lines], 1,
           str(drop + 1))
     write("fec_unknown_account.txt", changed(k, "CompteNum", "9X1000"), k + 1, "CompteNum")
     return out

@@ -4,8 +4,9 @@
 
 The committed notebooks carry no outputs: one with outputs or execution counts fails (clear
 them with `jupyter nbconvert --clear-output --inplace`). Executed copies go to --out (the
-documentation site renders them). Each runs in its own folder, with this interpreter's kernel;
-ACI_COST_NOTEBOOK_N, when set, is the size of the large sweep (CI runs a smaller one).
+documentation site renders them). Each runs in its own folder, with this interpreter's kernel.
+CI (CTest python.notebooks) runs them as committed, the million-scenario sweep included (it
+takes seconds); ACI_COST_NOTEBOOK_N, when set, makes that sweep smaller (a slow machine).
 """
 import argparse
 import os

@@ -74,8 +74,10 @@ def training_quote(scenario: Scenario, job: Optional[str] = None) -> TrainingQuo
             raise InvalidInput("jobs = []: the scenario has no job to quote")
         job = scenario.jobs[0].name
     model = scenario.training_model()  # InvalidInput naming "training" when the scenario has none
+    setup = scenario.training
+    assert setup is not None  # training_model() has refused a scenario without one
     return make_training_quote(scenario.aci, scenario.job(job), scenario.rate_table(), scenario.pricing, model,
-                               scenario.training.horizon_start())
+                               setup.horizon_start())
 
 
 def quote_all(scenario: Scenario, *, scalar: str = "decimal") -> list[Quote]:

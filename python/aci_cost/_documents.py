@@ -34,10 +34,14 @@ import subprocess
 import tempfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence, Union
 
 from ._core import InvalidInput
+from ._core.model import Insurance
 from ._core.money import format_fr
+
+if TYPE_CHECKING:
+    import jinja2  # imported when a document is rendered
 
 CENT = Decimal("0.01")
 
@@ -171,7 +175,7 @@ def certification_text(rate: Decimal, article: str, client: str = "") -> str:
             "loi n° 2025-127 du 14 février 2025, art. 41 ; BOI-LETTRE-000280).")
 
 
-def insurance_text(insurance) -> str:
+def insurance_text(insurance: Insurance) -> str:
     """The insurance mention of building works (Code des assurances L243-2)."""
     parts = [f"Assurance {insurance.kind} souscrite auprès de {insurance.insurer}"]
     if insurance.address:
@@ -210,7 +214,7 @@ def number(value: Decimal, places: Optional[int] = None) -> str:
     d = d.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     sign = "-" if d < 0 else ""
     whole, _, frac = f"{abs(d):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -238,7 +242,7 @@ def percent(share: Decimal) -> str:
     return number((Decimal(share) * 100).normalize()) + "\u00a0%"
 
 
-def environment():
+def environment() -> jinja2.Environment:
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.PackageLoader("aci_cost", "templates"),
@@ -266,7 +270,8 @@ def confined(folder: Path, name: str) -> Path:
     return path
 
 
-def write_atomically(path, produce: Callable[[Path], None], check: Optional[Callable[[Path], None]] = None) -> Path:
+def write_atomically(path: Union[str, Path], produce: Callable[[Path], object],
+                     check: Optional[Callable[[Path], None]] = None) -> Path:
     """Writes `path` through a temporary file of its folder that `produce` fills, then renames
     it over `path`: a failure leaves an existing file as it was, and a symbolic link at `path`
     is replaced, never followed (its target is not touched)."""
@@ -353,13 +358,13 @@ def chromium(html_text: str, args: Sequence[str], timeout: float) -> None:
             raise PrintError(f"chromium failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
 
 
-def print_pdf(html_text: str, path, timeout: float = 120) -> Path:
+def print_pdf(html_text: str, path: Union[str, Path], timeout: float = 120) -> Path:
     """The page printed to a PDF at `path` (A4, no header or footer), written atomically."""
     return write_atomically(path, lambda tmp: chromium(html_text, ["--no-pdf-header-footer", f"--print-to-pdf={tmp}"],
                                                        timeout), check_pdf)
 
 
-def print_png(html_text: str, path, size: tuple[int, int], timeout: float = 120) -> Path:
+def print_png(html_text: str, path: Union[str, Path], size: tuple[int, int], timeout: float = 120) -> Path:
     """A PNG of the page's first screen (`size` in CSS pixels), written atomically."""
     def check(tmp: Path) -> None:
         if tmp.stat().st_size == 0:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Mapping as _MappingType, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Mapping as _MappingType, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -37,6 +37,9 @@ from ._core.actuals import (
 )
 from ._core.budget import YearBudget
 from ._core.scenario import Scenario, default_scenario
+
+if TYPE_CHECKING:
+    from .calibration import Calibration
 
 __all__ = [
     "FEC_COLUMNS", "ANALYTIC_COLUMNS", "HOURS_COLUMNS", "HOUR_KINDS", "ROLES", "Fec", "Hours", "Realised", "Variances",
@@ -154,7 +157,7 @@ def _split(lines: list[str], sep: str, width: int, name: str) -> list[list[str]]
     return [line.split(sep) for line in lines]
 
 
-def _check_dates(frame: pd.DataFrame, column: str, required: bool, name: str) -> dict:
+def _check_dates(frame: pd.DataFrame, column: str, required: bool, name: str) -> dict[str, _dt.date]:
     """{text: date} of the column's dates (AAAAMMJJ); the first bad one is refused, naming its line.
     (A year has few distinct dates: each is parsed once.)"""
     text = frame[column]
@@ -170,16 +173,16 @@ def _check_dates(frame: pd.DataFrame, column: str, required: bool, name: str) ->
     return good
 
 
-def _first(column: pd.Series, values) -> int:
+def _first(column: pd.Series, values: Sequence[object]) -> int:
     """The position of the first item of `column` among `values`."""
     return int(np.flatnonzero(column.isin(values).to_numpy())[0])
 
 
-def _fiscal_year(name: str, first: Optional[_dt.date], start: Optional[_dt.date],
-                 end: Optional[_dt.date]) -> tuple[_dt.date, _dt.date]:
+def _fiscal_year(name: str, first: Optional[_dt.date], start_given: Union[str, _dt.date, None],
+                 end_given: Union[str, _dt.date, None]) -> tuple[_dt.date, _dt.date]:
     """The fiscal year: given; else closing at the date of the file's name (SIRENFECAAAAMMJJ, A47 A-1);
     else the twelve months from the first day of the month of the first entry."""
-    def as_date(d, what):
+    def as_date(d: Union[str, _dt.date, None], what: str) -> Optional[_dt.date]:
         if d is None or isinstance(d, _dt.date):
             return d
         try:
@@ -187,7 +190,7 @@ def _fiscal_year(name: str, first: Optional[_dt.date], start: Optional[_dt.date]
         except ValueError:
             raise InvalidInput(f"read_fec.{what} = {d!r}: expected a date YYYY-MM-DD") from None
 
-    start, end = as_date(start, "year_start"), as_date(end, "year_end")
+    start, end = as_date(start_given, "year_start"), as_date(end_given, "year_end")
     m = _SIREN_NAME.match(name)
     if end is None and m:
         try:
@@ -336,7 +339,7 @@ class Hours:
         """The lines with their atelier's name and role settled against ``scenario``: an atelier by
         its name or support, a role from the line or from the staff group it names."""
         f = self.frame.copy()
-        names = {}
+        names: dict[str, str] = {}
         for a in scenario.aci.ateliers:
             names.setdefault(a.support, a.name)
         for a in scenario.aci.ateliers:
@@ -369,7 +372,7 @@ class Hours:
             g = f[f["atelier"] == a.name]
             integ = g[g["role"] == "integration"]
 
-            def h(frame, kinds=None):
+            def h(frame: pd.DataFrame, kinds: Optional[Sequence[str]] = None) -> Decimal:
                 sel = frame if kinds is None else frame[frame["kind"].isin(kinds)]
                 return Decimal(int(sel["centihours"].sum())) / 100
 
@@ -439,7 +442,7 @@ def read_hours(path: Union[str, Path]) -> Hours:
         frame["role"] = ""
     frame.insert(0, "line", np.arange(2, len(rows) + 2, dtype=np.int64))
 
-    def refuse(mask, column, rule):
+    def refuse(mask: pd.Series, column: str, rule: str) -> None:
         if mask.any():
             k = int(np.flatnonzero(np.asarray(mask))[0])
             raise InvalidInput(f"{name} line {int(frame['line'].iat[k])}, column {column} = "
@@ -475,7 +478,7 @@ def mapping_frame(mapping: Optional[Mapping] = None) -> pd.DataFrame:
                         columns=["prefix", "code", "side", "key", "label", "source"])
 
 
-def _mapping(mapping) -> Mapping:
+def _mapping(mapping: Union[Mapping, str, Path, None]) -> Mapping:
     if mapping is None:
         return default_mapping()
     if isinstance(mapping, Mapping):
@@ -591,8 +594,8 @@ def variances(realised: Realised, *, work: Optional[_MappingType[str, Union[Deci
         a_year = next(x for x in r.year.ateliers if x.atelier == a.name)
         fc = hour_cost(f_year, r.planned[i])
         # An atelier the hours file does not mention has no actual cost of an hour (shown as None).
-        recorded = r.actual_hours is not None and r.actual_hours[i].insertion_hours > 0
-        ac = hour_cost(a_year, r.actual_hours[i]) if recorded else None
+        hours = r.actual_hours[i] if r.actual_hours is not None else None
+        ac = hour_cost(a_year, hours) if hours is not None and hours.insertion_hours > 0 else None
         pairs.append((fc, ac))
         rates[a.name] = (fc.hourly_rate, ac.hourly_rate if ac else None)
         for measure in ("per_insertion_hour", "per_production_hour", "net_per_production_hour", "hourly_rate"):
@@ -616,7 +619,8 @@ def variances(realised: Realised, *, work: Optional[_MappingType[str, Union[Deci
     return Variances(lines, hour_costs, training_frame, supervision_frame, jobs, lv, pairs, records)
 
 
-def _job_variances(r: Realised, rates, work) -> tuple[pd.DataFrame, list[JobVariance]]:
+def _job_variances(r: Realised, rates: dict[str, tuple[Decimal, Optional[Decimal]]],
+                   work: _MappingType[str, Union[Decimal, int, str]]) -> tuple[pd.DataFrame, list[JobVariance]]:
     columns = ["job", "atelier", "quoted_standard_hours", "actual_standard_hours", "quoted_on_site_hours",
                "actual_on_site_hours", "allowed_on_site_hours", "quoted_travel_hours", "actual_travel_hours",
                "quoted_productivity", "actual_productivity", "quoted_rate", "actual_rate", "quoted_cost",
@@ -684,7 +688,8 @@ def calibration_frame(hours: Union[Hours, str, Path], work: pd.DataFrame, scenar
 
 
 def fit_time_equation(hours: Union[Hours, str, Path], work: pd.DataFrame, drivers: Sequence[str],
-                      scenario: Optional[Scenario] = None, *, productivity=None):
+                      scenario: Optional[Scenario] = None, *,
+                      productivity: Optional[Union[Decimal, float, str]] = None) -> Calibration:
     """The least-squares time equation (aci_cost.calibration.fit) of the realised jobs' standard
     hours on their drivers; its ``equation(name)`` keeps the coefficients' full precision."""
     from . import calibration

@@ -93,7 +93,7 @@ def rates_frame(a: Allocation) -> pd.DataFrame:
 
 def compare_methods(scenario: Scenario, date: Optional[Union[str, _dt.date]] = None) -> pd.DataFrame:
     """Each atelier's share of the structure under every method, side by side (Decimal €)."""
-    columns = {m: [] for m in METHODS}
+    columns: dict[str, list[Decimal]] = {m: [] for m in METHODS}
     names = [at.name for at in scenario.aci.ateliers]
     for m in METHODS:
         a = of_scenario(scenario, m, date)

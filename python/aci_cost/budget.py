@@ -9,15 +9,20 @@ and in total, with the scenario's jobs placed in it.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import Optional, Union
 
 import pandas as pd
 
 from ._core import InvalidInput
-from ._core.budget import PriceAnalysis, YearBudget, analyse_price, year_budget
+from ._core.budget import MonthInYear, PriceAnalysis, YearBudget, analyse_price, year_budget
+from ._core.quote import Line
 from ._core.scenario import Scenario
 
 __all__ = ["year", "frame", "months_frame", "jobs_frame", "price_analysis"]
+
+_Number = Union[Decimal, int, float, str]  # a number, or its decimal text
 
 
 def _money(frame: pd.DataFrame, float_money: bool) -> pd.DataFrame:
@@ -39,9 +44,9 @@ def year(scenario: Scenario, date: Optional[Union[str, _dt.date]] = None) -> Yea
 def frame(budget: YearBudget, *, as_float: bool = False) -> pd.DataFrame:
     """One row per shown line: ``atelier`` (or "total"), ``side`` (charges, products, result),
     ``key`` and ``amount`` (Decimal, to the cent; ``as_float``: float64 rounded to the cent)."""
-    rows = []
+    rows: list[tuple[str, str, str, Decimal]] = []
 
-    def add(name, charges, products, result):
+    def add(name: str, charges: Sequence[Line], products: Sequence[Line], result: Decimal) -> None:
         rows.extend((name, "charges", line.key, line.amount) for line in charges)
         rows.extend((name, "products", line.key, line.amount) for line in products)
         rows.append((name, "result", "result", result))
@@ -65,9 +70,9 @@ def months_frame(budget: YearBudget, *, as_float: bool = False) -> pd.DataFrame:
     """One row per shown monthly line: ``atelier`` (or "total"), ``month`` (1-12), ``side``
     (charges, products, result), ``key`` and ``amount`` (Decimal, to the cent). A line's twelve
     months add up to the year's line (``frame``) to the cent."""
-    rows = []
+    rows: list[tuple[str, int, str, str, Decimal]] = []
 
-    def add(name, months):
+    def add(name: str, months: Sequence[MonthInYear]) -> None:
         for m in months:
             rows.extend((name, m.month, "charges", line.key, line.amount) for line in m.charges)
             rows.extend((name, m.month, "products", line.key, line.amount) for line in m.products)
@@ -79,7 +84,8 @@ def months_frame(budget: YearBudget, *, as_float: bool = False) -> pd.DataFrame:
     return _money(pd.DataFrame(rows, columns=["atelier", "month", "side", "key", "amount"]), as_float)
 
 
-def price_analysis(scenario: Scenario, job: str, target_margin="0.05", volume=None) -> PriceAnalysis:
+def price_analysis(scenario: Scenario, job: str, target_margin: _Number = "0.05",
+                   volume: Optional[_Number] = None) -> PriceAnalysis:
     """The price analysis of ``job``: its floor (net cost), contribution margin, the units of such
     sales that balance its atelier's year, the price for ``target_margin`` on the net cost, the
     fair-zone price and the highest prices within the market, the over-compensation ceiling and

@@ -11,7 +11,7 @@ atelier as a :class:`aci_cost.TimeEquation`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -31,9 +31,9 @@ class Calibration:
     # The data it was fitted on (drivers, the driver matrix, the hours): a Calibration pickles as
     # that data and is fitted again on loading, to the same bits (a deterministic least squares).
     # None for a Calibration built by hand, which then refuses to pickle.
-    data: Optional[tuple] = field(default=None, repr=False, compare=False)
+    data: Optional[tuple[list[str], np.ndarray, list[float]]] = field(default=None, repr=False, compare=False)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         if self.data is None:
             raise TypeError("Calibration built without its data cannot pickle: get it from aci_cost.calibration.fit")
         return (_fit_again, self.data)
@@ -79,6 +79,6 @@ def fit(jobs: pd.DataFrame, drivers: Sequence[str], hours: str = "hours") -> Cal
     return Calibration(fit_time_equation(*data), data=data)
 
 
-def _fit_again(drivers: list, x: np.ndarray, y: list) -> Calibration:
+def _fit_again(drivers: list[str], x: np.ndarray, y: list[float]) -> Calibration:
     """Loads a pickled Calibration: the same fit of the same data."""
     return Calibration(fit_time_equation(drivers, x, y), data=(drivers, x, y))

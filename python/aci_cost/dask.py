@@ -8,7 +8,7 @@ the merged result is bit-identical to the local run, whatever the chunking.
 from __future__ import annotations
 
 import json
-from typing import Optional
+from typing import Any, Optional, Sequence, TypedDict
 
 import numpy as np
 import pandas as pd
@@ -20,14 +20,25 @@ from ._core.scenario import Scenario, default_scenario
 __all__ = ["run_sweep"]
 
 
-def _task(scenario_json: str, spec: dict, begin: int, end: int, threads: int, quantiles, model) -> dict:
+class _TaskResult(TypedDict):
+    """What a task sends back: its frames, its outputs' summary states and their names."""
+
+    inputs: pd.DataFrame
+    outputs: pd.DataFrame
+    states: dict[str, bytes]
+    names: list[str]
+
+
+def _task(scenario_json: str, spec: dict[str, Any], begin: int, end: int, threads: int, quantiles: Sequence[float],
+          model: Optional[_sweep.Model]) -> _TaskResult:
     r = _sweep.run(spec, _core.scenario.read_scenario(scenario_json), threads=threads, begin=begin, end=end,
                    quantiles=quantiles, model=model)
     return {"inputs": r.inputs, "outputs": r.outputs, "states": r.summary_states, "names": list(r.summary.index)}
 
 
-def run_sweep(spec, scenario: Optional[Scenario] = None, *, client=None, chunks: int = 8, threads: int = 1,
-              quantiles=(0.05, 0.25, 0.5, 0.75, 0.95), model: Optional[_sweep.Model] = None,
+def run_sweep(spec: _sweep.SpecLike, scenario: Optional[Scenario] = None, *, client: Any = None, chunks: int = 8,
+              threads: int = 1, quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95),
+              model: Optional[_sweep.Model] = None,
               retries: int = 2) -> _sweep.SweepRun:
     """Runs ``spec`` over a Dask cluster (``client``, default: the current one) in ``chunks`` tasks.
 

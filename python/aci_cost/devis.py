@@ -26,11 +26,11 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Mapping, Optional, Union
+from typing import NamedTuple, Optional, Union
 
 from . import _documents as doc
 from ._core import InvalidInput
-from ._core.model import ClauseTerms
+from ._core.model import ClauseTerms, Job
 from ._core.money import round_money, split
 from ._core.quote import Quote, SocialClause, check_social_clause, make_quote
 from ._core.scenario import Scenario
@@ -220,39 +220,52 @@ class _Labels:
         return fallback
 
 
-def _with_ttc(lines: list[DevisLine], rate: Decimal) -> list[DevisLine]:
-    """A consumer's lines: the unit price TTC (HT x (1 + rate), to the places of the HT price)
-    is the price agreed, and each line TTC = quantity x it, to the cent."""
-    out = []
+def _with_ttc(lines: list[DevisLine], rate: Decimal) -> tuple[list[DevisLine], list[Decimal]]:
+    """A consumer's lines and their totals TTC: the unit price TTC (HT x (1 + rate), to the places
+    of the HT price) is the price agreed, and each line TTC = quantity x it, to the cent."""
+    out, totals_ttc = [], []
     for line in lines:
         places = Decimal("0.0001") if line.price_places == 4 else CENT
         unit_ttc = (line.unit_price * (1 + rate)).quantize(places, ROUND_HALF_UP)
+        total_ttc = round_money(line.quantity * unit_ttc)
         out.append(DevisLine(line.number, line.key, line.label, line.detail, line.unit, line.quantity, line.unit_price,
-                             line.total, rate, unit_ttc, round_money(line.quantity * unit_ttc)))
-    return out
+                             line.total, rate, unit_ttc, total_ttc))
+        totals_ttc.append(total_ttc)
+    return out, totals_ttc
 
 
-def totals(lines: list[DevisLine], rate: Decimal, exempt: bool, prices_ttc: bool):
+class Totals(NamedTuple):
+    """The lines of a document at one VAT rate and their totals, to the cent."""
+
+    lines: list[DevisLine]
+    vat_lines: list[VatLine]
+    ht: Decimal
+    vat: Decimal
+    ttc: Decimal
+
+
+def totals(lines: list[DevisLine], rate: Decimal, exempt: bool, prices_ttc: bool) -> Totals:
     """(lines, VAT lines, total HT, VAT, total TTC) of lines at one rate. HT prices: VAT =
     round(HT x rate). Prices TTC (consumers): the TTC total is the lines' TTC, its base
     round(TTC / (1 + rate)), the VAT the difference; each line's HT becomes its share of that base
     (money.split: the lines add up to it exactly)."""
     if exempt:
         ht = sum((line.total for line in lines), Decimal(0))
-        return lines, [], ht, Decimal("0.00"), ht
+        return Totals(lines, [], ht, Decimal("0.00"), ht)
     if not prices_ttc:
         ht = sum((line.total for line in lines), Decimal(0))
         vat = round_money(ht * rate)
-        return [DevisLine(**{**line.__dict__, "vat_rate": rate}) for line in lines], [VatLine(rate, ht, vat)], ht, vat, ht + vat
-    ttc_lines = _with_ttc(lines, rate)
-    ttc = sum((line.total_ttc for line in ttc_lines), Decimal(0))
+        return Totals([DevisLine(**{**line.__dict__, "vat_rate": rate}) for line in lines], [VatLine(rate, ht, vat)],
+                      ht, vat, ht + vat)
+    ttc_lines, line_ttc = _with_ttc(lines, rate)
+    ttc = sum(line_ttc, Decimal(0))
     ht = round_money(ttc / (1 + rate))
-    shares = split(ht, [line.total_ttc for line in ttc_lines]) if ht > 0 else [Decimal("0.00")] * len(ttc_lines)
+    shares = split(ht, line_ttc) if ht > 0 else [Decimal("0.00")] * len(ttc_lines)
     ttc_lines = [DevisLine(**{**line.__dict__, "total": share}) for line, share in zip(ttc_lines, shares)]
-    return ttc_lines, [VatLine(rate, ht, ttc - ht)], ht, ttc - ht, ttc
+    return Totals(ttc_lines, [VatLine(rate, ht, ttc - ht)], ht, ttc - ht, ttc)
 
 
-def _lines(q: Quote, job, labels: _Labels, title: str) -> list[DevisLine]:
+def _lines(q: Quote, job: Job, labels: _Labels, title: str) -> list[DevisLine]:
     """The price HT spread over the job's work items, to the cent.
 
     Sold by its unit of output (baskets, kg, m², tonnes): one line of the units sold x the unit
@@ -323,7 +336,7 @@ def seller_party(scenario: Scenario, vat_exempt: bool) -> Party:
                  identity.phone, identity.legal_form)
 
 
-def client_party(scenario: Scenario, job, address: str, warnings: list[DocumentWarning]) -> Party:
+def client_party(scenario: Scenario, job: Job, address: str, warnings: list[DocumentWarning]) -> Party:
     """The job's client as printed (``aci.clients``), its numbers checked; a warning when the
     scenario does not describe it (printed as a business with its name only)."""
     c = scenario.aci.client(job.client) if job.client else None

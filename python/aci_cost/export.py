@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Union
+from typing import Any, Union
 
 import pandas as pd
 
@@ -26,7 +26,7 @@ _KEY = b"aci_cost"
 _INPUT, _OUTPUT = "input:", "output:"
 
 
-def _pyarrow():
+def _pyarrow() -> tuple[Any, Any]:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq

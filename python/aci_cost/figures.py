@@ -9,7 +9,7 @@ stay Decimal everywhere else.
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -38,19 +38,29 @@ def quote_waterfall(q: Any, ax: Any = None) -> Any:
     Bars are in order: the cost lines, "full cost", the subsidies (drawn downwards), "net cost";
     a step bar spans [before, after] of its running total, a total bar [0, total]."""
     ax = _axes(ax, (max(8.0, 0.7 * (len(q.cost_lines) + len(q.subsidies) + 2)), 5))
-    labels, bottoms, heights, colours = [], [], [], []
+    labels: list[str] = []
+    bottoms: list[float] = []
+    heights: list[float] = []
+    colours: list[str] = []
+
+    def bar(label: str, bottom: float, height: float, colour: str) -> None:
+        labels.append(label)
+        bottoms.append(bottom)
+        heights.append(height)
+        colours.append(colour)
+
     total = 0.0
     for line in q.cost_lines:
         v = float(line.amount)
-        labels.append(_label(line.key)); bottoms.append(total); heights.append(v); colours.append("tab:red")
+        bar(_label(line.key), total, v, "tab:red")
         total += v
-    labels.append("full cost"); bottoms.append(0.0); heights.append(float(q.full_cost)); colours.append("tab:gray")
+    bar("full cost", 0.0, float(q.full_cost), "tab:gray")
     total = float(q.full_cost)
     for line in q.subsidies:
         v = float(line.amount)
-        labels.append(_label(line.key)); bottoms.append(total - v); heights.append(v); colours.append("tab:green")
+        bar(_label(line.key), total - v, v, "tab:green")
         total -= v
-    labels.append("net cost"); bottoms.append(0.0); heights.append(float(q.net_cost)); colours.append("tab:blue")
+    bar("net cost", 0.0, float(q.net_cost), "tab:blue")
     x = np.arange(len(labels))
     ax.bar(x, heights, bottom=bottoms, color=colours, edgecolor="black", linewidth=0.5)
     ax.axhline(float(q.bounds.market_floor), color="tab:orange", linestyle="--", label="market floor")

@@ -17,7 +17,6 @@ from typing import Iterable, Optional, Sequence
 import pandas as pd
 
 from ._core import InvalidInput
-from ._core.model import PricingOptions
 from ._core.scenario import Scenario
 
 __all__ = ["POLICIES", "as_float", "quotes_frame", "diff", "Diff"]
@@ -88,7 +87,7 @@ def quotes_frame(scenario: Scenario, policies: Optional[Sequence[str]] = None, *
     return _finish(frame, as_float)
 
 
-def _walk(obj, path: str) -> Iterable[tuple[str, object]]:
+def _walk(obj: object, path: str) -> Iterable[tuple[str, object]]:
     """(path, value) of every leaf field of a record, lists by index."""
     fields = getattr(type(obj), "_fields", None)
     if fields is not None and not isinstance(obj, type):
@@ -130,7 +129,7 @@ def diff(before: Scenario, after: Scenario, *, date: Optional[_dt.date] = None, 
 
     figures = ("full_cost", "net_cost", "price_ht", "ttc")
 
-    def values(s: Scenario) -> dict:
+    def values(s: Scenario) -> dict[str, dict[str, Decimal]]:
         out = {}
         for j in s.jobs:
             q = quote(s, j.name)

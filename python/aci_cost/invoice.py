@@ -92,7 +92,7 @@ class Invoice:
 
 # ---- actual quantities -----------------------------------------------------------------------
 
-def read_quantities(path: Union[str, Path]) -> dict:
+def read_quantities(path: Union[str, Path]) -> dict[str, Any]:
     """A quantities file: ``{"lines": {KEY: quantity}, "insertion_hours": h, "people": n,
     "works_date": "YYYY-MM-DD"}`` (every part optional; KEY is a devis line's key: a driver's
     name, the output's unit, or "forfait")."""
@@ -176,7 +176,7 @@ def build(scenario: Scenario, job: Optional[str] = None, *, number: str = "FA-00
         warnings.append(DocumentWarning("vat_certification_missing", f"job[{d.job}].vat_certification is false: the "
                                         "reduced rate needs the client's certification on the signed devis"))
     attestation = None
-    if d.clause_terms is not None:
+    if d.clause_terms is not None and d.clause is not None:  # set together by devis.build
         planned = "insertion_hours" not in q
         hours = d.insertion_hours if planned else _decimal("quantities.insertion_hours", q["insertion_hours"])
         people = d.people if "people" not in q else _decimal("quantities.people", q["people"])
@@ -208,9 +208,9 @@ UNIT_CODES = {"m²": "MTK", "m³": "MTQ", "m": "MTR", "ml": "MTR", "kg": "KGM", 
               "forfait": "LS"}
 
 
-def _address(text: str) -> dict:
+def _address(text: str) -> dict[str, str]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    out: dict = {"country_code": "FR"}
+    out: dict[str, str] = {"country_code": "FR"}
     if lines:
         m = re.match(r"^(\d{5})\s+(.+)$", lines[-1])
         if m:
@@ -221,7 +221,7 @@ def _address(text: str) -> dict:
     return out
 
 
-def _party(p: Party) -> dict:
+def _party(p: Party) -> dict[str, str]:
     out = {"name": p.name, **_address(p.address)}
     if p.siret:
         out["legal_identifier"] = p.siret
@@ -233,7 +233,7 @@ def _party(p: Party) -> dict:
     return out
 
 
-def facturx_data(inv: Invoice) -> dict:
+def facturx_data(inv: Invoice) -> dict[str, Any]:
     """The invoice as the ``factur-x`` package's field dictionary (EN 16931 business terms). A
     public buyer's Chorus Pro service code is the buyer reference (BT-10) and its engagement
     number the purchase order reference (BT-13) [check: the Chorus Pro external specifications
@@ -247,7 +247,7 @@ def facturx_data(inv: Invoice) -> dict:
     notes = [{"BT-21": "PMD", "BT-22": inv.late_payment}, {"BT-21": "AAI", "BT-22": f"Suivant devis n° {inv.devis_number}"}]
     if inv.insurance:
         notes.append({"BT-21": "ABL", "BT-22": inv.insurance})
-    data: dict = {
+    data: dict[str, Any] = {
         "BT-1": inv.number, "BT-2": inv.issue_date, "BT-3": "380", "BT-5": "EUR", "BT-9": inv.due_date,
         "BT-14": inv.devis_number, "BT-20": inv.payment_terms, "BT-72": inv.works_date, "BG-1": notes,
         "BG-4": _party(inv.seller), "BG-7": _party(inv.client),
@@ -365,7 +365,7 @@ class InvoiceRegister:
         self.path = Path(path)
         self.prefix = doc.check_text("invoice.prefix", prefix) or "FA"
 
-    def read(self) -> dict:
+    def read(self) -> dict[str, Any]:
         if not self.path.exists():
             return {"prefix": self.prefix, "issued": []}
         try:
@@ -376,13 +376,13 @@ class InvoiceRegister:
             raise InvalidInput(f"register = {str(self.path)!r}: not an invoice register ({e})") from None
         return data
 
-    def next_number(self, issue_date: _dt.date, data: Optional[dict] = None) -> str:
+    def next_number(self, issue_date: _dt.date, data: Optional[dict[str, Any]] = None) -> str:
         data = data or self.read()
         prefix = data.get("prefix", self.prefix)
         return f"{prefix}-{issue_date.year}-{len(data['issued']) + 1:05d}"
 
     @contextlib.contextmanager
-    def issuing(self, issue_date: _dt.date, number: Optional[str] = None) -> Iterator[dict]:
+    def issuing(self, issue_date: _dt.date, number: Optional[str] = None) -> Iterator[dict[str, Any]]:
         """Yields the record of the invoice to write (its "number"; the block may add fields);
         records it when the block succeeds. An
         explicit `number` must be the next one; `issue_date` may not precede the last invoice's."""
@@ -401,7 +401,7 @@ class InvoiceRegister:
                 if issue_date < last:
                     raise InvalidInput(f"invoice.issue_date = {issue_date}: before the last invoice "
                                        f"{data['issued'][-1]['number']} of {last} (the sequence is chronological)")
-            record: dict = {"number": expected, "date": issue_date.isoformat()}
+            record: dict[str, Any] = {"number": expected, "date": issue_date.isoformat()}
             yield record
             data["issued"].append(record)
             data.setdefault("prefix", self.prefix)

@@ -22,16 +22,17 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Mapping, Optional, Sequence, Union
+from typing import Any, Mapping, Optional, Sequence, TypedDict, Union
 
 import pandas as pd
 
 from . import _core
 from ._checks import count, threads as threads_
-from ._core.sharing import PostResult, SharingProblem, SharingResult, Split
+from ._core.sharing import Grouping, PostResult, SharingProblem, SharingResult, Split
 
-__all__ = ["METHODS", "SharingProblem", "SharingRun", "example", "load", "read", "share", "coalition_cost",
-           "shapley", "airport_shapley", "nucleolus", "least_core", "best_grouping", "grouping_least_core"]
+__all__ = ["METHODS", "SharingProblem", "SharingRun", "BestGrouping", "example", "load", "read", "share",
+           "coalition_cost", "shapley", "airport_shapley", "nucleolus", "least_core", "best_grouping",
+           "grouping_least_core"]
 
 METHODS = ("at_cost", "proportional", "equal_saving", "shapley", "nucleolus", "per_capita_nucleolus")
 
@@ -60,6 +61,30 @@ def _names(who: Sequence[int], names: Sequence[str]) -> list[str]:
     return [names[i] for i in who]
 
 
+class BestGrouping(TypedDict):
+    """The best grouping of a sharing problem (``SharingRun.grouping()``), amounts in €/year."""
+
+    groups: list[list[str]]  # the members of each group (each shares on its own)
+    cost: Decimal  # the sum of the groups' own costs
+    saving_vs_alone: Decimal  # every member alone - cost
+    saving_vs_grand: Decimal  # all together - cost (>= 0)
+    stable: Optional[bool]  # some split with each group paying its own cost leaves no members better off alone
+    split: Optional[dict[str, Decimal]]  # such a split, per member (None when not stable)
+    optimal: list[list[list[str]]]  # every grouping as cheap (up to 16): the stable ones when `stable`
+
+
+class _ShareOptions(TypedDict):
+    """share()'s options, kept with a SharingRun to recompute it on unpickling."""
+
+    show_unlawful: bool
+    decimal_max_members: int
+    exact_max_members: int
+    permutations: int
+    seed: int
+    departures_max_members: int
+    grid: Optional[dict[str, Union[Decimal, str, int]]]
+
+
 @dataclass(frozen=True)
 class SharingRun:
     """The result of a sharing problem: per post its frame and lawful splits, per member its stand-alone
@@ -69,9 +94,9 @@ class SharingRun:
     # The call that computed it (problem, methods, options): a SharingRun pickles as that call and
     # is recomputed on loading, bit for bit (the splits are deterministic for a seed, whatever the
     # threads). None for a run built by hand, which then refuses to pickle.
-    call: Optional[tuple] = field(default=None, repr=False, compare=False)
+    call: Optional[tuple[SharingProblem, list[str], _ShareOptions]] = field(default=None, repr=False, compare=False)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         if self.call is None:
             raise TypeError("SharingRun built without its call cannot pickle: get it from aci_cost.sharing.share")
         return (_share_again, self.call)
@@ -195,13 +220,13 @@ class SharingRun:
         df.index.name = "leaving"
         return df
 
-    def grouping(self) -> Optional[dict]:
+    def grouping(self) -> Optional[BestGrouping]:
         """The best grouping: groups (names), cost, savings against all alone and all together, whether it
         is stable and a stable split; None when not searched."""
         g = self.result.grouping
         return None if g is None else self._grouping(g)
 
-    def _grouping(self, g: Any) -> dict:
+    def _grouping(self, g: Grouping) -> BestGrouping:
         return {"groups": [_names(b, self.members) for b in g.groups], "cost": g.cost,
                 "saving_vs_alone": g.saving_vs_alone, "saving_vs_grand": g.saving_vs_grand, "stable": g.stable,
                 "split": dict(zip(self.members, g.split)) if g.split else None,
@@ -214,7 +239,7 @@ class SharingRun:
         df.insert(0, "stand_alone", self.result.stand_alone)
         return df
 
-    def plot(self, ax=None):
+    def plot(self, ax: Any = None) -> Any:
         """Bars per member: the stand-alone cost and the share under each whole-problem split (€/year).
         Returns the Axes, as every plot of the package does (``ax.figure.savefig(...)``)."""
         import matplotlib.pyplot as plt
@@ -235,7 +260,7 @@ class SharingRun:
         ax.legend()
         return ax
 
-    def _split_dict(self, s: Split) -> dict:
+    def _split_dict(self, s: Split) -> dict[str, Any]:
         names = self.members
         out: dict[str, Any] = {
             "lawful": s.lawful, "shares": dict(zip(names, map(str, s.shares))),
@@ -256,14 +281,14 @@ class SharingRun:
                                  for d in s.departures}
         return out
 
-    def _grouping_dict(self, g: Any) -> dict:
+    def _grouping_dict(self, g: Grouping) -> dict[str, Any]:
         d = self._grouping(g)
         return {"groups": d["groups"], "cost": str(d["cost"]), "saving_vs_alone": str(d["saving_vs_alone"]),
                 "saving_vs_grand": str(d["saving_vs_grand"]), "stable": d["stable"],
                 "split": None if d["split"] is None else {m: str(x) for m, x in d["split"].items()},
                 "optimal": d["optimal"]}
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the frame of each post and its allowed splits, the stand-alone assumption per ACI,
         the splits, the core check and the best grouping; amounts as strings to the cent."""
         r = self.result
@@ -340,16 +365,16 @@ def share(problem: Union[SharingProblem, str, Path, dict], methods: Optional[Seq
     elif isinstance(problem, dict):
         problem = read(problem)
     grid = None if grid is None else dict(grid)
-    options = {"show_unlawful": bool(show_unlawful), "decimal_max_members": decimal_max_members,
-               "exact_max_members": exact_max_members, "permutations": permutations, "seed": seed,
-               "departures_max_members": departures_max_members, "grid": grid}
+    options: _ShareOptions = {"show_unlawful": bool(show_unlawful), "decimal_max_members": decimal_max_members,
+                              "exact_max_members": exact_max_members, "permutations": permutations, "seed": seed,
+                              "departures_max_members": departures_max_members, "grid": grid}
     methods = list(methods or ())
     return SharingRun(_core.sharing.share(problem, methods, options["show_unlawful"], decimal_max_members,
                                           exact_max_members, permutations, seed, threads, departures_max_members,
                                           grid), call=(problem, methods, options))
 
 
-def _share_again(problem: SharingProblem, methods: list, options: dict) -> SharingRun:
+def _share_again(problem: SharingProblem, methods: list[str], options: _ShareOptions) -> SharingRun:
     """Loads a pickled SharingRun: its call again (deterministic, see SharingRun.call)."""
     return share(problem, methods or None, **options)
 

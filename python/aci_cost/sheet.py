@@ -6,6 +6,8 @@ devis (:mod:`aci_cost.devis`), which shows none of the costs, subsidies or margi
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ._core.money import format_fr
 from ._core.quote import Quote
 
@@ -19,7 +21,7 @@ def render_quote(q: Quote) -> str:
     out = [f"Quote: {q.job} ({q.atelier}), {q.date.isoformat()}",
            f"  work content {q.standard_hours} standard h, productivity {q.productivity}", ""]
 
-    def row(label: str, amount) -> None:
+    def row(label: str, amount: Decimal) -> None:
         out.append(f"  {label:<{width}}{format_fr(amount):>16}")
 
     for line in q.cost_lines:

@@ -12,7 +12,7 @@ import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, Iterator, Mapping, NamedTuple, Optional, Sequence, TypedDict, Union
 
 import numpy as np
 import pandas as pd
@@ -20,8 +20,10 @@ import pandas as pd
 from . import _core
 from ._checks import count as _count, groups as _groups, names as _names, threads as _threads
 from ._core.scenario import Scenario
+from ._core.sweep import MorrisIndices, SobolIndices
 
-__all__ = ["SweepRun", "run", "run_to_directory", "read_directory", "load_spec", "inputs", "outputs", "SWEEP_FORMAT"]
+__all__ = ["SweepRun", "ChunkCounts", "InputRow", "run", "run_to_directory", "read_directory", "load_spec", "inputs",
+           "outputs", "SWEEP_FORMAT"]
 
 SWEEP_FORMAT: str = _core.sweep.SWEEP_FORMAT
 SpecLike = Union[Mapping[str, Any], str, Path]
@@ -46,11 +48,13 @@ def _plain(value: Any, path: str = "spec") -> Any:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"{path} = {value!r}: not a finite number")
-        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+        exponent = value.as_tuple().exponent  # an int: the value is finite
+        whole = isinstance(exponent, int) and exponent >= 0 and value == value.to_integral_value()
+        return int(value) if whole else float(value)
     raise ValueError(f"{path} = {value!r}: not a JSON value (numbers, strings, lists and dicts)")
 
 
-def load_spec(spec: SpecLike) -> dict:
+def load_spec(spec: SpecLike) -> dict[str, Any]:
     """A spec as a dict, from a dict, a JSON text or a file path. A dict may hold Decimals and
     numpy scalars or arrays: they become JSON numbers and lists. A spec that is not a JSON object,
     is malformed or nests too deeply is a ValueError naming it."""
@@ -84,7 +88,7 @@ def _real_values(values: Any, name: str) -> np.ndarray:
     return a.astype(float)
 
 
-def with_seed(spec: SpecLike) -> dict:
+def with_seed(spec: SpecLike) -> dict[str, Any]:
     """The spec with its design seed set: a seed of None (or none given) is drawn and recorded."""
     d = load_spec(spec)
     d.setdefault("format", SWEEP_FORMAT)
@@ -94,6 +98,17 @@ def with_seed(spec: SpecLike) -> dict:
     if design.get("seed") is None:
         design["seed"] = secrets.randbits(63)
     return d
+
+
+class InputRow(NamedTuple):
+    """One input of an analyst's Model, as the sweep engine reads it."""
+
+    name: str
+    low: float
+    high: float
+    low_open: bool  # the low end is excluded
+    high_open: bool  # the high end is excluded
+    unit: str
 
 
 @dataclass(frozen=True)
@@ -111,10 +126,10 @@ class Model:
     name: str
     inputs: Mapping[str, Any]
     outputs: Sequence[str]
-    function: Callable[[dict], Mapping[str, Any]]
+    function: Callable[[dict[str, np.ndarray]], Mapping[str, Any]]
     stochastic: bool = False
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # Checked here, by name, rather than by pybind11's signature dump when the sweep starts
         # (Model(outputs="yz") was read as the outputs "y" and "z", or dumped a TypeError).
         if not isinstance(self.name, str) or not self.name:
@@ -129,8 +144,8 @@ class Model:
         if not isinstance(self.stochastic, (bool, np.bool_)):
             raise ValueError(f"Model[{self.name}].stochastic = {self.stochastic!r}: expected True or False")
 
-    def input_table(self) -> list[tuple]:
-        """(name, low, high, low_open, high_open, unit) per input."""
+    def input_table(self) -> list[InputRow]:
+        """One row per input (name, low, high, low_open, high_open, unit)."""
         rows = []
         for name, d in self.inputs.items():
             if isinstance(d, Mapping):
@@ -141,11 +156,11 @@ class Model:
                     raise ValueError(f"Model[{self.name}].inputs[{name}] = {d!r}: expected (low, high) or (low, high, unit)")
                 low, high, unit = d[0], d[1], (d[2] if len(d) == 3 else "")
                 lo_open = hi_open = False
-            rows.append((str(name), float(low), float(high), lo_open, hi_open, str(unit)))
+            rows.append(InputRow(str(name), float(low), float(high), lo_open, hi_open, str(unit)))
         return rows
 
 
-def _with_model(d: dict, model: Optional[Model]) -> dict:
+def _with_model(d: dict[str, Any], model: Optional[Model]) -> dict[str, Any]:
     """The spec, naming `model` when one is given."""
     if model is not None:
         if not isinstance(model, Model):
@@ -157,10 +172,12 @@ def _with_model(d: dict, model: Optional[Model]) -> dict:
 def inputs(scenario: Optional[Scenario] = None, model: Union[str, Model] = "training") -> pd.DataFrame:
     """The inputs a model can vary: bounds and whether each end is excluded (``domain`` reads
     "[0, 1)"), the rule joining an input to others, and the unit. An unknown model is a ValueError."""
+    rows: list[tuple[str, float, float, bool, bool, str, str, str]] = []
     if isinstance(model, Model):
-        rows = [(n, lo, hi, lo_open, hi_open or np.isinf(hi),
-                 f"{'(' if lo_open else '['}{lo:g}, {hi:g}{')' if hi_open or np.isinf(hi) else ']'}", "", unit)
-                for n, lo, hi, lo_open, hi_open, unit in model.input_table()]
+        for r in model.input_table():
+            high_open = r.high_open or bool(np.isinf(r.high))  # an infinite end is never reached
+            domain = f"{'(' if r.low_open else '['}{r.low:g}, {r.high:g}{')' if high_open else ']'}"
+            rows.append((r.name, r.low, r.high, r.low_open, high_open, domain, "", r.unit))
     else:
         rows = _core.sweep.sweep_inputs(scenario or _core.scenario.default_scenario(), model)
     return pd.DataFrame(rows, columns=["name", "low", "high", "low_open", "high_open", "domain", "rule",
@@ -172,23 +189,32 @@ def outputs(scenario: Optional[Scenario] = None, model: str = "training") -> lis
     return list(_core.sweep.sweep_outputs(scenario or _core.scenario.default_scenario(), model))
 
 
+class ChunkCounts(TypedDict):
+    """The chunks of a sweep run into a directory (``SweepRun.chunks``)."""
+
+    chunks: int  # the run's chunks
+    computed: int  # computed by this run
+    reused: int  # written by an earlier, interrupted run
+    discarded: int  # leftovers of an interruption, deleted
+
+
 @dataclass(eq=False)
 class SweepRun:
     """A sweep's result: inputs and outputs per scenario (full mode) and summaries. Two runs are
     equal (``==``) when their spec, range, frames (values and labels, NaN equal to NaN) and
     summaries are."""
 
-    spec: dict
+    spec: dict[str, Any]
     begin: int
     end: int
     inputs: pd.DataFrame
     outputs: pd.DataFrame
     summary: pd.DataFrame
-    _raw_summaries: dict = field(repr=False, default_factory=dict)
-    summary_states: dict = field(repr=False, default_factory=dict)
+    _raw_summaries: dict[str, dict[str, Any]] = field(repr=False, default_factory=dict)
+    summary_states: dict[str, bytes] = field(repr=False, default_factory=dict)
     """Per output, the exact summary's state (bytes): ``_core.sweep.merge_summaries`` merges states of
     sub-ranges (e.g. a cluster's tasks) into the summary of the whole run, bit for bit."""
-    chunks: Optional[dict] = field(repr=False, default=None)
+    chunks: Optional[ChunkCounts] = field(repr=False, default=None)
     """A sweep run into a directory: counts of its chunks ``{"chunks", "computed", "reused",
     "discarded"}`` (reused: written by an earlier, interrupted run; discarded: leftovers of an
     interruption deleted); None for an in-memory run."""
@@ -197,7 +223,8 @@ class SweepRun:
     holds the exact order statistic and whether ``value`` is ``exact``. A run that keeps its
     columns (full mode) gives exact quantiles; a summary-only run (or merged summary states) the
     histogram's, within 2^-8 relative, and ``summary["quantile_error"]`` bounds their error."""
-    _arrays: dict = field(repr=False, default_factory=dict)  # the numpy arrays under the frames (out=)
+    # The numpy arrays under the frames (out=): {"inputs": {name: array}, "outputs": {name: array}}.
+    _arrays: dict[str, dict[str, np.ndarray]] = field(repr=False, default_factory=dict)
 
     @property
     def seed(self) -> int:
@@ -210,11 +237,10 @@ class SweepRun:
         return (self.spec == other.spec and self.begin == other.begin and self.end == other.end
                 and self.inputs.equals(other.inputs) and self.outputs.equals(other.outputs)
                 and self.summary.equals(other.summary))
+    # No __hash__: a class that defines __eq__ alone is unhashable (its frames are mutable).
 
-    __hash__ = None  # type: ignore[assignment]
 
-
-def _frames(raw: dict, quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _frames(raw: dict[str, Any], quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     index = pd.RangeIndex(raw["begin"], raw["end"], name="scenario")
     # copy=False: the columns stay the numpy arrays the engine handed over (no copy).
     ins = pd.DataFrame(raw["inputs"], index=index, copy=False) if raw["inputs"] else pd.DataFrame(index=index)
@@ -222,7 +248,7 @@ def _frames(raw: dict, quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.Dat
     return ins, outs, _summary_frame(raw["summaries"], quantiles)
 
 
-def _summary_frame(summaries: dict, quantiles: Sequence[float]) -> pd.DataFrame:
+def _summary_frame(summaries: dict[str, dict[str, Any]], quantiles: Sequence[float]) -> pd.DataFrame:
     """count .. max, the quantiles and their error bound (0 when exact) per output."""
     rows = {}
     for name, s in summaries.items():
@@ -237,7 +263,7 @@ def _summary_frame(summaries: dict, quantiles: Sequence[float]) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
-def _quantile_frame(summaries: dict, quantiles: Sequence[float]) -> pd.DataFrame:
+def _quantile_frame(summaries: dict[str, dict[str, Any]], quantiles: Sequence[float]) -> pd.DataFrame:
     """One row per (output, q): value, low, high, exact."""
     rows = [(name, q, s["quantiles"][q], *s["quantile_bounds"][q], bool(s["quantiles_exact"]))
             for name, s in summaries.items() for q in quantiles]
@@ -245,7 +271,7 @@ def _quantile_frame(summaries: dict, quantiles: Sequence[float]) -> pd.DataFrame
 
 
 @contextlib.contextmanager
-def _bar(progress: bool, unit: str, then: Optional[str] = None):
+def _bar(progress: bool, unit: str, then: Optional[str] = None) -> Iterator[Optional[Callable[[int, int], None]]]:
     """A progress(done, total) callback drawing a tqdm bar (None without progress), opened at
     the engine's first report, which gives the total; a report with another total starts a new
     bar counted in `then` (a Sobol' study: the evaluations, then the bootstrap's resamples)."""
@@ -257,7 +283,7 @@ def _bar(progress: bool, unit: str, then: Optional[str] = None):
     with warnings.catch_warnings():  # tqdm.auto warns in a notebook without ipywidgets, then draws text
         warnings.simplefilter("ignore")
         from tqdm.auto import tqdm
-    bars = []
+    bars: list[Any] = []
 
     def callback(done: int, total: int) -> None:
         if bars and then is not None and (total != bars[-1].total or done < bars[-1].n):
@@ -298,7 +324,7 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
     return _run_of(raw, quantiles)
 
 
-def _targets(out: Any) -> tuple[Optional[dict], Optional[dict]]:
+def _targets(out: Any) -> tuple[Optional[dict[str, np.ndarray]], Optional[dict[str, np.ndarray]]]:
     """The (inputs, outputs) arrays of an out= argument: a SweepRun's, or a dict's by name."""
     if out is None:
         return None, None
@@ -310,7 +336,7 @@ def _targets(out: Any) -> tuple[Optional[dict], Optional[dict]]:
     raise ValueError(f"out = {_short(out)}: expected a SweepRun or a dict of numpy arrays")
 
 
-def _run_of(raw: dict, quantiles: Sequence[float]) -> SweepRun:
+def _run_of(raw: dict[str, Any], quantiles: Sequence[float]) -> SweepRun:
     ins, outs, summary = _frames(raw, quantiles)
     return SweepRun(json.loads(raw["spec"]), raw["begin"], raw["end"], ins, outs, summary, raw["summaries"],
                     dict(raw["summary_states"]), raw.get("chunks"), _quantile_frame(raw["summaries"], quantiles),
@@ -398,25 +424,49 @@ def analyze_sobol(y: Sequence[float], *, k: int, n: int, seed: int, names: Optio
     return frame
 
 
-def _indices_frame(idx, labels) -> pd.DataFrame:
+def _indices_frame(idx: SobolIndices, labels: Sequence[str]) -> pd.DataFrame:
     """S1, ST and their intervals (a _core.sweep.SobolIndices) as a DataFrame indexed by input."""
     return pd.DataFrame({key: getattr(idx, key) for key in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")},
                         index=pd.Index(labels, name="input"))
 
 
-def _second_order_frame(idx, labels) -> pd.DataFrame:
+def _second_order_frame(idx: SobolIndices, labels: Sequence[str]) -> pd.DataFrame:
     """S2 and its interval per pair of inputs (or groups), indexed by (first, second)."""
     pairs = [(labels[g], labels[h]) for g in range(len(labels)) for h in range(g + 1, len(labels))]
     return pd.DataFrame({key: getattr(idx, key) for key in ("S2", "S2_low", "S2_high")},
                         index=pd.MultiIndex.from_tuples(pairs, names=["first", "second"]))
 
 
-def _model_seed(d: dict, scenario: Optional[Scenario]) -> Optional[int]:
+def _model_seed(d: dict[str, Any], scenario: Optional[Scenario]) -> Optional[int]:
     """The seed of the model's own random draws (the training model's), None for the quote model."""
     if d.get("model", "training") != "training":
         return None
     s = scenario or _core.scenario.default_scenario()
     return int(s.training.model.seed) if s.training is not None else None
+
+
+class Seeds(TypedDict):
+    """The seeds a Sobol' or Morris study used: it repeats bit for bit with them."""
+
+    design: int  # the design's points
+    bootstrap: int  # the bootstrap's resamples
+    model: Optional[int]  # the model's own random draws (the training model's); None for the others
+
+
+class SobolDetails(TypedDict):
+    """Per output of a Sobol' study: the output's mean and variance over the rows used."""
+
+    mean: float
+    variance: float
+    rows_used: int  # base rows used
+    rows_dropped: int  # base rows dropped for a NaN (nan_policy="drop_blocks")
+
+
+class TornadoSeeds(TypedDict):
+    """The draws a tornado used: the model's seed and the draw key of each replication."""
+
+    model: Optional[int]
+    draw_keys: list[int]
 
 
 @dataclass
@@ -429,16 +479,16 @@ class SobolResult:
     (design, bootstrap, the model's draws), so the call repeats bit for bit; ``n``, ``noise``,
     ``replications`` and ``resamples`` the design and the bootstrap."""
 
-    indices: dict
+    indices: dict[str, pd.DataFrame]
     unit_points: np.ndarray
-    outputs: dict
+    outputs: dict[str, np.ndarray]
     fingerprint: int
-    details: dict
-    seeds: dict = field(default_factory=dict)
+    details: dict[str, SobolDetails]
+    seeds: Seeds
     n: int = 0
     noise: bool = False
     replications: int = 1
-    second_order: dict = field(default_factory=dict)
+    second_order: dict[str, pd.DataFrame] = field(default_factory=dict)
     resamples: int = 1000
 
 
@@ -492,30 +542,30 @@ def sobol(spec: SpecLike, scenario: Optional[Scenario] = None, *, n: Optional[in
         warnings.warn(message, RuntimeWarning, stacklevel=2)
     indices = {o.output: _indices_frame(o.indices, study.labels) for o in study.outputs}
     pairs = {o.output: _second_order_frame(o.indices, study.labels) for o in study.outputs} if second_order else {}
-    details = {o.output: {k: getattr(o.indices, k) for k in ("mean", "variance", "rows_used", "rows_dropped")}
-               for o in study.outputs}
-    seeds = {"design": int(seed), "bootstrap": int(bootstrap_seed), "model": _model_seed(d, scenario)}
+    details = {o.output: SobolDetails(mean=o.indices.mean, variance=o.indices.variance, rows_used=o.indices.rows_used,
+                                      rows_dropped=o.indices.rows_dropped) for o in study.outputs}
+    seeds = Seeds(design=int(seed), bootstrap=int(bootstrap_seed), model=_model_seed(d, scenario))
     return SobolResult(indices, study.unit_points, {o.output: o.values for o in study.outputs}, study.fingerprint,
                        details, seeds, n, noise, replications, pairs, resamples)
 
 
-class MorrisResult(dict):
+class MorrisResult(dict[str, pd.DataFrame]):
     """Morris indices per output (a dict of DataFrames), with the seeds and design used:
     ``unit_points`` (the trajectories, k + 1 rows each, on the quantile scale), ``delta`` (the
     step), ``chosen`` (the candidates kept, with ``candidates``)."""
 
-    seeds: dict
+    seeds: Seeds
     trajectories: int
     levels: int
     replications: int
     candidates: int
     resamples: int
     unit_points: np.ndarray
-    chosen: list
+    chosen: list[int]
     delta: float
 
 
-def _morris_frame(idx, names: pd.Index) -> pd.DataFrame:
+def _morris_frame(idx: MorrisIndices, names: pd.Index) -> pd.DataFrame:
     """mu, mu_star, sigma and their intervals (a _core.sweep.MorrisIndices) per input."""
     keys = ("mu", "mu_low", "mu_high", "mu_star", "mu_star_low", "mu_star_high", "sigma", "sigma_low", "sigma_high")
     return pd.DataFrame({k: getattr(idx, k) for k in keys}, index=names)
@@ -549,7 +599,7 @@ def morris(spec: SpecLike, scenario: Optional[Scenario] = None, *, trajectories:
                                      ci_method)
     names = pd.Index(study.inputs, name="input")
     result = MorrisResult({o.output: _morris_frame(o.indices, names) for o in study.outputs})
-    result.seeds = {"design": int(seed), "bootstrap": int(bootstrap_seed), "model": _model_seed(d, scenario)}
+    result.seeds = Seeds(design=int(seed), bootstrap=int(bootstrap_seed), model=_model_seed(d, scenario))
     result.trajectories, result.levels, result.replications = trajectories, levels, replications
     result.candidates, result.resamples = candidates, resamples
     result.unit_points, result.chosen, result.delta = study.unit_points, list(study.chosen), study.delta
@@ -574,14 +624,14 @@ def analyze_morris(y: Sequence[float], *, k: int, trajectories: int, levels: int
     return _morris_frame(idx, pd.Index(labels, name="input"))
 
 
-class TornadoResult(dict):
+class TornadoResult(dict[str, pd.DataFrame]):
     """Tornado swings per output (a dict of DataFrames), with the seeds used and ``values``: per
     input the low, base and high values it was swung between."""
 
-    seeds: dict
+    seeds: TornadoSeeds
     replications: int
     values: pd.DataFrame
-    probabilities: tuple
+    probabilities: tuple[float, float]  # the quantiles an input given by its law swings between
 
 
 def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications: int = 1, threads: int = 1,
@@ -603,7 +653,7 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications
     study = _core.sweep.tornado_sweep(scenario or _core.scenario.default_scenario(), json.dumps(d), replications,
                                       threads, model, low, high)
     result = TornadoResult()
-    result.seeds = {"model": _model_seed(d, scenario), "draw_keys": list(range(replications))}
+    result.seeds = TornadoSeeds(model=_model_seed(d, scenario), draw_keys=list(range(replications)))
     result.replications = replications
     result.probabilities = (low, high)
     result.values = pd.DataFrame({"low": study.low, "base": study.base, "high": study.high},
@@ -615,5 +665,5 @@ def tornado(spec: SpecLike, scenario: Optional[Scenario] = None, *, replications
     return result
 
 
-__all__ += ["SobolResult", "MorrisResult", "TornadoResult", "sobol", "morris", "tornado", "with_seed", "Model",
+__all__ += ["SobolResult", "SobolDetails", "Seeds", "MorrisResult", "TornadoResult", "TornadoSeeds", "sobol", "morris", "tornado", "with_seed", "Model",
             "saltelli_points", "analyze_sobol", "morris_points", "analyze_morris"]

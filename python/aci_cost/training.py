@@ -3,7 +3,7 @@ and the figure of the year."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Union
 
 import numpy as np
 import pandas as pd
@@ -24,7 +24,7 @@ class TrainingRun:
     weeks: pd.DataFrame
     summary: TrainingSummary
 
-    def plot(self, ax=None):
+    def plot(self, ax: Any = None) -> Any:
         """The year in one figure; see :func:`plot_year`. Returns the first Axes (``.figure`` saves it)."""
         return plot_year(self, ax=ax)
 
@@ -59,16 +59,16 @@ def simulate_batch(source: Union[Scenario, TrainingModel], params: Mapping[str, 
     return pd.DataFrame(out)
 
 
-def plot_year(run: TrainingRun, ax=None):
+def plot_year(run: TrainingRun, ax: Any = None) -> Any:
     """Demand, production, training delivered vs planned and the backlog, week by week. Returns
     the first Axes, as every plot of the package does (``ax.figure.savefig(...)``)."""
     import matplotlib.pyplot as plt
 
     w = run.weeks
     if ax is None:
-        fig, (ax, ax2) = plt.subplots(2, 1, figsize=(10, 7), sharex=True, layout="constrained")
+        _, (ax, ax2) = plt.subplots(2, 1, figsize=(10, 7), sharex=True, layout="constrained")
     else:
-        fig, ax2 = ax.figure, ax.twinx()
+        ax2 = ax.twinx()
     ax.plot(w.index, w["demand"], label="demand (employee h)", color="tab:red")
     ax.plot(w.index, w["capacity"], label="capacity", color="tab:gray", linestyle="--")
     ax.plot(w.index, w["production"], label="production", color="tab:blue")

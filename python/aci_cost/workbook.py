@@ -11,13 +11,20 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 import pandas as pd
 
 from . import __version__, allocation as _allocation, budget as _budget
 from ._core import InvalidInput
+from ._core.budget import YearBudget
 from ._core.scenario import Scenario
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written or read
+    from openpyxl.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from .actuals import Realised, Variances
 
 __all__ = ["EURO_FORMAT", "SHEETS", "write", "read", "quotes_frame"]
 
@@ -72,7 +79,7 @@ def _cell(value: Any) -> Any:
     return str(value)
 
 
-def _table(ws, frame: pd.DataFrame, money_columns: Optional[set] = None, start_row: int = 1) -> int:
+def _table(ws: Worksheet, frame: pd.DataFrame, money_columns: Optional[set[str]] = None, start_row: int = 1) -> int:
     """Writes `frame` (header row, then rows) from `start_row`; money columns get the euro format.
     Returns the next free row."""
     from openpyxl.styles import Font
@@ -95,12 +102,12 @@ def _table(ws, frame: pd.DataFrame, money_columns: Optional[set] = None, start_r
     return start_row + len(frame) + 2
 
 
-def _note(ws, text: str) -> None:
+def _note(ws: Worksheet, text: str) -> None:
     ws.cell(row=1, column=1, value=text)
 
 
-def write(path: Union[str, Path], scenario: Optional[Scenario] = None, *, realised: Any = None,
-          variances: Any = None, date: Optional[Union[str, _dt.date]] = None) -> Path:
+def write(path: Union[str, Path], scenario: Optional[Scenario] = None, *, realised: Optional[Realised] = None,
+          variances: Optional[Variances] = None, date: Optional[Union[str, _dt.date]] = None) -> Path:
     """Writes the workbook: the ``scenario``'s forecast year (at ``date``; default: the realised
     year's date, else 1 January of the first job's year), its quotes and the allocation of its
     structure; with ``realised`` (actuals.realised_year) the realised year, its trial balance and
@@ -171,7 +178,8 @@ def write(path: Union[str, Path], scenario: Optional[Scenario] = None, *, realis
     return path
 
 
-def _cover(ws, scenario: Scenario, forecast, realised, variances) -> None:
+def _cover(ws: Worksheet, scenario: Scenario, forecast: YearBudget, realised: Optional[Realised],
+           variances: Optional[Variances]) -> None:
     from openpyxl.styles import Font
 
     lines: list[tuple[str, Any]] = [
@@ -257,7 +265,7 @@ def read(path: Union[str, Path]) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _back(cell) -> Any:
+def _back(cell: Cell) -> Any:
     """A cell's value as written: money (the euro format) as Decimal to the cent, dates as dates."""
     v = cell.value
     if isinstance(v, (int, float)) and not isinstance(v, bool) and cell.number_format == EURO_FORMAT:

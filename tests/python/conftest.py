@@ -1,24 +1,33 @@
+import importlib
 import os
+from types import ModuleType
 
 import pytest
 
 import aci_cost
 
-# The optional parts (Dask, SALib) are tested where they are installed; CTest installs them all
-# (scripts/bootstrap) and sets ACI_COST_EXTRAS_REQUIRED=1, so that a missing one fails there
-# instead of skipping silently (issue 26).
+# The optional parts (Dask, SALib, matplotlib) are tested where they are installed; CTest installs
+# them all (scripts/bootstrap) and sets ACI_COST_EXTRAS_REQUIRED=1, so that a missing one fails
+# there instead of skipping silently (issue 26).
 EXTRAS_REQUIRED = os.environ.get("ACI_COST_EXTRAS_REQUIRED") == "1"
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    outcome = yield
-    report = outcome.get_result()
-    if EXTRAS_REQUIRED and report.skipped and call.excinfo is not None:
-        reason = str(call.excinfo.value)
-        if reason.startswith("could not import"):  # pytest.importorskip's message
-            report.outcome = "failed"
-            report.longrepr = f"{item.nodeid}: an optional part is missing ({reason}) and ACI_COST_EXTRAS_REQUIRED=1"
+def require_extra(name: str) -> ModuleType:
+    """The module `name` of an optional part; when it cannot be imported the test is skipped, or
+    fails under ACI_COST_EXTRAS_REQUIRED=1. The one way tests reach an optional part (ruff bans
+    pytest.importorskip, whose skip would be silent)."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as e:
+        if EXTRAS_REQUIRED:
+            pytest.fail(f"an optional part is missing ({name}: {e}) and ACI_COST_EXTRAS_REQUIRED=1", pytrace=False)
+        pytest.skip(f"optional part {name} not installed ({e})")
+
+
+@pytest.fixture
+def extra():
+    """require_extra, for a test: ``distributed = extra("dask.distributed")``."""
+    return require_extra
 
 
 @pytest.fixture

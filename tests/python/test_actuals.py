@@ -230,7 +230,7 @@ def test_a_mapping_file_moves_accounts(tmp_path, to_plan):
     m.write_text(json.dumps({"format": actuals.MAPPING_FORMAT, "extends": "aci_default", "name": "ours",
                              "rules": [{"prefix": "6251", "key": "overheads", "source": "our chart"}]}))
     r = actuals.realised_year(to_plan["fec"], mapping=m)
-    lines = {l.key: l.amount for l in r.year.charges}
+    lines = {line.key: line.amount for line in r.year.charges}
     assert lines["vehicles"] == 0 and lines["overheads"] == D("48500.00")  # 32,000 + 16,500 (the default's vans)
     assert r.year.charges_total == r.forecast.charges_total
     frame = actuals.mapping_frame(actuals.load_mapping(m))
@@ -258,7 +258,7 @@ def test_without_an_analytic_column_lines_are_spread_as_the_forecast_spreads_the
     shared = r.shared_frame()
     assert set(shared["basis"]) >= {"forecast salaries", "forecast sales"}
     for a, f in zip(r.year.ateliers, r.forecast.ateliers):
-        assert {l.key: l.amount for l in a.products} == {l.key: l.amount for l in f.products}
+        assert {line.key: line.amount for line in a.products} == {line.key: line.amount for line in f.products}
 
 
 # ---- hours ----------------------------------------------------------------------------------------
@@ -378,7 +378,7 @@ def test_calibration_from_realised_jobs_keeps_full_precision(tmp_path):
     assert fit.equation("mowing", decimals=4).terms[0].coefficient == D("0.0002")
     # The realised productivity, where the standard work is measured.
     p = actuals.realised_productivity(tmp_path / "h.csv", pd.DataFrame(work).assign(
-        standard_hours=[D("0.4") + D("0.000151") * l + D("0.0125") * h for l, h in zip(lawns, hedges)]), s)
+        standard_hours=[D("0.4") + D("0.000151") * lawn + D("0.0125") * h for lawn, h in zip(lawns, hedges)]), s)
     assert p["productivity"].iat[0] == D("0.6000") and p["assumed_productivity"].iat[0] == D("0.6")
 
 
@@ -398,7 +398,7 @@ def test_cli_text_json_and_workbook(to_plan, tmp_path):
     p = run(to_plan["fec"], "--json")
     doc = json.loads(p.stdout)
     assert doc["fec"]["debit"] == doc["fec"]["credit"] == "1446491.30"
-    total = [l for l in doc["lines"] if l["atelier"] == "total" and l["key"] == "result"][0]
+    total = [line for line in doc["lines"] if line["atelier"] == "total" and line["key"] == "result"][0]
     assert total["forecast"] == total["actual"] == "6786.10"  # the default's year (docs/default_aci.md)
     assert doc["jobs"] == [] and doc["unplaced"] == []
 

@@ -125,8 +125,8 @@ def test_multi_atelier_scenario_every_method_and_the_quote():
     bare = aci_cost.load_scenario(MULTI)
     bare.aci.structure = aci_cost.Structure()
     q0 = aci_cost.quote(bare, "bulky_collection")
-    line = {l.key: l.amount for l in q.cost_lines}["overheads"]
-    line0 = {l.key: l.amount for l in q0.cost_lines}["overheads"]
+    line = {line.key: line.amount for line in q.cost_lines}["overheads"]
+    line0 = {line.key: line.amount for line in q0.cost_lines}["overheads"]
     assert line > line0
     y = aci_cost.budget.year(s)
     assert sum((a.charges[4].amount for a in y.ateliers), Decimal(0)) == total

@@ -3,7 +3,6 @@ wording, the legal mentions by kind of client, the HTML and the PDF it never lea
 figures into (read back with pdftotext), the checked identity numbers, and the printing's
 safety (atomic writes, names confined, Chromium without script or network)."""
 import http.server
-import os
 import re
 from html import unescape
 import subprocess

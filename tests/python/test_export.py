@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import aci_cost
 from aci_cost import export, sweep
 
 SPEC = {

@@ -169,8 +169,8 @@ class KillsItsWorkerOnce:
         return {"y": np.sin(x1) + 7 * np.sin(x2) ** 2, "z": x1 * x2}
 
 
-def test_a_dask_worker_killed_mid_sweep_leaves_a_complete_identical_result(tmp_path):
-    distributed = pytest.importorskip("dask.distributed")
+def test_a_dask_worker_killed_mid_sweep_leaves_a_complete_identical_result(tmp_path, extra):
+    distributed = extra("dask.distributed")
     from aci_cost import dask as aci_dask
 
     flag = tmp_path / "killed"
@@ -193,8 +193,8 @@ def test_a_dask_worker_killed_mid_sweep_leaves_a_complete_identical_result(tmp_p
     assert np.array_equal(r.outputs.to_numpy().view(np.uint64), local.outputs.to_numpy().view(np.uint64))
 
 
-def test_dask_run_sweep_refuses_bad_retries():
-    pytest.importorskip("dask.distributed")
+def test_dask_run_sweep_refuses_bad_retries(extra):
+    extra("dask.distributed")
     from aci_cost import dask as aci_dask
 
     with pytest.raises(ValueError, match=r"retries = -1"):

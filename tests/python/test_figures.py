@@ -45,7 +45,7 @@ def test_quote_waterfall(scenario):
         assert bar.get_y() + bar.get_height() == pytest.approx(top)
         top -= float(line.amount)
     assert bars[-1].get_height() == pytest.approx(float(q.net_cost)) == pytest.approx(top)
-    lines = {l.get_label(): l.get_ydata()[0] for l in ax.get_lines()}
+    lines = {line.get_label(): line.get_ydata()[0] for line in ax.get_lines()}
     assert lines["market floor"] == pytest.approx(float(q.bounds.market_floor))
     assert lines["price HT"] == pytest.approx(float(q.price.ht))
 
@@ -53,11 +53,11 @@ def test_quote_waterfall(scenario):
 def test_training_year(scenario):
     run = aci_cost.training.simulate(scenario)
     ax = figures.training_year(run)
-    data = {l.get_label(): l.get_ydata() for l in ax.get_lines()}
+    data = {line.get_label(): line.get_ydata() for line in ax.get_lines()}
     np.testing.assert_array_equal(data["demand (employee h)"], run.weeks["demand"])
     np.testing.assert_array_equal(data["production"], run.weeks["production"])
     other = [a for a in ax.figure.axes if a is not ax][0]
-    backlog = {l.get_label(): l.get_ydata() for l in other.get_lines()}["backlog (h owed)"]
+    backlog = {line.get_label(): line.get_ydata() for line in other.get_lines()}["backlog (h owed)"]
     np.testing.assert_array_equal(backlog, run.weeks["backlog"])
 
 
@@ -67,7 +67,7 @@ def test_sweep_histogram_and_heatmap(scenario):
     assert sum(p.get_height() for p in ax.patches) == 400
     counts, _ = np.histogram(run.outputs["training_debt"], bins=20)
     assert [p.get_height() for p in ax.patches] == list(counts)
-    vlines = {l.get_label(): l.get_xdata()[0] for l in ax.get_lines()}
+    vlines = {line.get_label(): line.get_xdata()[0] for line in ax.get_lines()}
     assert vlines["mean"] == pytest.approx(run.summary.loc["training_debt", "mean"])
     assert vlines["quantile 0.95"] == pytest.approx(run.summary.loc["training_debt", "q0.95"])
     assert ax.get_xlabel() == "training debt"

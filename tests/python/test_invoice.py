@@ -7,7 +7,6 @@ import json
 import re
 import subprocess
 from decimal import Decimal as D
-from pathlib import Path
 
 import pypdf
 import pytest

@@ -86,6 +86,31 @@ def test_a_stochastic_python_model_runs_on_common_random_numbers():
     assert rn.indices["y"].loc["noise", "ST"] > 0.0
 
 
+def test_a_models_input_table_has_named_fields_and_inputs_reads_them():
+    m = sweep.Model("m", {"x1": (0, 1), "x2": (2, 5, "h"),
+                          "x3": {"low": 0, "high": math.inf, "low_open": True, "unit": "€"}}, ["y"], ishigami)
+    rows = m.input_table()
+    assert rows[0] == sweep.InputRow("x1", 0.0, 1.0, False, False, "")
+    assert rows[1] == sweep.InputRow(name="x2", low=2.0, high=5.0, low_open=False, high_open=False, unit="h")
+    x3 = rows[2]
+    assert (x3.name, x3.low, x3.high, x3.low_open, x3.high_open, x3.unit) == ("x3", 0.0, math.inf, True, False, "€")
+    frame = sweep.inputs(model=m)
+    # The domain as written from the fields: an infinite end is open whatever the model says.
+    assert list(frame["domain"]) == ["[0, 1]", "[2, 5]", "(0, inf)"]
+    assert list(frame["high_open"]) == [False, False, True] and list(frame["unit"]) == ["", "h", "€"]
+
+
+def test_a_sobol_study_records_its_seeds_and_each_outputs_rows():
+    r = sweep.sobol(SPEC, model=ISHIGAMI, n=64, seed=5, bootstrap_seed=6, resamples=0)
+    assert r.seeds == {"design": 5, "bootstrap": 6, "model": None}  # a Python model draws nothing of its own
+    d = r.details["y"]
+    # 64 base rows, none dropped; the mean and the sample variance (n - 1) of the outputs of rows A and B.
+    assert (d["rows_used"], d["rows_dropped"]) == (64, 0)
+    y = r.outputs["y"].reshape(64, 5)[:, :2].ravel()  # per base row: A, B, AB_1, AB_2, AB_3
+    assert d["mean"] == pytest.approx(y.mean(), rel=1e-12)
+    assert d["variance"] == pytest.approx(y.var(ddof=1), rel=1e-12)
+
+
 def test_bad_models_are_errors():
     bad = sweep.Model("bad", {"x1": (0, 1)}, ["y"], lambda cols: {"y": np.zeros(3)})
     with pytest.raises(ValueError, match=r"model\[bad\]\.outputs\[y\] = 3 values"):
@@ -101,8 +126,8 @@ def test_bad_models_are_errors():
                   model=sweep.Model("z", {"x1": (0, 1)}, ["y"], lambda c: {"y": c["x1"] / 0.0 if False else 1 / 0}))
 
 
-def test_dask_runs_a_python_model_bit_for_bit():
-    distributed = pytest.importorskip("dask.distributed")
+def test_dask_runs_a_python_model_bit_for_bit(extra):
+    distributed = extra("dask.distributed")
     from aci_cost import dask as aci_dask
 
     spec = {**SPEC, "design": {"kind": "sobol", "n": 4096, "seed": 4}}

@@ -14,17 +14,17 @@ import aci_cost
 
 def test_worked_example(scenario):
     q = aci_cost.quote(scenario, "park_maintenance")
-    assert [l.key for l in q.cost_lines] == [
+    assert [line.key for line in q.cost_lines] == [
         "integration_labour", "training", "supervision", "accompaniment",
         "materials", "equipment", "travel", "overheads"]
     # docs/worked_example.py (exact fractions, without the library); docs/worked_example.md.
-    assert [l.amount for l in q.cost_lines] == [
+    assert [line.amount for line in q.cost_lines] == [
         D("1976.76"), D("123.02"), D("487.63"), D("162.36"),
         D("180.00"), D("220.20"), D("528.07"), D("806.29")]
-    assert q.full_cost == D("4484.33") == sum(l.amount for l in q.cost_lines)
+    assert q.full_cost == D("4484.33") == sum(line.amount for line in q.cost_lines)
     assert q.production_cost == D("2770.20") and q.insertion_extra_cost == D("1714.13")
     # One line per financer; the département's 445.52 is part of the aid, not on top of it.
-    assert [(l.key, l.amount) for l in q.subsidies] == [
+    assert [(line.key, line.amount) for line in q.subsidies] == [
         ("aid_state", D("2118.80")), ("aid_departement", D("445.52")), ("departement_grants", D("391.54")),
         ("region", D("156.62")), ("fse_plus", D("261.03")), ("opco", D("52.21")), ("other_grants", D("326.28"))]
     assert q.subsidies_total == D("3752.00") and q.net_cost == D("732.33")
@@ -36,7 +36,7 @@ def test_worked_example(scenario):
     assert (q.insertion.insertion_hours, q.insertion.on_site_hours, q.insertion.travel_hours) == (D("142.5"), 120, D("22.5"))
     assert q.insertion.training_hours == D("9.25")
     assert q.insertion.price_integration_part == D("0.00")  # the price is below the production cost
-    assert [l.amount for l in q.extra_lines] == [D("790.71"), D("312.08"), D("123.02"), D("162.36")]
+    assert [line.amount for line in q.extra_lines] == [D("790.71"), D("312.08"), D("123.02"), D("162.36")]
     assert q.extra_bottom_up == D("1388.17") and q.marginal_cost == D("466.20")
     # docs/default_aci.md: below_market_floor is the engine's ceiling below the market (reported);
     # latest known: the aid's socle, the RSA, the CCN point; to check: the département's RSA share,
@@ -170,10 +170,10 @@ def test_double_and_decimal_agree_to_the_cent(headcount, productivity, hours, cr
     qf = aci_cost.quote(s, scalar="double")
     assert qf.scalar == "double"
     # Exact agreement, but for a tie within binary noise (C++ test Scalars.* counts those).
-    for a, b in zip([l.amount for l in qd.cost_lines] + [qd.full_cost, qd.net_cost, qd.price.ht],
-                    [l.amount for l in qf.cost_lines] + [qf.full_cost, qf.net_cost, qf.price.ht]):
+    for a, b in zip([line.amount for line in qd.cost_lines] + [qd.full_cost, qd.net_cost, qd.price.ht],
+                    [line.amount for line in qf.cost_lines] + [qf.full_cost, qf.net_cost, qf.price.ht]):
         assert abs(a - b) <= D("0.01")
-    assert sum(l.amount for l in qf.cost_lines) == qf.full_cost
+    assert sum(line.amount for line in qf.cost_lines) == qf.full_cost
 
 
 def test_the_worked_example_derivation_runs_and_agrees():

@@ -1,7 +1,6 @@
 """One description per field: the field tables of the scenario's structs (C++ schema()) drive the
 JSON reader and writer, the Python properties, the stubs and docs/scenario_format.md. These
 tests fail when a copy disagrees with the table."""
-import datetime
 import json
 import subprocess
 import sys

@@ -348,8 +348,8 @@ def test_example_frames_and_stand_alone_assumptions():
     assert run.departures("at_cost").loc["ACI Rivière", "ACI Vallée"] == Decimal("-390.26")
 
 
-def test_figure_compares_the_splits():
-    pytest.importorskip("matplotlib")
+def test_figure_compares_the_splits(extra):
+    extra("matplotlib")
     import matplotlib
 
     matplotlib.use("Agg")

@@ -23,7 +23,7 @@ def test_every_support_has_a_default_that_quotes():
         s = aci_cost.default_scenario(name)
         assert s.aci.ateliers[0].support == name
         q = aci_cost.quote(s, s.jobs[-1].name)
-        assert sum((l.amount for l in q.cost_lines), D(0)) == q.full_cost
+        assert sum((line.amount for line in q.cost_lines), D(0)) == q.full_cost
     with pytest.raises(ValueError, match="support"):
         aci_cost.default_scenario("knitting")
 
@@ -125,8 +125,10 @@ def test_each_default_quote_equals_the_independent_derivation(support, tmp_path)
     from fractions import Fraction
     ref = {k: (Fraction(v) if not isinstance(v, list) else [Fraction(x) for x in v]) for k, v in json.loads(out).items()}
     q = aci_cost.quote(s, s.jobs[-1].name)
-    cents = lambda x: D(x.numerator) / D(x.denominator)  # exact: every reference amount is whole cents
-    assert [l.amount for l in q.cost_lines] == [cents(x) for x in ref["lines"]]
+    def cents(x: Fraction) -> D:
+        return D(x.numerator) / D(x.denominator)  # exact: every reference amount is whole cents
+
+    assert [line.amount for line in q.cost_lines] == [cents(x) for x in ref["lines"]]
     for mine, theirs in [(q.full_cost, "full_cost"), (q.subsidies_total, "subsidies"), (q.output_revenue, "output_revenue"),
                          (q.net_cost, "net_cost"), (q.price.ht, "price_ht"), (q.price.vat, "vat"),
                          (q.per_unit.full_cost, "full_cost_per_unit"), (q.per_unit.net_cost, "net_cost_per_unit"),

@@ -165,8 +165,8 @@ def test_cli_sweep_json(capsys):
     assert doc["summary"]["cost_per_productive_hour_honoured"]["count"] == 10000
 
 
-def test_dask_local_cluster_is_bit_identical():
-    distributed = pytest.importorskip("dask.distributed")
+def test_dask_local_cluster_is_bit_identical(extra):
+    distributed = extra("dask.distributed")
     spec = json.loads(json.dumps(SPEC))
     spec["design"]["n"] = 6000
     local = sweep.run(spec)

@@ -1,27 +1,51 @@
 """The ACI's year from Python: the statement against docs/worked_example.py, the balance to the
 cent, the frames, and the CLI."""
 import json
+import re
+import subprocess
+import sys
 from decimal import Decimal as D
+from pathlib import Path
 
 import aci_cost
 from aci_cost.cli import main
 
+ROOT = Path(__file__).resolve().parents[2]
 
-def test_default_year_statement(scenario):
+
+def _worked_example_year() -> tuple[list[tuple[str, D]], D, list[tuple[str, D]], D, D]:
+    """Section 6 of docs/worked_example.py, which derives the year without the library (exact
+    fractions; each side's lines shown by largest remainder, adding up to its rounded exact total):
+    the shown charges and their total, the shown products and their total, and the result."""
+    out = subprocess.run([sys.executable, str(ROOT / "docs" / "worked_example.py")], capture_output=True, text=True,
+                         check=True).stdout
+    section = out.split("6. The atelier's forecast year", 1)[1]
+    sides: list[tuple[list[tuple[str, D]], D]] = []
+    lines: list[tuple[str, D]] = []
+    for m in re.finditer(r"^    shown (\w+) +(-?[\d.]+)", section, flags=re.M):
+        if m.group(1) == "TOTAL":
+            sides.append((lines, D(m.group(2))))
+            lines = []
+        else:
+            lines.append((m.group(1), D(m.group(2))))
+    (charges, charges_total), (products, products_total) = sides
+    result = re.search(r"^  result = products - charges = ([\d.]+) - ([\d.]+) = (-?[\d.]+)", section, flags=re.M)
+    assert result is not None and (D(result.group(1)), D(result.group(2))) == (products_total, charges_total)
+    return charges, charges_total, products, products_total, D(result.group(3))
+
+
+def test_default_year_statement_is_the_worked_examples(scenario):
     y = aci_cost.budget.year(scenario)
     assert y.date.isoformat() == "2026-01-01"
     a = y.ateliers[0]
-    # docs/worked_example.py, section 6 (exact fractions, largest remainder per side).
-    assert [(l.key, l.amount) for l in a.charges] == [
-        ("salaries", D("239589.85")), ("social_contributions", D("29835.94")), ("other_staff_costs", D("7398.20")),
-        ("overheads", D("32000.00")), ("structure", D("0.00")), ("statutory_auditor", D("5000.00")),
-        ("other_charges", D("16000.00")), ("equipment", D("6370.00")), ("vehicles", D("16500.00"))]
-    assert [(l.key, l.amount) for l in a.products] == [
-        ("sales", D("72000.00")), ("aid_state", D("162343.83")), ("aid_departement", D("34136.26")),
-        ("departement_grants", D("30000.00")), ("region", D("12000.00")), ("fse_plus", D("20000.00")),
-        ("opco", D("4000.00")), ("other_grants", D("25000.00"))]
-    assert a.charges_total == D("352693.99") and a.products_total == D("359480.09")
-    assert a.result == D("6786.10")  # +1.9 % of the charges: balanced within the published band
+    # The library's statement line for line, each total and the result against the derivation.
+    charges, charges_total, products, products_total, result = _worked_example_year()
+    assert [(line.key, line.amount) for line in a.charges] == charges
+    assert [(line.key, line.amount) for line in a.products] == products
+    assert (a.charges_total, a.products_total, a.result) == (charges_total, products_total, result)
+    # The figures the derivation prints today: a change of rates moves both, and shows here.
+    assert (charges_total, products_total) == (D("352693.99"), D("359480.09"))
+    assert result == D("6786.10")  # +1.9 % of the charges: balanced within the published band
     # No deficit; the June 2026 SMIC is reported, not used (docs/default_aci.md).
     assert [w.code for w in a.warnings] == ["rate_unconfirmed"]
 
@@ -36,7 +60,7 @@ def test_frames_add_up(scenario):
     assert charges == y.charges_total and products == y.products_total and result == y.result
     jobs = aci_cost.budget.jobs_frame(y)
     assert list(jobs.job) == ["park_maintenance", "brush_clearing"]
-    assert jobs.subsidies.sum() <= sum(l.amount for l in y.ateliers[0].products[1:])
+    assert jobs.subsidies.sum() <= sum(line.amount for line in y.ateliers[0].products[1:])
 
 
 def test_year_cli(capsys):

@@ -4,7 +4,10 @@ import datetime
 from decimal import Decimal
 from typing import Any, ClassVar, Union, type_check_only
 
-from . import actuals, budget, link, model, money, quote, rates, scenario, schema, sharing, sweep, training
+# The submodules, re-exported (the `as` form: a stub's plain import is private).
+from . import actuals as actuals, budget as budget, link as link, model as model, money as money, quote as quote
+from . import rates as rates, scenario as scenario, schema as schema, sharing as sharing, sweep as sweep
+from . import training as training
 
 _Number = Union[int, float, Decimal, str]
 _MoneyIn = Union[int, Decimal, str]  # never float

@@ -1,9 +1,8 @@
 # Hand-kept stubs of aci_cost._core.budget (checked by mypy.stubtest in CTest).
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Optional, Sequence, Union
+from typing import Any, Optional, Sequence
 
-import numpy as np
 from . import _DateIn, _Record
 from .rates import RateTable
 from .model import Aci, Job, PricingOptions

@@ -1,7 +1,6 @@
 # Hand-kept stubs of aci_cost._core.calibration (checked by mypy.stubtest in CTest).
 from typing import Any, Optional, Sequence
 
-import numpy as np
 from . import _Result
 from .model import TimeEquation
 

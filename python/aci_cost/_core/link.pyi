@@ -1,9 +1,7 @@
 # Hand-kept stubs of aci_cost._core.link (checked by mypy.stubtest in CTest).
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Optional, Sequence, Union
 
-import numpy as np
 from . import _DateIn, _Record
 from .rates import RateTable
 from .model import Aci, Job, PricingOptions

@@ -1,9 +1,8 @@
 # Hand-kept stubs of aci_cost._core.model (checked by mypy.stubtest in CTest).
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Optional, Sequence, Union
+from typing import Optional
 
-import numpy as np
 from . import _Record
 from .allocation import Centre, Charge, CostDriver, Service, Term
 

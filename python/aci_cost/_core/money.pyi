@@ -1,9 +1,7 @@
 # Hand-kept stubs of aci_cost._core.money (checked by mypy.stubtest in CTest).
-import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Optional, Sequence, Union
+from typing import Sequence
 
-import numpy as np
 from . import _Number, _MoneyIn
 
 def round_money(amount: _MoneyIn, mode: str = ..., places: int = ...) -> Decimal: ...

@@ -1,9 +1,8 @@
 # Hand-kept stubs of aci_cost._core.quote (checked by mypy.stubtest in CTest).
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Optional, Sequence, Union
+from typing import Any, Optional
 
-import numpy as np
 from . import _DateIn, _Number, _MoneyIn, _Record
 from .allocation import Allocation
 from .rates import RateEntry, RateTable

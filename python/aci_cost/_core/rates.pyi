@@ -1,9 +1,8 @@
 # Hand-kept stubs of aci_cost._core.rates (checked by mypy.stubtest in CTest).
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Optional, Sequence, Union
+from typing import Optional
 
-import numpy as np
 from . import _Number, _MoneyIn, _DateIn, _Record, _RecordType
 
 def general_reduction_coefficient(annual_gross: _MoneyIn, annual_smic: _MoneyIn, tmin: _Number = ...,

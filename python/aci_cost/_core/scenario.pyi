@@ -1,9 +1,7 @@
 # Hand-kept stubs of aci_cost._core.scenario (checked by mypy.stubtest in CTest).
 import datetime
-from decimal import Decimal
-from typing import Any, ClassVar, Optional, Sequence, Union
+from typing import Optional, Union
 
-import numpy as np
 from . import _Record
 from .rates import RateEntry, RateTable
 from .model import Aci, Job, PricingOptions

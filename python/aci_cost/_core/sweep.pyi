@@ -1,7 +1,5 @@
 # Hand-kept stubs of aci_cost._core.sweep (checked by mypy.stubtest in CTest).
-import datetime
-from decimal import Decimal
-from typing import Any, ClassVar, Optional, Sequence, Union
+from typing import Any, Optional, Sequence
 
 import numpy as np
 from . import _Result

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from aci_cost import _core
 
 OUTPUTS = ["full_cost", "production_cost", "insertion_extra_cost", "subsidies", "net_cost", "price_ht",
            "market_floor", "integration_hours", "output_revenue", "full_cost_per_unit", "net_cost_per_unit",
