@@ -31,7 +31,7 @@ def _writes_through(method: Callable[..., _T]) -> Callable[..., _T]:
     return change
 
 
-class WriteThroughList(list):  # type: ignore[type-arg]  # items are the bound records of one field
+class WriteThroughList(list[Any]):  # items: the bound records of one field
     """A record's list field whose changes write back into the record (see the module's doc)."""
 
     __slots__ = ("_owner", "_name")
@@ -52,11 +52,13 @@ class WriteThroughList(list):  # type: ignore[type-arg]  # items are the bound r
     __setitem__ = _writes_through(list.__setitem__)
     __delitem__ = _writes_through(list.__delitem__)
 
-    def __iadd__(self, other: Any) -> WriteThroughList:  # type: ignore[override,misc]
+    # list's own += and *= change the list in C, past the methods above: redefined to write through
+    # (mypy: they return the write-through list where list.__add__/__mul__ return a plain list).
+    def __iadd__(self, other: Any) -> WriteThroughList:  # type: ignore[misc]
         self.extend(other)
         return self
 
-    def __imul__(self, n: Any) -> WriteThroughList:  # type: ignore[override,misc]
+    def __imul__(self, n: Any) -> WriteThroughList:  # type: ignore[misc]
         if not isinstance(n, int):
             return NotImplemented
         self[:] = list(self) * n
