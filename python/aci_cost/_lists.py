@@ -6,7 +6,9 @@ The bindings return a :class:`WriteThroughList` instead: every change through a 
 writes the whole list back into its record (the record's setter validates it and tells the record's
 own parent), so ``s.jobs.append(job)``, ``del s.jobs[0]`` and ``s.aci.ateliers[0] = at`` change ``s``
 as they read. A change the record refuses (a ``ValueError`` naming the field) leaves the list as it
-was. Copies (``list(s.jobs)``, ``copy.copy``, pickling) are plain lists, detached from the record.
+was. A list taken before its record's list changed (``a = s.jobs; s.jobs.pop(); a.append(j)``)
+refuses a change (a ``ValueError``) rather than write over the newer list, as a stale item does.
+Copies (``list(s.jobs)``, ``copy.copy``, pickling) are plain lists, detached from the record.
 """
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ _T = TypeVar("_T")
 def _writes_through(method: Callable[..., _T]) -> Callable[..., _T]:
     """`method` of list, followed by writing the list back into its record (undone if refused)."""
     def change(self: WriteThroughList, *args: Any, **kwargs: Any) -> _T:
+        if list(getattr(self._owner, self._name)) != self._taken:
+            raise ValueError(f"{type(self._owner).__name__}.{self._name} changed since this list was taken from it: "
+                             "take the list again (a stale list would write over the change)")
         before = list(self)
         result = method(self, *args, **kwargs)
         try:
@@ -25,6 +30,7 @@ def _writes_through(method: Callable[..., _T]) -> Callable[..., _T]:
         except BaseException:
             list.__setitem__(self, slice(None), before)
             raise
+        self._taken = list(self)
         return result
     change.__name__ = method.__name__
     change.__doc__ = method.__doc__
@@ -34,12 +40,13 @@ def _writes_through(method: Callable[..., _T]) -> Callable[..., _T]:
 class WriteThroughList(list[Any]):  # items: the bound records of one field
     """A record's list field whose changes write back into the record (see the module's doc)."""
 
-    __slots__ = ("_owner", "_name")
+    __slots__ = ("_owner", "_name", "_taken")
 
     def __init__(self, items: list[Any], owner: Any, name: str) -> None:
         super().__init__(items)
         self._owner = owner
         self._name = name
+        self._taken = list(items)  # the record's list as taken: a change to a stale list is refused
 
     append = _writes_through(list.append)
     extend = _writes_through(list.extend)

@@ -42,7 +42,14 @@ def test_list_methods_change_the_scenario(scenario):
     assert names() == ["park_maintenance", "brush_clearing", "park_copy"]
     del scenario.jobs[1]
     assert names() == ["park_maintenance", "park_copy"]
-    scenario.jobs.insert(0, scenario.jobs.pop())
+    jobs = scenario.jobs
+    jobs.insert(0, jobs.pop())
+    assert names() == ["park_copy", "park_maintenance"]
+    # Two lists taken one after the other: the first is stale once the second changed the record.
+    with pytest.raises(ValueError, match=r"Scenario\.jobs changed since this list was taken from it"):
+        scenario.jobs.insert(0, scenario.jobs.pop())  # the insert's list was taken before the pop
+    assert names() == ["park_copy"]  # the pop went through; the stale insert did not
+    scenario.jobs.append(aci_cost.default_scenario().jobs[0])
     assert names() == ["park_copy", "park_maintenance"]
     scenario.jobs.sort(key=lambda j: j.name, reverse=True)
     assert names() == ["park_maintenance", "park_copy"]
