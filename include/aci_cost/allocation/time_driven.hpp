@@ -188,8 +188,8 @@ inline TimeDrivenResult time_driven(const TimeDrivenModel& m, Rounding mode = Ro
     // Money can hold: refused naming the share, not as a bare amount beyond the limit.
     ACI_COST_REQUIRE(a.used_cost.is_representable(), path + ".pools[" + std::to_string(p) + "].productive_share",
                      to_string(m.pools[p].productive_share),
-                     "its capacity (" + to_string(a.capacity) + " h) is used " + to_string(Decimal(a.used / a.capacity)) +
-                         " times over: the time used would cost beyond \u00b192233720368547758.07 \u20ac");
+                     "leaves a capacity (hours x productive_share) so small that the time used would cost beyond "
+                     "\u00b192233720368547758.07 \u20ac");
     a.used_cost = a.used_cost.rounded(mode);
     a.unused_cost = a.cost - a.used_cost;
     if (a.used > 0) {
