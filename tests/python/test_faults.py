@@ -396,6 +396,8 @@ def test_bad_arguments_are_value_errors_naming_them(tmp_path):
     ("chunk_rows", "400", r"manifest\.json: chunk_rows = \"400\": must be a whole number >= 1"),
     ("finished", [0, None], r"manifest\.json: finished\[1\] = null: must be a chunk number"),
     ("input_names", "x", r"manifest\.json: input_names = \"x\": must be a list of names"),
+    # fuzz_sweep_store's finding: a number as the format threw nlohmann's type_error (a RuntimeError here)
+    ("format", 2222243474, r"manifest\.json = unreadable: expected a manifest of format"),
 ])
 def test_an_edited_manifest_is_refused_naming_the_field_never_a_crash(tmp_path, key, value, message):
     # Issue 34 item 1: "chunk_rows": 0 crashed read_directory with SIGFPE. Run in a child so that

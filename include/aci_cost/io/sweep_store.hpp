@@ -268,7 +268,11 @@ inline json read_manifest(const std::filesystem::path& dir) {
   if (!in) throw InvalidInput(file.string(), "missing", "not a sweep directory (no manifest.json)");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   json m = json::parse(text, nullptr, false);
-  if (m.is_discarded() || !m.is_object() || m.value("format", "") != sweep_directory_format)
+  // (format checked for a string first: value("format", "") threw nlohmann's type_error, past the
+  // error contract, on {"format": 2222243474} — found by fuzz_sweep_store.)
+  const auto format = m.is_object() ? m.find("format") : m.end();
+  if (m.is_discarded() || !m.is_object() || format == m.end() || !format->is_string() ||
+      format->get<std::string>() != sweep_directory_format)
     throw InvalidInput(file.string(), "unreadable", "expected a manifest of format " + std::string(sweep_directory_format));
   // Fields used in arithmetic or as indices are checked here, before any use (an edited
   // "chunk_rows": 0 divided by zero): InvalidInput naming "<manifest>: <field>".

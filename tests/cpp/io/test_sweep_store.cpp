@@ -327,6 +327,9 @@ TEST(SweepStore, AnEditedManifestIsRefusedNamingTheFieldNeverACrash) {
       {"finished", nlohmann::json::array({0, "x"}), "manifest.json: finished[1] = \"x\": must be a chunk number"},
       {"finished", 2, "manifest.json: finished = 2: must be a list"},
       {"output_names", nlohmann::json::array({1, 2, 3}), "manifest.json: output_names[0] = 1: must be a name"},
+      // fuzz_sweep_store's finding: a format that is not a string threw nlohmann's type_error.
+      {"format", 2222243474, "manifest.json = unreadable: expected a manifest of format"},
+      {"format", nullptr, "manifest.json = unreadable: expected a manifest of format"},
   };
   for (const auto& c : cases) {
     edit_manifest(dir, [&](nlohmann::json& m) {
