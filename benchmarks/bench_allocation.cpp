@@ -15,8 +15,10 @@ aci::allocation::Network network(int supports, int mains) {
   std::mt19937_64 rng(42);
   std::uniform_int_distribution<int> w(1, 100);
   Network n;
-  for (int s = 0; s < supports; ++s) n.centres.push_back({"S" + std::to_string(s), CentreKind::support, "h", aci::Decimal(0)});
-  for (int m = 0; m < mains; ++m) n.centres.push_back({"M" + std::to_string(m), CentreKind::main, "h", aci::Decimal(1000)});
+  for (int s = 0; s < supports; ++s)
+    n.centres.push_back({"S" + std::to_string(s), CentreKind::support, "h", aci::Decimal(0)});
+  for (int m = 0; m < mains; ++m)
+    n.centres.push_back({"M" + std::to_string(m), CentreKind::main, "h", aci::Decimal(1000)});
   for (int k = 0; k < 5; ++k) {
     Charge c{"c" + std::to_string(k), aci::Money::from_cents(100'000'00 + k), {}, ""};
     for (const auto& ce : n.centres) c.key.push_back({ce.name, aci::Decimal(w(rng))});

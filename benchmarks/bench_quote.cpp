@@ -97,10 +97,10 @@ void BM_split(benchmark::State& state) {
 }
 BENCHMARK(BM_split)->Arg(3)->Arg(100);
 
-// The sweep of benchmarks/compare_numpy_quote.py (benchmarks/quote_sweep_1M.json) from C++ (1 M scenarios, 8 inputs drawn, 20
-// outputs kept; 1 and 2 threads), and the floor of any sweep that returns those 28 columns: fresh
-// columns (the engine's allocator) written once, no model. Side by side, their ratio is the
-// share of the sweep's time that writing its result into new memory takes on this machine.
+// The sweep of benchmarks/compare_numpy_quote.py (benchmarks/quote_sweep_1M.json) from C++ (1 M scenarios, 8 inputs
+// drawn, 20 outputs kept; 1 and 2 threads), and the floor of any sweep that returns those 28 columns: fresh columns
+// (the engine's allocator) written once, no model. Side by side, their ratio is the share of the sweep's time that
+// writing its result into new memory takes on this machine.
 constexpr std::size_t sweep_n = 1'000'000;  // the spec's design.n (checked below)
 
 /// The spec file shared with compare_numpy_quote.py (ACI_COST_QUOTE_SWEEP_SPEC, set by CMake).
@@ -137,7 +137,8 @@ void BM_quote_sweep_1M_out(benchmark::State& state) {
   aci::sweep::RunOptions opt;
   opt.threads = static_cast<unsigned>(state.range(0));
   const auto ev = aci::evaluators::make_evaluator(doc, s);
-  std::vector<aci::sweep::Column> columns(doc.spec.inputs.size() + doc.spec.outputs.size(), aci::sweep::Column(doc.spec.n));
+  std::vector<aci::sweep::Column> columns(doc.spec.inputs.size() + doc.spec.outputs.size(),
+                                          aci::sweep::Column(doc.spec.n));
   aci::sweep::SweepTargets into;
   for (std::size_t k = 0; k < columns.size(); ++k)
     (k < doc.spec.inputs.size() ? into.inputs : into.outputs).emplace_back(columns[k].data(), columns[k].size());
@@ -196,7 +197,8 @@ void BM_result_columns_1M(benchmark::State& state) {
     // Each thread writes its slice of every column, first touching its pages, as the workers do.
     const auto write = [&](std::size_t t) {
       const std::size_t lo = sweep_n * t / threads, hi = sweep_n * (t + 1) / threads;
-      for (auto& c : columns) std::fill(c.begin() + static_cast<std::ptrdiff_t>(lo), c.begin() + static_cast<std::ptrdiff_t>(hi), 1.0);
+      for (auto& c : columns)
+        std::fill(c.begin() + static_cast<std::ptrdiff_t>(lo), c.begin() + static_cast<std::ptrdiff_t>(hi), 1.0);
     };
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(write, t);

@@ -63,7 +63,8 @@ aci::sharing::SharingProblem ring(int n) {
   p.posts.push_back(post);
   const auto un = static_cast<std::size_t>(n);
   for (std::size_t i = 0; i < un; ++i)
-    p.members.push_back({"ACI " + std::to_string(i), {aci::Decimal(static_cast<int>(2 + i % 7))}, {aci::Decimal(47)}, {}});
+    p.members.push_back(
+        {"ACI " + std::to_string(i), {aci::Decimal(static_cast<int>(2 + i % 7))}, {aci::Decimal(47)}, {}});
   p.distance_km.assign(un, std::vector<aci::Decimal>(un, aci::Decimal(0)));
   p.travel_hours = p.distance_km;
   for (std::size_t i = 0; i < un; ++i)

@@ -38,7 +38,8 @@ int main(int argc, char** argv) try {
   }
   for (const auto& job : s.jobs) {
     const auto q = aci::quote::make_quote(s.aci, job, table, s.pricing);
-    std::cout << "\n" << q.job << " (" << q.atelier << "): full cost " << q.full_cost.format_fr() << ", price "
+    std::cout << "\n"
+              << q.job << " (" << q.atelier << "): full cost " << q.full_cost.format_fr() << ", price "
               << q.price.ht.format_fr() << " HT\n";
     for (const auto& l : q.cost_lines)
       if (l.key == "overheads") std::cout << "  overheads (own + structure): " << l.amount.format_fr() << "\n";

@@ -14,7 +14,8 @@ int main() {
   const auto problem = aci::io::example_sharing_problem();
   const SharingResult r = share(problem);
   std::cout << "Together " << r.grand_cost.format_fr() << " a year; alone:";
-  for (std::size_t i = 0; i < r.members.size(); ++i) std::cout << "  " << r.members[i] << " " << r.stand_alone[i].format_fr();
+  for (std::size_t i = 0; i < r.members.size(); ++i)
+    std::cout << "  " << r.members[i] << " " << r.stand_alone[i].format_fr();
   std::cout << "\n" << r.driver.text << "\n\n";
   for (const PostResult& post : r.posts) {
     std::cout << post.name << " (" << frame_name(post.frame) << "): " << post.grand_cost.format_fr() << ", "
@@ -24,8 +25,8 @@ int main() {
                 << post.hourly_cost.format_fr() << " per hour worked\n";
       for (const LendingInvoice& inv : post.invoices)
         std::cout << "  invoice to " << r.members[static_cast<std::size_t>(inv.member)] << ": " << inv.hours << " h, "
-                  << inv.labour.format_fr() << " + expenses " << inv.expenses.format_fr() << " = " << inv.total.format_fr()
-                  << "\n";
+                  << inv.labour.format_fr() << " + expenses " << inv.expenses.format_fr() << " = "
+                  << inv.total.format_fr() << "\n";
     }
     for (const Split& s : post.splits) {
       std::cout << "  " << split_name(s.method) << ":";
@@ -35,7 +36,8 @@ int main() {
   }
   for (const Split& s : r.splits) {
     std::cout << "whole, " << split_name(s.method) << ":";
-    for (std::size_t i = 0; i < r.members.size(); ++i) std::cout << "  " << r.members[i] << " " << s.shares[i].format_fr();
+    for (std::size_t i = 0; i < r.members.size(); ++i)
+      std::cout << "  " << r.members[i] << " " << s.shares[i].format_fr();
     std::cout << "  (" << s.blocking.size() << " blocking coalition(s))\n";
   }
   std::cout << r.core.text << "\n";

@@ -74,7 +74,8 @@ Solved solve(int n, const std::vector<Row>& rows, const std::vector<double>& x_u
     model.primal();
   }
   if (!model.isProvenOptimal()) {
-    throw DomainError("aci::sharing: the LP solver (Clp) found no optimum (status " + std::to_string(model.status()) + ")");
+    throw DomainError("aci::sharing: the LP solver (Clp) found no optimum (status " + std::to_string(model.status()) +
+                      ")");
   }
   Solved out;
   const double* primal = model.primalColumnSolution();
@@ -253,9 +254,7 @@ Money floor_cents(const Decimal& x) {
 Decimal hundredths(const Decimal& x) { return round_decimal(x, 2, Rounding::half_away_from_zero); }
 /// A double solver's result in the exact world: to the micro-euro, so that the noise below it
 /// (~1e-9 €) cannot decide a cent (two paths then give the same cents).
-Decimal from_double(double v) {
-  return round_decimal(decimal_from_double(v, "sharing.share"), 6, Rounding::half_even);
-}
+Decimal from_double(double v) { return round_decimal(decimal_from_double(v, "sharing.share"), 6, Rounding::half_even); }
 std::vector<Decimal> from_doubles(const std::vector<double>& x) {
   std::vector<Decimal> out;
   for (double v : x) out.push_back(from_double(v));
@@ -365,7 +364,8 @@ class Engine {
 
   /// The at-cost split of post p for S: borrowers' invoices rounded down to the cent, the lender
   /// (or, in a group, everyone by largest remainder) closing to `total`.
-  Computed at_cost(std::size_t p, Coalition s, const Money& total, std::vector<LendingInvoice>* invoices = nullptr) const {
+  Computed at_cost(std::size_t p, Coalition s, const Money& total,
+                   std::vector<LendingInvoice>* invoices = nullptr) const {
     const AtCost<Decimal> a = model_.at_cost(p, s);
     Computed out{a.share, {}, {}};
     const std::vector<int> who = users(p, s);
@@ -408,7 +408,8 @@ class Engine {
     Computed out;
     out.exact.assign(static_cast<std::size_t>(n_), Decimal(0));
     switch (m) {
-      case SplitMethod::at_cost: return at_cost(p, s, total);
+      case SplitMethod::at_cost:
+        return at_cost(p, s, total);
       case SplitMethod::proportional: {
         Decimal hours(0);
         for (int i : who) hours += model_.need_of(p, i);
@@ -427,10 +428,10 @@ class Engine {
         if (who.empty()) break;
         if (tabulated_) {
           const auto g = restricted(post_games_[p], who);
-          const auto phi = exact_game_ ? shapley_exact(g)
-                                       : from_doubles(shapley_exact(g.map<double>([](const Decimal& v) {
-                                           return scalar_cast<double>(v);
-                                         })));
+          const auto phi =
+              exact_game_
+                  ? shapley_exact(g)
+                  : from_doubles(shapley_exact(g.map<double>([](const Decimal& v) { return scalar_cast<double>(v); })));
           out.exact = spread_back(phi, who, n_);
         } else {
           const auto est = shapley_sampled(
@@ -445,7 +446,8 @@ class Engine {
       case SplitMethod::per_capita_nucleolus: {
         if (who.empty()) break;
         if (!tabulated_ || static_cast<int>(who.size()) > nucleolus_max_players) return std::nullopt;
-        const auto g = restricted(post_games_[p], who).map<double>([](const Decimal& v) { return scalar_cast<double>(v); });
+        const auto g =
+            restricted(post_games_[p], who).map<double>([](const Decimal& v) { return scalar_cast<double>(v); });
         const auto nu = nucleolus(g, m == SplitMethod::per_capita_nucleolus ? Complaint::per_capita : Complaint::total);
         out.exact = spread_back(from_doubles(nu.x), who, n_);
         break;
@@ -454,7 +456,6 @@ class Engine {
     out.shares = cents_over(out.exact, who, total, n_);
     return out;
   }
-
 
  public:
   /// Split `m` of the whole problem for S; post by post when `by_post` (additive methods, or a
@@ -469,8 +470,8 @@ class Engine {
     out.shares.assign(static_cast<std::size_t>(n_), Money());
     if (m == SplitMethod::shapley && !tabulated_) {
       const auto est = shapley_sampled(
-          n_, [this, s](Coalition c) { return (*fast_)(c & s); }, options_.permutations, options_.seed, options_.threads,
-          options_.watch);
+          n_, [this, s](Coalition c) { return (*fast_)(c & s); }, options_.permutations, options_.seed,
+          options_.threads, options_.watch);
       out.exact = from_doubles(est.value);
       out.standard_error = est.standard_error;
       out.shares = cents_over(out.exact, who, total, n_);
@@ -504,7 +505,8 @@ class Engine {
         out.exact = spread_back(from_doubles(nu.x), who, n_);
         break;
       }
-      default: return whole_split(s, m, true);  // additive: post by post
+      default:
+        return whole_split(s, m, true);  // additive: post by post
     }
     out.shares = cents_over(out.exact, who, total, n_);
     return out;
@@ -591,8 +593,8 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
     }
     for (SplitMethod m : post_methods[p])
       if (!split_allowed(kind, m) && !options.show_unlawful)
-        throw InvalidInput("posts[" + problem.posts[p].name + "].frame.kind", "\"" + std::string(frame_name(kind)) + "\"",
-                           split_refusal(kind, m));
+        throw InvalidInput("posts[" + problem.posts[p].name + "].frame.kind",
+                           "\"" + std::string(frame_name(kind)) + "\"", split_refusal(kind, m));
   }
   const auto lawful_everywhere = [&](SplitMethod m) {
     for (const SharedPost& post : problem.posts)
@@ -600,8 +602,9 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
     return true;
   };
   std::vector<SplitMethod> whole_methods;
-  for (SplitMethod m : options.methods.empty() ? std::vector<SplitMethod>(all_split_methods.begin(), all_split_methods.end())
-                                               : options.methods)
+  for (SplitMethod m : options.methods.empty()
+                           ? std::vector<SplitMethod>(all_split_methods.begin(), all_split_methods.end())
+                           : options.methods)
     if (!options.methods.empty() || options.show_unlawful || lawful_everywhere(m)) whole_methods.push_back(m);
 
   std::vector<std::string> grid_notes;
@@ -610,7 +613,8 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
     const std::string path = "posts[" + post.name + "]";
     // The grid given, else the collective agreement's of the problem's rate table: the level is a
     // class of IDCC 3016 (rates::Rate::ccn_coefficient keys, e.g. "accompagnateur_c").
-    const GridLookup rate_table_grid = [&problem](std::string_view level, const Date& date) -> std::optional<GridMinimum> {
+    const GridLookup rate_table_grid = [&problem](std::string_view level,
+                                                  const Date& date) -> std::optional<GridMinimum> {
       const std::string key(level);
       try {
         const auto& coefficient = problem.rate_table.in_force(rates::Rate::ccn_coefficient, date, key);
@@ -627,7 +631,7 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
                      "no such level in the collective agreement's grid at " + problem.date.to_string());
     rates::RateLookup lookup(problem.rate_table, problem.date);
     const Decimal hourly = post.staff.pay_basis == people::PayBasis::smic ? lookup.value(rates::Rate::smic_hourly)
-                                                                           : post.staff.pay.amount();
+                                                                          : post.staff.pay.amount();
     check_grid_pay(hourly, *minimum, post.pay_override, path);
     if (hourly < minimum->hourly())
       grid_notes.push_back(path + ": pay " + to_string(hourly) + " €/h below the grid's level " + post.grid_level +
@@ -703,8 +707,10 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
       for (std::size_t p = 0; p < posts; ++p) {
         const StandAlone& a = r.assumptions[i][p];
         if (a.need_hours == 0) continue;
-        if (a.rule.derogation()) derog_i = true;
-        else if (a.cost > a.cost_at_need) held_i = true;
+        if (a.rule.derogation())
+          derog_i = true;
+        else if (a.cost > a.cost_at_need)
+          held_i = true;
       }
       if (held_i) held += (held.empty() ? "" : ", ") + r.members[i];
       if (derog_i) derogating += (derogating.empty() ? "" : ", ") + r.members[i];
@@ -740,8 +746,23 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
   // --- per post: frame, invoices or group costs, splits ----------------------------------------
   for (std::size_t p = 0; p < posts; ++p) {
     const SharedPost& post = problem.posts[p];
-    PostResult pr{post.name, post.frame.kind, post.frame.source(), allowed_splits(post.frame.kind),
-                  post.frame.part_time, {}, grand_by_post[p], alone_by_post[p], {}, {}, {}, -1, {}, {}, {}, {}, {}};
+    PostResult pr{post.name,
+                  post.frame.kind,
+                  post.frame.source(),
+                  allowed_splits(post.frame.kind),
+                  post.frame.part_time,
+                  {},
+                  grand_by_post[p],
+                  alone_by_post[p],
+                  {},
+                  {},
+                  {},
+                  -1,
+                  {},
+                  {},
+                  {},
+                  {},
+                  {}};
     for (std::size_t i = 0; i < un; ++i) pr.users.push_back(model.need_of(p, static_cast<int>(i)) > 0);
     for (const Money& a : pr.stand_alone) pr.saving += a;
     pr.saving -= pr.grand_cost;
@@ -756,14 +777,15 @@ SharingResult share(const SharingProblem& problem, const ShareOptions& options) 
       if (post.frame.kind == FrameKind::employers_group) {
         const auto& s = model.posts[p];
         const Decimal staff = st.persons * st.person.annual_cost;
-        const std::vector<Decimal> parts = {
-            staff + st.persons * s.per_person_fixed, staff * s.overhead_rate, s.group_fixed,
-            Decimal(st.count) * s.fee_per_member,
-            s.rounds_per_year * st.tour_km * model.distance_scale * s.cost_per_km +
-                Decimal(st.count) * s.coordination_per_member};
+        const std::vector<Decimal> parts = {staff + st.persons * s.per_person_fixed, staff * s.overhead_rate,
+                                            s.group_fixed, Decimal(st.count) * s.fee_per_member,
+                                            s.rounds_per_year * st.tour_km * model.distance_scale * s.cost_per_km +
+                                                Decimal(st.count) * s.coordination_per_member};
         const std::vector<Money> shown = shares_to_total(parts, pr.grand_cost);
-        pr.group = GroupCosts{shown[0], shown[1], shown[2], shown[3], shown[4],
-                              Money(st.persons * (st.person.annual_gross + st.person.employer_contributions)).rounded()};
+        pr.group = GroupCosts{
+            shown[0], shown[1],
+            shown[2], shown[3],
+            shown[4], Money(st.persons * (st.person.annual_gross + st.person.employer_contributions)).rounded()};
       }
     }
     for (SplitMethod m : post_methods[p]) {

@@ -19,17 +19,26 @@ ACI_COST_INLINE Decimal parse_decimal(std::string_view text, std::string_view fi
   const std::size_t n = text.size();
   if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
   std::size_t digits = 0;
-  while (i < n && text[i] >= '0' && text[i] <= '9') { ++i; ++digits; }
+  while (i < n && text[i] >= '0' && text[i] <= '9') {
+    ++i;
+    ++digits;
+  }
   if (i < n && text[i] == '.') {
     ++i;
-    while (i < n && text[i] >= '0' && text[i] <= '9') { ++i; ++digits; }
+    while (i < n && text[i] >= '0' && text[i] <= '9') {
+      ++i;
+      ++digits;
+    }
   }
   if (digits == 0) throw bad();
   if (i < n && (text[i] == 'e' || text[i] == 'E')) {
     ++i;
     if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
     std::size_t exp_digits = 0;
-    while (i < n && text[i] >= '0' && text[i] <= '9') { ++i; ++exp_digits; }
+    while (i < n && text[i] >= '0' && text[i] <= '9') {
+      ++i;
+      ++exp_digits;
+    }
     if (exp_digits == 0 || exp_digits > 4) throw bad();
   }
   if (i != n) throw bad();
@@ -78,7 +87,7 @@ ACI_COST_INLINE std::string to_string(const Decimal& x) {
   std::string digits;
   for (std::size_t i = negative ? 1 : 0; i < e; ++i)
     if (sci[i] != '.') digits += sci[i];
-  digits.erase(digits.find_last_not_of('0') + 1);  // not empty: x is not zero
+  digits.erase(digits.find_last_not_of('0') + 1);       // not empty: x is not zero
   const long point = std::stol(sci.substr(e + 1)) + 1;  // digits before the decimal point
   std::string s;
   if (point <= 0) {

@@ -16,8 +16,7 @@
 namespace aci {
 
 /// Exact decimal number (50 significant digits).
-using Decimal = boost::multiprecision::number<boost::multiprecision::cpp_dec_float<50>,
-                                              boost::multiprecision::et_off>;
+using Decimal = boost::multiprecision::number<boost::multiprecision::cpp_dec_float<50>, boost::multiprecision::et_off>;
 
 /// True for the scalars the engines are instantiated on: double and Decimal.
 template <class T>
@@ -57,8 +56,8 @@ inline double approximate(const Decimal& x) {
 /// True when x is finite (always true for a Decimal made by this library).
 template <class T>
 bool is_finite(const T& x) {
-  using std::isfinite;
   using boost::multiprecision::isfinite;
+  using std::isfinite;
   return isfinite(x);
 }
 

@@ -15,7 +15,9 @@ class InvalidInput : public std::invalid_argument {
  public:
   InvalidInput(std::string field, std::string value, std::string_view rule)
       : std::invalid_argument(field + " = " + value + ": " + std::string(rule)),
-        field_(std::move(field)), value_(std::move(value)), rule_(rule) {}
+        field_(std::move(field)),
+        value_(std::move(value)),
+        rule_(rule) {}
   /// The offending field's path.
   const std::string& field() const noexcept { return field_; }
   /// The offending value, as text.
@@ -83,8 +85,8 @@ void require(bool cond, std::string_view field, const V& value, std::string_view
 /// require() whose field, value and rule expressions are evaluated only when `cond` fails:
 /// validating valid input formats no message and allocates nothing (tests/cpp/detail/
 /// test_lazy_messages.cpp guards it). `value` may be any streamable value or a string.
-#define ACI_COST_REQUIRE(cond, field, value, rule)                                                   \
-  do {                                                                                              \
-    if (!(cond)) [[unlikely]]                                                                       \
-      throw ::aci::InvalidInput(std::string(field), ::aci::detail::to_text(value), (rule));          \
+#define ACI_COST_REQUIRE(cond, field, value, rule)                                          \
+  do {                                                                                      \
+    if (!(cond)) [[unlikely]]                                                               \
+      throw ::aci::InvalidInput(std::string(field), ::aci::detail::to_text(value), (rule)); \
   } while (false)

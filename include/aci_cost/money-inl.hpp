@@ -26,7 +26,9 @@ ACI_COST_INLINE Decimal round_decimal(const Decimal& x, int places, Rounding mod
   a -= whole;  // the fraction, exact
   bool up = false;
   switch (mode) {
-    case Rounding::half_away_from_zero: up = a >= half; break;
+    case Rounding::half_away_from_zero:
+      up = a >= half;
+      break;
     case Rounding::half_even:
       up = a > half || (a == half && boost::multiprecision::fmod(whole, Decimal(2)) != 0);
       break;
@@ -70,7 +72,8 @@ ACI_COST_INLINE std::string Money::to_string() const {
 
 ACI_COST_INLINE std::string Money::format_fr(std::string_view group_separator) const {
   if (!is_whole_cents()) {
-    throw DomainError("Money::format_fr: " + aci::to_string(amount_) + " is not a whole number of cents; round it first");
+    throw DomainError("Money::format_fr: " + aci::to_string(amount_) +
+                      " is not a whole number of cents; round it first");
   }
   const std::int64_t c = cents();
   const std::int64_t a = c < 0 ? -c : c;
@@ -85,8 +88,7 @@ ACI_COST_INLINE std::string Money::format_fr(std::string_view group_separator) c
   return (c < 0 ? "-" : "") + grouped + "," + frac + " \u20ac";
 }
 
-ACI_COST_INLINE std::vector<std::int64_t> largest_remainder(const std::vector<Decimal>& exact,
-                                                            std::int64_t target) {
+ACI_COST_INLINE std::vector<std::int64_t> largest_remainder(const std::vector<Decimal>& exact, std::int64_t target) {
   const std::size_t n = exact.size();
   std::vector<std::int64_t> out(n);
   std::vector<Decimal> frac(n);
@@ -99,14 +101,13 @@ ACI_COST_INLINE std::vector<std::int64_t> largest_remainder(const std::vector<De
   }
   const std::int64_t left = target - assigned;
   if (left < 0 || static_cast<std::size_t>(left) > n) {
-    throw DomainError("largest_remainder: " + std::to_string(left) +
-                      " units left to assign over " + std::to_string(n) + " parts");
+    throw DomainError("largest_remainder: " + std::to_string(left) + " units left to assign over " + std::to_string(n) +
+                      " parts");
   }
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
   // Deterministic tie rule: equal remainders are served in the parts' order.
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return frac[a] > frac[b]; });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return frac[a] > frac[b]; });
   for (std::int64_t k = 0; k < left; ++k) out[order[static_cast<std::size_t>(k)]] += 1;
   return out;
 }
@@ -116,12 +117,12 @@ ACI_COST_INLINE std::vector<Money> split(const Money& total, const std::vector<D
   Decimal sum = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
     ACI_COST_REQUIRE(weights[i] >= 0, "split.weights[" + std::to_string(i) + "]", aci::to_string(weights[i]),
-            "must be >= 0");
+                     "must be >= 0");
     sum += weights[i];
   }
   ACI_COST_REQUIRE(sum > 0, "split.weights", "all zero", "at least one weight must be > 0");
   ACI_COST_REQUIRE(total.is_whole_cents(), "split.total", total.to_string(),
-          "must be a whole number of cents (round it first)");
+                   "must be a whole number of cents (round it first)");
   const std::int64_t cents = total.cents();
   std::vector<Decimal> quota(weights.size());
   for (std::size_t i = 0; i < weights.size(); ++i) {
@@ -130,8 +131,14 @@ ACI_COST_INLINE std::vector<Money> split(const Money& total, const std::vector<D
     const Decimal num = Decimal(cents) * weights[i];
     Decimal q = boost::multiprecision::floor(num / sum);
     Decimal r = num - q * sum;
-    while (r < 0) { q -= 1; r += sum; }
-    while (r >= sum) { q += 1; r -= sum; }
+    while (r < 0) {
+      q -= 1;
+      r += sum;
+    }
+    while (r >= sum) {
+      q += 1;
+      r -= sum;
+    }
     quota[i] = q + r / sum;
   }
   const auto parts = largest_remainder(quota, cents);
@@ -175,7 +182,8 @@ ACI_COST_INLINE std::vector<Money> fill_cents(const std::vector<Decimal>& exact,
   // Order the parts by remainder, largest first (ties: the earlier part first).
   std::vector<std::size_t> order(exact.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
   std::int64_t left = target - sum;
   for (std::size_t k = 0; left > 0; ++k, --left) ++cents[order[k % order.size()]];
   for (std::size_t k = 0; left < 0; ++k, ++left) --cents[order[order.size() - 1 - k % order.size()]];

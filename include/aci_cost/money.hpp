@@ -88,8 +88,14 @@ class Money {
   std::string format_fr(std::string_view group_separator = " ") const;
 
   Money operator-() const { return Money(-amount_); }
-  Money& operator+=(const Money& o) { amount_ += o.amount_; return *this; }
-  Money& operator-=(const Money& o) { amount_ -= o.amount_; return *this; }
+  Money& operator+=(const Money& o) {
+    amount_ += o.amount_;
+    return *this;
+  }
+  Money& operator-=(const Money& o) {
+    amount_ -= o.amount_;
+    return *this;
+  }
   friend Money operator+(Money a, const Money& b) { return a += b; }
   friend Money operator-(Money a, const Money& b) { return a -= b; }
   friend Money operator*(const Money& a, const Decimal& k) { return Money(a.amount_ * k); }
@@ -98,7 +104,7 @@ class Money {
   friend Decimal operator/(const Money& a, const Money& b) { return a.amount_ / b.amount_; }
   friend bool operator==(const Money& a, const Money& b) { return a.amount_ == b.amount_; }
   friend std::strong_ordering operator<=>(const Money& a, const Money& b) {
-    return a.amount_ < b.amount_ ? std::strong_ordering::less
+    return a.amount_ < b.amount_   ? std::strong_ordering::less
            : a.amount_ > b.amount_ ? std::strong_ordering::greater
                                    : std::strong_ordering::equal;
   }
@@ -111,8 +117,7 @@ class Money {
 /// `exact` (largest-remainder method): each part gets floor(exact), then the remaining units
 /// go one each to the largest fractional remainders; ties go to the earlier part.
 /// Requires target - sum(floor(exact)) to lie in [0, number of parts].
-ACI_COST_INLINE std::vector<std::int64_t> largest_remainder(const std::vector<Decimal>& exact,
-                                                            std::int64_t target);
+ACI_COST_INLINE std::vector<std::int64_t> largest_remainder(const std::vector<Decimal>& exact, std::int64_t target);
 
 /// Splits `total` (whole cents) over non-negative `weights` (not all zero) to the cent: the
 /// parts add up exactly to `total`; a zero weight gets zero; ties go to the earlier part.

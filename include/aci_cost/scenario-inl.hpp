@@ -25,7 +25,8 @@ ACI_COST_INLINE void Scenario::validate() const {
     jobs[i].validate();
     aci.atelier(jobs[i].atelier, [&] { return "job[" + jobs[i].name + "].atelier"; });
   }
-  schema::require_unique_names(jobs, [](const model::Job& job) -> std::string_view { return job.name; }, "jobs", "job");
+  schema::require_unique_names(
+      jobs, [](const model::Job& job) -> std::string_view { return job.name; }, "jobs", "job");
 }
 
 }  // namespace aci

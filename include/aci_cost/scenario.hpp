@@ -19,10 +19,10 @@ namespace aci {
 
 /// A complete input: what to price, how, and with which figures.
 struct Scenario {
-  model::Aci aci;                       ///< the structure
-  std::vector<model::Job> jobs;         ///< jobs to quote
-  quote::PricingOptions pricing;        ///< pricing policy for every job
-  std::vector<rates::RateEntry> rates;  ///< entries added to (or replacing) RateTable::france()
+  model::Aci aci;                               ///< the structure
+  std::vector<model::Job> jobs;                 ///< jobs to quote
+  quote::PricingOptions pricing;                ///< pricing policy for every job
+  std::vector<rates::RateEntry> rates;          ///< entries added to (or replacing) RateTable::france()
   std::optional<link::TrainingSetup> training;  ///< the weekly training model, if any
   std::optional<Date> rates_known_until;        ///< replaces the French table's known_until (if set)
   /// Use figures tagged `check` (reported, not confirmed) as soon as they are in force; by default

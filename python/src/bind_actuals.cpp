@@ -58,22 +58,25 @@ void bind_actuals(py::module_& m) {
       .done();
   // The columns of a large file as lists of str, straight into a Ledger (the record's keyword
   // construction names each item's path, which costs more than the check on 200,000 lines).
-  m.def("make_ledger", [](std::string source, std::vector<std::int64_t> line, std::vector<std::string> journal,
-                          std::vector<std::string> entry, std::vector<std::string> account,
-                          std::vector<std::string> debit, std::vector<std::string> credit,
-                          std::vector<std::string> analytic, std::string analytic_column) {
-        return Ledger{std::move(source), std::move(line), std::move(journal), std::move(entry), std::move(account),
-                      std::move(debit), std::move(credit), std::move(analytic), std::move(analytic_column)};
-      }, py::arg("source"), py::arg("line"), py::arg("journal"), py::arg("entry"), py::arg("account"),
-      py::arg("debit"), py::arg("credit"), py::arg("analytic") = std::vector<std::string>{},
-      py::arg("analytic_column") = "",
+  m.def(
+      "make_ledger",
+      [](std::string source, std::vector<std::int64_t> line, std::vector<std::string> journal,
+         std::vector<std::string> entry, std::vector<std::string> account, std::vector<std::string> debit,
+         std::vector<std::string> credit, std::vector<std::string> analytic, std::string analytic_column) {
+        return Ledger{std::move(source), std::move(line),     std::move(journal),
+                      std::move(entry),  std::move(account),  std::move(debit),
+                      std::move(credit), std::move(analytic), std::move(analytic_column)};
+      },
+      py::arg("source"), py::arg("line"), py::arg("journal"), py::arg("entry"), py::arg("account"), py::arg("debit"),
+      py::arg("credit"), py::arg("analytic") = std::vector<std::string>{}, py::arg("analytic_column") = "",
       "A Ledger from its columns (lists of str), as Ledger(...) but without a path per item: for large files.");
   m.def("trial_balance", &trial_balance, py::arg("ledger"),
         "Checks an FEC (amounts, accounts, every entry balanced to the cent, no closing of classes 6/7) and sums "
         "it by account; ValueError naming the file's line, the column and the value.");
-  m.def("parse_cents", [](const std::string& text, const std::string& field) {
-        return parse_cents(text, [&field] { return field; });
-      }, py::arg("text"), py::arg("field") = "amount",
+  m.def(
+      "parse_cents",
+      [](const std::string& text, const std::string& field) { return parse_cents(text, [&field] { return field; }); },
+      py::arg("text"), py::arg("field") = "amount",
       "An FEC amount ('1234,56') in whole cents; ValueError naming `field` otherwise.");
 
   Record<Rule>(m, "MappingRule", "Accounts starting with a prefix (under an analytic code or any) feed a line.")
@@ -95,15 +98,20 @@ void bind_actuals(py::module_& m) {
       .field("ateliers", &Mapping::ateliers, "list of CodeAtelier")
       .field("shared_codes", &Mapping::shared_codes, "analytic codes of lines that belong to no atelier")
       .done()
-      .def("place", [](const Mapping& mp, const std::string& account, const std::string& code) -> py::object {
-             const Rule* r = mp.place(account, code);
-             return r ? py::cast(*r) : py::none();
-           }, py::arg("account"), py::arg("code") = "", "The rule placing an account (None when none does).")
+      .def(
+          "place",
+          [](const Mapping& mp, const std::string& account, const std::string& code) -> py::object {
+            const Rule* r = mp.place(account, code);
+            return r ? py::cast(*r) : py::none();
+          },
+          py::arg("account"), py::arg("code") = "", "The rule placing an account (None when none does).")
       .def("validate", &Mapping::validate, "ValueError naming the field of a bad rule, key or code.")
-      .def("to_json", [](const Mapping& mp) { return mapping_to_json(mp); }, "The mapping file (JSON text).");
+      .def(
+          "to_json", [](const Mapping& mp) { return mapping_to_json(mp); }, "The mapping file (JSON text).");
   m.def("default_mapping", &default_mapping, "The default mapping for ACIs (PCG 2025 and ANC 2018-06).");
-  m.def("read_mapping", [](const std::string& text) { return read_mapping(text); }, py::arg("text"),
-        "A mapping file (format aci_cost/fec_mapping@1); ValueError naming the JSON path.");
+  m.def(
+      "read_mapping", [](const std::string& text) { return read_mapping(text); }, py::arg("text"),
+      "A mapping file (format aci_cost/fec_mapping@1); ValueError naming the JSON path.");
   m.attr("MAPPING_FORMAT") = std::string(mapping_format);
   m.attr("DEFAULT_MAPPING_NAME") = std::string(default_mapping_name);
   m.attr("OTHER_PRODUCTS_KEY") = std::string(other_products_key);
@@ -113,14 +121,17 @@ void bind_actuals(py::module_& m) {
   Record<AtelierHours>(m, "AtelierHours", "One atelier's hours of a year, h.")
       .field("atelier", &AtelierHours::atelier, "atelier name")
       .field("insertion_hours", &AtelierHours::insertion_hours, "paid hours of the integration employees, h")
-      .field("production_hours", &AtelierHours::production_hours, "their hours on production, on site and travelling, h")
+      .field("production_hours", &AtelierHours::production_hours,
+             "their hours on production, on site and travelling, h")
       .field("training_hours", &AtelierHours::training_hours, "their hours in training, h")
       .field("supervision_hours", &AtelierHours::supervision_hours, "supervisors' hours on production, h")
       .done();
-  m.def("planned_hours", [rounding](const model::Aci& aci, const rates::RateTable& table, py::handle date,
-                                    const std::string& r) {
+  m.def(
+      "planned_hours",
+      [rounding](const model::Aci& aci, const rates::RateTable& table, py::handle date, const std::string& r) {
         return planned_hours(aci, table, Conv<Date>::from(date, "planned_hours.date"), rounding(r));
-      }, py::arg("aci"), py::arg("rates"), py::arg("date"), py::arg("rounding") = "half_away_from_zero",
+      },
+      py::arg("aci"), py::arg("rates"), py::arg("date"), py::arg("rounding") = "half_away_from_zero",
       "The hours the model plans for each atelier (2 decimals).");
 
   Record<Placement>(m, "Placement", "Where one balance of class 6 or 7 went.")
@@ -157,12 +168,15 @@ void bind_actuals(py::module_& m) {
       .field("accounts_result", &RealisedYear::accounts_result,
              "classes 7 - 6 = year.result + unplaced_products - unplaced_charges, €")
       .done();
-  m.def("realised_year", [rounding](const model::Aci& aci, const TrialBalance& tb, const Mapping& mapping,
-                                    const budget::YearBudget& forecast, py::handle start, const std::string& spread,
-                                    const std::vector<AtelierHours>& hours, const std::string& r) {
+  m.def(
+      "realised_year",
+      [rounding](const model::Aci& aci, const TrialBalance& tb, const Mapping& mapping,
+                 const budget::YearBudget& forecast, py::handle start, const std::string& spread,
+                 const std::vector<AtelierHours>& hours, const std::string& r) {
         return realised_year(aci, tb, mapping, forecast, Conv<Date>::from(start, "realised_year.start"),
                              Conv<Spread>::from(py::str(spread), "realised_year.spread"), hours, rounding(r));
-      }, py::arg("aci"), py::arg("trial_balance"), py::arg("mapping"), py::arg("forecast"), py::arg("start"),
+      },
+      py::arg("aci"), py::arg("trial_balance"), py::arg("mapping"), py::arg("forecast"), py::arg("start"),
       py::arg("spread") = "forecast", py::arg("hours") = std::vector<AtelierHours>{},
       py::arg("rounding") = "half_away_from_zero",
       "The realised year: the trial balance's classes 6 and 7 placed by the mapping, per atelier.");
@@ -177,9 +191,12 @@ void bind_actuals(py::module_& m) {
       .field("percent", &LineVariance::percent, "variance / |forecast| x 100, 2 decimals (None: forecast 0)")
       .field("favourable", &LineVariance::favourable, "a lower charge, a higher product or result")
       .done();
-  m.def("year_variances", [rounding](const budget::YearBudget& f, const budget::YearBudget& a, const std::string& r) {
+  m.def(
+      "year_variances",
+      [rounding](const budget::YearBudget& f, const budget::YearBudget& a, const std::string& r) {
         return year_variances(f, a, rounding(r));
-      }, py::arg("forecast"), py::arg("actual"), py::arg("rounding") = "half_away_from_zero",
+      },
+      py::arg("forecast"), py::arg("actual"), py::arg("rounding") = "half_away_from_zero",
       "Budget against actual, line by line, per atelier and in total.");
 
   Record<HourCost>(m, "HourCost", "What an hour cost an atelier, €/h.")
@@ -193,9 +210,12 @@ void bind_actuals(py::module_& m) {
       .field("net_per_production_hour", &HourCost::net_per_production_hour, "€/h")
       .field("hourly_rate", &HourCost::hourly_rate, "(charges - equipment - vehicles) / production hours, €/h")
       .done();
-  m.def("hour_cost", [rounding](const budget::AtelierYear& y, const AtelierHours& h, const std::string& r) {
+  m.def(
+      "hour_cost",
+      [rounding](const budget::AtelierYear& y, const AtelierHours& h, const std::string& r) {
         return hour_cost(y, h, rounding(r));
-      }, py::arg("year"), py::arg("hours"), py::arg("rounding") = "half_away_from_zero",
+      },
+      py::arg("year"), py::arg("hours"), py::arg("rounding") = "half_away_from_zero",
       "The cost of an hour of one atelier's year.");
 
   Record<JobHours>(m, "JobHours", "One side of a job: its work, hours and its atelier's hourly rate.")
@@ -204,7 +224,8 @@ void bind_actuals(py::module_& m) {
       .field("travel_hours", &JobHours::travel_hours, "integration crew travelling, h")
       .field("hourly_rate", &JobHours::hourly_rate, "€ per work hour")
       .done();
-  Record<JobVariance>(m, "JobVariance", "A quoted job against its actual hours: rate, productivity and hours variances.")
+  Record<JobVariance>(m, "JobVariance",
+                      "A quoted job against its actual hours: rate, productivity and hours variances.")
       .field("job", &JobVariance::job, "job name")
       .field("atelier", &JobVariance::atelier, "atelier name")
       .field("quoted", &JobVariance::quoted, "JobHours")
@@ -219,16 +240,20 @@ void bind_actuals(py::module_& m) {
       .field("productivity_variance", &JobVariance::productivity_variance, "(H_a - H_s) R_q, €")
       .field("hours_variance", &JobVariance::hours_variance, "(H_s + T_a - W_q) R_q, €")
       .done();
-  m.def("job_variance", [rounding](const std::string& job, const std::string& atelier, const JobHours& q,
-                                   const JobHours& a, const std::string& r) {
-        return job_variance(job, atelier, q, a, rounding(r));
-      }, py::arg("job"), py::arg("atelier"), py::arg("quoted"), py::arg("actual"),
+  m.def(
+      "job_variance",
+      [rounding](const std::string& job, const std::string& atelier, const JobHours& q, const JobHours& a,
+                 const std::string& r) { return job_variance(job, atelier, q, a, rounding(r)); },
+      py::arg("job"), py::arg("atelier"), py::arg("quoted"), py::arg("actual"),
       py::arg("rounding") = "half_away_from_zero",
       "The variance of a job split into rate, productivity and hours, adding up to the cent.");
-  m.def("quoted_hours", [](const quote::Quote& q, py::handle rate) {
+  m.def(
+      "quoted_hours",
+      [](const quote::Quote& q, py::handle rate) {
         return quoted_hours(q, Conv<Money>::from(rate, "quoted_hours.hourly_rate"));
-      }, py::arg("quote"), py::arg("hourly_rate"),
-        "The quoted side of a job from its shown quote and its atelier's forecast hourly rate.");
+      },
+      py::arg("quote"), py::arg("hourly_rate"),
+      "The quoted side of a job from its shown quote and its atelier's forecast hourly rate.");
 }
 
 }  // namespace aci::python

@@ -16,7 +16,8 @@ void bind_allocation(py::module_& m) {
       .field("name", &Centre::name, "unique among the centres")
       .field("kind", &Centre::kind, "'main' or 'support'")
       .field("work_unit", &Centre::work_unit, "its unit of work (h, m², km…)")
-      .field("work_units", &Centre::work_units, "units of work in the period (a main centre's rate divides by it; 0: none)")
+      .field("work_units", &Centre::work_units,
+             "units of work in the period (a main centre's rate divides by it; 0: none)")
       .done();
   Record<Driver>(m, "CostDriver", "A driver shared by several charges (m², headcount, km…).")
       .field("name", &Driver::name, "e.g. 'm2'")
@@ -40,9 +41,12 @@ void bind_allocation(py::module_& m) {
       .field("services", &Network::services, "list of Service, one per support centre")
       .field("step_order", &Network::step_order, "support centres in step-down order (empty: as listed)")
       .done()
-      .def("to_json", [](const Network& n, const std::string& method, int indent) {
-             return io::to_json(io::NetworkDocument{n, Conv<Method>::from(py::str(method), "method")}).dump(indent);
-           }, py::arg("method") = "reciprocal", py::arg("indent") = 2, "The network document (docs/allocation.md).");
+      .def(
+          "to_json",
+          [](const Network& n, const std::string& method, int indent) {
+            return io::to_json(io::NetworkDocument{n, Conv<Method>::from(py::str(method), "method")}).dump(indent);
+          },
+          py::arg("method") = "reciprocal", py::arg("indent") = 2, "The network document (docs/allocation.md).");
   Record<Allocation>(m, "Allocation", "An allocation to the cent: primary spread, support centres handed on, totals.")
       .field("method", &Allocation::method, "'direct', 'step_down' or 'reciprocal'")
       .field("centres", &Allocation::centres, "centre names")
@@ -55,34 +59,46 @@ void bind_allocation(py::module_& m) {
       .field("handed_on", &Allocation::handed_on, "[centre] € a support centre hands on")
       .field("reciprocal_costs", &Allocation::reciprocal_costs, "[centre] exact cost a support centre hands on")
       .field("totals", &Allocation::totals, "[centre] € after settling (support centres 0)")
-      .field("cost_per_unit", &Allocation::cost_per_unit, "[centre] main centre's € per work unit (exact; 0 without units)")
+      .field("cost_per_unit", &Allocation::cost_per_unit,
+             "[centre] main centre's € per work unit (exact; 0 without units)")
       .field("total_charges", &Allocation::total_charges, "€")
       .done();
-  m.def("allocate",
-        [](const Network& n, const std::string& method, const std::string& rounding) {
-          return allocate(n, Conv<Method>::from(py::str(method), "method"), Conv<Rounding>::from(py::str(rounding), "rounding"));
-        },
-        py::arg("network"), py::arg("method") = "reciprocal", py::arg("rounding") = "half_away_from_zero",
-        "Allocates the network's charges by 'direct', 'step_down' or 'reciprocal', to the cent.");
-  m.def("read_network", [](const std::string& text) {
-          const auto d = io::read_network(text);
-          return py::make_tuple(d.network, Conv<Method>::to(d.method));
-        }, py::arg("text"), "Parses a network document: (Network, method).");
+  m.def(
+      "allocate",
+      [](const Network& n, const std::string& method, const std::string& rounding) {
+        return allocate(n, Conv<Method>::from(py::str(method), "method"),
+                        Conv<Rounding>::from(py::str(rounding), "rounding"));
+      },
+      py::arg("network"), py::arg("method") = "reciprocal", py::arg("rounding") = "half_away_from_zero",
+      "Allocates the network's charges by 'direct', 'step_down' or 'reciprocal', to the cent.");
+  m.def(
+      "read_network",
+      [](const std::string& text) {
+        const auto d = io::read_network(text);
+        return py::make_tuple(d.network, Conv<Method>::to(d.method));
+      },
+      py::arg("text"), "Parses a network document: (Network, method).");
 
-  m.def("allocation_input_table", [] {
+  m.def(
+      "allocation_input_table",
+      [] {
         py::list rows;
         for (const auto& f : input_families)
           rows.append(py::dict(py::arg("pattern") = f.pattern, py::arg("unit") = f.unit, py::arg("low") = f.low,
                                py::arg("high") = f.high, py::arg("low_open") = f.low_open,
                                py::arg("high_open") = f.high_open, py::arg("doc") = f.doc));
         return rows;
-      }, "The allocation model's input families (its descriptor table): one dict per family.");
-  m.def("allocation_output_table", [] {
+      },
+      "The allocation model's input families (its descriptor table): one dict per family.");
+  m.def(
+      "allocation_output_table",
+      [] {
         py::list rows;
         for (const auto& f : output_families)
           rows.append(py::dict(py::arg("pattern") = f.name, py::arg("unit") = f.unit, py::arg("doc") = f.doc));
         return rows;
-      }, "The allocation model's output families: one dict per family.");
+      },
+      "The allocation model's output families: one dict per family.");
 
   Record<ResourcePool>(m, "ResourcePool", "A resource pool: its cost and the time it can supply.")
       .field("name", &ResourcePool::name, "unique among the pools")
@@ -116,8 +132,9 @@ void bind_allocation(py::module_& m) {
       .field("jobs", &TimeDrivenModel::jobs, "list of TimeDrivenJob")
       .field("load_unused", &TimeDrivenModel::load_unused, "charge unused capacity to the jobs")
       .done()
-      .def("to_json", [](const TimeDrivenModel& t, int indent) { return io::to_json(t).dump(indent); },
-           py::arg("indent") = 2, "The time-driven document (docs/allocation.md).");
+      .def(
+          "to_json", [](const TimeDrivenModel& t, int indent) { return io::to_json(t).dump(indent); },
+          py::arg("indent") = 2, "The time-driven document (docs/allocation.md).");
   Record<PoolAccount>(m, "PoolAccount", "One pool's account: rate, used and unused capacity.")
       .field("name", &PoolAccount::name, "pool name")
       .field("cost", &PoolAccount::cost, "€")
@@ -140,14 +157,16 @@ void bind_allocation(py::module_& m) {
       .field("jobs", &TimeDrivenResult::jobs, "list of JobAccount")
       .field("unused_cost", &TimeDrivenResult::unused_cost, "€ over the pools")
       .done();
-  m.def("time_driven",
-        [](const TimeDrivenModel& t, const std::string& rounding) {
-          return time_driven(t, Conv<Rounding>::from(py::str(rounding), "rounding"));
-        },
-        py::arg("model"), py::arg("rounding") = "half_away_from_zero",
-        "Costs the jobs: time x capacity cost rate; unused capacity apart.");
-  m.def("read_time_driven", [](const std::string& text) { return io::read_time_driven(text); }, py::arg("text"),
-        "Parses a time-driven document.");
+  m.def(
+      "time_driven",
+      [](const TimeDrivenModel& t, const std::string& rounding) {
+        return time_driven(t, Conv<Rounding>::from(py::str(rounding), "rounding"));
+      },
+      py::arg("model"), py::arg("rounding") = "half_away_from_zero",
+      "Costs the jobs: time x capacity cost rate; unused capacity apart.");
+  m.def(
+      "read_time_driven", [](const std::string& text) { return io::read_time_driven(text); }, py::arg("text"),
+      "Parses a time-driven document.");
 }
 
 }  // namespace aci::python

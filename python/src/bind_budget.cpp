@@ -82,16 +82,21 @@ void bind_budget(py::module_& m) {
       .field("volume", &PriceAnalysis::volume, "volume of break_even_unit_price")
       .field("break_even_unit_price", &PriceAnalysis::break_even_unit_price, "lowest unit price balancing the year, €")
       .done();
-  m.def("analyse_price", [](const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
-                            const quote::PricingOptions& pricing, py::handle target_margin, py::handle volume) {
+  m.def(
+      "analyse_price",
+      [](const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
+         const quote::PricingOptions& pricing, py::handle target_margin, py::handle volume) {
         return analyse_price(aci, job, table, pricing, Conv<Decimal>::from(target_margin, "price.target_margin"),
                              Conv<std::optional<Decimal>>::from(volume, "price.volume"));
-      }, py::arg("aci"), py::arg("job"), py::arg("rates"), py::arg("pricing"), py::arg("target_margin") = "0.05",
+      },
+      py::arg("aci"), py::arg("job"), py::arg("rates"), py::arg("pricing"), py::arg("target_margin") = "0.05",
       py::arg("volume") = py::none(), "The price analysis of a job (cost-volume-profit, market and cap limits).");
-  m.def("year_budget", [](const model::Aci& aci, const std::vector<model::Job>& jobs, const rates::RateTable& table,
-                          const quote::PricingOptions& pricing, py::handle date) {
-        return year_budget(aci, jobs, table, pricing, Conv<Date>::from(date, "year.date"));
-      }, py::arg("aci"), py::arg("jobs"), py::arg("rates"), py::arg("pricing"), py::arg("date"),
+  m.def(
+      "year_budget",
+      [](const model::Aci& aci, const std::vector<model::Job>& jobs, const rates::RateTable& table,
+         const quote::PricingOptions& pricing,
+         py::handle date) { return year_budget(aci, jobs, table, pricing, Conv<Date>::from(date, "year.date")); },
+      py::arg("aci"), py::arg("jobs"), py::arg("rates"), py::arg("pricing"), py::arg("date"),
       "The ACI's year with the rates in force at `date`, and the jobs placed in their ateliers.");
 }
 

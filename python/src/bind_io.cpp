@@ -19,20 +19,25 @@ void bind_io(py::module_& m) {
              "use figures tagged 'check' as soon as in force (default: the last confirmed one)")
       .done()
       .def("rate_table", &Scenario::rate_table, "France's figures with this scenario's overrides.")
-      .def("job", [](py::object self, const std::string& name) {
-             // A copy that writes itself back into the scenario's jobs when a field is set
-             // (s.job(name).productivity = x changes s), like an item of s.jobs.
-             const Scenario& s = self.cast<const Scenario&>();
-             const model::Job& job = s.job(name);
-             const auto index = static_cast<std::size_t>(&job - s.jobs.data());
-             return detail::owned(py::cast(job), self, "jobs", index);
-           }, py::arg("name"), "The job named `name` (a copy whose edits reach the scenario).")
+      .def(
+          "job",
+          [](py::object self, const std::string& name) {
+            // A copy that writes itself back into the scenario's jobs when a field is set
+            // (s.job(name).productivity = x changes s), like an item of s.jobs.
+            const Scenario& s = self.cast<const Scenario&>();
+            const model::Job& job = s.job(name);
+            const auto index = static_cast<std::size_t>(&job - s.jobs.data());
+            return detail::owned(py::cast(job), self, "jobs", index);
+          },
+          py::arg("name"), "The job named `name` (a copy whose edits reach the scenario).")
       .def("validate", &Scenario::validate)
       .def("training_model", &Scenario::training_model, "The training model to simulate (atelier fields derived).")
-      .def("to_json", [](const Scenario& s, int indent) { return io::scenario_to_json(s).dump(indent); },
-           py::arg("indent") = 2, "The scenario document (format aci_cost/scenario@1).");
-  m.def("read_scenario", [](const std::string& text) { return io::read_scenario(text); }, py::arg("text"),
-        "Parses a scenario document; ValueError with the JSON path on any problem.");
+      .def(
+          "to_json", [](const Scenario& s, int indent) { return io::scenario_to_json(s).dump(indent); },
+          py::arg("indent") = 2, "The scenario document (format aci_cost/scenario@1).");
+  m.def(
+      "read_scenario", [](const std::string& text) { return io::read_scenario(text); }, py::arg("text"),
+      "Parses a scenario document; ValueError with the JSON path on any problem.");
   Record<io::CheckReport>(m, "CheckReport", "What a checked scenario gave (docs/error_contract.md).")
       .field("quotes", &io::CheckReport::quotes, "jobs quoted to the cent")
       .field("warnings", &io::CheckReport::warnings, "price warnings over those quotes")
@@ -40,13 +45,15 @@ void bind_io(py::module_& m) {
       .field("training_weeks", &io::CheckReport::training_weeks, "weeks simulated (0: no training section)")
       .done();
   // bytes are taken as they are (a document that is not UTF-8 is refused by the reader).
-  m.def("check_scenario", [](const std::string& text) { return io::check_scenario_text(text); }, py::arg("text"),
-        "Reads a scenario document (str or bytes) and runs every job's quote, the year and the training "
-        "simulation: ValueError naming the field and the value on bad input.");
-  m.def("default_scenario", [](const std::string& support) { return io::default_scenario(support); },
-        py::arg("support") = "green_spaces",
-        "The embedded default of a support (green_spaces, market_gardening, building, laundry, recycling_reuse) "
-        "or the multi-atelier default (multi_atelier); figures in docs/supports.md.");
+  m.def(
+      "check_scenario", [](const std::string& text) { return io::check_scenario_text(text); }, py::arg("text"),
+      "Reads a scenario document (str or bytes) and runs every job's quote, the year and the training "
+      "simulation: ValueError naming the field and the value on bad input.");
+  m.def(
+      "default_scenario", [](const std::string& support) { return io::default_scenario(support); },
+      py::arg("support") = "green_spaces",
+      "The embedded default of a support (green_spaces, market_gardening, building, laundry, recycling_reuse) "
+      "or the multi-atelier default (multi_atelier); figures in docs/supports.md.");
   py::list names;
   for (auto n : io::default_scenario_names) names.append(py::str(std::string(n)));
   m.attr("DEFAULT_SCENARIOS") = py::tuple(names);

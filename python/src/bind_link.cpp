@@ -12,11 +12,13 @@ void bind_link(py::module_& m) {
   Record<TrainingSetup>(m, "TrainingSetup", "The training model of a scenario's atelier.")
       .field("atelier", &TrainingSetup::atelier, "atelier name or support")
       .field("date", &TrainingSetup::date, "the costs are read at this date")
-      .field("derive_from_atelier", &TrainingSetup::derive_from_atelier, "take workforce, plan and costs from the atelier")
+      .field("derive_from_atelier", &TrainingSetup::derive_from_atelier,
+             "take workforce, plan and costs from the atelier")
       .field("model", &TrainingSetup::model, "TrainingModel")
       .done()
-      .def("horizon_start", [](const TrainingSetup& s) { return Conv<Date>::to(s.horizon_start()); },
-           "The Monday of the first simulated week (ISO week model.horizon.start_week of date's year).");
+      .def(
+          "horizon_start", [](const TrainingSetup& s) { return Conv<Date>::to(s.horizon_start()); },
+          "The Monday of the first simulated week (ISO week model.horizon.start_week of date's year).");
 
   using link::TrainingQuote;
   using link::TrainingWeek;
@@ -38,15 +40,16 @@ void bind_link(py::module_& m) {
       .field("difference", &TrainingQuote::difference, "honoured - naive price excl. VAT, €")
       .field("explanation", &TrainingQuote::explanation, "why the three quotes differ, with their training rates")
       .done();
-  m.def("make_training_quote",
-        [](const model::Aci& aci, const model::Job& job, const rates::RateTable& table, const quote::PricingOptions& pricing,
-           const training::TrainingModel& model, py::handle horizon_start) {
-          return link::make_training_quote(aci, job, table, pricing, model, Conv<Date>::from(horizon_start, "horizon_start"));
-        },
-        py::arg("aci"), py::arg("job"), py::arg("rates"),
-        py::arg("pricing"), py::arg("model"), py::arg("horizon_start"),
-        "Quotes a job with the training obligation of its week (the job's date must fall in the horizon that "
-        "starts on the Monday horizon_start: TrainingSetup.horizon_start()).");
+  m.def(
+      "make_training_quote",
+      [](const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
+         const quote::PricingOptions& pricing, const training::TrainingModel& model, py::handle horizon_start) {
+        return link::make_training_quote(aci, job, table, pricing, model,
+                                         Conv<Date>::from(horizon_start, "horizon_start"));
+      },
+      py::arg("aci"), py::arg("job"), py::arg("rates"), py::arg("pricing"), py::arg("model"), py::arg("horizon_start"),
+      "Quotes a job with the training obligation of its week (the job's date must fall in the horizon that "
+      "starts on the Monday horizon_start: TrainingSetup.horizon_start()).");
 }
 
 }  // namespace aci::python

@@ -16,8 +16,9 @@ void bind_model(py::module_& m) {
   using people::StaffGroup;
   Record<HoursSplit>(m, "HoursSplit", "Shares of paid hours that are not production (each 0-1).")
       .described()
-      .computed("production", [](const HoursSplit& h) { return Conv<Decimal>::to(h.production()); },
-                "production share = 1 - the others")
+      .computed(
+          "production", [](const HoursSplit& h) { return Conv<Decimal>::to(h.production()); },
+          "production share = 1 - the others")
       .done()
       .def("validate", [](const HoursSplit& h) { h.validate("hours"); });
 
@@ -29,15 +30,9 @@ void bind_model(py::module_& m) {
   using model::Atelier;
   using model::EquipmentRate;
   using model::Subsidies;
-  Record<EquipmentRate>(m, "EquipmentRate", "An hourly rate for a piece of equipment.")
-      .described()
-      .done();
-  Record<Subsidies>(m, "Subsidies", "What funds an atelier besides sales.")
-      .described()
-      .done();
-  Record<Atelier>(m, "Atelier", "One workshop of an ACI on one production support.")
-      .described()
-      .done();
+  Record<EquipmentRate>(m, "EquipmentRate", "An hourly rate for a piece of equipment.").described().done();
+  Record<Subsidies>(m, "Subsidies", "What funds an atelier besides sales.").described().done();
+  Record<Atelier>(m, "Atelier", "One workshop of an ACI on one production support.").described().done();
 
   using model::Structure;
   Record<Structure>(m, "Structure", "What the ateliers share: support cost centres, the year's charges and their keys.")
@@ -85,18 +80,10 @@ void bind_model(py::module_& m) {
   using model::Job;
   using model::Material;
   using model::Travel;
-  Record<Driver>(m, "Driver", "Work content from a driver: quantity x standard hours per unit.")
-      .described()
-      .done();
-  Record<Material>(m, "Material", "Materials charged at cost.")
-      .described()
-      .done();
-  Record<EquipmentUse>(m, "EquipmentUse", "Hours of a piece of equipment.")
-      .described()
-      .done();
-  Record<Travel>(m, "Travel", "Round trips to the site.")
-      .described()
-      .done();
+  Record<Driver>(m, "Driver", "Work content from a driver: quantity x standard hours per unit.").described().done();
+  Record<Material>(m, "Material", "Materials charged at cost.").described().done();
+  Record<EquipmentUse>(m, "EquipmentUse", "Hours of a piece of equipment.").described().done();
+  Record<Travel>(m, "Travel", "Round trips to the site.").described().done();
   using model::TimeEquation;
   Record<TimeEquation>(m, "TimeEquation", "Standard hours = constant + Σ coefficient x driver (indicators 0/1).")
       .described()
@@ -110,25 +97,26 @@ void bind_model(py::module_& m) {
       .described()
       .done();
   using model::ClauseTerms;
-  Record<ClauseTerms>(m, "ClauseTerms", "A contract's clause sociale: amount x labour share x insertion rate / hourly cost.")
+  Record<ClauseTerms>(m, "ClauseTerms",
+                      "A contract's clause sociale: amount x labour share x insertion rate / hourly cost.")
       .described()
       .done();
   using model::Output;
-  Record<Output>(m, "Output", "What a job produces, in its unit: a service or goods.")
-      .described()
-      .done();
+  Record<Output>(m, "Output", "What a job produces, in its unit: a service or goods.").described().done();
   Record<Job>(m, "Job", "A job (prestation) quoted to a client.")
       .described()
-      .computed("total_standard_hours", [](const Job& j) { return Conv<Decimal>::to(j.total_standard_hours()); },
-                "standard hours including drivers")
+      .computed(
+          "total_standard_hours", [](const Job& j) { return Conv<Decimal>::to(j.total_standard_hours()); },
+          "standard hours including drivers")
       .done()
       .def("validate", &Job::validate, "ValueError naming the field and value on any bad input.");
 
   using quote::PricingOptions;
   Record<PricingOptions>(m, "PricingOptions", "The pricing policy and its parameters.")
       .described()
-      .computed("coefficient_k", [](const PricingOptions& p) { return Conv<Decimal>::to(p.coefficient_k()); },
-                "K = (1 + fc) / (1 - fg - b), rounded")
+      .computed(
+          "coefficient_k", [](const PricingOptions& p) { return Conv<Decimal>::to(p.coefficient_k()); },
+          "K = (1 + fc) / (1 - fg - b), rounded")
       .done()
       .def("validate", [](const PricingOptions& p) { p.validate(); });
 }

@@ -17,9 +17,10 @@ void bind_quote(py::module_& m) {
       .done();
   Record<Price>(m, "Price", "The price under the chosen policy.")
       .field("policy", &Price::policy, "how it was set")
-      .field_if("coefficient_k", &Price::coefficient_k,
-                [](const Price& p) { return p.policy == PricePolicy::ds_coefficient; },
-                "K used (ds_coefficient policy), else None")
+      .field_if(
+          "coefficient_k", &Price::coefficient_k,
+          [](const Price& p) { return p.policy == PricePolicy::ds_coefficient; },
+          "K used (ds_coefficient policy), else None")
       .field("ht", &Price::ht, "€ excl. VAT")
       .field("vat_rate", &Price::vat_rate, "VAT share")
       .field("vat", &Price::vat, "€")
@@ -44,7 +45,8 @@ void bind_quote(py::module_& m) {
       .field("headroom", &SalesCap::headroom, "cap - sales, €")
       .done();
   Record<InsertionStatement>(m, "InsertionStatement", "The integration work in the job, for the client.")
-      .field("insertion_hours", &InsertionStatement::insertion_hours, "h worked by integration employees (site + travel)")
+      .field("insertion_hours", &InsertionStatement::insertion_hours,
+             "h worked by integration employees (site + travel)")
       .field("on_site_hours", &InsertionStatement::on_site_hours, "of which on site, h")
       .field("travel_hours", &InsertionStatement::travel_hours, "of which travelling, h")
       .field("paid_insertion_hours", &InsertionStatement::paid_insertion_hours, "their paid hours, h")
@@ -94,64 +96,88 @@ void bind_quote(py::module_& m) {
       .field("warnings", &Quote::warnings, "list of Warning")
       .field("rates_used", &Quote::rates_used, "list of RateEntry used, with sources")
       .done()
-      .def("to_json", [](const Quote& q, int indent) { return io::to_json(q).dump(indent); }, py::arg("indent") = -1,
-           "The quote as JSON (amounts as strings to the cent).")
-      .def_static("from_json", [](const std::string& s) { return io::quote_from_json(io::parse_json(s)); },
-                  py::arg("text"), "A quote from its JSON.");
+      .def(
+          "to_json", [](const Quote& q, int indent) { return io::to_json(q).dump(indent); }, py::arg("indent") = -1,
+          "The quote as JSON (amounts as strings to the cent).")
+      .def_static(
+          "from_json", [](const std::string& s) { return io::quote_from_json(io::parse_json(s)); }, py::arg("text"),
+          "A quote from its JSON.");
 
-  m.def("make_quote", [](const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
-                         const PricingOptions& pricing, const std::string& scalar) {
+  m.def(
+      "make_quote",
+      [](const model::Aci& aci, const model::Job& job, const rates::RateTable& table, const PricingOptions& pricing,
+         const std::string& scalar) {
         if (scalar == "decimal") return make_quote<Decimal>(aci, job, table, pricing);
         if (scalar == "double") return make_quote<double>(aci, job, table, pricing);
         throw InvalidInput("scalar", "'" + scalar + "'", "expected 'decimal' or 'double'");
-      }, py::arg("aci"), py::arg("job"), py::arg("rates"), py::arg("pricing"), py::arg("scalar") = "decimal",
+      },
+      py::arg("aci"), py::arg("job"), py::arg("rates"), py::arg("pricing"), py::arg("scalar") = "decimal",
       "Prices a job: the engine on the chosen scalar, rounded to the cent.");
-  m.def("allocate_structure",
-        [](const model::Aci& aci, const rates::RateTable& table, py::handle date, const std::string& rounding) {
-          return allocate_structure(aci, table, Conv<Date>::from(date, "date"), Conv<Rounding>::from(py::str(rounding), "rounding"));
-        },
-        py::arg("aci"), py::arg("rates"), py::arg("date"), py::arg("rounding") = "half_away_from_zero",
-        "The ACI's structure allocated to its ateliers (the ateliers' work hours at `date`), to the cent.");
-  m.def("structure_charges",
-        [](const model::Aci& aci, const rates::RateTable& table, py::handle date, const std::string& rounding) {
-          return Conv<std::vector<Money>>::to(
-              structure_charges(aci, table, Conv<Date>::from(date, "date"), Conv<Rounding>::from(py::str(rounding), "rounding")));
-        },
-        py::arg("aci"), py::arg("rates"), py::arg("date"), py::arg("rounding") = "half_away_from_zero",
-        "What each atelier receives of the structure, €/year, in atelier order.");
+  m.def(
+      "allocate_structure",
+      [](const model::Aci& aci, const rates::RateTable& table, py::handle date, const std::string& rounding) {
+        return allocate_structure(aci, table, Conv<Date>::from(date, "date"),
+                                  Conv<Rounding>::from(py::str(rounding), "rounding"));
+      },
+      py::arg("aci"), py::arg("rates"), py::arg("date"), py::arg("rounding") = "half_away_from_zero",
+      "The ACI's structure allocated to its ateliers (the ateliers' work hours at `date`), to the cent.");
+  m.def(
+      "structure_charges",
+      [](const model::Aci& aci, const rates::RateTable& table, py::handle date, const std::string& rounding) {
+        return Conv<std::vector<Money>>::to(structure_charges(aci, table, Conv<Date>::from(date, "date"),
+                                                              Conv<Rounding>::from(py::str(rounding), "rounding")));
+      },
+      py::arg("aci"), py::arg("rates"), py::arg("date"), py::arg("rounding") = "half_away_from_zero",
+      "What each atelier receives of the structure, €/year, in atelier order.");
 
   Record<SocialClause>(m, "SocialClause", "A clause sociale against what a job delivers.")
       .field("required_hours", &SocialClause::required_hours, "h the clause requires")
       .field("delivered_hours", &SocialClause::delivered_hours, "h the job delivers")
       .field("covered", &SocialClause::covered, "delivered >= required")
       .done();
-  m.def("check_social_clause", [](py::handle amount, py::handle labour_share, py::handle insertion_rate,
-                                  py::handle hourly_cost, py::handle delivered) {
+  m.def(
+      "check_social_clause",
+      [](py::handle amount, py::handle labour_share, py::handle insertion_rate, py::handle hourly_cost,
+         py::handle delivered) {
         return check_social_clause(Conv<Money>::from(amount, "social_clause.contract_amount"),
                                    Conv<Decimal>::from(labour_share, "social_clause.labour_share"),
                                    Conv<Decimal>::from(insertion_rate, "social_clause.insertion_rate"),
                                    Conv<Money>::from(hourly_cost, "social_clause.hourly_cost"),
                                    Conv<Decimal>::from(delivered, "social_clause.delivered_hours"));
-      }, py::arg("contract_amount"), py::arg("labour_share"), py::arg("insertion_rate"), py::arg("hourly_cost"),
+      },
+      py::arg("contract_amount"), py::arg("labour_share"), py::arg("insertion_rate"), py::arg("hourly_cost"),
       py::arg("delivered_hours") = 0,
       "Hours required by a clause sociale: amount x labour share x insertion rate / hourly cost.");
-  m.def("quote_input_table", [] {
+  m.def(
+      "quote_input_table",
+      [] {
         py::list rows;
         for (const quote::QuoteInputSpec& s : quote::quote_input_specs) {
           py::dict r;
-          r["name"] = s.name; r["unit"] = s.unit; r["low"] = s.low; r["high"] = s.high; r["low_open"] = s.low_open;
-          r["high_open"] = s.high_open; r["staff"] = s.staff; r["rule"] = s.rule; r["doc"] = s.doc;
+          r["name"] = s.name;
+          r["unit"] = s.unit;
+          r["low"] = s.low;
+          r["high"] = s.high;
+          r["low_open"] = s.low_open;
+          r["high_open"] = s.high_open;
+          r["staff"] = s.staff;
+          r["rule"] = s.rule;
+          r["doc"] = s.doc;
           r["domain_rule"] = s.domain_rule();
           rows.append(r);
         }
         return rows;
-      }, "The quote model's sweepable inputs (its descriptor table): one dict per input.");
-  m.def("quote_output_table", [] {
+      },
+      "The quote model's sweepable inputs (its descriptor table): one dict per input.");
+  m.def(
+      "quote_output_table",
+      [] {
         py::list rows;
         for (const auto& s : quote::quote_output_specs)
           rows.append(py::dict(py::arg("name") = s.name, py::arg("unit") = s.unit, py::arg("doc") = s.doc));
         return rows;
-      }, "The quote model's per-scenario outputs: one dict per output.");
+      },
+      "The quote model's per-scenario outputs: one dict per output.");
 }
 
 }  // namespace aci::python

@@ -90,25 +90,33 @@ py::dict tables() {
 }  // namespace
 
 void bind_schema(py::module_& m) {
-  m.def("tables", [] {
-    return tables<model::Aci, model::Identity, model::Insurance, model::Client, model::Atelier, people::StaffGroup, people::HoursSplit,
-                  model::EquipmentRate, model::Subsidies, model::TimeEquation, quote::PricingOptions, model::Job,
-                  model::Driver, model::Travel, model::Material, model::EquipmentUse, model::EquationUse,
-                  model::Output, model::Terms, model::ClauseTerms, rates::RateEntry>();
-  }, "The field table of every scenario struct: {class: [{key, json, type, choices, unit, domain, doc, required, not_empty}]}.");
-  m.def("rates", [] {
-    py::list rows;
-    for (const auto& r : rates::rate_specs) {
-      py::dict row;
-      row["name"] = std::string(r.name);
-      row["unit"] = std::string(r.unit);
-      row["domain"] = r.domain_rule();
-      row["keyed"] = r.keyed;
-      row["doc"] = std::string(r.doc);
-      rows.append(row);
-    }
-    return rows;
-  }, "The rate table's descriptor: [{name, unit, domain, keyed, doc}].");
+  m.def(
+      "tables",
+      [] {
+        return tables<model::Aci, model::Identity, model::Insurance, model::Client, model::Atelier, people::StaffGroup,
+                      people::HoursSplit, model::EquipmentRate, model::Subsidies, model::TimeEquation,
+                      quote::PricingOptions, model::Job, model::Driver, model::Travel, model::Material,
+                      model::EquipmentUse, model::EquationUse, model::Output, model::Terms, model::ClauseTerms,
+                      rates::RateEntry>();
+      },
+      "The field table of every scenario struct: {class: [{key, json, type, choices, unit, domain, doc, required, "
+      "not_empty}]}.");
+  m.def(
+      "rates",
+      [] {
+        py::list rows;
+        for (const auto& r : rates::rate_specs) {
+          py::dict row;
+          row["name"] = std::string(r.name);
+          row["unit"] = std::string(r.unit);
+          row["domain"] = r.domain_rule();
+          row["keyed"] = r.keyed;
+          row["doc"] = std::string(r.doc);
+          rows.append(row);
+        }
+        return rows;
+      },
+      "The rate table's descriptor: [{name, unit, domain, keyed, doc}].");
 }
 
 }  // namespace aci::python

@@ -66,7 +66,8 @@ py::list blocking_list(const std::vector<sharing::BlockingCoalition>& blocking) 
 /// A read-only property converting a field with Conv.
 template <class T, class M>
 void ro(py::class_<T>& c, const char* name, M T::*member, const char* doc) {
-  c.def_property_readonly(name, [member](const T& self) { return Conv<M>::to(self.*member); }, doc);
+  c.def_property_readonly(
+      name, [member](const T& self) { return Conv<M>::to(self.*member); }, doc);
 }
 
 /// The repr of a result class: its properties as Name(field=value, ...), spread over lines when long.
@@ -88,37 +89,52 @@ void shown(py::class_<T>& c) {
 void bind_sharing(py::module_& m) {
   using namespace sharing;
   py::class_<SharingProblem>(m, "SharingProblem", "ACIs sharing posts (format aci_cost/sharing@1).")
-      .def_property_readonly("member_names", [](const SharingProblem& p) {
-        std::vector<std::string> out;
-        for (const auto& x : p.members) out.push_back(x.name);
-        return out;
-      }, "the ACIs, in the rounds' order")
-      .def_property_readonly("post_names", [](const SharingProblem& p) {
-        std::vector<std::string> out;
-        for (const auto& x : p.posts) out.push_back(x.name);
-        return out;
-      }, "the posts")
-      .def("to_json", [](const SharingProblem& p) { return io::to_json(p).dump(2); }, "The JSON document.")
+      .def_property_readonly(
+          "member_names",
+          [](const SharingProblem& p) {
+            std::vector<std::string> out;
+            for (const auto& x : p.members) out.push_back(x.name);
+            return out;
+          },
+          "the ACIs, in the rounds' order")
+      .def_property_readonly(
+          "post_names",
+          [](const SharingProblem& p) {
+            std::vector<std::string> out;
+            for (const auto& x : p.posts) out.push_back(x.name);
+            return out;
+          },
+          "the posts")
+      .def(
+          "to_json", [](const SharingProblem& p) { return io::to_json(p).dump(2); }, "The JSON document.")
       .def("validate", &SharingProblem::validate, "Raises InvalidInput naming the field on bad input.")
       .def(py::pickle([](const SharingProblem& p) { return io::to_json(p).dump(); },
                       [](const std::string& s) { return io::read_sharing(s); }));
-  m.def("read_sharing", [](const std::string& text) { return io::read_sharing(text); }, py::arg("text"),
-        "A sharing problem from its JSON text (ScenarioError at the JSON path).");
+  m.def(
+      "read_sharing", [](const std::string& text) { return io::read_sharing(text); }, py::arg("text"),
+      "A sharing problem from its JSON text (ScenarioError at the JSON path).");
   m.def("example_sharing", &io::example_sharing_problem, "Four ACIs sharing a psychologist and an assistant.");
-  m.def("example_sharing_json", [] { return std::string(io::example_sharing_json()); }, "The example's JSON text.");
-  m.def("coalition_cost", [](const SharingProblem& p, const std::vector<std::string>& members) {
+  m.def(
+      "example_sharing_json", [] { return std::string(io::example_sharing_json()); }, "The example's JSON text.");
+  m.def(
+      "coalition_cost",
+      [](const SharingProblem& p, const std::vector<std::string>& members) {
         const auto c = CoalitionCost<Decimal>::of(p);
         Coalition s = 0;
         for (const auto& name : members) s |= Coalition{1} << p.member_index(name);
         return Conv<Decimal>::to(c(s));
-      }, py::arg("problem"), py::arg("members"), "c(S): what these members pay a year sharing the posts, €.");
+      },
+      py::arg("problem"), py::arg("members"), "c(S): what these members pay a year sharing the posts, €.");
 
   py::class_<PartTimeRule> rule(m, "PartTimeRule", "The shortest contract an employer signs, and its legal basis.");
-  ro(rule, "basis", &PartTimeRule::basis, "legal_minimum, several_jobs, personal_constraints, student_under_26, branch_agreement");
+  ro(rule, "basis", &PartTimeRule::basis,
+     "legal_minimum, several_jobs, personal_constraints, student_under_26, branch_agreement");
   ro(rule, "minimum_hours", &PartTimeRule::minimum_hours, "h/week under a derogation (0: the hours needed)");
-  rule.def_property_readonly("floor", [](const PartTimeRule& r) { return Conv<Decimal>::to(r.floor()); }, "h/week");
-  rule.def_property_readonly("reason", [](const PartTimeRule& r) { return std::string(part_time_basis_reason(r.basis)); },
-                             "the legal text, in words");
+  rule.def_property_readonly(
+      "floor", [](const PartTimeRule& r) { return Conv<Decimal>::to(r.floor()); }, "h/week");
+  rule.def_property_readonly(
+      "reason", [](const PartTimeRule& r) { return std::string(part_time_basis_reason(r.basis)); },
+      "the legal text, in words");
 
   shown(rule);
   py::class_<Finding> finding(m, "Finding", "What a controller would object to in a split outside its frame.");
@@ -127,8 +143,8 @@ void bind_sharing(py::module_& m) {
   ro(finding, "member", &Finding::member, "the borrower");
   ro(finding, "charged", &Finding::charged, "what the split charges it, €/year");
   ro(finding, "at_cost", &Finding::at_cost, "the lawful invoice, €/year");
-  finding.def_property_readonly("difference", [](const Finding& f) { return Conv<Money>::to(f.difference()); },
-                                "charged - at_cost, €/year");
+  finding.def_property_readonly(
+      "difference", [](const Finding& f) { return Conv<Money>::to(f.difference()); }, "charged - at_cost, €/year");
 
   shown(finding);
   py::class_<Departure> departure(m, "Departure", "A split of the others when one member leaves.");
@@ -145,14 +161,16 @@ void bind_sharing(py::module_& m) {
   ro(split, "exact", &Split::exact, "before rounding");
   ro(split, "standard_error", &Split::standard_error, "sampled Shapley only");
   ro(split, "core_checked", &Split::core_checked, "blocking coalitions searched");
-  split.def_property_readonly("blocking", [](const Split& s) { return blocking_list(s.blocking); },
-                              "list of (member indices, cost alone, charged, excess), to the cent");
+  split.def_property_readonly(
+      "blocking", [](const Split& s) { return blocking_list(s.blocking); },
+      "list of (member indices, cost alone, charged, excess), to the cent");
   ro(split, "findings", &Split::findings, "outside its frame: the findings");
   ro(split, "departures", &Split::departures, "what if one leaves");
 
   shown(split);
   py::class_<StandAlone> alone(m, "StandAlone", "What a member would sign alone for one post.");
-  alone.def_property_readonly("rule", [](const StandAlone& a) { return a.rule; }, "its part-time rule");
+  alone.def_property_readonly(
+      "rule", [](const StandAlone& a) { return a.rule; }, "its part-time rule");
   ro(alone, "need_hours", &StandAlone::need_hours, "h/year");
   ro(alone, "contract_hours", &StandAlone::contract_hours, "h/week per person alone");
   ro(alone, "persons", &StandAlone::persons, "persons hired alone");
@@ -185,45 +203,58 @@ void bind_sharing(py::module_& m) {
   ro(group, "management_and_insurance", &GroupCosts::management_and_insurance, "€/year");
   ro(group, "fees", &GroupCosts::fees, "€/year");
   ro(group, "travel_and_coordination", &GroupCosts::travel_and_coordination, "€/year");
-  ro(group, "joint_liability", &GroupCosts::joint_liability, "wages and contributions every member answers for, €/year");
+  ro(group, "joint_liability", &GroupCosts::joint_liability,
+     "wages and contributions every member answers for, €/year");
 
   shown(group);
   py::class_<GroupingResult> grouping(m, "Grouping", "A grouping of the members into groups that share on their own.");
-  grouping.def_property_readonly("groups", [](const GroupingResult& g) { return groups_of(g.groups); }, "member indices");
+  grouping.def_property_readonly(
+      "groups", [](const GroupingResult& g) { return groups_of(g.groups); }, "member indices");
   ro(grouping, "cost", &GroupingResult::cost, "€/year");
   ro(grouping, "saving_vs_alone", &GroupingResult::saving_vs_alone, "€/year");
   ro(grouping, "saving_vs_grand", &GroupingResult::saving_vs_grand, "€/year");
-  ro(grouping, "stable", &GroupingResult::stable, "no set of members would rather pay its own cost (None: not checked)");
+  ro(grouping, "stable", &GroupingResult::stable,
+     "no set of members would rather pay its own cost (None: not checked)");
   ro(grouping, "split", &GroupingResult::split, "a stable split, each group paying its own cost, €/year");
-  grouping.def_property_readonly("optimal", [](const GroupingResult& g) {
+  grouping.def_property_readonly(
+      "optimal",
+      [](const GroupingResult& g) {
         std::vector<std::vector<std::vector<int>>> out;
         for (const auto& o : g.optimal) out.push_back(groups_of(o));
         return out;
-      }, "every grouping as cheap (up to 16)");
+      },
+      "every grouping as cheap (up to 16)");
 
   shown(grouping);
   py::class_<PostResult> post(m, "PostResult", "The frame, the invoices and the splits of one post.");
   ro(post, "name", &PostResult::name, "the post");
   ro(post, "frame", &PostResult::frame, "staff_lending, employers_group or cooperation_agreement");
-  post.def_property_readonly("frame_source", [](const PostResult& p) { return std::string(p.source.source); }, "its text");
-  post.def_property_readonly("frame_effective", [](const PostResult& p) { return Conv<Date>::to(p.source.effective); },
-                             "in force from");
-  post.def_property_readonly("frame_tag", [](const PostResult& p) { return std::string(p.source.tag); }, "law or check");
+  post.def_property_readonly(
+      "frame_source", [](const PostResult& p) { return std::string(p.source.source); }, "its text");
+  post.def_property_readonly(
+      "frame_effective", [](const PostResult& p) { return Conv<Date>::to(p.source.effective); }, "in force from");
+  post.def_property_readonly(
+      "frame_tag", [](const PostResult& p) { return std::string(p.source.tag); }, "law or check");
   ro(post, "allowed", &PostResult::allowed, "the splits the frame allows");
-  post.def_property_readonly("shared_rule", [](const PostResult& p) { return p.shared_rule; }, "the shared contract's rule");
+  post.def_property_readonly(
+      "shared_rule", [](const PostResult& p) { return p.shared_rule; }, "the shared contract's rule");
   ro(post, "users", &PostResult::users, "per member: needs the post");
   ro(post, "grand_cost", &PostResult::grand_cost, "€/year");
   ro(post, "stand_alone", &PostResult::stand_alone, "€/year per member");
   ro(post, "saving", &PostResult::saving, "€/year");
   ro(post, "persons", &PostResult::persons, "persons hired when all share");
   ro(post, "weekly_hours", &PostResult::weekly_hours, "h/week each");
-  post.def_property_readonly("lender", [](const PostResult& p) -> py::object {
+  post.def_property_readonly(
+      "lender",
+      [](const PostResult& p) -> py::object {
         if (p.lender < 0) return py::none();
         return py::int_(p.lender);
-      }, "who employs under lending or an agreement (index; None in a group)");
-  post.def_property_readonly("hourly_cost", [](const PostResult& p) -> py::object {
-        return p.lender < 0 ? py::none() : Conv<Money>::to(p.hourly_cost);
-      }, "the loaded cost per hour worked, €/h (None in a group)");
+      },
+      "who employs under lending or an agreement (index; None in a group)");
+  post.def_property_readonly(
+      "hourly_cost",
+      [](const PostResult& p) -> py::object { return p.lender < 0 ? py::none() : Conv<Money>::to(p.hourly_cost); },
+      "the loaded cost per hour worked, €/h (None in a group)");
   ro(post, "invoices", &PostResult::invoices, "one per borrower");
   ro(post, "group", &PostResult::group, "an employers' group's costs (else None)");
   ro(post, "splits", &PostResult::splits, "this post's splits");
@@ -233,8 +264,9 @@ void bind_sharing(py::module_& m) {
   py::class_<CoreCheck> core(m, "CoreCheck", "Is the core empty; the least core in words.");
   ro(core, "empty", &CoreCheck::empty, "None when not checked");
   ro(core, "least_core", &CoreCheck::least_core, "epsilon, €/year (<= 0: not empty)");
-  core.def_property_readonly("tight", [](const CoreCheck& c) { return blocking_list(c.tight); },
-                             "when empty: the coalitions charged epsilon above their own cost");
+  core.def_property_readonly(
+      "tight", [](const CoreCheck& c) { return blocking_list(c.tight); },
+      "when empty: the coalitions charged epsilon above their own cost");
   ro(core, "text", &CoreCheck::text, "in words");
 
   shown(core);
@@ -249,7 +281,8 @@ void bind_sharing(py::module_& m) {
   ro(result, "driver", &SharingResult::driver, "which assumption drives the saving");
   ro(result, "exact_game", &SharingResult::exact_game, "c(S) in exact decimals");
   ro(result, "core", &SharingResult::core, "the core check");
-  result.def_property_readonly("core_empty", [](const SharingResult& r) { return r.core.empty; }, "core.empty");
+  result.def_property_readonly(
+      "core_empty", [](const SharingResult& r) { return r.core.empty; }, "core.empty");
   ro(result, "splits", &SharingResult::splits, "the whole problem's splits");
   ro(result, "posts", &SharingResult::posts, "per post");
   ro(result, "grouping", &SharingResult::grouping, "the best grouping");
@@ -257,9 +290,11 @@ void bind_sharing(py::module_& m) {
 
   shown(result);
 
-  m.def("share", [](const SharingProblem& p, const std::vector<std::string>& methods, bool show_unlawful,
-                    int decimal_max_members, int exact_max_members, std::uint64_t permutations, std::uint64_t seed,
-                    int threads, int departures_max_members, const std::optional<py::dict>& grid) {
+  m.def(
+      "share",
+      [](const SharingProblem& p, const std::vector<std::string>& methods, bool show_unlawful, int decimal_max_members,
+         int exact_max_members, std::uint64_t permutations, std::uint64_t seed, int threads, int departures_max_members,
+         const std::optional<py::dict>& grid) {
         ShareOptions o;
         if (grid) {
           // Read now: the lookup runs without the GIL.
@@ -290,42 +325,60 @@ void bind_sharing(py::module_& m) {
         o.watch = watcher(std::nullopt);  // Ctrl-C stops the sampled Shapley value (issue 34 item 9)
         py::gil_scoped_release release;
         return sharing::share(p, o);
-      }, py::arg("problem"), py::arg("methods"), py::arg("show_unlawful") = false, py::arg("decimal_max_members") = 12,
+      },
+      py::arg("problem"), py::arg("methods"), py::arg("show_unlawful") = false, py::arg("decimal_max_members") = 12,
       py::arg("exact_max_members") = 20, py::arg("permutations") = 20000, py::arg("seed") = 1, py::arg("threads") = 1,
       py::arg("departures_max_members") = 12, py::arg("grid") = py::none(),
       "The lawful splits of a sharing problem to the cent, the core check and the best grouping; `grid`: "
       "{level: monthly minimum} to check the posts that name a grid_level.");
 
-  m.def("shapley_exact", [](const std::vector<double>& values) {
+  m.def(
+      "shapley_exact",
+      [](const std::vector<double>& values) {
         const auto g = game_of(values);
         py::gil_scoped_release release;
         return shapley_exact(g);
-      }, py::arg("values"), "The exact Shapley value of the cost game c[S] (2^n values, S a bit mask).");
-  m.def("shapley_sampled", [](const std::vector<double>& values, std::uint64_t permutations, std::uint64_t seed,
-                              int threads) {
+      },
+      py::arg("values"), "The exact Shapley value of the cost game c[S] (2^n values, S a bit mask).");
+  m.def(
+      "shapley_sampled",
+      [](const std::vector<double>& values, std::uint64_t permutations, std::uint64_t seed, int threads) {
         const auto g = game_of(values);
         py::gil_scoped_release release;
-        const auto r =
-            shapley_sampled(g.players(), [&](Coalition s) { return g(s); }, permutations, seed, threads, watcher(std::nullopt));
+        const auto r = shapley_sampled(
+            g.players(), [&](Coalition s) { return g(s); }, permutations, seed, threads, watcher(std::nullopt));
         return std::make_pair(r.value, r.standard_error);
-      }, py::arg("values"), py::arg("permutations"), py::arg("seed"), py::arg("threads") = 1,
+      },
+      py::arg("values"), py::arg("permutations"), py::arg("seed"), py::arg("threads") = 1,
       "The Shapley value estimated from seeded random orders: (value, standard_error).");
-  m.def("airport_shapley", [](const std::vector<double>& costs) { return airport_shapley(costs); },
-        py::arg("costs"), "The Littlechild-Owen closed form of an airport game's Shapley value.");
-  m.def("nucleolus", [](const std::vector<double>& values, bool per_capita) {
+  m.def(
+      "airport_shapley", [](const std::vector<double>& costs) { return airport_shapley(costs); }, py::arg("costs"),
+      "The Littlechild-Owen closed form of an airport game's Shapley value.");
+  m.def(
+      "nucleolus",
+      [](const std::vector<double>& values, bool per_capita) {
         return nucleolus(game_of(values), per_capita ? Complaint::per_capita : Complaint::total).x;
-      }, py::arg("values"), py::arg("per_capita") = false,
+      },
+      py::arg("values"), py::arg("per_capita") = false,
       "The nucleolus (or per-capita nucleolus) of the cost game c[S] (over imputations; Clp LPs).");
-  m.def("least_core", [](const std::vector<double>& values) {
+  m.def(
+      "least_core",
+      [](const std::vector<double>& values) {
         const auto r = least_core(game_of(values));
         return std::make_pair(r.epsilon, r.x);
-      }, py::arg("values"), "(epsilon, x) of the least core; the core is empty when epsilon > 0.");
-  m.def("best_grouping", [](const std::vector<double>& values) {
+      },
+      py::arg("values"), "(epsilon, x) of the least core; the core is empty when epsilon > 0.");
+  m.def(
+      "best_grouping",
+      [](const std::vector<double>& values) {
         const auto g = game_of(values);
         const auto b = best_grouping(g.players(), g.values());
         return std::make_pair(groups_of(b.groups), b.cost);
-      }, py::arg("values"), "(groups, cost): the partition minimising the total cost (dynamic programming, O(3^n)).");
-  m.def("grouping_least_core", [](const std::vector<double>& values, const std::vector<std::vector<int>>& groups) {
+      },
+      py::arg("values"), "(groups, cost): the partition minimising the total cost (dynamic programming, O(3^n)).");
+  m.def(
+      "grouping_least_core",
+      [](const std::vector<double>& values, const std::vector<std::vector<int>>& groups) {
         std::vector<Coalition> masks;
         for (std::size_t k = 0; k < groups.size(); ++k) {
           Coalition s = 0;
@@ -337,26 +390,40 @@ void bind_sharing(py::module_& m) {
         }
         const auto r = grouping_least_core(game_of(values), masks);
         return std::make_pair(r.epsilon, r.x);
-      }, py::arg("values"), py::arg("groups"),
+      },
+      py::arg("values"), py::arg("groups"),
       "(epsilon, x): the least core when each group pays its own cost; stable when epsilon <= 0.");
-  m.def("sharing_input_table", [] {
+  m.def(
+      "sharing_input_table",
+      [] {
         py::list rows;
         for (const auto& s : sharing_input_specs) {
           py::dict r;
-          r["name"] = s.name; r["unit"] = s.unit; r["low"] = s.low; r["high"] = s.high; r["low_open"] = s.low_open;
-          r["high_open"] = s.high_open; r["per_member"] = s.per_member; r["rule"] = s.rule; r["doc"] = s.doc;
+          r["name"] = s.name;
+          r["unit"] = s.unit;
+          r["low"] = s.low;
+          r["high"] = s.high;
+          r["low_open"] = s.low_open;
+          r["high_open"] = s.high_open;
+          r["per_member"] = s.per_member;
+          r["rule"] = s.rule;
+          r["doc"] = s.doc;
           r["domain_rule"] = s.domain_rule();
           rows.append(r);
         }
         return rows;
-      }, "The sharing model's sweepable inputs (its descriptor table): one dict per input.");
-  m.def("sharing_output_table", [] {
+      },
+      "The sharing model's sweepable inputs (its descriptor table): one dict per input.");
+  m.def(
+      "sharing_output_table",
+      [] {
         py::list rows;
         for (const auto& s : sharing_output_specs)
           rows.append(py::dict(py::arg("name") = s.name, py::arg("unit") = s.unit, py::arg("per_member") = s.per_member,
                                py::arg("doc") = s.doc));
         return rows;
-      }, "The sharing model's outputs: one dict per output.");
+      },
+      "The sharing model's outputs: one dict per output.");
 }
 
 }  // namespace aci::python

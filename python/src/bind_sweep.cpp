@@ -47,7 +47,8 @@ std::unique_ptr<sweep::Evaluator> evaluator_for(const io::Scenario& scenario, co
       py::gil_scoped_acquire gil;
       py::dict columns;
       for (std::size_t k = 0; k < input_names.size(); ++k)
-        if (b.inputs[k] != nullptr) columns[py::str(input_names[k])] = py::array_t<double>(static_cast<py::ssize_t>(b.size), b.inputs[k]);
+        if (b.inputs[k] != nullptr)
+          columns[py::str(input_names[k])] = py::array_t<double>(static_cast<py::ssize_t>(b.size), b.inputs[k]);
       if (stochastic) columns["draw_key"] = py::array_t<std::uint64_t>(static_cast<py::ssize_t>(b.size), b.keys.data());
       const py::object result = fn(columns);
       // (Messages are built only when a check fails: this runs once per chunk.)
@@ -158,8 +159,10 @@ std::vector<std::span<double>> target_columns(const py::object& given, const std
 py::dict result_dict(sweep::SweepResult&& r, const std::vector<double>& quantiles, const std::string& spec_json,
                      const py::object& out_inputs = py::none(), const py::object& out_outputs = py::none()) {
   py::dict inputs, outputs, summaries, states;
-  for (std::size_t k = 0; k < r.inputs.size(); ++k) inputs[py::str(r.input_names[k])] = numpy_of(std::move(r.inputs[k]));
-  for (std::size_t k = 0; k < r.outputs.size(); ++k) outputs[py::str(r.output_names[k])] = numpy_of(std::move(r.outputs[k]));
+  for (std::size_t k = 0; k < r.inputs.size(); ++k)
+    inputs[py::str(r.input_names[k])] = numpy_of(std::move(r.inputs[k]));
+  for (std::size_t k = 0; k < r.outputs.size(); ++k)
+    outputs[py::str(r.output_names[k])] = numpy_of(std::move(r.outputs[k]));
   if (!out_inputs.is_none())
     for (const auto& name : r.input_names) inputs[py::str(name)] = out_inputs[py::str(name)];
   if (!out_outputs.is_none())
@@ -201,7 +204,9 @@ py::dict report_dict(const io::StoreReport& r) {
 void bind_sweep(py::module_& m) {
   m.attr("SWEEP_FORMAT") = std::string(io::sweep_format);
 
-  m.def("sweep_inputs", [](const io::Scenario& scenario, const std::string& model) {
+  m.def(
+      "sweep_inputs",
+      [](const io::Scenario& scenario, const std::string& model) {
         io::SweepDocument d;
         d.model = model;
         const auto ev = evaluators::make_evaluator(d, scenario);
@@ -210,15 +215,20 @@ void bind_sweep(py::module_& m) {
           out.append(py::make_tuple(i.name, i.low, i.high, i.low_open, i.high_open || std::isinf(i.high), i.domain(),
                                     i.rule, i.unit));
         return out;
-      }, py::arg("scenario"), py::arg("model") = "training",
+      },
+      py::arg("scenario"), py::arg("model") = "training",
       "The inputs a model can vary: (name, low, high, low_open, high_open, domain, rule, unit).");
-  m.def("sweep_outputs", [](const io::Scenario& scenario, const std::string& model) {
+  m.def(
+      "sweep_outputs",
+      [](const io::Scenario& scenario, const std::string& model) {
         io::SweepDocument d;
         d.model = model;
         return evaluators::make_evaluator(d, scenario)->outputs();
-      }, py::arg("scenario"), py::arg("model") = "training", "The outputs a model computes.");
-  m.def("summarize", [](py::array_t<double, py::array::c_style | py::array::forcecast> values,
-                        std::vector<double> quantiles) {
+      },
+      py::arg("scenario"), py::arg("model") = "training", "The outputs a model computes.");
+  m.def(
+      "summarize",
+      [](py::array_t<double, py::array::c_style | py::array::forcecast> values, std::vector<double> quantiles) {
         sweep::Summary s;
         const std::span<const double> column(values.data(), static_cast<std::size_t>(values.size()));
         {
@@ -226,96 +236,102 @@ void bind_sweep(py::module_& m) {
           s.add(column);
         }
         return summary_dict(s, quantiles, column);
-      }, py::arg("values"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
+      },
+      py::arg("values"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
       "The engine's exact, order-independent summary of an array (a sweep's), with its exact quantiles.");
-  m.def("merge_summaries", [](const std::vector<py::bytes>& states, const std::vector<double>& quantiles) {
+  m.def(
+      "merge_summaries",
+      [](const std::vector<py::bytes>& states, const std::vector<double>& quantiles) {
         return summary_dict(merged_states(states), quantiles);
-      }, py::arg("states"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
+      },
+      py::arg("states"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
       "Merges summary states (a sweep's summary_states, e.g. from a cluster's workers) into one summary, "
       "exactly as one run over every scenario.");
-  m.def("merge_summary_states", [](const std::vector<py::bytes>& states) { return state_bytes(merged_states(states)); },
-        py::arg("states"),
-        "Merges summary states into the state of their union (bytes): the summary_states of one run over "
-        "every scenario, bit for bit.");
-  m.def("check_sweep_spec", [](const std::string& spec) {
-        return io::to_json(io::read_sweep(spec)).dump();
-      }, py::arg("spec"), "Reads a sweep spec (ValueError with its JSON path) and returns it normalised.");
+  m.def(
+      "merge_summary_states", [](const std::vector<py::bytes>& states) { return state_bytes(merged_states(states)); },
+      py::arg("states"),
+      "Merges summary states into the state of their union (bytes): the summary_states of one run over "
+      "every scenario, bit for bit.");
+  m.def(
+      "check_sweep_spec", [](const std::string& spec) { return io::to_json(io::read_sweep(spec)).dump(); },
+      py::arg("spec"), "Reads a sweep spec (ValueError with its JSON path) and returns it normalised.");
 
-  m.def("run_sweep",
-        [](const io::Scenario& scenario, const std::string& spec_text, unsigned threads, std::uint64_t chunk,
-           std::uint64_t begin, std::optional<std::uint64_t> end, std::vector<double> quantiles,
-           std::optional<py::function> progress, py::object model, py::object out_inputs, py::object out_outputs) {
-          const io::SweepDocument doc = io::read_sweep(spec_text);
-          const auto ev = evaluator_for(scenario, doc, model);
-          const sweep::RunOptions opt{threads, chunk, begin, end};
-          const sweep::Progress watch = watcher(progress);
-          sweep::SweepTargets targets;
-          const bool into = !out_inputs.is_none() || !out_outputs.is_none();
-          if (into) {
-            std::vector<std::string> inputs, outputs = doc.spec.outputs.empty() ? ev->outputs() : doc.spec.outputs;
-            if (doc.spec.keep_inputs)
-              for (const auto& in : doc.spec.inputs) inputs.push_back(in.name);
-            targets.inputs = target_columns(out_inputs, inputs, "out.inputs");
-            targets.outputs = target_columns(out_outputs, outputs, "out.outputs");
-          }
-          sweep::SweepResult r;
-          {
-            py::gil_scoped_release release;
-            r = sweep::run_sweep(*ev, doc.spec, opt, watch, into ? &targets : nullptr);
-          }
-          return result_dict(std::move(r), quantiles, io::to_json(doc).dump(), out_inputs, out_outputs);
-        },
-        py::arg("scenario"), py::arg("spec"), py::arg("threads") = 1, py::arg("chunk") = 4096, py::arg("begin") = 0,
-        py::arg("end") = py::none(), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
-        py::arg("progress") = py::none(), py::arg("model") = py::none(), py::arg("out_inputs") = py::none(),
-        py::arg("out_outputs") = py::none(),
-        "Runs a sweep spec (JSON) on a scenario (or on `model`, an aci_cost.sweep.Model); inputs/outputs as "
-        "numpy arrays (or written into out_inputs/out_outputs: name -> float64 array), summaries as dicts.");
+  m.def(
+      "run_sweep",
+      [](const io::Scenario& scenario, const std::string& spec_text, unsigned threads, std::uint64_t chunk,
+         std::uint64_t begin, std::optional<std::uint64_t> end, std::vector<double> quantiles,
+         std::optional<py::function> progress, py::object model, py::object out_inputs, py::object out_outputs) {
+        const io::SweepDocument doc = io::read_sweep(spec_text);
+        const auto ev = evaluator_for(scenario, doc, model);
+        const sweep::RunOptions opt{threads, chunk, begin, end};
+        const sweep::Progress watch = watcher(progress);
+        sweep::SweepTargets targets;
+        const bool into = !out_inputs.is_none() || !out_outputs.is_none();
+        if (into) {
+          std::vector<std::string> inputs, outputs = doc.spec.outputs.empty() ? ev->outputs() : doc.spec.outputs;
+          if (doc.spec.keep_inputs)
+            for (const auto& in : doc.spec.inputs) inputs.push_back(in.name);
+          targets.inputs = target_columns(out_inputs, inputs, "out.inputs");
+          targets.outputs = target_columns(out_outputs, outputs, "out.outputs");
+        }
+        sweep::SweepResult r;
+        {
+          py::gil_scoped_release release;
+          r = sweep::run_sweep(*ev, doc.spec, opt, watch, into ? &targets : nullptr);
+        }
+        return result_dict(std::move(r), quantiles, io::to_json(doc).dump(), out_inputs, out_outputs);
+      },
+      py::arg("scenario"), py::arg("spec"), py::arg("threads") = 1, py::arg("chunk") = 4096, py::arg("begin") = 0,
+      py::arg("end") = py::none(), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
+      py::arg("progress") = py::none(), py::arg("model") = py::none(), py::arg("out_inputs") = py::none(),
+      py::arg("out_outputs") = py::none(),
+      "Runs a sweep spec (JSON) on a scenario (or on `model`, an aci_cost.sweep.Model); inputs/outputs as "
+      "numpy arrays (or written into out_inputs/out_outputs: name -> float64 array), summaries as dicts.");
 
-  m.def("run_to_directory",
-        [](const io::Scenario& scenario, const std::string& spec_text, const std::string& directory,
-           std::uint64_t chunk_rows, unsigned threads, std::uint64_t chunk, std::vector<double> quantiles,
-           std::optional<py::function> progress, std::optional<py::function> on_chunk, py::object model) {
-          const io::SweepDocument doc = io::read_sweep(spec_text);
-          const auto ev = evaluator_for(scenario, doc, model);
-          io::StoreOptions opt{chunk_rows, threads, chunk, {}};
-          if (on_chunk)
-            opt.after_chunk = [on_chunk](const io::ChunkDone& c) {
-              py::gil_scoped_acquire gil;
-              (*on_chunk)(c.index, c.begin, c.end, c.computed);
-              return true;
-            };
-          const sweep::Progress watch = watcher(progress);
-          io::StoredSweep r;
-          {
-            py::gil_scoped_release release;
-            r = io::run_to_directory(*ev, doc, scenario, directory, opt, watch);
-          }
-          py::dict out = result_dict(std::move(r.result), quantiles, io::to_json(r.document).dump());
-          out["chunks"] = report_dict(r.report);
-          return out;
-        },
-        py::arg("scenario"), py::arg("spec"), py::arg("directory"), py::arg("chunk_rows") = 65536,
-        py::arg("threads") = 1, py::arg("chunk") = 4096,
-        py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95}, py::arg("progress") = py::none(),
-        py::arg("on_chunk") = py::none(), py::arg("model") = py::none(),
-        "Runs a sweep spec chunk by chunk into a directory (io/sweep_store.hpp), reusing the chunks an earlier, "
-        "interrupted run left; on_chunk(index, begin, end, computed) after each chunk; the run_sweep dict plus "
-        "'chunks' (computed, reused counts).");
-  m.def("read_directory",
-        [](const std::string& directory, std::vector<double> quantiles) {
-          io::StoredSweep r;
-          {
-            py::gil_scoped_release release;
-            r = io::read_directory(directory);
-          }
-          py::dict out = result_dict(std::move(r.result), quantiles, io::to_json(r.document).dump());
-          out["chunks"] = report_dict(r.report);
-          return out;
-        },
-        py::arg("directory"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
-        "Reads a finished sweep directory back (ValueError naming the manifest when it is unfinished).");
+  m.def(
+      "run_to_directory",
+      [](const io::Scenario& scenario, const std::string& spec_text, const std::string& directory,
+         std::uint64_t chunk_rows, unsigned threads, std::uint64_t chunk, std::vector<double> quantiles,
+         std::optional<py::function> progress, std::optional<py::function> on_chunk, py::object model) {
+        const io::SweepDocument doc = io::read_sweep(spec_text);
+        const auto ev = evaluator_for(scenario, doc, model);
+        io::StoreOptions opt{chunk_rows, threads, chunk, {}};
+        if (on_chunk)
+          opt.after_chunk = [on_chunk](const io::ChunkDone& c) {
+            py::gil_scoped_acquire gil;
+            (*on_chunk)(c.index, c.begin, c.end, c.computed);
+            return true;
+          };
+        const sweep::Progress watch = watcher(progress);
+        io::StoredSweep r;
+        {
+          py::gil_scoped_release release;
+          r = io::run_to_directory(*ev, doc, scenario, directory, opt, watch);
+        }
+        py::dict out = result_dict(std::move(r.result), quantiles, io::to_json(r.document).dump());
+        out["chunks"] = report_dict(r.report);
+        return out;
+      },
+      py::arg("scenario"), py::arg("spec"), py::arg("directory"), py::arg("chunk_rows") = 65536, py::arg("threads") = 1,
+      py::arg("chunk") = 4096, py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
+      py::arg("progress") = py::none(), py::arg("on_chunk") = py::none(), py::arg("model") = py::none(),
+      "Runs a sweep spec chunk by chunk into a directory (io/sweep_store.hpp), reusing the chunks an earlier, "
+      "interrupted run left; on_chunk(index, begin, end, computed) after each chunk; the run_sweep dict plus "
+      "'chunks' (computed, reused counts).");
+  m.def(
+      "read_directory",
+      [](const std::string& directory, std::vector<double> quantiles) {
+        io::StoredSweep r;
+        {
+          py::gil_scoped_release release;
+          r = io::read_directory(directory);
+        }
+        py::dict out = result_dict(std::move(r.result), quantiles, io::to_json(r.document).dump());
+        out["chunks"] = report_dict(r.report);
+        return out;
+      },
+      py::arg("directory"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
+      "Reads a finished sweep directory back (ValueError naming the manifest when it is unfinished).");
 }
 
 }  // namespace aci::python
-

@@ -11,7 +11,6 @@
 
 namespace aci::python {
 
-
 namespace {
 /// Adds the numeric inputs of group G (training/inputs.hpp) to its record.
 template <class G>
@@ -56,7 +55,8 @@ void bind_training(py::module_& m) {
       .field("delivery", &TrainingPlan::delivery, "'in_house' or 'external'");
   numeric_inputs(plan).done();
   Record<Deferral> deferral(m, "Deferral", "How training yields to production, and how it is caught up.");
-  deferral.field("policy", &Deferral::policy, "'production_first', 'protected_minimum', 'load_threshold' or 'fixed_weeks'")
+  deferral
+      .field("policy", &Deferral::policy, "'production_first', 'protected_minimum', 'load_threshold' or 'fixed_weeks'")
       .field("fixed_weeks", &Deferral::fixed_weeks, "weeks whose plan is never moved");
   numeric_inputs(deferral).done();
   Record<Costs> costs(m, "TrainingCosts", "What an hour costs.");
@@ -97,7 +97,9 @@ void bind_training(py::module_& m) {
       .field("training_debt", &RunSummary<double>::training_debt, "€")
       .done();
 
-  m.def("simulate_training", [](const TrainingModel& model, std::uint64_t scenario) {
+  m.def(
+      "simulate_training",
+      [](const TrainingModel& model, std::uint64_t scenario) {
         TrainingResult<double> r;
         {
           py::gil_scoped_release release;
@@ -106,21 +108,33 @@ void bind_training(py::module_& m) {
         auto& w = r.weeks;
         py::dict weeks;
         weeks["calendar_week"] = numpy_of(std::move(w.calendar_week));
-        const std::pair<const char*, std::vector<double>*> series[] = {
-            {"employees", &w.employees}, {"leavers", &w.leavers}, {"paid_hours", &w.paid_hours},
-            {"capacity", &w.capacity}, {"demand", &w.demand}, {"production", &w.production},
-            {"unmet_demand", &w.unmet_demand}, {"idle", &w.idle}, {"training_planned", &w.training_planned},
-            {"training_on_plan", &w.training_on_plan}, {"training_deferred", &w.training_deferred},
-            {"training_caught_up", &w.training_caught_up}, {"training_lost", &w.training_lost},
-            {"backlog", &w.backlog}, {"supervisor_hours", &w.supervisor_hours}};
+        const std::pair<const char*, std::vector<double>*> series[] = {{"employees", &w.employees},
+                                                                       {"leavers", &w.leavers},
+                                                                       {"paid_hours", &w.paid_hours},
+                                                                       {"capacity", &w.capacity},
+                                                                       {"demand", &w.demand},
+                                                                       {"production", &w.production},
+                                                                       {"unmet_demand", &w.unmet_demand},
+                                                                       {"idle", &w.idle},
+                                                                       {"training_planned", &w.training_planned},
+                                                                       {"training_on_plan", &w.training_on_plan},
+                                                                       {"training_deferred", &w.training_deferred},
+                                                                       {"training_caught_up", &w.training_caught_up},
+                                                                       {"training_lost", &w.training_lost},
+                                                                       {"backlog", &w.backlog},
+                                                                       {"supervisor_hours", &w.supervisor_hours}};
         for (const auto& [name, v] : series) weeks[name] = numpy_of(std::move(*v));
         return py::make_tuple(weeks, r.summary);
-      }, py::arg("model"), py::arg("scenario") = 0,
+      },
+      py::arg("model"), py::arg("scenario") = 0,
       "One run: (dict of per-week numpy arrays, TrainingSummary). The scenario index selects the draws.");
 
-  m.def("training_kernel", [] { return std::string(training::detail::kernel_isa_name(training::detail::kernel_isa())); },
-        "The batch kernel's instruction set on this CPU: \"baseline\" (the build's target) or \"avx2\".");
-  m.def("simulate_training_batch", [](const TrainingModel& base, py::dict params, std::size_t scenarios) {
+  m.def(
+      "training_kernel", [] { return std::string(training::detail::kernel_isa_name(training::detail::kernel_isa())); },
+      "The batch kernel's instruction set on this CPU: \"baseline\" (the build's target) or \"avx2\".");
+  m.def(
+      "simulate_training_batch",
+      [](const TrainingModel& base, py::dict params, std::size_t scenarios) {
         TrainingBatch batch;
         batch.scenarios = scenarios;
         for (auto item : params) {
@@ -134,7 +148,8 @@ void bind_training(py::module_& m) {
             throw InvalidInput("training_batch." + name, "...", "unknown parameter (known: " + all + ")");
           }
           auto arr = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(item.second);
-          if (!arr || arr.ndim() != 1) throw InvalidInput("training_batch." + name, "...", "expected a 1-D array of numbers");
+          if (!arr || arr.ndim() != 1)
+            throw InvalidInput("training_batch." + name, "...", "expected a 1-D array of numbers");
           batch.*training::detail::batch_member[k] = std::vector<double>(arr.data(), arr.data() + arr.size());
         }
         BatchSummary out;
@@ -147,30 +162,44 @@ void bind_training(py::module_& m) {
         ACI_COST_TRAINING_OUTPUTS(ACI_COST_X)
 #undef ACI_COST_X
         return d;
-      }, py::arg("base"), py::arg("params"), py::arg("scenarios"),
+      },
+      py::arg("base"), py::arg("params"), py::arg("scenarios"),
       "N scenarios of `base` whose parameters vary (name -> array of N); per-scenario summaries as numpy arrays.");
-  m.def("training_input_table", [] {
+  m.def(
+      "training_input_table",
+      [] {
         py::list rows;
         for (const InputSpec& s : input_specs) {
           py::dict r;
-          r["path"] = s.path; r["batch_name"] = s.batch_name; r["unit"] = s.unit; r["low"] = s.low;
-          r["high"] = s.high; r["low_open"] = s.low_open; r["high_open"] = s.high_open; r["rule"] = s.rule;
-          r["doc"] = s.doc; r["domain_rule"] = s.domain_rule();
+          r["path"] = s.path;
+          r["batch_name"] = s.batch_name;
+          r["unit"] = s.unit;
+          r["low"] = s.low;
+          r["high"] = s.high;
+          r["low_open"] = s.low_open;
+          r["high_open"] = s.high_open;
+          r["rule"] = s.rule;
+          r["doc"] = s.doc;
+          r["domain_rule"] = s.domain_rule();
           rows.append(r);
         }
         return rows;
-      }, "The training model's numeric inputs (its descriptor table): one dict per input.");
-  m.def("training_output_table", [] {
+      },
+      "The training model's numeric inputs (its descriptor table): one dict per input.");
+  m.def(
+      "training_output_table",
+      [] {
         py::list rows;
-        for (const OutputSpec& s : output_specs) rows.append(py::dict(py::arg("name") = s.name, py::arg("unit") = s.unit, py::arg("doc") = s.doc));
+        for (const OutputSpec& s : output_specs)
+          rows.append(py::dict(py::arg("name") = s.name, py::arg("unit") = s.unit, py::arg("doc") = s.doc));
         return rows;
-      }, "The training model's per-scenario outputs: one dict per output.");
+      },
+      "The training model's per-scenario outputs: one dict per output.");
   m.attr("TRAINING_BATCH_PARAMETERS") = [] {
     py::list names;
     for (auto n : training::detail::batch_name) names.append(std::string(n));
     return py::tuple(names);
   }();
-
 }
 
 }  // namespace aci::python

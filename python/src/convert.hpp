@@ -20,10 +20,7 @@ namespace aci::python {
 namespace py = pybind11;
 
 /// Python's decimal.Decimal from text.
-inline py::object py_decimal(const std::string& text) {
-  return py::module_::import("decimal").attr("Decimal")(text);
-}
-
+inline py::object py_decimal(const std::string& text) { return py::module_::import("decimal").attr("Decimal")(text); }
 
 template <class M, class = void>
 struct Conv {
@@ -60,7 +57,8 @@ struct Conv<Decimal> {
     if (py::isinstance<py::float_>(h)) return decimal_from_double(h.cast<double>(), field);
     // numpy scalars: an integer exactly, a float32 by its own shortest text (0.6, not 0.60000002384).
     if (is_other_real(h)) return parse_decimal(py::str(h).cast<std::string>(), field);
-    if (is_other_integral(h)) return parse_decimal(py::str(py::int_(py::reinterpret_borrow<py::object>(h))).cast<std::string>(), field);
+    if (is_other_integral(h))
+      return parse_decimal(py::str(py::int_(py::reinterpret_borrow<py::object>(h))).cast<std::string>(), field);
     const bool is_decimal = py::isinstance(h, py::module_::import("decimal").attr("Decimal"));
     if (is_decimal || py::isinstance<py::int_>(h) || py::isinstance<py::str>(h)) {
       return parse_decimal(py::str(h).cast<std::string>(), field);
@@ -83,7 +81,8 @@ struct Conv<Money> {
       throw py::type_error(field + " = " + shown() +
                            ": money is never made from a float; use Decimal(\"...\"), a string or an int");
     }
-    if (is_other_integral(h)) return Money::parse(py::str(py::int_(py::reinterpret_borrow<py::object>(h))).cast<std::string>(), field);
+    if (is_other_integral(h))
+      return Money::parse(py::str(py::int_(py::reinterpret_borrow<py::object>(h))).cast<std::string>(), field);
     const bool is_decimal = py::isinstance(h, py::module_::import("decimal").attr("Decimal"));
     if (is_decimal || py::isinstance<py::int_>(h) || py::isinstance<py::str>(h)) {
       return Money::parse(py::str(h).cast<std::string>(), field);
@@ -100,7 +99,8 @@ struct Conv<Date> {
     if (py::isinstance(h, py::module_::import("datetime").attr("date"))) {
       return Date::parse(h.attr("isoformat")().cast<std::string>().substr(0, 10), field);
     }
-    throw py::type_error(field + " = " + py::repr(h).cast<std::string>() + ": expected a datetime.date or \"YYYY-MM-DD\"");
+    throw py::type_error(field + " = " + py::repr(h).cast<std::string>() +
+                         ": expected a datetime.date or \"YYYY-MM-DD\"");
   }
 };
 

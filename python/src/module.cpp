@@ -40,8 +40,8 @@ PYBIND11_MODULE(_core, m) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const std::filesystem::filesystem_error& e) {
-      py::object error = py::reinterpret_steal<py::object>(PyObject_CallFunction(
-          PyExc_OSError, "is", e.code().value(), e.what()));
+      py::object error =
+          py::reinterpret_steal<py::object>(PyObject_CallFunction(PyExc_OSError, "is", e.code().value(), e.what()));
       PyErr_SetObject(PyExc_OSError, error.ptr());
     }
   });
@@ -60,12 +60,10 @@ PYBIND11_MODULE(_core, m) {
   area("rates", "The dated table of legal and published figures.", bind_rates);
   area("allocation", "Cost centres (direct, step-down, reciprocal) and time-driven rates, to the cent.",
        bind_allocation);
-  area("calibration", "Time equations learned from past jobs (least squares, prediction intervals).",
-       bind_calibration);
+  area("calibration", "Time equations learned from past jobs (least squares, prediction intervals).", bind_calibration);
   area("schema", "The field tables of the scenario's structs and the rate table's descriptor.", bind_schema);
   area("model", "The ACI, its ateliers, staff groups and jobs.", bind_model);
-  area("scenario", "Scenarios: an ACI, its jobs, pricing options and rate overrides, and their JSON format.",
-       bind_io);
+  area("scenario", "Scenarios: an ACI, its jobs, pricing options and rate overrides, and their JSON format.", bind_io);
   area("quote", "The quote of a job: costs, subsidies, price and its legal bounds, warnings.", bind_quote);
   area("budget", "The year of an ACI: its jobs summed per atelier against its structure.", bind_budget);
   area("actuals", "An ACI's own data: the FEC's trial balance, the realised year, budget and quotes against actual.",

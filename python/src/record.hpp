@@ -130,8 +130,9 @@ inline constexpr bool is_record_list_v<std::vector<X>> = is_record_v<X>;
 
 /// Member types whose domain a setter checks (numbers: decimals, money, integers).
 template <class M>
-inline constexpr bool is_checked_v = std::is_same_v<M, Decimal> || std::is_same_v<M, Money> || std::is_same_v<M, int> ||
-                                     std::is_same_v<M, std::optional<Decimal>> || std::is_same_v<M, std::optional<Money>>;
+inline constexpr bool is_checked_v =
+    std::is_same_v<M, Decimal> || std::is_same_v<M, Money> || std::is_same_v<M, int> ||
+    std::is_same_v<M, std::optional<Decimal>> || std::is_same_v<M, std::optional<Money>>;
 
 template <class T>
 class Record {
@@ -152,7 +153,8 @@ class Record {
     };
     if constexpr (is_record_v<M>) {
       auto getter = [member](py::object self) -> py::object {
-        return detail::nested(py::cast(&(self.cast<T&>().*member), py::return_value_policy::reference_internal, self), self);
+        return detail::nested(py::cast(&(self.cast<T&>().*member), py::return_value_policy::reference_internal, self),
+                              self);
       };
       cls_.def_property(name, py::cpp_function(getter), setter, doc);
     } else if constexpr (is_optional_record_v<M>) {
@@ -169,7 +171,8 @@ class Record {
         auto& current = self.cast<T&>().*member;
         if (value.is_none() && current &&
             py::detail::get_object_handle(&*current, py::detail::get_type_info(typeid(X)))) {
-          throw py::value_error(path + " = None: a reference to the current value is still in use; "
+          throw py::value_error(path +
+                                " = None: a reference to the current value is still in use; "
                                 "drop it or keep a copy (copy.copy) first");
         }
         current = Conv<M>::from(value, path);
@@ -189,7 +192,8 @@ class Record {
       };
       cls_.def_property(name, py::cpp_function(getter), setter, doc);
     } else {
-      cls_.def_property(name, [member](const T& self) { return Conv<M>::to(self.*member); }, setter, doc);
+      cls_.def_property(
+          name, [member](const T& self) { return Conv<M>::to(self.*member); }, setter, doc);
     }
     fields_.push_back(name);
     return *this;
@@ -205,8 +209,9 @@ class Record {
       if constexpr (is_checked_v<M>) {
         if (!f.domain.bounded()) return;
         // Replace the plain setter with one that checks the domain (exact decimal ends).
-        const schema::detail::DecimalBounds ends{f.domain.low ? std::optional<Decimal>(Decimal(f.domain.low)) : std::nullopt,
-                                                 f.domain.high ? std::optional<Decimal>(Decimal(f.domain.high)) : std::nullopt};
+        const schema::detail::DecimalBounds ends{
+            f.domain.low ? std::optional<Decimal>(Decimal(f.domain.low)) : std::nullopt,
+            f.domain.high ? std::optional<Decimal>(Decimal(f.domain.high)) : std::nullopt};
         const std::string path = name_ + "." + f.key;
         const auto member = f.member;
         const schema::Bounds bounds = f.domain;

@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t at = bar; at != std::string_view::npos && at < all.size();) {
     const auto next = all.find('|', at + 1);
     try {
-      weights.push_back(aci::parse_decimal(all.substr(at + 1, next == std::string_view::npos ? next : next - at - 1), "w"));
+      weights.push_back(
+          aci::parse_decimal(all.substr(at + 1, next == std::string_view::npos ? next : next - at - 1), "w"));
     } catch (const aci::InvalidInput&) {
       return 0;
     }

@@ -14,7 +14,7 @@ TEST(HeaderOnly, QuotesTheDefaultJob) {
   EXPECT_STREQ(aci::version_string, "0.1.0");
   // The year (budget/year.hpp) through the same target: its lines add up to its totals.
   const auto y = aci::budget::year_budget(s.aci, s.jobs, s.rate_table(), s.pricing, aci::Date{2026, 1, 1});
-  EXPECT_EQ(y.charges_total, aci::Money::parse("352693.99"));  // docs/worked_example.py
+  EXPECT_EQ(y.charges_total, aci::Money::parse("352693.99"));   // docs/worked_example.py
   EXPECT_EQ(y.products_total, aci::Money::parse("359480.09"));  // docs/worked_example.py
   aci::Money products;  // no lost cent: the rounded lines add up to the rounded total
   for (const auto& l : y.products) products += l.amount;

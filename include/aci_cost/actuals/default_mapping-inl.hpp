@@ -34,8 +34,9 @@ ACI_COST_INLINE Mapping default_mapping() {
   rule("62", "overheads", "Autres services extérieurs (honoraires, publicité, télécommunications, banque)", pcg);
   rule("621", "other_staff_costs", "Personnel extérieur à l'entité", pcg);
   rule("62261", "statutory_auditor", "Honoraires du commissaire aux comptes",
-       pcg + "; [assumption] the sub-account of 6226 Honoraires commonly opened for the auditor's fees, which the "
-             "notes disclose (Code de commerce L612-4)");
+       pcg +
+           "; [assumption] the sub-account of 6226 Honoraires commonly opened for the auditor's fees, which the "
+           "notes disclose (Code de commerce L612-4)");
   rule("624", "other_charges", "Transports de biens et transports collectifs du personnel", pcg);
   rule("6251", "vehicles", "Voyages et déplacements",
        pcg + "; [assumption] the crews' trips to the sites (fuel, tolls, mileage allowances)");

@@ -19,11 +19,11 @@ namespace aci::actuals {
 
 /// One atelier's hours of a year, h (2 decimals).
 struct AtelierHours {
-  std::string atelier;               ///< atelier name
-  Decimal insertion_hours{0};        ///< paid hours of the integration employees, h
-  Decimal production_hours{0};       ///< their hours on production, on site and travelling, h
-  Decimal training_hours{0};         ///< their hours in training, h
-  Decimal supervision_hours{0};      ///< the supervisors' (ETPS) hours on production, on site and travelling, h
+  std::string atelier;           ///< atelier name
+  Decimal insertion_hours{0};    ///< paid hours of the integration employees, h
+  Decimal production_hours{0};   ///< their hours on production, on site and travelling, h
+  Decimal training_hours{0};     ///< their hours in training, h
+  Decimal supervision_hours{0};  ///< the supervisors' (ETPS) hours on production, on site and travelling, h
   friend bool operator==(const AtelierHours&, const AtelierHours&) = default;
 };
 

@@ -34,19 +34,19 @@ struct JobHours {
 
 /// A quoted job against its actual hours.
 struct JobVariance {
-  std::string job;                       ///< job name
-  std::string atelier;                   ///< its atelier
-  JobHours quoted;                       ///< the quote's
-  JobHours actual;                       ///< what it took
-  Decimal quoted_productivity{0};        ///< S_q / H_q, 4 decimals (shown)
-  Decimal actual_productivity{0};        ///< S_a / H_a, 4 decimals (shown)
-  Decimal allowed_on_site_hours{0};      ///< H_s = H_q S_a / S_q, h (2 decimals, shown)
-  Money quoted_cost;                     ///< W_q R_q, €
-  Money actual_cost;                     ///< W_a R_a, €
-  Money variance;                        ///< actual_cost - quoted_cost, €
-  Money rate_variance;                   ///< (R_a - R_q) W_a, €
-  Money productivity_variance;           ///< (H_a - H_s) R_q, €
-  Money hours_variance;                  ///< (H_s + T_a - W_q) R_q, €
+  std::string job;                   ///< job name
+  std::string atelier;               ///< its atelier
+  JobHours quoted;                   ///< the quote's
+  JobHours actual;                   ///< what it took
+  Decimal quoted_productivity{0};    ///< S_q / H_q, 4 decimals (shown)
+  Decimal actual_productivity{0};    ///< S_a / H_a, 4 decimals (shown)
+  Decimal allowed_on_site_hours{0};  ///< H_s = H_q S_a / S_q, h (2 decimals, shown)
+  Money quoted_cost;                 ///< W_q R_q, €
+  Money actual_cost;                 ///< W_a R_a, €
+  Money variance;                    ///< actual_cost - quoted_cost, €
+  Money rate_variance;               ///< (R_a - R_q) W_a, €
+  Money productivity_variance;       ///< (H_a - H_s) R_q, €
+  Money hours_variance;              ///< (H_s + T_a - W_q) R_q, €
   friend bool operator==(const JobVariance&, const JobVariance&) = default;
 };
 

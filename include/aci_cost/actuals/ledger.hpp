@@ -17,15 +17,15 @@ namespace aci::actuals {
 
 /// The lines of an FEC as written in its file (unchecked): one vector per column, one item per line.
 struct Ledger {
-  std::string source = "FEC";          ///< the file's name, in every error
-  std::vector<std::int64_t> line;      ///< each line's number in the file (the header is line 1)
-  std::vector<std::string> journal;    ///< JournalCode
-  std::vector<std::string> entry;      ///< EcritureNum (an entry is unique within its journal)
-  std::vector<std::string> account;    ///< CompteNum
-  std::vector<std::string> debit;      ///< Debit, as written: "1234,56", "0,00", "-12.5", "" (zero)
-  std::vector<std::string> credit;     ///< Credit, as written
-  std::vector<std::string> analytic;   ///< one analytic code per line ("" none); empty vector: no column
-  std::string analytic_column;         ///< the analytic column's name, for errors ("" when none)
+  std::string source = "FEC";         ///< the file's name, in every error
+  std::vector<std::int64_t> line;     ///< each line's number in the file (the header is line 1)
+  std::vector<std::string> journal;   ///< JournalCode
+  std::vector<std::string> entry;     ///< EcritureNum (an entry is unique within its journal)
+  std::vector<std::string> account;   ///< CompteNum
+  std::vector<std::string> debit;     ///< Debit, as written: "1234,56", "0,00", "-12.5", "" (zero)
+  std::vector<std::string> credit;    ///< Credit, as written
+  std::vector<std::string> analytic;  ///< one analytic code per line ("" none); empty vector: no column
+  std::string analytic_column;        ///< the analytic column's name, for errors ("" when none)
   friend bool operator==(const Ledger&, const Ledger&) = default;
 };
 
@@ -72,8 +72,9 @@ std::int64_t parse_cents(std::string_view text, const Field& field) {
     if (decimals == 1) cents *= 10;
   }
   if (i != text.size() || digits == 0 || (separator && decimals == 0)) {
-    return refuse("not an amount: digits, one decimal comma (or point), at most two decimals, no thousands "
-                  "separator");
+    return refuse(
+        "not an amount: digits, one decimal comma (or point), at most two decimals, no thousands "
+        "separator");
   }
   const std::int64_t total = units * 100 + cents;
   if (total > max_line_cents) return refuse("beyond 10^13 \u20ac, the largest amount of one line");

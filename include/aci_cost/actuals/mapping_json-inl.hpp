@@ -62,18 +62,18 @@ ACI_COST_INLINE Mapping read_mapping(std::string_view json_text) {
   using detail::mapping_json;
   mapping_json doc;
   try {
-    doc = mapping_json::parse(json_text.begin(), json_text.end(),
-                              [](int depth, mapping_json::parse_event_t, mapping_json&) {
-                                if (depth > detail::max_mapping_depth)
-                                  throw InvalidInput("mapping", "nesting " + std::to_string(depth),
-                                                     "deeper than a mapping file goes");
-                                return true;
-                              });
+    doc = mapping_json::parse(
+        json_text.begin(), json_text.end(), [](int depth, mapping_json::parse_event_t, mapping_json&) {
+          if (depth > detail::max_mapping_depth)
+            throw InvalidInput("mapping", "nesting " + std::to_string(depth), "deeper than a mapping file goes");
+          return true;
+        });
   } catch (const mapping_json::exception& e) {
     throw InvalidInput("mapping", "JSON text", std::string("malformed JSON: ") + e.what());
   }
-  const auto& o = detail::object(doc, "mapping", {"format", "name", "extends", "charge_keys", "product_keys", "rules",
-                                                  "ateliers", "shared_codes"});
+  const auto& o =
+      detail::object(doc, "mapping",
+                     {"format", "name", "extends", "charge_keys", "product_keys", "rules", "ateliers", "shared_codes"});
   ACI_COST_REQUIRE(o.contains("format") && o["format"] == std::string(mapping_format), "mapping.format",
                    o.contains("format") ? detail::shown(o["format"]) : std::string("missing"),
                    "expected \"" + std::string(mapping_format) + "\"");
@@ -120,7 +120,8 @@ ACI_COST_INLINE Mapping read_mapping(std::string_view json_text) {
   }
   if (o.contains("ateliers")) {
     const auto& a = o["ateliers"];
-    if (!a.is_object()) throw InvalidInput("mapping.ateliers", detail::shown(a), "expected {\"code\": \"atelier\", ...}");
+    if (!a.is_object())
+      throw InvalidInput("mapping.ateliers", detail::shown(a), "expected {\"code\": \"atelier\", ...}");
     for (const auto& [code, atelier] : a.items()) {
       detail::add_or_replace(m.ateliers, CodeAtelier{code, detail::text(atelier, "mapping.ateliers." + code)},
                              [](const auto& x, const auto& y) { return x.code == y.code; });

@@ -15,8 +15,10 @@ struct KeyedAmounts {
   std::map<std::string, Money, std::less<>> amounts;
   void add(const std::string& key, const Money& m) {
     auto [it, inserted] = amounts.try_emplace(key, m);
-    if (inserted) keys.push_back(key);
-    else it->second += m;
+    if (inserted)
+      keys.push_back(key);
+    else
+      it->second += m;
   }
   Money at(std::string_view key) const {
     const auto it = amounts.find(key);
@@ -114,7 +116,8 @@ ACI_COST_INLINE RealisedYear realised_year(const model::Aci& aci, const TrialBal
     }
     const Rule* rule = mapping.place(b.account, b.code);
     if (!rule) {
-      out.unplaced.push_back({b.account, b.code, charge, amount, b.first_line, detail::unplaced_reason(b.account, start)});
+      out.unplaced.push_back(
+          {b.account, b.code, charge, amount, b.first_line, detail::unplaced_reason(b.account, start)});
       (charge ? out.unplaced_charges : out.unplaced_products) += amount;
       continue;
     }

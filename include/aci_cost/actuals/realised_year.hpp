@@ -43,11 +43,11 @@ struct Placement {
 
 /// A line booked to no atelier, spread over the ateliers.
 struct SharedLine {
-  std::string key;            ///< the year's line
-  bool charge = true;         ///< charges (true) or products
-  Money amount;               ///< €
-  std::vector<Money> parts;   ///< per atelier (the scenario's order), adding up exactly to amount
-  std::string basis;          ///< the weights used: "forecast <key>", "forecast charges", "work hours", "the only atelier"
+  std::string key;           ///< the year's line
+  bool charge = true;        ///< charges (true) or products
+  Money amount;              ///< €
+  std::vector<Money> parts;  ///< per atelier (the scenario's order), adding up exactly to amount
+  std::string basis;  ///< the weights used: "forecast <key>", "forecast charges", "work hours", "the only atelier"
   friend bool operator==(const SharedLine&, const SharedLine&) = default;
 };
 
@@ -70,7 +70,7 @@ struct RealisedYear {
   std::vector<Unplaced> unplaced;     ///< balances no rule places
   Money unplaced_charges;             ///< their total as charges, €
   Money unplaced_products;            ///< their total as products, €
-  Money accounts_result;              ///< classes 7 - 6 of the trial balance = year.result + unplaced products - unplaced charges
+  Money accounts_result;  ///< classes 7 - 6 of the trial balance = year.result + unplaced products - unplaced charges
   friend bool operator==(const RealisedYear&, const RealisedYear&) = default;
 };
 

@@ -108,19 +108,25 @@ ACI_COST_INLINE TrialBalance trial_balance(const Ledger& fec) {
   }
   if (unbalanced) {
     const std::size_t i = unbalanced->first_index;
-    throw InvalidInput(cell(fec.source, unbalanced->first_line, "Debit/Credit"),
-                       "debit " + detail::cents_fr(unbalanced->debit) + ", credit " + detail::cents_fr(unbalanced->credit),
-                       "entry " + fec.entry[i] + " of journal " + fec.journal[i] + " does not balance: debit and credit "
-                       "differ by " + (Money::from_cents(unbalanced->debit) - Money::from_cents(unbalanced->credit)).format_fr() +
-                       " (every entry "
-                       "balances to the cent)");
+    throw InvalidInput(
+        cell(fec.source, unbalanced->first_line, "Debit/Credit"),
+        "debit " + detail::cents_fr(unbalanced->debit) + ", credit " + detail::cents_fr(unbalanced->credit),
+        "entry " + fec.entry[i] + " of journal " + fec.journal[i] +
+            " does not balance: debit and credit "
+            "differ by " +
+            (Money::from_cents(unbalanced->debit) - Money::from_cents(unbalanced->credit)).format_fr() +
+            " (every entry "
+            "balances to the cent)");
   }
   if (closing) {
     const std::size_t i = closing->income_index;
     throw InvalidInput(cell(fec.source, closing->income_line, "CompteNum"), "\"" + fec.account[i] + "\"",
-                       "entry " + fec.entry[i] + " of journal " + fec.journal[i] + " closes classes 6/7 into the result "
-                       "(account 12, line " + std::to_string(closing->result_line) + "): the realised year is the "
-                       "balance of classes 6 and 7; export the FEC without its closing entries");
+                       "entry " + fec.entry[i] + " of journal " + fec.journal[i] +
+                           " closes classes 6/7 into the result "
+                           "(account 12, line " +
+                           std::to_string(closing->result_line) +
+                           "): the realised year is the "
+                           "balance of classes 6 and 7; export the FEC without its closing entries");
   }
 
   TrialBalance tb;
@@ -132,13 +138,14 @@ ACI_COST_INLINE TrialBalance trial_balance(const Ledger& fec) {
   tb.credit = Money::from_cents(total_credit);
   std::vector<std::size_t> order(account_totals.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return account_keys[a] < account_keys[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return account_keys[a] < account_keys[b]; });
   tb.accounts.reserve(order.size());
   for (std::size_t k : order) {
     const AccountTotal& a = account_totals[k];
     tb.accounts.push_back({account_keys[k].first, account_keys[k].second, Money::from_cents(a.debit),
-                           Money::from_cents(a.credit), Money::from_cents(a.debit) - Money::from_cents(a.credit), a.lines,
-                           a.first_line});
+                           Money::from_cents(a.credit), Money::from_cents(a.debit) - Money::from_cents(a.credit),
+                           a.lines, a.first_line});
   }
   return tb;
 }

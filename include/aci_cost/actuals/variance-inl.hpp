@@ -29,7 +29,8 @@ inline void side_variances(const std::string& atelier, Side side, const std::vec
       if (l.key == key) return l.amount;
     return Money();
   };
-  for (const auto& l : forecast) out.push_back(line_variance(atelier, side, l.key, l.amount, find(actual, l.key), mode));
+  for (const auto& l : forecast)
+    out.push_back(line_variance(atelier, side, l.key, l.amount, find(actual, l.key), mode));
   for (const auto& l : actual) {
     bool known = false;
     for (const auto& f : forecast) known = known || f.key == l.key;
@@ -98,14 +99,18 @@ ACI_COST_INLINE HourCost hour_cost(const budget::AtelierYear& year, const Atelie
 ACI_COST_INLINE JobVariance job_variance(const std::string& job, const std::string& atelier, const JobHours& quoted,
                                          const JobHours& actual, Rounding mode) {
   const auto p = [&job](const char* side, const char* field) { return "job[" + job + "]." + side + "." + field; };
-  ACI_COST_REQUIRE(quoted.standard_hours > 0, p("quoted", "standard_hours"), to_string(quoted.standard_hours), "must be > 0");
-  ACI_COST_REQUIRE(quoted.on_site_hours > 0, p("quoted", "on_site_hours"), to_string(quoted.on_site_hours), "must be > 0");
+  ACI_COST_REQUIRE(quoted.standard_hours > 0, p("quoted", "standard_hours"), to_string(quoted.standard_hours),
+                   "must be > 0");
+  ACI_COST_REQUIRE(quoted.on_site_hours > 0, p("quoted", "on_site_hours"), to_string(quoted.on_site_hours),
+                   "must be > 0");
   ACI_COST_REQUIRE(actual.on_site_hours > 0, p("actual", "on_site_hours"), to_string(actual.on_site_hours),
                    "must be > 0: a job not yet worked has no actual cost to compare");
   ACI_COST_REQUIRE(actual.standard_hours >= 0, p("actual", "standard_hours"), to_string(actual.standard_hours),
                    "must be >= 0");
-  ACI_COST_REQUIRE(quoted.travel_hours >= 0, p("quoted", "travel_hours"), to_string(quoted.travel_hours), "must be >= 0");
-  ACI_COST_REQUIRE(actual.travel_hours >= 0, p("actual", "travel_hours"), to_string(actual.travel_hours), "must be >= 0");
+  ACI_COST_REQUIRE(quoted.travel_hours >= 0, p("quoted", "travel_hours"), to_string(quoted.travel_hours),
+                   "must be >= 0");
+  ACI_COST_REQUIRE(actual.travel_hours >= 0, p("actual", "travel_hours"), to_string(actual.travel_hours),
+                   "must be >= 0");
   JobVariance v;
   v.job = job;
   v.atelier = atelier;

@@ -17,17 +17,17 @@
 #include "aci_cost/detail/descriptor.hpp"
 
 // Columns: X(id, pattern, unit, low, high, ends, doc).
-#define ACI_COST_ALLOCATION_INPUTS(X)                                                                    \
-  X(charge, "charges.{charge}", "€/year", 0, inf, "[)", "a charge of the year")                          \
-  X(key, "keys.{charge}.{centre}", "weight", 0, inf, "[)",                                               \
-    "weight of a centre in a charge's own key (a key keeps one positive weight)")                        \
-  X(driver, "drivers.{driver}.{centre}", "driver unit", 0, inf, "[)",                                    \
-    "a driver's quantity for a centre (a driver keeps one positive quantity)")                           \
-  X(service, "services.{support}.{centre}", "work units", 0, inf, "[)",                                  \
+#define ACI_COST_ALLOCATION_INPUTS(X)                                             \
+  X(charge, "charges.{charge}", "€/year", 0, inf, "[)", "a charge of the year")   \
+  X(key, "keys.{charge}.{centre}", "weight", 0, inf, "[)",                        \
+    "weight of a centre in a charge's own key (a key keeps one positive weight)") \
+  X(driver, "drivers.{driver}.{centre}", "driver unit", 0, inf, "[)",             \
+    "a driver's quantity for a centre (a driver keeps one positive quantity)")    \
+  X(service, "services.{support}.{centre}", "work units", 0, inf, "[)",           \
     "work a support centre delivers to a centre (its costs must still reach a main centre)")
 
 // Columns: X(id, pattern, unit, doc).
-#define ACI_COST_ALLOCATION_OUTPUTS(X)                                                      \
+#define ACI_COST_ALLOCATION_OUTPUTS(X)                                                             \
   X(total, "total.{main}", "€/year", "a main centre's cost after the support centres are settled") \
   X(rate, "rate.{main}", "€/work unit", "a main centre's cost per work unit (centres with work units)")
 
@@ -70,21 +70,23 @@ inline constexpr std::array<aci::detail::OutputSpec, 2> output_families = {{
 /// One input of a given network: its family, its name and where it points.
 struct NetworkInput {
   InputKind kind;
-  std::string name;      ///< the pattern filled in ("charges.rent")
-  std::size_t row = 0;   ///< charge, driver or support index (into Network's vectors)
-  std::size_t entry = 0; ///< weight index within the key (key, driver, service)
+  std::string name;       ///< the pattern filled in ("charges.rent")
+  std::size_t row = 0;    ///< charge, driver or support index (into Network's vectors)
+  std::size_t entry = 0;  ///< weight index within the key (key, driver, service)
 };
 
 /// Every input of network `n`, in table order then network order.
 inline std::vector<NetworkInput> network_inputs(const Network& n) {
   std::vector<NetworkInput> out;
-  for (std::size_t k = 0; k < n.charges.size(); ++k) out.push_back({InputKind::charge, "charges." + n.charges[k].name, k, 0});
+  for (std::size_t k = 0; k < n.charges.size(); ++k)
+    out.push_back({InputKind::charge, "charges." + n.charges[k].name, k, 0});
   for (std::size_t k = 0; k < n.charges.size(); ++k)
     for (std::size_t e = 0; e < n.charges[k].key.size(); ++e)
       out.push_back({InputKind::key, "keys." + n.charges[k].name + "." + n.charges[k].key[e].centre, k, e});
   for (std::size_t d = 0; d < n.drivers.size(); ++d)
     for (std::size_t e = 0; e < n.drivers[d].quantities.size(); ++e)
-      out.push_back({InputKind::driver, "drivers." + n.drivers[d].name + "." + n.drivers[d].quantities[e].centre, d, e});
+      out.push_back(
+          {InputKind::driver, "drivers." + n.drivers[d].name + "." + n.drivers[d].quantities[e].centre, d, e});
   for (std::size_t s = 0; s < n.services.size(); ++s)
     for (std::size_t e = 0; e < n.services[s].to.size(); ++e)
       out.push_back({InputKind::service, "services." + n.services[s].from + "." + n.services[s].to[e].centre, s, e});
@@ -93,21 +95,19 @@ inline std::vector<NetworkInput> network_inputs(const Network& n) {
 
 /// A network in doubles: amounts and raw weights, index-resolved once (the sweep's form).
 struct DoubleNetwork {
-  std::vector<double> amounts;                     ///< [charge]
-  std::vector<std::vector<double>> own_keys;       ///< [charge][centre] raw weights (charges with their own key)
-  std::vector<int> driver_of;                      ///< [charge]: its driver, or -1
-  std::vector<std::vector<double>> drivers;        ///< [driver][centre]
-  std::vector<std::vector<double>> services;       ///< [support, Resolved order][centre]
+  std::vector<double> amounts;                ///< [charge]
+  std::vector<std::vector<double>> own_keys;  ///< [charge][centre] raw weights (charges with their own key)
+  std::vector<int> driver_of;                 ///< [charge]: its driver, or -1
+  std::vector<std::vector<double>> drivers;   ///< [driver][centre]
+  std::vector<std::vector<double>> services;  ///< [support, Resolved order][centre]
   std::vector<std::vector<std::size_t>> key_centres, driver_centres, service_centres;  ///< entry -> centre index
-  std::vector<std::size_t> service_row;            ///< Network::services index -> Resolved support index
+  std::vector<std::size_t> service_row;  ///< Network::services index -> Resolved support index
 };
 
 /// The double form of `n` (checked and resolved as `r`).
 inline DoubleNetwork double_network(const Network& n, const Resolved<double>& r) {
   const std::size_t nc = n.centres.size();
-  const auto centre = [&](const std::string& name) {
-    return detail::centre_index(n, name, "structure.centre");
-  };
+  const auto centre = [&](const std::string& name) { return detail::centre_index(n, name, "structure.centre"); };
   DoubleNetwork d;
   for (const auto& c : n.charges) {
     d.amounts.push_back(scalar_cast<double>(c.amount.amount()));
@@ -152,10 +152,18 @@ inline DoubleNetwork double_network(const Network& n, const Resolved<double>& r)
 /// Sets input `in` of the double network to v.
 inline void set_input(DoubleNetwork& d, const NetworkInput& in, double v) {
   switch (in.kind) {
-    case InputKind::charge: d.amounts[in.row] = v; return;
-    case InputKind::key: d.own_keys[in.row][d.key_centres[in.row][in.entry]] = v; return;
-    case InputKind::driver: d.drivers[in.row][d.driver_centres[in.row][in.entry]] = v; return;
-    case InputKind::service: d.services[d.service_row[in.row]][d.service_centres[in.row][in.entry]] = v; return;
+    case InputKind::charge:
+      d.amounts[in.row] = v;
+      return;
+    case InputKind::key:
+      d.own_keys[in.row][d.key_centres[in.row][in.entry]] = v;
+      return;
+    case InputKind::driver:
+      d.drivers[in.row][d.driver_centres[in.row][in.entry]] = v;
+      return;
+    case InputKind::service:
+      d.services[d.service_row[in.row]][d.service_centres[in.row][in.entry]] = v;
+      return;
   }
 }
 

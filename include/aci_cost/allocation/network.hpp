@@ -97,22 +97,22 @@ namespace aci::allocation {
 
 /// Centres, charges, drivers and services of one structure.
 struct Network {
-  std::vector<Centre> centres;         ///< main and support centres
-  std::vector<Charge> charges;         ///< the period's charges
-  std::vector<Driver> drivers;         ///< keys shared by charges
-  std::vector<Service> services;       ///< one per support centre
-  std::vector<std::string> step_order; ///< support centres in step-down order (empty: as listed)
+  std::vector<Centre> centres;          ///< main and support centres
+  std::vector<Charge> charges;          ///< the period's charges
+  std::vector<Driver> drivers;          ///< keys shared by charges
+  std::vector<Service> services;        ///< one per support centre
+  std::vector<std::string> step_order;  ///< support centres in step-down order (empty: as listed)
   friend bool operator==(const Network&, const Network&) = default;
 };
 
 /// A network as indices and shares (T: double or Decimal), made by resolve().
 template <class T>
 struct Resolved {
-  std::vector<std::size_t> mains;          ///< indices of the main centres, in order
-  std::vector<std::size_t> supports;       ///< indices of the support centres, in order
-  std::vector<std::size_t> step_order;     ///< support indices (into `supports`) in step-down order
-  std::vector<std::vector<T>> primary;     ///< [charge][centre]: share of the charge (rows sum to 1)
-  std::vector<std::vector<T>> service;     ///< [support][centre]: share of its work (rows sum to 1)
+  std::vector<std::size_t> mains;       ///< indices of the main centres, in order
+  std::vector<std::size_t> supports;    ///< indices of the support centres, in order
+  std::vector<std::size_t> step_order;  ///< support indices (into `supports`) in step-down order
+  std::vector<std::vector<T>> primary;  ///< [charge][centre]: share of the charge (rows sum to 1)
+  std::vector<std::vector<T>> service;  ///< [support][centre]: share of its work (rows sum to 1)
 };
 
 namespace detail {
@@ -184,9 +184,11 @@ Resolved<T> resolve(const Network& n, const std::string& path = "structure") {
                      ch.key.empty() ? std::string("none") : "a key and the driver \"" + ch.driver + "\"",
                      "give either a key or a driver");
     if (!ch.driver.empty()) {
-      const auto d = std::find_if(n.drivers.begin(), n.drivers.end(), [&](const Driver& x) { return x.name == ch.driver; });
+      const auto d =
+          std::find_if(n.drivers.begin(), n.drivers.end(), [&](const Driver& x) { return x.name == ch.driver; });
       ACI_COST_REQUIRE(d != n.drivers.end(), f + ".driver", "\"" + ch.driver + "\"", "unknown driver");
-      const std::string df = path + ".drivers[" + std::to_string(static_cast<std::size_t>(d - n.drivers.begin())) + "].quantities";
+      const std::string df =
+          path + ".drivers[" + std::to_string(static_cast<std::size_t>(d - n.drivers.begin())) + "].quantities";
       r.primary.push_back(share_row(detail::key_weights(n, d->quantities, df)));
     } else {
       r.primary.push_back(share_row(detail::key_weights(n, ch.key, f + ".key")));

@@ -26,9 +26,9 @@ namespace aci::allocation {
 /// The settled amounts (exact, before any rounding to the cent).
 template <class T>
 struct Settlement {
-  std::vector<T> handed_on;            ///< [support]: what it hands on (reciprocal: its reciprocal cost)
-  std::vector<std::vector<T>> flows;   ///< [support][centre]: from the support centre to each centre
-  std::vector<T> totals;               ///< [centre]: after settling (support centres: 0)
+  std::vector<T> handed_on;           ///< [support]: what it hands on (reciprocal: its reciprocal cost)
+  std::vector<std::vector<T>> flows;  ///< [support][centre]: from the support centre to each centre
+  std::vector<T> totals;              ///< [centre]: after settling (support centres: 0)
 };
 
 /// The primary totals by centre: Σ over the charges of amount x share (T: double or Decimal).

@@ -23,25 +23,25 @@ namespace aci::allocation {
 
 /// A resource pool: what it costs over the period and the time it can supply.
 struct ResourcePool {
-  std::string name;                 ///< unique among the pools
-  Money cost;                       ///< €/period, >= 0
-  Decimal hours{0};                 ///< time paid in the period (the model's time unit), > 0
-  Decimal productive_share{"0.80"}; ///< [est] share of `hours` available for work (Kaplan & Anderson: 80–85 %)
+  std::string name;                  ///< unique among the pools
+  Money cost;                        ///< €/period, >= 0
+  Decimal hours{0};                  ///< time paid in the period (the model's time unit), > 0
+  Decimal productive_share{"0.80"};  ///< [est] share of `hours` available for work (Kaplan & Anderson: 80–85 %)
   friend bool operator==(const ResourcePool&, const ResourcePool&) = default;
 };
 
 /// One term of a time equation: coefficient x the driver's value (an indicator is 0 or 1).
 struct Term {
-  std::string driver;    ///< the driver's name, given on each job line
-  Decimal coefficient{0};///< time per unit of the driver
+  std::string driver;      ///< the driver's name, given on each job line
+  Decimal coefficient{0};  ///< time per unit of the driver
   friend bool operator==(const Term&, const Term&) = default;
 };
 
 /// An activity and its time equation: constant + Σ coefficient x driver, per occurrence.
 struct Activity {
-  std::string name;      ///< unique among the activities
-  std::string pool;      ///< the resource pool it draws on
-  Decimal constant{0};   ///< time of every occurrence
+  std::string name;     ///< unique among the activities
+  std::string pool;     ///< the resource pool it draws on
+  Decimal constant{0};  ///< time of every occurrence
   std::vector<Term> terms;
   friend bool operator==(const Activity&, const Activity&) = default;
 };
@@ -70,32 +70,32 @@ struct TimeDrivenJob {
 
 /// Pools, activities and the period's jobs.
 struct TimeDrivenModel {
-  std::string time_unit = "h";          ///< unit of every time (h or min): capacity and equations alike
+  std::string time_unit = "h";  ///< unit of every time (h or min): capacity and equations alike
   std::vector<ResourcePool> pools;
   std::vector<Activity> activities;
   std::vector<TimeDrivenJob> jobs;
-  bool load_unused = false;             ///< charge the unused capacity to the jobs (rate = cost / used)
+  bool load_unused = false;  ///< charge the unused capacity to the jobs (rate = cost / used)
   friend bool operator==(const TimeDrivenModel&, const TimeDrivenModel&) = default;
 };
 
 /// One pool's account.
 struct PoolAccount {
   std::string name;
-  Money cost;                ///< the pool's cost
-  Decimal capacity{0};       ///< practical capacity = hours x productive share
-  Decimal rate{0};           ///< €/time unit charged to the jobs (exact)
-  Decimal used{0};           ///< time the jobs use
-  Decimal unused{0};         ///< capacity - used (negative: the jobs need more than the practical capacity)
-  Money used_cost;           ///< Σ the jobs' costs on this pool, to the cent
-  Money unused_cost;         ///< cost - used_cost: the cost of unused capacity (0 when loaded onto jobs)
+  Money cost;           ///< the pool's cost
+  Decimal capacity{0};  ///< practical capacity = hours x productive share
+  Decimal rate{0};      ///< €/time unit charged to the jobs (exact)
+  Decimal used{0};      ///< time the jobs use
+  Decimal unused{0};    ///< capacity - used (negative: the jobs need more than the practical capacity)
+  Money used_cost;      ///< Σ the jobs' costs on this pool, to the cent
+  Money unused_cost;    ///< cost - used_cost: the cost of unused capacity (0 when loaded onto jobs)
 };
 
 /// One job's times and cost.
 struct JobAccount {
   std::string name;
-  std::vector<Decimal> time;   ///< [pool] time used
-  std::vector<Money> cost;     ///< [pool] cost, to the cent
-  Money total;                 ///< Σ cost
+  std::vector<Decimal> time;  ///< [pool] time used
+  std::vector<Money> cost;    ///< [pool] cost, to the cent
+  Money total;                ///< Σ cost
 };
 
 /// The period's time-driven accounts.
@@ -103,7 +103,7 @@ struct TimeDrivenResult {
   std::string time_unit;
   std::vector<PoolAccount> pools;
   std::vector<JobAccount> jobs;
-  Money unused_cost;           ///< Σ over the pools
+  Money unused_cost;  ///< Σ over the pools
 };
 
 /// The time of one occurrence of `a` on a line with driver values `v` (`field` names the line).
@@ -148,7 +148,8 @@ inline TimeDrivenResult time_driven(const TimeDrivenModel& m, Rounding mode = Ro
     const Activity& a = m.activities[i];
     const std::string f = path + ".activities[" + std::to_string(i) + "]";
     detail::require_new_name(m.activities, i, f);
-    const auto p = std::find_if(m.pools.begin(), m.pools.end(), [&](const ResourcePool& x) { return x.name == a.pool; });
+    const auto p =
+        std::find_if(m.pools.begin(), m.pools.end(), [&](const ResourcePool& x) { return x.name == a.pool; });
     ACI_COST_REQUIRE(p != m.pools.end(), f + ".pool", "\"" + a.pool + "\"", "unknown resource pool");
     pool_of[i] = static_cast<std::size_t>(p - m.pools.begin());
     for (std::size_t t = 0; t < a.terms.size(); ++t) {

@@ -15,14 +15,14 @@ namespace aci::budget {
 
 /// The price analysis of one job (every amount € excl. VAT, to the cent).
 struct PriceAnalysis {
-  std::string job;                 ///< job name
-  std::string atelier;             ///< its atelier
-  std::string unit;                ///< the unit its output is sold in ("h" for its standard hours)
-  Decimal sold_units{0};           ///< units sold
+  std::string job;        ///< job name
+  std::string atelier;    ///< its atelier
+  std::string unit;       ///< the unit its output is sold in ("h" for its standard hours)
+  Decimal sold_units{0};  ///< units sold
   quote::PricePolicy policy = quote::PricePolicy::fair_zone;  ///< the policy that set price_ht
-  Money price_ht;                  ///< the quote's price
-  Money marginal_cost;             ///< what the job adds to the year
-  Money contribution_margin;       ///< price - marginal cost
+  Money price_ht;                                             ///< the quote's price
+  Money marginal_cost;                                        ///< what the job adds to the year
+  Money contribution_margin;                                  ///< price - marginal cost
   Money contribution_per_unit;     ///< per unit sold (rounded; the volumes below use the exact figure)
   Money floor;                     ///< the net cost: below it the job undercuts ordinary firms with public money
   Money full_cost;                 ///< all costs
@@ -39,8 +39,8 @@ struct PriceAnalysis {
   /// Whole units of such sales (at this job's unit price and marginal cost) that bring the year
   /// to 0: 0 when it is not in deficit; none when the contribution is <= 0.
   std::optional<Decimal> break_even_units;
-  Decimal volume{0};               ///< the volume break_even_unit_price is for (default: the job's units)
-  Money break_even_unit_price;     ///< the lowest unit price over `volume` units that brings the year to 0
+  Decimal volume{0};            ///< the volume break_even_unit_price is for (default: the job's units)
+  Money break_even_unit_price;  ///< the lowest unit price over `volume` units that brings the year to 0
   friend bool operator==(const PriceAnalysis&, const PriceAnalysis&) = default;
 };
 
@@ -52,8 +52,9 @@ inline PriceAnalysis analyse_price(const model::Aci& aci, const model::Job& job,
                                    const std::optional<Decimal>& volume = std::nullopt) {
   ACI_COST_REQUIRE(target_margin > -1 && target_margin < 10, "price.target_margin", to_string(target_margin),
                    "must be in (-1, 10)");
-  if (volume) ACI_COST_REQUIRE(*volume > 0 && *volume <= model::max_job_hours, "price.volume", to_string(*volume),
-                               "must be in (0, 10000000]");
+  if (volume)
+    ACI_COST_REQUIRE(*volume > 0 && *volume <= model::max_job_hours, "price.volume", to_string(*volume),
+                     "must be in (0, 10000000]");
   const quote::Quote q = quote::make_quote(aci, job, table, pricing);
   const YearBudget y = year_budget(aci, {}, table, pricing, job.date);
   const model::Atelier& at = aci.atelier(job.atelier, "job.atelier");

@@ -65,7 +65,8 @@ ACI_COST_INLINE YearBudget year_budget(const model::Aci& aci, const std::vector<
   // Each month with the rates in force on its first day: the shared charges, then each atelier's
   // annual figures at those rates, of which the month takes a twelfth.
   std::array<quote::SharedCharges, 12> shared;
-  for (int m = 0; m < 12; ++m) shared[static_cast<std::size_t>(m)] = quote::shared_charges(aci, table, Date{date.year, m + 1, 1}, mode);
+  for (int m = 0; m < 12; ++m)
+    shared[static_cast<std::size_t>(m)] = quote::shared_charges(aci, table, Date{date.year, m + 1, 1}, mode);
   Decimal grants{0};
   for (const auto& s : shared) grants += s.public_grants;
   y.public_grants = round_decimal(detail::twelfth(grants), 2, mode);
@@ -89,8 +90,9 @@ ACI_COST_INLINE YearBudget year_budget(const model::Aci& aci, const std::vector<
       const auto ar = quote::atelier_rates<Decimal>(at, aci.large_employer, rates,
                                                     "aci.ateliers[" + std::to_string(i) + "]", shared[m].structure[i]);
       const std::array<Decimal, charge_keys.size()> annual_c = {
-          ar.salaries,      ar.contributions, ar.per_head_costs,    ar.overheads,       ar.structure_charges,
-          shared[m].statutory_audit[i].amount(), ar.other_charges, ar.equipment_charges, ar.vehicle_charges};
+          ar.salaries,      ar.contributions,     ar.per_head_costs,
+          ar.overheads,     ar.structure_charges, shared[m].statutory_audit[i].amount(),
+          ar.other_charges, ar.equipment_charges, ar.vehicle_charges};
       std::array<Decimal, product_keys.size()> annual_p{};
       annual_p[0] = at.annual_sales.amount();
       for (std::size_t k = 0; k < quote::financer_count; ++k) annual_p[k + 1] = ar.funding[k];

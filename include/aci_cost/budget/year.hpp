@@ -22,33 +22,33 @@ namespace aci::budget {
 
 /// Charges of the year by nature, in display order.
 inline constexpr std::array<std::string_view, 9> charge_keys = {
-    "salaries", "social_contributions", "other_staff_costs", "overheads", "structure", "statutory_auditor",
-    "other_charges", "equipment", "vehicles"};
+    "salaries",          "social_contributions", "other_staff_costs", "overheads", "structure",
+    "statutory_auditor", "other_charges",        "equipment",         "vehicles"};
 /// Products of the year, in display order: sales, then the subsidies by financer.
 inline constexpr std::array<std::string_view, 1 + quote::financer_count> product_keys = {
     "sales", "aid_state", "aid_departement", "departement_grants", "region", "fse_plus", "opco", "other_grants"};
 
 /// A quoted job placed in its atelier's year.
 struct JobInYear {
-  std::string job;           ///< job name
-  Date date;                 ///< quote date
-  Decimal work_hours{0};     ///< integration work hours (on site + travel), h (2 decimals)
-  Money price_ht;            ///< € excl. VAT
-  Money full_cost;           ///< €
-  Money net_cost;            ///< €
-  Money marginal_cost;       ///< €
-  Money subsidies;           ///< the job's share of the year's subsidies, €
+  std::string job;        ///< job name
+  Date date;              ///< quote date
+  Decimal work_hours{0};  ///< integration work hours (on site + travel), h (2 decimals)
+  Money price_ht;         ///< € excl. VAT
+  Money full_cost;        ///< €
+  Money net_cost;         ///< €
+  Money marginal_cost;    ///< €
+  Money subsidies;        ///< the job's share of the year's subsidies, €
   friend bool operator==(const JobInYear&, const JobInYear&) = default;
 };
 
 /// One month of a year: its lines by key (charge_keys, product_keys), adding up to its totals.
 struct MonthInYear {
-  int month = 1;                       ///< 1-12
-  std::vector<quote::Line> charges;    ///< by nature; the months of a line add up to the year's line
-  Money charges_total;                 ///< €
-  std::vector<quote::Line> products;   ///< sales (booked sales spread evenly [assumption]) and subsidies
-  Money products_total;                ///< €
-  Money result;                        ///< products - charges, €
+  int month = 1;                      ///< 1-12
+  std::vector<quote::Line> charges;   ///< by nature; the months of a line add up to the year's line
+  Money charges_total;                ///< €
+  std::vector<quote::Line> products;  ///< sales (booked sales spread evenly [assumption]) and subsidies
+  Money products_total;               ///< €
+  Money result;                       ///< products - charges, €
   friend bool operator==(const MonthInYear&, const MonthInYear&) = default;
 };
 
@@ -76,17 +76,17 @@ struct AtelierYear {
 
 /// The ACI's year.
 struct YearBudget {
-  Date date;                              ///< a date of the year (its calendar year is budgeted)
-  int year = 0;                           ///< the calendar year, month by month
-  std::vector<AtelierYear> ateliers;      ///< per atelier
-  std::vector<quote::Line> charges;       ///< the ACI's total: sums of the ateliers' shown lines
-  Money charges_total;                    ///< €
-  std::vector<quote::Line> products;      ///< €
-  Money products_total;                   ///< €
-  Money result;                           ///< products - charges, €
-  std::vector<MonthInYear> months;        ///< the ACI's months: sums of the ateliers' shown months
-  Decimal public_grants{0};               ///< the public grants of the year (L612-4 threshold), € (2 decimals)
-  bool audit_required = false;            ///< they pass the threshold: the auditor's fee is charged
+  Date date;                          ///< a date of the year (its calendar year is budgeted)
+  int year = 0;                       ///< the calendar year, month by month
+  std::vector<AtelierYear> ateliers;  ///< per atelier
+  std::vector<quote::Line> charges;   ///< the ACI's total: sums of the ateliers' shown lines
+  Money charges_total;                ///< €
+  std::vector<quote::Line> products;  ///< €
+  Money products_total;               ///< €
+  Money result;                       ///< products - charges, €
+  std::vector<MonthInYear> months;    ///< the ACI's months: sums of the ateliers' shown months
+  Decimal public_grants{0};           ///< the public grants of the year (L612-4 threshold), € (2 decimals)
+  bool audit_required = false;        ///< they pass the threshold: the auditor's fee is charged
   friend bool operator==(const YearBudget&, const YearBudget&) = default;
 };
 

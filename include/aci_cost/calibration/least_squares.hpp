@@ -32,14 +32,14 @@ struct Prediction {
 
 /// A fitted time equation.
 struct Fit {
-  std::vector<std::string> drivers;      ///< the drivers, in column order
-  std::vector<double> coefficients;      ///< constant first, then one per driver (h per unit)
-  std::vector<double> standard_errors;   ///< of each coefficient
-  double r2 = 0;                         ///< coefficient of determination
-  double adjusted_r2 = 0;                ///< R² adjusted for the number of coefficients
-  double sigma = 0;                      ///< residual standard error s, h
-  std::size_t jobs = 0;                  ///< n
-  Eigen::MatrixXd xtx_inverse;           ///< (XᵀX)⁻¹, for predictions
+  std::vector<std::string> drivers;     ///< the drivers, in column order
+  std::vector<double> coefficients;     ///< constant first, then one per driver (h per unit)
+  std::vector<double> standard_errors;  ///< of each coefficient
+  double r2 = 0;                        ///< coefficient of determination
+  double adjusted_r2 = 0;               ///< R² adjusted for the number of coefficients
+  double sigma = 0;                     ///< residual standard error s, h
+  std::size_t jobs = 0;                 ///< n
+  Eigen::MatrixXd xtx_inverse;          ///< (XᵀX)⁻¹, for predictions
 
   /// The hours of a job with driver values `x` (one per driver), with the `level` interval.
   Prediction predict(const std::vector<double>& x, double level = 0.95) const {
@@ -49,7 +49,8 @@ struct Fit {
     Eigen::VectorXd x0(static_cast<Eigen::Index>(x.size() + 1));
     x0(0) = 1;
     for (std::size_t k = 0; k < x.size(); ++k) {
-      ACI_COST_REQUIRE(std::isfinite(x[k]), "calibration.predict.drivers[" + std::to_string(k) + "]", x[k], "must be finite");
+      ACI_COST_REQUIRE(std::isfinite(x[k]), "calibration.predict.drivers[" + std::to_string(k) + "]", x[k],
+                       "must be finite");
       x0(static_cast<Eigen::Index>(k + 1)) = x[k];
     }
     double y = 0;
@@ -130,7 +131,8 @@ inline Fit fit_time_equation(const std::vector<std::string>& drivers, const std:
   f.r2 = tss > 0 ? 1.0 - rss / tss : 1.0;
   f.adjusted_r2 = 1.0 - (1.0 - f.r2) * static_cast<double>(n - 1) / static_cast<double>(n - p);
   // (XᵀX)⁻¹ from R: XP = QR, so XᵀX = P RᵀR Pᵀ and (XᵀX)⁻¹ = P R⁻¹R⁻ᵀ Pᵀ.
-  const Eigen::MatrixXd R = qr.matrixR().topLeftCorner(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(p))
+  const Eigen::MatrixXd R = qr.matrixR()
+                                .topLeftCorner(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(p))
                                 .template triangularView<Eigen::Upper>();
   const Eigen::MatrixXd Rinv = R.triangularView<Eigen::Upper>().solve(
       Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(p)));
@@ -138,7 +140,8 @@ inline Fit fit_time_equation(const std::vector<std::string>& drivers, const std:
   f.xtx_inverse = P * (Rinv * Rinv.transpose()) * P.transpose();
   for (std::size_t k = 0; k < p; ++k) {
     f.coefficients.push_back(b(static_cast<Eigen::Index>(k)));
-    f.standard_errors.push_back(f.sigma * std::sqrt(f.xtx_inverse(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k))));
+    f.standard_errors.push_back(f.sigma *
+                                std::sqrt(f.xtx_inverse(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k))));
   }
   return f;
 }

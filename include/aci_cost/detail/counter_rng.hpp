@@ -33,9 +33,7 @@ constexpr std::uint64_t counter_key(std::uint64_t seed, std::uint64_t scenario) 
 }
 
 /// The hash state fixed by (seed, scenario, step), from counter_key.
-constexpr std::uint64_t counter_step_key(std::uint64_t key, std::uint64_t step) noexcept {
-  return mix64(key ^ step);
-}
+constexpr std::uint64_t counter_step_key(std::uint64_t key, std::uint64_t step) noexcept { return mix64(key ^ step); }
 
 /// 64 random bits of stream `stream`, from counter_step_key.
 constexpr std::uint64_t counter_stream_bits(std::uint64_t step_key, std::uint64_t stream) noexcept {

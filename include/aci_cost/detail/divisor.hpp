@@ -63,7 +63,7 @@ class Divisor<Decimal> {
     if (kind_ == Kind::short_decimal) {
       Decimal r = x;
       r.backend().div_unsigned_long_long(m_);  // long division, limb by limb
-      if (shift_ != 1) r *= shift_;           // exact: a decimal shift
+      if (shift_ != 1) r *= shift_;            // exact: a decimal shift
       if (negative_) r = -r;
       return r;
     }
@@ -80,7 +80,7 @@ class Divisor<Decimal> {
   unsigned long long m_ = 0;      // short_decimal: |y| x 10^k, in [10^7, 10^8)
   unsigned long long shift_ = 1;  // short_decimal: 10^k
   bool negative_ = false;
-  Decimal inverse_;               // reciprocal: 1 / y
+  Decimal inverse_;  // reciprocal: 1 / y
 };
 
 /// x / y (Decimal: through a Divisor, the faster exact long division when y is short).

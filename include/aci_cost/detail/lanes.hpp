@@ -62,12 +62,12 @@ inline constexpr std::size_t native_lanes = 2;
 /// The vector types of W lanes (specialised per W: GCC ignores vector_size on a dependent type).
 template <std::size_t W>
 struct VectorTypes;
-#  define ACI_COST_LANES_TYPES(W)                                            \
-    template <>                                                              \
-    struct VectorTypes<W> {                                                  \
-      typedef double D __attribute__((vector_size(W * 8)));                  \
-      typedef std::uint64_t U __attribute__((vector_size(W * 8)));           \
-      typedef std::int64_t I __attribute__((vector_size(W * 8)));            \
+#  define ACI_COST_LANES_TYPES(W)                                  \
+    template <>                                                    \
+    struct VectorTypes<W> {                                        \
+      typedef double D __attribute__((vector_size(W * 8)));        \
+      typedef std::uint64_t U __attribute__((vector_size(W * 8))); \
+      typedef std::int64_t I __attribute__((vector_size(W * 8)));  \
     };
 ACI_COST_LANES_TYPES(2)
 ACI_COST_LANES_TYPES(4)
@@ -152,21 +152,43 @@ struct Lanes {
     return r;
   }
   using M = Mask<W, Parts>;
-  friend Lanes operator+(Lanes a, Lanes b) { return zip(a, b, [](V x, V y) { return x + y; }); }
-  friend Lanes operator-(Lanes a, Lanes b) { return zip(a, b, [](V x, V y) { return x - y; }); }
-  friend Lanes operator*(Lanes a, Lanes b) { return zip(a, b, [](V x, V y) { return x * y; }); }
-  friend Lanes operator/(Lanes a, Lanes b) { return zip(a, b, [](V x, V y) { return x / y; }); }
+  friend Lanes operator+(Lanes a, Lanes b) {
+    return zip(a, b, [](V x, V y) { return x + y; });
+  }
+  friend Lanes operator-(Lanes a, Lanes b) {
+    return zip(a, b, [](V x, V y) { return x - y; });
+  }
+  friend Lanes operator*(Lanes a, Lanes b) {
+    return zip(a, b, [](V x, V y) { return x * y; });
+  }
+  friend Lanes operator/(Lanes a, Lanes b) {
+    return zip(a, b, [](V x, V y) { return x / y; });
+  }
   Lanes& operator+=(Lanes b) { return *this = *this + b; }
   Lanes& operator-=(Lanes b) { return *this = *this - b; }
   Lanes& operator*=(Lanes b) { return *this = *this * b; }
-  friend M operator<(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x < y; }); }
-  friend M operator>(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x > y; }); }
-  friend M operator<=(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x <= y; }); }
-  friend M operator>=(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x >= y; }); }
-  friend M operator!=(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x != y; }); }
-  friend M operator==(Lanes a, Lanes b) { return zip<M>(a, b, [](V x, V y) { return x == y; }); }
+  friend M operator<(Lanes a, Lanes b) {
+    return zip<M>(a, b, [](V x, V y) { return x < y; });
+  }
+  friend M operator>(Lanes a, Lanes b) {
+    return zip<M>(a, b, [](V x, V y) { return x > y; });
+  }
+  friend M operator<=(Lanes a, Lanes b) {
+    return zip<M>(a, b, [](V x, V y) { return x <= y; });
+  }
+  friend M operator>=(Lanes a, Lanes b) {
+    return zip<M>(a, b, [](V x, V y) { return x >= y; });
+  }
+  friend M operator!=(Lanes a, Lanes b) {
+    return zip<M>(a, b, [](V x, V y) { return x != y; });
+  }
+  friend M operator==(Lanes a, Lanes b) {
+    return zip<M>(a, b, [](V x, V y) { return x == y; });
+  }
   /// Lane-wise std::isfinite (x - x is 0 for finite x, NaN for an infinity or a NaN).
-  friend M is_finite(Lanes a) { return zip<M>(a, a, [](V x, V) { return (x - x) == 0.0; }); }
+  friend M is_finite(Lanes a) {
+    return zip<M>(a, a, [](V x, V) { return (x - x) == 0.0; });
+  }
 };
 
 /// Lane-wise m ? a : b.

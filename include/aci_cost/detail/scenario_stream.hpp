@@ -9,8 +9,8 @@
 //
 // Week w takes the (w + 1)-th 64-bit output. A step costs 8 integer vector operations against 11
 // for a counter hash per week (SplitMix64's finaliser, with two 64-bit multiplications); the
-// reference sweep's timings are in docs/performance.md. xoroshiro128++ passes BigCrush and PractRand in all its bits (the ++ scrambler, per
-// its authors), so both halves of an output serve as draws.
+// reference sweep's timings are in docs/performance.md. xoroshiro128++ passes BigCrush and PractRand in all its bits
+// (the ++ scrambler, per its authors), so both halves of an output serve as draws.
 #pragma once
 
 #include <cstdint>

@@ -38,7 +38,8 @@ class AllocationEvaluator final : public sweep::Evaluator {
     std::vector<Decimal> hours;
     for (std::size_t i = 0; i < aci.ateliers.size(); ++i) {
       rates::RateLookup rates(table, date);
-      hours.push_back(quote::atelier_rates<Decimal>(aci.ateliers[i], aci.large_employer, rates).integration_production_hours);
+      hours.push_back(
+          quote::atelier_rates<Decimal>(aci.ateliers[i], aci.large_employer, rates).integration_production_hours);
     }
     n_ = quote::structure_network(aci, hours);
     method_ = quote::settling_method(aci.structure.method);

@@ -18,13 +18,13 @@ namespace aci::evaluators {
 
 /// One chunk of scenarios handed to a model function.
 struct Batch {
-  std::uint64_t begin = 0;                 ///< global index of the first scenario
-  std::size_t size = 0;                    ///< scenarios in the chunk
-  std::span<const double* const> inputs;   ///< per declared input, its column of `size` values, or
-                                           ///< null when the sweep does not vary it (the model's own default)
-  std::span<const std::uint64_t> keys;     ///< the scenarios' draw keys (a stochastic model keys its
-                                           ///< randomness on them for common random numbers)
-  std::span<double* const> outputs;        ///< one column of `size` values per declared output, to fill
+  std::uint64_t begin = 0;                ///< global index of the first scenario
+  std::size_t size = 0;                   ///< scenarios in the chunk
+  std::span<const double* const> inputs;  ///< per declared input, its column of `size` values, or
+                                          ///< null when the sweep does not vary it (the model's own default)
+  std::span<const std::uint64_t> keys;    ///< the scenarios' draw keys (a stochastic model keys its
+                                          ///< randomness on them for common random numbers)
+  std::span<double* const> outputs;       ///< one column of `size` values per declared output, to fill
 };
 
 /// A model given as a function of a Batch (it must be safe to call from several threads at once,
@@ -42,13 +42,14 @@ class FunctionEvaluator final : public sweep::Evaluator {
       ACI_COST_REQUIRE(!inputs[i].name.empty(), p() + ".name", "\"\"", "must not be empty");
       ACI_COST_REQUIRE(!(inputs[i].high < inputs[i].low), p() + ".high", inputs[i].high, "must be >= low");
       for (std::size_t j = 0; j < i; ++j)
-        ACI_COST_REQUIRE(inputs[j].name != inputs[i].name, p() + ".name", "\"" + inputs[i].name + "\"", "is listed twice");
+        ACI_COST_REQUIRE(inputs[j].name != inputs[i].name, p() + ".name", "\"" + inputs[i].name + "\"",
+                         "is listed twice");
     }
     ACI_COST_REQUIRE(!outputs.empty(), "model.outputs", "[]", "needs at least one output");
     for (std::size_t m = 0; m < outputs.size(); ++m)
       for (std::size_t j = 0; j < m; ++j)
         ACI_COST_REQUIRE(outputs[j] != outputs[m], "model.outputs[" + std::to_string(m) + "]", "\"" + outputs[m] + "\"",
-                "is listed twice");
+                         "is listed twice");
     ACI_COST_REQUIRE(static_cast<bool>(f_), "model.function", "null", "a model needs a function");
     inputs_ = std::move(inputs);
     outputs_ = std::move(outputs);

@@ -22,13 +22,14 @@ class QuoteEvaluator final : public Evaluator {
     scenario.validate();
     base_ = quote::QuoteBase::of(scenario.aci, scenario.job(job), scenario.rate_table(), scenario.pricing);
     for (const quote::QuoteInputSpec& s : quote::quote_input_specs)
-      inputs_.push_back({std::string(s.name), s.low, s.high, s.low_open, std::string(s.unit), s.high_open,
-                         std::string(s.rule)});
+      inputs_.push_back(
+          {std::string(s.name), s.low, s.high, s.low_open, std::string(s.unit), s.high_open, std::string(s.rule)});
     for (const auto& s : quote::quote_output_specs) outputs_.emplace_back(s.name);
   }
   void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
                 std::span<const double* const> x, const std::vector<std::size_t>& output_ids,
-                std::span<double* const> y, std::span<const std::uint64_t> /*draw_keys: deterministic*/) const override {
+                std::span<double* const> y,
+                std::span<const std::uint64_t> /*draw_keys: deterministic*/) const override {
     quote::QuoteColumns in;
     in.scenarios = static_cast<std::size_t>(end - begin);
     in.first_scenario = begin;

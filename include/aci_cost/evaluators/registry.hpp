@@ -32,7 +32,8 @@ class Registry {
   /// Adds model `name`; InvalidInput naming "registry.name" if it is empty or taken.
   void add(const std::string& name, Factory factory) {
     ACI_COST_REQUIRE(!name.empty(), "registry.name", "\"\"", "must not be empty");
-    ACI_COST_REQUIRE(factories_.find(name) == factories_.end(), "registry.name", "\"" + name + "\"", "is already registered");
+    ACI_COST_REQUIRE(factories_.find(name) == factories_.end(), "registry.name", "\"" + name + "\"",
+                     "is already registered");
     factories_.emplace(name, std::move(factory));
   }
   /// The model names, sorted.

@@ -31,8 +31,8 @@ class SharingEvaluator final : public sweep::Evaluator {
     for (std::size_t k = 0; k < sharing::sharing_input_count; ++k) {
       const auto& s = sharing::sharing_input_specs[k];
       const auto add = [&](std::string name, std::size_t member) {
-        inputs_.push_back({std::move(name), s.low, s.high, s.low_open, std::string(s.unit), s.high_open,
-                           std::string(s.rule)});
+        inputs_.push_back(
+            {std::move(name), s.low, s.high, s.low_open, std::string(s.unit), s.high_open, std::string(s.rule)});
         input_of_.push_back({static_cast<sharing::SharingInput>(k), member});
       };
       if (s.per_member) {
@@ -58,7 +58,8 @@ class SharingEvaluator final : public sweep::Evaluator {
 
   void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
                 std::span<const double* const> x, const std::vector<std::size_t>& output_ids,
-                std::span<double* const> y, std::span<const std::uint64_t> /*draw_keys: deterministic*/) const override {
+                std::span<double* const> y,
+                std::span<const std::uint64_t> /*draw_keys: deterministic*/) const override {
     const auto n = static_cast<std::size_t>(base_.members);
     sharing::CoalitionCost<double> model = base_;
     std::vector<double> values(std::size_t{1} << n);
@@ -88,15 +89,27 @@ class SharingEvaluator final : public sweep::Evaluator {
         const auto [output, i] = output_of_[output_ids[m]];
         double v = 0;
         switch (output) {
-          case sharing::SharingOutput::grand_cost: v = grand; break;
-          case sharing::SharingOutput::saving: v = alone - grand; break;
-          case sharing::SharingOutput::saving_share: v = (alone - grand) / alone; break;
-          case sharing::SharingOutput::stand_alone: v = game.alone(static_cast<int>(i)); break;
-          case sharing::SharingOutput::proportional: v = proportional[i]; break;
+          case sharing::SharingOutput::grand_cost:
+            v = grand;
+            break;
+          case sharing::SharingOutput::saving:
+            v = alone - grand;
+            break;
+          case sharing::SharingOutput::saving_share:
+            v = (alone - grand) / alone;
+            break;
+          case sharing::SharingOutput::stand_alone:
+            v = game.alone(static_cast<int>(i));
+            break;
+          case sharing::SharingOutput::proportional:
+            v = proportional[i];
+            break;
           case sharing::SharingOutput::equal_saving:
             v = game.alone(static_cast<int>(i)) - (alone - grand) / static_cast<double>(n);
             break;
-          case sharing::SharingOutput::shapley: v = phi[i]; break;
+          case sharing::SharingOutput::shapley:
+            v = phi[i];
+            break;
         }
         y[m][row] = v;
       }

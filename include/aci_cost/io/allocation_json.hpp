@@ -61,7 +61,8 @@ inline allocation::Centre centre_from_json(const nlohmann::json& j, const std::s
   const Fields f(j, path, {"name", "kind", "work_unit", "work_units"});
   allocation::Centre c;
   c.name = f.str("name");
-  c.kind = static_cast<allocation::CentreKind>(f.choice("kind", names::centre_kind, static_cast<std::size_t>(fallback)));
+  c.kind =
+      static_cast<allocation::CentreKind>(f.choice("kind", names::centre_kind, static_cast<std::size_t>(fallback)));
   c.work_unit = f.str("work_unit", c.work_unit);
   c.work_units = f.decimal("work_units", Decimal(0));
   return c;
@@ -119,9 +120,9 @@ void network_parts_to_json(const N& n, nlohmann::json& out) {
 
 template <class N>
 void network_parts_from_json(const Fields& f, N& n, allocation::CentreKind kind) {
-  n.centres = detail::each_of(f.array("centres"), f.at("centres"), [kind](const nlohmann::json& c, const std::string& p) {
-    return centre_from_json(c, p, kind);
-  });
+  n.centres =
+      detail::each_of(f.array("centres"), f.at("centres"),
+                      [kind](const nlohmann::json& c, const std::string& p) { return centre_from_json(c, p, kind); });
   n.charges = detail::each_of(f.array("charges"), f.at("charges"), charge_from_json);
   n.drivers = detail::each_of(f.array("drivers"), f.at("drivers"), driver_from_json);
   n.services = detail::each_of(f.array("services"), f.at("services"), service_from_json);
@@ -179,18 +180,20 @@ inline allocation::TimeDrivenModel time_driven_from_json(const nlohmann::json& j
     r.productive_share = pf.decimal("productive_share", r.productive_share);
     return r;
   });
-  m.activities = detail::each_of(f.array("activities"), f.at("activities"), [](const nlohmann::json& a, const std::string& at) {
-    const Fields af(a, at, {"name", "pool", "constant", "terms"});
-    allocation::Activity r;
-    r.name = af.str("name");
-    r.pool = af.str("pool");
-    r.constant = af.decimal("constant", Decimal(0));
-    r.terms = detail::each_of(af.array("terms"), af.at("terms"), [](const nlohmann::json& t, const std::string& tp) {
-      const Fields tf(t, tp, {"driver", "coefficient"});
-      return allocation::Term{tf.str("driver"), tf.decimal("coefficient")};
-    });
-    return r;
-  });
+  m.activities =
+      detail::each_of(f.array("activities"), f.at("activities"), [](const nlohmann::json& a, const std::string& at) {
+        const Fields af(a, at, {"name", "pool", "constant", "terms"});
+        allocation::Activity r;
+        r.name = af.str("name");
+        r.pool = af.str("pool");
+        r.constant = af.decimal("constant", Decimal(0));
+        r.terms =
+            detail::each_of(af.array("terms"), af.at("terms"), [](const nlohmann::json& t, const std::string& tp) {
+              const Fields tf(t, tp, {"driver", "coefficient"});
+              return allocation::Term{tf.str("driver"), tf.decimal("coefficient")};
+            });
+        return r;
+      });
   m.jobs = detail::each_of(f.array("jobs"), f.at("jobs"), [](const nlohmann::json& jb, const std::string& at) {
     const Fields jf(jb, at, {"name", "lines"});
     allocation::TimeDrivenJob r;
@@ -201,7 +204,8 @@ inline allocation::TimeDrivenModel time_driven_from_json(const nlohmann::json& j
       line.activity = lf.str("activity");
       line.count = lf.decimal("count", Decimal(1));
       if (lf.has("drivers")) {
-        for (const auto& w : key_from_json(lf.raw("drivers"), lf.at("drivers"))) line.drivers.push_back({w.centre, w.weight});
+        for (const auto& w : key_from_json(lf.raw("drivers"), lf.at("drivers")))
+          line.drivers.push_back({w.centre, w.weight});
       }
       return line;
     });
@@ -214,13 +218,16 @@ inline nlohmann::json to_json(const allocation::TimeDrivenModel& m) {
   nlohmann::json out = {{"time_unit", m.time_unit}, {"load_unused", m.load_unused}};
   out["pools"] = nlohmann::json::array();
   for (const auto& p : m.pools)
-    out["pools"].push_back({{"name", p.name}, {"cost", money_json(p.cost)}, {"hours", decimal_json(p.hours)},
+    out["pools"].push_back({{"name", p.name},
+                            {"cost", money_json(p.cost)},
+                            {"hours", decimal_json(p.hours)},
                             {"productive_share", decimal_json(p.productive_share)}});
   out["activities"] = nlohmann::json::array();
   for (const auto& a : m.activities) {
     nlohmann::json terms = nlohmann::json::array();
     for (const auto& t : a.terms) terms.push_back({{"driver", t.driver}, {"coefficient", decimal_json(t.coefficient)}});
-    out["activities"].push_back({{"name", a.name}, {"pool", a.pool}, {"constant", decimal_json(a.constant)}, {"terms", terms}});
+    out["activities"].push_back(
+        {{"name", a.name}, {"pool", a.pool}, {"constant", decimal_json(a.constant)}, {"terms", terms}});
   }
   out["jobs"] = nlohmann::json::array();
   for (const auto& j : m.jobs) {
@@ -237,7 +244,9 @@ inline nlohmann::json to_json(const allocation::TimeDrivenModel& m) {
 
 /// Parses and checks a JSON text (malformed text: ScenarioError at `$`).
 inline NetworkDocument read_network(std::string_view text) { return network_from_json(parse_json(text)); }
-inline allocation::TimeDrivenModel read_time_driven(std::string_view text) { return time_driven_from_json(parse_json(text)); }
+inline allocation::TimeDrivenModel read_time_driven(std::string_view text) {
+  return time_driven_from_json(parse_json(text));
+}
 
 /// A list of (name, value) pairs written as a JSON object {name: value} (read in name order).
 template <class P, auto Name, auto Value>
@@ -260,7 +269,8 @@ struct JsonMap {
   static bool empty(const std::vector<P>& xs) { return xs.empty(); }
 };
 template <>
-struct JsonOf<allocation::Key> : JsonMap<allocation::Weight, &allocation::Weight::centre, &allocation::Weight::weight> {};
+struct JsonOf<allocation::Key> : JsonMap<allocation::Weight, &allocation::Weight::centre, &allocation::Weight::weight> {
+};
 template <>
 struct JsonOf<std::vector<allocation::Term>>
     : JsonMap<allocation::Term, &allocation::Term::driver, &allocation::Term::coefficient> {};

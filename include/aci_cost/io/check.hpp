@@ -41,8 +41,8 @@ inline CheckReport check_scenario(const Scenario& s) {
     ++r.quotes;
   }
   if (!s.jobs.empty()) {
-    r.year_ateliers = budget::year_budget(s.aci, s.jobs, table, s.pricing, Date{s.jobs.front().date.year, 1, 1})
-                          .ateliers.size();
+    r.year_ateliers =
+        budget::year_budget(s.aci, s.jobs, table, s.pricing, Date{s.jobs.front().date.year, 1, 1}).ateliers.size();
   }
   if (s.training) {
     const auto run = training::simulate<double>(s.training_model());
@@ -57,10 +57,14 @@ inline CheckReport check_scenario(const Scenario& s) {
     };
     using Weeks = training::WeeklySeries<double>;
     const std::pair<std::vector<double> Weeks::*, const char*> columns[] = {
-        {&Weeks::paid_hours, "paid_hours"},       {&Weeks::capacity, "capacity"},
-        {&Weeks::demand, "demand"},               {&Weeks::production, "production"},
-        {&Weeks::training_planned, "training_planned"}, {&Weeks::training_on_plan, "training_on_plan"},
-        {&Weeks::training_caught_up, "training_caught_up"}, {&Weeks::backlog, "backlog"},
+        {&Weeks::paid_hours, "paid_hours"},
+        {&Weeks::capacity, "capacity"},
+        {&Weeks::demand, "demand"},
+        {&Weeks::production, "production"},
+        {&Weeks::training_planned, "training_planned"},
+        {&Weeks::training_on_plan, "training_on_plan"},
+        {&Weeks::training_caught_up, "training_caught_up"},
+        {&Weeks::backlog, "backlog"},
         {&Weeks::supervisor_hours, "supervisor_hours"}};
     for (const auto& [column, name] : columns) finite(w.*column, name);
     if (!std::isfinite(run.summary.training_debt)) {

@@ -44,9 +44,9 @@ inline void document_details(Scenario& s) {
       label("hedge_trimming_m", "Taille de haies", "m");
       material("green_waste_disposal", "Évacuation des déchets verts en déchetterie");
       job.terms.duration_days = 7;
-      job.social_clause = model::ClauseTerms{"Marché n° 2026-EV-03 (entretien des espaces verts)",
-                                             Money::parse("80000"), Decimal("0.5"), Decimal("0.05"),
-                                             Money::parse("30")};
+      job.social_clause =
+          model::ClauseTerms{"Marché n° 2026-EV-03 (entretien des espaces verts)", Money::parse("80000"),
+                             Decimal("0.5"), Decimal("0.05"), Money::parse("30")};
       add_client(s, {"Ville de Saint-Exemple", ClientKind::public_buyer,
                      "Hôtel de ville\n1 place de la Mairie\n00000 Saint-Exemple", "99999901400015", "",
                      "SERVICE-ESPACES-VERTS", "EJ-2026-000412", "factures@saint-exemple.example"});
@@ -126,10 +126,18 @@ ACI_COST_INLINE Scenario default_scenario() {
   // the employer (no seniority for the top-up): 5 % of contract hours [est]; 1 % paid absence
   // [est]. Health cover: 15 €/month employer share [assumption: many CDDI are dispensed, e.g.
   // holders of the complémentaire santé solidaire].
-  people::StaffGroup crew{"CDDI crew", Role::integration, D("12"), D("26"), PayBasis::smic, Money(),
-                          ContributionMode::legal_reduction, D("0.47"), M("350"),
+  people::StaffGroup crew{"CDDI crew",
+                          Role::integration,
+                          D("12"),
+                          D("26"),
+                          PayBasis::smic,
+                          Money(),
+                          ContributionMode::legal_reduction,
+                          D("0.47"),
+                          M("350"),
                           // training, accompaniment, meetings, leave (5 weeks/52), bank holidays, paid absence
-                          {D("0.05"), D("0.035"), D("0.015"), D("0.096"), D("0.024"), D("0.01")}, D("0.05")};
+                          {D("0.05"), D("0.035"), D("0.015"), D("0.096"), D("0.024"), D("0.01")},
+                          D("0.05")};
   crew.health_cover_monthly = M("15");
   // Permanent staff also get the 2026 reduction below 3 SMIC (CSS L241-13): employer rate before
   // the reduction 0.45 [est] for an association's non-executive staff; health cover 35 €/month
@@ -137,21 +145,42 @@ ACI_COST_INLINE Scenario default_scenario() {
   // class minimum of the CCN (coefficient x 7.05 €, rate table) [est].
   // ETPS: 1.4 FTE for 8.91 integration FTE (1 per 6.4) [pub ratio]; encadrant B (315 points,
   // minimum 2,220.75 €), paid 2,350 €/month [est].
-  people::StaffGroup etps{"ETPS", Role::supervisor, D("1.4"), D("35"), PayBasis::monthly, M("2350"),
-                          ContributionMode::legal_reduction, D("0.45"), M("400"),
+  people::StaffGroup etps{"ETPS",
+                          Role::supervisor,
+                          D("1.4"),
+                          D("35"),
+                          PayBasis::monthly,
+                          M("2350"),
+                          ContributionMode::legal_reduction,
+                          D("0.45"),
+                          M("400"),
                           {D("0.01"), D("0"), D("0.03"), D("0.096"), D("0.024"), D("0.03")}};
   etps.ccn_class = "encadrant_b";
   // CIP (conseiller en insertion professionnelle): 0.35 FTE, 1 per 25.5 integration FTE [pub
   // ratio]; accompagnateur B (315 points), 2,350 €/month [est].
-  people::StaffGroup cip{"CIP", Role::socio_professional, D("0.35"), D("35"), PayBasis::monthly, M("2350"),
-                         ContributionMode::legal_reduction, D("0.45"), M("0"),
+  people::StaffGroup cip{"CIP",
+                         Role::socio_professional,
+                         D("0.35"),
+                         D("35"),
+                         PayBasis::monthly,
+                         M("2350"),
+                         ContributionMode::legal_reduction,
+                         D("0.45"),
+                         M("0"),
                          {D("0"), D("0"), D("0"), D("0.096"), D("0.024"), D("0")}};
   cip.ccn_class = "accompagnateur_b";
   // The director's share charged to this atelier: 0.25 FTE, directeur B (455 points, minimum
   // 3,207.75 €), 3,500 €/month [est]; administration and accounts: 0.35 FTE, assistant
   // administratif B (280 points, minimum 1,974 €), 2,050 €/month [est].
-  people::StaffGroup director{"Director", Role::support, D("0.25"), D("35"), PayBasis::monthly, M("3500"),
-                              ContributionMode::legal_reduction, D("0.45"), M("0"),
+  people::StaffGroup director{"Director",
+                              Role::support,
+                              D("0.25"),
+                              D("35"),
+                              PayBasis::monthly,
+                              M("3500"),
+                              ContributionMode::legal_reduction,
+                              D("0.45"),
+                              M("0"),
                               {D("0"), D("0"), D("0"), D("0.096"), D("0.024"), D("0")}};
   director.ccn_class = "directeur_b";
   people::StaffGroup admin = director;
@@ -170,28 +199,28 @@ ACI_COST_INLINE Scenario default_scenario() {
   at.annual_overheads = M("32000");
   at.annual_other_charges = M("16000");  // [est] fuel for the machines, plants, small tools, green waste
   // [est] €/h and hours of use in the year
-  at.equipment = {{"mower", M("8.50"), D("500")}, {"brush_cutter", M("3.20"), D("400")},
-                  {"hedge_trimmer", M("2.80"), D("300")}};
+  at.equipment = {
+      {"mower", M("8.50"), D("500")}, {"brush_cutter", M("3.20"), D("400")}, {"hedge_trimmer", M("2.80"), D("300")}};
   // [est] two vans, full cost per km (lease or depreciation, fuel, insurance, maintenance): 0.55 €/km.
   at.vehicle_cost_per_km = M("0.55");
-  at.annual_vehicle_km = D("30000");     // [est] km a year
-  at.occupancy = D("0.92");              // [est] share of posts filled over the year (often 0.85–0.95)
+  at.annual_vehicle_km = D("30000");  // [est] km a year
+  at.occupancy = D("0.92");           // [est] share of posts filled over the year (often 0.85–0.95)
   // Products by financer [est], checked against the published split (docs/default_aci.md).
   at.subsidies.aide_au_poste = true;
   at.subsidies.aid_modulation_share = D("0.05");  // [pub] national average of the modulated part
-  at.subsidies.rsa_fte = D("5");                  // [est] filled FTEs held by RSA recipients (département's share of the aid)
+  at.subsidies.rsa_fte = D("5");  // [est] filled FTEs held by RSA recipients (département's share of the aid)
   at.subsidies.departement_grants_annual = M("30000");  // [est] département: supervision and accompaniment
-  at.subsidies.region_annual = M("12000");        // [est] région: training
-  at.subsidies.fse_plus_annual = M("20000");      // [est] FSE+ (programmed through the département's PLIE)
-  at.subsidies.opco_annual = M("4000");           // [est] OPCO, training
-  at.subsidies.other_grants_annual = M("25000");  // [est] EPCI and communes
-  at.annual_sales = M("72000");                   // [est] sold or booked this year (20 % of charges)
-  at.sales_cap_share = D("0.30");                 // [law] D5132-34
-  at.default_productivity = D("0.60");            // [est] DOMAIN.md, green spaces
-  at.market_hourly_price = M("40");               // [pub, undated] 38–45 €/h excl. VAT
-  at.market_floor_hourly_price = M("38");         // [pub, undated] low end
-  at.ordinary_hourly_cost = M("32");              // [est] ordinary firm's cost per standard hour
-  at.ordinary_supervision_ratio = D("0.10");      // [est] ordinary firm: a team leader's hour per 10 worked
+  at.subsidies.region_annual = M("12000");              // [est] région: training
+  at.subsidies.fse_plus_annual = M("20000");            // [est] FSE+ (programmed through the département's PLIE)
+  at.subsidies.opco_annual = M("4000");                 // [est] OPCO, training
+  at.subsidies.other_grants_annual = M("25000");        // [est] EPCI and communes
+  at.annual_sales = M("72000");                         // [est] sold or booked this year (20 % of charges)
+  at.sales_cap_share = D("0.30");                       // [law] D5132-34
+  at.default_productivity = D("0.60");                  // [est] DOMAIN.md, green spaces
+  at.market_hourly_price = M("40");                     // [pub, undated] 38–45 €/h excl. VAT
+  at.market_floor_hourly_price = M("38");               // [pub, undated] low end
+  at.ordinary_hourly_cost = M("32");                    // [est] ordinary firm's cost per standard hour
+  at.ordinary_supervision_ratio = D("0.10");            // [est] ordinary firm: a team leader's hour per 10 worked
 
   Scenario s;
   s.aci.name = "ACI Les Jardins Solidaires (default)";
@@ -239,13 +268,13 @@ ACI_COST_INLINE Scenario default_scenario() {
   t.date = Date{2026, 1, 1};
   t.derive_from_atelier = true;
   t.model.horizon = {53, 1, 53};
-  t.model.workforce.contract_months = 12.0;                    // [est] mean CDDI length
-  t.model.demand.base_hours = 140.0;                           // [est] standard h/week
-  t.model.demand.amplitude = 0.3;                              // [est] seasonal swing
-  t.model.demand.variation = 0.1;                              // [est] +-10 % weekly noise
+  t.model.workforce.contract_months = 12.0;                              // [est] mean CDDI length
+  t.model.demand.base_hours = 140.0;                                     // [est] standard h/week
+  t.model.demand.amplitude = 0.3;                                        // [est] seasonal swing
+  t.model.demand.variation = 0.1;                                        // [est] +-10 % weekly noise
   t.model.deferral.policy = training::DeferralPolicy::production_first;  // what supervisors report
-  t.model.deferral.catch_up_share = 0.5;                       // [est]
-  t.model.plan.trainees_per_supervisor = 6.0;                  // [est] in-house group size
+  t.model.deferral.catch_up_share = 0.5;                                 // [est]
+  t.model.plan.trainees_per_supervisor = 6.0;                            // [est] in-house group size
   t.model.seed = 2026;
   s.training = t;
   detail::document_details(s);  // the documents' block (issue 30)
@@ -297,7 +326,7 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
   s.jobs.clear();
   model::Job job;
   job.date = Date{2026, 4, 15};  // the rates of the worked example (docs/worked_example.md)
-  job.crew_size = D("6");  // 1 ETPS for 6: within every atelier's supervision capacity
+  job.crew_size = D("6");        // 1 ETPS for 6: within every atelier's supervision capacity
   job.supervisors = D("1");
   if (support == "market_gardening") {
     // A Jardin de Cocagne-like organic market garden (docs/default_aci.md): 14 posts (10.4 FTE),
@@ -307,11 +336,11 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
     a.annual_overheads = M("30000");      // [est] land rent, greenhouses, irrigation water, energy, insurance, accounts
     a.annual_other_charges = M("30000");  // [est] seeds, plants, organic inputs, packaging
     a.equipment = {{"tiller", M("6.00"), D("400")}, {"cold_room", M("1.50"), D("2000")}};
-    a.annual_vehicle_km = D("15000");     // [est] delivery van
+    a.annual_vehicle_km = D("15000");  // [est] delivery van
     detail::grants(a.subsidies, "5", "20000", "8000", "10000", "4000", "12000");
-    a.annual_sales = M("108000");         // [est] baskets and other sales booked (28 % of charges)
-    a.default_productivity = D("0.55");   // [est] field work, weather
-    a.ordinary_hourly_cost = M("27");     // [est] a market gardener's full cost per standard hour
+    a.annual_sales = M("108000");        // [est] baskets and other sales booked (28 % of charges)
+    a.default_productivity = D("0.55");  // [est] field work, weather
+    a.ordinary_hourly_cost = M("27");    // [est] a market gardener's full cost per standard hour
     // Standard time per basket-equivalent [est]: 0.55 h of cultivation (sowing, planting,
     // weeding, irrigation) + 0.25 h of harvest, washing and packing = 0.8 h, i.e. 1.45 insertion
     // hours at productivity 0.55 (≈ 1.5 published: docs/default_aci.md); 2 h per delivery round.
@@ -337,11 +366,11 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
     a.annual_overheads = M("34000");      // [est] premises, water, energy, insurance, accounts
     a.annual_other_charges = M("14000");  // [est] detergents, consumables
     a.equipment = {{"washer", M("4.00"), D("1500")}, {"dryer", M("3.00"), D("1500")}, {"ironer", M("2.50"), D("900")}};
-    a.annual_vehicle_km = D("8000");      // [est] collection and delivery van
+    a.annual_vehicle_km = D("8000");  // [est] collection and delivery van
     detail::grants(a.subsidies, "5", "20000", "8000", "10000", "4000", "12000");
-    a.annual_sales = M("96000");          // [est] (28 % of charges)
-    a.default_productivity = D("0.65");   // [est] indoor, repetitive work
-    a.ordinary_hourly_cost = M("26");     // [est] an industrial laundry's cost per standard hour
+    a.annual_sales = M("96000");         // [est] (28 % of charges)
+    a.default_productivity = D("0.65");  // [est] indoor, repetitive work
+    a.ordinary_hourly_cost = M("26");    // [est] an industrial laundry's cost per standard hour
     // Per batch [est]: 0.25 h loading + 0.04 h per kg + 0.6 h when the batch is ironed (indicator).
     a.time_equations = {{"batch", D("0.25"), {{"ironed", D("0.6")}, {"kg", D("0.04")}}, "[est]"}};
     s.aci.name = "ACI Linge et Services (laundry default)";
@@ -349,8 +378,7 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
     job.name = "care_home_month";
     job.client = "EHPAD Les Tilleuls";
     job.atelier = "laundry";
-    job.work = {{"batch", D("30"), {{"ironed", D("1")}, {"kg", D("60")}}},
-                {"batch", D("10"), {{"kg", D("60")}}}};
+    job.work = {{"batch", D("30"), {{"ironed", D("1")}, {"kg", D("60")}}}, {"batch", D("10"), {{"kg", D("60")}}}};
     job.materials = {{"detergent", M("150.00")}};
     job.equipment = {{"washer", D("60")}, {"dryer", D("60")}, {"ironer", D("36")}};
     job.travel = {D("8"), D("12"), D("0.5")};
@@ -362,14 +390,14 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
     // the DS x K parameters (site costs 10 %, overheads 15 %, profit 5 % [est]) are set for the
     // price analysis and for a director who chooses that policy.
     model::Atelier a = detail::atelier_from(green, "Second œuvre", "building", "12", "1.4", "0.35", "0.25", "0.3");
-    a.annual_overheads = M("30000");      // [est] workshop, insurance (décennale not needed: finishing works), accounts
+    a.annual_overheads = M("30000");  // [est] workshop, insurance (décennale not needed: finishing works), accounts
     a.annual_other_charges = M("26000");  // [est] paint, protection, small supplies of the year
     a.equipment = {{"scaffold", M("3.00"), D("400")}, {"sprayer", M("2.00"), D("200")}};
     a.annual_vehicle_km = D("15000");
     detail::grants(a.subsidies, "5", "20000", "8000", "10000", "4000", "12000");
-    a.annual_sales = M("97000");          // [est] (28 % of charges)
-    a.default_productivity = D("0.55");   // [est] finishing work
-    a.ordinary_hourly_cost = M("35");     // [est] a painting firm's cost per standard hour
+    a.annual_sales = M("97000");         // [est] (28 % of charges)
+    a.default_productivity = D("0.55");  // [est] finishing work
+    a.ordinary_hourly_cost = M("35");    // [est] a painting firm's cost per standard hour
     // Per room [est]: 2 h setting up and protecting + 0.12 h per m² of wall + 0.16 h per m² of ceiling.
     a.time_equations = {{"room", D("2"), {{"ceiling_m2", D("0.16")}, {"wall_m2", D("0.12")}}, "[est]"}};
     s.aci.name = "ACI Bâtir Ensemble (building default)";
@@ -391,15 +419,16 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
   } else if (support == "recycling_reuse" || support == "multi_atelier") {
     // A ressourcerie: 12 posts, 1.4 ETPS, 0.35 CIP [est]; collection of bulky items for the
     // community of communes, sorting, repair and sale of second-hand goods in its shop.
-    model::Atelier a = detail::atelier_from(green, "Ressourcerie", "recycling_reuse", "12", "1.4", "0.35", "0.25", "0.3");
+    model::Atelier a =
+        detail::atelier_from(green, "Ressourcerie", "recycling_reuse", "12", "1.4", "0.35", "0.25", "0.3");
     a.annual_overheads = M("36000");      // [est] warehouse and shop, insurance, energy, accounts
     a.annual_other_charges = M("12000");  // [est] disposal of what cannot be re-used, supplies
     a.equipment = {{"truck", M("14.00"), D("600")}};
     a.annual_vehicle_km = D("20000");
     detail::grants(a.subsidies, "5", "20000", "8000", "10000", "4000", "8000");
-    a.annual_sales = M("102000");         // [est] shop sales and collection contracts (29 % of charges)
+    a.annual_sales = M("102000");  // [est] shop sales and collection contracts (29 % of charges)
     a.default_productivity = D("0.60");
-    a.ordinary_hourly_cost = M("30");     // [est]
+    a.ordinary_hourly_cost = M("30");  // [est]
     // No market price per hour: the market of a collection is per tonne (job.output) [est].
     a.market_hourly_price = Money();
     a.market_floor_hourly_price = Money();
@@ -445,22 +474,43 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
       st.centres = {{"Direction", CentreKind::support, "h", D("1600")},
                     {"Accompagnement", CentreKind::support, "person followed", D("36")},
                     {"Atelier mécanique", CentreKind::support, "h", D("1100")}};
-      st.drivers = {{"headcount", "persons", {{"Accompagnement", D("1.5")}, {"Atelier mécanique", D("1")}, {"Direction", D("2")},
-                                              {"Espaces verts", D("13.75")}, {"Maraîchage", D("15.9")}, {"Ressourcerie", D("13.75")}}},
-                    {"m2", "m²", {{"Accompagnement", D("40")}, {"Atelier mécanique", D("120")}, {"Direction", D("80")},
-                                  {"Espaces verts", D("200")}, {"Maraîchage", D("150")}, {"Ressourcerie", D("600")}}}};
+      st.drivers = {{"headcount",
+                     "persons",
+                     {{"Accompagnement", D("1.5")},
+                      {"Atelier mécanique", D("1")},
+                      {"Direction", D("2")},
+                      {"Espaces verts", D("13.75")},
+                      {"Maraîchage", D("15.9")},
+                      {"Ressourcerie", D("13.75")}}},
+                    {"m2",
+                     "m²",
+                     {{"Accompagnement", D("40")},
+                      {"Atelier mécanique", D("120")},
+                      {"Direction", D("80")},
+                      {"Espaces verts", D("200")},
+                      {"Maraîchage", D("150")},
+                      {"Ressourcerie", D("600")}}}};
       st.charges = {{"direction_and_admin_pay", M("96000"), {{"Direction", D("1")}}, ""},
                     {"cip_coordinator_pay", M("21000"), {{"Accompagnement", D("1")}}, ""},
                     {"mechanic_pay", M("34000"), {{"Atelier mécanique", D("1")}}, ""},
                     {"rent", M("46000"), {}, "m2"},
                     {"insurance", M("7500"), {}, "headcount"},
                     {"accounting_and_it", M("14000"), {{"Direction", D("1")}}, ""}};
-      st.services = {{"Direction", {{"Accompagnement", D("10")}, {"Atelier mécanique", D("5")}, {"Espaces verts", D("35")},
-                                    {"Maraîchage", D("25")}, {"Ressourcerie", D("25")}}},
-                     {"Accompagnement", {{"Direction", D("2")}, {"Espaces verts", D("12")}, {"Maraîchage", D("10")},
-                                         {"Ressourcerie", D("12")}}},
-                     {"Atelier mécanique", {{"Atelier mécanique", D("60")}, {"Direction", D("40")}, {"Espaces verts", D("500")},
-                                            {"Maraîchage", D("200")}, {"Ressourcerie", D("300")}}}};
+      st.services = {
+          {"Direction",
+           {{"Accompagnement", D("10")},
+            {"Atelier mécanique", D("5")},
+            {"Espaces verts", D("35")},
+            {"Maraîchage", D("25")},
+            {"Ressourcerie", D("25")}}},
+          {"Accompagnement",
+           {{"Direction", D("2")}, {"Espaces verts", D("12")}, {"Maraîchage", D("10")}, {"Ressourcerie", D("12")}}},
+          {"Atelier mécanique",
+           {{"Atelier mécanique", D("60")},
+            {"Direction", D("40")},
+            {"Espaces verts", D("500")},
+            {"Maraîchage", D("200")},
+            {"Ressourcerie", D("300")}}}};
       st.step_order = {"Direction", "Accompagnement", "Atelier mécanique"};
       Scenario gs = default_scenario();
       s.jobs = {gs.jobs[0], mg.jobs[0]};
@@ -471,8 +521,10 @@ ACI_COST_INLINE Scenario default_scenario(std::string_view support) {
     for (auto n : default_scenario_names) known += (known.empty() ? "" : ", ") + std::string(n);
     throw InvalidInput("support", "\"" + std::string(support) + "\"", "no embedded default (known: " + known + ")");
   }
-  if (s.jobs.empty()) s.jobs = {job};
-  else s.jobs.push_back(job);
+  if (s.jobs.empty())
+    s.jobs = {job};
+  else
+    s.jobs.push_back(job);
   detail::document_details(s);  // the documents' block (issue 30)
   return s;
 }

@@ -32,8 +32,8 @@ constexpr std::string_view npy_descr() {
 
 /// The header (magic to the newline) of a 1-D array of `count` values of type descr.
 inline std::string npy_header(std::string_view descr, std::uint64_t count) {
-  std::string dict = "{'descr': '" + std::string(descr) + "', 'fortran_order': False, 'shape': (" +
-                     std::to_string(count) + ",), }";
+  std::string dict =
+      "{'descr': '" + std::string(descr) + "', 'fortran_order': False, 'shape': (" + std::to_string(count) + ",), }";
   const std::size_t unpadded = 10 + dict.size() + 1;  // magic 6, version 2, length 2; newline
   dict.append((64 - unpadded % 64) % 64, ' ');
   dict.push_back('\n');
@@ -95,7 +95,8 @@ std::vector<T> parse_npy(std::string_view bytes, const std::string& name) {
     throw InvalidInput(name, "not .npy 1.0", "expected a NumPy .npy file, version 1.0");
   const std::size_t length =
       static_cast<unsigned char>(bytes[8]) | static_cast<std::size_t>(static_cast<unsigned char>(bytes[9])) << 8;
-  const std::string want_descr = "{'descr': '" + std::string(detail::npy_descr<T>()) + "', 'fortran_order': False, 'shape': (";
+  const std::string want_descr =
+      "{'descr': '" + std::string(detail::npy_descr<T>()) + "', 'fortran_order': False, 'shape': (";
   if (bytes.size() < 10 + length || bytes.substr(10, length).rfind(want_descr, 0) != 0)
     throw InvalidInput(name, "header", "expected a 1-D C-order array of " + std::string(detail::npy_descr<T>()));
   const std::string_view dict = bytes.substr(10, length);
@@ -110,9 +111,9 @@ std::vector<T> parse_npy(std::string_view bytes, const std::string& name) {
   const std::uint64_t size = bytes.size();
   const std::uint64_t expected = 10 + length + count * sizeof(T);
   if (count > (UINT64_MAX - 10 - length) / sizeof(T) || size != expected)
-    throw InvalidInput(name, std::to_string(size) + " bytes",
-                       "torn file: its header promises " + std::to_string(count) + " values, " +
-                           std::to_string(expected) + " bytes");
+    throw InvalidInput(
+        name, std::to_string(size) + " bytes",
+        "torn file: its header promises " + std::to_string(count) + " values, " + std::to_string(expected) + " bytes");
   std::vector<T> values(static_cast<std::size_t>(count));
   if (count != 0) std::memcpy(values.data(), bytes.data() + 10 + length, static_cast<std::size_t>(count * sizeof(T)));
   detail::to_little_endian(values);

@@ -40,7 +40,10 @@ template <class S, class Validate>
 S read_checked(const json& j, const std::string& path, Validate&& validate) {
   S s{};
   read_object(j, path, s);
-  checked(path, [&] { validate(s); return 0; });
+  checked(path, [&] {
+    validate(s);
+    return 0;
+  });
   return s;
 }
 }  // namespace detail
@@ -75,7 +78,8 @@ ACI_COST_INLINE model::Job job_from_json(const json& j, const std::string& path)
 ACI_COST_INLINE json to_json(const quote::PricingOptions& p) { return write_object(p); }
 
 ACI_COST_INLINE quote::PricingOptions pricing_from_json(const json& j, const std::string& path) {
-  return detail::read_checked<quote::PricingOptions>(j, path, [&](const quote::PricingOptions& p) { p.validate(path); });
+  return detail::read_checked<quote::PricingOptions>(j, path,
+                                                     [&](const quote::PricingOptions& p) { p.validate(path); });
 }
 
 ACI_COST_INLINE json to_json(const rates::RateEntry& e) { return write_object(e); }
@@ -85,8 +89,8 @@ ACI_COST_INLINE rates::RateEntry rate_entry_from_json(const json& j, const std::
 }
 
 ACI_COST_INLINE Scenario scenario_from_json(const json& j) {
-  const Fields f(j, "$", {"format", "aci", "jobs", "pricing", "rates", "rates_known_until", "rates_use_unconfirmed",
-                          "training"});
+  const Fields f(
+      j, "$", {"format", "aci", "jobs", "pricing", "rates", "rates_known_until", "rates_use_unconfirmed", "training"});
   const std::string format = f.str("format");
   if (format != scenario_format) {
     throw ScenarioError("$.format", "\"" + format + "\"", "expected \"" + std::string(scenario_format) + "\"");
@@ -100,17 +104,24 @@ ACI_COST_INLINE Scenario scenario_from_json(const json& j) {
   s.rates_use_unconfirmed = f.boolean("rates_use_unconfirmed", false);
   if (f.has("training")) {
     s.training = training_setup_from_json(f.raw("training"), "$.training");
-    detail::checked("$.training", [&] { s.aci.atelier(s.training->atelier, "training.atelier"); return 0; });
+    detail::checked("$.training", [&] {
+      s.aci.atelier(s.training->atelier, "training.atelier");
+      return 0;
+    });
   }
   // The auditor's fee is charged in whole cents split over the grants (quote/structure.hpp): a
   // fraction of a cent is refused here, naming the field, not later by the split.
   ACI_COST_REQUIRE(s.aci.statutory_auditor_fee.is_whole_cents(), "$.aci.statutory_auditor_fee",
                    to_string(s.aci.statutory_auditor_fee.amount()), "must be a whole number of cents");
   for (std::size_t i = 0; i < s.jobs.size(); ++i)
-    detail::checked("$.jobs[" + std::to_string(i) + "]", [&] { s.aci.atelier(s.jobs[i].atelier, "job.atelier"); return 0; });
+    detail::checked("$.jobs[" + std::to_string(i) + "]", [&] {
+      s.aci.atelier(s.jobs[i].atelier, "job.atelier");
+      return 0;
+    });
   // Linear (a hash of the names): the pairwise check took 73 s for 10^5 jobs (issue 34 item 7).
   try {
-    schema::require_unique_names(s.jobs, [](const model::Job& job) -> std::string_view { return job.name; }, "$.jobs", "job");
+    schema::require_unique_names(
+        s.jobs, [](const model::Job& job) -> std::string_view { return job.name; }, "$.jobs", "job");
   } catch (const InvalidInput& e) {
     throw ScenarioError(e.field(), e.value(), e.rule());
   }
@@ -123,8 +134,11 @@ ACI_COST_INLINE json scenario_to_json(const Scenario& s) {
   json jobs = json::array(), rates = json::array();
   for (const auto& j : s.jobs) jobs.push_back(to_json(j));
   for (const auto& e : s.rates) rates.push_back(to_json(e));
-  json out = {{"format", std::string(scenario_format)}, {"aci", to_json(s.aci)}, {"pricing", to_json(s.pricing)},
-              {"jobs", jobs}, {"rates", rates}};
+  json out = {{"format", std::string(scenario_format)},
+              {"aci", to_json(s.aci)},
+              {"pricing", to_json(s.pricing)},
+              {"jobs", jobs},
+              {"rates", rates}};
   if (s.training) out["training"] = to_json(*s.training);
   if (s.rates_known_until) out["rates_known_until"] = s.rates_known_until->to_string();
   if (s.rates_use_unconfirmed) out["rates_use_unconfirmed"] = true;
@@ -141,7 +155,8 @@ inline json lines_json(const std::vector<quote::Line>& lines) {
 }
 inline std::vector<quote::Line> lines_from(const json& j) {
   std::vector<quote::Line> out;
-  for (const auto& l : j) out.push_back({l.at("key").get<std::string>(), Money::parse(l.at("amount").get<std::string>())});
+  for (const auto& l : j)
+    out.push_back({l.at("key").get<std::string>(), Money::parse(l.at("amount").get<std::string>())});
   return out;
 }
 inline Money m(const json& j, const char* key) { return Money::parse(j.at(key).get<std::string>(), key); }
@@ -238,23 +253,41 @@ ACI_COST_INLINE quote::Quote quote_from_json(const json& j) {
     q.output_revenue = m(j, "output_revenue");
     q.net_cost = m(j, "net_cost");
     const json& u = j.at("per_unit");
-    q.per_unit = {u.at("kind").get<std::string>(), u.at("unit").get<std::string>(), d(u, "quantity"), d(u, "sold"),
-                  m(u, "full_cost"), m(u, "net_cost"), m(u, "price_ht"),
+    q.per_unit = {u.at("kind").get<std::string>(),
+                  u.at("unit").get<std::string>(),
+                  d(u, "quantity"),
+                  d(u, "sold"),
+                  m(u, "full_cost"),
+                  m(u, "net_cost"),
+                  m(u, "price_ht"),
                   u.at("market_price").is_null() ? std::optional<Money>() : std::optional<Money>(m(u, "market_price"))};
     const json& p = j.at("price");
     q.price = {JsonOf<quote::PricePolicy>::read(p.at("policy"), "$.price.policy"),
-               d(p, "coefficient_k"), m(p, "ht"), d(p, "vat_rate"), m(p, "vat"), m(p, "ttc"),
-               p.at("vat_exempt").get<bool>(), p.at("vat_article").get<std::string>(), p.at("vat_mention").get<std::string>()};
+               d(p, "coefficient_k"),
+               m(p, "ht"),
+               d(p, "vat_rate"),
+               m(p, "vat"),
+               m(p, "ttc"),
+               p.at("vat_exempt").get<bool>(),
+               p.at("vat_article").get<std::string>(),
+               p.at("vat_mention").get<std::string>()};
     const json& b = j.at("bounds");
     q.bounds = {m(b, "market_floor"), m(b, "market_price"), m(b, "full_cost"), m(b, "net_cost"),
                 m(b, "overcompensation_ceiling")};
     const json& s = j.at("sales_cap");
     q.sales_cap = {d(s, "cap_share"), m(s, "annual_charges"), m(s, "cap"), m(s, "annual_sales"), m(s, "headroom")};
     const json& i = j.at("insertion");
-    q.insertion = {d(i, "insertion_hours"), d(i, "on_site_hours"), d(i, "travel_hours"), d(i, "paid_insertion_hours"),
-                   d(i, "people"), d(i, "supervision_hours"), d(i, "training_hours"), m(i, "price_production_part"),
+    q.insertion = {d(i, "insertion_hours"),
+                   d(i, "on_site_hours"),
+                   d(i, "travel_hours"),
+                   d(i, "paid_insertion_hours"),
+                   d(i, "people"),
+                   d(i, "supervision_hours"),
+                   d(i, "training_hours"),
+                   m(i, "price_production_part"),
                    m(i, "price_integration_part")};
-    for (const auto& w : j.at("warnings")) q.warnings.push_back({w.at("code").get<std::string>(), w.at("message").get<std::string>()});
+    for (const auto& w : j.at("warnings"))
+      q.warnings.push_back({w.at("code").get<std::string>(), w.at("message").get<std::string>()});
     for (std::size_t k = 0; k < j.at("rates_used").size(); ++k)
       q.rates_used.push_back(rate_entry_from_json(j.at("rates_used")[k], "$.rates_used[" + std::to_string(k) + "]"));
   } catch (const json::exception& e) {

@@ -54,8 +54,8 @@ ACI_COST_INLINE quote::Quote quote_from_json(const nlohmann::json& j);
 ACI_COST_INLINE Scenario default_scenario();
 
 /// The production supports with an embedded default ACI, and the multi-atelier default.
-inline constexpr std::string_view default_scenario_names[] = {
-    "green_spaces", "market_gardening", "building", "laundry", "recycling_reuse", "multi_atelier"};
+inline constexpr std::string_view default_scenario_names[] = {"green_spaces", "market_gardening", "building",
+                                                              "laundry",      "recycling_reuse",  "multi_atelier"};
 
 /// The embedded default of a support ("green_spaces" is default_scenario()), or
 /// "multi_atelier": green spaces, market gardening and a ressourcerie sharing a structure (cost

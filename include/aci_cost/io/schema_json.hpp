@@ -64,7 +64,8 @@ struct JsonOf<Money> {
     } catch (const InvalidInput& e) {
       throw ScenarioError(e.field(), e.value(), e.rule());
     }
-    throw ScenarioError(path, Fields::shown(v), "money must be a string such as \"1234.56\" (or an integer), not a float");
+    throw ScenarioError(path, Fields::shown(v),
+                        "money must be a string such as \"1234.56\" (or an integer), not a float");
   }
   static json write(const Money& m) { return money_json(m); }
 };
@@ -113,7 +114,8 @@ struct JsonOf<std::vector<X>> {
     if (!v.is_array()) throw ScenarioError(path, Fields::shown(v), "expected an array");
     std::vector<X> out;
     out.reserve(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(JsonOf<X>::read(v[i], path + "[" + std::to_string(i) + "]"));
+    for (std::size_t i = 0; i < v.size(); ++i)
+      out.push_back(JsonOf<X>::read(v[i], path + "[" + std::to_string(i) + "]"));
     return out;
   }
   static json write(const std::vector<X>& xs) {

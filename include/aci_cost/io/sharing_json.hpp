@@ -70,10 +70,10 @@ inline sharing::SharingProblem sharing_from_json(const json& j) {
   const json& posts = f.array("posts");
   for (std::size_t k = 0; k < posts.size(); ++k) {
     const std::string path = "$.posts[" + std::to_string(k) + "]";
-    const Fields pf(posts[k], path,
-                    {"name", "staff", "recruitment_annual", "management_annual", "equipment_annual",
-                     "coordination_per_member", "cost_per_km", "rounds_per_week", "service_weeks", "frame",
-                     "grid_level", "pay_override"});
+    const Fields pf(
+        posts[k], path,
+        {"name", "staff", "recruitment_annual", "management_annual", "equipment_annual", "coordination_per_member",
+         "cost_per_km", "rounds_per_week", "service_weeks", "frame", "grid_level", "pay_override"});
     sharing::SharedPost post;
     post.name = pf.str("name");
     post.staff = staff_from_json(pf.raw("staff"), pf.at("staff"));
@@ -97,7 +97,8 @@ inline sharing::SharingProblem sharing_from_json(const json& j) {
       post.frame.group_fee_per_member = ff.money("group_fee_per_member", Money());
       post.frame.group_management_annual = ff.money("group_management_annual", Money());
       post.frame.group_insurance_annual = ff.money("group_insurance_annual", Money());
-      if (ff.has("part_time")) post.frame.part_time = detail::part_time_from_json(ff.raw("part_time"), ff.at("part_time"));
+      if (ff.has("part_time"))
+        post.frame.part_time = detail::part_time_from_json(ff.raw("part_time"), ff.at("part_time"));
     }
     p.posts.push_back(post);
   }
@@ -155,7 +156,8 @@ inline json to_json(const sharing::SharingProblem& p) {
       frame["group_management_annual"] = money_json(post.frame.group_management_annual);
       frame["group_insurance_annual"] = money_json(post.frame.group_insurance_annual);
     }
-    if (post.frame.part_time != sharing::PartTimeRule{}) frame["part_time"] = detail::part_time_json(post.frame.part_time);
+    if (post.frame.part_time != sharing::PartTimeRule{})
+      frame["part_time"] = detail::part_time_json(post.frame.part_time);
     posts.push_back({{"name", post.name},
                      {"staff", to_json(post.staff)},
                      {"recruitment_annual", money_json(post.recruitment_annual)},

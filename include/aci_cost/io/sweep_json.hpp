@@ -21,7 +21,7 @@ struct SweepDocument {
   std::string job;                 ///< quote model: the job (default: the scenario's first)
   /// sharing model: the problem (default: io::example_sharing_problem()); JSON as sharing@1.
   std::optional<sharing::SharingProblem> sharing;
-  sweep::SweepSpec spec;           ///< the sweep
+  sweep::SweepSpec spec;  ///< the sweep
 };
 
 namespace detail {
@@ -38,7 +38,8 @@ inline sweep::Distribution<double> distribution_from_json(const json& j, const s
   switch (kind) {
     case 0: {
       const Fields f = allowed({"kind", "low", "high"});
-      return sweep::Uniform<double>{Fields::to_number(f.raw("low"), f.at("low")), Fields::to_number(f.raw("high"), f.at("high"))};
+      return sweep::Uniform<double>{Fields::to_number(f.raw("low"), f.at("low")),
+                                    Fields::to_number(f.raw("high"), f.at("high"))};
     }
     case 1: {
       const Fields f = allowed({"kind", "low", "mode", "high"});
@@ -48,10 +49,9 @@ inline sweep::Distribution<double> distribution_from_json(const json& j, const s
     }
     case 2: {
       const Fields f = allowed({"kind", "mean", "sd", "low", "high"});
-      return sweep::TruncatedNormal<double>{Fields::to_number(f.raw("mean"), f.at("mean")),
-                                            Fields::to_number(f.raw("sd"), f.at("sd")),
-                                            Fields::to_number(f.raw("low"), f.at("low")),
-                                            Fields::to_number(f.raw("high"), f.at("high"))};
+      return sweep::TruncatedNormal<double>{
+          Fields::to_number(f.raw("mean"), f.at("mean")), Fields::to_number(f.raw("sd"), f.at("sd")),
+          Fields::to_number(f.raw("low"), f.at("low")), Fields::to_number(f.raw("high"), f.at("high"))};
     }
     case 3: {
       const Fields f = allowed({"kind", "mu", "sigma"});
@@ -70,14 +70,16 @@ inline json to_json(const sweep::Distribution<double>& d) {
   return std::visit(
       [](const auto& x) -> json {
         using X = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<X, sweep::Uniform<double>>) return {{"kind", "uniform"}, {"low", x.low}, {"high", x.high}};
+        if constexpr (std::is_same_v<X, sweep::Uniform<double>>)
+          return {{"kind", "uniform"}, {"low", x.low}, {"high", x.high}};
         else if constexpr (std::is_same_v<X, sweep::Triangular<double>>)
           return {{"kind", "triangular"}, {"low", x.low}, {"mode", x.mode}, {"high", x.high}};
         else if constexpr (std::is_same_v<X, sweep::TruncatedNormal<double>>)
           return {{"kind", "truncated_normal"}, {"mean", x.mean}, {"sd", x.sd}, {"low", x.low}, {"high", x.high}};
         else if constexpr (std::is_same_v<X, sweep::Lognormal<double>>)
           return {{"kind", "lognormal"}, {"mu", x.mu}, {"sigma", x.sigma}};
-        else return {{"kind", "discrete"}, {"values", x.values}, {"weights", x.weights}};
+        else
+          return {{"kind", "discrete"}, {"values", x.values}, {"weights", x.weights}};
       },
       d);
 }
@@ -85,7 +87,8 @@ inline json to_json(const sweep::Distribution<double>& d) {
 /// Reads a sweep spec document.
 inline SweepDocument sweep_from_json(const json& j) {
   const Fields f(j, "$",
-                 {"format", "model", "job", "sharing", "inputs", "design", "rank_correlation", "outputs", "summary_only", "summaries"});
+                 {"format", "model", "job", "sharing", "inputs", "design", "rank_correlation", "outputs",
+                  "summary_only", "summaries"});
   if (f.str("format") != sweep_format) {
     throw ScenarioError("$.format", "\"" + f.str("format") + "\"", "expected \"" + std::string(sweep_format) + "\"");
   }
@@ -129,7 +132,8 @@ inline SweepDocument sweep_from_json(const json& j) {
   }
   const json& rc = f.array("rank_correlation");
   for (std::size_t i = 0; i < rc.size(); ++i) {
-    if (!rc[i].is_array()) throw ScenarioError("$.rank_correlation[" + std::to_string(i) + "]", Fields::shown(rc[i]), "expected a row");
+    if (!rc[i].is_array())
+      throw ScenarioError("$.rank_correlation[" + std::to_string(i) + "]", Fields::shown(rc[i]), "expected a row");
     std::vector<double> row;
     for (std::size_t k = 0; k < rc[i].size(); ++k)
       row.push_back(Fields::to_number(
@@ -160,10 +164,13 @@ inline json to_json(const SweepDocument& d) {
   json out = {{"format", std::string(sweep_format)},
               {"model", d.model},
               {"inputs", inputs},
-              {"design", {{"kind", std::string(detail::design_names[static_cast<std::size_t>(d.spec.design)])},
-                          {"n", d.spec.n}, {"seed", d.spec.seed}}},
+              {"design",
+               {{"kind", std::string(detail::design_names[static_cast<std::size_t>(d.spec.design)])},
+                {"n", d.spec.n},
+                {"seed", d.spec.seed}}},
               {"outputs", d.spec.outputs},
-              {"summary_only", d.spec.summary_only}, {"summaries", d.spec.summaries}};
+              {"summary_only", d.spec.summary_only},
+              {"summaries", d.spec.summaries}};
   if (!d.job.empty()) out["job"] = d.job;
   if (d.sharing) out["sharing"] = to_json(*d.sharing);
   if (!d.spec.rank_correlation.empty()) out["rank_correlation"] = d.spec.rank_correlation;

@@ -57,9 +57,9 @@ inline constexpr std::string_view sweep_directory_format = "aci_cost/sweep-direc
 
 /// One chunk as it is finished (written now, or found written by an earlier run).
 struct ChunkDone {
-  std::uint64_t index = 0;          ///< chunk number, from 0
+  std::uint64_t index = 0;           ///< chunk number, from 0
   std::uint64_t begin = 0, end = 0;  ///< its scenarios [begin, end)
-  bool computed = false;            ///< true: computed by this run; false: reused from the directory
+  bool computed = false;             ///< true: computed by this run; false: reused from the directory
 };
 
 /// How to run a sweep into a directory.
@@ -82,9 +82,9 @@ struct StoreReport {
 
 /// A sweep read from (or run into) a directory.
 struct StoredSweep {
-  SweepDocument document;    ///< the spec, with its seed
+  SweepDocument document;     ///< the spec, with its seed
   sweep::SweepResult result;  ///< equal to run_sweep(ev, document.spec) bit for bit
-  StoreReport report;        ///< chunks computed and reused
+  StoreReport report;         ///< chunks computed and reused
 };
 
 namespace detail {
@@ -112,8 +112,7 @@ inline EntryKind entry_kind(const std::string& name) {
   const bool tmp = name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0;
   const std::string base = tmp ? name.substr(0, name.size() - 4) : name;
   const std::string digits = base.rfind("chunk-", 0) == 0 ? base.substr(6) : "";
-  if (digits.size() < 6 || digits.size() > 19 || digits.find_first_not_of("0123456789") != std::string::npos)
-    return {};
+  if (digits.size() < 6 || digits.size() > 19 || digits.find_first_not_of("0123456789") != std::string::npos) return {};
   const std::uint64_t k = std::stoull(digits);
   if (chunk_name(k) != base) return {};
   return {true, tmp, k};
@@ -179,7 +178,8 @@ class DirectoryLock {
     if (fd_ < 0) fail("cannot create", file, errno);
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       ::close(fd_);
-      throw InvalidInput("directory", "\"" + dir.string() + "\"", "is being written by another run (its .lock is held)");
+      throw InvalidInput("directory", "\"" + dir.string() + "\"",
+                         "is being written by another run (its .lock is held)");
     }
 #else
     (void)dir;
@@ -273,7 +273,8 @@ inline json read_manifest(const std::filesystem::path& dir) {
   const auto format = m.is_object() ? m.find("format") : m.end();
   if (m.is_discarded() || !m.is_object() || format == m.end() || !format->is_string() ||
       format->get<std::string>() != sweep_directory_format)
-    throw InvalidInput(file.string(), "unreadable", "expected a manifest of format " + std::string(sweep_directory_format));
+    throw InvalidInput(file.string(), "unreadable",
+                       "expected a manifest of format " + std::string(sweep_directory_format));
   // Fields used in arithmetic or as indices are checked here, before any use (an edited
   // "chunk_rows": 0 divided by zero): InvalidInput naming "<manifest>: <field>".
   const auto field = [&](const std::string& key) { return file.string() + ": " + key; };
@@ -288,10 +289,12 @@ inline json read_manifest(const std::filesystem::path& dir) {
   if (!finished.is_array()) throw InvalidInput(field("finished"), shown(finished), "must be a list of chunk numbers");
   for (std::size_t i = 0; i < finished.size(); ++i)
     if (!finished[i].is_number_unsigned())
-      throw InvalidInput(field("finished[" + std::to_string(i) + "]"), shown(finished[i]), "must be a chunk number (a whole number >= 0)");
+      throw InvalidInput(field("finished[" + std::to_string(i) + "]"), shown(finished[i]),
+                         "must be a chunk number (a whole number >= 0)");
   for (const char* key : {"input_names", "output_names"}) {
     const json names = m.value(key, json());
-    if (!names.is_array()) throw InvalidInput(field(key), names.is_null() ? "absent" : shown(names), "must be a list of names");
+    if (!names.is_array())
+      throw InvalidInput(field(key), names.is_null() ? "absent" : shown(names), "must be a list of names");
     for (std::size_t i = 0; i < names.size(); ++i)
       if (!names[i].is_string())
         throw InvalidInput(field(std::string(key) + "[" + std::to_string(i) + "]"), shown(names[i]), "must be a name");
@@ -310,8 +313,8 @@ struct ChunkFiles {
   std::vector<ChunkFile> inputs, outputs, summaries;
 };
 
-inline ChunkFiles chunk_files(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs, bool full,
-                              bool keep_inputs, bool summaries) {
+inline ChunkFiles chunk_files(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs,
+                              bool full, bool keep_inputs, bool summaries) {
   ChunkFiles f;
   if (full && keep_inputs)
     for (std::size_t k = 0; k < inputs.size(); ++k)
@@ -426,8 +429,9 @@ inline sweep::SweepResult assemble(const std::filesystem::path& dir, const json&
     const std::uint64_t n = std::min(rows, spec.n - c * rows);
     const auto append = [&](sweep::Column& col, const ChunkFile& x) {
       const auto v = parse_npy<double>(verified_bytes(cdir, x, manifest, c), (cdir / x.file).string());
-      if (v.size() != n) throw InvalidInput((cdir / x.file).string(), std::to_string(v.size()) + " values",
-                                            "expected " + std::to_string(n) + " (the chunk's scenarios)");
+      if (v.size() != n)
+        throw InvalidInput((cdir / x.file).string(), std::to_string(v.size()) + " values",
+                           "expected " + std::to_string(n) + " (the chunk's scenarios)");
       col.insert(col.end(), v.begin(), v.end());
     };
     for (std::size_t k = 0; k < f.inputs.size(); ++k) append(r.inputs[k], f.inputs[k]);
@@ -444,7 +448,8 @@ inline sweep::SweepResult assemble(const std::filesystem::path& dir, const json&
 
 /// The document of a manifest's spec.
 inline SweepDocument document_of(const json& manifest) {
-  if (!manifest.contains("spec")) throw InvalidInput("manifest.json: spec", "absent", "the sweep directory's spec is missing");
+  if (!manifest.contains("spec"))
+    throw InvalidInput("manifest.json: spec", "absent", "the sweep directory's spec is missing");
   return sweep_from_json(manifest.at("spec"));
 }
 
@@ -491,17 +496,18 @@ inline StoredSweep run_to_directory(const sweep::Evaluator& ev, const SweepDocum
     manifest = detail::read_manifest(dir);
     for (const char* key : {"format", "aci_cost_version", "spec", "scenario", "chunk_rows"}) {
       if (const auto d = detail::first_difference(manifest.value(key, json()), want[key], key))
-        throw InvalidInput((dir / "manifest.json").string() + ": " + *d,
-                           detail::shown_at(manifest, *d) + " in the directory, " + detail::shown_at(want, *d) +
-                               " in this run",
-                           "the directory holds another sweep: resume with the same spec (seed included), scenario "
-                           "and chunk_rows, or use a new directory");
+        throw InvalidInput(
+            (dir / "manifest.json").string() + ": " + *d,
+            detail::shown_at(manifest, *d) + " in the directory, " + detail::shown_at(want, *d) + " in this run",
+            "the directory holds another sweep: resume with the same spec (seed included), scenario "
+            "and chunk_rows, or use a new directory");
     }
     for (const auto& c : manifest.value("finished", json::array())) {
       const auto i = c.get<std::uint64_t>();
       const std::uint64_t rows = std::min(opt.chunk_rows, spec.n - std::min(spec.n, i * opt.chunk_rows));
       // A listed chunk is whole unless someone damaged it since: such a chunk is recomputed.
-      if (i < chunks && detail::chunk_is_whole(dir / detail::chunk_name(i), files, rows, manifest, i)) finished.insert(i);
+      if (i < chunks && detail::chunk_is_whole(dir / detail::chunk_name(i), files, rows, manifest, i))
+        finished.insert(i);
     }
   } else {
     // A new directory: empty, or holding only what an interrupted first run leaves.
@@ -541,8 +547,7 @@ inline StoredSweep run_to_directory(const sweep::Evaluator& ev, const SweepDocum
       ro.begin = b;
       ro.end = e;
       sweep::Progress within;
-      if (progress)
-        within = [&](std::uint64_t d, std::uint64_t) { return progress(done_before + d, spec.n); };
+      if (progress) within = [&](std::uint64_t d, std::uint64_t) { return progress(done_before + d, spec.n); };
       const sweep::SweepResult r = sweep::run_sweep(ev, spec, ro, within);
       const auto final_dir = dir / detail::chunk_name(c);
       const auto tmp = dir / (detail::chunk_name(c) + ".tmp");
@@ -597,8 +602,8 @@ inline StoredSweep read_directory(const std::filesystem::path& dir) {
     if (c.get<std::uint64_t>() < chunks) listed.insert(c.get<std::uint64_t>());
   const auto finished = listed.size();
   if (finished != chunks)
-    throw InvalidInput((dir / "manifest.json").string() + ": finished", std::to_string(finished) + " of " +
-                           std::to_string(chunks) + " chunks",
+    throw InvalidInput((dir / "manifest.json").string() + ": finished",
+                       std::to_string(finished) + " of " + std::to_string(chunks) + " chunks",
                        "the sweep is unfinished: run it again into this directory to complete it");
   out.report.chunks = chunks;
   out.report.reused = chunks;

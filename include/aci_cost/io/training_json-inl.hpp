@@ -18,7 +18,8 @@ json named(E e, const Names&) {
 }
 /// The keys of the object `group` of a training model: `structural` and the group's numeric
 /// inputs (training/inputs.hpp).
-inline std::vector<std::string_view> group_keys(std::string_view group, std::initializer_list<std::string_view> structural) {
+inline std::vector<std::string_view> group_keys(std::string_view group,
+                                                std::initializer_list<std::string_view> structural) {
   std::vector<std::string_view> keys(structural);
   for (const auto& spec : training::input_specs)
     if (spec.path.substr(0, spec.path.find('.')) == group) keys.push_back(spec.path.substr(group.size() + 1));
@@ -38,18 +39,24 @@ inline void read_inputs(const Fields& f, std::string_view group, training::Train
 
 ACI_COST_INLINE json to_json(const training::TrainingModel& m) {
   json contracts = json::array(), sessions = json::array();
-  for (const auto& c : m.workforce.contracts) contracts.push_back({{"start_week", c.start_week}, {"end_week", c.end_week}});
+  for (const auto& c : m.workforce.contracts)
+    contracts.push_back({{"start_week", c.start_week}, {"end_week", c.end_week}});
   for (const auto& s : m.plan.sessions) sessions.push_back({{"week", s.week}, {"hours", s.hours}});
   const auto& wf = m.workforce;
   const auto& d = m.demand;
   const auto& df = m.deferral;
   json j = {
-      {"horizon", {{"weeks", m.horizon.weeks}, {"start_week", m.horizon.start_week},
-                   {"weeks_in_start_year", m.horizon.weeks_in_start_year}}},
-      {"workforce", {{"mode", detail::named(wf.mode, names::workforce_mode)}, {"contracts", contracts},
-                     {"leave_hours", wf.leave_hours}, {"closed_weeks", wf.closed_weeks}}},
-      {"demand", {{"mode", detail::named(d.mode, names::demand_mode)}, {"hours", d.hours},
-                  {"seasonal_shape", d.seasonal_shape}}},
+      {"horizon",
+       {{"weeks", m.horizon.weeks},
+        {"start_week", m.horizon.start_week},
+        {"weeks_in_start_year", m.horizon.weeks_in_start_year}}},
+      {"workforce",
+       {{"mode", detail::named(wf.mode, names::workforce_mode)},
+        {"contracts", contracts},
+        {"leave_hours", wf.leave_hours},
+        {"closed_weeks", wf.closed_weeks}}},
+      {"demand",
+       {{"mode", detail::named(d.mode, names::demand_mode)}, {"hours", d.hours}, {"seasonal_shape", d.seasonal_shape}}},
       {"plan", {{"sessions", sessions}, {"delivery", detail::named(m.plan.delivery, names::training_delivery)}}},
       {"deferral", {{"policy", detail::named(df.policy, names::deferral_policy)}, {"fixed_weeks", df.fixed_weeks}}},
       {"costs", json::object()},
@@ -137,7 +144,9 @@ ACI_COST_INLINE json to_json(const link::TrainingSetup& s) {
       model[std::string(field.substr(0, dot))].erase(std::string(field.substr(dot + 1)));
     }
   }
-  return {{"atelier", s.atelier}, {"date", s.date.to_string()}, {"derive_from_atelier", s.derive_from_atelier},
+  return {{"atelier", s.atelier},
+          {"date", s.date.to_string()},
+          {"derive_from_atelier", s.derive_from_atelier},
           {"model", std::move(model)}};
 }
 

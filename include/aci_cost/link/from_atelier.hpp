@@ -16,9 +16,9 @@ namespace aci::link {
 /// document that gives one of them with derive_from_atelier on is refused (it would be ignored).
 /// (supervisor_cost_per_hour keeps the model's default when the atelier has no supervisor hours.)
 inline constexpr std::array<std::string_view, 9> derived_fields = {
-    "workforce.headcount", "workforce.weekly_hours", "workforce.absence",       "workforce.accompaniment",
-    "workforce.leave_hours", "plan.hours_per_week", "demand.productivity", "costs.cost_per_paid_hour",
-    "costs.supervisor_cost_per_hour"};
+    "workforce.headcount",     "workforce.weekly_hours",   "workforce.absence",
+    "workforce.accompaniment", "workforce.leave_hours",    "plan.hours_per_week",
+    "demand.productivity",     "costs.cost_per_paid_hour", "costs.supervisor_cost_per_hour"};
 
 /// `m` with the fields the atelier determines replaced, at `date` with the figures of `table`:
 /// headcount (filled posts: headcount x occupancy), weekly hours, absence (unpaid absence, plus
@@ -28,8 +28,9 @@ inline constexpr std::array<std::string_view, 9> derived_fields = {
 /// paid hours, before aid), supervisor cost per on-site hour, and the demand's seasonal shape
 /// of the atelier's support when the model has none. Demand levels, deferral, horizon and seed
 /// stay as given.
-inline training::TrainingModel derive_from_atelier(training::TrainingModel m, const model::Aci& aci, const model::Atelier& at,
-                                         const Date& date, const rates::RateTable& table) {
+inline training::TrainingModel derive_from_atelier(training::TrainingModel m, const model::Aci& aci,
+                                                   const model::Atelier& at, const Date& date,
+                                                   const rates::RateTable& table) {
   rates::RateLookup rates(table, date);
   const auto ar = quote::atelier_rates<double>(at, aci.large_employer, rates);
   double heads = 0, weekly = 0, paid = 0, absence = 0, accompaniment = 0, leave = 0, training = 0;
@@ -61,7 +62,8 @@ inline training::TrainingModel derive_from_atelier(training::TrainingModel m, co
   // The support's seasonal demand [est], unless the model gives its own shape.
   if (m.demand.seasonal_shape.empty()) m.demand.seasonal_shape = training::seasonal_shape_of(at.support);
   m.costs.cost_per_paid_hour = ar.integration_cost / ar.integration_paid_hours;
-  if (ar.supervisor_production_hours > 0) m.costs.supervisor_cost_per_hour = ar.supervisor_cost / ar.supervisor_production_hours;
+  if (ar.supervisor_production_hours > 0)
+    m.costs.supervisor_cost_per_hour = ar.supervisor_cost / ar.supervisor_production_hours;
   return m;
 }
 

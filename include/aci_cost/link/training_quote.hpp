@@ -14,25 +14,25 @@ namespace aci::link {
 
 /// The job's week in the training model.
 struct TrainingWeek {
-  int horizon_week = 0;              ///< week index in the model's horizon
-  int iso_week = 1;                  ///< ISO week of the job's date
-  double planned_hours = 0;          ///< team training hours owed that week, h
-  double delivered_hours = 0;        ///< delivered that week (on plan + caught up), h
-  double production_hours = 0;       ///< team production hours that week, h
-  double cost_per_training_hour = 0; ///< €/h charged: the trainee's paid hour (+ an external trainer's fee;
-                                     ///< in-house ETPS time is already recovered by the supervision rate)
-  double honoured_rate = 0;          ///< €/integration hour: planned x cost / production
-  double naive_rate = 0;             ///< €/integration hour: delivered x cost / production
+  int horizon_week = 0;               ///< week index in the model's horizon
+  int iso_week = 1;                   ///< ISO week of the job's date
+  double planned_hours = 0;           ///< team training hours owed that week, h
+  double delivered_hours = 0;         ///< delivered that week (on plan + caught up), h
+  double production_hours = 0;        ///< team production hours that week, h
+  double cost_per_training_hour = 0;  ///< €/h charged: the trainee's paid hour (+ an external trainer's fee;
+                                      ///< in-house ETPS time is already recovered by the supervision rate)
+  double honoured_rate = 0;           ///< €/integration hour: planned x cost / production
+  double naive_rate = 0;              ///< €/integration hour: delivered x cost / production
   friend bool operator==(const TrainingWeek&, const TrainingWeek&) = default;
 };
 
 /// The two quotes and what separates them.
 struct TrainingQuote {
-  quote::Quote naive;       ///< training line = what the week delivers
-  quote::Quote honoured;    ///< training line = the week's whole obligation
-  quote::Quote ordinary;    ///< training line = the atelier's yearly average (the job's ordinary quote)
-  TrainingWeek week; ///< the week's figures
-  Money difference;  ///< honoured.price.ht - naive.price.ht: what the naive price leaves out
+  quote::Quote naive;     ///< training line = what the week delivers
+  quote::Quote honoured;  ///< training line = the week's whole obligation
+  quote::Quote ordinary;  ///< training line = the atelier's yearly average (the job's ordinary quote)
+  TrainingWeek week;      ///< the week's figures
+  Money difference;       ///< honoured.price.ht - naive.price.ht: what the naive price leaves out
   /// Why the three quotes differ, in words with their training rates (shown wherever they are).
   std::string explanation;
   friend bool operator==(const TrainingQuote&, const TrainingQuote&) = default;
@@ -63,7 +63,8 @@ inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job
   wk.planned_hours = sim.weeks.training_planned[k];
   wk.delivered_hours = sim.weeks.training_on_plan[k] + sim.weeks.training_caught_up[k];
   wk.production_hours = sim.weeks.production[k];
-  ACI_COST_REQUIRE(wk.production_hours > 0, p, job.date.to_string(), "the training model has no production in this week");
+  ACI_COST_REQUIRE(wk.production_hours > 0, p, job.date.to_string(),
+                   "the training model has no production in this week");
   // The ETPS who trains in house is paid from the supervision line (CS / HS covers all their
   // hours): counting their time here again would charge it twice. An external trainer's fee
   // is a cost of its own.
@@ -80,12 +81,13 @@ inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job
   out.difference = out.honoured.price.ht - out.naive.price.ht;
   const auto rate = [](double x) { return Money::round_from_double(x).format_fr() + "/h"; };
   const auto hours = [](double x) { return to_string(round_decimal(Decimal(x), 1, Rounding::half_away_from_zero)); };
-  const Money ordinary_rate =
-      Money(::aci::detail::quotient(out.ordinary.line(quote::CostLine::training).amount(), out.ordinary.insertion.insertion_hours))
-          .rounded();
+  const Money ordinary_rate = Money(::aci::detail::quotient(out.ordinary.line(quote::CostLine::training).amount(),
+                                                            out.ordinary.insertion.insertion_hours))
+                                  .rounded();
   out.explanation =
       "The three quotes differ only by their training line. The ordinary quote charges the atelier's yearly "
-      "average training obligation, " + ordinary_rate.format_fr() + "/h of integration work (training " +
+      "average training obligation, " +
+      ordinary_rate.format_fr() + "/h of integration work (training " +
       out.ordinary.line(quote::CostLine::training).format_fr() + ", price " + out.ordinary.price.ht.format_fr() +
       "). In the job's week (ISO week " + std::to_string(wk.iso_week) + ") the crew owes " + hours(wk.planned_hours) +
       " h of training for " + hours(wk.production_hours) + " h of production: the honoured quote charges all of it (" +
@@ -95,8 +97,9 @@ inline TrainingQuote make_training_quote(const model::Aci& aci, const model::Job
   // CDDI of 4 to 24 months (Code du travail L5132-15-1; longer only by exception).
   const double months = tm.workforce.contract_months;
   if (months < 4 || months > 24) {
-    const quote::Warning warning{"contract_length", "the training model's mean CDDI length of " + ::aci::detail::to_text(months) +
-                                           " months is outside the 4-24 months of art. L5132-15-1"};
+    const quote::Warning warning{"contract_length", "the training model's mean CDDI length of " +
+                                                        ::aci::detail::to_text(months) +
+                                                        " months is outside the 4-24 months of art. L5132-15-1"};
     out.naive.warnings.push_back(warning);
     out.honoured.warnings.push_back(warning);
   }

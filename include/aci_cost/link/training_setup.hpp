@@ -17,7 +17,7 @@ struct TrainingSetup {
   std::string atelier = "green_spaces";  ///< atelier name or production support
   Date date{2026, 1, 1};                 ///< the rates in force at this date give the costs
   bool derive_from_atelier = true;       ///< replace workforce, plan and costs by the atelier's
-  training::TrainingModel model;                   ///< the model (demand, deferral, horizon, seed…)
+  training::TrainingModel model;         ///< the model (demand, deferral, horizon, seed…)
 
   /// The Monday of the first simulated week: ISO week `model.horizon.start_week` of the year of
   /// `date`. Horizon week w runs from horizon_start() + 7w days for 7 days.

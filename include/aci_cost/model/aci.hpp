@@ -35,18 +35,18 @@ namespace aci::model {
 
 /// An Atelier et Chantier d'Insertion.
 struct Aci {
-  std::string name;                          ///< the structure's name
-  bool large_employer = false;               ///< 50 staff or more (FNAL 0.50 %)
+  std::string name;                              ///< the structure's name
+  bool large_employer = false;                   ///< 50 staff or more (FNAL 0.50 %)
   TaxStatus tax_status = TaxStatus::vat_liable;  ///< VAT position of its sales
-  std::vector<std::string> custom_supports;  ///< user-defined production supports
-  std::vector<Atelier> ateliers;             ///< its workshops
-  Structure structure;                       ///< what the ateliers share (cost centres); empty by default
-  Identity identity;                         ///< SIRET, address, contact: printed on a client's quote
+  std::vector<std::string> custom_supports;      ///< user-defined production supports
+  std::vector<Atelier> ateliers;                 ///< its workshops
+  Structure structure;                           ///< what the ateliers share (cost centres); empty by default
+  Identity identity;                             ///< SIRET, address, contact: printed on a client's quote
   /// [assumption] The statutory auditor's fee, €/year, charged when the ACI's public grants pass
   /// the threshold of Code de commerce L612-4 / D612-5 (153,000 €): 5,000 € [est: a small
   /// association's audit]; 0 charges none (e.g. already counted in an atelier's overheads).
   Money statutory_auditor_fee = Money::from_cents(500'000);
-  std::vector<Client> clients;               ///< its clients, as printed on devis and invoices (Job::client names one)
+  std::vector<Client> clients;  ///< its clients, as printed on devis and invoices (Job::client names one)
 
   static constexpr std::string_view schema_name = "Aci";
   /// The field table (schema/field.hpp).
@@ -56,16 +56,19 @@ struct Aci {
     return std::tuple{
         field("name", &S::name, "the structure's name").needed().not_empty(),
         field("large_employer", &S::large_employer, "50 staff or more (FNAL 0.50 %)"),
-        field("tax_status", &S::tax_status, "VAT position of its sales (the franchise warning: non_profit_exempt only)"),
+        field("tax_status", &S::tax_status,
+              "VAT position of its sales (the franchise warning: non_profit_exempt only)"),
         field("custom_supports", &S::custom_supports, "user-defined production supports"),
         field("ateliers", &S::ateliers, "list of Atelier").not_empty(),
-        field("structure", &S::structure, "Structure shared by the ateliers (cost centres)")
-            .written_if([](const S& a) { return !a.structure.empty(); }),
+        field("structure", &S::structure, "Structure shared by the ateliers (cost centres)").written_if([](const S& a) {
+          return !a.structure.empty();
+        }),
         field("identity", &S::identity, "Identity: SIRET, address, contact (printed on a client's quote)")
             .written_if([](const S& a) { return !a.identity.empty(); }),
         field("statutory_auditor_fee", &S::statutory_auditor_fee,
               "auditor's fee, charged when public grants pass 153,000 € (L612-4) [est]")
-            .units("€/year").at_least("0"),
+            .units("€/year")
+            .at_least("0"),
         field("clients", &S::clients, "list of Client: who devis and invoices are addressed to (Job.client names one)")
             .quiet_when_empty()};
   }
@@ -94,9 +97,9 @@ struct Aci {
       if (a.name == key) return a;
     for (const auto& a : ateliers)
       if (a.support == key) return a;
-    throw InvalidInput(::aci::detail::path_text(field), "\"" + std::string(key) + "\"",
-                       has_support(key) ? "no atelier of this ACI runs this support"
-                                         : "unknown atelier or production support");
+    throw InvalidInput(
+        ::aci::detail::path_text(field), "\"" + std::string(key) + "\"",
+        has_support(key) ? "no atelier of this ACI runs this support" : "unknown atelier or production support");
   }
 
   /// InvalidInput with the field path on any bad field of the ACI or its ateliers.
@@ -113,14 +116,16 @@ void Aci::check_rules(const Path& path) const {
   const auto p = [&] { return ::aci::detail::path_text(path); };
   for (std::size_t i = 0; i < ateliers.size(); ++i) {
     ACI_COST_REQUIRE(has_support(ateliers[i].support), p() + ".ateliers[" + std::to_string(i) + "].support",
-                     "\"" + ateliers[i].support + "\"", "unknown production support (declare it in aci.custom_supports)");
+                     "\"" + ateliers[i].support + "\"",
+                     "unknown production support (declare it in aci.custom_supports)");
   }
   // Ateliers are found by name (jobs, training): two of one name would be counted twice in the year.
-  schema::require_unique_names(ateliers, [](const Atelier& a) -> std::string_view { return a.name; },
-                               [&] { return p() + ".ateliers"; }, "atelier");
+  schema::require_unique_names(
+      ateliers, [](const Atelier& a) -> std::string_view { return a.name; }, [&] { return p() + ".ateliers"; },
+      "atelier");
   // Clients are found by name (jobs' client): one name, one client.
-  schema::require_unique_names(clients, [](const Client& c) -> std::string_view { return c.name; },
-                               [&] { return p() + ".clients"; }, "client");
+  schema::require_unique_names(
+      clients, [](const Client& c) -> std::string_view { return c.name; }, [&] { return p() + ".clients"; }, "client");
 }
 
 }  // namespace aci::model

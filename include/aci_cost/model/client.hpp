@@ -29,14 +29,14 @@ namespace aci::model {
 
 /// A client of the ACI, as printed on its devis and invoices; empty fields are not printed.
 struct Client {
-  std::string name;                  ///< as printed (jobs name it in Job::client)
+  std::string name;                        ///< as printed (jobs name it in Job::client)
   ClientKind kind = ClientKind::business;  ///< chooses the legal wording of the documents
-  std::string address;               ///< postal address, lines separated by "\n"
-  std::string siret;                 ///< SIRET of the establishment invoiced (a public buyer's Chorus Pro identifier)
-  std::string vat_number;            ///< intra-EU VAT number (checked by python-stdnum when printed)
-  std::string service_code;          ///< Chorus Pro service code (code service) of a public buyer
-  std::string engagement_number;     ///< Chorus Pro engagement number (numéro d'engagement, order reference)
-  std::string email;                 ///< where invoices go
+  std::string address;                     ///< postal address, lines separated by "\n"
+  std::string siret;              ///< SIRET of the establishment invoiced (a public buyer's Chorus Pro identifier)
+  std::string vat_number;         ///< intra-EU VAT number (checked by python-stdnum when printed)
+  std::string service_code;       ///< Chorus Pro service code (code service) of a public buyer
+  std::string engagement_number;  ///< Chorus Pro engagement number (numéro d'engagement, order reference)
+  std::string email;              ///< where invoices go
 
   static constexpr std::string_view schema_name = "Client";
   /// The field table (schema/field.hpp): empty fields are not written.

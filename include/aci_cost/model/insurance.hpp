@@ -15,10 +15,10 @@ namespace aci::model {
 /// A professional insurance (responsabilité civile décennale for building works).
 struct Insurance {
   std::string kind = "responsabilité civile décennale";  ///< the insurance taken out
-  std::string insurer;   ///< the insurer's or guarantor's name
-  std::string address;   ///< its address, lines separated by "\n"
-  std::string policy;    ///< the contract number
-  std::string coverage;  ///< the geographic coverage ("France métropolitaine")
+  std::string insurer;                                   ///< the insurer's or guarantor's name
+  std::string address;                                   ///< its address, lines separated by "\n"
+  std::string policy;                                    ///< the contract number
+  std::string coverage;                                  ///< the geographic coverage ("France métropolitaine")
 
   static constexpr std::string_view schema_name = "Insurance";
   /// The field table (schema/field.hpp).

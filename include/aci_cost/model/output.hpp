@@ -36,10 +36,10 @@ struct Output {
   std::string unit = "h";                 ///< natural unit: h, m2, m, kg, tonne, basket, piece…
   /// Units produced (or delivered); 0: the job's standard hours (unit "h").
   Decimal quantity{0};
-  Decimal loss_share{0};                  ///< goods: share produced but not sold (losses, unsold), [0, 1)
-  std::optional<Money> market_unit_price; ///< market price per unit sold, € excl. VAT [pub/est]
+  Decimal loss_share{0};                         ///< goods: share produced but not sold (losses, unsold), [0, 1)
+  std::optional<Money> market_unit_price;        ///< market price per unit sold, € excl. VAT [pub/est]
   std::optional<Money> market_floor_unit_price;  ///< low end of the market per unit (default: market_unit_price)
-  Money support_per_unit;                 ///< revenue tied to output per unit recovered, € (e.g. €/tonne) [est]
+  Money support_per_unit;  ///< revenue tied to output per unit recovered, € (e.g. €/tonne) [est]
   /// Share of the units produced that earns support_per_unit: an eco-organisation pays on the
   /// tonnes re-used or recycled, not on the tonnes collected [est, per job].
   Decimal recovered_share{1};
@@ -54,17 +54,23 @@ struct Output {
     return std::tuple{
         field("kind", &S::kind, "'service' or 'goods'"),
         field("unit", &S::unit, "h, m2, m, kg, tonne, basket, piece…").not_empty(),
-        field("quantity", &S::quantity, "units produced (0: the standard hours, unit 'h')").units("units").at_least("0"),
+        field("quantity", &S::quantity, "units produced (0: the standard hours, unit 'h')")
+            .units("units")
+            .at_least("0"),
         field("loss_share", &S::loss_share, "goods: share produced but not sold").units("share").in("0", "1", "[)"),
         field("market_unit_price", &S::market_unit_price, "market price per unit sold, € excl. VAT, or None")
-            .units("€/unit").at_least("0"),
+            .units("€/unit")
+            .at_least("0"),
         field("market_floor_unit_price", &S::market_floor_unit_price, "low end of the market per unit, or None")
-            .units("€/unit").at_least("0"),
+            .units("€/unit")
+            .at_least("0"),
         field("support_per_unit", &S::support_per_unit, "revenue tied to output per unit recovered, € [est]")
-            .units("€/unit").at_least("0"),
+            .units("€/unit")
+            .at_least("0"),
         field("recovered_share", &S::recovered_share,
               "share of the units produced that earns support_per_unit (re-used or recycled) [est]")
-            .units("share").in("0", "1", "[]"),
+            .units("share")
+            .in("0", "1", "[]"),
         field("label", &S::label, "what is sold, in French, on the devis").quiet_when_empty(),
         field("unit_label", &S::unit_label, "the unit as printed ('' = the French name of a known unit)")
             .quiet_when_empty()};

@@ -32,12 +32,12 @@ namespace aci::model {
 
 /// The pricing policy and its parameters. Default rates are assumptions [est].
 struct PricingOptions {
-  PricePolicy policy = PricePolicy::fair_zone;  ///< which policy
-  Decimal margin{"0.05"};      ///< cost_plus: margin on full cost, share [est]
-  Decimal site_costs{"0.10"};  ///< ds_coefficient: FC, share of DS [est]
-  Decimal overheads{"0.15"};   ///< ds_coefficient: FG, share of the price excl. VAT [est]
-  Decimal profit{"0.05"};      ///< ds_coefficient: B, share of the price excl. VAT [est]
-  int k_decimals = 3;          ///< K is carried to this many decimals (French practice: 3)
+  PricePolicy policy = PricePolicy::fair_zone;        ///< which policy
+  Decimal margin{"0.05"};                             ///< cost_plus: margin on full cost, share [est]
+  Decimal site_costs{"0.10"};                         ///< ds_coefficient: FC, share of DS [est]
+  Decimal overheads{"0.15"};                          ///< ds_coefficient: FG, share of the price excl. VAT [est]
+  Decimal profit{"0.05"};                             ///< ds_coefficient: B, share of the price excl. VAT [est]
+  int k_decimals = 3;                                 ///< K is carried to this many decimals (French practice: 3)
   Rounding rounding = Rounding::half_away_from_zero;  ///< rounding of every shown amount
   /// [assumption] The reasonable profit of a service of general economic interest, as a share of
   /// its full cost: price + attributed subsidies above full cost x (1 + it) is over-compensation
@@ -55,15 +55,18 @@ struct PricingOptions {
         field("policy", &S::policy, "'cost_plus', 'ds_coefficient', 'market' or 'fair_zone' (default)"),
         field("margin", &S::margin, "cost_plus: margin on full cost [est]").units("share").in("-1", "10", "()"),
         field("site_costs", &S::site_costs, "ds_coefficient: FC, share of DS [est]").units("share").in("0", "10", "[)"),
-        field("overheads", &S::overheads, "ds_coefficient: FG, share of the price excl. VAT [est]").units("share")
+        field("overheads", &S::overheads, "ds_coefficient: FG, share of the price excl. VAT [est]")
+            .units("share")
             .in("0", "1", "[)"),
-        field("profit", &S::profit, "ds_coefficient: B, share of the price excl. VAT [est]").units("share")
+        field("profit", &S::profit, "ds_coefficient: B, share of the price excl. VAT [est]")
+            .units("share")
             .in("0", "1", "[)"),
         field("k_decimals", &S::k_decimals, "decimals K is carried to (French practice: 3)").in("0", "6", "[]"),
         field("rounding", &S::rounding, "'half_away_from_zero' or 'half_even'"),
         field("reasonable_profit", &S::reasonable_profit,
               "reasonable profit on full cost above which price + subsidies over-compensate (2012/21/EU art. 5) [est]")
-            .units("share").in("0", "1", "[]")};
+            .units("share")
+            .in("0", "1", "[]")};
   }
 
   /// The sales coefficient K = (1 + fc) / (1 - fg - b), rounded to k_decimals.

@@ -23,10 +23,10 @@ namespace aci::model {
 
 /// The terms printed on a job's devis and invoice.
 struct Terms {
-  int validity_days = 30;       ///< the devis holds this many days from its date
-  int start_after_days = 15;    ///< the works start this many days after the devis is accepted [assumption]
-  int duration_days = 0;        ///< the works last this many calendar days (0: not stated; the devis warns)
-  int payment_days = 30;        ///< payment due this many days after the invoice date (L441-10: at most 60)
+  int validity_days = 30;     ///< the devis holds this many days from its date
+  int start_after_days = 15;  ///< the works start this many days after the devis is accepted [assumption]
+  int duration_days = 0;      ///< the works last this many calendar days (0: not stated; the devis warns)
+  int payment_days = 30;      ///< payment due this many days after the invoice date (L441-10: at most 60)
   PaymentMethod payment_method = PaymentMethod::transfer;  ///< how the client pays
 
   static constexpr std::string_view schema_name = "Terms";
@@ -38,11 +38,14 @@ struct Terms {
     return std::tuple{
         field("validity_days", &S::validity_days, "the devis holds this many days").units("days").in("1", "366", "[]"),
         field("start_after_days", &S::start_after_days, "works start this many days after acceptance")
-            .units("days").in("0", "3660", "[]"),
+            .units("days")
+            .in("0", "3660", "[]"),
         field("duration_days", &S::duration_days, "works last this many calendar days (0: not stated)")
-            .units("days").in("0", "3660", "[]"),
+            .units("days")
+            .in("0", "3660", "[]"),
         field("payment_days", &S::payment_days, "payment due this many days after the invoice date")
-            .units("days").in("0", "60", "[]"),
+            .units("days")
+            .in("0", "60", "[]"),
         field("payment_method", &S::payment_method, "transfer (IBAN and BIC printed), cheque or other")};
   }
   friend bool operator==(const Terms&, const Terms&) = default;

@@ -36,10 +36,10 @@ inline const Decimal& min_productivity() {
 
 /// Standard hours = constant + Σ coefficient x driver, per occurrence.
 struct TimeEquation {
-  std::string name;                       ///< the name jobs use, unique in the atelier
-  Decimal constant{0};                    ///< standard hours of every occurrence, h
-  std::vector<allocation::Term> terms;    ///< coefficient (h per unit of the driver) x driver
-  std::string source = "[est]";           ///< where it comes from: [est], or the fit (jobs, R²)
+  std::string name;                     ///< the name jobs use, unique in the atelier
+  Decimal constant{0};                  ///< standard hours of every occurrence, h
+  std::vector<allocation::Term> terms;  ///< coefficient (h per unit of the driver) x driver
+  std::string source = "[est]";         ///< where it comes from: [est], or the fit (jobs, R²)
   static constexpr std::string_view schema_name = "TimeEquation";
   /// The field table (schema/field.hpp); `terms` is a JSON object {driver: coefficient}.
   static constexpr auto schema() {
@@ -55,9 +55,9 @@ struct TimeEquation {
 
 /// `count` occurrences of an atelier's time equation with the given driver values.
 struct EquationUse {
-  std::string equation;                         ///< a TimeEquation name of the job's atelier
-  Decimal count{1};                             ///< occurrences, >= 0
-  std::vector<allocation::DriverValue> drivers; ///< driver values (a driver left out is 0)
+  std::string equation;                          ///< a TimeEquation name of the job's atelier
+  Decimal count{1};                              ///< occurrences, >= 0
+  std::vector<allocation::DriverValue> drivers;  ///< driver values (a driver left out is 0)
   static constexpr std::string_view schema_name = "EquationUse";
   /// The field table (schema/field.hpp); `drivers` is a JSON object {driver: value}.
   static constexpr auto schema() {

@@ -21,12 +21,12 @@ inline constexpr int ccn_full_time_weekly_hours = 35;
 
 /// A group's pay against its class's minimum at a date.
 struct PayFloor {
-  std::string ccn_class;       ///< the class (emploi repère and level), e.g. "encadrant_b"
-  Decimal coefficient{0};      ///< its minimum coefficient, points
-  Decimal point_value{0};      ///< €/point/month
-  Money minimum_monthly;       ///< coefficient x point, € a month for 35 h a week (exact)
+  std::string ccn_class;         ///< the class (emploi repère and level), e.g. "encadrant_b"
+  Decimal coefficient{0};        ///< its minimum coefficient, points
+  Decimal point_value{0};        ///< €/point/month
+  Money minimum_monthly;         ///< coefficient x point, € a month for 35 h a week (exact)
   Decimal full_time_monthly{0};  ///< the group's pay as € a month for 35 h a week (exact)
-  bool below = false;          ///< full_time_monthly < minimum_monthly
+  bool below = false;            ///< full_time_monthly < minimum_monthly
   friend bool operator==(const PayFloor&, const PayFloor&) = default;
 };
 
@@ -45,12 +45,15 @@ inline std::optional<PayFloor> pay_floor(const StaffGroup& g, rates::RateLookup&
   switch (g.pay_basis) {
     // Exact quotients (detail/divisor.hpp): 12 and the weekly hours are short decimals.
     case PayBasis::smic:
-      f.full_time_monthly = ::aci::detail::quotient(rates.value(Rate::smic_hourly) * full_time * weeks_per_year, Decimal(12));
+      f.full_time_monthly =
+          ::aci::detail::quotient(rates.value(Rate::smic_hourly) * full_time * weeks_per_year, Decimal(12));
       break;
     case PayBasis::hourly:
       f.full_time_monthly = ::aci::detail::quotient(g.pay.amount() * full_time * weeks_per_year, Decimal(12));
       break;
-    case PayBasis::monthly: f.full_time_monthly = ::aci::detail::quotient(g.pay.amount() * full_time, g.weekly_hours); break;
+    case PayBasis::monthly:
+      f.full_time_monthly = ::aci::detail::quotient(g.pay.amount() * full_time, g.weekly_hours);
+      break;
   }
   f.below = f.full_time_monthly < f.minimum_monthly.amount();
   return f;
@@ -64,13 +67,13 @@ bool check_pay_floor(const StaffGroup& g, rates::RateLookup& rates, const Path& 
   const auto f = pay_floor(g, rates);
   if (!f || !f->below) return false;
   if (g.pay_below_minimum_accepted) return true;
-  throw InvalidInput(::aci::detail::path_text(path) + ".pay",
-                     g.pay_basis == PayBasis::smic ? std::string("SMIC") : g.pay.to_string(),
-                     "below the minimum of the collective agreement of ACIs (IDCC 3016) for class " + f->ccn_class +
-                         " at " + rates.date().to_string() + ": " + f->minimum_monthly.format_fr() +
-                         " a month for 35 h a week (" + to_string(f->coefficient) + " points x " +
-                         to_string(f->point_value) + " €); pay at least that, or set pay_below_minimum_accepted "
-                         "(a warning instead)");
+  throw InvalidInput(
+      ::aci::detail::path_text(path) + ".pay", g.pay_basis == PayBasis::smic ? std::string("SMIC") : g.pay.to_string(),
+      "below the minimum of the collective agreement of ACIs (IDCC 3016) for class " + f->ccn_class + " at " +
+          rates.date().to_string() + ": " + f->minimum_monthly.format_fr() + " a month for 35 h a week (" +
+          to_string(f->coefficient) + " points x " + to_string(f->point_value) +
+          " €); pay at least that, or set pay_below_minimum_accepted "
+          "(a warning instead)");
 }
 
 }  // namespace aci::people

@@ -76,17 +76,19 @@ struct HoursSplit {
     using schema::field;
     return std::tuple{
         field("training", &S::training, "planned training, share of paid hours").units("share").in("0", "1", "[]"),
-        field("accompaniment", &S::accompaniment, "socio-professional accompaniment, share").units("share").in("0", "1", "[]"),
+        field("accompaniment", &S::accompaniment, "socio-professional accompaniment, share")
+            .units("share")
+            .in("0", "1", "[]"),
         field("meetings", &S::meetings, "meetings, share").units("share").in("0", "1", "[]"),
         field("leave", &S::leave, "paid leave, share").units("share").in("0", "1", "[]"),
         field("bank_holidays", &S::bank_holidays, "bank holidays, share").units("share").in("0", "1", "[]"),
-        field("absence", &S::absence, "absence the employer pays, share of paid hours").units("share").in("0", "1", "[]")};
+        field("absence", &S::absence, "absence the employer pays, share of paid hours")
+            .units("share")
+            .in("0", "1", "[]")};
   }
 
   /// Share of paid hours that is production: 1 - the other shares.
-  Decimal production() const {
-    return 1 - training - accompaniment - meetings - leave - bank_holidays - absence;
-  }
+  Decimal production() const { return 1 - training - accompaniment - meetings - leave - bank_holidays - absence; }
   /// InvalidInput (prefixed with `path`) unless every share is in [0, 1] and production > 0.
   void validate(std::string_view path) const { schema::validate(*this, std::string(path)); }
   /// validate() with the prefix made by path() only when a check fails.
@@ -105,16 +107,16 @@ struct HoursSplit {
 
 /// A group of people with the same contract, pay and hours.
 struct StaffGroup {
-  std::string name;                 ///< e.g. "CDDI crew", "ETPS"
-  Role role = Role::integration;    ///< which cost line the group feeds
-  Decimal headcount{1};             ///< persons (may be fractional: 0.5 = a half-time share)
-  Decimal weekly_hours{35};         ///< contract hours per person, h/week
+  std::string name;                     ///< e.g. "CDDI crew", "ETPS"
+  Role role = Role::integration;        ///< which cost line the group feeds
+  Decimal headcount{1};                 ///< persons (may be fractional: 0.5 = a half-time share)
+  Decimal weekly_hours{35};             ///< contract hours per person, h/week
   PayBasis pay_basis = PayBasis::smic;  ///< how `pay` is read
-  Money pay;                        ///< €/h (hourly) or €/month (monthly); unused for smic
+  Money pay;                            ///< €/h (hourly) or €/month (monthly); unused for smic
   ContributionMode contribution_mode = ContributionMode::rate;  ///< see ContributionMode
-  Decimal employer_rate{"0.45"};    ///< employer contribution rate (before reduction in legal mode)
-  Money per_head_annual_cost;       ///< €/person/year: work clothes, PPE, medical visits…
-  HoursSplit hours;                 ///< how paid hours split
+  Decimal employer_rate{"0.45"};  ///< employer contribution rate (before reduction in legal mode)
+  Money per_head_annual_cost;     ///< €/person/year: work clothes, PPE, medical visits…
+  HoursSplit hours;               ///< how paid hours split
   /// Absence the employer does not pay (sickness of CDDI staff without seniority for the
   /// employer's top-up), share of contract hours in [0, 1): neither paid nor worked, earns no aid.
   Decimal unpaid_absence{0};
@@ -139,21 +141,31 @@ struct StaffGroup {
         field("name", &S::name, "e.g. 'CDDI crew'").needed().not_empty(),
         field("role", &S::role, "'integration', 'supervisor', 'socio_professional' or 'support'"),
         field("headcount", &S::headcount, "persons (fractional allowed; posts for integration groups)")
-            .units("persons").in("0", "10000", "[]").needed(),
+            .units("persons")
+            .in("0", "10000", "[]")
+            .needed(),
         field("weekly_hours", &S::weekly_hours, "contract hours per person (legal maximum 48)")
-            .units("h/week").in("0", "48", "(]").needed(),
+            .units("h/week")
+            .in("0", "48", "(]")
+            .needed(),
         field("pay_basis", &S::pay_basis, "'smic', 'hourly' or 'monthly'").placed("pay.basis"),
         field("pay", &S::pay, "€/h (hourly) or €/month (monthly); unused for smic")
-            .units("€/h or €/month").at_least("0").placed("pay.amount")
+            .units("€/h or €/month")
+            .at_least("0")
+            .placed("pay.amount")
             .written_if([](const S& g) { return g.pay_basis != PayBasis::smic; }),
         field("contribution_mode", &S::contribution_mode, "'rate' or 'legal_reduction'").placed("contributions.mode"),
         field("employer_rate", &S::employer_rate, "employer contribution rate (before the reduction in legal mode)")
-            .units("share").in("0", "1", "[)").placed("contributions.employer_rate"),
+            .units("share")
+            .in("0", "1", "[)")
+            .placed("contributions.employer_rate"),
         field("per_head_annual_cost", &S::per_head_annual_cost, "work clothes, PPE, medical visits…")
-            .units("€/person/year").at_least("0"),
+            .units("€/person/year")
+            .at_least("0"),
         field("hours", &S::hours, "HoursSplit: how paid hours split"),
         field("unpaid_absence", &S::unpaid_absence, "absence the employer does not pay, share of contract hours")
-            .units("share").in("0", "1", "[)"),
+            .units("share")
+            .in("0", "1", "[)"),
         field("hours_derogation", &S::hours_derogation, "CDDI under 20 h/week by derogation (L5132-15-1)"),
         field("ccn_class", &S::ccn_class, "class of the ACI collective agreement, e.g. 'encadrant_b' ('' = none)")
             .quiet_when_empty(),
@@ -161,7 +173,8 @@ struct StaffGroup {
               "pay below the class's minimum is accepted (a warning instead of an error)"),
         field("health_cover_monthly", &S::health_cover_monthly,
               "employer's share of the supplementary health cover (L911-7 CSS) [est]")
-            .units("€/month/person").at_least("0")};
+            .units("€/month/person")
+            .at_least("0")};
   }
 
   /// InvalidInput (prefixed with `path`) on any bad field.
@@ -191,18 +204,18 @@ inline constexpr int cddi_minimum_weekly_hours = 20;
 /// Annual figures of one person of a group (scalar T: double or Decimal).
 template <class T>
 struct StaffCost {
-  T contract_hours{};             ///< h/year per person: 52 x weekly hours
-  T paid_hours{};                 ///< h/year per person: contract hours less unpaid absence, plus the
-                                  ///< paid leave accrued during it (accrued_leave_hours)
-  T accrued_leave_hours{};        ///< h/year per person: paid leave accrued during sick leave (loi 2024-364)
-  T production_hours{};           ///< h/year per person
-  T training_hours{};             ///< h/year per person
-  T annual_gross{};               ///< €/year per person
-  T per_head{};                   ///< €/year per person: per-head costs
-  T reduction_coefficient{};      ///< general reduction coefficient applied (0 in rate mode)
-  T employer_contributions{};     ///< €/year per person, after any reduction
-  T annual_cost{};                ///< gross + contributions + per-head costs, €/year per person
-  T training_share{};             ///< share of paid hours in training (HoursSplit::training)
+  T contract_hours{};          ///< h/year per person: 52 x weekly hours
+  T paid_hours{};              ///< h/year per person: contract hours less unpaid absence, plus the
+                               ///< paid leave accrued during it (accrued_leave_hours)
+  T accrued_leave_hours{};     ///< h/year per person: paid leave accrued during sick leave (loi 2024-364)
+  T production_hours{};        ///< h/year per person
+  T training_hours{};          ///< h/year per person
+  T annual_gross{};            ///< €/year per person
+  T per_head{};                ///< €/year per person: per-head costs
+  T reduction_coefficient{};   ///< general reduction coefficient applied (0 in rate mode)
+  T employer_contributions{};  ///< €/year per person, after any reduction
+  T annual_cost{};             ///< gross + contributions + per-head costs, €/year per person
+  T training_share{};          ///< share of paid hours in training (HoursSplit::training)
 
   /// €/h: annual cost / paid hours (computed on demand: a quote needs neither rate).
   T cost_per_paid_hour() const { return annual_cost / paid_hours; }
@@ -216,16 +229,16 @@ template <class T>
 struct StaffInputs {
   PayBasis pay_basis = PayBasis::smic;                          ///< how `pay` reads
   ContributionMode contribution_mode = ContributionMode::rate;  ///< rate, or rate less the reduction
-  T weekly_hours{};        ///< contract h/week
-  T unpaid_absence{};      ///< share of contract hours neither paid nor worked
-  T training_share{};      ///< share of paid hours in training
-  T other_share{};         ///< accompaniment + meetings + leave + bank holidays, share of paid hours
-  T absence_share{};       ///< paid absence, share of paid hours
-  T pay{};                 ///< €/h (the SMIC for smic, the pay for hourly) or €/month (monthly)
-  T smic_hourly{};         ///< €/h, for the reduction (legal_reduction only)
-  T employer_rate{};       ///< before the reduction (legal_reduction) or net of it (rate)
-  T per_head{};            ///< €/year per person (per-head costs and health cover)
-  T leave_share{};         ///< paid leave, share of paid hours
+  T weekly_hours{};                                             ///< contract h/week
+  T unpaid_absence{};                                           ///< share of contract hours neither paid nor worked
+  T training_share{};                                           ///< share of paid hours in training
+  T other_share{};    ///< accompaniment + meetings + leave + bank holidays, share of paid hours
+  T absence_share{};  ///< paid absence, share of paid hours
+  T pay{};            ///< €/h (the SMIC for smic, the pay for hourly) or €/month (monthly)
+  T smic_hourly{};    ///< €/h, for the reduction (legal_reduction only)
+  T employer_rate{};  ///< before the reduction (legal_reduction) or net of it (rate)
+  T per_head{};       ///< €/year per person (per-head costs and health cover)
+  T leave_share{};    ///< paid leave, share of paid hours
   /// Paid leave accrued per hour of (unpaid) sick leave, as a share of what an hour of work
   /// accrues: 2 days a month against 2.5 (L3141-5-1 by loi 2024-364, L3141-3); 0 without absence.
   T sick_leave_accrual{};
@@ -249,16 +262,20 @@ StaffInputs<T> staff_inputs(const StaffGroup& g, rates::RateLookup& rates, bool 
   in.other_share = scalar_cast<T>(g.hours.accompaniment + g.hours.meetings + g.hours.leave + g.hours.bank_holidays);
   in.absence_share = scalar_cast<T>(g.hours.absence);
   switch (g.pay_basis) {
-    case PayBasis::smic: in.pay = scalar_cast<T>(rates.value(Rate::smic_hourly)); break;
+    case PayBasis::smic:
+      in.pay = scalar_cast<T>(rates.value(Rate::smic_hourly));
+      break;
     case PayBasis::hourly:
-    case PayBasis::monthly: in.pay = scalar_cast<T>(g.pay.amount()); break;
+    case PayBasis::monthly:
+      in.pay = scalar_cast<T>(g.pay.amount());
+      break;
   }
   in.employer_rate = scalar_cast<T>(g.employer_rate);
   if (g.contribution_mode == ContributionMode::legal_reduction) {
-    in.reduction = {scalar_cast<T>(rates.value(Rate::reduction_tmin)),
-                    scalar_cast<T>(rates.value(large_employer ? Rate::reduction_tdelta_fnal_050
-                                                              : Rate::reduction_tdelta_fnal_010)),
-                    scalar_cast<T>(rates.value(Rate::reduction_smic_multiple))};
+    in.reduction = {
+        scalar_cast<T>(rates.value(Rate::reduction_tmin)),
+        scalar_cast<T>(rates.value(large_employer ? Rate::reduction_tdelta_fnal_050 : Rate::reduction_tdelta_fnal_010)),
+        scalar_cast<T>(rates.value(Rate::reduction_smic_multiple))};
     in.smic_hourly = scalar_cast<T>(rates.value(Rate::smic_hourly));
   }
   in.per_head = scalar_cast<T>(g.per_head_annual_cost.amount() + g.health_cover_monthly.amount() * 12);
@@ -292,8 +309,12 @@ StaffCost<T> staff_cost(const StaffInputs<T>& in) {
   c.training_share = ::aci::detail::quotient(c.training_hours, c.paid_hours);
   switch (in.pay_basis) {
     case PayBasis::smic:
-    case PayBasis::hourly: c.annual_gross = in.pay * c.paid_hours; break;
-    case PayBasis::monthly: c.annual_gross = in.pay * T(12) * paid_share; break;
+    case PayBasis::hourly:
+      c.annual_gross = in.pay * c.paid_hours;
+      break;
+    case PayBasis::monthly:
+      c.annual_gross = in.pay * T(12) * paid_share;
+      break;
   }
   T rate = in.employer_rate;
   if (in.contribution_mode == ContributionMode::legal_reduction) {
@@ -314,11 +335,10 @@ StaffCost<T> staff_cost(const StaffInputs<T>& in) {
 
 /// The annual cost of one person of `g`, with the rates in force at `rates.date()`.
 template <class T>
-StaffCost<T> annual_staff_cost(const StaffGroup& g, rates::RateLookup& rates,
-                               bool large_employer = false) {
+StaffCost<T> annual_staff_cost(const StaffGroup& g, rates::RateLookup& rates, bool large_employer = false) {
   const StaffCost<T> c = staff_cost(staff_inputs<T>(g, rates, large_employer));
-  ACI_COST_REQUIRE(scalar_cast<T>(g.employer_rate) - c.reduction_coefficient >= 0, "staff[" + g.name + "].employer_rate",
-                   to_string(g.employer_rate),
+  ACI_COST_REQUIRE(scalar_cast<T>(g.employer_rate) - c.reduction_coefficient >= 0,
+                   "staff[" + g.name + "].employer_rate", to_string(g.employer_rate),
                    "is below the general reduction coefficient at this pay; give the rate before reduction");
   return c;
 }

@@ -31,24 +31,24 @@ inline constexpr std::array<std::string_view, financer_count> financer_keys = {
 /// Annual totals of one atelier (scalar T: double or Decimal).
 template <class T>
 struct AtelierRates {
-  T integration_paid_hours{};        ///< h/year, filled integration posts (HP)
-  T integration_production_hours{};  ///< h/year on jobs, on site or travelling (HQ)
-  T integration_training_hours{};    ///< h/year (HT)
-  T integration_cost{};              ///< €/year (CI)
-  T integration_training_cost{};     ///< €/year: the part of integration cost paid for training hours (CT)
-  T supervisor_cost{};               ///< €/year (CS)
-  T supervisor_production_hours{};   ///< h/year on site and travelling (HS)
-  T socio_professional_cost{};       ///< €/year (ASP/CIP, CA)
-  T support_cost{};                  ///< €/year (director, admin…, CU)
-  T overheads{};                     ///< €/year (O)
-  T structure_charges{};             ///< €/year: the ACI's structure allocated to the atelier (cost centres)
-  T other_charges{};                 ///< €/year (X)
-  T equipment_charges{};             ///< €/year: Σ equipment rate x annual hours
-  T vehicle_charges{};               ///< €/year: annual km x €/km
-  T salaries{};                      ///< €/year: gross pay of every group (charges by nature)
-  T contributions{};                 ///< €/year: employer contributions after the reduction
-  T per_head_costs{};                ///< €/year: per-head costs of every group
-  T aid_total{};                     ///< €/year aide au poste (socle + modulation, prorated to paid hours)
+  T integration_paid_hours{};               ///< h/year, filled integration posts (HP)
+  T integration_production_hours{};         ///< h/year on jobs, on site or travelling (HQ)
+  T integration_training_hours{};           ///< h/year (HT)
+  T integration_cost{};                     ///< €/year (CI)
+  T integration_training_cost{};            ///< €/year: the part of integration cost paid for training hours (CT)
+  T supervisor_cost{};                      ///< €/year (CS)
+  T supervisor_production_hours{};          ///< h/year on site and travelling (HS)
+  T socio_professional_cost{};              ///< €/year (ASP/CIP, CA)
+  T support_cost{};                         ///< €/year (director, admin…, CU)
+  T overheads{};                            ///< €/year (O)
+  T structure_charges{};                    ///< €/year: the ACI's structure allocated to the atelier (cost centres)
+  T other_charges{};                        ///< €/year (X)
+  T equipment_charges{};                    ///< €/year: Σ equipment rate x annual hours
+  T vehicle_charges{};                      ///< €/year: annual km x €/km
+  T salaries{};                             ///< €/year: gross pay of every group (charges by nature)
+  T contributions{};                        ///< €/year: employer contributions after the reduction
+  T per_head_costs{};                       ///< €/year: per-head costs of every group
+  T aid_total{};                            ///< €/year aide au poste (socle + modulation, prorated to paid hours)
   std::array<T, financer_count> funding{};  ///< €/year by financer (aid split, then grants)
 
   /// €/integration work hour: labour net of training time.
@@ -90,19 +90,19 @@ struct GroupInputs {
 /// a sweep changes its fields directly.
 template <class T>
 struct AtelierInputs {
-  std::vector<GroupInputs<T>> groups;  ///< the staff groups, in the atelier's order
-  T occupancy{};                       ///< filled share of the integration posts
-  T overheads{};                       ///< €/year
-  T structure{};                       ///< €/year: the ACI's structure allocated to the atelier
-  T other_charges{};                   ///< €/year
-  T equipment_charges{};               ///< €/year: Σ equipment rate x annual hours
-  T vehicle_charges{};                 ///< €/year: annual km x €/km
-  bool aide_au_poste = false;          ///< the atelier receives the aid
-  T aid_socle{};                       ///< €/FTE/year
-  T fte_paid_hours{};                  ///< paid hours of one FTE on the ACI basis
-  T aid_modulation_share{};            ///< modulated part, share of the socle
-  T rsa_fte{};                         ///< FTE of RSA beneficiaries (département co-funding)
-  T rsa_per_fte{};                     ///< €/year the département pays per RSA FTE (share x RSA x 12)
+  std::vector<GroupInputs<T>> groups;      ///< the staff groups, in the atelier's order
+  T occupancy{};                           ///< filled share of the integration posts
+  T overheads{};                           ///< €/year
+  T structure{};                           ///< €/year: the ACI's structure allocated to the atelier
+  T other_charges{};                       ///< €/year
+  T equipment_charges{};                   ///< €/year: Σ equipment rate x annual hours
+  T vehicle_charges{};                     ///< €/year: annual km x €/km
+  bool aide_au_poste = false;              ///< the atelier receives the aid
+  T aid_socle{};                           ///< €/FTE/year
+  T fte_paid_hours{};                      ///< paid hours of one FTE on the ACI basis
+  T aid_modulation_share{};                ///< modulated part, share of the socle
+  T rsa_fte{};                             ///< FTE of RSA beneficiaries (département co-funding)
+  T rsa_per_fte{};                         ///< €/year the département pays per RSA FTE (share x RSA x 12)
   std::array<T, financer_count> grants{};  ///< €/year by financer (the aid lines stay 0 here)
 };
 
@@ -170,8 +170,12 @@ void add_staff(AtelierRates<T>& r, people::Role role, const T& n, const people::
       r.supervisor_cost += n * c.annual_cost;
       r.supervisor_production_hours += n * c.production_hours;
       break;
-    case Role::socio_professional: r.socio_professional_cost += n * c.annual_cost; break;
-    case Role::support: r.support_cost += n * c.annual_cost; break;
+    case Role::socio_professional:
+      r.socio_professional_cost += n * c.annual_cost;
+      break;
+    case Role::support:
+      r.support_cost += n * c.annual_cost;
+      break;
   }
 }
 
@@ -225,8 +229,9 @@ void check_funding(const AtelierRates<T>& r, const AtelierInputs<T>& in, const D
   if (!in.aide_au_poste || !(in.rsa_fte > T(0))) return;
   ACI_COST_REQUIRE(in.rsa_fte * in.fte_paid_hours <= r.integration_paid_hours, path() + ".subsidies.rsa_fte",
                    to_string(rsa_fte_shown),
-                   "exceeds the filled integration FTEs (" + ::aci::detail::to_text(T(r.integration_paid_hours / in.fte_paid_hours)) +
-                       " = paid hours / " + ::aci::detail::to_text(in.fte_paid_hours) + ")");
+                   "exceeds the filled integration FTEs (" +
+                       ::aci::detail::to_text(T(r.integration_paid_hours / in.fte_paid_hours)) + " = paid hours / " +
+                       ::aci::detail::to_text(in.fte_paid_hours) + ")");
   const T departement = r.funding[static_cast<std::size_t>(Financer::aid_departement)];
   ACI_COST_REQUIRE(departement <= r.aid_total, path() + ".subsidies.rsa_fte", to_string(rsa_fte_shown),
                    "the département's share " + ::aci::detail::to_text(departement) + " exceeds the aid " +
@@ -246,8 +251,8 @@ AtelierRates<T> atelier_rates(const model::Atelier& a, bool large_employer, rate
   for (std::size_t i = 0; i < a.staff.size(); ++i) {
     const GroupInputs<T>& g = in.groups[i];
     const people::StaffCost<T> c = people::staff_cost(g.staff);
-    ACI_COST_REQUIRE(g.staff.employer_rate - c.reduction_coefficient >= T(0), "staff[" + a.staff[i].name + "].employer_rate",
-                     to_string(a.staff[i].employer_rate),
+    ACI_COST_REQUIRE(g.staff.employer_rate - c.reduction_coefficient >= T(0),
+                     "staff[" + a.staff[i].name + "].employer_rate", to_string(a.staff[i].employer_rate),
                      "is below the general reduction coefficient at this pay; give the rate before reduction");
     add_staff(staff, g.role, paid_persons(g, in.occupancy), c);
   }

@@ -29,10 +29,10 @@ namespace aci::quote {
 /// What every scenario of a batch shares: the reduced model, its staff totals, and what the
 /// error messages name.
 struct QuoteBase {
-  QuoteInputs<double> inputs;                 ///< the atelier and the job as scalars
-  AtelierRates<double> staff;                 ///< staff_totals(inputs.atelier)
-  AtelierRates<double> fixed_staff;           ///< the same over the groups a crew input leaves alone
-  std::vector<std::string> group_names;       ///< the staff groups' names (errors)
+  QuoteInputs<double> inputs;            ///< the atelier and the job as scalars
+  AtelierRates<double> staff;            ///< staff_totals(inputs.atelier)
+  AtelierRates<double> fixed_staff;      ///< the same over the groups a crew input leaves alone
+  std::vector<std::string> group_names;  ///< the staff groups' names (errors)
 
   /// The base of `job` in `aci`, validated as compute_figures validates a quote.
   static QuoteBase of(const model::Aci& aci, const model::Job& job, const rates::RateTable& table,
@@ -155,7 +155,8 @@ inline void throw_scenario(const QuoteBase& base, const QuoteColumns& in, std::s
                    q.job.supervisors, "the atelier has no supervisor (ETPS) staff group to charge");
   if (q.atelier.aide_au_poste) {
     ACI_COST_REQUIRE(q.atelier.rsa_fte * q.atelier.fte_paid_hours <= r.integration_paid_hours,
-                     scenario + ": atelier.subsidies.rsa_fte", q.atelier.rsa_fte, "exceeds the filled integration FTEs");
+                     scenario + ": atelier.subsidies.rsa_fte", q.atelier.rsa_fte,
+                     "exceeds the filled integration FTEs");
     ACI_COST_REQUIRE(r.funding[static_cast<std::size_t>(Financer::aid_departement)] <= r.aid_total,
                      scenario + ": atelier.subsidies.rsa_fte", q.atelier.rsa_fte,
                      "the département's share exceeds the aid it is part of");
@@ -171,9 +172,11 @@ inline void throw_scenario(const QuoteBase& base, const QuoteColumns& in, std::s
         swept += (swept.empty() ? "" : ", ") + std::string(quote_input_specs[k].name) + " = " +
                  ::aci::detail::to_text(in.input[k][i]);
     throw InvalidInput(scenario + ": " + std::string(quote_output_specs[m].name), ::aci::detail::to_text(y),
-                       is_amount(m) ? "beyond the amounts a quote holds exactly (|x| <= 9.2e16 \u20ac): the swept inputs "
-                                      "are too extreme together (" + swept + ")"
-                                    : "not a finite number: the swept inputs are too extreme together (" + swept + ")");
+                       is_amount(m)
+                           ? "beyond the amounts a quote holds exactly (|x| <= 9.2e16 \u20ac): the swept inputs "
+                             "are too extreme together (" +
+                                 swept + ")"
+                           : "not a finite number: the swept inputs are too extreme together (" + swept + ")");
   }
   throw std::logic_error("aci::quote::throw_scenario: scenario " + std::to_string(i) + " passed every check");
 }

@@ -23,7 +23,16 @@ ACI_COST_STRICT_FP_BEGIN
 namespace aci::quote {
 
 /// The cost lines of a quote, in display order; they add up to the full cost.
-enum class CostLine { integration_labour, training, supervision, accompaniment, materials, equipment, travel, overheads };
+enum class CostLine {
+  integration_labour,
+  training,
+  supervision,
+  accompaniment,
+  materials,
+  equipment,
+  travel,
+  overheads
+};
 inline constexpr std::size_t cost_line_count = 8;
 /// Stable keys of the cost lines (JSON, DataFrames).
 inline constexpr std::array<std::string_view, cost_line_count> cost_line_keys = {
@@ -44,56 +53,56 @@ inline constexpr std::array<std::string_view, extra_line_count> extra_line_keys 
 /// The numeric figures of one quote, unrounded (T: double, Decimal, or lanes of doubles).
 template <class T>
 struct QuoteCore {
-  T standard_hours{};          ///< work content, standard hours
-  T productivity{};            ///< relative productivity used (per production hour), share
-  T integration_hours{};       ///< on-site hours of integration employees on the job, h (H)
-  T crew_travel_hours{};       ///< paid travel time of the crew, h (Tc)
-  T work_hours{};              ///< integration work hours: on site + travel, h (W = H + Tc): the insertion hours
-  T paid_integration_hours{};  ///< their paid hours attributable to the job (incl. leave, training…)
-  T training_hours{};          ///< training obligation attributable to the job, h
-  T supervision_hours{};       ///< ETPS hours on site, h
-  T supervisor_travel_hours{}; ///< ETPS travel time, h (Ts)
-  T elapsed_hours{};           ///< duration on site, h (integration hours / crew)
-  T travel_hours{};            ///< paid travel time of crew and supervisors, h (Tc + Ts)
-  std::array<T, cost_line_count> lines{};    ///< cost lines, € (see CostLine)
-  T full_cost{};               ///< sum of lines, €
-  T production_cost{};         ///< what an ordinary firm spends on the same standard hours, €
-  T insertion_extra_cost{};    ///< full cost - production cost, € (top-down)
+  T standard_hours{};           ///< work content, standard hours
+  T productivity{};             ///< relative productivity used (per production hour), share
+  T integration_hours{};        ///< on-site hours of integration employees on the job, h (H)
+  T crew_travel_hours{};        ///< paid travel time of the crew, h (Tc)
+  T work_hours{};               ///< integration work hours: on site + travel, h (W = H + Tc): the insertion hours
+  T paid_integration_hours{};   ///< their paid hours attributable to the job (incl. leave, training…)
+  T training_hours{};           ///< training obligation attributable to the job, h
+  T supervision_hours{};        ///< ETPS hours on site, h
+  T supervisor_travel_hours{};  ///< ETPS travel time, h (Ts)
+  T elapsed_hours{};            ///< duration on site, h (integration hours / crew)
+  T travel_hours{};             ///< paid travel time of crew and supervisors, h (Tc + Ts)
+  std::array<T, cost_line_count> lines{};         ///< cost lines, € (see CostLine)
+  T full_cost{};                                  ///< sum of lines, €
+  T production_cost{};                            ///< what an ordinary firm spends on the same standard hours, €
+  T insertion_extra_cost{};                       ///< full cost - production cost, € (top-down)
   std::array<T, extra_line_count> extra_lines{};  ///< bottom-up insertion extra cost, € (see ExtraLine)
-  T extra_bottom_up{};         ///< sum of extra_lines, €
-  T marginal_cost{};           ///< what the job adds to the year, €
-  std::array<T, subsidy_count> subsidies{};  ///< subsidy lines by financer, €
-  T subsidies_total{};         ///< €
-  T net_cost{};                ///< full cost - subsidies, €
-  T debourse_sec{};            ///< labour, training, supervision, materials, equipment, €
-  T coefficient_k{};           ///< K used (ds_coefficient), else 0
-  T price_ht{};                ///< price excl. VAT under the policy, €
-  T vat_rate{};                ///< share (0 when exempt)
-  T franchise_threshold{};     ///< €/year, when exempt: commercial receipts exempt below it
-  T market_price{};            ///< standard hours x market price + materials, €
-  T market_floor{};            ///< standard hours x low market price + materials, €
+  T extra_bottom_up{};                            ///< sum of extra_lines, €
+  T marginal_cost{};                              ///< what the job adds to the year, €
+  std::array<T, subsidy_count> subsidies{};       ///< subsidy lines by financer, €
+  T subsidies_total{};                            ///< €
+  T net_cost{};                                   ///< full cost - subsidies, €
+  T debourse_sec{};                               ///< labour, training, supervision, materials, equipment, €
+  T coefficient_k{};                              ///< K used (ds_coefficient), else 0
+  T price_ht{};                                   ///< price excl. VAT under the policy, €
+  T vat_rate{};                                   ///< share (0 when exempt)
+  T franchise_threshold{};                        ///< €/year, when exempt: commercial receipts exempt below it
+  T market_price{};                               ///< standard hours x market price + materials, €
+  T market_floor{};                               ///< standard hours x low market price + materials, €
   T overcompensation_ceiling{};  ///< full cost x (1 + reasonable profit) - subsidies - output revenue, €:
                                  ///< a price above it over-compensates (Decision 2012/21/EU, art. 5)
-  T annual_charges{};          ///< atelier charges of the year, € (sales-cap base)
-  T sales_cap_share{};         ///< the D5132-34 share the cap is of the charges
-  T sales_cap{};               ///< cap share x charges, €
-  T annual_sales{};            ///< atelier sales of the year before this job, €
-  T supervision_needed{};      ///< ETPS h/year the job's ratio needs over the atelier's year (supervisors / crew x HQ)
-  T supervision_available{};   ///< ETPS working h/year of the atelier (HS)
-  T output_units{};            ///< units produced (model::Output; the standard hours by default)
-  T sold_units{};              ///< units sold: produced x (1 - loss share)
-  T output_revenue{};          ///< revenue tied to output besides the sale (support per unit x units recovered), €
-  T full_cost_per_unit{};      ///< full cost / units sold, €
-  T net_cost_per_unit{};       ///< net cost / units sold, €
-  T price_per_unit{};          ///< price excl. VAT / units sold, €
-  T price_ttc{};               ///< price excl. VAT x (1 + VAT rate), € (unrounded)
-  T price_minus_net_cost{};    ///< price excl. VAT - net cost, €
+  T annual_charges{};            ///< atelier charges of the year, € (sales-cap base)
+  T sales_cap_share{};           ///< the D5132-34 share the cap is of the charges
+  T sales_cap{};                 ///< cap share x charges, €
+  T annual_sales{};              ///< atelier sales of the year before this job, €
+  T supervision_needed{};     ///< ETPS h/year the job's ratio needs over the atelier's year (supervisors / crew x HQ)
+  T supervision_available{};  ///< ETPS working h/year of the atelier (HS)
+  T output_units{};           ///< units produced (model::Output; the standard hours by default)
+  T sold_units{};             ///< units sold: produced x (1 - loss share)
+  T output_revenue{};         ///< revenue tied to output besides the sale (support per unit x units recovered), €
+  T full_cost_per_unit{};     ///< full cost / units sold, €
+  T net_cost_per_unit{};      ///< net cost / units sold, €
+  T price_per_unit{};         ///< price excl. VAT / units sold, €
+  T price_ttc{};              ///< price excl. VAT x (1 + VAT rate), € (unrounded)
+  T price_minus_net_cost{};   ///< price excl. VAT - net cost, €
   // Indicators, 1 or 0 (a sweep's mean of one is a probability); on unrounded figures, so that a
   // price within a cent of a bound may read otherwise than the shown quote's warning.
-  T below_market_floor{};      ///< price < market floor
-  T below_net_cost{};          ///< price < net cost
-  T overcompensated{};         ///< price > over-compensation ceiling
-  T above_sales_cap{};         ///< booked sales + price >= the D5132-34 cap
+  T below_market_floor{};  ///< price < market floor
+  T below_net_cost{};      ///< price < net cost
+  T overcompensated{};     ///< price > over-compensation ceiling
+  T above_sales_cap{};     ///< booked sales + price >= the D5132-34 cap
 
   /// A cost line by kind.
   const T& line(CostLine k) const { return lines[static_cast<std::size_t>(k)]; }
@@ -103,53 +112,53 @@ struct QuoteCore {
 /// quote needs besides them.
 template <class T>
 struct QuoteFigures : QuoteCore<T> {
-  bool vat_exempt = false;     ///< the ACI invoices no VAT (non-profit under the franchise)
-  std::vector<std::string> short_hours_groups;  ///< integration groups under 20 h/week without derogation
-  std::vector<std::string> below_minimum_groups;  ///< groups paid below their CCN class's minimum, accepted
+  bool vat_exempt = false;                          ///< the ACI invoices no VAT (non-profit under the franchise)
+  std::vector<std::string> short_hours_groups;      ///< integration groups under 20 h/week without derogation
+  std::vector<std::string> below_minimum_groups;    ///< groups paid below their CCN class's minimum, accepted
   std::vector<rates::RateEntry> unconfirmed_rates;  ///< `check` figures in force but passed over for confirmed ones
-  PricingOptions pricing;      ///< the options applied: the job's, else its atelier's, else the scenario's
+  PricingOptions pricing;  ///< the options applied: the job's, else its atelier's, else the scenario's
   std::vector<rates::RateEntry> rates_used;  ///< every dated figure the engine read
-  std::optional<Date> rates_known_until;      ///< the rate table's horizon (RateTable::known_until)
+  std::optional<Date> rates_known_until;     ///< the rate table's horizon (RateTable::known_until)
 };
 
 /// A job reduced to scalars: everything its quote is computed from besides the atelier's
 /// totals, with no text, rate table or Decimal left.
 template <class T>
 struct JobInputs {
-  T standard_hours{};        ///< total standard hours (drivers included)
-  T productivity{};          ///< relative productivity (the job's, else the atelier's default)
-  T crew{};                  ///< integration employees on site
-  T supervisors{};           ///< ETPS on site
-  T trips{};                 ///< round trips to the site
-  T hours_per_trip{};        ///< paid travel time per trip and person, h
-  T km_per_trip{};           ///< km per trip
-  T materials{};             ///< €, resold at cost
-  T equipment{};             ///< €: Σ hours x the atelier's rate
-  bool adds_paid_hours = false;  ///< the job adds paid hours to the year (marginal cost)
-  bool has_training_rate = false;  ///< training_rate replaces the atelier's average
-  T training_rate{};         ///< € per integration work hour, when given
-  T vehicle_cost_per_km{};   ///< €/km (the atelier's)
-  T ordinary_hourly_cost{};  ///< €/h of an ordinary firm (the atelier's)
-  T market_hourly_price{};   ///< €/h (the atelier's)
-  T market_floor_hourly_price{};  ///< €/h (the atelier's)
-  T ordinary_supervision_ratio{};  ///< supervisor h per standard hour in an ordinary firm
-  T sales_cap_share{};       ///< D5132-34 share
-  T annual_sales{};          ///< €, the atelier's sales of the year before the job
+  T standard_hours{};                           ///< total standard hours (drivers included)
+  T productivity{};                             ///< relative productivity (the job's, else the atelier's default)
+  T crew{};                                     ///< integration employees on site
+  T supervisors{};                              ///< ETPS on site
+  T trips{};                                    ///< round trips to the site
+  T hours_per_trip{};                           ///< paid travel time per trip and person, h
+  T km_per_trip{};                              ///< km per trip
+  T materials{};                                ///< €, resold at cost
+  T equipment{};                                ///< €: Σ hours x the atelier's rate
+  bool adds_paid_hours = false;                 ///< the job adds paid hours to the year (marginal cost)
+  bool has_training_rate = false;               ///< training_rate replaces the atelier's average
+  T training_rate{};                            ///< € per integration work hour, when given
+  T vehicle_cost_per_km{};                      ///< €/km (the atelier's)
+  T ordinary_hourly_cost{};                     ///< €/h of an ordinary firm (the atelier's)
+  T market_hourly_price{};                      ///< €/h (the atelier's)
+  T market_floor_hourly_price{};                ///< €/h (the atelier's)
+  T ordinary_supervision_ratio{};               ///< supervisor h per standard hour in an ordinary firm
+  T sales_cap_share{};                          ///< D5132-34 share
+  T annual_sales{};                             ///< €, the atelier's sales of the year before the job
   PricePolicy policy = PricePolicy::cost_plus;  ///< the pricing policy
-  T margin{};                ///< cost_plus margin
-  T reasonable_profit{};     ///< share of the full cost above which price + subsidies over-compensate
-  T coefficient_k{};         ///< ds_coefficient K (rounded as the policy says)
-  bool vat_exempt = false;   ///< non-profit exempt
-  T vat_rate{};              ///< share (0 when exempt)
-  T franchise_threshold{};   ///< €/year (exempt only)
-  bool units_are_hours = true;   ///< the output is the standard hours (no quantity given)
-  T output_units{};          ///< units produced (when not the standard hours)
-  T loss_share{};            ///< goods: share not sold
-  bool unit_market = false;  ///< the market price is per unit of output (model::Output)
-  T market_unit_price{};     ///< €/unit sold
+  T margin{};                                   ///< cost_plus margin
+  T reasonable_profit{};        ///< share of the full cost above which price + subsidies over-compensate
+  T coefficient_k{};            ///< ds_coefficient K (rounded as the policy says)
+  bool vat_exempt = false;      ///< non-profit exempt
+  T vat_rate{};                 ///< share (0 when exempt)
+  T franchise_threshold{};      ///< €/year (exempt only)
+  bool units_are_hours = true;  ///< the output is the standard hours (no quantity given)
+  T output_units{};             ///< units produced (when not the standard hours)
+  T loss_share{};               ///< goods: share not sold
+  bool unit_market = false;     ///< the market price is per unit of output (model::Output)
+  T market_unit_price{};        ///< €/unit sold
   T market_floor_unit_price{};  ///< €/unit sold
-  T support_per_unit{};      ///< € per unit recovered
-  T recovered_share{};       ///< share of the units produced that earns support_per_unit (re-used, recycled)
+  T support_per_unit{};         ///< € per unit recovered
+  T recovered_share{};          ///< share of the units produced that earns support_per_unit (re-used, recycled)
 };
 
 /// The figures of a job from its scalars, the atelier's scalars and its annual totals:
@@ -223,8 +232,8 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
   // Marginal: accompaniment and overheads are fixed for the year; labour only if hours are added.
   f.marginal_cost = job.materials + job.equipment + vehicle;
   if (job.adds_paid_hours) {
-    f.marginal_cost += line(CostLine::integration_labour) + line(CostLine::training) + line(CostLine::supervision) +
-                       travel_labour;
+    f.marginal_cost +=
+        line(CostLine::integration_labour) + line(CostLine::training) + line(CostLine::supervision) + travel_labour;
   }
 
   f.subsidies_total = T(0);
@@ -253,12 +262,16 @@ void quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar, QuoteCore<T>
     f.market_floor = f.standard_hours * job.market_floor_hourly_price + job.materials;
   }
   switch (job.policy) {
-    case PricePolicy::cost_plus: f.price_ht = f.full_cost * (T(1) + job.margin); break;
+    case PricePolicy::cost_plus:
+      f.price_ht = f.full_cost * (T(1) + job.margin);
+      break;
     case PricePolicy::ds_coefficient:
       f.coefficient_k = job.coefficient_k;
       f.price_ht = f.debourse_sec * f.coefficient_k;
       break;
-    case PricePolicy::market: f.price_ht = f.market_price; break;
+    case PricePolicy::market:
+      f.price_ht = f.market_price;
+      break;
     case PricePolicy::fair_zone: {
       // The market price, floored at the net cost, capped at the over-compensation ceiling
       // (which is never below the net cost: it exceeds it by reasonable profit x full cost).
@@ -299,13 +312,17 @@ QuoteCore<T> quote_core(const JobInputs<T>& job, const AtelierRates<T>& ar) {
 /// The VAT rate of a kind of work.
 inline rates::Rate vat_rate_of(model::VatKind k) {
   switch (k) {
-    case model::VatKind::standard: return rates::Rate::vat_standard;
+    case model::VatKind::standard:
+      return rates::Rate::vat_standard;
     case model::VatKind::housing_renovation:
-    case model::VatKind::home_services: return rates::Rate::vat_intermediate;
+    case model::VatKind::home_services:
+      return rates::Rate::vat_intermediate;
     case model::VatKind::food:
     case model::VatKind::energy_renovation:
-    case model::VatKind::household_waste_sorting: return rates::Rate::vat_reduced;
-    case model::VatKind::household_waste_other: return rates::Rate::vat_intermediate;
+    case model::VatKind::household_waste_sorting:
+      return rates::Rate::vat_reduced;
+    case model::VatKind::household_waste_other:
+      return rates::Rate::vat_intermediate;
   }
   return rates::Rate::vat_standard;
 }
@@ -391,8 +408,8 @@ inline const PricingOptions& effective_pricing(const model::Atelier& at, const m
 
 /// What atelier `at` of `aci` receives of its shared charges at the job's date (the structure and
 /// the statutory auditor), €/year: they are loaded per work hour with its overheads.
-inline Money shared_share(const model::Aci& aci, const model::Atelier& at, const rates::RateTable& table, const Date& date,
-                          Rounding mode) {
+inline Money shared_share(const model::Aci& aci, const model::Atelier& at, const rates::RateTable& table,
+                          const Date& date, Rounding mode) {
   const auto shared = shared_charges(aci, table, date, mode);
   const std::size_t i = atelier_index(aci, at);
   return shared.structure[i] + shared.statutory_audit[i];
@@ -412,13 +429,13 @@ QuoteFigures<T> compute_figures(const model::Aci& aci, const model::Job& job, co
   const PricingOptions& pricing = effective_pricing(at, job, pricing_given);
   const Money structure = shared_share(aci, at, table, job.date, pricing.rounding);
   rates::RateLookup rates(table, job.date);
-  const AtelierRates<T> ar =
-      atelier_rates<T>(at, aci.large_employer, rates, [&] { return "atelier[" + at.name + "]"; }, structure);
+  const AtelierRates<T> ar = atelier_rates<T>(
+      at, aci.large_employer, rates, [&] { return "atelier[" + at.name + "]"; }, structure);
   ACI_COST_REQUIRE(ar.integration_production_hours > 0, "job[" + job.name + "].atelier", at.name,
                    "has no integration production hours");
   if (job.supervisors > 0) {
-    ACI_COST_REQUIRE(ar.supervisor_production_hours > 0, "job[" + job.name + "].supervisors", to_string(job.supervisors),
-                     "the atelier has no supervisor (ETPS) staff group to charge");
+    ACI_COST_REQUIRE(ar.supervisor_production_hours > 0, "job[" + job.name + "].supervisors",
+                     to_string(job.supervisors), "the atelier has no supervisor (ETPS) staff group to charge");
   }
   const JobInputs<T> in = job_inputs<T>(aci, at, job, pricing, rates, training_rate);
   QuoteFigures<T> f;

@@ -6,8 +6,8 @@
 
 namespace aci::quote {
 
+using model::policy_name;
 using model::PricePolicy;
 using model::PricingOptions;
-using model::policy_name;
 
 }  // namespace aci::quote

@@ -45,11 +45,11 @@ struct PriceBounds {
 
 /// The atelier's position against the D5132-34 cap.
 struct SalesCap {
-  Decimal cap_share{0};   ///< 0.30, or up to 0.50 by derogation
-  Money annual_charges;   ///< charges of the activity, €/year
-  Money cap;              ///< cap_share x charges: sales must stay below it
-  Money annual_sales;     ///< sales of the year before this job
-  Money headroom;         ///< cap - sales (negative when over the cap)
+  Decimal cap_share{0};  ///< 0.30, or up to 0.50 by derogation
+  Money annual_charges;  ///< charges of the activity, €/year
+  Money cap;             ///< cap_share x charges: sales must stay below it
+  Money annual_sales;    ///< sales of the year before this job
+  Money headroom;        ///< cap - sales (negative when over the cap)
   friend bool operator==(const SalesCap&, const SalesCap&) = default;
 };
 
@@ -57,13 +57,13 @@ struct SalesCap {
 /// total divided by the units sold, then rounded to the cent (so units x per-unit figure may
 /// differ from the total by the rounding).
 struct UnitFigures {
-  std::string kind = "service";  ///< "service" or "goods"
-  std::string unit = "h";        ///< the unit
-  Decimal quantity{0};           ///< units produced (the standard hours by default)
-  Decimal sold{0};               ///< units sold (goods: after losses and unsold)
-  Money full_cost;               ///< € per unit sold
-  Money net_cost;                ///< € per unit sold (after subsidies and output revenue)
-  Money price_ht;                ///< € excl. VAT per unit sold
+  std::string kind = "service";       ///< "service" or "goods"
+  std::string unit = "h";             ///< the unit
+  Decimal quantity{0};                ///< units produced (the standard hours by default)
+  Decimal sold{0};                    ///< units sold (goods: after losses and unsold)
+  Money full_cost;                    ///< € per unit sold
+  Money net_cost;                     ///< € per unit sold (after subsidies and output revenue)
+  Money price_ht;                     ///< € excl. VAT per unit sold
   std::optional<Money> market_price;  ///< the market price per unit, when given
   friend bool operator==(const UnitFigures&, const UnitFigures&) = default;
 };
@@ -101,29 +101,29 @@ struct Warning {
 
 /// The shown quote of one job.
 struct Quote {
-  std::string job;                       ///< job name
-  std::string atelier;                   ///< atelier name
-  Date date;                             ///< quote date
-  std::string scalar;                    ///< "decimal" or "double": the engine's scalar
-  Decimal standard_hours{0};             ///< work content, h (2 decimals)
-  Decimal productivity{0};               ///< relative productivity used
-  std::vector<Line> cost_lines;          ///< add up exactly to full_cost
-  Money full_cost;                       ///< €
-  Money production_cost;                 ///< €; production + insertion extra = full cost
-  Money insertion_extra_cost;            ///< € (top-down: full - production)
-  std::vector<Line> extra_lines;         ///< bottom-up insertion extra cost; add up to extra_bottom_up
-  Money extra_bottom_up;                 ///< €: productivity gap, extra supervision, training, accompaniment
-  Money marginal_cost;                   ///< €: what the job adds to the year
-  std::vector<Line> subsidies;           ///< by financer; add up exactly to subsidies_total
-  Money subsidies_total;                 ///< €
-  Money output_revenue;                  ///< revenue tied to output besides the sale (Output::support_per_unit), €
-  Money net_cost;                        ///< full cost - subsidies - output revenue, €
-  UnitFigures per_unit;                  ///< the same per unit of output
-  Price price;                           ///< the price
-  PriceBounds bounds;                    ///< what to read the price against
-  SalesCap sales_cap;                    ///< the atelier against D5132-34
-  InsertionStatement insertion;          ///< the integration work in the job
-  std::vector<Warning> warnings;         ///< price warnings
+  std::string job;                ///< job name
+  std::string atelier;            ///< atelier name
+  Date date;                      ///< quote date
+  std::string scalar;             ///< "decimal" or "double": the engine's scalar
+  Decimal standard_hours{0};      ///< work content, h (2 decimals)
+  Decimal productivity{0};        ///< relative productivity used
+  std::vector<Line> cost_lines;   ///< add up exactly to full_cost
+  Money full_cost;                ///< €
+  Money production_cost;          ///< €; production + insertion extra = full cost
+  Money insertion_extra_cost;     ///< € (top-down: full - production)
+  std::vector<Line> extra_lines;  ///< bottom-up insertion extra cost; add up to extra_bottom_up
+  Money extra_bottom_up;          ///< €: productivity gap, extra supervision, training, accompaniment
+  Money marginal_cost;            ///< €: what the job adds to the year
+  std::vector<Line> subsidies;    ///< by financer; add up exactly to subsidies_total
+  Money subsidies_total;          ///< €
+  Money output_revenue;           ///< revenue tied to output besides the sale (Output::support_per_unit), €
+  Money net_cost;                 ///< full cost - subsidies - output revenue, €
+  UnitFigures per_unit;           ///< the same per unit of output
+  Price price;                    ///< the price
+  PriceBounds bounds;             ///< what to read the price against
+  SalesCap sales_cap;             ///< the atelier against D5132-34
+  InsertionStatement insertion;   ///< the integration work in the job
+  std::vector<Warning> warnings;  ///< price warnings
   std::vector<rates::RateEntry> rates_used;  ///< the dated figures used, with sources
 
   /// The amount of cost line `k`.
@@ -207,7 +207,8 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
     q.extra_bottom_up = Money(exact_total).rounded(mode);
     const Money fixed = q.line(CostLine::training) + q.line(CostLine::accompaniment);
     const auto free = fill_cents({exact(f.extra_lines[0]), exact(f.extra_lines[1])}, q.extra_bottom_up - fixed);
-    q.extra_lines = {{std::string(extra_line_keys[0]), free[0]}, {std::string(extra_line_keys[1]), free[1]},
+    q.extra_lines = {{std::string(extra_line_keys[0]), free[0]},
+                     {std::string(extra_line_keys[1]), free[1]},
                      {std::string(extra_line_keys[2]), q.line(CostLine::training)},
                      {std::string(extra_line_keys[3]), q.line(CostLine::accompaniment)}};
   }
@@ -222,9 +223,8 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
   q.bounds = {money(f.market_floor), money(f.market_price), q.full_cost, q.net_cost, Money()};
   // The ceiling on the shown figures, the cent below full cost x (1 + reasonable profit), so that
   // a price at it never over-compensates by a rounding.
-  q.bounds.overcompensation_ceiling =
-      Money(q.full_cost.amount() * (1 + pricing.reasonable_profit)).rounded_down() -
-      q.subsidies_total - q.output_revenue;
+  q.bounds.overcompensation_ceiling = Money(q.full_cost.amount() * (1 + pricing.reasonable_profit)).rounded_down() -
+                                      q.subsidies_total - q.output_revenue;
   // The fair zone is set on the shown bounds, so that the bounds it respects hold to the cent.
   if (pricing.policy == PricePolicy::fair_zone) q.price.ht = fair_zone_price(q.bounds);
   q.price.vat_rate = exact(f.vat_rate);
@@ -276,20 +276,21 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
                                    ": the tender is likely lost to ordinary firms");
   }
   if (q.price.ht < q.net_cost) {
-    warn("below_net_cost", price() + " is below the net cost " + q.net_cost.format_fr() +
-                               ": the job makes a loss even after subsidies");
+    warn("below_net_cost",
+         price() + " is below the net cost " + q.net_cost.format_fr() + ": the job makes a loss even after subsidies");
   } else if (q.price.ht < q.full_cost) {
-    warn("below_full_cost", price() + " is below the full cost " + q.full_cost.format_fr() +
-                                ": subsidies cover the difference");
+    warn("below_full_cost",
+         price() + " is below the full cost " + q.full_cost.format_fr() + ": subsidies cover the difference");
   }
   if (q.price.ht > q.bounds.overcompensation_ceiling) {
-    warn("overcompensation", price() + " + subsidies " + q.subsidies_total.format_fr() +
-                                 (q.output_revenue > Money() ? " + output revenue " + q.output_revenue.format_fr() : "") +
-                                 " exceed the full cost " + q.full_cost.format_fr() + " plus a reasonable profit of " +
-                                 to_string(pricing.reasonable_profit * 100) + " % by " +
-                                 (q.price.ht - q.bounds.overcompensation_ceiling).format_fr() +
-                                 ": the client pays again for work the aid already funds (Decision 2012/21/EU, "
-                                 "art. 5)");
+    warn("overcompensation",
+         price() + " + subsidies " + q.subsidies_total.format_fr() +
+             (q.output_revenue > Money() ? " + output revenue " + q.output_revenue.format_fr() : "") +
+             " exceed the full cost " + q.full_cost.format_fr() + " plus a reasonable profit of " +
+             to_string(pricing.reasonable_profit * 100) + " % by " +
+             (q.price.ht - q.bounds.overcompensation_ceiling).format_fr() +
+             ": the client pays again for work the aid already funds (Decision 2012/21/EU, "
+             "art. 5)");
   }
   if (!f.vat_exempt && !job.vat_rate && model::needs_housing_certification(job.vat_kind) &&
       job.date >= Date{2025, 2, 16} && !job.vat_certification) {
@@ -302,10 +303,11 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
                           " (D5132-34; headroom " + q.sales_cap.headroom.format_fr() + ")");
   }
   if (f.supervision_needed > f.supervision_available) {
-    warn("supervision_capacity",
-         "the job's ratio of " + to_string(exact(scalar_cast<T>(job.supervisors))) + " ETPS for " +
-             to_string(exact(scalar_cast<T>(job.crew_size))) + " employees needs " + to_string(hours(f.supervision_needed)) +
-             " ETPS hours over the atelier's year, which has " + to_string(hours(f.supervision_available)));
+    warn("supervision_capacity", "the job's ratio of " + to_string(exact(scalar_cast<T>(job.supervisors))) +
+                                     " ETPS for " + to_string(exact(scalar_cast<T>(job.crew_size))) +
+                                     " employees needs " + to_string(hours(f.supervision_needed)) +
+                                     " ETPS hours over the atelier's year, which has " +
+                                     to_string(hours(f.supervision_available)));
   }
   for (const auto& g : f.short_hours_groups) {
     warn("cddi_weekly_hours", "staff group \"" + g + "\" works under " +
@@ -314,33 +316,34 @@ Quote detail::shown_quote(const QuoteFigures<T>& f, const model::Job& job, const
                                   "set hours_derogation)");
   }
   for (const auto& g : f.below_minimum_groups) {
-    warn("below_ccn_minimum", "staff group \"" + g + "\" is paid below the minimum of its class in the collective "
-                              "agreement of ACIs (IDCC 3016), accepted by pay_below_minimum_accepted");
+    warn("below_ccn_minimum", "staff group \"" + g +
+                                  "\" is paid below the minimum of its class in the collective "
+                                  "agreement of ACIs (IDCC 3016), accepted by pay_below_minimum_accepted");
   }
   if (f.vat_exempt && f.franchise_threshold > scalar_cast<T>(Decimal(0))) {
     const Money threshold = money(f.franchise_threshold);
     if (q.sales_cap.annual_sales + q.price.ht > threshold) {
-      warn("tax_franchise_threshold",
-           "sales of the year with this job (" + (q.sales_cap.annual_sales + q.price.ht).format_fr() +
-               ") pass the franchise of commercial taxes of non-profit associations (" + threshold.format_fr() +
-               "): check the ACI's VAT status");
+      warn("tax_franchise_threshold", "sales of the year with this job (" +
+                                          (q.sales_cap.annual_sales + q.price.ht).format_fr() +
+                                          ") pass the franchise of commercial taxes of non-profit associations (" +
+                                          threshold.format_fr() + "): check the ACI's VAT status");
     }
   }
   if (f.rates_known_until && job.date > *f.rates_known_until) {
     warn("beyond_rate_table", "the quote is dated " + job.date.to_string() + ", after " +
-                                  f.rates_known_until->to_string() + ", the last date the rate table's figures cover: "
+                                  f.rates_known_until->to_string() +
+                                  ", the last date the rate table's figures cover: "
                                   "every figure (SMIC, contributions, aid) is carried forward from its latest entry");
   }
   for (const auto& e : f.rates_used) {
     if (e.next_review && job.date >= *e.next_review) {
-      warn("rate_latest_known", e.label() + ": latest known figure " + to_string(e.value) +
-                                    " " + e.unit + ", dated " + e.effective.to_string() +
-                                    " (a revision was expected by " + e.next_review->to_string() + ")");
+      warn("rate_latest_known", e.label() + ": latest known figure " + to_string(e.value) + " " + e.unit + ", dated " +
+                                    e.effective.to_string() + " (a revision was expected by " +
+                                    e.next_review->to_string() + ")");
     }
     if (e.tag == rates::Tag::check) {
-      warn("rate_to_check", e.label() + ": " + to_string(e.value) + " " + e.unit + " from " +
-                                e.effective.to_string() + " is reported, not confirmed on the primary text (" + e.source +
-                                ")");
+      warn("rate_to_check", e.label() + ": " + to_string(e.value) + " " + e.unit + " from " + e.effective.to_string() +
+                                " is reported, not confirmed on the primary text (" + e.source + ")");
     }
   }
   for (const auto& e : f.unconfirmed_rates) {

@@ -19,11 +19,12 @@ struct SocialClause {
 /// Hours required by a clause: contract amount (€) x labour share x insertion rate / hourly cost (€/h).
 inline Decimal social_clause_hours(const Money& contract_amount, const Decimal& labour_share,
                                    const Decimal& insertion_rate, const Money& hourly_cost) {
-  ACI_COST_REQUIRE(contract_amount > Money(), "social_clause.contract_amount", contract_amount.to_string(), "must be > 0");
+  ACI_COST_REQUIRE(contract_amount > Money(), "social_clause.contract_amount", contract_amount.to_string(),
+                   "must be > 0");
   ACI_COST_REQUIRE(labour_share > 0 && labour_share <= 1, "social_clause.labour_share", to_string(labour_share),
-          "must be in (0, 1]");
+                   "must be in (0, 1]");
   ACI_COST_REQUIRE(insertion_rate > 0 && insertion_rate <= 1, "social_clause.insertion_rate", to_string(insertion_rate),
-          "must be in (0, 1]");
+                   "must be in (0, 1]");
   ACI_COST_REQUIRE(hourly_cost > Money(), "social_clause.hourly_cost", hourly_cost.to_string(), "must be > 0");
   return contract_amount.amount() * labour_share * insertion_rate / hourly_cost.amount();
 }

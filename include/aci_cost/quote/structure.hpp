@@ -52,9 +52,12 @@ inline allocation::Network structure_network(const model::Aci& aci, const std::v
 /// The settling method of a structure (single_key has no support centre: any method will do).
 inline allocation::Method settling_method(model::OverheadMethod m) {
   switch (m) {
-    case model::OverheadMethod::direct: return allocation::Method::direct;
-    case model::OverheadMethod::step_down: return allocation::Method::step_down;
-    default: return allocation::Method::reciprocal;
+    case model::OverheadMethod::direct:
+      return allocation::Method::direct;
+    case model::OverheadMethod::step_down:
+      return allocation::Method::step_down;
+    default:
+      return allocation::Method::reciprocal;
   }
 }
 
@@ -64,9 +67,9 @@ inline allocation::Allocation allocate_structure(const model::Aci& aci, const ra
   std::vector<Decimal> hours;
   for (std::size_t i = 0; i < aci.ateliers.size(); ++i) {
     rates::RateLookup rates(table, date);
-    hours.push_back(atelier_rates<Decimal>(aci.ateliers[i], aci.large_employer, rates,
-                                           "aci.ateliers[" + std::to_string(i) + "]")
-                        .integration_production_hours);
+    hours.push_back(
+        atelier_rates<Decimal>(aci.ateliers[i], aci.large_employer, rates, "aci.ateliers[" + std::to_string(i) + "]")
+            .integration_production_hours);
   }
   return allocation::allocate(structure_network(aci, hours), settling_method(aci.structure.method), mode,
                               "aci.structure");

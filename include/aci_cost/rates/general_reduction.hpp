@@ -46,8 +46,7 @@ T reduction_formula(const T& annual_gross, const T& annual_smic, const GeneralRe
 /// contract, prorated for part time. The coefficient is capped at Tmin + Tdelta, which is
 /// reached at SMIC: pay below SMIC cannot raise it further (CSS D241-7).
 template <class T>
-T general_reduction_coefficient(const T& annual_gross, const T& annual_smic,
-                                const GeneralReductionParameters<T>& p) {
+T general_reduction_coefficient(const T& annual_gross, const T& annual_smic, const GeneralReductionParameters<T>& p) {
   ACI_COST_REQUIRE(annual_gross > 0, "general_reduction.annual_gross", annual_gross, "must be > 0");
   ACI_COST_REQUIRE(annual_smic > 0, "general_reduction.annual_smic", annual_smic, "must be > 0");
   if constexpr (!std::is_same_v<T, Decimal>) {

@@ -28,7 +28,8 @@ ACI_COST_INLINE void RateEntry::validate(std::string_view path) const {
   if (spec.keyed) {
     ACI_COST_REQUIRE(!key.empty(), at("key"), "\"\"", std::string(spec.name) + " is keyed: give the series' key");
   } else {
-    ACI_COST_REQUIRE(key.empty(), at("key"), "\"" + key + "\"", std::string(spec.name) + " has a single series: no key");
+    ACI_COST_REQUIRE(key.empty(), at("key"), "\"" + key + "\"",
+                     std::string(spec.name) + " has a single series: no key");
   }
   ACI_COST_REQUIRE(!source.empty(), at("source"), "\"\"", "every figure needs its source");
 }
@@ -64,10 +65,12 @@ ACI_COST_INLINE InForce RateTable::resolve(Rate r, const Date& date, std::string
     }
   }
   if (!best) {
-    const std::string name = key.empty() ? std::string(rate_name(r)) : std::string(rate_name(r)) + "[" + std::string(key) + "]";
+    const std::string name =
+        key.empty() ? std::string(rate_name(r)) : std::string(rate_name(r)) + "[" + std::string(key) + "]";
     throw NoRateInForce("rates." + name, date.to_string(),
-                        earliest ? "no figure in force at this date (earliest from " + earliest->effective.to_string() + ")"
-                                 : "no figure in the rate table");
+                        earliest
+                            ? "no figure in force at this date (earliest from " + earliest->effective.to_string() + ")"
+                            : "no figure in the rate table");
   }
   // An unconfirmed figure yields to the last confirmed one, unless the table allows it; with no
   // confirmed figure at all it is used (and the quote says it is to check).
@@ -112,7 +115,8 @@ ACI_COST_INLINE RateTable RateTable::france() {
   add(Rate::smic_hourly, "2026-06-01", "12.31", "€/h",
       "Arrêté du 22 mai 2026 relatif au relèvement du salaire minimum de croissance (automatic in-year "
       "revaluation, Code du travail L3231-5)",
-      Tag::check, "reported (URSSAF, service-public F2300 as cited), not confirmed on the JO text: check", "2027-01-01");
+      Tag::check, "reported (URSSAF, service-public F2300 as cited), not confirmed on the JO text: check",
+      "2027-01-01");
   // Aide au poste d'insertion, ACI, socle per FTE and year (Code du travail R5132-38). Each by an
   // "arrêté fixant les montants des aides financières aux structures de l'insertion par
   // l'activité économique…". The socle has tracked about 2,013.5 x the hourly SMIC.
@@ -162,8 +166,7 @@ ACI_COST_INLINE RateTable RateTable::france() {
       "Décret n° 2024-396 du 29 avril 2024 portant revalorisation du montant forfaitaire du RSA", Tag::law);
   add(Rate::rsa_single_person, "2025-04-01", "646.52", "€/month",
       "Décret n° 2025-293 du 29 mars 2025 portant revalorisation du montant forfaitaire du RSA", Tag::law,
-      "the 1 April 2026 revaluation (reported 652.33 €) is not confirmed: override with RateTable::set",
-      "2026-04-01");
+      "the 1 April 2026 revaluation (reported 652.33 €) is not confirmed: override with RateTable::set", "2026-04-01");
   add(Rate::departement_rsa_share, "2014-07-01", "0.88", "share of RSA per FTE-month",
       "Code du travail L5132-3-1 and décret n° 2014-728 du 27 juin 2014 (participation des départements à l'aide "
       "au poste d'insertion): 88 % of the single-person RSA, under the CAOM",
@@ -208,8 +211,9 @@ ACI_COST_INLINE RateTable RateTable::france() {
   add(Rate::ccn_point_value, "2025-01-01", "7.00", "€/point/month",
       "Accord du 12 décembre 2024 relatif aux salaires (CCN ACI, IDCC 3016), extended by arrêté published in the JO "
       "of 2025-01-07: point at 7.00 € from 2025-01-01",
-      Tag::check, "reported by ASH (« Quels minimas salariaux de branche pour les chantiers d'insertion ») and "
-                  "consistent with its minima (265 x 7 = 1,855 €); the text itself is not confirmed");
+      Tag::check,
+      "reported by ASH (« Quels minimas salariaux de branche pour les chantiers d'insertion ») and "
+      "consistent with its minima (265 x 7 = 1,855 €); the text itself is not confirmed");
   add(Rate::ccn_point_value, "2025-07-01", "7.05", "€/point/month",
       "Accord du 12 décembre 2024 relatif aux salaires (CCN ACI, IDCC 3016), extended (JO 2025-01-07): point at "
       "7.05 € from 2025-07-01",
@@ -221,20 +225,38 @@ ACI_COST_INLINE RateTable RateTable::france() {
   // by the accord du 31 mai 2022 (extended by arrêté du 24 août 2022, JO 2022-08-31; SyNESI).
   // Derived, hence `check`; three of them are confirmed by the 2025 minima ASH reports
   // (assistant_technique_a 265, encadrant_b 315, directeur_c 505).
-  const std::pair<const char*, const char*> classes[] = {
-      {"assistant_technique_a", "265"}, {"assistant_technique_b", "270"}, {"assistant_technique_c", "285"},
-      {"assistant_administratif_a", "265"}, {"assistant_administratif_b", "280"}, {"assistant_administratif_c", "305"},
-      {"comptable_a", "265"}, {"comptable_b", "280"}, {"comptable_c", "305"},
-      {"accompagnateur_a", "285"}, {"accompagnateur_b", "315"}, {"accompagnateur_c", "345"},
-      {"encadrant_a", "285"}, {"encadrant_b", "315"}, {"encadrant_c", "345"},
-      {"coordinateur_a", "345"}, {"coordinateur_b", "375"}, {"coordinateur_c", "405"},
-      {"directeur_a", "405"}, {"directeur_b", "455"}, {"directeur_c", "505"}};
+  const std::pair<const char*, const char*> classes[] = {{"assistant_technique_a", "265"},
+                                                         {"assistant_technique_b", "270"},
+                                                         {"assistant_technique_c", "285"},
+                                                         {"assistant_administratif_a", "265"},
+                                                         {"assistant_administratif_b", "280"},
+                                                         {"assistant_administratif_c", "305"},
+                                                         {"comptable_a", "265"},
+                                                         {"comptable_b", "280"},
+                                                         {"comptable_c", "305"},
+                                                         {"accompagnateur_a", "285"},
+                                                         {"accompagnateur_b", "315"},
+                                                         {"accompagnateur_c", "345"},
+                                                         {"encadrant_a", "285"},
+                                                         {"encadrant_b", "315"},
+                                                         {"encadrant_c", "345"},
+                                                         {"coordinateur_a", "345"},
+                                                         {"coordinateur_b", "375"},
+                                                         {"coordinateur_c", "405"},
+                                                         {"directeur_a", "405"},
+                                                         {"directeur_b", "455"},
+                                                         {"directeur_c", "505"}};
   for (const auto& [cls, coefficient] : classes) {
-    RateEntry e{Rate::ccn_coefficient, Date{2022, 6, 1}, Decimal(coefficient), "points",
+    RateEntry e{Rate::ccn_coefficient,
+                Date{2022, 6, 1},
+                Decimal(coefficient),
+                "points",
                 "CCN des ateliers et chantiers d'insertion du 31 mars 2011 (IDCC 3016), titre V art. 2.2, as raised by "
                 "its avenants (+5 points; +10 for level-A assistant and accountant jobs by the accord du 31 mai 2022)",
                 Tag::check,
-                "derived from the 2011 grid and the reported avenants; the consolidated grid is not confirmed", {}, cls};
+                "derived from the 2011 grid and the reported avenants; the consolidated grid is not confirmed",
+                {},
+                cls};
     t.set(std::move(e));
   }
   return t;

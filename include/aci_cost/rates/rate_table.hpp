@@ -24,32 +24,34 @@ namespace aci::rates {
 // the collective agreement). The Rate enum, the names, the domain checks of every entry (the
 // French table's and a scenario's overrides alike) and the docs table derive from it.
 // Columns: X(id, unit, low, high, ends, keyed, doc); `ends` as in detail/descriptor.hpp.
-#define ACI_COST_RATES(X)                                                                                            \
-  X(smic_hourly, "€/h", 0, 1000, "()", false, "hourly SMIC, gross")                                                  \
-  X(aide_au_poste_socle, "€/FTE/year", 0, 1e6, "()", false, "ACI aide au poste, socle")                              \
-  X(aide_au_poste_modulation_max, "share of socle", 0, 1, "[]", false, "modulated part, maximum share of the socle")  \
-  X(aci_fte_paid_hours, "h/year", 0, 8784, "(]", false, "paid hours of one ACI full-time post")                      \
-  X(reduction_tmin, "coefficient", 0, 1, "[)", false, "general reduction of employer contributions: Tmin")           \
-  X(reduction_tdelta_fnal_010, "coefficient", 0, 1, "[)", false, "Tdelta, employers paying FNAL at 0.10 % (< 50)")  \
-  X(reduction_tdelta_fnal_050, "coefficient", 0, 1, "[)", false, "Tdelta, employers paying FNAL at 0.50 % (>= 50)") \
+#define ACI_COST_RATES(X)                                                                                              \
+  X(smic_hourly, "€/h", 0, 1000, "()", false, "hourly SMIC, gross")                                                    \
+  X(aide_au_poste_socle, "€/FTE/year", 0, 1e6, "()", false, "ACI aide au poste, socle")                                \
+  X(aide_au_poste_modulation_max, "share of socle", 0, 1, "[]", false, "modulated part, maximum share of the socle")   \
+  X(aci_fte_paid_hours, "h/year", 0, 8784, "(]", false, "paid hours of one ACI full-time post")                        \
+  X(reduction_tmin, "coefficient", 0, 1, "[)", false, "general reduction of employer contributions: Tmin")             \
+  X(reduction_tdelta_fnal_010, "coefficient", 0, 1, "[)", false, "Tdelta, employers paying FNAL at 0.10 % (< 50)")     \
+  X(reduction_tdelta_fnal_050, "coefficient", 0, 1, "[)", false, "Tdelta, employers paying FNAL at 0.50 % (>= 50)")    \
   X(reduction_smic_multiple, "x annual SMIC", 1, 100, "[]", false, "the reduction applies to pay below this multiple") \
-  X(sales_cap_share, "share of charges", 0, 1, "(]", false, "D5132-34: sales cover less than this share of charges") \
-  X(sales_cap_derogation_max, "share of charges", 0, 1, "(]", false, "D5132-34: the préfet may raise the cap to it") \
-  X(rsa_single_person, "€/month", 0, 1e5, "()", false, "RSA montant forfaitaire, single person")                     \
-  X(departement_rsa_share, "share of RSA", 0, 1, "[]", false, "département co-funding: share of the RSA per FTE-month") \
-  X(vat_standard, "share", 0, 1, "[)", false, "standard VAT rate")                                                   \
-  X(vat_intermediate, "share", 0, 1, "[)", false, "intermediate VAT rate (10 %)")                                    \
-  X(vat_reduced, "share", 0, 1, "[)", false, "reduced VAT rate (5.5 %)")                                             \
-  X(association_franchise_threshold, "€/year", 0, 1e9, "[]", false,                                                  \
-    "non-profit association: accessory commercial receipts exempt below it")                                         \
-  X(ccn_point_value, "€/point/month", 0, 1000, "()", false,                                                          \
-    "collective agreement of ACIs (IDCC 3016): value of the point, monthly pay = coefficient x point")                \
-  X(ccn_coefficient, "points", 0, 10000, "()", true,                                                                 \
-    "collective agreement of ACIs (IDCC 3016): minimum coefficient of a class (key: emploi repère and level)")        \
-  X(paid_leave_days_per_month, "days/month", 0, 31, "(]", false, "paid leave a month of work accrues (jours ouvrables)") \
-  X(sick_leave_days_per_month, "days/month", 0, 31, "[]", false,                                                     \
-    "paid leave a month of non-occupational sick leave accrues (jours ouvrables)")                                   \
-  X(statutory_audit_grants_threshold, "€/year", 0, 1e9, "(]", false,                                                 \
+  X(sales_cap_share, "share of charges", 0, 1, "(]", false, "D5132-34: sales cover less than this share of charges")   \
+  X(sales_cap_derogation_max, "share of charges", 0, 1, "(]", false, "D5132-34: the préfet may raise the cap to it")   \
+  X(rsa_single_person, "€/month", 0, 1e5, "()", false, "RSA montant forfaitaire, single person")                       \
+  X(departement_rsa_share, "share of RSA", 0, 1, "[]", false,                                                          \
+    "département co-funding: share of the RSA per FTE-month")                                                          \
+  X(vat_standard, "share", 0, 1, "[)", false, "standard VAT rate")                                                     \
+  X(vat_intermediate, "share", 0, 1, "[)", false, "intermediate VAT rate (10 %)")                                      \
+  X(vat_reduced, "share", 0, 1, "[)", false, "reduced VAT rate (5.5 %)")                                               \
+  X(association_franchise_threshold, "€/year", 0, 1e9, "[]", false,                                                    \
+    "non-profit association: accessory commercial receipts exempt below it")                                           \
+  X(ccn_point_value, "€/point/month", 0, 1000, "()", false,                                                            \
+    "collective agreement of ACIs (IDCC 3016): value of the point, monthly pay = coefficient x point")                 \
+  X(ccn_coefficient, "points", 0, 10000, "()", true,                                                                   \
+    "collective agreement of ACIs (IDCC 3016): minimum coefficient of a class (key: emploi repère and level)")         \
+  X(paid_leave_days_per_month, "days/month", 0, 31, "(]", false,                                                       \
+    "paid leave a month of work accrues (jours ouvrables)")                                                            \
+  X(sick_leave_days_per_month, "days/month", 0, 31, "[]", false,                                                       \
+    "paid leave a month of non-occupational sick leave accrues (jours ouvrables)")                                     \
+  X(statutory_audit_grants_threshold, "€/year", 0, 1e9, "(]", false,                                                   \
     "an association receiving public grants above it a year appoints a statutory auditor")
 
 /// The figures the engines look up (rows of ACI_COST_RATES).
@@ -63,11 +65,11 @@ inline constexpr std::size_t rate_count = 0 ACI_COST_RATES(ACI_COST_DETAIL_COUNT
 
 /// The descriptor of a figure: its name, unit, domain (Domain: ends, rule text) and keying.
 struct RateSpec : aci::detail::Domain {
-  Rate rate;               ///< which figure
-  std::string_view name;   ///< stable name ("smic_hourly"): JSON, errors
-  std::string_view unit;   ///< unit of its values
-  bool keyed;              ///< one series per key (e.g. a class of the collective agreement)
-  std::string_view doc;    ///< what it is
+  Rate rate;              ///< which figure
+  std::string_view name;  ///< stable name ("smic_hourly"): JSON, errors
+  std::string_view unit;  ///< unit of its values
+  bool keyed;             ///< one series per key (e.g. a class of the collective agreement)
+  std::string_view doc;   ///< what it is
 };
 
 /// Every figure's descriptor, in Rate order.
@@ -100,16 +102,16 @@ namespace aci::rates {
 
 /// One dated figure.
 struct RateEntry {
-  Rate rate{};            ///< which figure
-  Date effective;         ///< in force from this date (inclusive) until the next entry
-  Decimal value;          ///< the figure, in `unit`
-  std::string unit;       ///< "€/h", "€/year", "share", "h/year"…
-  std::string source;     ///< the legal text or publication
-  Tag tag = Tag::estimate;  ///< law, published, estimate or check (a figure of unstated origin: estimate)
-  std::string note;       ///< caveats ("reported, check before relying on it")
+  Rate rate{};                      ///< which figure
+  Date effective;                   ///< in force from this date (inclusive) until the next entry
+  Decimal value;                    ///< the figure, in `unit`
+  std::string unit;                 ///< "€/h", "€/year", "share", "h/year"…
+  std::string source;               ///< the legal text or publication
+  Tag tag = Tag::estimate;          ///< law, published, estimate or check (a figure of unstated origin: estimate)
+  std::string note;                 ///< caveats ("reported, check before relying on it")
   std::optional<Date> next_review;  ///< a revision is expected by this date (yearly revaluations):
                                     ///< used on or after it, the figure is "latest known"
-  std::string key = {};   ///< the series of a keyed rate (RateSpec::keyed), e.g. "encadrant_b"; else ""
+  std::string key = {};             ///< the series of a keyed rate (RateSpec::keyed), e.g. "encadrant_b"; else ""
 
   static constexpr std::string_view schema_name = "RateEntry";
   /// The field table (schema/field.hpp); the value's domain is the rate's (rate_specs, validate()).
@@ -141,7 +143,7 @@ struct RateEntry {
 
 /// The entry a lookup uses, and the unconfirmed entry it passed over (if any).
 struct InForce {
-  const RateEntry* entry = nullptr;      ///< the figure used
+  const RateEntry* entry = nullptr;        ///< the figure used
   const RateEntry* unconfirmed = nullptr;  ///< a later `check` entry in force but not used
 };
 

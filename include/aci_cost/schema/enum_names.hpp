@@ -19,7 +19,9 @@ struct EnumNames;
 
 /// An enum with names.
 template <class E>
-concept Named = std::is_enum_v<E> && requires { EnumNames<E>::names; };
+concept Named = std::is_enum_v<E> && requires {
+  EnumNames<E>::names;
+};
 
 /// The name of `e` (DomainError for a value without one: a broken invariant, never input).
 template <Named E>
@@ -51,10 +53,10 @@ std::string choices() {
 
 /// Declares the names of enum `E` (index = value) beside it; `Last` is its last enumerator, so
 /// that a value added without a name fails to compile.
-#define ACI_COST_ENUM_NAMES(E, Last, ...)                                                      \
-  template <>                                                                                   \
-  struct aci::schema::EnumNames<E> {                                                            \
-    static constexpr std::string_view list[] = {__VA_ARGS__};                                   \
-    static constexpr auto names = std::to_array(list);                                          \
-    static_assert(names.size() == static_cast<std::size_t>(E::Last) + 1, "a name per value");   \
+#define ACI_COST_ENUM_NAMES(E, Last, ...)                                                     \
+  template <>                                                                                 \
+  struct aci::schema::EnumNames<E> {                                                          \
+    static constexpr std::string_view list[] = {__VA_ARGS__};                                 \
+    static constexpr auto names = std::to_array(list);                                        \
+    static_assert(names.size() == static_cast<std::size_t>(E::Last) + 1, "a name per value"); \
   }

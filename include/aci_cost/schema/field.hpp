@@ -86,16 +86,16 @@ template <class S, class M>
 struct Field {
   using Struct = S;
   using Member = M;
-  const char* key;                   ///< JSON key and Python attribute
-  M S::*member;                      ///< where it lives
-  const char* doc = "";              ///< what it is (docs, bindings, stubs)
-  const char* unit = "";             ///< unit of the value ("h", "€/year", "share"; "" if none)
-  Bounds domain{};                   ///< numeric fields: the values allowed (checked by schema::validate)
-  const char* json = nullptr;        ///< its place in the JSON object when not `key`: "pay.basis"
-  bool required = false;             ///< the JSON reader refuses an object without it
-  bool nonempty = false;             ///< strings and lists: must not be empty
-  bool omit_empty = false;           ///< the writer leaves out an empty string or list
-  bool multiline = false;            ///< strings: may hold newlines (never other control characters)
+  const char* key;                      ///< JSON key and Python attribute
+  M S::*member;                         ///< where it lives
+  const char* doc = "";                 ///< what it is (docs, bindings, stubs)
+  const char* unit = "";                ///< unit of the value ("h", "€/year", "share"; "" if none)
+  Bounds domain{};                      ///< numeric fields: the values allowed (checked by schema::validate)
+  const char* json = nullptr;           ///< its place in the JSON object when not `key`: "pay.basis"
+  bool required = false;                ///< the JSON reader refuses an object without it
+  bool nonempty = false;                ///< strings and lists: must not be empty
+  bool omit_empty = false;              ///< the writer leaves out an empty string or list
+  bool multiline = false;               ///< strings: may hold newlines (never other control characters)
   bool (*written)(const S&) = nullptr;  ///< the writer leaves it out unless this holds (nullptr: always)
 
   /// The domain [low, high] with its ends as "[]", "[)", "(]" or "()" ("" for an absent end).

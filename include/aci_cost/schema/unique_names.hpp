@@ -19,7 +19,8 @@ namespace detail {
 template <class Path>
 [[noreturn]] void duplicate_name(const Path& list, std::size_t i, std::string_view name, std::size_t first,
                                  std::string_view what) {
-  throw InvalidInput(::aci::detail::path_text(list) + "[" + std::to_string(i) + "].name", "\"" + std::string(name) + "\"",
+  throw InvalidInput(::aci::detail::path_text(list) + "[" + std::to_string(i) + "].name",
+                     "\"" + std::string(name) + "\"",
                      "duplicate " + std::string(what) + " name (also at [" + std::to_string(first) + "]): each " +
                          std::string(what) + " is named once");
 }

@@ -1,7 +1,8 @@
 // aci::schema::validate: checks a described struct against its field table — every numeric
 // field within its Bounds (compared exactly, as decimals), strings and lists that must not be
 // empty — recursing into nested records and lists of records, then the struct's own rules
-// (`check_rules(path)`, for what joins fields; `path` is a string or a callable building it). Errors are InvalidInput naming the path
+// (`check_rules(path)`, for what joins fields; `path` is a string or a callable building it). Errors are InvalidInput
+// naming the path
 // ("job[mowing].travel.trips") and the value; messages are built only on failure.
 #pragma once
 
@@ -61,7 +62,9 @@ inline std::string text_of(const Money& v) { return v.to_string(); }
 
 /// S has rules joining its fields: `template <class Path> void check_rules(const Path&) const`.
 template <class S>
-concept HasRules = requires(const S& s, std::string (*path)()) { s.check_rules(path); };
+concept HasRules = requires(const S& s, std::string (*path)()) {
+  s.check_rules(path);
+};
 }  // namespace detail
 
 template <class S, class Path>

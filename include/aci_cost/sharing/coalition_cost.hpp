@@ -36,57 +36,57 @@ namespace aci::sharing {
 /// One post reduced to scalars.
 template <class T>
 struct PostScalars {
-  people::StaffInputs<T> staff;   ///< one person of the post (weekly_hours set per contract)
-  T productive_share{};           ///< productive share of contract hours: (1 - unpaid absence) x production share
-  T shared_floor{};               ///< the shortest shared contract, h/week (the frame's part-time rule)
-  T per_person_fixed{};           ///< recruitment + management + equipment, €/year per person
-  T coordination_per_member{};    ///< €/year per member, when shared
-  T fee_per_member{};             ///< the employers' group's fee, €/year per member, when shared
-  T overhead_rate{};              ///< the employers' group's overhead, share of staff cost, when shared
-  T group_fixed{};                ///< the employers' group's management and insurance, €/year, when shared
-  T cost_per_km{};                ///< €/km
-  T rounds_per_year{};            ///< rounds/week x service weeks/year
+  people::StaffInputs<T> staff;  ///< one person of the post (weekly_hours set per contract)
+  T productive_share{};          ///< productive share of contract hours: (1 - unpaid absence) x production share
+  T shared_floor{};              ///< the shortest shared contract, h/week (the frame's part-time rule)
+  T per_person_fixed{};          ///< recruitment + management + equipment, €/year per person
+  T coordination_per_member{};   ///< €/year per member, when shared
+  T fee_per_member{};            ///< the employers' group's fee, €/year per member, when shared
+  T overhead_rate{};             ///< the employers' group's overhead, share of staff cost, when shared
+  T group_fixed{};               ///< the employers' group's management and insurance, €/year, when shared
+  T cost_per_km{};               ///< €/km
+  T rounds_per_year{};           ///< rounds/week x service weeks/year
   FrameKind kind = FrameKind::staff_lending;  ///< who employs when shared
-  int lender = -1;                ///< the lending (carrying) member; -1: the largest need of each coalition
+  int lender = -1;                            ///< the lending (carrying) member; -1: the largest need of each coalition
 };
 
 /// How one post is staffed for one coalition: the pooled need, the round, the contracts.
 template <class T>
 struct Staffing {
-  Coalition users = 0;        ///< the members of S that need the post
-  int count = 0;              ///< how many
-  T need_hours{};             ///< their need, h/year
-  T tour_km{};                ///< one round, km (0 alone)
-  T tour_hours{};             ///< one round, h (0 alone)
-  T travel_hours{};           ///< the rounds of a year, h/year (distance scale applied)
-  T contract_hours{};         ///< the contract hours needed, h/week (all persons)
-  T persons{};                ///< persons hired
-  T weekly{};                 ///< each person's contract, h/week (raised to the floor)
+  Coalition users = 0;          ///< the members of S that need the post
+  int count = 0;                ///< how many
+  T need_hours{};               ///< their need, h/year
+  T tour_km{};                  ///< one round, km (0 alone)
+  T tour_hours{};               ///< one round, h (0 alone)
+  T travel_hours{};             ///< the rounds of a year, h/year (distance scale applied)
+  T contract_hours{};           ///< the contract hours needed, h/week (all persons)
+  T persons{};                  ///< persons hired
+  T weekly{};                   ///< each person's contract, h/week (raised to the floor)
   people::StaffCost<T> person;  ///< one person's annual figures at `weekly`
-  T cost{};                   ///< what the post costs the coalition, €/year
+  T cost{};                     ///< what the post costs the coalition, €/year
 };
 
 /// The at-cost invoices of one post for one coalition (members indexed as in the problem).
 template <class T>
 struct AtCost {
-  int lender = -1;            ///< the employer whose remainder closes the split (-1: none, or an employers' group)
-  T rate{};                   ///< loaded cost per hour worked: (wages + employer contributions) / hours worked, €/h
-  std::vector<T> hours;       ///< hours worked for each member (need + its share of the round), h/year
-  std::vector<T> km;          ///< its share of the round's kilometres, km/year
-  std::vector<T> share;       ///< what each member pays, €/year (the invoices; the lender the rest)
+  int lender = -1;       ///< the employer whose remainder closes the split (-1: none, or an employers' group)
+  T rate{};              ///< loaded cost per hour worked: (wages + employer contributions) / hours worked, €/h
+  std::vector<T> hours;  ///< hours worked for each member (need + its share of the round), h/year
+  std::vector<T> km;     ///< its share of the round's kilometres, km/year
+  std::vector<T> share;  ///< what each member pays, €/year (the invoices; the lender the rest)
 };
 
 /// The problem reduced to scalars: c(S) by arithmetic only. Its fields are public so that a
 /// sweep can vary them (sharing/inputs.hpp).
 template <class T>
 struct CoalitionCost {
-  int members = 0;                 ///< n
+  int members = 0;  ///< n
   std::vector<PostScalars<T>> posts;
-  std::vector<T> need;             ///< [p * n + i]: member i's need of post p, h/year
-  std::vector<T> alone_floor;      ///< [p * n + i]: the shortest contract member i signs alone for post p, h/week
-  std::vector<T> km;               ///< [i * n + j]: distance, km
-  std::vector<T> hours;            ///< [i * n + j]: travel time, h
-  T distance_scale = T(1);         ///< multiplies distances and travel times (sweeps)
+  std::vector<T> need;         ///< [p * n + i]: member i's need of post p, h/year
+  std::vector<T> alone_floor;  ///< [p * n + i]: the shortest contract member i signs alone for post p, h/week
+  std::vector<T> km;           ///< [i * n + j]: distance, km
+  std::vector<T> hours;        ///< [i * n + j]: travel time, h
+  T distance_scale = T(1);     ///< multiplies distances and travel times (sweeps)
 
   /// The scalars of `problem` (validated here) at its date.
   static CoalitionCost of(const SharingProblem& problem) {
@@ -105,7 +105,8 @@ struct CoalitionCost {
       s.staff = people::staff_inputs<T>(post.staff, lookup);
       s.productive_share = (T(1) - s.staff.unpaid_absence) * s.staff.production_share();
       s.shared_floor = scalar_cast<T>(post.frame.part_time.floor());
-      s.per_person_fixed = scalar_cast<T>((post.recruitment_annual + post.management_annual + post.equipment_annual).amount());
+      s.per_person_fixed =
+          scalar_cast<T>((post.recruitment_annual + post.management_annual + post.equipment_annual).amount());
       s.coordination_per_member = scalar_cast<T>(post.coordination_per_member.amount());
       s.fee_per_member = scalar_cast<T>(post.frame.group_fee_per_member.amount());
       s.overhead_rate = scalar_cast<T>(post.frame.group_overhead_rate);
@@ -155,8 +156,8 @@ struct CoalitionCost {
 
   /// Persons hired for `contract_hours` h/week: as few contracts of at most 35 h as cover them.
   static T persons_for(const T& contract_hours) {
-    using std::ceil;
     using boost::multiprecision::ceil;
+    using std::ceil;
     // A hair below the exact multiple still counts as it: a quotient may be off in its last digit.
     T tolerance;
     if constexpr (std::is_same_v<T, double>) {
@@ -248,7 +249,8 @@ struct CoalitionCost {
     const PostScalars<T>& post = posts[p];
     out.rate = (st.person.annual_gross + st.person.employer_contributions) / st.person.production_hours;
     std::vector<std::size_t> order;
-    for (Coalition rest = st.users; rest != 0; rest &= rest - 1) order.push_back(static_cast<std::size_t>(std::countr_zero(rest)));
+    for (Coalition rest = st.users; rest != 0; rest &= rest - 1)
+      order.push_back(static_cast<std::size_t>(std::countr_zero(rest)));
     const std::size_t c = order.size();
     for (std::size_t k = 0; k < c; ++k) {
       const std::size_t i = order[k];

@@ -26,7 +26,8 @@ struct BlockingCoalition {
 
 /// Every proper coalition S whose shares add up to at least one cent more than c(S) rounded to the
 /// cent (largest excess first, then by mask). `shares` are whole cents, one per player.
-inline std::vector<BlockingCoalition> blocking_coalitions(const CostGame<Decimal>& game, const std::vector<Money>& shares) {
+inline std::vector<BlockingCoalition> blocking_coalitions(const CostGame<Decimal>& game,
+                                                          const std::vector<Money>& shares) {
   ACI_COST_REQUIRE(shares.size() == static_cast<std::size_t>(game.players()), "split.shares", shares.size(),
                    "needs one share per player");
   std::vector<Decimal> x;

@@ -28,10 +28,10 @@ inline std::string_view finding_name(FindingKind k) { return finding_names[stati
 /// One objection, per post and borrower.
 struct Finding {
   FindingKind kind = FindingKind::lucrative_lending;  ///< what
-  std::string post;    ///< the lent post
-  std::string member;  ///< the borrower
-  Money charged;       ///< what the split charges it for the post, €/year
-  Money at_cost;       ///< the lawful invoice, €/year
+  std::string post;                                   ///< the lent post
+  std::string member;                                 ///< the borrower
+  Money charged;                                      ///< what the split charges it for the post, €/year
+  Money at_cost;                                      ///< the lawful invoice, €/year
   /// charged - at_cost, €/year (> 0: the excess of lucrative lending; < 0: the shortfall).
   Money difference() const { return charged - at_cost; }
 };

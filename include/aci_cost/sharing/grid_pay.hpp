@@ -23,9 +23,9 @@ namespace aci::sharing {
 
 /// A level's monthly minimum for full-time work (35 h a week).
 struct GridMinimum {
-  std::string level;    ///< the classification level, e.g. "C"
-  Money monthly;        ///< €/month for 35 h a week
-  std::string source;   ///< the agreement and its date, as the rate table cites it
+  std::string level;   ///< the classification level, e.g. "C"
+  Money monthly;       ///< €/month for 35 h a week
+  std::string source;  ///< the agreement and its date, as the rate table cites it
 
   /// The hourly minimum: monthly x 12 / (35 h x 52 weeks), €/h (exact).
   Decimal hourly() const { return monthly.amount() * 12u / Decimal(full_time_hours * people::weeks_per_year); }
@@ -41,8 +41,8 @@ inline void check_grid_pay(const Decimal& hourly_pay, const GridMinimum& minimum
   if (overridden || hourly_pay >= minimum.hourly()) return;
   throw InvalidInput(path + ".staff.pay", to_string(hourly_pay) + " €/h",
                      "below the collective agreement's minimum for level " + minimum.level + ": " +
-                         Money(minimum.monthly).to_string() + " €/month = " +
-                         Money(minimum.hourly()).rounded().to_string() + " €/h (" + minimum.source +
+                         Money(minimum.monthly).to_string() +
+                         " €/month = " + Money(minimum.hourly()).rounded().to_string() + " €/h (" + minimum.source +
                          "); raise the pay or mark the post's pay_override");
 }
 

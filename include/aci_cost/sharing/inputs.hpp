@@ -17,23 +17,23 @@
 #include "aci_cost/sharing/coalition_cost.hpp"
 
 // Columns: X(id, name, unit, low, high, ends, per_member, rule, doc).
-#define ACI_COST_SHARING_INPUTS(X)                                                                           \
-  X(distance_scale, "travel.distance_scale", "x", 0, inf, "()", false, "",                                  \
-    "scales every distance and travel time between the sites")                                               \
-  X(pay_scale, "posts.pay_scale", "x", 0, inf, "()", false, "",                                              \
-    "scales every post's pay (the 2026 reduction follows the new pay)")                                      \
-  X(coordination_scale, "posts.coordination_scale", "x", 0, inf, "[)", false, "",                            \
-    "scales every post's coordination cost per member")                                                      \
-  X(hours_scale, "hours_scale", "x", 0, inf, "[)", true, "",                                                 \
+#define ACI_COST_SHARING_INPUTS(X)                                                \
+  X(distance_scale, "travel.distance_scale", "x", 0, inf, "()", false, "",        \
+    "scales every distance and travel time between the sites")                    \
+  X(pay_scale, "posts.pay_scale", "x", 0, inf, "()", false, "",                   \
+    "scales every post's pay (the 2026 reduction follows the new pay)")           \
+  X(coordination_scale, "posts.coordination_scale", "x", 0, inf, "[)", false, "", \
+    "scales every post's coordination cost per member")                           \
+  X(hours_scale, "hours_scale", "x", 0, inf, "[)", true, "",                      \
     "member[<name>].hours_scale: scales that member's hours of every post")
 
 // Columns: X(id, name, unit, per_member, doc).
 #define ACI_COST_SHARING_OUTPUTS(X)                                                              \
   X(grand_cost, "grand_cost", "€/year", false, "c(N): every member sharing every post")          \
-  X(saving, "saving", "€/year", false, "sum of the stand-alone costs - c(N)")                     \
+  X(saving, "saving", "€/year", false, "sum of the stand-alone costs - c(N)")                    \
   X(saving_share, "saving_share", "share", false, "saving / sum of the stand-alone costs")       \
   X(stand_alone, "stand_alone", "€/year", true, "stand_alone[<name>]: c({i})")                   \
-  X(proportional, "proportional", "€/year", true, "proportional[<name>]: share by hours")       \
+  X(proportional, "proportional", "€/year", true, "proportional[<name>]: share by hours")        \
   X(equal_saving, "equal_saving", "€/year", true, "equal_saving[<name>]: equal share of saving") \
   X(shapley, "shapley", "€/year", true, "shapley[<name>]: the exact Shapley value")
 
@@ -97,7 +97,9 @@ inline void set_input(CoalitionCost<double>& c, const CoalitionCost<double>& bas
                       double v) {
   const auto n = static_cast<std::size_t>(c.members);
   switch (k) {
-    case SharingInput::distance_scale: c.distance_scale = base.distance_scale * v; return;
+    case SharingInput::distance_scale:
+      c.distance_scale = base.distance_scale * v;
+      return;
     case SharingInput::pay_scale:
       for (std::size_t p = 0; p < c.posts.size(); ++p) c.posts[p].staff.pay = base.posts[p].staff.pay * v;
       return;

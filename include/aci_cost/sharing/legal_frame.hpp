@@ -29,7 +29,8 @@ namespace aci::sharing {
 
 /// The legal form under which several ACIs share one employee.
 enum class FrameKind {
-  staff_lending,          ///< prêt de main-d'œuvre à but non lucratif (C. trav. L8241-1/2): one member employs and lends at cost
+  staff_lending,  ///< prêt de main-d'œuvre à but non lucratif (C. trav. L8241-1/2): one member employs and lends at
+                  ///< cost
   employers_group,        ///< groupement d'employeurs (C. trav. L1253-1): the group employs, with its own costs
   cooperation_agreement,  ///< one member carries the post and serves the others under an agreed split [check]
 };
@@ -113,9 +114,12 @@ struct LegalFrame {
   /// The source of the frame's rule.
   const LegalFigure& source() const {
     switch (kind) {
-      case FrameKind::staff_lending: return staff_lending_source;
-      case FrameKind::employers_group: return employers_group_source;
-      case FrameKind::cooperation_agreement: return cooperation_agreement_source;
+      case FrameKind::staff_lending:
+        return staff_lending_source;
+      case FrameKind::employers_group:
+        return employers_group_source;
+      case FrameKind::cooperation_agreement:
+        return cooperation_agreement_source;
     }
     return staff_lending_source;
   }
@@ -130,7 +134,8 @@ struct LegalFrame {
                      "in its group_* fields");
     const bool group = kind == FrameKind::employers_group;
     const std::pair<const char*, bool> group_fields[] = {
-        {"group_overhead_rate", group_overhead_rate != 0}, {"group_fee_per_member", group_fee_per_member != Money()},
+        {"group_overhead_rate", group_overhead_rate != 0},
+        {"group_fee_per_member", group_fee_per_member != Money()},
         {"group_management_annual", group_management_annual != Money()},
         {"group_insurance_annual", group_insurance_annual != Money()}};
     for (const auto& [field, set] : group_fields)

@@ -46,8 +46,8 @@ Nucleolus nucleolus(const CostGame<double>& game, Complaint complaint = Complain
 /// The least core: the smallest e such that some x with x(N) = c(N) has x(S) - c(S) <= e for
 /// every proper coalition, and one such x. The core is empty exactly when e > 0.
 struct LeastCore {
-  double epsilon = 0;    ///< the least e, €
-  std::vector<double> x; ///< an allocation reaching it
+  double epsilon = 0;     ///< the least e, €
+  std::vector<double> x;  ///< an allocation reaching it
 };
 
 /// The least core of `game` (one LP).

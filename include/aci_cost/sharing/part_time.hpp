@@ -58,12 +58,14 @@ inline std::string_view part_time_basis_name(PartTimeBasis b) {
 /// The legal text behind a basis, in words.
 inline std::string_view part_time_basis_reason(PartTimeBasis b) {
   switch (b) {
-    case PartTimeBasis::legal_minimum: return "no derogation: at least 24 h/week (C. trav. L3123-27)";
+    case PartTimeBasis::legal_minimum:
+      return "no derogation: at least 24 h/week (C. trav. L3123-27)";
     case PartTimeBasis::several_jobs:
       return "the employee's written, reasoned request to combine several jobs (C. trav. L3123-7)";
     case PartTimeBasis::personal_constraints:
       return "the employee's written, reasoned request for personal constraints (C. trav. L3123-7)";
-    case PartTimeBasis::student_under_26: return "a student under 26, at his or her request (C. trav. L3123-7)";
+    case PartTimeBasis::student_under_26:
+      return "a student under 26, at his or her request (C. trav. L3123-7)";
     case PartTimeBasis::branch_agreement:
       return "an extended branch agreement's lower minimum (C. trav. L3123-19; the ACIs' CCN, IDCC 3016, has none)";
   }
@@ -78,7 +80,9 @@ struct PartTimeRule {
   Decimal minimum_hours{0};
 
   /// The floor of a contract's weekly hours, h/week.
-  Decimal floor() const { return basis == PartTimeBasis::legal_minimum ? Decimal(part_time_minimum_hours) : minimum_hours; }
+  Decimal floor() const {
+    return basis == PartTimeBasis::legal_minimum ? Decimal(part_time_minimum_hours) : minimum_hours;
+  }
   /// True when the contract may be shorter than 24 h/week.
   bool derogation() const { return basis != PartTimeBasis::legal_minimum; }
 

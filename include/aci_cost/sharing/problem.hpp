@@ -23,9 +23,9 @@ inline constexpr std::size_t max_members = 63;
 
 /// One ACI and its needs.
 struct Member {
-  std::string name;             ///< the ACI
-  std::vector<Decimal> hours;   ///< per post (problem order): hours a week needed, h/week
-  std::vector<Decimal> weeks;   ///< per post: weeks a year needed, weeks/year
+  std::string name;            ///< the ACI
+  std::vector<Decimal> hours;  ///< per post (problem order): hours a week needed, h/week
+  std::vector<Decimal> weeks;  ///< per post: weeks a year needed, weeks/year
   /// Per post: the contract the ACI would sign alone — the 24 h minimum, or a derogation and its
   /// legal basis (an empty list: the 24 h minimum for every post).
   std::vector<PartTimeRule> alone;
@@ -39,11 +39,11 @@ struct Member {
 
 /// The posts, the members, and the geography.
 struct SharingProblem {
-  Date date{2026, 1, 1};                 ///< the rates' date
-  std::vector<SharedPost> posts;         ///< the posts to share
-  std::vector<Member> members;           ///< the ACIs, in the order the rounds visit their sites
-  std::vector<std::vector<Decimal>> distance_km;  ///< between the members' sites, km (square, zero diagonal)
-  std::vector<std::vector<Decimal>> travel_hours; ///< between the members' sites, h (square, zero diagonal)
+  Date date{2026, 1, 1};                                     ///< the rates' date
+  std::vector<SharedPost> posts;                             ///< the posts to share
+  std::vector<Member> members;                               ///< the ACIs, in the order the rounds visit their sites
+  std::vector<std::vector<Decimal>> distance_km;             ///< between the members' sites, km (square, zero diagonal)
+  std::vector<std::vector<Decimal>> travel_hours;            ///< between the members' sites, h (square, zero diagonal)
   rates::RateTable rate_table = rates::RateTable::france();  ///< the figures (SMIC, reduction)
 
   /// The index of member `name`; InvalidInput naming "members" otherwise.
@@ -116,7 +116,8 @@ struct SharingProblem {
                            std::string("must be <= ") + most_text + " [assumption]");
           ACI_COST_REQUIRE(j >= i || a[i][j] == a[j][i], row() + "[" + std::to_string(j) + "]", to_string(a[i][j]),
                            "must equal " + std::string(field) + "[" + std::to_string(j) + "][" + std::to_string(i) +
-                               "] = " + to_string(a[j][i]) + " (the matrix is symmetric: one distance between two sites)");
+                               "] = " + to_string(a[j][i]) +
+                               " (the matrix is symmetric: one distance between two sites)");
         }
       }
     };

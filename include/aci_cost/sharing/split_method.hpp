@@ -12,7 +12,8 @@ namespace aci::sharing {
 
 /// A way of splitting c(N).
 enum class SplitMethod {
-  at_cost,               ///< each member pays the hours it uses at the post's loaded hourly cost (+ its expenses); the employer the rest
+  at_cost,  ///< each member pays the hours it uses at the post's loaded hourly cost (+ its expenses); the employer the
+            ///< rest
   proportional,          ///< each post's cost in proportion to the hours each member uses it
   equal_saving,          ///< stand-alone cost less an equal share of the saving
   shapley,               ///< the Shapley value (exact up to exact_max_members, sampled beyond)
@@ -22,12 +23,12 @@ enum class SplitMethod {
 
 /// Every method, in their canonical order.
 inline constexpr std::array<SplitMethod, 6> all_split_methods{
-    SplitMethod::at_cost,   SplitMethod::proportional, SplitMethod::equal_saving,
-    SplitMethod::shapley,   SplitMethod::nucleolus,    SplitMethod::per_capita_nucleolus};
+    SplitMethod::at_cost, SplitMethod::proportional, SplitMethod::equal_saving,
+    SplitMethod::shapley, SplitMethod::nucleolus,    SplitMethod::per_capita_nucleolus};
 
 /// The stable names, in SplitMethod order.
-inline constexpr std::string_view split_names[] = {"at_cost",   "proportional", "equal_saving",
-                                                   "shapley",   "nucleolus",    "per_capita_nucleolus"};
+inline constexpr std::string_view split_names[] = {"at_cost", "proportional", "equal_saving",
+                                                   "shapley", "nucleolus",    "per_capita_nucleolus"};
 
 /// The stable name of a method ("shapley").
 inline std::string_view split_name(SplitMethod m) { return split_names[static_cast<std::size_t>(m)]; }

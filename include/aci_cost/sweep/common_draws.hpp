@@ -62,14 +62,15 @@ struct Replicated {
 inline Replicated replicate(std::vector<std::vector<double>> columns, const std::vector<std::uint64_t>& keys,
                             std::uint64_t replications) {
   ACI_COST_REQUIRE(replications >= 1 && replications <= 1'000'000, "sweep.replications", replications,
-               "must be in [1, 1000000]");
+                   "must be in [1, 1000000]");
   if (replications == 1) return {std::move(columns), keys};
   const std::size_t rows = keys.size();
   const auto R = static_cast<std::size_t>(replications);
   Replicated out;
   out.columns.resize(columns.size());
   for (std::size_t k = 0; k < columns.size(); ++k) {
-    ACI_COST_REQUIRE(columns[k].size() == rows, "sweep.points", columns[k].size(), "every column needs one value per key");
+    ACI_COST_REQUIRE(columns[k].size() == rows, "sweep.points", columns[k].size(),
+                     "every column needs one value per key");
     out.columns[k].resize(rows * R);
     for (std::size_t r = 0; r < rows; ++r)
       for (std::size_t q = 0; q < R; ++q) out.columns[k][r * R + q] = columns[k][r];
@@ -95,8 +96,8 @@ inline std::vector<double> average_replications(std::span<const double> values, 
 
 /// Outputs of a design's rows, one column per output (replications averaged).
 struct DesignOutputColumns {
-  std::vector<std::string> names;            ///< output names
-  std::vector<std::vector<double>> values;   ///< per output, one value per design row
+  std::vector<std::string> names;           ///< output names
+  std::vector<std::vector<double>> values;  ///< per output, one value per design row
 };
 
 /// Evaluates points given as input values (one column per input of spec.inputs, one value per
@@ -106,7 +107,8 @@ inline DesignOutputColumns evaluate_values(const Evaluator& ev, SweepSpec spec, 
                                            const std::vector<std::uint64_t>& keys, std::uint64_t replications,
                                            const RunOptions& options, const Progress& progress = {}) {
   const std::size_t k = spec.inputs.size();
-  ACI_COST_REQUIRE(k >= 1 && x.size() == k, "sweep.inputs", std::to_string(k) + " inputs", "needs one column per input");
+  ACI_COST_REQUIRE(k >= 1 && x.size() == k, "sweep.inputs", std::to_string(k) + " inputs",
+                   "needs one column per input");
   Replicated rep = replicate(std::move(x), keys, replications);
   spec.design = SampleDesign::points;
   spec.n = rep.keys.size();
@@ -138,13 +140,13 @@ inline DesignOutputColumns evaluate_design(const Evaluator& ev, const SweepSpec&
   const std::size_t k = spec.inputs.size();
   ACI_COST_REQUIRE(k >= 1, "sweep.inputs", "[]", "needs at least one input");
   ACI_COST_REQUIRE(spec.rank_correlation.empty(), "sweep.rank_correlation", "given",
-          "Sobol' and Morris indices assume independent inputs");
+                   "Sobol' and Morris indices assume independent inputs");
   const std::size_t rows = keys.size();
   std::vector<Marginal<double>> laws;
   for (std::size_t j = 0; j < k; ++j) {
     const auto& in = spec.inputs[j];
     ACI_COST_REQUIRE(in.law.has_value(), "sweep.inputs[" + std::to_string(j) + "].distribution", "null",
-            "sensitivity analysis needs a distribution for every input");
+                     "sensitivity analysis needs a distribution for every input");
     laws.push_back(Marginal<double>{in.name, *in.law});
     laws.back().validate();
   }

@@ -54,7 +54,8 @@ class GaussianCopula {
   explicit GaussianCopula(const Matrix& spearman) {
     const Eigen::Index d = spearman.rows();
     ACI_COST_REQUIRE(d >= 1 && spearman.cols() == d, "copula.spearman",
-                 std::to_string(d) + "x" + std::to_string(spearman.cols()) + " matrix", "must be square and non-empty");
+                     std::to_string(d) + "x" + std::to_string(spearman.cols()) + " matrix",
+                     "must be square and non-empty");
     pearson_.resize(d, d);
     for (Eigen::Index i = 0; i < d; ++i) {
       for (Eigen::Index j = 0; j < d; ++j) {
@@ -68,17 +69,18 @@ class GaussianCopula {
         }
         ACI_COST_REQUIRE(r >= T(-1) && r <= T(1), field(), detail::number_text(r), "must be in [-1, 1]");
         ACI_COST_REQUIRE(r == spearman(j, i), field(), detail::number_text(r),
-                     "must equal copula.spearman(" + std::to_string(j) + "," + std::to_string(i) + ") = " +
-                         detail::number_text(spearman(j, i)) + " (the matrix must be symmetric)");
+                         "must equal copula.spearman(" + std::to_string(j) + "," + std::to_string(i) +
+                             ") = " + detail::number_text(spearman(j, i)) + " (the matrix must be symmetric)");
         pearson_(i, j) = T(2) * std::sin(std::numbers::pi_v<T> * r / T(6));
       }
     }
     const Eigen::LLT<Matrix> llt(pearson_);
     if (llt.info() != Eigen::Success) {
       const Eigen::SelfAdjointEigenSolver<Matrix> eigen(pearson_, Eigen::EigenvaluesOnly);
-      throw InvalidInput("copula.spearman", "a matrix whose Pearson form has smallest eigenvalue " +
-                                                detail::number_text(eigen.eigenvalues()(0)),
-                         "must be positive definite after conversion to Pearson correlations 2 sin(pi r / 6)");
+      throw InvalidInput(
+          "copula.spearman",
+          "a matrix whose Pearson form has smallest eigenvalue " + detail::number_text(eigen.eigenvalues()(0)),
+          "must be positive definite after conversion to Pearson correlations 2 sin(pi r / 6)");
     }
     lower_ = llt.matrixL();
   }

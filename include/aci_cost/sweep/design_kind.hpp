@@ -74,7 +74,8 @@ inline void require_point_size(std::size_t got, std::size_t dimension) {
 /// Throws InvalidInput unless a point index is below the design's size.
 inline void require_index(std::uint64_t i, std::uint64_t size, std::string_view field) {
   if (i >= size)
-    throw InvalidInput(std::string(field), std::to_string(i), "must be < the design's size (" + std::to_string(size) + ")");
+    throw InvalidInput(std::string(field), std::to_string(i),
+                       "must be < the design's size (" + std::to_string(size) + ")");
 }
 
 }  // namespace detail

@@ -80,10 +80,11 @@ template <class T>
 void check_outputs(const DesignOutputs<T>& outputs, std::uint64_t fingerprint, std::uint64_t rows,
                    std::string_view analysis) {
   const std::string prefix = std::string(analysis) + ".outputs";
-  ACI_COST_REQUIRE(outputs.fingerprint == fingerprint, prefix + ".fingerprint", hex(outputs.fingerprint),
-               "must equal the design's fingerprint " + hex(fingerprint) + " (these outputs come from another design)");
+  ACI_COST_REQUIRE(
+      outputs.fingerprint == fingerprint, prefix + ".fingerprint", hex(outputs.fingerprint),
+      "must equal the design's fingerprint " + hex(fingerprint) + " (these outputs come from another design)");
   ACI_COST_REQUIRE(outputs.values.size() == rows, prefix + ".values", std::to_string(outputs.values.size()) + " values",
-               "must hold one output per design row (" + std::to_string(rows) + ")");
+                   "must hold one output per design row (" + std::to_string(rows) + ")");
 }
 
 template <class T>

@@ -85,7 +85,8 @@ struct Uniform {
     const std::string p(path);
     detail::require_finite(low, p + ".low");
     detail::require_finite(high, p + ".high");
-    ACI_COST_REQUIRE(high > low, p + ".high", detail::number_text(high), "must be > low (" + detail::number_text(low) + ")");
+    ACI_COST_REQUIRE(high > low, p + ".high", detail::number_text(high),
+                     "must be > low (" + detail::number_text(low) + ")");
   }
   /// Inverse CDF at u in [0, 1): low + u (high - low), in [low, high].
   T quantile(T u) const {
@@ -112,9 +113,10 @@ struct Triangular {
     detail::require_finite(low, p + ".low");
     detail::require_finite(mode, p + ".mode");
     detail::require_finite(high, p + ".high");
-    ACI_COST_REQUIRE(high > low, p + ".high", detail::number_text(high), "must be > low (" + detail::number_text(low) + ")");
+    ACI_COST_REQUIRE(high > low, p + ".high", detail::number_text(high),
+                     "must be > low (" + detail::number_text(low) + ")");
     ACI_COST_REQUIRE(mode >= low && mode <= high, p + ".mode", detail::number_text(mode),
-                 "must be in [low, high] = [" + detail::number_text(low) + ", " + detail::number_text(high) + "]");
+                     "must be in [low, high] = [" + detail::number_text(low) + ", " + detail::number_text(high) + "]");
   }
   /// Inverse CDF at u in [0, 1), in [low, high].
   T quantile(T u) const {
@@ -128,8 +130,8 @@ struct Triangular {
     // the side on which it is evaluated, which keeps the result accurate near both ends.
     const T width = high - low;
     const T at_mode = (mode - low) / width;
-    const T x = u < at_mode ? low + std::sqrt(u * width * (mode - low))
-                            : high - std::sqrt((T(1) - u) * width * (high - mode));
+    const T x =
+        u < at_mode ? low + std::sqrt(u * width * (mode - low)) : high - std::sqrt((T(1) - u) * width * (high - mode));
     return x < low ? low : (x > high ? high : x);
   }
 };
@@ -151,12 +153,13 @@ struct TruncatedNormal {
     ACI_COST_REQUIRE(sd > T(0), p + ".sd", detail::number_text(sd), "must be > 0");
     detail::require_finite(low, p + ".low");
     detail::require_finite(high, p + ".high");
-    ACI_COST_REQUIRE(high > low, p + ".high", detail::number_text(high), "must be > low (" + detail::number_text(low) + ")");
+    ACI_COST_REQUIRE(high > low, p + ".high", detail::number_text(high),
+                     "must be > low (" + detail::number_text(low) + ")");
     const T a = (low - mean) / sd;
     const T b = (high - mean) / sd;
     const T mass = a >= T(0) ? normal_cdf(-a) - normal_cdf(-b) : normal_cdf(b) - normal_cdf(a);
     ACI_COST_REQUIRE(mass > T(0), p + ".low", detail::number_text(low),
-                 "[low, high] must have a probability > 0 under the untruncated normal (it underflows)");
+                     "[low, high] must have a probability > 0 under the untruncated normal (it underflows)");
   }
   /// Inverse CDF at u in [0, 1), in [low, high].
   T quantile(T u) const {
@@ -226,11 +229,11 @@ struct Discrete {
       detail::require_finite(values[i], f);
       if (i > 0)
         ACI_COST_REQUIRE(values[i] >= values[i - 1], f(), detail::number_text(values[i]),
-                     "values must be sorted ascending (previous value " + detail::number_text(values[i - 1]) + ")");
+                         "values must be sorted ascending (previous value " + detail::number_text(values[i - 1]) + ")");
     }
     if (weights.empty()) return;
     ACI_COST_REQUIRE(weights.size() == values.size(), p + ".weights", std::to_string(weights.size()) + " entries",
-                 "must hold one weight per value (" + std::to_string(values.size()) + ")");
+                     "must hold one weight per value (" + std::to_string(values.size()) + ")");
     T total = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
       const auto f = [&] { return p + ".weights[" + std::to_string(i) + "]"; };
@@ -239,7 +242,7 @@ struct Discrete {
       total += weights[i];
     }
     ACI_COST_REQUIRE(total > T(0) && std::isfinite(total), p + ".weights", "total " + detail::number_text(total),
-                 "must have a finite total > 0");
+                     "must have a finite total > 0");
   }
   /// Inverse CDF at u in [0, 1): the value k with cum_{k-1} <= u total < cum_k, so each value is
   /// drawn with probability weight / total. O(1) with equal weights, O(number of values) with weights.

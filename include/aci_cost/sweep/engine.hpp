@@ -34,22 +34,22 @@ enum class SampleDesign {
 
 /// One varying input: a name from the evaluator and its law (or grid values, or given points).
 struct SweepInput {
-  std::string name;                       ///< e.g. "training.demand.base_hours"
+  std::string name;                         ///< e.g. "training.demand.base_hours"
   std::optional<Distribution<double>> law;  ///< monte_carlo, latin_hypercube, sobol
-  std::vector<double> values;             ///< grid levels, or the given points (points design)
+  std::vector<double> values;               ///< grid levels, or the given points (points design)
 };
 
 /// What to sweep.
 struct SweepSpec {
-  std::vector<SweepInput> inputs;           ///< the varying inputs
-  SampleDesign design = SampleDesign::monte_carlo;  ///< the design
-  std::uint64_t n = 1000;                   ///< scenarios (grid and points: must equal their size)
-  std::uint64_t seed = 0;                   ///< seed of the design (draws, permutations, scramble)
+  std::vector<SweepInput> inputs;                     ///< the varying inputs
+  SampleDesign design = SampleDesign::monte_carlo;    ///< the design
+  std::uint64_t n = 1000;                             ///< scenarios (grid and points: must equal their size)
+  std::uint64_t seed = 0;                             ///< seed of the design (draws, permutations, scramble)
   std::vector<std::vector<double>> rank_correlation;  ///< Spearman matrix of the inputs; empty = independent
-  std::vector<std::string> outputs;         ///< outputs to keep (empty = all)
-  bool summary_only = false;                ///< keep streaming summaries only (memory independent of n)
-  bool keep_inputs = true;                  ///< full mode: return the inputs of every scenario
-  bool summaries = true;                    ///< full mode: also the streaming summaries (false: none, faster)
+  std::vector<std::string> outputs;                   ///< outputs to keep (empty = all)
+  bool summary_only = false;                          ///< keep streaming summaries only (memory independent of n)
+  bool keep_inputs = true;                            ///< full mode: return the inputs of every scenario
+  bool summaries = true;                              ///< full mode: also the streaming summaries (false: none, faster)
   /// The model's random draws of scenario i are keyed on draw_keys[i] (empty: on i). Scenarios
   /// that share a key share every draw (common random numbers), as sensitivity designs need.
   std::vector<std::uint64_t> draw_keys;
@@ -57,20 +57,20 @@ struct SweepSpec {
 
 /// How to run it.
 struct RunOptions {
-  unsigned threads = 1;           ///< worker threads (results do not depend on it)
-  std::uint64_t chunk = 4096;     ///< scenarios per task (results do not depend on it)
-  std::uint64_t begin = 0;        ///< first scenario (a sub-range, for distributed runs)
+  unsigned threads = 1;              ///< worker threads (results do not depend on it)
+  std::uint64_t chunk = 4096;        ///< scenarios per task (results do not depend on it)
+  std::uint64_t begin = 0;           ///< first scenario (a sub-range, for distributed runs)
   std::optional<std::uint64_t> end;  ///< one past the last scenario (default n)
 };
 
 /// What a sweep returns.
 struct SweepResult {
-  std::uint64_t begin = 0, end = 0;             ///< the scenarios evaluated
-  std::vector<std::string> input_names;         ///< varying inputs
-  std::vector<Column> inputs;                   ///< full mode: input values, per input
-  std::vector<std::string> output_names;        ///< outputs
-  std::vector<Column> outputs;                  ///< full mode: values, per output
-  std::vector<Summary> summaries;               ///< per output (empty when spec.summaries is false)
+  std::uint64_t begin = 0, end = 0;       ///< the scenarios evaluated
+  std::vector<std::string> input_names;   ///< varying inputs
+  std::vector<Column> inputs;             ///< full mode: input values, per input
+  std::vector<std::string> output_names;  ///< outputs
+  std::vector<Column> outputs;            ///< full mode: values, per output
+  std::vector<Summary> summaries;         ///< per output (empty when spec.summaries is false)
 };
 
 /// Columns a caller owns, for a full run to write into instead of new ones (as NumPy's `out=`):
@@ -122,31 +122,38 @@ class InputMap {
       }
     }
     switch (spec.design) {
-      case SampleDesign::monte_carlo: mc_.emplace(d, spec.seed); break;
-      case SampleDesign::latin_hypercube: lhs_.emplace(d, spec.n, spec.seed); break;
-      case SampleDesign::sobol: sobol_.emplace(d, Scrambling::owen, spec.seed); break;
+      case SampleDesign::monte_carlo:
+        mc_.emplace(d, spec.seed);
+        break;
+      case SampleDesign::latin_hypercube:
+        lhs_.emplace(d, spec.n, spec.seed);
+        break;
+      case SampleDesign::sobol:
+        sobol_.emplace(d, Scrambling::owen, spec.seed);
+        break;
       case SampleDesign::grid: {
         std::vector<std::vector<double>> levels;
         for (const auto& in : spec.inputs) levels.push_back(in.values);
         grid_.emplace(levels);
-        ACI_COST_REQUIRE(grid_->size() == spec.n, "sweep.n", spec.n, "must equal the grid's size " + std::to_string(grid_->size()));
+        ACI_COST_REQUIRE(grid_->size() == spec.n, "sweep.n", spec.n,
+                         "must equal the grid's size " + std::to_string(grid_->size()));
         break;
       }
       case SampleDesign::points:
         for (std::size_t k = 0; k < d; ++k)
           ACI_COST_REQUIRE(spec.inputs[k].values.size() == spec.n, "sweep.inputs[" + std::to_string(k) + "].values",
-                  spec.inputs[k].values.size(), "must hold n = " + std::to_string(spec.n) + " points");
+                           spec.inputs[k].values.size(), "must hold n = " + std::to_string(spec.n) + " points");
         break;
     }
     if (!spec.rank_correlation.empty()) {
-      ACI_COST_REQUIRE(spec.design != SampleDesign::grid && spec.design != SampleDesign::points, "sweep.rank_correlation",
-              "given", "applies to sampled designs only");
+      ACI_COST_REQUIRE(spec.design != SampleDesign::grid && spec.design != SampleDesign::points,
+                       "sweep.rank_correlation", "given", "applies to sampled designs only");
       ACI_COST_REQUIRE(spec.rank_correlation.size() == d, "sweep.rank_correlation", spec.rank_correlation.size(),
-              "must be a d x d matrix, d = " + std::to_string(d));
+                       "must be a d x d matrix, d = " + std::to_string(d));
       Eigen::MatrixXd r(static_cast<Eigen::Index>(d), static_cast<Eigen::Index>(d));
       for (std::size_t i = 0; i < d; ++i) {
         ACI_COST_REQUIRE(spec.rank_correlation[i].size() == d, "sweep.rank_correlation[" + std::to_string(i) + "]",
-                spec.rank_correlation[i].size(), "must have d entries");
+                         spec.rank_correlation[i].size(), "must have d entries");
         for (std::size_t j = 0; j < d; ++j)
           r(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = spec.rank_correlation[i][j];
       }
@@ -239,9 +246,9 @@ inline void check_targets(const std::vector<std::span<double>>& spans, const std
     ACI_COST_REQUIRE(spans[k].size() == size, name(), std::to_string(spans[k].size()) + " values",
                      "must hold one value per scenario (" + std::to_string(size) + ")");
     for (const auto& other : all)
-      ACI_COST_REQUIRE(spans[k].data() + spans[k].size() <= other.data() ||
-                           other.data() + other.size() <= spans[k].data(),
-                       name(), "an array", "overlaps another column of out (each needs memory of its own)");
+      ACI_COST_REQUIRE(
+          spans[k].data() + spans[k].size() <= other.data() || other.data() + other.size() <= spans[k].data(), name(),
+          "an array", "overlaps another column of out (each needs memory of its own)");
     all.push_back(spans[k]);
   }
 }
@@ -260,7 +267,7 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
   ACI_COST_REQUIRE(opt.begin <= end && end <= spec.n, "run.end", end, "the range [begin, end) must lie in [0, n]");
   const detail::InputMap map(spec, ev);
   ACI_COST_REQUIRE(spec.draw_keys.empty() || spec.draw_keys.size() == spec.n, "sweep.draw_keys",
-          std::to_string(spec.draw_keys.size()) + " keys", "must be empty or hold one key per scenario (n)");
+                   std::to_string(spec.draw_keys.size()) + " keys", "must be empty or hold one key per scenario (n)");
 
   SweepResult res;
   res.begin = opt.begin;
@@ -336,9 +343,9 @@ inline SweepResult run_sweep(const Evaluator& ev, const SweepSpec& spec, const R
       y[m] = own_outputs ? buf.y[m].data() : (into ? into->outputs[m].data() : res.outputs[m].data()) + off;
     const std::vector<const double*> cx(x.begin(), x.end());
     map.fill(b, e, x);
-    const std::span<const std::uint64_t> keys =
-        spec.draw_keys.empty() ? std::span<const std::uint64_t>()
-                               : std::span<const std::uint64_t>(spec.draw_keys.data() + b, n);
+    const std::span<const std::uint64_t> keys = spec.draw_keys.empty()
+                                                    ? std::span<const std::uint64_t>()
+                                                    : std::span<const std::uint64_t>(spec.draw_keys.data() + b, n);
     ev.evaluate(b, e, map.ids(), cx, out_ids, y, keys);
     if (summarise) {
       auto& acc = partial[w.index()];

@@ -15,13 +15,13 @@ namespace aci::sweep {
 
 /// A numeric input a sweep may vary.
 struct InputInfo {
-  std::string name;       ///< documented name, e.g. "training.demand.base_hours"
-  double low;             ///< lower bound
-  double high;            ///< upper bound (infinity: none)
-  bool low_open;          ///< the low bound itself is invalid
-  std::string unit;       ///< unit of the value
-  bool high_open = false; ///< the high bound itself is invalid (always so for infinity)
-  std::string rule;       ///< a rule joining it to other inputs ("" if none)
+  std::string name;        ///< documented name, e.g. "training.demand.base_hours"
+  double low;              ///< lower bound
+  double high;             ///< upper bound (infinity: none)
+  bool low_open;           ///< the low bound itself is invalid
+  std::string unit;        ///< unit of the value
+  bool high_open = false;  ///< the high bound itself is invalid (always so for infinity)
+  std::string rule;        ///< a rule joining it to other inputs ("" if none)
 
   /// The domain as an interval: "[0, 1)", "(0, inf)".
   std::string domain() const {
@@ -32,7 +32,8 @@ struct InputInfo {
       if (!t.empty() && t.back() == '.') t.pop_back();
       return t;
     };
-    return std::string(low_open ? "(" : "[") + num(low) + ", " + num(high) + (high_open || std::isinf(high) ? ")" : "]");
+    return std::string(low_open ? "(" : "[") + num(low) + ", " + num(high) +
+           (high_open || std::isinf(high) ? ")" : "]");
   }
   /// True when v lies in the domain (finite, within its bounds and their open ends).
   bool contains(double v) const {

@@ -38,7 +38,7 @@ class GridDesign {
       for (std::size_t k = 0; k < m; ++k)
         detail::require_finite(levels_[j][k], [&] { return field() + "[" + std::to_string(k) + "]"; });
       ACI_COST_REQUIRE(size_ <= std::numeric_limits<std::uint64_t>::max() / m, field(), std::to_string(m) + " values",
-                   "makes the grid larger than 2^64 points");
+                       "makes the grid larger than 2^64 points");
       size_ *= m;
     }
   }

@@ -41,8 +41,8 @@ class MonteCarloDesign {
   std::uint64_t point_key(std::uint64_t i) const noexcept { return aci::detail::counter_key(seed_, i); }
   /// coordinate(i, j) from point_key(i): equal bit for bit, one hash fewer per coordinate.
   double coordinate_at(std::uint64_t point_key, std::size_t j) const noexcept {
-    return aci::detail::bits_to_uniform(aci::detail::counter_stream_bits(
-        aci::detail::counter_step_key(point_key, j), detail::stream_monte_carlo));
+    return aci::detail::bits_to_uniform(
+        aci::detail::counter_stream_bits(aci::detail::counter_step_key(point_key, j), detail::stream_monte_carlo));
   }
   /// Point i into `out` (one slot per dimension).
   void point(std::uint64_t i, std::span<double> out) const {

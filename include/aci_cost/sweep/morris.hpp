@@ -85,13 +85,9 @@ class MorrisDesign {
     return f.value();
   }
   /// Coordinate of level l: l / (p - 1).
-  double level_value(std::size_t l) const noexcept {
-    return static_cast<double>(l) / static_cast<double>(levels_ - 1);
-  }
+  double level_value(std::size_t l) const noexcept { return static_cast<double>(l) / static_cast<double>(levels_ - 1); }
   /// The step Delta = p / (2 (p - 1)), in units of the quantile scale.
-  double delta() const noexcept {
-    return static_cast<double>(levels_) / (2.0 * static_cast<double>(levels_ - 1));
-  }
+  double delta() const noexcept { return static_cast<double>(levels_) / (2.0 * static_cast<double>(levels_ - 1)); }
   /// Trajectory t (< r).
   Trajectory trajectory(std::size_t t) const {
     Trajectory tr;
@@ -117,7 +113,9 @@ class MorrisDesign {
     for (std::size_t j = 0; j < inputs_; ++j) out[j] = level_value(tr.start_level[j]);
   }
   /// The level a move from level l goes to: l + p/2 below p/2, l - p/2 from p/2 up.
-  std::size_t partner_level(std::size_t l) const noexcept { return l < levels_ / 2 ? l + levels_ / 2 : l - levels_ / 2; }
+  std::size_t partner_level(std::size_t l) const noexcept {
+    return l < levels_ / 2 ? l + levels_ / 2 : l - levels_ / 2;
+  }
 
  private:
   /// Candidate trajectory c: seeded start levels (one of each input's pair l, l + p/2, in a
@@ -126,7 +124,9 @@ class MorrisDesign {
     tr.start_level.resize(inputs_);
     tr.order.resize(inputs_);
     const std::size_t half = levels_ / 2;
-    const auto draw = [&](std::uint64_t slot) { return aci::detail::counter_bits(seed_, c, slot, detail::stream_morris); };
+    const auto draw = [&](std::uint64_t slot) {
+      return aci::detail::counter_bits(seed_, c, slot, detail::stream_morris);
+    };
     for (std::size_t j = 0; j < inputs_; ++j) {
       const auto low = static_cast<std::size_t>(detail::uniform_index(draw(j), half));
       const bool downward = (draw(inputs_ + j) >> 63) != 0;
@@ -276,9 +276,9 @@ struct MorrisOptions {
 /// an input mapped linearly over [low, high], an effect of c per input unit reads c (high - low).
 template <class T = double>
 struct MorrisIndices {
-  std::vector<T> mu;       ///< mean elementary effect (signed)
-  std::vector<T> mu_star;  ///< mean absolute elementary effect (Campolongo, Cariboni & Saltelli 2007)
-  std::vector<T> sigma;    ///< sample standard deviation (divisor r - 1) of the elementary effects
+  std::vector<T> mu;                    ///< mean elementary effect (signed)
+  std::vector<T> mu_star;               ///< mean absolute elementary effect (Campolongo, Cariboni & Saltelli 2007)
+  std::vector<T> sigma;                 ///< sample standard deviation (divisor r - 1) of the elementary effects
   std::vector<Interval<T>> mu_ci;       ///< bootstrap interval of mu per input
   std::vector<Interval<T>> mu_star_ci;  ///< bootstrap interval of mu* per input
   std::vector<Interval<T>> sigma_ci;    ///< bootstrap interval of sigma per input
@@ -349,8 +349,9 @@ MorrisIndices<T> analyze_morris(const MorrisDesign& design, const DesignOutputs<
       picks[t] = static_cast<std::size_t>(detail::uniform_index(
           aci::detail::counter_bits(options.bootstrap_seed, b, t, detail::stream_morris_bootstrap), r));
     for (std::size_t j = 0; j < k; ++j)
-      detail::morris_statistics(effects, k, j, r, [&](std::size_t t) { return picks[t]; }, mu_rep[j * b_count + b],
-                                star_rep[j * b_count + b], sigma_rep[j * b_count + b]);
+      detail::morris_statistics(
+          effects, k, j, r, [&](std::size_t t) { return picks[t]; }, mu_rep[j * b_count + b], star_rep[j * b_count + b],
+          sigma_rep[j * b_count + b]);
   }
   std::vector<T> replicates(b_count);
   const auto interval = [&](const std::vector<T>& all, std::size_t j, T estimate) {

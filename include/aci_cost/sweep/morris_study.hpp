@@ -55,9 +55,9 @@ inline MorrisStudy run_morris(const Evaluator& ev, const SweepSpec& spec, const 
   MorrisStudy out;
   for (const auto& in : spec.inputs) out.inputs.push_back(in.name);
   for (std::size_t j = 0; j < res.names.size(); ++j)
-    out.outputs.push_back({res.names[j], analyze_morris(design, DesignOutputs<double>{design.fingerprint(),
-                                                                                      std::move(res.values[j])},
-                                                        options.analysis)});
+    out.outputs.push_back(
+        {res.names[j], analyze_morris(design, DesignOutputs<double>{design.fingerprint(), std::move(res.values[j])},
+                                      options.analysis)});
   out.unit_points = std::move(u);
   out.chosen = design.chosen();
   out.delta = design.delta();

@@ -52,23 +52,28 @@ class SaltelliDesign {
   /// `second_order`: also the BA_g rows of second-order indices.
   SaltelliDesign(std::size_t inputs, std::uint64_t base_rows, std::uint64_t seed, std::vector<std::size_t> groups = {},
                  bool second_order = false)
-      : inputs_(checked_inputs(inputs)), n_(base_rows), seed_(seed), groups_(std::move(groups)),
-        second_order_(second_order), sobol_(2 * inputs, Scrambling::owen, seed) {
+      : inputs_(checked_inputs(inputs)),
+        n_(base_rows),
+        seed_(seed),
+        groups_(std::move(groups)),
+        second_order_(second_order),
+        sobol_(2 * inputs, Scrambling::owen, seed) {
     ACI_COST_REQUIRE(n_ >= 2 && n_ <= (std::uint64_t{1} << 32) && std::has_single_bit(n_), "saltelli.N", n_,
-                 "must be a power of two in [2, 2^32] (Sobol' nets balance only at powers of two)");
+                     "must be a power of two in [2, 2^32] (Sobol' nets balance only at powers of two)");
     if (groups_.empty()) {
       groups_.resize(inputs_);
       std::iota(groups_.begin(), groups_.end(), std::size_t{0});
     }
     ACI_COST_REQUIRE(groups_.size() == inputs_, "saltelli.groups", std::to_string(groups_.size()) + " entries",
-                 "must give one group per input (" + std::to_string(inputs_) + ")");
+                     "must give one group per input (" + std::to_string(inputs_) + ")");
     group_count_ = *std::max_element(groups_.begin(), groups_.end()) + 1;
     ACI_COST_REQUIRE(group_count_ <= inputs_, "saltelli.groups", "largest group " + std::to_string(group_count_ - 1),
-                 "group numbers must be 0..G-1 with G <= inputs (" + std::to_string(inputs_) + ")");
+                     "group numbers must be 0..G-1 with G <= inputs (" + std::to_string(inputs_) + ")");
     std::vector<bool> used(group_count_, false);
     for (const std::size_t g : groups_) used[g] = true;
     for (std::size_t g = 0; g < group_count_; ++g)
-      ACI_COST_REQUIRE(used[g], "saltelli.groups", "group " + std::to_string(g), "every group 0..G-1 must hold an input");
+      ACI_COST_REQUIRE(used[g], "saltelli.groups", "group " + std::to_string(g),
+                       "every group 0..G-1 must hold an input");
   }
   /// Number of inputs k.
   std::size_t dimension() const noexcept { return inputs_; }
@@ -111,7 +116,7 @@ class SaltelliDesign {
  private:
   static std::size_t checked_inputs(std::size_t k) {
     ACI_COST_REQUIRE(k >= 1 && 2 * k <= SobolDesign::max_dimension, "saltelli.inputs", k,
-                 "must be in [1, " + std::to_string(SobolDesign::max_dimension / 2) + "] (2k Sobol' dimensions)");
+                     "must be in [1, " + std::to_string(SobolDesign::max_dimension / 2) + "] (2k Sobol' dimensions)");
     return k;
   }
 
@@ -136,7 +141,7 @@ inline constexpr std::size_t default_bootstrap_resamples = 1000;
 
 /// Options of analyze_sobol.
 struct SobolOptions {
-  double confidence_level = 0.95;             ///< coverage of the intervals, in (0, 1)
+  double confidence_level = 0.95;  ///< coverage of the intervals, in (0, 1)
   /// Resamples of the base rows; 0: no intervals (NaN bounds).
   std::size_t bootstrap_resamples = default_bootstrap_resamples;
   std::uint64_t bootstrap_seed = 0;           ///< seed of the resampling (counter RNG)
@@ -145,7 +150,7 @@ struct SobolOptions {
   /// SALib's conventions (sobol.analyze): centre on the mean of every output row and divide the
   /// variance of f(A), f(B) by 2N; the default centres on f(A), f(B) and divides by 2N - 1.
   bool salib_conventions = false;
-  unsigned threads = 1;                       ///< bootstrap threads, 1-256 (intervals do not depend on it)
+  unsigned threads = 1;  ///< bootstrap threads, 1-256 (intervals do not depend on it)
   /// Told the resamples done and their total by the calling thread about every 50 ms during the
   /// bootstrap; returning false stops it with Cancelled, throwing stops it with that exception.
   /// Empty: never stops.
@@ -154,7 +159,7 @@ struct SobolOptions {
   /// Throws InvalidInput naming the field unless confidence_level is in (0, 1) and threads in [1, 256].
   void validate() const {
     ACI_COST_REQUIRE(confidence_level > 0.0 && confidence_level < 1.0, "sobol.confidence_level",
-                 detail::number_text(confidence_level), "must be in (0, 1)");
+                     detail::number_text(confidence_level), "must be in (0, 1)");
     ACI_COST_REQUIRE(threads >= 1 && threads <= 256, "sobol.threads", threads, "must be in [1, 256]");
   }
 };
@@ -162,10 +167,10 @@ struct SobolOptions {
 /// Sobol' indices per group, with bootstrap confidence intervals.
 template <class T = double>
 struct SobolIndices {
-  std::vector<T> first_order;                ///< S1 per group: share of variance, 0-1 up to sampling error
-  std::vector<T> total_order;                ///< ST per group: share of variance, 0-1 up to sampling error
-  std::vector<Interval<T>> first_order_ci;   ///< interval of S1 per group at the requested level
-  std::vector<Interval<T>> total_order_ci;   ///< interval of ST per group at the requested level
+  std::vector<T> first_order;               ///< S1 per group: share of variance, 0-1 up to sampling error
+  std::vector<T> total_order;               ///< ST per group: share of variance, 0-1 up to sampling error
+  std::vector<Interval<T>> first_order_ci;  ///< interval of S1 per group at the requested level
+  std::vector<Interval<T>> total_order_ci;  ///< interval of ST per group at the requested level
   /// Second-order design only: S2 of each pair of groups g < h, in the order (0, 1), (0, 2), ..,
   /// (0, G-1), (1, 2), .. (group_pairs(G) values; Saltelli 2002, as SALib's S2).
   std::vector<T> second_order;
@@ -270,9 +275,17 @@ struct SobolColumns {
 
   SobolColumns(const std::vector<T>& f, std::size_t block, std::size_t group_count,
                const std::vector<std::uint64_t>& rows, bool salib_conventions)
-      : used(rows.size()), padded((rows.size() + lanes - 1) / lanes * lanes), groups(group_count),
-        salib(salib_conventions), second(block == 2 * group_count + 2), a(padded), b(padded), ab(padded),
-        all(salib_conventions ? padded : 0), d(group_count * padded), abr(second ? group_count * padded : 0),
+      : used(rows.size()),
+        padded((rows.size() + lanes - 1) / lanes * lanes),
+        groups(group_count),
+        salib(salib_conventions),
+        second(block == 2 * group_count + 2),
+        a(padded),
+        b(padded),
+        ab(padded),
+        all(salib_conventions ? padded : 0),
+        d(group_count * padded),
+        abr(second ? group_count * padded : 0),
         ba(second ? group_count * padded : 0) {
     for (std::size_t j = 0; j < used; ++j) {
       const T* y = &f[rows[j] * block];
@@ -304,8 +317,13 @@ struct SobolSums {
   T mean{}, centre{};
 
   explicit SobolSums(std::size_t groups, bool second = false)
-      : ab(lanes), all(lanes), squares(lanes), first(groups * lanes), total(groups * lanes),
-        cross(second ? lanes : 0), joint(second ? group_pairs(groups) * lanes : 0) {}
+      : ab(lanes),
+        all(lanes),
+        squares(lanes),
+        first(groups * lanes),
+        total(groups * lanes),
+        cross(second ? lanes : 0),
+        joint(second ? group_pairs(groups) * lanes : 0) {}
   void reset() {
     for (auto* v : {&ab, &all, &squares, &first, &total, &cross, &joint}) std::fill(v->begin(), v->end(), T(0));
   }
@@ -336,9 +354,15 @@ struct ArrayLanes {
     for (std::size_t l = 0; l < size; ++l) a.v[l] = f(a.v[l], b.v[l]);
     return a;
   }
-  friend ArrayLanes operator+(ArrayLanes a, ArrayLanes b) { return zip(a, b, [](T x, T y) { return x + y; }); }
-  friend ArrayLanes operator-(ArrayLanes a, ArrayLanes b) { return zip(a, b, [](T x, T y) { return x - y; }); }
-  friend ArrayLanes operator*(ArrayLanes a, ArrayLanes b) { return zip(a, b, [](T x, T y) { return x * y; }); }
+  friend ArrayLanes operator+(ArrayLanes a, ArrayLanes b) {
+    return zip(a, b, [](T x, T y) { return x + y; });
+  }
+  friend ArrayLanes operator-(ArrayLanes a, ArrayLanes b) {
+    return zip(a, b, [](T x, T y) { return x - y; });
+  }
+  friend ArrayLanes operator*(ArrayLanes a, ArrayLanes b) {
+    return zip(a, b, [](T x, T y) { return x * y; });
+  }
   ArrayLanes& operator+=(ArrayLanes b) { return *this = *this + b; }
   friend ArrayLanes fused_mul_add(ArrayLanes a, const ArrayLanes& b, const ArrayLanes& c) {
     for (std::size_t l = 0; l < size; ++l) a.v[l] = std::fma(a.v[l], b.v[l], c.v[l]);
@@ -349,8 +373,8 @@ struct ArrayLanes {
 /// The lanes of the weighted sums: GCC's vectors for double (Lanes<8>: same operations, any ISA).
 #if defined(ACI_COST_HAVE_LANES)
 template <class T>
-using SumLanes = std::conditional_t<std::is_same_v<T, double>, aci::detail::Lanes<SobolColumns<double>::lanes>,
-                                    ArrayLanes<T>>;
+using SumLanes =
+    std::conditional_t<std::is_same_v<T, double>, aci::detail::Lanes<SobolColumns<double>::lanes>, ArrayLanes<T>>;
 #else
 template <class T>
 using SumLanes = ArrayLanes<T>;
@@ -427,7 +451,8 @@ void sobol_pass_terms(const SobolColumns<T>& c, const T* const* w, std::size_t j
       const V d = V::load(&dg[j]), dd = d * d;
       // sobol_estimates' terms: (f(B) - mean)(f(AB_g) - f(A)) and (f(A) - f(AB_g))^2.
       ((first[r] = fused_mul_add(V::load(&w[r][j - j0]), V::load(&bm[r * tile + j - j0]) * d, first[r]),
-        total[r] = fused_mul_add(V::load(&w[r][j - j0]), dd, total[r])), ...);
+        total[r] = fused_mul_add(V::load(&w[r][j - j0]), dd, total[r])),
+       ...);
     }
     (first[r].store(&s[r]->first[g * L]), ...);
     (total[r].store(&s[r]->total[g * L]), ...);
@@ -552,16 +577,17 @@ void sobol_bootstrap(const std::vector<const SobolColumns<T>*>& outputs, std::si
   // Resamples per task, whose counts share each tile of the columns while it is in cache (the
   // columns of many outputs exceed the caches: each tile is read once per task); at most 8 MiB
   // of counts per thread (large N: one resample, 4 bytes a row).
-  const std::uint64_t batch = std::clamp<std::uint64_t>((std::uint64_t{1} << 21) / std::max<std::uint64_t>(m, 1), 1, 32);
+  const std::uint64_t batch =
+      std::clamp<std::uint64_t>((std::uint64_t{1} << 21) / std::max<std::uint64_t>(m, 1), 1, 32);
   constexpr std::size_t tile = SobolColumns<T>::tile;
   const std::uint64_t tasks = (resamples + batch - 1) / batch;
   struct Scratch {
-    std::vector<std::uint32_t> counts;   // multinomial counts, 4 bytes a row (a row drawn all 2^32
-                                         // times of N = 2^32 would wrap)
-    std::vector<std::uint32_t> picked;   // draws hashed together (vectorised), then counted
-    std::vector<SobolSums<T>> sums;      // per output and resample of the batch
-    std::vector<T> weights;              // per resample of the batch, one tile
-    std::vector<T> bm;                   // per resample of the batch, f(B) - mean over one tile
+    std::vector<std::uint32_t> counts;  // multinomial counts, 4 bytes a row (a row drawn all 2^32
+                                        // times of N = 2^32 would wrap)
+    std::vector<std::uint32_t> picked;  // draws hashed together (vectorised), then counted
+    std::vector<SobolSums<T>> sums;     // per output and resample of the batch
+    std::vector<T> weights;             // per resample of the batch, one tile
+    std::vector<T> bm;                  // per resample of the batch, f(B) - mean over one tile
   };
   constexpr std::size_t hashed = 2048;
   std::vector<Scratch> scratch(parallel::worker_count(threads, tasks));
@@ -661,8 +687,8 @@ std::vector<std::uint64_t> finite_rows(const SaltelliDesign& design, const std::
       ACI_COST_REQUIRE(policy != NanPolicy::raise,
                        "sobol.outputs" + (name.empty() ? std::string() : "[" + name + "]") + ".values[" +
                            std::to_string(i * block + c) + "]",
-                       output_text(v), "must be finite (base row " + std::to_string(i) +
-                                           "); NanPolicy::drop_blocks drops such rows");
+                       output_text(v),
+                       "must be finite (base row " + std::to_string(i) + "); NanPolicy::drop_blocks drops such rows");
       finite = false;
     }
     if (finite) rows.push_back(i);
@@ -750,7 +776,8 @@ std::vector<SobolIndices<T>> analyze_sobol(const SaltelliDesign& design, const s
       const auto& rep = replicates[k];
       r.first_order_ci = detail::replicate_intervals(rep.s1, rep.valid, r.first_order, options);
       r.total_order_ci = detail::replicate_intervals(rep.st, rep.valid, r.total_order, options);
-      if (design.second_order()) r.second_order_ci = detail::replicate_intervals(rep.s2, rep.valid, r.second_order, options);
+      if (design.second_order())
+        r.second_order_ci = detail::replicate_intervals(rep.s2, rep.valid, r.second_order, options);
     }
   }
   // Outputs without intervals: NaN bounds.

@@ -27,7 +27,8 @@ namespace aci::sweep {
 /// Whether and how a Sobol' sequence is randomised.
 enum class Scrambling {
   none,  ///< the plain Joe-Kuo sequence (point 0 is the origin)
-  owen,  ///< Owen's nested uniform scramble, seeded; keeps the (t, m, s)-net structure (a digital shift is one of its draws, so none is added)
+  owen,  ///< Owen's nested uniform scramble, seeded; keeps the (t, m, s)-net structure (a digital shift is one of its
+         ///< draws, so none is added)
 };
 
 /// Sobol' sequence in Gray-code order with Joe-Kuo direction numbers, optionally Owen-scrambled.
@@ -44,12 +45,13 @@ class SobolDesign {
   SobolDesign(std::size_t dimension, Scrambling scrambling, std::uint64_t seed = 0)
       : dimension_(dimension), scrambling_(scrambling), seed_(seed) {
     ACI_COST_REQUIRE(dimension >= 1 && dimension <= max_dimension, "sobol.dimension", dimension,
-                 "must be in [1, " + std::to_string(max_dimension) + "] (the embedded Joe-Kuo table)");
+                     "must be in [1, " + std::to_string(max_dimension) + "] (the embedded Joe-Kuo table)");
     directions_.resize(dimension * 32);
     for (std::size_t j = 0; j < dimension; ++j) fill_directions(j, std::span(directions_).subspan(j * 32, 32));
     if (scrambling == Scrambling::owen) {
       keys_.resize(dimension);
-      for (std::size_t j = 0; j < dimension; ++j) keys_[j] = aci::detail::counter_bits(seed, j, 0, detail::stream_sobol_owen);
+      for (std::size_t j = 0; j < dimension; ++j)
+        keys_[j] = aci::detail::counter_bits(seed, j, 0, detail::stream_sobol_owen);
     }
   }
   /// Number of coordinates per point.

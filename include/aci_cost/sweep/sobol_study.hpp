@@ -24,23 +24,23 @@ inline constexpr std::uint64_t min_reliable_sobol_n = 64;
 
 /// What a Sobol' study runs.
 struct SobolStudyOptions {
-  std::uint64_t n = 1024;            ///< base rows, a power of two
-  std::uint64_t seed = 0;            ///< seed of the design (the scrambled Sobol' sequence)
-  std::vector<std::size_t> groups;   ///< group of each input (empty: one group per input)
-  bool noise = false;                ///< add the model's randomness as a last group, "noise"
-  std::uint64_t replications = 1;    ///< runs averaged per row (>= 1)
-  bool second_order = false;         ///< also the BA_g rows and S2 of every pair of groups (Saltelli 2002)
+  std::uint64_t n = 1024;           ///< base rows, a power of two
+  std::uint64_t seed = 0;           ///< seed of the design (the scrambled Sobol' sequence)
+  std::vector<std::size_t> groups;  ///< group of each input (empty: one group per input)
+  bool noise = false;               ///< add the model's randomness as a last group, "noise"
+  std::uint64_t replications = 1;   ///< runs averaged per row (>= 1)
+  bool second_order = false;        ///< also the BA_g rows and S2 of every pair of groups (Saltelli 2002)
   /// Outputs whose indices get bootstrap intervals (the others: NaN bounds); empty: every output.
   std::vector<std::string> intervals;
-  SobolOptions analysis;             ///< confidence level, bootstrap, NaN policy, conventions
-  RunOptions run;                    ///< threads and chunk of the evaluation
+  SobolOptions analysis;  ///< confidence level, bootstrap, NaN policy, conventions
+  RunOptions run;         ///< threads and chunk of the evaluation
 };
 
 /// The indices of one output.
 struct SobolOutput {
-  std::string output;              ///< output name
-  SobolIndices<double> indices;    ///< per group (SobolStudy::labels)
-  std::vector<double> values;      ///< the output at every design row (rows A, B, AB_g per base row)
+  std::string output;            ///< output name
+  SobolIndices<double> indices;  ///< per group (SobolStudy::labels)
+  std::vector<double> values;    ///< the output at every design row (rows A, B, AB_g per base row)
 };
 
 /// A Sobol' study's results and the design it ran, so another analyser can redo any step.
@@ -94,7 +94,8 @@ inline SobolStudy run_sobol(const Evaluator& ev, const SweepSpec& spec, const So
   const std::uint64_t per_row = stride + 1 + k + (k + 1) * R + names.size() * (R + 1);
   ACI_COST_REQUIRE(design.size() <= max_kept_values / per_row, "sobol.n", options.n,
                    "the study's " + std::to_string(design.size()) + " design rows keep about " +
-                       std::to_string(per_row) + " values each, more than 2^31 values (16 GiB) in all: use a smaller n "
+                       std::to_string(per_row) +
+                       " values each, more than 2^31 values (16 GiB) in all: use a smaller n "
                        "(or fewer replications)");
   // The design's points, on the workers, watched: Ctrl-C stops it within the watcher's interval.
   std::vector<double> u(static_cast<std::size_t>(design.size()) * stride);
@@ -136,7 +137,8 @@ inline SobolStudy run_sobol(const Evaluator& ev, const SweepSpec& spec, const So
   for (std::size_t j = 0; j < values.size(); ++j) {
     const auto& v = values[j].values;
     const auto first = std::find_if(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
-    constant[j] = first != v.end() && std::all_of(v.begin(), v.end(), [&](double x) { return !std::isfinite(x) || x == *first; });
+    constant[j] =
+        first != v.end() && std::all_of(v.begin(), v.end(), [&](double x) { return !std::isfinite(x) || x == *first; });
     if (constant[j]) {
       out.warnings.push_back("output " + res.names[j] + " is constant over the design (" + detail::number_text(*first) +
                              "): its Sobol' indices are undefined (NaN)");
@@ -147,7 +149,8 @@ inline SobolStudy run_sobol(const Evaluator& ev, const SweepSpec& spec, const So
     varying_names.push_back(res.names[j]);
   }
   std::vector<SobolIndices<double>> analysed =
-      varying.empty() ? std::vector<SobolIndices<double>>() : analyze_sobol(design, varying, analysis, varying_asked, varying_names);
+      varying.empty() ? std::vector<SobolIndices<double>>()
+                      : analyze_sobol(design, varying, analysis, varying_asked, varying_names);
   const double nan = std::numeric_limits<double>::quiet_NaN();
   std::size_t next = 0;
   for (std::size_t j = 0; j < res.names.size(); ++j) {

@@ -248,8 +248,12 @@ class Summary {
   std::vector<std::uint64_t> to_words() const {
     Summary c = *this;
     c.normalize();
-    std::vector<std::uint64_t> w = {words_format,        c.count_, c.nan_count_, c.positive_infinities_,
-                                    c.negative_infinities_, std::bit_cast<std::uint64_t>(c.min_),
+    std::vector<std::uint64_t> w = {words_format,
+                                    c.count_,
+                                    c.nan_count_,
+                                    c.positive_infinities_,
+                                    c.negative_infinities_,
+                                    std::bit_cast<std::uint64_t>(c.min_),
                                     std::bit_cast<std::uint64_t>(c.max_)};
     for (const auto x : c.sum_.limbs()) w.push_back(static_cast<std::uint64_t>(x));
     for (const auto x : c.sum_squares_.limbs()) w.push_back(static_cast<std::uint64_t>(x));
@@ -264,7 +268,7 @@ class Summary {
   static Summary from_words(std::span<const std::uint64_t> w, const std::string& field = "summary") {
     constexpr std::size_t head = 7 + 70 + 136 + 1;
     ACI_COST_REQUIRE(w.size() >= head && w[0] == words_format, field, std::to_string(w.size()) + " words",
-                 "not a summary written by Summary::to_words (this version)");
+                     "not a summary written by Summary::to_words (this version)");
     Summary s;
     s.count_ = w[1];
     s.nan_count_ = w[2];
@@ -280,7 +284,7 @@ class Summary {
     s.sum_squares_.set_limbs(b);
     const std::uint64_t blocks = w[head - 1];
     ACI_COST_REQUIRE(w.size() == head + blocks * (1 + bins_per_block), field, std::to_string(w.size()) + " words",
-                 "truncated or padded summary");
+                     "truncated or padded summary");
     std::uint64_t counted = 0;
     for (std::uint64_t i = 0; i < blocks; ++i) {
       const auto* p = w.data() + head + i * (1 + bins_per_block);
@@ -288,14 +292,14 @@ class Summary {
       for (std::size_t k = 0; k < bins_per_block; ++k) counted += (c[k] = p[1 + k]);
     }
     ACI_COST_REQUIRE(counted == s.count_, field, std::to_string(counted) + " binned values",
-                 "the histogram must count every value (" + std::to_string(s.count_) + ")");
+                     "the histogram must count every value (" + std::to_string(s.count_) + ")");
     return s;
   }
 
   /// Same multiset of values (NaNs counted, not compared by value): every result is then identical.
   friend bool operator==(const Summary& a, const Summary& b) {
-    return a.count_ == b.count_ && a.nan_count_ == b.nan_count_ &&
-           a.positive_infinities_ == b.positive_infinities_ && a.negative_infinities_ == b.negative_infinities_ &&
+    return a.count_ == b.count_ && a.nan_count_ == b.nan_count_ && a.positive_infinities_ == b.positive_infinities_ &&
+           a.negative_infinities_ == b.negative_infinities_ &&
            std::bit_cast<std::uint64_t>(a.min_) == std::bit_cast<std::uint64_t>(b.min_) &&
            std::bit_cast<std::uint64_t>(a.max_) == std::bit_cast<std::uint64_t>(b.max_) && a.sum_ == b.sum_ &&
            a.sum_squares_ == b.sum_squares_ && a.bins_ == b.bins_;
@@ -336,9 +340,7 @@ class Summary {
     return negative ? std::pair{-big, -small} : std::pair{small, big};
   }
   /// The total order used for min and max: numeric, with -0 before +0.
-  static bool before(double a, double b) noexcept {
-    return a < b || (a == b && std::signbit(a) && !std::signbit(b));
-  }
+  static bool before(double a, double b) noexcept { return a < b || (a == b && std::signbit(a) && !std::signbit(b)); }
   /// Bin of x: its magnitude's exponent and top mantissa bits, ordered like the values
   /// (negative magnitudes mirrored below the positive ones).
   static std::uint32_t bin_key(double x) noexcept {
@@ -431,10 +433,9 @@ class Summary {
     // |x| = m 2^(max(biased, 1) - 1075): the sum is kept in units of 2^-1074, squares in 2^-2148.
     const std::size_t position = (biased != 0 ? biased : 1) - 1;
     const std::uint64_t sum_words[2] = {sum & 0xffffffffULL, sum >> 32};
-    const std::uint64_t square_words[4] = {static_cast<std::uint64_t>(squares) & 0xffffffffULL,
-                                           static_cast<std::uint64_t>(squares >> 32) & 0xffffffffULL,
-                                           static_cast<std::uint64_t>(squares >> 64) & 0xffffffffULL,
-                                           static_cast<std::uint64_t>(squares >> 96)};
+    const std::uint64_t square_words[4] = {
+        static_cast<std::uint64_t>(squares) & 0xffffffffULL, static_cast<std::uint64_t>(squares >> 32) & 0xffffffffULL,
+        static_cast<std::uint64_t>(squares >> 64) & 0xffffffffULL, static_cast<std::uint64_t>(squares >> 96)};
     sum_.add(sum_words, 2, position, negative);
     sum_squares_.add(square_words, 4, 2 * position, false);
     if (++pending_ == pending_limit) normalize();
@@ -504,9 +505,9 @@ class SummaryAccumulator {
   static constexpr std::size_t lanes = 4;     // independent sums per slot
   static constexpr std::size_t max_slots = 255;
   struct Slot {
-    std::uint32_t top = 0;                             // sign and biased exponent of its values
-    std::array<std::uint64_t, lanes> sum{};            // mantissas of this block
-    std::array<Wide, lanes> squares{};                 // their squares
+    std::uint32_t top = 0;                                      // sign and biased exponent of its values
+    std::array<std::uint64_t, lanes> sum{};                     // mantissas of this block
+    std::array<Wide, lanes> squares{};                          // their squares
     std::array<std::uint64_t, Summary::bins_per_block> bins{};  // by top 7 mantissa bits
   };
 
@@ -591,8 +592,8 @@ class SummaryAccumulator {
     slots_.clear();
   }
 
-  Summary base_;                 // what has left the slots (exact sums, histogram, infinities)
-  std::uint64_t count_ = 0;      // values seen, NaN included
+  Summary base_;             // what has left the slots (exact sums, histogram, infinities)
+  std::uint64_t count_ = 0;  // values seen, NaN included
   std::uint64_t nan_count_ = 0;
   std::int64_t min_key_ = std::numeric_limits<std::int64_t>::max();
   std::int64_t max_key_ = std::numeric_limits<std::int64_t>::min();

@@ -26,9 +26,9 @@ class TornadoDesign {
       : base_(std::move(base)), low_(std::move(low)), high_(std::move(high)) {
     ACI_COST_REQUIRE(!base_.empty(), "tornado.base", "[]", "must hold at least one input");
     ACI_COST_REQUIRE(low_.size() == base_.size(), "tornado.low", std::to_string(low_.size()) + " values",
-                 "must hold one value per input (" + std::to_string(base_.size()) + ")");
+                     "must hold one value per input (" + std::to_string(base_.size()) + ")");
     ACI_COST_REQUIRE(high_.size() == base_.size(), "tornado.high", std::to_string(high_.size()) + " values",
-                 "must hold one value per input (" + std::to_string(base_.size()) + ")");
+                     "must hold one value per input (" + std::to_string(base_.size()) + ")");
     for (std::size_t j = 0; j < base_.size(); ++j) {
       detail::require_finite(base_[j], [j] { return "tornado.base[" + std::to_string(j) + "]"; });
       detail::require_finite(low_[j], [j] { return "tornado.low[" + std::to_string(j) + "]"; });

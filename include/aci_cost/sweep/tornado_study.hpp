@@ -17,17 +17,17 @@ namespace aci::sweep {
 
 /// A tornado per output: bars sorted by swing, and the output's value at the base point.
 struct TornadoOutput {
-  std::string output;                  ///< output name
-  double base = 0;                     ///< f(base point)
+  std::string output;                    ///< output name
+  double base = 0;                       ///< f(base point)
   std::vector<TornadoBar<double>> bars;  ///< largest swing first
 };
 
 /// A tornado study: the inputs' names (TornadoBar::input indexes them), the values each swung
 /// between, and one tornado per output.
 struct TornadoStudy {
-  std::vector<std::string> inputs;     ///< the spec's input names
-  std::vector<double> low, base, high; ///< per input: the values used, input units
-  std::vector<TornadoOutput> outputs;  ///< per output of the spec
+  std::vector<std::string> inputs;      ///< the spec's input names
+  std::vector<double> low, base, high;  ///< per input: the values used, input units
+  std::vector<TornadoOutput> outputs;   ///< per output of the spec
 };
 
 /// What a tornado study swings: inputs given by a law go from its `low` quantile to its `high`
@@ -68,7 +68,8 @@ inline TornadoStudy run_tornado(const Evaluator& ev, const SweepSpec& spec, cons
       high[j] = m.quantile_closed(options.high);
       continue;
     }
-    ACI_COST_REQUIRE(v.size() == 3, "sweep.inputs[" + std::to_string(j) + "].values", std::to_string(v.size()) + " values",
+    ACI_COST_REQUIRE(v.size() == 3, "sweep.inputs[" + std::to_string(j) + "].values",
+                     std::to_string(v.size()) + " values",
                      "a tornado needs [low, base, high], or a distribution (swung from its P10 to its P90)");
     low[j] = v[0];
     base[j] = v[1];
@@ -84,8 +85,8 @@ inline TornadoStudy run_tornado(const Evaluator& ev, const SweepSpec& spec, cons
   }
   SweepSpec s = spec;
   for (auto& in : s.inputs) in.law.reset();
-  auto res = evaluate_values(ev, s, std::move(x), std::vector<std::uint64_t>(rows, 0), options.replications, run,
-                             progress);
+  auto res =
+      evaluate_values(ev, s, std::move(x), std::vector<std::uint64_t>(rows, 0), options.replications, run, progress);
   TornadoStudy out;
   for (const auto& in : spec.inputs) out.inputs.push_back(in.name);
   out.low = low;
@@ -94,7 +95,8 @@ inline TornadoStudy run_tornado(const Evaluator& ev, const SweepSpec& spec, cons
   for (std::size_t m = 0; m < res.names.size(); ++m) {
     const double f0 = res.values[m][0];
     out.outputs.push_back(
-        {res.names[m], f0, analyze_tornado(design, DesignOutputs<double>{design.fingerprint(), std::move(res.values[m])})});
+        {res.names[m], f0,
+         analyze_tornado(design, DesignOutputs<double>{design.fingerprint(), std::move(res.values[m])})});
   }
   return out;
 }

@@ -27,8 +27,8 @@ namespace aci::training::detail {
 /// T = Lanes<W, Parts>. `base` must be valid (structure); the scenarios' parameters are checked
 /// here, a group at a time.
 template <std::size_t W, std::size_t Parts, DeferralPolicy Policy, bool Seasonal, bool Contracts>
-void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
-                  std::size_t begin, std::size_t end, const BatchOutputs& out) {
+void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in, std::size_t begin,
+                  std::size_t end, const BatchOutputs& out) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
   using L = aci::detail::Lanes<W, Parts>;
   constexpr std::size_t G = L::size;  // scenarios per group
@@ -72,8 +72,8 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
     check_params(p, 0, [&valid](const auto& ok, Param, std::string_view, int) { valid = valid & ok; });
     if (!valid.all()) validate_scenarios(base_values, in, i0, i0 + n);  // throws, naming the scenario
 
-    const Scalars<L> s = make_scalars<L>([&](Param k) { return p[k]; },
-                                         headcount_loss_share(p[p_headcount], p[p_contract_months]));
+    const Scalars<L> s =
+        make_scalars<L>([&](Param k) { return p[k]; }, headcount_loss_share(p[p_headcount], p[p_contract_months]));
     aci::detail::ScenarioStream<U> stream[Parts];
     for (std::size_t k = 0; k < Parts; ++k) {
       U key;
@@ -117,21 +117,17 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
         if (draw) draws(next_absence, next_demand);  // one spare output past the last week
         WeekInputs<L> wi;
         if constexpr (Contracts) {
-          wi = week_inputs(s, L(table.present[w]), L(table.session[w]), L(table.loss_share[w]),
-                           L(table.keep_share[w]), L(table.open[w]), L(table.leave[w]), L(table.profile[w]),
-                           L(table.fixed[w]), x_absence, x_demand);
+          wi = week_inputs(s, L(table.present[w]), L(table.session[w]), L(table.loss_share[w]), L(table.keep_share[w]),
+                           L(table.open[w]), L(table.leave[w]), L(table.profile[w]), L(table.fixed[w]), x_absence,
+                           x_demand);
         } else {
           const bool sessions = table.session[w] != 0.0;
-          wi = WeekInputs<L>{s.headcount,
-                             sessions ? s.headcount * (s.plan_hours + L(table.session[w])) : plan_const,
-                             s.loss_share,
-                             s.keep_share,
-                             L(table.open[w]),
-                             L(table.leave[w]),
-                             L(table.profile[w]),
-                             L(table.fixed[w]),
-                             x_absence,
-                             x_demand};
+          wi = WeekInputs<L>{
+              s.headcount,         sessions ? s.headcount * (s.plan_hours + L(table.session[w])) : plan_const,
+              s.loss_share,        s.keep_share,
+              L(table.open[w]),    L(table.leave[w]),
+              L(table.profile[w]), L(table.fixed[w]),
+              x_absence,           x_demand};
         }
         // A table that is not uniform runs the general step for every week: it equals the plain
         // and open steps bit for bit (x x 1 = x, x - 0 = x), and a branch per week on the kind
@@ -183,7 +179,6 @@ void batch_kernel(const TrainingModel& base, const WeekTable<double>& table, con
 #  error "aci_cost's batch kernel needs GCC's vector extension (GCC or Clang)"
 #endif
 
-
 /// Lanes of the build's own target: its widest double vector (8 with AVX-512, 4 with AVX), and
 /// how many such vectors of scenarios a group interleaves: two with AVX-512 (three and four run
 /// out of registers), one on narrower targets (docs/performance.md has the measurements).
@@ -199,10 +194,10 @@ inline constexpr std::size_t baseline_parts = 1;
 #endif
 
 /// Calls kernel<policy, seasonal, contracts>() for the model's modes.
-#define ACI_COST_RUN_KERNEL(kernel)                                                                            \
-  dispatch(base, [&](auto policy, auto seasonal, auto contracts) {                                             \
+#define ACI_COST_RUN_KERNEL(kernel)                                                                                \
+  dispatch(base, [&](auto policy, auto seasonal, auto contracts) {                                                 \
     kernel<decltype(policy)::value, decltype(seasonal)::value, decltype(contracts)::value>(base, table, in, begin, \
-                                                                                           end, out);          \
+                                                                                           end, out);              \
   })
 
 // One kernel instantiation per instruction set. `flatten` inlines the whole step (week_step,
@@ -221,15 +216,16 @@ __attribute__((flatten)) void kernel_baseline(const TrainingModel& base, const W
 #  define ACI_COST_KERNEL_DISPATCH 1
 template <DeferralPolicy Policy, bool Seasonal, bool Contracts>
 __attribute__((target("avx2,fma"), flatten)) void kernel_avx2(const TrainingModel& base, const WeekTable<double>& table,
-                                                          const BatchColumns& in, std::size_t begin, std::size_t end,
-                                                          const BatchOutputs& out) {
+                                                              const BatchColumns& in, std::size_t begin,
+                                                              std::size_t end, const BatchOutputs& out) {
   batch_kernel<4, 1, Policy, Seasonal, Contracts>(base, table, in, begin, end, out);
 }
 #endif
 
 ACI_COST_INLINE bool kernel_isa_supported(KernelIsa isa) {
   switch (isa) {
-    case KernelIsa::baseline: return true;
+    case KernelIsa::baseline:
+      return true;
     case KernelIsa::avx2:
 #if defined(ACI_COST_KERNEL_DISPATCH)
       return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
@@ -248,8 +244,10 @@ ACI_COST_INLINE KernelIsa kernel_isa() {
 
 ACI_COST_INLINE const char* kernel_isa_name(KernelIsa isa) {
   switch (isa) {
-    case KernelIsa::baseline: return "baseline";
-    case KernelIsa::avx2: return "avx2";
+    case KernelIsa::baseline:
+      return "baseline";
+    case KernelIsa::avx2:
+      return "avx2";
   }
   return "?";
 }
@@ -257,12 +255,16 @@ ACI_COST_INLINE const char* kernel_isa_name(KernelIsa isa) {
 ACI_COST_INLINE void run_batch(const TrainingModel& base, const WeekTable<double>& table, const BatchColumns& in,
                                std::size_t begin, std::size_t end, const BatchOutputs& out, KernelIsa isa) {
   ACI_COST_REQUIRE(kernel_isa_supported(isa), "training_batch.kernel", kernel_isa_name(isa),
-               "is not built or not supported by this CPU");
+                   "is not built or not supported by this CPU");
   switch (isa) {
 #if defined(ACI_COST_KERNEL_DISPATCH)
-    case KernelIsa::avx2: ACI_COST_RUN_KERNEL(kernel_avx2); return;
+    case KernelIsa::avx2:
+      ACI_COST_RUN_KERNEL(kernel_avx2);
+      return;
 #endif
-    default: ACI_COST_RUN_KERNEL(kernel_baseline); return;
+    default:
+      ACI_COST_RUN_KERNEL(kernel_baseline);
+      return;
   }
 }
 

@@ -40,8 +40,8 @@ namespace aci::training {
 /// Numeric parameters of N scenarios, one vector per parameter: empty (every scenario takes
 /// the base model's value) or one value per scenario. Units and rules as in TrainingModel.
 struct TrainingBatch {
-  std::size_t scenarios = 0;                    ///< N, the number of scenarios
-  std::uint64_t first_scenario = 0;             ///< global index of scenario 0 (selects the draws of a chunk)
+  std::size_t scenarios = 0;         ///< N, the number of scenarios
+  std::uint64_t first_scenario = 0;  ///< global index of scenario 0 (selects the draws of a chunk)
   // One vector per input of training/inputs.hpp, named by its batch name (demand_base_hours,
   // plan_hours_per_week, ...).
 #define ACI_COST_X(T, group, field, batch, ...) std::vector<double> batch;
@@ -218,8 +218,9 @@ inline TrainingModel scenario_model(const TrainingModel& base, const TrainingBat
 inline void simulate_batch(const TrainingModel& base, const TrainingBatch& batch, std::size_t begin, std::size_t end,
                            BatchSummary& out) {
   batch.validate_shape(base, begin, end);
-  detail::check(out.has_size(batch.scenarios), [] { return std::string("simulate_batch.out.size()"); },
-                out.delivered_share.size(), "every output vector must hold batch.scenarios entries");
+  detail::check(
+      out.has_size(batch.scenarios), [] { return std::string("simulate_batch.out.size()"); },
+      out.delivered_share.size(), "every output vector must hold batch.scenarios entries");
   detail::run_batch(base, detail::week_table<double>(base), detail::columns_of(batch), begin, end, out.columns());
 }
 

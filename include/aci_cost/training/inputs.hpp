@@ -22,57 +22,59 @@
 // Columns: X(Group type, group member, field, batch name, unit, low, high, ends, rule, doc).
 // `ends` gives the open/closed ends of [low, high]: "[]", "[)", "(]" or "()"; an infinite high
 // end is always open. `rule` is a constraint joining the input to others ("" if none).
-#define ACI_COST_TRAINING_INPUTS(X)                                                                                   \
-  X(Workforce, workforce, headcount, headcount, "heads", 0, 1e4, "[]", "",                                          \
-    "employees present (headcount mode; at most 10,000 [assumption]: far above any ACI, keeps figures finite)")      \
-  X(Workforce, workforce, contract_months, contract_months, "months", 1, 60, "[]", "",                                \
-    "mean contract length (headcount mode; CDDI 4-24 months, up to 60 by derogation: L5132-15-1)")                                                                         \
-  X(Workforce, workforce, weekly_hours, weekly_hours, "h/week", 0, 48, "(]", "", "contract hours per employee (legal maximum 48)") \
+#define ACI_COST_TRAINING_INPUTS(X)                                                                                    \
+  X(Workforce, workforce, headcount, headcount, "heads", 0, 1e4, "[]", "",                                             \
+    "employees present (headcount mode; at most 10,000 [assumption]: far above any ACI, keeps figures finite)")        \
+  X(Workforce, workforce, contract_months, contract_months, "months", 1, 60, "[]", "",                                 \
+    "mean contract length (headcount mode; CDDI 4-24 months, up to 60 by derogation: L5132-15-1)")                     \
+  X(Workforce, workforce, weekly_hours, weekly_hours, "h/week", 0, 48, "(]", "",                                       \
+    "contract hours per employee (legal maximum 48)")                                                                  \
   X(Workforce, workforce, absence, absence, "share", 0, 1, "[)", "", "mean absence share of contract hours")           \
-  X(Workforce, workforce, absence_spread, absence_spread, "share", 0, 1, "[)",                                        \
+  X(Workforce, workforce, absence_spread, absence_spread, "share", 0, 1, "[)",                                         \
     "absence - absence_spread >= 0 and absence + absence_spread < 1", "half-width of the uniform weekly absence draw") \
-  X(Workforce, workforce, accompaniment, accompaniment, "share", 0, 1, "[)",                                          \
-    "absence + absence_spread + accompaniment <= 1", "share of hours in socio-professional support")                  \
+  X(Workforce, workforce, accompaniment, accompaniment, "share", 0, 1, "[)",                                           \
+    "absence + absence_spread + accompaniment <= 1", "share of hours in socio-professional support")                   \
   X(Workforce, workforce, travel_share, travel_share, "share", 0, 1, "[)",                                             \
-    "absence + absence_spread + accompaniment + travel_share <= 1", "share of hours travelling to sites (paid)")      \
-  X(Demand, demand, base_hours, demand_base_hours, "h/week", 0, 1e6, "[]", "",                                      \
-    "mid-level of the seasonal demand (at most 10^6 h/week [assumption])")    \
-  X(Demand, demand, amplitude, demand_amplitude, "share", 0, 1, "[]", "", "seasonal swing: peak = base x (1 + amplitude)") \
-  X(Demand, demand, variation, demand_variation, "share", 0, 1, "[]", "",                                             \
-    "half-width of the uniform multiplicative weekly demand draw")                                                   \
-  X(Demand, demand, productivity, demand_productivity, "ratio", 0, 1, "(]", "",                                       \
-    "relative productivity: employee hours = demand hours / productivity")                                           \
-  X(TrainingPlan, plan, hours_per_week, plan_hours_per_week, "h/week", 0, 48, "[]", "",                              \
-    "training owed per employee every week (within the legal 48 h week)")                                                                          \
-  X(TrainingPlan, plan, trainees_per_supervisor, trainees_per_supervisor, "trainees", 0, 1000, "(]", "",              \
-    "group size of an in-house session (at most 1,000 [assumption])")                                                                              \
-  X(Deferral, deferral, protected_share, protected_share, "share", 0, 1, "[]", "",                                    \
-    "share of the plan that goes first (protected_minimum)")                                                          \
-  X(Deferral, deferral, load_threshold, load_threshold, "ratio", 0, 100, "(]", "",                                    \
-    "demand / capacity above which training yields (load_threshold; at most 100 [assumption])")                                                 \
-  X(Deferral, deferral, catch_up_share, catch_up_share, "share", 0, 1, "[]", "",                                      \
-    "share of a week's idle hours usable to catch up backlog")                                                        \
-  X(Deferral, deferral, initial_backlog, initial_backlog, "h", 0, 1e7, "[]", "",                                    \
-    "training hours owed at the start (at most 10^7 h [assumption])")  \
-  X(Costs, costs, cost_per_paid_hour, cost_per_paid_hour, "€/h", 0, 1e4, "[]", "",                                    \
-    "cost of a paid integration hour, all charges, net of aid (at most 10,000 €/h [assumption])")                                                       \
-  X(Costs, costs, supervisor_cost_per_hour, supervisor_cost_per_hour, "€/h", 0, 1e4, "[]", "",                        \
-    "cost of a supervisor hour (in-house training; at most 10,000 €/h [assumption])")                                                                  \
-  X(Costs, costs, external_cost_per_hour, external_cost_per_hour, "€/h", 0, 1e4, "[]", "",                            \
+    "absence + absence_spread + accompaniment + travel_share <= 1", "share of hours travelling to sites (paid)")       \
+  X(Demand, demand, base_hours, demand_base_hours, "h/week", 0, 1e6, "[]", "",                                         \
+    "mid-level of the seasonal demand (at most 10^6 h/week [assumption])")                                             \
+  X(Demand, demand, amplitude, demand_amplitude, "share", 0, 1, "[]", "",                                              \
+    "seasonal swing: peak = base x (1 + amplitude)")                                                                   \
+  X(Demand, demand, variation, demand_variation, "share", 0, 1, "[]", "",                                              \
+    "half-width of the uniform multiplicative weekly demand draw")                                                     \
+  X(Demand, demand, productivity, demand_productivity, "ratio", 0, 1, "(]", "",                                        \
+    "relative productivity: employee hours = demand hours / productivity")                                             \
+  X(TrainingPlan, plan, hours_per_week, plan_hours_per_week, "h/week", 0, 48, "[]", "",                                \
+    "training owed per employee every week (within the legal 48 h week)")                                              \
+  X(TrainingPlan, plan, trainees_per_supervisor, trainees_per_supervisor, "trainees", 0, 1000, "(]", "",               \
+    "group size of an in-house session (at most 1,000 [assumption])")                                                  \
+  X(Deferral, deferral, protected_share, protected_share, "share", 0, 1, "[]", "",                                     \
+    "share of the plan that goes first (protected_minimum)")                                                           \
+  X(Deferral, deferral, load_threshold, load_threshold, "ratio", 0, 100, "(]", "",                                     \
+    "demand / capacity above which training yields (load_threshold; at most 100 [assumption])")                        \
+  X(Deferral, deferral, catch_up_share, catch_up_share, "share", 0, 1, "[]", "",                                       \
+    "share of a week's idle hours usable to catch up backlog")                                                         \
+  X(Deferral, deferral, initial_backlog, initial_backlog, "h", 0, 1e7, "[]", "",                                       \
+    "training hours owed at the start (at most 10^7 h [assumption])")                                                  \
+  X(Costs, costs, cost_per_paid_hour, cost_per_paid_hour, "€/h", 0, 1e4, "[]", "",                                     \
+    "cost of a paid integration hour, all charges, net of aid (at most 10,000 €/h [assumption])")                      \
+  X(Costs, costs, supervisor_cost_per_hour, supervisor_cost_per_hour, "€/h", 0, 1e4, "[]", "",                         \
+    "cost of a supervisor hour (in-house training; at most 10,000 €/h [assumption])")                                  \
+  X(Costs, costs, external_cost_per_hour, external_cost_per_hour, "€/h", 0, 1e4, "[]", "",                             \
     "cost per trainee hour of external training (at most 10,000 €/h [assumption])")
 
 // Columns: X(name, unit, doc) — the per-scenario outputs of a batch (RunSummary's fields of
 // that name), in BatchSummary's order.
-#define ACI_COST_TRAINING_OUTPUTS(X)                                                                                  \
-  X(delivered_share, "share", "share of the training owed that was delivered")                                        \
-  X(lost_hours, "h", "backlog lost with contract ends")                                                               \
-  X(final_backlog_hours, "h", "training still owed at the end")                                                       \
-  X(planned_hours, "h", "training planned")                                                                           \
-  X(production_hours, "h", "demand served")                                                                           \
-  X(unmet_demand_hours, "h", "demand not served")                                                                     \
-  X(supervisor_hours, "h", "supervisor time (in-house training)")                                                     \
-  X(cost_per_productive_hour_actual, "€/h", "cost per productive hour, training as delivered")                        \
-  X(cost_per_productive_hour_honoured, "€/h", "cost per productive hour, all training owed delivered")                \
+#define ACI_COST_TRAINING_OUTPUTS(X)                                                                   \
+  X(delivered_share, "share", "share of the training owed that was delivered")                         \
+  X(lost_hours, "h", "backlog lost with contract ends")                                                \
+  X(final_backlog_hours, "h", "training still owed at the end")                                        \
+  X(planned_hours, "h", "training planned")                                                            \
+  X(production_hours, "h", "demand served")                                                            \
+  X(unmet_demand_hours, "h", "demand not served")                                                      \
+  X(supervisor_hours, "h", "supervisor time (in-house training)")                                      \
+  X(cost_per_productive_hour_actual, "€/h", "cost per productive hour, training as delivered")         \
+  X(cost_per_productive_hour_honoured, "€/h", "cost per productive hour, all training owed delivered") \
   X(training_debt, "€", "(lost + final backlog) x cost per paid hour")
 
 namespace aci::training {
@@ -100,7 +102,7 @@ enum Param : std::size_t {
 #define ACI_COST_X(T, group, field, batch, ...) p_##batch,
   ACI_COST_TRAINING_INPUTS(ACI_COST_X)
 #undef ACI_COST_X
-  p_count
+      p_count
 };
 
 /// The per-scenario outputs of a batch, in table order.
@@ -108,7 +110,7 @@ enum BatchOutput : std::size_t {
 #define ACI_COST_X(name, ...) out_##name,
   ACI_COST_TRAINING_OUTPUTS(ACI_COST_X)
 #undef ACI_COST_X
-  batch_output_count
+      batch_output_count
 };
 
 }  // namespace detail

@@ -73,7 +73,8 @@ enum class DeferralPolicy {
 };
 
 }  // namespace aci::training
-ACI_COST_ENUM_NAMES(aci::training::DeferralPolicy, fixed_weeks, "production_first", "protected_minimum", "load_threshold", "fixed_weeks");
+ACI_COST_ENUM_NAMES(aci::training::DeferralPolicy, fixed_weeks, "production_first", "protected_minimum",
+                    "load_threshold", "fixed_weeks");
 namespace aci::training {
 
 /// One employment contract, in horizon weeks.
@@ -101,14 +102,14 @@ struct Horizon {
 /// The integration employees and their weekly capacity.
 struct Workforce {
   WorkforceMode mode = WorkforceMode::headcount;  ///< headcount (steady turnover) or contracts
-  double headcount = 10.0;       ///< employees present (headcount mode) [est]
-  double contract_months = 8.0;  ///< mean contract length, months (headcount mode; CDDI 4-24) [est]
-  std::vector<Contract> contracts;  ///< the contracts (contracts mode)
-  double weekly_hours = 26.0;    ///< contract h/week per employee [est: usual CDDI duration]
-  double absence = 0.08;         ///< mean absence share 0-1 of contract hours [est]
-  double absence_spread = 0.0;   ///< half-width of the uniform weekly absence draw, share 0-1
-  double accompaniment = 0.05;   ///< share 0-1 of hours spent in socio-professional support [est]
-  double travel_share = 0.0;     ///< share 0-1 of hours travelling to sites: paid, no capacity [est: 0 unless known]
+  double headcount = 10.0;                        ///< employees present (headcount mode) [est]
+  double contract_months = 8.0;                   ///< mean contract length, months (headcount mode; CDDI 4-24) [est]
+  std::vector<Contract> contracts;                ///< the contracts (contracts mode)
+  double weekly_hours = 26.0;                     ///< contract h/week per employee [est: usual CDDI duration]
+  double absence = 0.08;                          ///< mean absence share 0-1 of contract hours [est]
+  double absence_spread = 0.0;                    ///< half-width of the uniform weekly absence draw, share 0-1
+  double accompaniment = 0.05;                    ///< share 0-1 of hours spent in socio-professional support [est]
+  double travel_share = 0.0;        ///< share 0-1 of hours travelling to sites: paid, no capacity [est: 0 unless known]
   std::vector<double> leave_hours;  ///< h per employee removed in each week (leave, bank holidays); empty = none
   std::vector<int> closed_weeks;    ///< weeks with no activity: capacity, demand and plan are 0
   friend bool operator==(const Workforce&, const Workforce&) = default;
@@ -117,21 +118,21 @@ struct Workforce {
 /// The hours of work booked by clients.
 struct Demand {
   DemandMode mode = DemandMode::seasonal;  ///< seasonal profile or given hours
-  std::vector<double> hours;     ///< h/week per horizon week (given mode)
-  double base_hours = 200.0;     ///< mid-level h/week of the seasonal profile [est]
-  double amplitude = 0.3;        ///< seasonal swing, share 0-1: peak base x (1 + amplitude) [est]
-  std::vector<double> seasonal_shape;  ///< 53 values in [-1, 1] by ISO week; empty = default_seasonal_shape
-  double variation = 0.0;        ///< half-width of the uniform multiplicative weekly draw, share 0-1
-  double productivity = 1.0;     ///< relative productivity (0, 1]: employee hours = demand hours / productivity
+  std::vector<double> hours;               ///< h/week per horizon week (given mode)
+  double base_hours = 200.0;               ///< mid-level h/week of the seasonal profile [est]
+  double amplitude = 0.3;                  ///< seasonal swing, share 0-1: peak base x (1 + amplitude) [est]
+  std::vector<double> seasonal_shape;      ///< 53 values in [-1, 1] by ISO week; empty = default_seasonal_shape
+  double variation = 0.0;                  ///< half-width of the uniform multiplicative weekly draw, share 0-1
+  double productivity = 1.0;  ///< relative productivity (0, 1]: employee hours = demand hours / productivity
   friend bool operator==(const Demand&, const Demand&) = default;
 };
 
 /// The training every employee is owed.
 struct TrainingPlan {
-  double hours_per_week = 1.5;   ///< h/week per employee, every week [est]
-  std::vector<Session> sessions; ///< more sessions on given weeks (added to hours_per_week)
+  double hours_per_week = 1.5;                             ///< h/week per employee, every week [est]
+  std::vector<Session> sessions;                           ///< more sessions on given weeks (added to hours_per_week)
   TrainingDelivery delivery = TrainingDelivery::in_house;  ///< in-house (supervisor time) or external
-  double trainees_per_supervisor = 6.0;  ///< group size of an in-house session, trainees [est]
+  double trainees_per_supervisor = 6.0;                    ///< group size of an in-house session, trainees [est]
   friend bool operator==(const TrainingPlan&, const TrainingPlan&) = default;
 };
 
@@ -148,9 +149,9 @@ struct Deferral {
 
 /// What an hour costs.
 struct Costs {
-  double cost_per_paid_hour = 14.0;       ///< €/h paid to an integration employee, all charges, net of aid [est]
-  double supervisor_cost_per_hour = 30.0; ///< €/h of a supervisor (in-house training) [est]
-  double external_cost_per_hour = 0.0;    ///< €/h per trainee of external training [est: OPCO-funded]
+  double cost_per_paid_hour = 14.0;        ///< €/h paid to an integration employee, all charges, net of aid [est]
+  double supervisor_cost_per_hour = 30.0;  ///< €/h of a supervisor (in-house training) [est]
+  double external_cost_per_hour = 0.0;     ///< €/h per trainee of external training [est: OPCO-funded]
   friend bool operator==(const Costs&, const Costs&) = default;
 };
 
@@ -265,7 +266,8 @@ void check_params(const std::array<V, p_count>& p, const FieldName& field, const
   const V& s = p[p_absence_spread];
   report((a - s >= 0.0) & (a + s < 1.0), p_absence_spread, input_specs[p_absence_spread].rule, field);
   report(a + s + p[p_accompaniment] <= 1.0, p_accompaniment, input_specs[p_accompaniment].rule, field);
-  report(a + s + p[p_accompaniment] + p[p_travel_share] <= 1.0, p_travel_share, input_specs[p_travel_share].rule, field);
+  report(a + s + p[p_accompaniment] + p[p_travel_share] <= 1.0, p_travel_share, input_specs[p_travel_share].rule,
+         field);
 }
 
 #if defined(__clang__)
@@ -276,7 +278,9 @@ void check_params(const std::array<V, p_count>& p, const FieldName& field, const
 template <class FieldName>
 void validate_params(const ParamValues& p, const FieldName& field) {
   check_params(p, field, [&p](bool ok, Param k, std::string_view rule, const FieldName& name) {
-    if (!ok) throw InvalidInput(name(k), aci::detail::to_text(p[k]), rule.empty() ? input_specs[k].domain_rule() : std::string(rule));
+    if (!ok)
+      throw InvalidInput(name(k), aci::detail::to_text(p[k]),
+                         rule.empty() ? input_specs[k].domain_rule() : std::string(rule));
   });
 }
 
@@ -284,18 +288,20 @@ void validate_params(const ParamValues& p, const FieldName& field) {
 inline void validate_structure(const TrainingModel& m, std::string_view path) {
   const std::string root(path);
   const auto req = [&](bool ok, std::string_view name, const auto& value, std::string_view rule) {
-    check(ok, [&] { return root + "." + std::string(name); }, value, rule);
+    check(
+        ok, [&] { return root + "." + std::string(name); }, value, rule);
   };
   // Element i of a list: "<root>.<list>[i]<member>".
-  const auto req_at = [&](bool ok, std::string_view list, std::size_t i, std::string_view member,
-                          const auto& value, std::string_view rule) {
-    check(ok, [&] { return root + "." + std::string(list) + "[" + std::to_string(i) + "]" + std::string(member); },
-          value, rule);
+  const auto req_at = [&](bool ok, std::string_view list, std::size_t i, std::string_view member, const auto& value,
+                          std::string_view rule) {
+    check(
+        ok, [&] { return root + "." + std::string(list) + "[" + std::to_string(i) + "]" + std::string(member); }, value,
+        rule);
   };
   const Horizon& h = m.horizon;
   req(h.weeks >= 1 && h.weeks <= max_horizon_weeks, "horizon.weeks", h.weeks, "must be in [1, 2600] (50 years)");
-  req(h.weeks_in_start_year == 52 || h.weeks_in_start_year == 53, "horizon.weeks_in_start_year",
-      h.weeks_in_start_year, "must be 52 or 53");
+  req(h.weeks_in_start_year == 52 || h.weeks_in_start_year == 53, "horizon.weeks_in_start_year", h.weeks_in_start_year,
+      "must be 52 or 53");
   req(h.start_week >= 1 && h.start_week <= h.weeks_in_start_year, "horizon.start_week", h.start_week,
       "must be an ISO week in [1, weeks_in_start_year]");
   const auto weeks = static_cast<std::size_t>(h.weeks);
@@ -303,8 +309,9 @@ inline void validate_structure(const TrainingModel& m, std::string_view path) {
   constexpr std::string_view horizon_rule = "must be a horizon week in [0, horizon.weeks)";
   const auto per_week = [&](std::string_view name, const std::vector<double>& v, bool required) {
     const bool ok = v.size() == weeks || (!required && v.empty());
-    check(ok, [&] { return root + "." + std::string(name) + ".size()"; }, v.size(),
-          required ? "must be horizon.weeks" : "must be 0 or horizon.weeks");
+    check(
+        ok, [&] { return root + "." + std::string(name) + ".size()"; }, v.size(),
+        required ? "must be horizon.weeks" : "must be 0 or horizon.weeks");
     for (std::size_t i = 0; i < v.size(); ++i) req_at(finite_at_least(v[i], 0.0), name, i, "", v[i], "must be >= 0");
   };
 

@@ -30,28 +30,28 @@ struct WeeklySeries {
 /// Totals and cost figures of one run.
 template <class T = double>
 struct RunSummary {
-  T paid_hours{0};               ///< h paid to integration employees
-  T capacity_hours{0};           ///< h
-  T demand_hours{0};             ///< h
-  T production_hours{0};         ///< h of demand served
-  T unmet_demand_hours{0};       ///< h
-  T idle_hours{0};               ///< h
-  T planned_hours{0};            ///< h of training planned over the horizon
-  T initial_backlog_hours{0};    ///< h owed at the start
-  T on_plan_hours{0};            ///< h delivered in the week planned
-  T deferred_hours{0};           ///< h pushed to the backlog
-  T caught_up_hours{0};          ///< h of backlog delivered later
-  T lost_hours{0};               ///< h of backlog lost with contract ends
-  T final_backlog_hours{0};      ///< h still owed at the end
-  T delivered_share{0};          ///< (on plan + caught up) / (planned + initial backlog), share 0-1; 1 if nothing owed
-  T supervisor_hours{0};         ///< h of supervisor time for the delivered in-house training
-  T wage_cost{0};                ///< € = paid hours x cost per paid hour
-  T training_cost_actual{0};     ///< € of supervisor or external time for the training delivered
-  T training_cost_honoured{0};   ///< € of supervisor or external time had all training owed been delivered
-  T productive_hours_honoured{0};  ///< h of production had the undelivered training displaced production
+  T paid_hours{0};              ///< h paid to integration employees
+  T capacity_hours{0};          ///< h
+  T demand_hours{0};            ///< h
+  T production_hours{0};        ///< h of demand served
+  T unmet_demand_hours{0};      ///< h
+  T idle_hours{0};              ///< h
+  T planned_hours{0};           ///< h of training planned over the horizon
+  T initial_backlog_hours{0};   ///< h owed at the start
+  T on_plan_hours{0};           ///< h delivered in the week planned
+  T deferred_hours{0};          ///< h pushed to the backlog
+  T caught_up_hours{0};         ///< h of backlog delivered later
+  T lost_hours{0};              ///< h of backlog lost with contract ends
+  T final_backlog_hours{0};     ///< h still owed at the end
+  T delivered_share{0};         ///< (on plan + caught up) / (planned + initial backlog), share 0-1; 1 if nothing owed
+  T supervisor_hours{0};        ///< h of supervisor time for the delivered in-house training
+  T wage_cost{0};               ///< € = paid hours x cost per paid hour
+  T training_cost_actual{0};    ///< € of supervisor or external time for the training delivered
+  T training_cost_honoured{0};  ///< € of supervisor or external time had all training owed been delivered
+  T productive_hours_honoured{0};          ///< h of production had the undelivered training displaced production
   T cost_per_productive_hour_actual{0};    ///< €/h = (wage + actual training cost) / production; inf if none
   T cost_per_productive_hour_honoured{0};  ///< €/h = (wage + honoured training cost) / honoured production
-  T training_debt{0};            ///< € = (lost + final backlog) h x cost per paid hour
+  T training_debt{0};                      ///< € = (lost + final backlog) h x cost per paid hour
 };
 
 /// Everything one run produces.

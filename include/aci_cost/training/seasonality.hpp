@@ -22,7 +22,10 @@ inline std::vector<double> seasonal_shape_of(std::string_view support) {
   for (int w = 1; w <= 53; ++w) {
     double v = default_seasonal_shape(w);
     if (support == "market_gardening") {  // harvest: May–September, ramps in April and October
-      v = (w >= 19 && w <= 39) ? 1.0 : (w >= 15 && w <= 18) ? -1.0 + 0.4 * (w - 14) : (w >= 40 && w <= 43) ? 1.0 - 0.4 * (w - 39) : -1.0;
+      v = (w >= 19 && w <= 39)   ? 1.0
+          : (w >= 15 && w <= 18) ? -1.0 + 0.4 * (w - 14)
+          : (w >= 40 && w <= 43) ? 1.0 - 0.4 * (w - 39)
+                                 : -1.0;
     } else if (support == "laundry") {  // institutions all year
       v = 0.0;
     } else if (support == "building") {  // slower in winter, August shutdown

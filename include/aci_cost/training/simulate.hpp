@@ -30,19 +30,31 @@ void dispatch(const TrainingModel& m, F&& f) {
   const bool contracts = m.workforce.mode == WorkforceMode::contracts;
   const auto with_modes = [&](auto policy) {
     if (seasonal) {
-      if (contracts) f(policy, std::true_type{}, std::true_type{});
-      else f(policy, std::true_type{}, std::false_type{});
+      if (contracts)
+        f(policy, std::true_type{}, std::true_type{});
+      else
+        f(policy, std::true_type{}, std::false_type{});
     } else {
-      if (contracts) f(policy, std::false_type{}, std::true_type{});
-      else f(policy, std::false_type{}, std::false_type{});
+      if (contracts)
+        f(policy, std::false_type{}, std::true_type{});
+      else
+        f(policy, std::false_type{}, std::false_type{});
     }
   };
   using P = DeferralPolicy;
   switch (m.deferral.policy) {
-    case P::production_first: with_modes(std::integral_constant<P, P::production_first>{}); break;
-    case P::protected_minimum: with_modes(std::integral_constant<P, P::protected_minimum>{}); break;
-    case P::load_threshold: with_modes(std::integral_constant<P, P::load_threshold>{}); break;
-    case P::fixed_weeks: with_modes(std::integral_constant<P, P::fixed_weeks>{}); break;
+    case P::production_first:
+      with_modes(std::integral_constant<P, P::production_first>{});
+      break;
+    case P::protected_minimum:
+      with_modes(std::integral_constant<P, P::protected_minimum>{});
+      break;
+    case P::load_threshold:
+      with_modes(std::integral_constant<P, P::load_threshold>{});
+      break;
+    case P::fixed_weeks:
+      with_modes(std::integral_constant<P, P::fixed_weeks>{});
+      break;
   }
 }
 
@@ -51,8 +63,9 @@ TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
   const WeekTable<T> table = week_table<T>(m);
   const ParamValues p = params_of(m);
-  const Scalars<T> s = make_scalars<T>([&](Param k) { return to_scalar<T>(p[k]); },
-                                       headcount_loss_share(to_scalar<T>(p[p_headcount]), to_scalar<T>(p[p_contract_months])));
+  const Scalars<T> s =
+      make_scalars<T>([&](Param k) { return to_scalar<T>(p[k]); },
+                      headcount_loss_share(to_scalar<T>(p[p_headcount]), to_scalar<T>(p[p_contract_months])));
   // A zero spread makes the draw's term exactly +-0, so skipping it changes no bit.
   const bool draw_absence = m.workforce.absence_spread != 0.0;
   const bool draw_demand = m.demand.variation != 0.0;
@@ -64,9 +77,8 @@ TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
   WeeklySeries<T>& out = r.weeks;
   out.calendar_week = table.calendar_week;
   for (auto* v : {&out.employees, &out.leavers, &out.paid_hours, &out.capacity, &out.demand, &out.production,
-                  &out.unmet_demand, &out.idle, &out.training_planned, &out.training_on_plan,
-                  &out.training_deferred, &out.training_caught_up, &out.training_lost, &out.backlog,
-                  &out.supervisor_hours}) {
+                  &out.unmet_demand, &out.idle, &out.training_planned, &out.training_on_plan, &out.training_deferred,
+                  &out.training_caught_up, &out.training_lost, &out.backlog, &out.supervisor_hours}) {
     v->resize(n);
   }
 
@@ -78,10 +90,9 @@ TrainingResult<T> simulate_one(const TrainingModel& m, std::uint64_t scenario) {
     const std::uint64_t bits = stream.next();  // every week, drawn from or not
     const T x_absence = to_scalar<T>(draw_absence ? aci::detail::half_to_draw(bits, absence_half) : no_draw);
     const T x_demand = to_scalar<T>(draw_demand ? aci::detail::half_to_draw(bits, demand_half) : no_draw);
-    const WeekInputs<T> in =
-        week_inputs(s, present, table.session[w], Contracts ? table.loss_share[w] : s.loss_share,
-                    Contracts ? table.keep_share[w] : s.keep_share, table.open[w], table.leave[w], table.profile[w],
-                    table.fixed[w], x_absence, x_demand);
+    const WeekInputs<T> in = week_inputs(s, present, table.session[w], Contracts ? table.loss_share[w] : s.loss_share,
+                                         Contracts ? table.keep_share[w] : s.keep_share, table.open[w], table.leave[w],
+                                         table.profile[w], table.fixed[w], x_absence, x_demand);
     const WeekFlows<T> f = step_of_kind<Policy, Seasonal>(static_cast<WeekKind>(table.kind[w]), s, in, backlog);
     backlog = f.backlog;
     tot.add(f);

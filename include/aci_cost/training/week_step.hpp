@@ -130,16 +130,33 @@ struct Scalars {
 template <class T, class Get>
 Scalars<T> make_scalars(const Get& get, const T& loss_share) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
-  Scalars<T> s{get(p_headcount),          loss_share,
-               get(p_weekly_hours),       get(p_absence),
-               get(p_absence_spread),     get(p_accompaniment),     get(p_travel_share),
-               get(p_demand_base_hours),  get(p_demand_amplitude),
-               get(p_demand_variation),   get(p_demand_productivity),
-               get(p_plan_hours_per_week), get(p_trainees_per_supervisor),
-               get(p_protected_share),    get(p_load_threshold),
-               get(p_catch_up_share),     get(p_initial_backlog),
-               get(p_cost_per_paid_hour), get(p_supervisor_cost_per_hour),
-               get(p_external_cost_per_hour), {}, {}, {}, {}, {}, {}, {}};
+  Scalars<T> s{get(p_headcount),
+               loss_share,
+               get(p_weekly_hours),
+               get(p_absence),
+               get(p_absence_spread),
+               get(p_accompaniment),
+               get(p_travel_share),
+               get(p_demand_base_hours),
+               get(p_demand_amplitude),
+               get(p_demand_variation),
+               get(p_demand_productivity),
+               get(p_plan_hours_per_week),
+               get(p_trainees_per_supervisor),
+               get(p_protected_share),
+               get(p_load_threshold),
+               get(p_catch_up_share),
+               get(p_initial_backlog),
+               get(p_cost_per_paid_hour),
+               get(p_supervisor_cost_per_hour),
+               get(p_external_cost_per_hour),
+               {},
+               {},
+               {},
+               {},
+               {},
+               {},
+               {}};
   const T one(1), three(3);
   s.hours_mean = s.weekly_hours * ((((one - s.absence) - s.accompaniment) - s.travel) + three * s.absence_spread);
   s.hours_slope = T(0) - s.weekly_hours * s.absence_spread;
@@ -202,8 +219,8 @@ WeekTable<T> week_table(const TrainingModel& m) {
       t.profile[w] = to_scalar<T>(m.demand.hours[w]);
     } else {
       const int iso = t.calendar_week[w];
-      const double shape = m.demand.seasonal_shape.empty() ? default_seasonal_shape(iso)
-                                                           : m.demand.seasonal_shape[week(iso - 1)];
+      const double shape =
+          m.demand.seasonal_shape.empty() ? default_seasonal_shape(iso) : m.demand.seasonal_shape[week(iso - 1)];
       t.profile[w] = to_scalar<T>(shape);
     }
   }
@@ -266,8 +283,9 @@ WeekInputs<T> week_inputs(const Scalars<T>& s, const T& present, const T& sessio
                           const T& keep_share, const T& open, const T& leave, const T& profile, const T& fixed,
                           const T& x_absence, const T& x_demand) {
   ACI_COST_TRAINING_NO_FP_CONTRACT
-  return WeekInputs<T>{present, present * (s.plan_hours + session), loss_share, keep_share, open, leave, profile,
-                       fixed,   x_absence,                          x_demand};
+  return WeekInputs<T>{
+      present, present * (s.plan_hours + session), loss_share, keep_share, open, leave, profile, fixed, x_absence,
+      x_demand};
 }
 
 /// One week's flows; see the header comment for the equations.
@@ -360,9 +378,12 @@ inline WeekFlows<T> week_step(const Scalars<T>& s, const WeekInputs<T>& in, cons
 template <DeferralPolicy Policy, bool Seasonal, class T>
 inline WeekFlows<T> step_of_kind(WeekKind kind, const Scalars<T>& s, const WeekInputs<T>& in, const T& backlog) {
   switch (kind) {
-    case WeekKind::plain: return week_step<Policy, Seasonal, WeekKind::plain>(s, in, backlog);
-    case WeekKind::open: return week_step<Policy, Seasonal, WeekKind::open>(s, in, backlog);
-    default: return week_step<Policy, Seasonal, WeekKind::general>(s, in, backlog);
+    case WeekKind::plain:
+      return week_step<Policy, Seasonal, WeekKind::plain>(s, in, backlog);
+    case WeekKind::open:
+      return week_step<Policy, Seasonal, WeekKind::open>(s, in, backlog);
+    default:
+      return week_step<Policy, Seasonal, WeekKind::general>(s, in, backlog);
   }
 }
 

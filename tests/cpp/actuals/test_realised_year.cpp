@@ -56,11 +56,16 @@ struct TwoAteliers {
     TrialBalance tb;
     tb.source = "T.txt";
     tb.analytic_column = "CodeAnalytique";
-    tb.accounts = {line("512000", "", "-100.00", 2),         line("641100", "BAT", "500.00", 3),
-                   line("641100", "Espaces verts", "1000.00", 4), line("613200", "", "300.00", 5),
-                   line("681120", "STRUCTURE", "90.00", 6),  line("658000", "", "0.01", 7),
-                   line("706000", "BAT", "-200.00", 8),      line("741100", "", "-1000.00", 9),
-                   line("760000", "BAT", "-12.34", 10),      line("791000", "Espaces verts", "-50.00", 11)};
+    tb.accounts = {line("512000", "", "-100.00", 2),
+                   line("641100", "BAT", "500.00", 3),
+                   line("641100", "Espaces verts", "1000.00", 4),
+                   line("613200", "", "300.00", 5),
+                   line("681120", "STRUCTURE", "90.00", 6),
+                   line("658000", "", "0.01", 7),
+                   line("706000", "BAT", "-200.00", 8),
+                   line("741100", "", "-1000.00", 9),
+                   line("760000", "BAT", "-12.34", 10),
+                   line("791000", "Espaces verts", "-50.00", 11)};
     return tb;
   }
 };
@@ -69,18 +74,38 @@ struct TwoAteliers {
 TEST(Mapping, TheDefaultPlacesTheAccountsOfAnAci) {
   const Mapping m = default_mapping();
   EXPECT_NO_THROW(m.validate());
-  const std::pair<const char*, const char*> cases[] = {
-      {"641100", "salaries"},           {"6411", "salaries"},          {"645100", "social_contributions"},
-      {"631100", "social_contributions"}, {"647500", "other_staff_costs"}, {"621000", "other_staff_costs"},
-      {"606100", "overheads"},          {"606300", "equipment"},       {"601000", "other_charges"},
-      {"613200", "overheads"},          {"613500", "equipment"},       {"615200", "overheads"},
-      {"615500", "equipment"},          {"622600", "overheads"},       {"625100", "vehicles"},
-      {"681120", "equipment"},          {"681500", "other_charges"},   {"689000", "other_charges"},
-      {"649000", "salaries"},           {"706000", "sales"},           {"741100", "aid_state"},
-      {"741000", "other_grants"},       {"743100", "aid_departement"}, {"743000", "departement_grants"},
-      {"742000", "region"},             {"746000", "fse_plus"},        {"748100", "opco"},
-      {"748000", "other_grants"},       {"747000", "other_grants"},    {"754100", "other_products"},
-      {"768000", "other_products"},     {"781500", "other_products"}};
+  const std::pair<const char*, const char*> cases[] = {{"641100", "salaries"},
+                                                       {"6411", "salaries"},
+                                                       {"645100", "social_contributions"},
+                                                       {"631100", "social_contributions"},
+                                                       {"647500", "other_staff_costs"},
+                                                       {"621000", "other_staff_costs"},
+                                                       {"606100", "overheads"},
+                                                       {"606300", "equipment"},
+                                                       {"601000", "other_charges"},
+                                                       {"613200", "overheads"},
+                                                       {"613500", "equipment"},
+                                                       {"615200", "overheads"},
+                                                       {"615500", "equipment"},
+                                                       {"622600", "overheads"},
+                                                       {"625100", "vehicles"},
+                                                       {"681120", "equipment"},
+                                                       {"681500", "other_charges"},
+                                                       {"689000", "other_charges"},
+                                                       {"649000", "salaries"},
+                                                       {"706000", "sales"},
+                                                       {"741100", "aid_state"},
+                                                       {"741000", "other_grants"},
+                                                       {"743100", "aid_departement"},
+                                                       {"743000", "departement_grants"},
+                                                       {"742000", "region"},
+                                                       {"746000", "fse_plus"},
+                                                       {"748100", "opco"},
+                                                       {"748000", "other_grants"},
+                                                       {"747000", "other_grants"},
+                                                       {"754100", "other_products"},
+                                                       {"768000", "other_products"},
+                                                       {"781500", "other_products"}};
   for (const auto& [account, key] : cases) {
     const Rule* r = m.place(account, "");
     ASSERT_NE(r, nullptr) << account;
@@ -113,8 +138,9 @@ TEST(Mapping, EveryLineOfTheForecastYearHasARule) {
 TEST(Mapping, ValidateNamesTheBadField) {
   Mapping m = default_mapping();
   m.rules.push_back({"512", "sales", "", "", ""});
-  EXPECT_NE(refusal([&] { m.validate(); }).find("mapping.rules[" + std::to_string(m.rules.size() - 1) + "].prefix = \"512\""),
-            std::string::npos);
+  EXPECT_NE(
+      refusal([&] { m.validate(); }).find("mapping.rules[" + std::to_string(m.rules.size() - 1) + "].prefix = \"512\""),
+      std::string::npos);
   m = default_mapping();
   m.rules.push_back({"6226", "sales", "", "", ""});
   EXPECT_NE(refusal([&] { m.validate(); }).find("a class-6 account feeds a charge line"), std::string::npos);
@@ -146,8 +172,9 @@ TEST(MappingFile, ReadsBackWhatItWritesAndExtendsTheDefault) {
 
 TEST(MappingFile, ErrorsNameTheJsonPath) {
   EXPECT_NE(refusal([] { (void)read_mapping(R"({"format": "x"})"); }).find("mapping.format"), std::string::npos);
-  EXPECT_NE(refusal([] { (void)read_mapping(R"({"format": "aci_cost/fec_mapping@1", "rule": []})"); })
-                .find("mapping.rule = []: unknown field"),
+  EXPECT_NE(refusal([] {
+              (void)read_mapping(R"({"format": "aci_cost/fec_mapping@1", "rule": []})");
+            }).find("mapping.rule = []: unknown field"),
             std::string::npos);
   EXPECT_NE(refusal([] {
               (void)read_mapping(R"({"format": "aci_cost/fec_mapping@1", "extends": "aci_default",
@@ -160,8 +187,9 @@ TEST(MappingFile, ErrorsNameTheJsonPath) {
                                      "rules": [{"prefix": "6226", "key": "overheads"}, {"prefix": "61", "key": "nope"}]})");
             }).find("mapping.rules[1].key = \"nope\": a class-6 account feeds a charge line"),
             std::string::npos);
-  EXPECT_NE(refusal([] { (void)read_mapping(R"({"format": "aci_cost/fec_mapping@1", "extends": "mine"})"); })
-                .find("mapping.extends"),
+  EXPECT_NE(refusal([] {
+              (void)read_mapping(R"({"format": "aci_cost/fec_mapping@1", "extends": "mine"})");
+            }).find("mapping.extends"),
             std::string::npos);
   EXPECT_NE(refusal([] { (void)read_mapping("{\"format\": "); }).find("malformed JSON"), std::string::npos);
   EXPECT_NE(refusal([] { (void)read_mapping(std::string(100, '[') + std::string(100, ']')); }).find("deeper"),
@@ -240,7 +268,8 @@ TEST(RealisedYear, SpreadsByWorkHoursWhenAsked) {
   const TwoAteliers t;
   std::vector<AtelierHours> hours = {{"Espaces verts", Decimal(4000), Decimal(3000), Decimal(200), Decimal(600)},
                                      {"Bâtiment", Decimal(1500), Decimal(1000), Decimal(80), Decimal(200)}};
-  const auto r = realised_year(t.s.aci, t.accounts(), t.mapping, t.forecast, Date{2026, 1, 1}, Spread::work_hours, hours);
+  const auto r =
+      realised_year(t.s.aci, t.accounts(), t.mapping, t.forecast, Date{2026, 1, 1}, Spread::work_hours, hours);
   // 3,000 : 1,000 work hours: overheads 300.00 -> 225.00 / 75.00, structure 90.00 -> 67.50 / 22.50,
   // aid 1,000.00 -> 750.00 / 250.00, 0.01 -> 0.01 / 0.00 (0.0075 and 0.0025: the larger remainder).
   const auto& a = r.year.ateliers[0];
@@ -261,8 +290,9 @@ TEST(RealisedYear, AnUnknownAnalyticCodeIsRefusedAtItsLine) {
   const TwoAteliers t;
   auto tb = t.accounts();
   tb.accounts[3].code = "XYZ";
-  EXPECT_NE(refusal([&] { (void)realised_year(t.s.aci, tb, t.mapping, t.forecast, Date{2026, 1, 1}); })
-                .find("T.txt line 5, column CodeAnalytique = \"XYZ\""),
+  EXPECT_NE(refusal([&] {
+              (void)realised_year(t.s.aci, tb, t.mapping, t.forecast, Date{2026, 1, 1});
+            }).find("T.txt line 5, column CodeAnalytique = \"XYZ\""),
             std::string::npos);
   // An atelier's support is a code too; before 2025, account 79 is only unplaced.
   tb.accounts[3].code = "building";
@@ -348,8 +378,8 @@ TEST(Variances, LineByLineInEurosAndPercent) {
   ASSERT_EQ(v.size(), 14u);
   EXPECT_EQ(v[0].key, "salaries");
   EXPECT_EQ(v[0].variance, M("10.00"));
-  EXPECT_EQ(*v[0].percent, Decimal(10));  // 10 / 100
-  EXPECT_FALSE(v[0].favourable);          // a charge above the forecast
+  EXPECT_EQ(*v[0].percent, Decimal(10));   // 10 / 100
+  EXPECT_FALSE(v[0].favourable);           // a charge above the forecast
   EXPECT_FALSE(v[1].percent.has_value());  // forecast 0: no percentage
   EXPECT_EQ(v[2].key, "audit");
   EXPECT_EQ(v[2].forecast, Money());
@@ -373,15 +403,16 @@ TEST(HourCost, ChargesPerInsertionAndProductionHour) {
   y.products = {{"sales", M("200.00")}, {"aid_state", M("300.00")}};
   y.products_total = M("500.00");
   const auto c = hour_cost(y, {"EV", Decimal(50), Decimal(40), Decimal(2), Decimal(8)});
-  EXPECT_EQ(c.per_insertion_hour, M("20.00"));      // 1,000 / 50
-  EXPECT_EQ(c.per_production_hour, M("25.00"));     // 1,000 / 40
-  EXPECT_EQ(c.net_charges, M("700.00"));            // 1,000 - 300 (the aid; sales are not netted)
-  EXPECT_EQ(c.net_per_production_hour, M("17.50")); // 700 / 40
-  EXPECT_EQ(c.hourly_rate, M("21.25"));             // (1,000 - 100 - 50) / 40
+  EXPECT_EQ(c.per_insertion_hour, M("20.00"));       // 1,000 / 50
+  EXPECT_EQ(c.per_production_hour, M("25.00"));      // 1,000 / 40
+  EXPECT_EQ(c.net_charges, M("700.00"));             // 1,000 - 300 (the aid; sales are not netted)
+  EXPECT_EQ(c.net_per_production_hour, M("17.50"));  // 700 / 40
+  EXPECT_EQ(c.hourly_rate, M("21.25"));              // (1,000 - 100 - 50) / 40
   const auto r = hour_cost(y, {"EV", Decimal(30), Decimal(7), Decimal(0), Decimal(0)});
-  EXPECT_EQ(r.per_production_hour, M("142.86"));    // 1,000 / 7 = 142.857...
-  EXPECT_NE(refusal([&] { (void)hour_cost(y, {"EV", Decimal(1), Decimal(0), Decimal(0), Decimal(0)}); })
-                .find("hour_cost[EV].production_hours = 0"),
+  EXPECT_EQ(r.per_production_hour, M("142.86"));  // 1,000 / 7 = 142.857...
+  EXPECT_NE(refusal([&] {
+              (void)hour_cost(y, {"EV", Decimal(1), Decimal(0), Decimal(0), Decimal(0)});
+            }).find("hour_cost[EV].production_hours = 0"),
             std::string::npos);
 }
 
@@ -442,14 +473,17 @@ TEST(JobVariance, TheCentsOfTheRoundedPartsGoToTheLargestRemainders) {
 
 TEST(JobVariance, RefusesHoursThatCannotBeCompared) {
   const JobHours q{Decimal(72), Decimal(120), Decimal(15), M("29.70")};
-  EXPECT_NE(refusal([&] { (void)job_variance("p", "EV", {Decimal(0), Decimal(120), Decimal(0), M("1")}, q); })
-                .find("job[p].quoted.standard_hours = 0"),
+  EXPECT_NE(refusal([&] {
+              (void)job_variance("p", "EV", {Decimal(0), Decimal(120), Decimal(0), M("1")}, q);
+            }).find("job[p].quoted.standard_hours = 0"),
             std::string::npos);
-  EXPECT_NE(refusal([&] { (void)job_variance("p", "EV", q, {Decimal(72), Decimal(0), Decimal(0), M("1")}); })
-                .find("job[p].actual.on_site_hours = 0"),
+  EXPECT_NE(refusal([&] {
+              (void)job_variance("p", "EV", q, {Decimal(72), Decimal(0), Decimal(0), M("1")});
+            }).find("job[p].actual.on_site_hours = 0"),
             std::string::npos);
-  EXPECT_NE(refusal([&] { (void)job_variance("p", "EV", q, {Decimal(72), Decimal(10), Decimal(-1), M("1")}); })
-                .find("job[p].actual.travel_hours = -1"),
+  EXPECT_NE(refusal([&] {
+              (void)job_variance("p", "EV", q, {Decimal(72), Decimal(10), Decimal(-1), M("1")});
+            }).find("job[p].actual.travel_hours = -1"),
             std::string::npos);
 }
 
@@ -458,6 +492,6 @@ TEST(JobVariance, TheQuotedSideComesFromTheShownQuote) {
   const auto q = aci::quote::make_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing);
   const auto h = quoted_hours(q, M("29.70"));
   EXPECT_EQ(h.standard_hours, Decimal(72));
-  EXPECT_EQ(h.on_site_hours, Decimal(120));  // 72 / 0.6
+  EXPECT_EQ(h.on_site_hours, Decimal(120));    // 72 / 0.6
   EXPECT_EQ(h.travel_hours, Decimal("22.5"));  // 5 trips x 0.75 h x a crew of 6 (docs/worked_example.py)
 }

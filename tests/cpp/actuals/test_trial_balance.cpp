@@ -59,8 +59,8 @@ TEST(FecAmount, ReadsEurosAndCentsWithACommaOrAPoint) {
 }
 
 TEST(FecAmount, RefusesAnythingElseNamingTheCell) {
-  for (const char* bad : {"1 234,56", "12,345", "1,2,3", "12,", ",50", "-", "12 €", "1e3", "10000000000000,01",
-                          "99999999999999999999"}) {
+  for (const char* bad :
+       {"1 234,56", "12,345", "1,2,3", "12,", ",50", "-", "12 €", "1e3", "10000000000000,01", "99999999999999999999"}) {
     const std::string m = refusal([bad] { (void)cents(bad); });
     EXPECT_NE(m.find("FEC line 9, column Debit = \"" + std::string(bad) + "\""), std::string::npos) << bad << ": " << m;
   }
@@ -70,7 +70,7 @@ TEST(TrialBalance, SumsEachAccountToTheCent) {
   const auto tb = trial_balance(two_entries());
   EXPECT_EQ(tb.lines, 6);
   EXPECT_EQ(tb.entries, 2);
-  EXPECT_EQ(tb.debit, M("1320.60"));  // 1,200.00 + 100.50 + 20.10
+  EXPECT_EQ(tb.debit, M("1320.60"));   // 1,200.00 + 100.50 + 20.10
   EXPECT_EQ(tb.credit, M("1320.60"));  // 1,000.00 + 120.60 + 200.00
   ASSERT_EQ(tb.accounts.size(), 6u);
   // Sorted by account: 401000, 411000, 445660, 445710, 606100, 706000.
@@ -113,7 +113,8 @@ TEST(TrialBalance, AnUnbalancedEntryIsRefusedAtItsFirstLine) {
   auto l = two_entries();
   l.credit[4] = "120,59";  // AC1: debit 120.60, credit 120.59
   const std::string m = refusal([&] { (void)trial_balance(l); });
-  EXPECT_NE(m.find("X.txt line 4, column Debit/Credit = debit 120,60 \u20ac, credit 120,59 \u20ac"), std::string::npos) << m;
+  EXPECT_NE(m.find("X.txt line 4, column Debit/Credit = debit 120,60 \u20ac, credit 120,59 \u20ac"), std::string::npos)
+      << m;
   EXPECT_NE(m.find("entry 1 of journal AC does not balance"), std::string::npos) << m;
   EXPECT_NE(m.find("differ by 0,01 \u20ac"), std::string::npos) << m;
 }

@@ -39,7 +39,6 @@ Network robinson() {
   return n;
 }
 
-
 /// Every identity of a trace: charges spread whole, support centres balance, no cent lost.
 void expect_balanced(const Network& n, const Allocation& a) {
   for (std::size_t k = 0; k < n.charges.size(); ++k) {
@@ -138,7 +137,10 @@ TEST(Allocation, SelfServiceChangesTheSupportCentresCostNotTheMains) {
                {"Ad", CentreKind::support, "h", Decimal(0)},
                {"A", CentreKind::main, "h", Decimal(4000)},
                {"B", CentreKind::main, "h", Decimal(2500)}};
-  n.charges = {{"primary", M("110000"), {{"E", Decimal(10000)}, {"Ad", Decimal(20000)}, {"A", Decimal(50000)}, {"B", Decimal(30000)}}, ""}};
+  n.charges = {{"primary",
+                M("110000"),
+                {{"E", Decimal(10000)}, {"Ad", Decimal(20000)}, {"A", Decimal(50000)}, {"B", Decimal(30000)}},
+                ""}};
   n.services = {{"E", {{"E", Decimal(10)}, {"Ad", Decimal(20)}, {"A", Decimal(40)}, {"B", Decimal(30)}}},
                 {"Ad", {{"E", Decimal(25)}, {"A", Decimal(50)}, {"B", Decimal(25)}}}};
   const Allocation a = allocate(n, Method::reciprocal);
@@ -169,15 +171,21 @@ TEST(Allocation, PublishedSelfServiceCase) {
   // 600 + .25 x 1,638 + .15 x 2,569 + .15 x 1,562 = 1,629.15, not 1,638): the test holds the
   // page's data and equations, not its printed rounding.
   Network n;
-  n.centres = {{"S1", CentreKind::support, "u", Decimal(0)}, {"S2", CentreKind::support, "u", Decimal(0)},
-               {"S3", CentreKind::support, "u", Decimal(0)}, {"P1", CentreKind::main, "u", Decimal(0)},
+  n.centres = {{"S1", CentreKind::support, "u", Decimal(0)},
+               {"S2", CentreKind::support, "u", Decimal(0)},
+               {"S3", CentreKind::support, "u", Decimal(0)},
+               {"P1", CentreKind::main, "u", Decimal(0)},
                {"P2", CentreKind::main, "u", Decimal(0)}};
-  n.charges = {{"S1", M("600"), {{"S1", Decimal(1)}}, ""},   {"S2", M("1100"), {{"S2", Decimal(1)}}, ""},
-               {"S3", M("600"), {{"S3", Decimal(1)}}, ""},   {"P1", M("2100"), {{"P1", Decimal(1)}}, ""},
+  n.charges = {{"S1", M("600"), {{"S1", Decimal(1)}}, ""},
+               {"S2", M("1100"), {{"S2", Decimal(1)}}, ""},
+               {"S3", M("600"), {{"S3", Decimal(1)}}, ""},
+               {"P1", M("2100"), {{"P1", Decimal(1)}}, ""},
                {"P2", M("1500"), {{"P2", Decimal(1)}}, ""}};
-  n.services = {{"S1", {{"S1", Decimal(25)}, {"S2", Decimal(35)}, {"S3", Decimal(10)}, {"P1", Decimal(15)}, {"P2", Decimal(15)}}},
-                {"S2", {{"S1", Decimal(15)}, {"S2", Decimal(20)}, {"S3", Decimal(10)}, {"P1", Decimal(25)}, {"P2", Decimal(30)}}},
-                {"S3", {{"S1", Decimal(15)}, {"S2", Decimal(25)}, {"S3", Decimal(35)}, {"P1", Decimal(15)}, {"P2", Decimal(10)}}}};
+  n.services = {
+      {"S1", {{"S1", Decimal(25)}, {"S2", Decimal(35)}, {"S3", Decimal(10)}, {"P1", Decimal(15)}, {"P2", Decimal(15)}}},
+      {"S2", {{"S1", Decimal(15)}, {"S2", Decimal(20)}, {"S3", Decimal(10)}, {"P1", Decimal(25)}, {"P2", Decimal(30)}}},
+      {"S3",
+       {{"S1", Decimal(15)}, {"S2", Decimal(25)}, {"S3", Decimal(35)}, {"P1", Decimal(15)}, {"P2", Decimal(10)}}}};
   const Allocation a = allocate(n, Method::reciprocal);
   EXPECT_TRUE(close(a.reciprocal_costs[0], Decimal(458000) / Decimal(281)));
   EXPECT_TRUE(close(a.reciprocal_costs[1], Decimal(2174000) / Decimal(843)));
@@ -202,7 +210,8 @@ TEST(Allocation, PublishedSelfServiceCase) {
 TEST(Allocation, DriversSpreadCharges) {
   // Rent 12,000 by m²: A 300, B 100, Ad 100 -> 7,200 / 2,400 / 2,400; Ad then goes 3:1.
   Network n;
-  n.centres = {{"Ad", CentreKind::support, "h", Decimal(0)}, {"A", CentreKind::main, "h", Decimal(0)},
+  n.centres = {{"Ad", CentreKind::support, "h", Decimal(0)},
+               {"A", CentreKind::main, "h", Decimal(0)},
                {"B", CentreKind::main, "h", Decimal(0)}};
   n.drivers = {{"m2", "m²", {{"A", Decimal(300)}, {"B", Decimal(100)}, {"Ad", Decimal(100)}}}};
   n.charges = {{"rent", M("12000"), {}, "m2"}};
@@ -293,7 +302,8 @@ TEST(Allocation, RandomNetworksBalanceAndOneWayReciprocalIsStepDown) {
     const bool one_way = trial % 2 == 0;
     Network n;
     for (int s = 0; s < ns; ++s) n.centres.push_back({"S" + std::to_string(s), CentreKind::support, "h", Decimal(0)});
-    for (int m = 0; m < nm; ++m) n.centres.push_back({"M" + std::to_string(m), CentreKind::main, "h", Decimal(100 + m)});
+    for (int m = 0; m < nm; ++m)
+      n.centres.push_back({"M" + std::to_string(m), CentreKind::main, "h", Decimal(100 + m)});
     for (int k = 0; k < 3; ++k) {
       Charge c{"c" + std::to_string(k), Money::from_cents(amount(rng)), {}, ""};
       for (const auto& ce : n.centres) c.key.push_back({ce.name, Decimal(weight(rng))});

@@ -66,10 +66,11 @@ TEST(TimeDriven, TimeEquationWithIndicators) {
   // Packaging: 0.5 + 6.5 [special handling] + 0.2 [air]: a standard parcel 0.5 min, a special
   // one by air 7.2 min; 100 of each at $0.80: 40 + 576 = $616.
   auto m = kaplan_anderson();
-  m.activities.push_back({"package", "customer service", Decimal("0.5"),
-                          {{"special_handling", Decimal("6.5")}, {"air", Decimal("0.2")}}});
-  m.jobs = {{"parcels", {{"package", Decimal(100), {}},
-                         {"package", Decimal(100), {{"special_handling", Decimal(1)}, {"air", Decimal(1)}}}}}};
+  m.activities.push_back(
+      {"package", "customer service", Decimal("0.5"), {{"special_handling", Decimal("6.5")}, {"air", Decimal("0.2")}}});
+  m.jobs = {{"parcels",
+             {{"package", Decimal(100), {}},
+              {"package", Decimal(100), {{"special_handling", Decimal(1)}, {"air", Decimal(1)}}}}}};
   const auto r = time_driven(m);
   EXPECT_EQ(r.jobs[0].time[0], Decimal(770));
   EXPECT_EQ(r.jobs[0].total, M("616.00"));

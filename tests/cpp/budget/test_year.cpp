@@ -23,11 +23,14 @@ TEST(Year, DefaultAteliersStatementToTheCent) {
   // docs/worked_example.py, section 6: salaries CDDI 11.04 x 15,500.891994 (paid hours with the
   // leave sick leave accrues) + ETPS 1.4 x 28,200 + CIP 0.35 x 28,200 + director 0.25 x 42,000 +
   // administration 0.35 x 24,600; other staff costs: per-head costs and health cover.
-  const char* charges[][2] = {{"salaries", "239589.85"},   {"social_contributions", "29835.94"},
-                              {"other_staff_costs", "7398.20"}, {"overheads", "32000.00"},
-                              {"structure", "0.00"},  // the default ACI shares no structure
+  const char* charges[][2] = {{"salaries", "239589.85"},
+                              {"social_contributions", "29835.94"},
+                              {"other_staff_costs", "7398.20"},
+                              {"overheads", "32000.00"},
+                              {"structure", "0.00"},             // the default ACI shares no structure
                               {"statutory_auditor", "5000.00"},  // public grants 283,480.09 > 153,000
-                              {"other_charges", "16000.00"}, {"equipment", "6370.00"},
+                              {"other_charges", "16000.00"},
+                              {"equipment", "6370.00"},
                               {"vehicles", "16500.00"}};
   ASSERT_EQ(a.charges.size(), 9u);
   for (std::size_t i = 0; i < 9; ++i) {
@@ -35,10 +38,14 @@ TEST(Year, DefaultAteliersStatementToTheCent) {
     EXPECT_EQ(a.charges[i].amount, M(charges[i][1])) << charges[i][0];
   }
   EXPECT_EQ(a.charges_total, M("352693.99"));
-  const char* products[][2] = {{"sales", "72000.00"},        {"aid_state", "162343.83"},
-                               {"aid_departement", "34136.26"}, {"departement_grants", "30000.00"},
-                               {"region", "12000.00"},       {"fse_plus", "20000.00"},
-                               {"opco", "4000.00"},         {"other_grants", "25000.00"}};
+  const char* products[][2] = {{"sales", "72000.00"},
+                               {"aid_state", "162343.83"},
+                               {"aid_departement", "34136.26"},
+                               {"departement_grants", "30000.00"},
+                               {"region", "12000.00"},
+                               {"fse_plus", "20000.00"},
+                               {"opco", "4000.00"},
+                               {"other_grants", "25000.00"}};
   ASSERT_EQ(a.products.size(), 8u);
   for (std::size_t i = 0; i < 8; ++i) {
     EXPECT_EQ(a.products[i].key, products[i][0]);

@@ -25,8 +25,8 @@ TEST(Divisor, LongDenominatorsGiveTheOperatorsDigits) {
                           Decimal(big(rng)) / 7u};
     for (const Decimal& y : ys) {
       const Divisor<Decimal> d(y);
-      const Decimal xs[] = {Decimal(big(rng)) / Decimal(small(rng) * 3 + 1), y, -y, Decimal(0), Decimal(small(rng)),
-                            y * 3u};
+      const Decimal xs[] = {
+          Decimal(big(rng)) / Decimal(small(rng) * 3 + 1), y, -y, Decimal(0), Decimal(small(rng)), y * 3u};
       for (const Decimal& x : xs) {
         ASSERT_EQ(digits(d.divide(x)), digits(x / y)) << digits(x) << " / " << digits(y);
         ++checked;
@@ -58,7 +58,8 @@ TEST(Divisor, ShortDenominatorsGiveTheExactQuotient) {
     // A quotient that does not terminate: the operator's to 1e-49 relative.
     const Decimal z = Decimal(q(rng)) + Decimal(1) / 3u;
     const Decimal got = d.divide(z), op = z / y;
-    ASSERT_LE(boost::multiprecision::abs(got - op), tolerance * boost::multiprecision::abs(op)) << digits(z) << " / " << digits(y);
+    ASSERT_LE(boost::multiprecision::abs(got - op), tolerance * boost::multiprecision::abs(op))
+        << digits(z) << " / " << digits(y);
   }
   // The operator itself misses some of these exact quotients in the last digit (why the long
   // division is the better answer, not only the faster one); if it never did, the first
@@ -68,8 +69,8 @@ TEST(Divisor, ShortDenominatorsGiveTheExactQuotient) {
 
 TEST(Divisor, SpecialCasesAreTheOperators) {
   const Divisor<Decimal> by_zero(Decimal(0));
-  EXPECT_TRUE(boost::multiprecision::isinf(by_zero.divide(Decimal(3))));  // as 3 / 0
-  EXPECT_TRUE(boost::multiprecision::isnan(by_zero.divide(Decimal(0))));  // as 0 / 0
+  EXPECT_TRUE(boost::multiprecision::isinf(by_zero.divide(Decimal(3))));           // as 3 / 0
+  EXPECT_TRUE(boost::multiprecision::isnan(by_zero.divide(Decimal(0))));           // as 0 / 0
   EXPECT_EQ(Divisor<Decimal>(Decimal("0.6")).divide(Decimal("0.6")), Decimal(1));  // short: exactly one
   EXPECT_EQ(Divisor<Decimal>(Decimal("0.6")).divide(Decimal("-0.6")), Decimal(-1));
   EXPECT_EQ(Divisor<Decimal>(Decimal("-4")).divide(Decimal("10")), Decimal("-2.5"));
@@ -91,7 +92,8 @@ TEST(Divisor, ShortRangeEnds) {
   // 8 significant digits at either end of the range, and 9 digits: long (the operator's digits).
   for (const char* y : {"100000000", "0.000000000001", "123456789", "0.123456789"}) {
     const Decimal d(y), x = Decimal(7) / 3u;
-    EXPECT_EQ(Divisor<Decimal>(d).divide(x).str(60, std::ios_base::scientific), (x / d).str(60, std::ios_base::scientific))
+    EXPECT_EQ(Divisor<Decimal>(d).divide(x).str(60, std::ios_base::scientific),
+              (x / d).str(60, std::ios_base::scientific))
         << y;
   }
 }

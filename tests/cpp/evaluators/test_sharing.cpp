@@ -27,11 +27,13 @@ TEST(SharingEvaluator, InputsAndOutputsFollowTheTable) {
 TEST(SharingEvaluator, AScenarioEqualsTheModelWithTheSameChange) {
   const auto problem = aci::io::example_sharing_problem();
   const aci::evaluators::SharingEvaluator e(problem);
-  const auto input = aci::sweep::index_of([&] {
-    std::vector<std::string> names;
-    for (const auto& i : e.inputs()) names.push_back(i.name);
-    return names;
-  }(), "member[ACI Plateau].hours_scale", "test");
+  const auto input = aci::sweep::index_of(
+      [&] {
+        std::vector<std::string> names;
+        for (const auto& i : e.inputs()) names.push_back(i.name);
+        return names;
+      }(),
+      "member[ACI Plateau].hours_scale", "test");
   const auto distance = std::size_t{0};
   const std::vector<double> hours = {1.0, 1.5}, dist = {2.0, 0.5};
   const double* x[] = {hours.data(), dist.data()};
@@ -53,7 +55,8 @@ TEST(SharingEvaluator, AScenarioEqualsTheModelWithTheSameChange) {
 }
 
 TEST(SharingEvaluator, TheRegistryReadsTheSpecsProblem) {
-  auto doc = aci::io::read_sweep(R"({"format": "aci_cost/sweep@1", "model": "sharing", "inputs": [], "design": {"kind": "monte_carlo", "n": 1}})");
+  auto doc = aci::io::read_sweep(
+      R"({"format": "aci_cost/sweep@1", "model": "sharing", "inputs": [], "design": {"kind": "monte_carlo", "n": 1}})");
   EXPECT_FALSE(doc.sharing.has_value());
   const auto scenario = aci::io::default_scenario();
   EXPECT_EQ(aci::evaluators::make_evaluator(doc, scenario)->inputs().back().name, "member[ACI Rivière].hours_scale");
@@ -62,7 +65,8 @@ TEST(SharingEvaluator, TheRegistryReadsTheSpecsProblem) {
   three.members.pop_back();
   three.distance_km = {{0, 25, 12}, {25, 0, 18}, {12, 18, 0}};
   three.travel_hours = {{0, 1, 1}, {1, 0, 1}, {1, 1, 0}};
-  for (auto& row : three.distance_km) for (auto& v : row) v = aci::Decimal(v);
+  for (auto& row : three.distance_km)
+    for (auto& v : row) v = aci::Decimal(v);
   text["sharing"] = aci::io::to_json(three);
   doc = aci::io::sweep_from_json(text);
   ASSERT_TRUE(doc.sharing.has_value());

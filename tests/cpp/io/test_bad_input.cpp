@@ -149,8 +149,8 @@ TEST(BadInput, SweepsTooLargeToRunAreRefusedUpFront) {
   const auto doc = [](const std::string& n, bool summary_only) {
     return aci::io::read_sweep(R"({"format": "aci_cost/sweep@1", "model": "training",
       "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.2}}],
-      "design": {"kind": "monte_carlo", "n": )" + n + R"(, "seed": 1}, "summary_only": )" +
-                               (summary_only ? "true" : "false") + "}");
+      "design": {"kind": "monte_carlo", "n": )" +
+                               n + R"(, "seed": 1}, "summary_only": )" + (summary_only ? "true" : "false") + "}");
   };
   const std::string n40 = std::to_string(std::uint64_t{1} << 40);
   for (bool summary_only : {false, true}) {  // bad_alloc (full), a 50-hour run (summary only)
@@ -199,12 +199,14 @@ TEST(BadInput, TrainingInputsAreBoundedAboveSoTheDebtStaysFinite) {
   EXPECT_TRUE(std::isfinite(r.summary.training_debt)) << r.summary.training_debt;
   EXPECT_FALSE(std::isnan(r.summary.cost_per_productive_hour_honoured));
   // (With no production left, the cost per productive hour is +inf by definition: results.hpp.)
-  const std::pair<double*, const char*> beyond[] = {
-      {&m.workforce.headcount, "workforce.headcount"},        {&m.workforce.contract_months, "workforce.contract_months"},
-      {&m.demand.base_hours, "demand.base_hours"},            {&m.plan.hours_per_week, "plan.hours_per_week"},
-      {&m.plan.trainees_per_supervisor, "plan.trainees_per_supervisor"},
-      {&m.deferral.load_threshold, "deferral.load_threshold"}, {&m.deferral.initial_backlog, "deferral.initial_backlog"},
-      {&m.costs.cost_per_paid_hour, "costs.cost_per_paid_hour"}};
+  const std::pair<double*, const char*> beyond[] = {{&m.workforce.headcount, "workforce.headcount"},
+                                                    {&m.workforce.contract_months, "workforce.contract_months"},
+                                                    {&m.demand.base_hours, "demand.base_hours"},
+                                                    {&m.plan.hours_per_week, "plan.hours_per_week"},
+                                                    {&m.plan.trainees_per_supervisor, "plan.trainees_per_supervisor"},
+                                                    {&m.deferral.load_threshold, "deferral.load_threshold"},
+                                                    {&m.deferral.initial_backlog, "deferral.initial_backlog"},
+                                                    {&m.costs.cost_per_paid_hour, "costs.cost_per_paid_hour"}};
   for (const auto& [field, name] : beyond) {
     const double keep = *field;
     *field = keep * 1.5;
@@ -248,5 +250,6 @@ TEST(BadInput, DecimalsBeyondFiftySignificantDigitsAreRefusedNotRounded) {
     const aci::Decimal d = aci::parse_decimal(text, "x");
     EXPECT_EQ(aci::parse_decimal(aci::to_string(d), "x"), d) << text;
   }
-  EXPECT_EQ(aci::Money::parse("0." + std::string(48, '9') + "1", "amount").to_string(), "0." + std::string(48, '9') + "1");
+  EXPECT_EQ(aci::Money::parse("0." + std::string(48, '9') + "1", "amount").to_string(),
+            "0." + std::string(48, '9') + "1");
 }

@@ -65,8 +65,8 @@ TEST(Calibration, EveryDefaultsYearLiesInThePublishedBands) {
     const Decimal charges = y.charges_total.amount();
     // Staff costs: pay, contributions, other staff costs, and the structure's pay (the
     // multi-atelier's direction, coordinator and mechanic: charges named "..._pay").
-    Decimal staff = line(y.charges, "salaries") + line(y.charges, "social_contributions") +
-                    line(y.charges, "other_staff_costs");
+    Decimal staff =
+        line(y.charges, "salaries") + line(y.charges, "social_contributions") + line(y.charges, "other_staff_costs");
     for (const auto& c : s.aci.structure.charges)
       if (c.name.ends_with("_pay")) staff += c.amount.amount();
     // Public money: the aid and the grants of public authorities; the OPCO (a private body) is not.

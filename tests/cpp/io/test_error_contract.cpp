@@ -43,7 +43,9 @@ std::string probe_text(const json& doc, const json& row) {
     if (probe == "deep_nesting") return std::string(300, '[') + std::string(300, ']');
     if (probe == "invalid_utf8_in_a_key") {
       std::string t = doc.dump();
-      replace_once(t, "\"aci\"", "\"ac\xff" "i\"");
+      replace_once(t, "\"aci\"",
+                   "\"ac\xff"
+                   "i\"");
       return t;
     }
     if (probe == "wrong_format_tag") {
@@ -70,8 +72,12 @@ std::string probe_text(const json& doc, const json& row) {
     const auto with_rate = [&](const char* rate, const char* value, const char* unit) {
       json d = doc;
       if (!d.contains("rates")) d["rates"] = json::array();
-      d["rates"].push_back({{"rate", rate}, {"effective", "2026-01-01"}, {"value", value}, {"unit", unit},
-                            {"source", "error contract probe"}, {"tag", "law"}});
+      d["rates"].push_back({{"rate", rate},
+                            {"effective", "2026-01-01"},
+                            {"value", value},
+                            {"unit", unit},
+                            {"source", "error contract probe"},
+                            {"tag", "law"}});
       return d.dump();
     };
     if (probe == "rate_override_zero_fte_hours") return with_rate("aci_fte_paid_hours", "0", "h/year");
@@ -135,7 +141,9 @@ TEST(ErrorContract, EveryRowGivesItsOutcome) {
       // A parse error gives the byte of the text, whose layout is each writer's own (Python's
       // json module wrote the table's probes): the kind of error is compared, not the offset.
       EXPECT_EQ(got.message.rfind("$ = byte ", 0), 0u) << id << ": " << got.message;
-      const auto reason = [](const std::string& m) { return m.substr(m.find(": ") + 2, m.find(" at line") - m.find(": ") - 2); };
+      const auto reason = [](const std::string& m) {
+        return m.substr(m.find(": ") + 2, m.find(" at line") - m.find(": ") - 2);
+      };
       EXPECT_EQ(reason(got.message), reason(want)) << id;
     } else {
       EXPECT_EQ(got.message, want) << id;

@@ -39,7 +39,8 @@ TEST(Duplicates, JsonKeysGivenTwiceAreRefusedAtTheirPath) {
   EXPECT_EQ(top.field(), "$.a");
   EXPECT_EQ(top.value(), "given twice");
   EXPECT_NE(std::string(top.what()).find("duplicate key"), std::string::npos) << top.what();
-  const auto deep = invalid([] { (void)aci::io::parse_json(R"({"x": [{"b": 1}, 7, [], {"b": 1, "c": {"d": [1]}, "b": 3}]})"); });
+  const auto deep =
+      invalid([] { (void)aci::io::parse_json(R"({"x": [{"b": 1}, 7, [], {"b": 1, "c": {"d": [1]}, "b": 3}]})"); });
   EXPECT_EQ(deep.field(), "$.x[3].b");
   // Equal keys in different objects, and equal values, are fine.
   const json ok = aci::io::parse_json(R"({"a": {"k": 1}, "b": {"k": 1}, "c": [{"k": 1}, {"k": 2}], "k": [1, 1]})");
@@ -78,9 +79,9 @@ TEST(Duplicates, AtelierEquipmentStaffAndEquationNamesAreRefusedAtTheirPath) {
   }
   // Time equations: two of one name in the atelier.
   json j = base;
-  j["aci"]["ateliers"][0]["time_equations"] = json::array(
-      {{{"name", "room"}, {"constant", "2"}, {"terms", {{"wall_m2", "0.12"}}}},
-       {{"name", "room"}, {"constant", "3"}, {"terms", {{"wall_m2", "0.2"}}}}});
+  j["aci"]["ateliers"][0]["time_equations"] =
+      json::array({{{"name", "room"}, {"constant", "2"}, {"terms", {{"wall_m2", "0.12"}}}},
+                   {{"name", "room"}, {"constant", "3"}, {"terms", {{"wall_m2", "0.2"}}}}});
   const auto e = invalid([&] { (void)aci::io::scenario_from_json(j); });
   EXPECT_EQ(e.field(), "$.aci.ateliers[0].time_equations[1].name") << e.what();
   EXPECT_EQ(e.value(), "\"room\"");
@@ -201,7 +202,7 @@ TEST(LongCalls, ASobolStudyStopsBeforeEvaluatingWhenAskedAndRefusesOversizedRuns
   // (before, every point of the design was generated before the watcher was first asked).
   std::uint64_t polls = 0;
   EXPECT_THROW((void)aci::sweep::run_sobol(ev, two_uniforms(), o,
-                                          [&polls](std::uint64_t, std::uint64_t) { return ++polls < 1; }),
+                                           [&polls](std::uint64_t, std::uint64_t) { return ++polls < 1; }),
                aci::sweep::Cancelled);
   EXPECT_EQ(polls, 1u);
   EXPECT_EQ(evaluated.load(), 0u);

@@ -54,8 +54,8 @@ TEST(Scenario, ErrorsGiveThePathAndValue) {
   expect_error(with("/aci/ateliers/0/staff/0/hours/absence", 1.2), "$.aci.ateliers[0].staff[0].hours.absence", "1.2");
   expect_error(with("/aci/ateliers/0/sales_cap_share", 0.6), "$.aci.ateliers[0].sales_cap_share", "0.6");
   expect_error(with("/pricing/policy", "cheap"), "$.pricing.policy", "\"cheap\"");
-  expect_error(with("/rates", nlohmann::json::array({{{"rate", "smic"}, {"effective", "2026-01-01"},
-                                                       {"value", "13"}, {"source", "x"}}})),
+  expect_error(with("/rates", nlohmann::json::array(
+                                  {{{"rate", "smic"}, {"effective", "2026-01-01"}, {"value", "13"}, {"source", "x"}}})),
                "$.rates[0].rate", "\"smic\"");
 }
 

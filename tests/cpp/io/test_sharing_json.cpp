@@ -80,13 +80,16 @@ TEST(SharingJson, BadDocumentsNameTheirPath) {
             "$.members[3].needs.psychologist.alone.why");
   EXPECT_EQ(field(R"("kind": "staff_lending"})", R"("kind": "staff_lending", "lender": "ACI Mer"})"),
             "$.posts[psychologist].frame.lender");
-  EXPECT_EQ(field(R"("kind": "staff_lending"})", R"("kind": "staff_lending", "part_time": {"basis": "branch_agreement"}})"),
-            "$.posts[psychologist].frame.part_time.minimum_hours");
+  EXPECT_EQ(
+      field(R"("kind": "staff_lending"})", R"("kind": "staff_lending", "part_time": {"basis": "branch_agreement"}})"),
+      "$.posts[psychologist].frame.part_time.minimum_hours");
   EXPECT_EQ(field(R"("kind": "staff_lending"})", R"("kind": "staff_lending", "group_insurance_annual": "300"})"),
             "$.posts[psychologist].frame.group_insurance_annual");
   EXPECT_EQ(field(R"("cost_per_km": "0.40", "rounds_per_week": 1, "service_weeks": 47,
-     "frame": {"kind": "staff_lending"})", R"("cost_per_km": "-1", "rounds_per_week": 1, "service_weeks": 47,
-     "frame": {"kind": "staff_lending"})"), "$.posts[psychologist].cost_per_km");
+     "frame": {"kind": "staff_lending"})",
+                  R"("cost_per_km": "-1", "rounds_per_week": 1, "service_weeks": 47,
+     "frame": {"kind": "staff_lending"})"),
+            "$.posts[psychologist].cost_per_km");
   EXPECT_EQ(field(R"("distance_km": [[0, 25, 12, 30],)", R"("distance_km": [[0, 25, 12],)"), "$.distance_km[0]");
   EXPECT_EQ(field(R"("format": "aci_cost/sharing@1")", R"("format": "aci_cost/sharing@2")"), "$.format");
   EXPECT_EQ(field(R"("date": "2026-03-01")", R"("date": "2026-03-01", "extra": 1)"), "$.extra");

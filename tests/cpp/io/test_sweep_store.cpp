@@ -63,8 +63,10 @@ void expect_same(const aci::sweep::SweepResult& got, const aci::sweep::SweepResu
   ASSERT_EQ(got.inputs.size(), want.inputs.size());
   ASSERT_EQ(got.outputs.size(), want.outputs.size());
   ASSERT_EQ(got.summaries.size(), want.summaries.size());
-  for (std::size_t k = 0; k < got.inputs.size(); ++k) EXPECT_TRUE(same_bits(got.inputs[k], want.inputs[k])) << "input " << k;
-  for (std::size_t m = 0; m < got.outputs.size(); ++m) EXPECT_TRUE(same_bits(got.outputs[m], want.outputs[m])) << "output " << m;
+  for (std::size_t k = 0; k < got.inputs.size(); ++k)
+    EXPECT_TRUE(same_bits(got.inputs[k], want.inputs[k])) << "input " << k;
+  for (std::size_t m = 0; m < got.outputs.size(); ++m)
+    EXPECT_TRUE(same_bits(got.outputs[m], want.outputs[m])) << "output " << m;
   for (std::size_t m = 0; m < got.summaries.size(); ++m)
     EXPECT_EQ(got.summaries[m].to_words(), want.summaries[m].to_words()) << "summary " << m;
 }
@@ -97,8 +99,8 @@ class FailsFrom : public aci::sweep::Evaluator {
     outputs_ = inner.outputs();
   }
   void evaluate(std::uint64_t begin, std::uint64_t end, const std::vector<std::size_t>& input_ids,
-                std::span<const double* const> x, const std::vector<std::size_t>& output_ids, std::span<double* const> y,
-                std::span<const std::uint64_t> draw_keys) const override {
+                std::span<const double* const> x, const std::vector<std::size_t>& output_ids,
+                std::span<double* const> y, std::span<const std::uint64_t> draw_keys) const override {
     if (end > fail_from_) throw std::runtime_error("interrupted");
     inner_.evaluate(begin, end, input_ids, x, output_ids, y, draw_keys);
   }
@@ -223,8 +225,8 @@ TEST(SweepStore, LeftoversAndTornChunksAreRecomputedNeverRead) {
   std::ofstream(dir / "chunk-notes.txt") << "mine";
   std::ofstream(dir / "chunk-12.tmp.txt") << "mine";
   const auto r = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
-  EXPECT_EQ(r.report.reused, 2u);    // chunks 0 and 2
-  EXPECT_EQ(r.report.computed, 3u);  // 1 (damaged), 3, 4
+  EXPECT_EQ(r.report.reused, 2u);     // chunks 0 and 2
+  EXPECT_EQ(r.report.computed, 3u);   // 1 (damaged), 3, 4
   EXPECT_EQ(r.report.discarded, 4u);  // the two .tmp entries, chunk-000001, chunk-000004
   expect_same(r.result, ref);
   for (const auto& e : fs::directory_iterator(dir)) {
@@ -246,7 +248,8 @@ TEST(SweepStore, ADirectoryOfAnotherSweepIsRefusedNamingTheField) {
   EXPECT_NE(error(seed, f.scenario, 2500).find("manifest.json: spec.design.seed = 17 in the directory, 18 in this run"),
             std::string::npos)
       << error(seed, f.scenario, 2500);
-  EXPECT_NE(error(f.d, f.scenario, 1000).find("chunk_rows = 2500 in the directory, 1000 in this run"), std::string::npos);
+  EXPECT_NE(error(f.d, f.scenario, 1000).find("chunk_rows = 2500 in the directory, 1000 in this run"),
+            std::string::npos);
   auto other = f.scenario;
   other.training->model.seed += 1;
   const std::string e = error(f.d, other, 2500);
@@ -341,7 +344,8 @@ TEST(SweepStore, AnEditedManifestIsRefusedNamingTheFieldNeverACrash) {
     });
     const std::string read = refusal([&] { (void)aci::io::read_directory(dir); });
     EXPECT_NE(read.find(c.want), std::string::npos) << c.key << ": " << read;
-    const std::string resume = refusal([&] { (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500)); });
+    const std::string resume =
+        refusal([&] { (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500)); });
     EXPECT_NE(resume.find(c.want), std::string::npos) << c.key << ": " << resume;
   }
   // A chunk listed twice does not stand for a missing one.
@@ -470,7 +474,8 @@ TEST(Npy, RoundTripAndTornFilesAreRefused) {
   std::ofstream(dir / "a.npy", std::ios::binary) << bytes;
   const auto back = aci::io::read_npy<double>(dir / "a.npy");
   ASSERT_EQ(back.size(), v.size());
-  for (std::size_t i = 0; i < v.size(); ++i) EXPECT_EQ(std::bit_cast<std::uint64_t>(back[i]), std::bit_cast<std::uint64_t>(v[i]));
+  for (std::size_t i = 0; i < v.size(); ++i)
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(back[i]), std::bit_cast<std::uint64_t>(v[i]));
   for (const std::size_t cut : {bytes.size() - 1, bytes.size() - 8, std::size_t{64}, std::size_t{5}}) {
     std::ofstream(dir / "torn.npy", std::ios::binary | std::ios::trunc) << bytes.substr(0, cut);
     EXPECT_THROW((void)aci::io::read_npy<double>(dir / "torn.npy"), aci::InvalidInput) << cut;

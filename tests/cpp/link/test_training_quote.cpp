@@ -60,7 +60,7 @@ TEST(TrainingQuote, ContractLengthOutsideTheLawIsWarned) {
     auto m = s.training_model();
     m.workforce.contract_months = months;
     const auto tq = aci::link::make_training_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing, m,
-                                                    s.training->horizon_start());
+                                                   s.training->horizon_start());
     int found = 0;
     for (const auto& w : tq.naive.warnings) found += w.code == "contract_length";
     for (const auto& w : tq.honoured.warnings) found += w.code == "contract_length";
@@ -92,8 +92,8 @@ TEST(TrainingQuote, TheJobsWeekIsFoundByDateNotFoldedOntoTheSimulatedYear) {
     return aci::link::make_training_quote(s.aci, job, s.rate_table(), s.pricing, m, start);
   };
   EXPECT_EQ(m.horizon.weeks, 53);
-  EXPECT_EQ(at({2026, 1, 4}).week.horizon_week, 0);    // the first week (no 2026 rates before 1 January)
-  EXPECT_EQ(at({2027, 1, 3}).week.horizon_week, 52);    // the last
+  EXPECT_EQ(at({2026, 1, 4}).week.horizon_week, 0);   // the first week (no 2026 rates before 1 January)
+  EXPECT_EQ(at({2027, 1, 3}).week.horizon_week, 52);  // the last
   for (const aci::Date d : {aci::Date{2027, 3, 1}, aci::Date{2027, 1, 4}, aci::Date{2025, 12, 28}}) {
     try {
       (void)at(d);

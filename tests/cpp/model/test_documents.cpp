@@ -40,7 +40,9 @@ TEST(Text, ControlAndBidirectionalCharactersAreRefused) {
   EXPECT_EQ(text_problem("Ville\xe2\x80\xae de Saint-Exemple"), "must not contain bidirectional formatting characters");
   EXPECT_EQ(text_problem("Ville\xe2\x81\xa6"), "must not contain bidirectional formatting characters");
   EXPECT_EQ(text_problem(std::string("Ville\0x", 7)), "must not contain control characters");
-  EXPECT_EQ(text_problem("a\xc2\x85" "b"), "must not contain control characters");  // NEL (C1)
+  EXPECT_EQ(text_problem("a\xc2\x85"
+                         "b"),
+            "must not contain control characters");  // NEL (C1)
   EXPECT_EQ(text_problem("1 rue\n00000 Ville"), "must not contain control characters");
   EXPECT_EQ(text_problem("1 rue\n00000 Ville", true), "");
   EXPECT_EQ(aci::schema::escaped(std::string("a\0b", 3)), "a\\x00b");

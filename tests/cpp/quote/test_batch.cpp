@@ -60,7 +60,8 @@ TEST(QuoteBatch, NoInputSetIsComputeFiguresBitForBit) {
     const auto f = q::quote_scenario(base, none, 0);
     const auto g = q::compute_figures<double>(s.aci, job, s.rate_table(), s.pricing);
     for (std::size_t m = 0; m < q::quote_output_count; ++m)
-      EXPECT_EQ(q::output_of(f, static_cast<q::QuoteOutput>(m)), q::output_of<double>(g, static_cast<q::QuoteOutput>(m)))
+      EXPECT_EQ(q::output_of(f, static_cast<q::QuoteOutput>(m)),
+                q::output_of<double>(g, static_cast<q::QuoteOutput>(m)))
           << job.name << " " << q::quote_output_specs[m].name;
   }
 }
@@ -106,19 +107,31 @@ TEST(QuoteBatch, EachInputEntersAsTheModelsField) {
     q::QuoteInput k;
     double v;
   };
-  const Case cases[] = {{q::QuoteInput::job_standard_hours, 123.5}, {q::QuoteInput::job_productivity, 0.55},
-                        {q::QuoteInput::job_crew_size, 3},          {q::QuoteInput::job_supervisors, 2},
-                        {q::QuoteInput::job_output_quantity, 8400}, {q::QuoteInput::job_output_support_per_unit, 0.25},
-                        {q::QuoteInput::pricing_margin, 0.12},      {q::QuoteInput::atelier_annual_overheads, 30000},
+  const Case cases[] = {{q::QuoteInput::job_standard_hours, 123.5},
+                        {q::QuoteInput::job_productivity, 0.55},
+                        {q::QuoteInput::job_crew_size, 3},
+                        {q::QuoteInput::job_supervisors, 2},
+                        {q::QuoteInput::job_output_quantity, 8400},
+                        {q::QuoteInput::job_output_support_per_unit, 0.25},
+                        {q::QuoteInput::pricing_margin, 0.12},
+                        {q::QuoteInput::atelier_annual_overheads, 30000},
                         {q::QuoteInput::atelier_aid_modulation_share, 0.07},
-                        {q::QuoteInput::atelier_other_grants, 4000}, {q::QuoteInput::atelier_market_hourly_price, 61},
-                        {q::QuoteInput::atelier_ordinary_hourly_cost, 29}, {q::QuoteInput::crew_headcount_scale, 1.25},
-                        {q::QuoteInput::crew_weekly_hours, 30},    {q::QuoteInput::crew_absence, 0.07},
-                        {q::QuoteInput::job_trips, 14},            {q::QuoteInput::job_km_per_trip, 22},
-                        {q::QuoteInput::job_hours_per_trip, 0.75}, {q::QuoteInput::job_materials, 640},
-                        {q::QuoteInput::atelier_occupancy, 0.85},  {q::QuoteInput::atelier_aid_socle, 24000},
-                        {q::QuoteInput::crew_pay_scale, 1.1},      {q::QuoteInput::crew_employer_rate, 0.44},
-                        {q::QuoteInput::permanent_pay_scale, 1.15}, {q::QuoteInput::crew_training, 0.08}};
+                        {q::QuoteInput::atelier_other_grants, 4000},
+                        {q::QuoteInput::atelier_market_hourly_price, 61},
+                        {q::QuoteInput::atelier_ordinary_hourly_cost, 29},
+                        {q::QuoteInput::crew_headcount_scale, 1.25},
+                        {q::QuoteInput::crew_weekly_hours, 30},
+                        {q::QuoteInput::crew_absence, 0.07},
+                        {q::QuoteInput::job_trips, 14},
+                        {q::QuoteInput::job_km_per_trip, 22},
+                        {q::QuoteInput::job_hours_per_trip, 0.75},
+                        {q::QuoteInput::job_materials, 640},
+                        {q::QuoteInput::atelier_occupancy, 0.85},
+                        {q::QuoteInput::atelier_aid_socle, 24000},
+                        {q::QuoteInput::crew_pay_scale, 1.1},
+                        {q::QuoteInput::crew_employer_rate, 0.44},
+                        {q::QuoteInput::permanent_pay_scale, 1.15},
+                        {q::QuoteInput::crew_training, 0.08}};
   ASSERT_EQ(std::size(cases), q::quote_input_count);
   for (const auto& c : cases) {
     auto s = s0;
@@ -139,30 +152,72 @@ TEST(QuoteBatch, EachInputEntersAsTheModelsField) {
       g.pay = aci::Money(g.pay.amount() * dec(x));
     };
     switch (c.k) {
-      case q::QuoteInput::job_standard_hours: job.standard_hours = dec(c.v); job.drivers.clear(); break;
-      case q::QuoteInput::job_productivity: job.productivity = dec(c.v); break;
-      case q::QuoteInput::job_crew_size: job.crew_size = dec(c.v); break;
-      case q::QuoteInput::job_supervisors: job.supervisors = dec(c.v); break;
-      case q::QuoteInput::job_output_quantity: job.output.quantity = dec(c.v); job.output.unit = "m2"; break;
-      case q::QuoteInput::job_output_support_per_unit: job.output.support_per_unit = aci::Money(dec(c.v)); break;
-      case q::QuoteInput::pricing_margin: s.pricing.margin = dec(c.v); break;
-      case q::QuoteInput::atelier_annual_overheads: at.annual_overheads = aci::Money(dec(c.v)); break;
-      case q::QuoteInput::atelier_aid_modulation_share: at.subsidies.aid_modulation_share = dec(c.v); break;
-      case q::QuoteInput::atelier_other_grants: at.subsidies.other_grants_annual = aci::Money(dec(c.v)); break;
-      case q::QuoteInput::atelier_market_hourly_price: at.market_hourly_price = aci::Money(dec(c.v)); break;
-      case q::QuoteInput::atelier_ordinary_hourly_cost: at.ordinary_hourly_cost = aci::Money(dec(c.v)); break;
+      case q::QuoteInput::job_standard_hours:
+        job.standard_hours = dec(c.v);
+        job.drivers.clear();
+        break;
+      case q::QuoteInput::job_productivity:
+        job.productivity = dec(c.v);
+        break;
+      case q::QuoteInput::job_crew_size:
+        job.crew_size = dec(c.v);
+        break;
+      case q::QuoteInput::job_supervisors:
+        job.supervisors = dec(c.v);
+        break;
+      case q::QuoteInput::job_output_quantity:
+        job.output.quantity = dec(c.v);
+        job.output.unit = "m2";
+        break;
+      case q::QuoteInput::job_output_support_per_unit:
+        job.output.support_per_unit = aci::Money(dec(c.v));
+        break;
+      case q::QuoteInput::pricing_margin:
+        s.pricing.margin = dec(c.v);
+        break;
+      case q::QuoteInput::atelier_annual_overheads:
+        at.annual_overheads = aci::Money(dec(c.v));
+        break;
+      case q::QuoteInput::atelier_aid_modulation_share:
+        at.subsidies.aid_modulation_share = dec(c.v);
+        break;
+      case q::QuoteInput::atelier_other_grants:
+        at.subsidies.other_grants_annual = aci::Money(dec(c.v));
+        break;
+      case q::QuoteInput::atelier_market_hourly_price:
+        at.market_hourly_price = aci::Money(dec(c.v));
+        break;
+      case q::QuoteInput::atelier_ordinary_hourly_cost:
+        at.ordinary_hourly_cost = aci::Money(dec(c.v));
+        break;
       case q::QuoteInput::crew_headcount_scale:
         each_crew([&](auto& g) { g.headcount *= dec(c.v); });
         at.subsidies.rsa_fte *= dec(c.v);
         break;
-      case q::QuoteInput::crew_weekly_hours: each_crew([&](auto& g) { g.weekly_hours = dec(c.v); }); break;
-      case q::QuoteInput::crew_absence: each_crew([&](auto& g) { g.hours.absence = dec(c.v); }); break;
-      case q::QuoteInput::crew_training: each_crew([&](auto& g) { g.hours.training = dec(c.v); }); break;
-      case q::QuoteInput::job_trips: job.travel.trips = dec(c.v); break;
-      case q::QuoteInput::job_km_per_trip: job.travel.km_per_trip = dec(c.v); break;
-      case q::QuoteInput::job_hours_per_trip: job.travel.hours_per_trip = dec(c.v); break;
-      case q::QuoteInput::job_materials: job.materials = {aci::model::Material{"all", aci::Money(dec(c.v))}}; break;
-      case q::QuoteInput::atelier_occupancy: at.occupancy = dec(c.v); break;
+      case q::QuoteInput::crew_weekly_hours:
+        each_crew([&](auto& g) { g.weekly_hours = dec(c.v); });
+        break;
+      case q::QuoteInput::crew_absence:
+        each_crew([&](auto& g) { g.hours.absence = dec(c.v); });
+        break;
+      case q::QuoteInput::crew_training:
+        each_crew([&](auto& g) { g.hours.training = dec(c.v); });
+        break;
+      case q::QuoteInput::job_trips:
+        job.travel.trips = dec(c.v);
+        break;
+      case q::QuoteInput::job_km_per_trip:
+        job.travel.km_per_trip = dec(c.v);
+        break;
+      case q::QuoteInput::job_hours_per_trip:
+        job.travel.hours_per_trip = dec(c.v);
+        break;
+      case q::QuoteInput::job_materials:
+        job.materials = {aci::model::Material{"all", aci::Money(dec(c.v))}};
+        break;
+      case q::QuoteInput::atelier_occupancy:
+        at.occupancy = dec(c.v);
+        break;
       case q::QuoteInput::atelier_aid_socle: {  // the socle in force at the job's date, replaced
         auto e = table.in_force(aci::rates::Rate::aide_au_poste_socle, job.date);
         e.effective = job.date;
@@ -170,8 +225,12 @@ TEST(QuoteBatch, EachInputEntersAsTheModelsField) {
         table.set(e);
         break;
       }
-      case q::QuoteInput::crew_pay_scale: each_crew([&](auto& g) { scale_pay(g, c.v); }); break;
-      case q::QuoteInput::crew_employer_rate: each_crew([&](auto& g) { g.employer_rate = dec(c.v); }); break;
+      case q::QuoteInput::crew_pay_scale:
+        each_crew([&](auto& g) { scale_pay(g, c.v); });
+        break;
+      case q::QuoteInput::crew_employer_rate:
+        each_crew([&](auto& g) { g.employer_rate = dec(c.v); });
+        break;
       case q::QuoteInput::permanent_pay_scale:
         for (auto& g : at.staff)
           if (g.role != aci::people::Role::integration) scale_pay(g, c.v);

@@ -30,7 +30,9 @@ class QuoteContract : public ::testing::Test {
   static void for_random_quotes(F&& check) {
     std::mt19937_64 rng(7);
     std::uniform_real_distribution<double> u(0.0, 1.0);
-    const auto dec = [](double x, int places) { return aci::round_decimal(Decimal(x), places, aci::Rounding::half_even); };
+    const auto dec = [](double x, int places) {
+      return aci::round_decimal(Decimal(x), places, aci::Rounding::half_even);
+    };
     for (int trial = 0; trial < 60; ++trial) {
       auto s = aci::io::default_scenario();
       auto& at = s.aci.ateliers[0];
@@ -62,8 +64,8 @@ TYPED_TEST(QuoteContract, UnroundedFiguresKeepTheirIdentities) {
     for (const T& x : f.subsidies) subsidies += x;
     for (const T& x : f.extra_lines) extra += x;
     using C = QuoteContract<T>;
-    EXPECT_TRUE(C::close(lines, f.full_cost, f.full_cost)) << trial;                       // lines add up
-    EXPECT_TRUE(C::close(subsidies, f.subsidies_total, f.full_cost)) << trial;             // financers add up
+    EXPECT_TRUE(C::close(lines, f.full_cost, f.full_cost)) << trial;            // lines add up
+    EXPECT_TRUE(C::close(subsidies, f.subsidies_total, f.full_cost)) << trial;  // financers add up
     EXPECT_TRUE(C::close(f.full_cost - f.subsidies_total, f.net_cost, f.full_cost)) << trial;
     EXPECT_TRUE(C::close(f.full_cost - f.production_cost, f.insertion_extra_cost, f.full_cost)) << trial;
     EXPECT_TRUE(C::close(extra, f.extra_bottom_up, f.full_cost)) << trial;
@@ -71,7 +73,8 @@ TYPED_TEST(QuoteContract, UnroundedFiguresKeepTheirIdentities) {
     EXPECT_TRUE(C::close(f.integration_hours + f.crew_travel_hours, f.work_hours, f.work_hours)) << trial;
     EXPECT_TRUE(C::close(f.crew_travel_hours + f.supervisor_travel_hours, f.travel_hours, f.travel_hours)) << trial;
     if (s.pricing.policy == aci::quote::PricePolicy::cost_plus) {
-      EXPECT_TRUE(C::close(f.full_cost * (T(1) + aci::scalar_cast<T>(s.pricing.margin)), f.price_ht, f.price_ht)) << trial;
+      EXPECT_TRUE(C::close(f.full_cost * (T(1) + aci::scalar_cast<T>(s.pricing.margin)), f.price_ht, f.price_ht))
+          << trial;
     }
     for (const T& x : f.lines) EXPECT_GE(x, T(0)) << trial;
     EXPECT_GE(f.market_price, f.market_floor) << trial;

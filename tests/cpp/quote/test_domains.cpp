@@ -24,7 +24,9 @@ namespace q = aci::quote;
 std::vector<double> extremes(const q::QuoteInputSpec& s) {
   const double inf = std::numeric_limits<double>::infinity();
   const double lo = s.low_open ? std::nextafter(s.low, inf) : s.low;
-  const double hi = s.high == inf ? std::numeric_limits<double>::max() : s.high_open ? std::nextafter(s.high, -inf) : s.high;
+  const double hi = s.high == inf ? std::numeric_limits<double>::max()
+                    : s.high_open ? std::nextafter(s.high, -inf)
+                                  : s.high;
   std::vector<double> v = {lo, hi, lo + (hi - lo) / 2};
   if (lo > 0 && hi > 100 * lo)  // log-spaced (in logs: hi / lo may overflow)
     for (int i = 1; i < 8; ++i) v.push_back(std::exp(std::log(lo) + (std::log(hi) - std::log(lo)) * i / 8.0));
@@ -70,9 +72,10 @@ TEST(QuoteDomains, OneInputAtAnyValueOfItsDomainGivesFiniteFiguresWithinMoneysRa
           // Only a rule joining the input to others may refuse a value of its domain: its own, or
           // for an input that moves the filled integration FTEs (fewer hours, fewer posts filled)
           // the one every such input meets, the RSA FTEs within the filled FTEs.
-          const bool fte_rule = spec.staff >= 1 && std::string(e.what()).find("exceeds the filled integration FTEs") !=
-                                                       std::string::npos;
-          EXPECT_TRUE(!spec.rule.empty() || fte_rule) << job.name << ": " << spec.name << " = " << v << ": " << e.what();
+          const bool fte_rule =
+              spec.staff >= 1 && std::string(e.what()).find("exceeds the filled integration FTEs") != std::string::npos;
+          EXPECT_TRUE(!spec.rule.empty() || fte_rule)
+              << job.name << ": " << spec.name << " = " << v << ": " << e.what();
           EXPECT_EQ(std::string(e.what()).find("beyond the amounts"), std::string::npos) << e.what();
         }
       }

@@ -99,8 +99,8 @@ TEST(Hours, TravelIsWorkTimeInTheShareOfTheYearAndEveryHourBasedLine) {
   EXPECT_EQ(still.insertion.insertion_hours, Decimal(120));
   EXPECT_EQ(q.insertion.insertion_hours, Decimal("142.5"));
   EXPECT_EQ(still.line(CostLine::integration_labour), q.line(CostLine::integration_labour));
-  const auto f = aci::quote::compute_figures<Decimal>(aci::io::default_scenario().aci, aci::io::default_scenario().jobs[0],
-                                                      s.rate_table(), s.pricing);
+  const auto f = aci::quote::compute_figures<Decimal>(aci::io::default_scenario().aci,
+                                                      aci::io::default_scenario().jobs[0], s.rate_table(), s.pricing);
   const auto g = aci::quote::compute_figures<Decimal>(s.aci, s.jobs[0], s.rate_table(), s.pricing);
   EXPECT_TRUE(close(f.subsidies_total * 120, g.subsidies_total * Decimal("142.5")));
   EXPECT_TRUE(close(f.line(CostLine::overheads) * 120, g.line(CostLine::overheads) * Decimal("142.5")));
@@ -141,7 +141,7 @@ TEST(Vat, RateByKindOfWork) {
   s.jobs[0].vat_kind = aci::model::VatKind::food;
   EXPECT_EQ(park(s).price.vat, M("52.61"));  // 956.54 x 0.055 = 52.6097
   EXPECT_EQ(park(s).price.ht, ht);
-  s.jobs[0].vat_rate = Decimal("0.2");  // an explicit rate wins over the kind
+  s.jobs[0].vat_rate = Decimal("0.2");        // an explicit rate wins over the kind
   EXPECT_EQ(park(s).price.vat, M("191.31"));  // 956.54 x 0.2 = 191.308
 }
 
@@ -174,10 +174,13 @@ TEST(BadInput, NewFieldsAreNamed) {
   using aci::model::Atelier;
   check([](Atelier& a) { a.occupancy = Decimal("1.2"); }, "aci.ateliers[0].occupancy", "1.2");
   check([](Atelier& a) { a.annual_vehicle_km = Decimal(-1); }, "aci.ateliers[0].annual_vehicle_km", "-1");
-  check([](Atelier& a) { a.ordinary_supervision_ratio = Decimal(2); }, "aci.ateliers[0].ordinary_supervision_ratio", "2");
-  check([](Atelier& a) { a.equipment[1].annual_hours = Decimal(-3); }, "aci.ateliers[0].equipment[1].annual_hours", "-3");
+  check([](Atelier& a) { a.ordinary_supervision_ratio = Decimal(2); }, "aci.ateliers[0].ordinary_supervision_ratio",
+        "2");
+  check([](Atelier& a) { a.equipment[1].annual_hours = Decimal(-3); }, "aci.ateliers[0].equipment[1].annual_hours",
+        "-3");
   check([](Atelier& a) { a.subsidies.region_annual = M("-5"); }, "aci.ateliers[0].subsidies.region_annual", "-5.00");
-  check([](Atelier& a) { a.staff[0].unpaid_absence = Decimal("-0.1"); }, "aci.ateliers[0].staff[0].unpaid_absence", "-0.1");
+  check([](Atelier& a) { a.staff[0].unpaid_absence = Decimal("-0.1"); }, "aci.ateliers[0].staff[0].unpaid_absence",
+        "-0.1");
 }
 
 TEST(Scalars, DoubleEngineAgreesOnTheNewFigures) {
@@ -200,9 +203,11 @@ TEST(Economics, AQuoteBeyondTheRateTableIsWarnedNotSilentlyCarried) {
     for (const auto& w : aci::quote::make_quote<aci::Decimal>(s.aci, job, t, s.pricing).warnings) out.push_back(w.code);
     return out;
   };
-  const auto has = [](const std::vector<std::string>& v, const char* c) { return std::find(v.begin(), v.end(), c) != v.end(); };
+  const auto has = [](const std::vector<std::string>& v, const char* c) {
+    return std::find(v.begin(), v.end(), c) != v.end();
+  };
   EXPECT_FALSE(has(codes(s.rate_table()), "beyond_rate_table"));  // 2026-04-15
-  job.date = aci::Date{2026, 12, 31};                                // the table's last day
+  job.date = aci::Date{2026, 12, 31};                             // the table's last day
   EXPECT_FALSE(has(codes(s.rate_table()), "beyond_rate_table"));
   job.date = aci::Date{2099, 6, 1};
   EXPECT_TRUE(has(codes(s.rate_table()), "beyond_rate_table"));

@@ -40,7 +40,8 @@ struct Small {
     aci::model::Atelier a;
     a.name = "A";
     a.support = "green_spaces";
-    a.staff = {hourly("crew", aci::people::Role::integration, "12"), hourly("ETPS", aci::people::Role::supervisor, "20")};
+    a.staff = {hourly("crew", aci::people::Role::integration, "12"),
+               hourly("ETPS", aci::people::Role::supervisor, "20")};
     a.default_productivity = Decimal("0.5");
     a.subsidies.aide_au_poste = false;
     a.subsidies.other_grants_annual = M("1820");

@@ -30,15 +30,15 @@ TEST(WorkedExample, CostLinesToTheCent) {
   EXPECT_EQ(q.line(CostLine::integration_labour), M("1976.76"));  // 120 h on site x 16.472988 €/h
   // Training on W = 120 h on site + 22.5 h of crew travel = 142.5 h x 0.863326 = 123.023959.
   EXPECT_EQ(q.line(CostLine::training), M("123.02"));
-  EXPECT_EQ(q.line(CostLine::supervision), M("487.63"));          // 20 h x 50,320.34 / 2,063.88 €/h
-  EXPECT_EQ(q.line(CostLine::accompaniment), M("162.36"));        // 142.5 h x 12,440.085 / HQ
+  EXPECT_EQ(q.line(CostLine::supervision), M("487.63"));    // 20 h x 50,320.34 / 2,063.88 €/h
+  EXPECT_EQ(q.line(CostLine::accompaniment), M("162.36"));  // 142.5 h x 12,440.085 / HQ
   EXPECT_EQ(q.line(CostLine::materials), M("180.00"));
-  EXPECT_EQ(q.line(CostLine::equipment), M("220.20"));            // 18 h x 8.50 + 24 h x 2.80
+  EXPECT_EQ(q.line(CostLine::equipment), M("220.20"));  // 18 h x 8.50 + 24 h x 2.80
   // 5 x 24 km x 0.55 + 22.5 h x 16.472988 (crew) + 3.75 h x 24.381427 (ETPS) = 528.072573
   EXPECT_EQ(q.line(CostLine::travel), M("528.07"));
   // 142.5 h x (support staff 24,778.278 + overheads 32,000 + auditor 5,000) / HQ = 806.288689
   EXPECT_EQ(q.line(CostLine::overheads), M("806.29"));
-  EXPECT_EQ(q.full_cost, M("4484.33"));                           // exact 4484.331929...
+  EXPECT_EQ(q.full_cost, M("4484.33"));  // exact 4484.331929...
   Money sum;
   for (const auto& l : q.cost_lines) sum += l.amount;
   EXPECT_EQ(sum, q.full_cost);
@@ -53,8 +53,8 @@ TEST(WorkedExample, ProductionSubsidiesPriceAndBounds) {
   // the département pays 5 x 0.88 x 646.52 x 12 = 34,136.256 in place of the State; the job's
   // share is W / HQ = 142.5 / 10,918.42752.
   ASSERT_EQ(q.subsidies.size(), 7u);
-  const char* keys[] = {"aid_state", "aid_departement", "departement_grants", "region", "fse_plus", "opco",
-                        "other_grants"};
+  const char* keys[] = {"aid_state", "aid_departement", "departement_grants", "region", "fse_plus",
+                        "opco",      "other_grants"};
   const char* amounts[] = {"2118.80", "445.52", "391.54", "156.62", "261.03", "52.21", "326.28"};
   for (std::size_t i = 0; i < 7; ++i) {
     EXPECT_EQ(q.subsidies[i].key, keys[i]);
@@ -187,8 +187,10 @@ TEST(SocialClause, DomainExample) {
   const auto c = aci::quote::check_social_clause(M("1000000"), Decimal("0.5"), Decimal("0.05"), M("30"), Decimal(120));
   EXPECT_EQ(c.required_hours, Decimal("833.33"));
   EXPECT_FALSE(c.covered);
-  EXPECT_TRUE(aci::quote::check_social_clause(M("1000000"), Decimal("0.5"), Decimal("0.05"), M("30"), Decimal(900)).covered);
-  EXPECT_THROW((void)aci::quote::social_clause_hours(M("1000"), Decimal("1.5"), Decimal("0.05"), M("30")), aci::InvalidInput);
+  EXPECT_TRUE(
+      aci::quote::check_social_clause(M("1000000"), Decimal("0.5"), Decimal("0.05"), M("30"), Decimal(900)).covered);
+  EXPECT_THROW((void)aci::quote::social_clause_hours(M("1000"), Decimal("1.5"), Decimal("0.05"), M("30")),
+               aci::InvalidInput);
 }
 
 TEST(PastQuote, UsesTheRatesInForceAtItsDateAndRecordsThem) {
@@ -243,7 +245,8 @@ TEST(BadInput, JobFieldsAreNamed) {
   expect_error([](Job& j) { j.crew_size = Decimal(0); }, "job[park_maintenance].crew_size", "0");
   expect_error([](Job& j) { j.standard_hours = Decimal(-5); }, "job[park_maintenance].standard_hours", "-5");
   expect_error([](Job& j) { j.atelier = "boat_building"; }, "job[park_maintenance].atelier", "\"boat_building\"");
-  expect_error([](Job& j) { j.equipment[0].name = "tractor"; }, "job[park_maintenance].equipment[0].name", "\"tractor\"");
+  expect_error([](Job& j) { j.equipment[0].name = "tractor"; }, "job[park_maintenance].equipment[0].name",
+               "\"tractor\"");
   expect_error([](Job& j) { j.date = aci::Date{2021, 1, 1}; }, "rates.smic_hourly", "2021-01-01");
   EXPECT_THROW((void)aci::decimal_from_double(std::nan(""), "job.standard_hours"), aci::InvalidInput);
 }
@@ -287,7 +290,8 @@ TEST(Scalars, DoubleAndDecimalAgreeToTheCentOnRandomScenarios) {
       ++near_ties;
       EXPECT_TRUE(near_tie(exact)) << "trial " << trial << ": " << a.to_string() << " vs " << b.to_string();
     };
-    for (std::size_t i = 0; i < qd.cost_lines.size(); ++i) check(qd.cost_lines[i].amount, qf.cost_lines[i].amount, fd.lines[i]);
+    for (std::size_t i = 0; i < qd.cost_lines.size(); ++i)
+      check(qd.cost_lines[i].amount, qf.cost_lines[i].amount, fd.lines[i]);
     check(qd.full_cost, qf.full_cost, fd.full_cost);
     check(qd.net_cost, qf.net_cost, fd.net_cost);
     check(qd.price.ht, qf.price.ht, fd.price_ht);

@@ -63,7 +63,8 @@ TEST(Structure, SingleKeyFollowsTheIntegrationWorkHours) {
   }
   for (std::size_t i = 0; i < 3; ++i) {
     const Decimal exact = total_charges(s).amount() * h[i] / hours;
-    EXPECT_LE(boost::multiprecision::abs(a.totals[i].amount() - exact), Decimal("0.06")) << i;  // 6 charges, < 1 cent each
+    EXPECT_LE(boost::multiprecision::abs(a.totals[i].amount() - exact), Decimal("0.06"))
+        << i;  // 6 charges, < 1 cent each
     EXPECT_TRUE(close(a.cost_per_unit[i], a.totals[i].amount() / h[i]));
   }
 }

@@ -15,7 +15,9 @@ using namespace aci;
 using aci::testing::close;
 
 namespace {
-quote::Quote first_quote(const Scenario& s) { return quote::make_quote(s.aci, s.jobs.back(), s.rate_table(), s.pricing); }
+quote::Quote first_quote(const Scenario& s) {
+  return quote::make_quote(s.aci, s.jobs.back(), s.rate_table(), s.pricing);
+}
 quote::QuoteFigures<Decimal> figures(const Scenario& s) {
   return quote::compute_figures<Decimal>(s.aci, s.jobs.back(), s.rate_table(), s.pricing);
 }
@@ -27,7 +29,8 @@ TEST(Supports, TimeEquationsGiveTheStandardHours) {
   // Market gardening: 0.8 x 600 + 2 x 8 = 496 h. Recycling: 10 x (1.5 + 3 x 1.2) = 51 h.
   const std::pair<const char*, const char*> cases[] = {
       {"laundry", "124"}, {"building", "50.4"}, {"market_gardening", "496"}, {"recycling_reuse", "51"}};
-  for (const auto& [support, hours] : cases) EXPECT_EQ(figures(io::default_scenario(support)).standard_hours, Decimal(hours)) << support;
+  for (const auto& [support, hours] : cases)
+    EXPECT_EQ(figures(io::default_scenario(support)).standard_hours, Decimal(hours)) << support;
   // An unknown equation or driver is named.
   auto s = io::default_scenario("laundry");
   s.jobs.back().work[0].equation = "dance";
@@ -121,11 +124,12 @@ TEST(Supports, SeasonalityFollowsTheSupport) {
   EXPECT_TRUE(training::seasonal_shape_of("knitting").empty());
   for (double v : training::seasonal_shape_of("laundry")) EXPECT_EQ(v, 0.0);
   const auto mg = training::seasonal_shape_of("market_gardening");
-  EXPECT_EQ(mg[29], 1.0);   // week 30: harvest
-  EXPECT_EQ(mg[1], -1.0);   // week 2: winter
+  EXPECT_EQ(mg[29], 1.0);  // week 30: harvest
+  EXPECT_EQ(mg[1], -1.0);  // week 2: winter
   // The link gives a derived model its atelier's shape.
   const auto s = io::default_scenario("laundry");
-  auto m = link::derive_from_atelier(training::TrainingModel{}, s.aci, s.aci.ateliers[0], Date{2026, 1, 1}, s.rate_table());
+  auto m =
+      link::derive_from_atelier(training::TrainingModel{}, s.aci, s.aci.ateliers[0], Date{2026, 1, 1}, s.rate_table());
   EXPECT_EQ(m.demand.seasonal_shape, training::seasonal_shape_of("laundry"));
 }
 

@@ -82,8 +82,8 @@ TEST(GeneralReduction, FastPathEqualsTheFullFormulaAndTiesTakeTheExactOne) {
     const Decimal gross = smic + smic * 2 * Decimal(i) / 400 + Decimal("0.37") * i;  // 1 to 3 SMIC
     if (gross >= 3 * smic) continue;
     const Decimal base = (3 * smic / gross - 1) / 2;
-    const Decimal reference = aci::round_decimal(p.tmin + p.tdelta * boost::multiprecision::pow(base, Decimal("1.75")), 4,
-                                                 aci::Rounding::half_away_from_zero);
+    const Decimal reference = aci::round_decimal(p.tmin + p.tdelta * boost::multiprecision::pow(base, Decimal("1.75")),
+                                                 4, aci::Rounding::half_away_from_zero);
     EXPECT_EQ(aci::rates::general_reduction_coefficient(gross, smic, p), reference) << aci::to_string(gross);
   }
   // An exact tie: gross = 8/3 SMIC gives base = (9/8 - 1)/2 = 1/16 and base^1.75 = 2^-7; with
@@ -96,11 +96,17 @@ TEST(StaffCost, CddiAtSmicWithLegalReduction) {
   // 26 h x 52 = 1352 h; gross 12.02 x 1352 = 16,251.04; coefficient 0.02 + 0.3781 = 0.3981 (pay =
   // SMIC; Tdelta of décret n° 2025-1446); contributions (0.47 - 0.3981) x 16,251.04 = 1,168.449776;
   // + 350 per head = 17,769.489776.
-  aci::people::StaffGroup g{"crew", aci::people::Role::integration, Decimal(1), Decimal(26),
-                            aci::people::PayBasis::smic, aci::Money(), aci::people::ContributionMode::legal_reduction,
-                            Decimal("0.47"), aci::Money::parse("350"),
-                            {Decimal("0.05"), Decimal("0.035"), Decimal("0.015"), Decimal("0.096"), Decimal("0.024"),
-                             Decimal("0.06")}};
+  aci::people::StaffGroup g{
+      "crew",
+      aci::people::Role::integration,
+      Decimal(1),
+      Decimal(26),
+      aci::people::PayBasis::smic,
+      aci::Money(),
+      aci::people::ContributionMode::legal_reduction,
+      Decimal("0.47"),
+      aci::Money::parse("350"),
+      {Decimal("0.05"), Decimal("0.035"), Decimal("0.015"), Decimal("0.096"), Decimal("0.024"), Decimal("0.06")}};
   const auto t = RateTable::france();
   aci::rates::RateLookup r(t, Date{2026, 4, 15});
   const auto c = aci::people::annual_staff_cost<Decimal>(g, r);
@@ -121,9 +127,17 @@ TEST(StaffCost, UnpaidAbsenceIsNeitherPaidNorCountedInTheReductionSmic) {
   // 5 % of contract hours unpaid: paid 1352 x 0.95 = 1284.4 h; gross 12.02 x 1284.4 = 15,438.488;
   // the annual SMIC is prorated to the same paid hours, so the coefficient stays 0.3981;
   // contributions 0.0719 x 15,438.488 = 1,110.0272872; cost 16,898.5152872.
-  aci::people::StaffGroup g{"crew", aci::people::Role::integration, Decimal(1), Decimal(26),
-                            aci::people::PayBasis::smic, aci::Money(), aci::people::ContributionMode::legal_reduction,
-                            Decimal("0.47"), aci::Money::parse("350"), {}, Decimal("0.05")};
+  aci::people::StaffGroup g{"crew",
+                            aci::people::Role::integration,
+                            Decimal(1),
+                            Decimal(26),
+                            aci::people::PayBasis::smic,
+                            aci::Money(),
+                            aci::people::ContributionMode::legal_reduction,
+                            Decimal("0.47"),
+                            aci::Money::parse("350"),
+                            {},
+                            Decimal("0.05")};
   const auto t = RateTable::france();
   aci::rates::RateLookup r(t, Date{2026, 4, 15});
   const auto c = aci::people::annual_staff_cost<Decimal>(g, r);
@@ -150,9 +164,16 @@ TEST(StaffCost, PermanentStaffGetTheReductionBelowThreeSmic) {
   // ETPS at 2,220 €/month full time: gross 26,640; 3 x 21,876.40 / 26,640 = 2.463558...;
   // (2.463558 - 1) / 2 = 0.731779...; ^1.75 = 0.578982...; 0.02 + 0.3781 x 0.578982 = 0.238913
   // -> 0.2389 (docs/worked_example.py); contributions (0.45 - 0.2389) x 26,640 = 5,623.704.
-  aci::people::StaffGroup g{"ETPS", aci::people::Role::supervisor, Decimal(1), Decimal(35),
-                            aci::people::PayBasis::monthly, aci::Money::parse("2220"),
-                            aci::people::ContributionMode::legal_reduction, Decimal("0.45"), aci::Money(), {}};
+  aci::people::StaffGroup g{"ETPS",
+                            aci::people::Role::supervisor,
+                            Decimal(1),
+                            Decimal(35),
+                            aci::people::PayBasis::monthly,
+                            aci::Money::parse("2220"),
+                            aci::people::ContributionMode::legal_reduction,
+                            Decimal("0.45"),
+                            aci::Money(),
+                            {}};
   const auto t = RateTable::france();
   aci::rates::RateLookup r(t, Date{2026, 4, 15});
   const auto c = aci::people::annual_staff_cost<Decimal>(g, r);
@@ -170,10 +191,9 @@ TEST(RateTable, YearlyFiguresPastTheirRevisionAreMarkedAndSourcesAreLegalTexts) 
   EXPECT_EQ(t.in_force(Rate::rsa_single_person, Date{2026, 4, 15}).effective, (Date{2025, 4, 1}));
   EXPECT_EQ(t.in_force(Rate::smic_hourly, Date{2026, 4, 15}).source.find("Décret n° 2025-1228"), 0u);
   // The socle series is complete, as reported (each entry cites its arrêté, or is tagged check).
-  const std::pair<Date, const char*> socles[] = {{{2022, 1, 1}, "21286"}, {{2022, 5, 1}, "21850"},
-                                                 {{2022, 8, 1}, "22289"}, {{2023, 1, 1}, "22692"},
-                                                 {{2023, 5, 1}, "23196"}, {{2024, 1, 1}, "23458"},
-                                                 {{2024, 11, 1}, "23921"}};
+  const std::pair<Date, const char*> socles[] = {
+      {{2022, 1, 1}, "21286"}, {{2022, 5, 1}, "21850"}, {{2022, 8, 1}, "22289"}, {{2023, 1, 1}, "22692"},
+      {{2023, 5, 1}, "23196"}, {{2024, 1, 1}, "23458"}, {{2024, 11, 1}, "23921"}};
   for (const auto& [d, v] : socles) EXPECT_EQ(t.in_force(Rate::aide_au_poste_socle, d).value, Decimal(v));
   for (const auto& e : t.entries()) {
     // Sources are legal texts or publications, never this project's docs.

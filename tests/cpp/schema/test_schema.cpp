@@ -31,8 +31,7 @@ TEST(Schema, BoundsAreExactDecimalsAndOneTextForErrorsAndDocs) {
   j.productivity = Decimal("0.01");
   EXPECT_NO_THROW(j.validate());
   j.productivity = Decimal("0.0099999999999999999999");
-  EXPECT_EQ(error_field([&] { j.validate(); }),
-            "job[j].productivity = 0.0099999999999999999999: must be in [0.01, 1]");
+  EXPECT_EQ(error_field([&] { j.validate(); }), "job[j].productivity = 0.0099999999999999999999: must be in [0.01, 1]");
   // The rule of a table row is the text the docs show.
   const auto b = aci::schema::bounds_of<aci::model::Job>(&aci::model::Job::crew_size);
   EXPECT_EQ(b.rule(), "must be in (0, 10000]");

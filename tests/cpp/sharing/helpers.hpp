@@ -30,8 +30,12 @@ inline SharingProblem three_acis(FrameKind kind = FrameKind::staff_lending) {
   post.cost_per_km = Money::parse("0.50");
   post.frame.kind = kind;
   p.posts.push_back(post);
-  p.members = {{"A", {Decimal(10)}, {Decimal(52)}, {}}, {"B", {Decimal(12)}, {Decimal(52)}, {}}, {"C", {Decimal(20)}, {Decimal(52)}, {}}};
-  p.distance_km = {{Decimal(0), Decimal(20), Decimal(30)}, {Decimal(20), Decimal(0), Decimal(15)}, {Decimal(30), Decimal(15), Decimal(0)}};
+  p.members = {{"A", {Decimal(10)}, {Decimal(52)}, {}},
+               {"B", {Decimal(12)}, {Decimal(52)}, {}},
+               {"C", {Decimal(20)}, {Decimal(52)}, {}}};
+  p.distance_km = {{Decimal(0), Decimal(20), Decimal(30)},
+                   {Decimal(20), Decimal(0), Decimal(15)},
+                   {Decimal(30), Decimal(15), Decimal(0)}};
   p.travel_hours = {{Decimal(0), Decimal("0.5"), Decimal("0.75")},
                     {Decimal("0.5"), Decimal(0), Decimal("0.25")},
                     {Decimal("0.75"), Decimal("0.25"), Decimal(0)}};

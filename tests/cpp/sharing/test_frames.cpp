@@ -334,9 +334,10 @@ TEST(SharingFrames, APostBelowItsGridLevelIsRefusedUnlessOverridden) {
   }
   p.posts[0].pay_override = true;
   const auto r = aci::sharing::share(p, o);
-  EXPECT_NE(std::find_if(r.notes.begin(), r.notes.end(),
-                         [](const std::string& n) { return n.find("below the grid's level C minimum 23.47") != n.npos; }),
-            r.notes.end());
+  EXPECT_NE(
+      std::find_if(r.notes.begin(), r.notes.end(),
+                   [](const std::string& n) { return n.find("below the grid's level C minimum 23.47") != n.npos; }),
+      r.notes.end());
   p.posts[0].grid_level = "Z";
   try {
     aci::sharing::share(p, o);

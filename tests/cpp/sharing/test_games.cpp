@@ -25,8 +25,13 @@ using aci::sharing::CostGame;
 template <class T>
 CostGame<T> three(const std::vector<T>& v) {
   std::vector<T> c(8, T(0));
-  c[0b001] = v[0]; c[0b010] = v[1]; c[0b100] = v[2];
-  c[0b011] = v[3]; c[0b101] = v[4]; c[0b110] = v[5]; c[0b111] = v[6];
+  c[0b001] = v[0];
+  c[0b010] = v[1];
+  c[0b100] = v[2];
+  c[0b011] = v[3];
+  c[0b101] = v[4];
+  c[0b110] = v[5];
+  c[0b111] = v[6];
   return CostGame<T>::from_values(3, c);
 }
 
@@ -87,7 +92,8 @@ TEST(SharingPublished, TalmudBankruptcyNucleoli) {
       c[s] = -std::max(0.0, estate - others);  // cost game of the value game
     }
     const auto nu = aci::sharing::nucleolus(CostGame<double>::from_values(3, c));
-    for (int i = 0; i < 3; ++i) EXPECT_NEAR(-nu.x[static_cast<std::size_t>(i)], expected[e][i], 1e-7) << "E = " << estate;
+    for (int i = 0; i < 3; ++i)
+      EXPECT_NEAR(-nu.x[static_cast<std::size_t>(i)], expected[e][i], 1e-7) << "E = " << estate;
   }
 }
 
@@ -146,8 +152,10 @@ TEST(SharingPublished, YoungPerCapitaNucleolus) {
 // where it joins player 1 alone (1/6 each).
 TEST(SharingPublished, GloveGameShapley) {
   const auto phi = aci::sharing::shapley_exact(three<Decimal>({0, 0, 0, -1, -1, 0, -1}));
-  EXPECT_EQ(aci::round_decimal(-phi[0], 18, aci::Rounding::half_even), aci::round_decimal(Decimal(2) / 3, 18, aci::Rounding::half_even));
-  EXPECT_EQ(aci::round_decimal(-phi[1], 18, aci::Rounding::half_even), aci::round_decimal(Decimal(1) / 6, 18, aci::Rounding::half_even));
+  EXPECT_EQ(aci::round_decimal(-phi[0], 18, aci::Rounding::half_even),
+            aci::round_decimal(Decimal(2) / 3, 18, aci::Rounding::half_even));
+  EXPECT_EQ(aci::round_decimal(-phi[1], 18, aci::Rounding::half_even),
+            aci::round_decimal(Decimal(1) / 6, 18, aci::Rounding::half_even));
   EXPECT_EQ(phi[1], phi[2]);
 }
 
@@ -300,7 +308,13 @@ TEST(SharingCore, BlockingCoalitionsOfAProportionalSplit) {
   // Proportional to weights (1, 1, 8): 10.5, 10.5, 84: {1, 2} pays 21 > 12 (excess 9), {1} and {2}
   // pay 10.5 > 10 (0.5 each); {1, 2, 3} is not proper. By hand, with c13 = c23 = 105.
   std::vector<Decimal> c(8, Decimal(0));
-  c[0b001] = 10; c[0b010] = 10; c[0b100] = 100; c[0b011] = 12; c[0b101] = 105; c[0b110] = 105; c[0b111] = 105;
+  c[0b001] = 10;
+  c[0b010] = 10;
+  c[0b100] = 100;
+  c[0b011] = 12;
+  c[0b101] = 105;
+  c[0b110] = 105;
+  c[0b111] = 105;
   const auto g = CostGame<Decimal>::from_values(3, c);
   const auto x = aci::sharing::proportional_split(g, std::vector<Decimal>{Decimal(1), Decimal(1), Decimal(8)});
   const auto blocking = aci::sharing::blocking_coalitions(g, as_money(x));

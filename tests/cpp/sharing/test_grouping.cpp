@@ -148,7 +148,7 @@ TEST(SharingGrouping, StabilityOfAGroupingByHand) {
   EXPECT_NEAR(tight.epsilon, -0.5, 1e-9);
   EXPECT_NEAR(tight.x[0], 2.5, 1e-9);
   EXPECT_NEAR(tight.x[2], 10, 1e-9);
-  EXPECT_NEAR(aci::sharing::grouping_least_core(game(11), groups).epsilon, 0.5, 1e-9);  // x1 = 1.5: both 0.5 over
+  EXPECT_NEAR(aci::sharing::grouping_least_core(game(11), groups).epsilon, 0.5, 1e-9);    // x1 = 1.5: both 0.5 over
   EXPECT_THROW(aci::sharing::grouping_least_core(game(20), {0b011}), aci::InvalidInput);  // not a partition
 }
 

@@ -142,13 +142,19 @@ TEST(SharingProblem, InvalidFramesAndInputsNameTheField) {
   EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.group_overhead_rate = Decimal("0.1"); }),
             "posts[psychologist].frame.group_overhead_rate");
   using aci::sharing::PartTimeBasis;
-  EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.part_time = {PartTimeBasis::branch_agreement, Decimal(30)}; }),
+  EXPECT_EQ(check([](SharingProblem& p) {
+              p.posts[0].frame.part_time = {PartTimeBasis::branch_agreement, Decimal(30)};
+            }),
             "posts[psychologist].frame.part_time.minimum_hours");
   EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.part_time.minimum_hours = Decimal(12); }),
             "posts[psychologist].frame.part_time.minimum_hours");
-  EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.part_time = {PartTimeBasis::branch_agreement, Decimal(0)}; }),
+  EXPECT_EQ(check([](SharingProblem& p) {
+              p.posts[0].frame.part_time = {PartTimeBasis::branch_agreement, Decimal(0)};
+            }),
             "posts[psychologist].frame.part_time.minimum_hours");
-  EXPECT_EQ(check([](SharingProblem& p) { p.members[2].alone = {{PartTimeBasis::legal_minimum, Decimal(10)}}; }),
+  EXPECT_EQ(check([](SharingProblem& p) {
+              p.members[2].alone = {{PartTimeBasis::legal_minimum, Decimal(10)}};
+            }),
             "members[C].alone[psychologist].minimum_hours");
   EXPECT_EQ(check([](SharingProblem& p) { p.members[2].alone = {{}, {}}; }), "members[C].alone");
   EXPECT_EQ(check([](SharingProblem& p) { p.posts[0].frame.group_management_annual = Money::parse("100"); }),

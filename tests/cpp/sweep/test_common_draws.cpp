@@ -42,7 +42,8 @@ class NoisyIshigami final : public sw::Evaluator {
 
 sw::SweepSpec ishigami_spec() {
   sw::SweepSpec spec;
-  for (const char* n : {"x1", "x2", "x3"}) spec.inputs.push_back({n, sw::Distribution<double>{sw::Uniform<double>{-pi, pi}}, {}});
+  for (const char* n : {"x1", "x2", "x3"})
+    spec.inputs.push_back({n, sw::Distribution<double>{sw::Uniform<double>{-pi, pi}}, {}});
   return spec;
 }
 
@@ -206,4 +207,3 @@ TEST(InputDomains, TrainingEndsMatchTheModelsRules) {
   EXPECT_EQ(ev.inputs()[td::p_demand_productivity].domain(), "(0, 1]");
   EXPECT_FALSE(ev.inputs()[td::p_accompaniment].rule.empty());
 }
-

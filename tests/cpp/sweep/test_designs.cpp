@@ -5,8 +5,14 @@
 TEST(SweepSobol, FirstPointsOfTheJoeKuoSequence) {
   // The first eight points in dimensions 1-3, as printed by Joe & Kuo's reference generator
   // (sobol.cc with new-joe-kuo-6.21201), which starts at the origin.
-  const double expected[8][3] = {{0, 0, 0},         {0.5, 0.5, 0.5},     {0.75, 0.25, 0.25},   {0.25, 0.75, 0.75},
-                                 {0.375, 0.375, 0.625}, {0.875, 0.875, 0.125}, {0.625, 0.125, 0.875}, {0.125, 0.625, 0.375}};
+  const double expected[8][3] = {{0, 0, 0},
+                                 {0.5, 0.5, 0.5},
+                                 {0.75, 0.25, 0.25},
+                                 {0.25, 0.75, 0.75},
+                                 {0.375, 0.375, 0.625},
+                                 {0.875, 0.875, 0.125},
+                                 {0.625, 0.125, 0.875},
+                                 {0.125, 0.625, 0.375}};
   const sw::SobolDesign s(3, sw::Scrambling::none);
   double p[3];
   for (std::uint64_t i = 0; i < 8; ++i) {
@@ -34,7 +40,8 @@ TEST(SweepSobol, ScrambledPrefixesAreNets) {
   for (const std::uint64_t n : {std::uint64_t{1024}, std::uint64_t{2048}}) {
     for (std::size_t j = 0; j < 8; ++j) {
       std::vector<int> hits(n, 0);
-      for (std::uint64_t i = 0; i < n; ++i) ++hits[static_cast<std::size_t>(s.coordinate(i, j) * static_cast<double>(n))];
+      for (std::uint64_t i = 0; i < n; ++i)
+        ++hits[static_cast<std::size_t>(s.coordinate(i, j) * static_cast<double>(n))];
       EXPECT_TRUE(std::all_of(hits.begin(), hits.end(), [](int h) { return h == 1; })) << "N " << n << " dim " << j;
     }
   }
@@ -108,7 +115,8 @@ TEST(SweepMonteCarlo, UniformAndReproducible) {
     for (std::size_t j = 0; j < 3; ++j) sum[j] += p[j];
   }
   // Mean of N uniforms: 1/2 with standard error 1 / sqrt(12 N) = 0.00226; allow 4 of them.
-  for (const double s : sum) EXPECT_NEAR(s / static_cast<double>(n), 0.5, 4.0 / std::sqrt(12.0 * static_cast<double>(n)));
+  for (const double s : sum)
+    EXPECT_NEAR(s / static_cast<double>(n), 0.5, 4.0 / std::sqrt(12.0 * static_cast<double>(n)));
   EXPECT_EQ(mc.coordinate(123, 2), sw::MonteCarloDesign(3, 99).coordinate(123, 2));
   EXPECT_NE(mc.coordinate(123, 2), sw::MonteCarloDesign(3, 100).coordinate(123, 2));
   // The engine's route (one key per point, then one hash pair per coordinate) is the same draw.

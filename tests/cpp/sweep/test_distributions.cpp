@@ -41,7 +41,8 @@ TEST(SweepDistributions, LognormalUniformAndTruncatedNormal) {
   const sw::TruncatedNormal<> tn{.mean = 10, .sd = 2, .low = 6, .high = 14};
   EXPECT_NEAR(tn.quantile(0.5), 10.0, 1e-12);
   EXPECT_EQ(tn.quantile(0.0), 6.0);
-  const double u12 = (upper_tail(-1.0) - upper_tail(2.0)) / (upper_tail(-2.0) - upper_tail(2.0));  // Phi(x) = 1 - Phi(-x)
+  const double u12 =
+      (upper_tail(-1.0) - upper_tail(2.0)) / (upper_tail(-2.0) - upper_tail(2.0));  // Phi(x) = 1 - Phi(-x)
   EXPECT_NEAR(tn.quantile(u12), 12.0, 1e-12);
 
   // Both ends in the far upper tail (Phi(10) rounds to 1): the median x solves
@@ -95,14 +96,20 @@ TEST(SweepDistributions, MarginalDispatchesAndErrorsNameFieldAndValue) {
   m.validate();
   EXPECT_EQ(m.quantile(0.5), 1.0);
 
-  const auto e = invalid_input([] { sw::Marginal<>{"productivity", sw::Uniform<>{.low = 0.5, .high = 0.4}}.validate(); });
+  const auto e = invalid_input([] {
+    sw::Marginal<>{"productivity", sw::Uniform<>{.low = 0.5, .high = 0.4}}.validate();
+  });
   EXPECT_STREQ(e.what(), "distribution[productivity].high = 0.4: must be > low (0.5)");
   EXPECT_EQ(e.field(), "distribution[productivity].high");
   EXPECT_EQ(e.value(), "0.4");
 
-  const auto mode = invalid_input([] { sw::Marginal<>{"wage", sw::Triangular<>{.low = 0, .mode = 3, .high = 2}}.validate(); });
+  const auto mode = invalid_input([] {
+    sw::Marginal<>{"wage", sw::Triangular<>{.low = 0, .mode = 3, .high = 2}}.validate();
+  });
   EXPECT_STREQ(mode.what(), "distribution[wage].mode = 3: must be in [low, high] = [0, 2]");
-  EXPECT_EQ(invalid_input([] { sw::Marginal<>{"a", sw::TruncatedNormal<>{.mean = 1, .sd = 0, .low = 0, .high = 2}}.validate(); }).field(),
+  EXPECT_EQ(invalid_input([] {
+              sw::Marginal<>{"a", sw::TruncatedNormal<>{.mean = 1, .sd = 0, .low = 0, .high = 2}}.validate();
+            }).field(),
             "distribution[a].sd");
   const auto nan = invalid_input([] {
     sw::Marginal<>{"b", sw::Lognormal<>{.mu = 0, .sigma = std::numeric_limits<double>::quiet_NaN()}}.validate();
@@ -110,13 +117,19 @@ TEST(SweepDistributions, MarginalDispatchesAndErrorsNameFieldAndValue) {
   EXPECT_EQ(nan.field(), "distribution[b].sigma");
   EXPECT_EQ(nan.value(), "nan");
   EXPECT_EQ(invalid_input([] { sw::Marginal<>{"c", sw::Discrete<>{}}.validate(); }).field(), "distribution[c].values");
-  const auto weight = invalid_input([] { sw::Marginal<>{"c", sw::Discrete<>{.values = {1, 2}, .weights = {1, -1}}}.validate(); });
+  const auto weight = invalid_input([] {
+    sw::Marginal<>{"c", sw::Discrete<>{.values = {1, 2}, .weights = {1, -1}}}.validate();
+  });
   EXPECT_EQ(weight.field(), "distribution[c].weights[1]");
   EXPECT_EQ(weight.value(), "-1");
-  EXPECT_EQ(invalid_input([] { sw::Marginal<>{"c", sw::Discrete<>{.values = {1, 3, 2}, .weights = {}}}.validate(); }).field(),
+  EXPECT_EQ(invalid_input([] {
+              sw::Marginal<>{"c", sw::Discrete<>{.values = {1, 3, 2}, .weights = {}}}.validate();
+            }).field(),
             "distribution[c].values[2]");
   // A truncation interval with no representable probability: 1 - Phi(40) underflows to 0.
-  EXPECT_EQ(invalid_input([] { sw::Marginal<>{"t", sw::TruncatedNormal<>{.mean = 0, .sd = 1, .low = 40, .high = 41}}.validate(); }).field(),
+  EXPECT_EQ(invalid_input([] {
+              sw::Marginal<>{"t", sw::TruncatedNormal<>{.mean = 0, .sd = 1, .low = 40, .high = 41}}.validate();
+            }).field(),
             "distribution[t].low");
   EXPECT_EQ(invalid_input([&] { (void)m.quantile(1.0); }).field(), "quantile.u");
 }

@@ -41,7 +41,9 @@ TEST(SweepEngine, SampledInputsAreTheDesignsPoints) {
     const auto d = doc((R"({"format": "aci_cost/sweep@1", "model": "training",
       "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.5}},
                  {"name": "training.demand.base_hours", "distribution": {"kind": "uniform", "low": 100, "high": 300}}],
-      "design": {"kind": ")" + kind + R"(", "n": 1000, "seed": 5}, "outputs": ["training_debt"]})").c_str());
+      "design": {"kind": ")" +
+                        kind + R"(", "n": 1000, "seed": 5}, "outputs": ["training_debt"]})")
+                           .c_str());
     const auto ev = aci::evaluators::make_evaluator(d, s);
     aci::sweep::RunOptions o;
     o.chunk = 333;
@@ -113,9 +115,9 @@ TEST(SweepEngine, RunsStartedFromSeveralThreadsAtOnceEqualTheSameRunsInTurn) {
   std::vector<aci::io::SweepDocument> docs;
   for (const char* kind : {"monte_carlo", "latin_hypercube", "sobol", "monte_carlo"}) {
     auto d = doc(training_spec);
-    d.spec.design = kind[0] == 'm' ? aci::sweep::SampleDesign::monte_carlo
-                                   : (kind[0] == 'l' ? aci::sweep::SampleDesign::latin_hypercube
-                                                     : aci::sweep::SampleDesign::sobol);
+    d.spec.design =
+        kind[0] == 'm' ? aci::sweep::SampleDesign::monte_carlo
+                       : (kind[0] == 'l' ? aci::sweep::SampleDesign::latin_hypercube : aci::sweep::SampleDesign::sobol);
     d.spec.seed = docs.size() + 1;
     d.spec.n = 4000;
     docs.push_back(d);
@@ -180,7 +182,7 @@ TEST(SweepEngine, ACancelledRunStopsPromptlyAndLeavesNoThread) {
   // kernel wakes the joiner before it reaps the task): wait up to 2 s for the count to settle.
   for (int i = 0; i < 200 && threads_now() != before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_EQ(threads_now(), before);
-  EXPECT_GT(last_done, 0u);  // stopped at the first report after the start,
+  EXPECT_GT(last_done, 0u);     // stopped at the first report after the start,
   EXPECT_LT(last_done, total);  // long before the end (no clock: speed belongs to the benchmarks)
 }
 
@@ -218,18 +220,28 @@ TEST(SweepEngine, SpecErrorsNameTheField) {
       EXPECT_EQ(e.field(), field) << e.what();
     }
   };
-  const std::string head = R"({"format": "aci_cost/sweep@1", "model": "training", "design": {"kind": "monte_carlo", "n": 10}, )";
-  expect_error(head + R"("inputs": [{"name": "training.demand.bass", "distribution": {"kind": "uniform", "low": 1, "high": 2}}]})",
-               "sweep.inputs[0].name");
+  const std::string head =
+      R"({"format": "aci_cost/sweep@1", "model": "training", "design": {"kind": "monte_carlo", "n": 10}, )";
+  expect_error(
+      head +
+          R"("inputs": [{"name": "training.demand.bass", "distribution": {"kind": "uniform", "low": 1, "high": 2}}]})",
+      "sweep.inputs[0].name");
   // A law reaching outside the input's domain is an error, not a silent clamp.
-  expect_error(head + R"("inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0.5, "high": 1.5}}]})",
-               "sweep.inputs[0].distribution (highest value)");
-  expect_error(head + R"("inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0.5, "high": 0.4}}]})",
-               "distribution[training.workforce.absence].high");
-  expect_error(head + R"("inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.1}}], "outputs": ["cost"]})",
-               "sweep.outputs[0]");
-  expect_error(R"({"format": "aci_cost/sweep@1", "design": {"kind": "grid", "n": 5}, "inputs": [{"name": "training.workforce.absence", "values": [0.1, 0.2]}]})",
-               "sweep.n");
+  expect_error(
+      head +
+          R"("inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0.5, "high": 1.5}}]})",
+      "sweep.inputs[0].distribution (highest value)");
+  expect_error(
+      head +
+          R"("inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0.5, "high": 0.4}}]})",
+      "distribution[training.workforce.absence].high");
+  expect_error(
+      head +
+          R"("inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.1}}], "outputs": ["cost"]})",
+      "sweep.outputs[0]");
+  expect_error(
+      R"({"format": "aci_cost/sweep@1", "design": {"kind": "grid", "n": 5}, "inputs": [{"name": "training.workforce.absence", "values": [0.1, 0.2]}]})",
+      "sweep.n");
   expect_error(R"({"format": "aci_cost/sweep@1", "design": {"kind": "gird"}, "inputs": []})", "$.design.kind");
   // Values inside each input's domain may still break a rule between parameters (absence -
   // spread < 0 here): the kernel names the first such scenario by its global index.

@@ -32,7 +32,8 @@ TEST(SweepMorris, LevelsAndStepAreMorrisAndALinearModelGivesItsSlope) {
   // p = 2: levels 0 and 1, Delta = 1: the effect is f(1) - f(0) exactly.
   const sw::MorrisDesign two(1, 4, 2, 3);
   EXPECT_EQ(two.delta(), 1.0);
-  const auto r2 = sw::analyze_morris(two, sw::evaluate(two, [](std::span<const double> u) { return 5.0 * u[0] - 1.0; }));
+  const auto r2 =
+      sw::analyze_morris(two, sw::evaluate(two, [](std::span<const double> u) { return 5.0 * u[0] - 1.0; }));
   EXPECT_EQ(r2.mu[0], 5.0);
   EXPECT_EQ(invalid_input([] { sw::MorrisDesign(3, 20, 5, 1); }).field(), "morris.levels");
 }
@@ -72,7 +73,9 @@ TEST(SweepMorris, IshigamiOnFourLevelsMatchesItsExpectationOnTheGrid) {
   EXPECT_GE(r.mu_star_ci[0].high, e1);
   EXPECT_LE(r.mu_star_ci[2].low, e3);
   EXPECT_GE(r.mu_star_ci[2].high, e3);
-  EXPECT_EQ(invalid_input([&] { (void)sw::analyze_morris(sw::MorrisDesign(3, 20, 4, 1), sw::evaluate(design, ishigami)); }).field(),
+  EXPECT_EQ(invalid_input([&] {
+              (void)sw::analyze_morris(sw::MorrisDesign(3, 20, 4, 1), sw::evaluate(design, ishigami));
+            }).field(),
             "morris.outputs.fingerprint");
 }
 
@@ -85,7 +88,8 @@ TEST(SweepMorris, BootstrapIntervalsAreSeededAndShrinkWithTrajectories) {
   EXPECT_EQ(a.mu_star_ci[0].low, again.mu_star_ci[0].low);
   const auto big = sw::analyze_morris(large, sw::evaluate(large, ishigami), o);
   // The width shrinks as 1/sqrt(r): 40 times the trajectories, a sixth of the width or so.
-  const double w_small = a.mu_star_ci[0].high - a.mu_star_ci[0].low, w_large = big.mu_star_ci[0].high - big.mu_star_ci[0].low;
+  const double w_small = a.mu_star_ci[0].high - a.mu_star_ci[0].low,
+               w_large = big.mu_star_ci[0].high - big.mu_star_ci[0].low;
   EXPECT_LT(w_large, w_small / 3);
   // The normal interval is the estimate -+ z sd: symmetric.
   o.ci_method = sw::CiMethod::normal;
@@ -140,7 +144,8 @@ TEST(SweepMorris, CampolongoSelectionMaximisesTheSpread) {
   // optimum better spread than the first r candidates.
   const sw::MorrisDesign wide(2, 20, 4, 5, 400);
   EXPECT_EQ(wide.chosen().size(), 20u);
-  EXPECT_NE(wide.chosen(), std::vector<std::size_t>({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}));
+  EXPECT_NE(wide.chosen(),
+            std::vector<std::size_t>({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}));
   EXPECT_EQ(invalid_input([] { sw::MorrisDesign(3, 10, 4, 1, 10); }).field(), "morris.candidates");
 }
 

@@ -2,7 +2,6 @@
 // checks, groups, NaN policy, and the bootstrap (threads, counts, interruption).
 #include "helpers.hpp"
 
-
 TEST(SweepSobolIndices, IshigamiWithinBootstrapIntervalOfAnalyticValues) {
   const auto exact = ishigami_indices();
   // The Primer's rounded values.
@@ -97,9 +96,9 @@ TEST(SweepSobolIndices, NanPolicyDropsWholeRows) {
   const sw::SaltelliDesign design(3, 1024, 11);
   auto outputs = sw::evaluate(design, ishigami);
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  outputs.values[5 * 3 + 0] = nan;  // base row 3, A
-  outputs.values[5 * 3 + 4] = nan;  // base row 3, AB_2: same row, dropped once
-  outputs.values[5 * 7 + 2] = nan;  // base row 7, AB_0
+  outputs.values[5 * 3 + 0] = nan;                                      // base row 3, A
+  outputs.values[5 * 3 + 4] = nan;                                      // base row 3, AB_2: same row, dropped once
+  outputs.values[5 * 7 + 2] = nan;                                      // base row 7, AB_0
   outputs.values[5 * 9 + 1] = std::numeric_limits<double>::infinity();  // base row 9, B
   const auto e = invalid_input([&] { (void)sw::analyze_sobol(design, outputs); });
   EXPECT_EQ(e.field(), "sobol.outputs.values[15]");
@@ -294,7 +293,8 @@ TEST(SweepSobolSecondOrder, IshigamiPairsAgreeWithTheAnalyticIndices) {
   EXPECT_EQ(pba[1], pa[1]);
   EXPECT_EQ(pba[2], pb[2]);
   // A first-order design keeps its fingerprint; the second-order one has its own.
-  EXPECT_EQ(sw::SaltelliDesign(3, 1 << 15, 11).fingerprint(), sw::SaltelliDesign(3, 1 << 15, 11, {}, false).fingerprint());
+  EXPECT_EQ(sw::SaltelliDesign(3, 1 << 15, 11).fingerprint(),
+            sw::SaltelliDesign(3, 1 << 15, 11, {}, false).fingerprint());
   EXPECT_NE(design.fingerprint(), sw::SaltelliDesign(3, 1 << 15, 11).fingerprint());
 }
 
@@ -318,7 +318,8 @@ TEST(SweepSobolSecondOrder, CountsGiveTheGatheredRowsAndUnitCountsThePointEstima
     std::vector<std::uint32_t> counts(rows.size(), 0U);
     std::vector<std::uint64_t> drawn;
     for (std::uint64_t k = 0; k < rows.size(); ++k) {
-      const auto i = sw::detail::uniform_index(aci::detail::counter_bits(4, 0, k, sw::detail::stream_bootstrap), rows.size());
+      const auto i =
+          sw::detail::uniform_index(aci::detail::counter_bits(4, 0, k, sw::detail::stream_bootstrap), rows.size());
       ++counts[i];
       drawn.push_back(i);
     }

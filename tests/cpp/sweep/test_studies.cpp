@@ -57,8 +57,8 @@ TEST(SobolStudy, IshigamiIndicesWithinTheirIntervalsAndEqualToTheAnalyser) {
   // The analyser alone on the study's design and outputs gives the same bits.
   const sw::SaltelliDesign design(3, o.n, o.seed, {});
   EXPECT_EQ(design.fingerprint(), study.fingerprint);
-  const auto again = sw::analyze_sobol(design, sw::DesignOutputs<double>{design.fingerprint(), study.outputs[0].values},
-                                       o.analysis);
+  const auto again =
+      sw::analyze_sobol(design, sw::DesignOutputs<double>{design.fingerprint(), study.outputs[0].values}, o.analysis);
   EXPECT_EQ(again.first_order, s.first_order);
   EXPECT_EQ(again.total_order, s.total_order);
   ASSERT_EQ(study.unit_points.size(), study.rows * 3);
@@ -82,8 +82,8 @@ TEST(SobolStudy, NoiseGroupAndGroupLabels) {
   o.noise = true;
   o.analysis.bootstrap_resamples = 0;
   const auto study = sw::run_sobol(*training, spec, o);
-  EXPECT_EQ(study.labels, (std::vector<std::string>{"training.demand.base_hours",
-                                                    "training.workforce.contract_months", "noise"}));
+  EXPECT_EQ(study.labels,
+            (std::vector<std::string>{"training.demand.base_hours", "training.workforce.contract_months", "noise"}));
   EXPECT_EQ(study.unit_points.size(), study.rows * 2);  // the noise coordinate is not an input
   EXPECT_EQ(study.block_size, 5u);
   o.noise = false;
@@ -101,7 +101,8 @@ TEST(MorrisStudy, EqualsTheAnalyserOnTheSameDesign) {
   const auto study = sw::run_morris(model, ishigami_spec(), o);
   ASSERT_EQ(study.inputs, (std::vector<std::string>{"x1", "x2", "x3"}));
   const sw::MorrisDesign design(3, o.trajectories, o.levels, o.seed);
-  const auto by_hand = sw::analyze_morris(design, sw::evaluate(design, [](std::span<const double> u) { return ishigami(u); }));
+  const auto by_hand =
+      sw::analyze_morris(design, sw::evaluate(design, [](std::span<const double> u) { return ishigami(u); }));
   EXPECT_EQ(study.outputs[0].indices.mu_star, by_hand.mu_star);
   EXPECT_EQ(study.outputs[0].indices.sigma, by_hand.sigma);
 }

@@ -9,10 +9,14 @@ std::vector<double> summary_data(std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
     const double u = aci::detail::counter_uniform(42, i, 0, 0);
     const double w = aci::detail::counter_uniform(42, i, 1, 0);
-    if (i % 997 == 0) x[i] = std::numeric_limits<double>::quiet_NaN();
-    else if (i % 101 == 0) x[i] = 0.0;
-    else if (w < 0.1) x[i] = -std::exp(8.0 * u);         // refunds, -1 .. -3000
-    else x[i] = 1e5 * std::exp(2.0 * (u - 0.5)) + 0.1;   // costs around 1e5
+    if (i % 997 == 0)
+      x[i] = std::numeric_limits<double>::quiet_NaN();
+    else if (i % 101 == 0)
+      x[i] = 0.0;
+    else if (w < 0.1)
+      x[i] = -std::exp(8.0 * u);  // refunds, -1 .. -3000
+    else
+      x[i] = 1e5 * std::exp(2.0 * (u - 0.5)) + 0.1;  // costs around 1e5
   }
   return x;
 }
@@ -58,7 +62,8 @@ TEST(SweepSummary, IdenticalWhateverTheChunkingAndMergeOrder) {
 
   // The values in another order, one at a time.
   sw::Summary shuffled;
-  for (std::size_t k = 0; k < x.size(); ++k) shuffled.add(x[(k * 7919) % x.size()]);  // 7919 is prime, coprime to 100003
+  for (std::size_t k = 0; k < x.size(); ++k)
+    shuffled.add(x[(k * 7919) % x.size()]);  // 7919 is prime, coprime to 100003
 
   expect_identical(whole, seven);
   expect_identical(whole, thousand);
@@ -153,7 +158,8 @@ TEST(SweepSummary, LongRunsOfOneBinadeAndAlternatingBinades) {
 
 TEST(SweepSummary, NanZerosInfinitiesAndEmpty) {
   sw::Summary s;
-  for (const double v : {std::numeric_limits<double>::quiet_NaN(), 1.0, 2.0, std::numeric_limits<double>::quiet_NaN(), 3.0})
+  for (const double v :
+       {std::numeric_limits<double>::quiet_NaN(), 1.0, 2.0, std::numeric_limits<double>::quiet_NaN(), 3.0})
     s.add(v);
   EXPECT_EQ(s.count(), 3u);
   EXPECT_EQ(s.nan_count(), 2u);
@@ -199,7 +205,8 @@ TEST(SweepSummary, TheAccumulatorEqualsOneValueAtATimeOverEveryBinade) {
   // the engine keeps one per worker and output): the state of one value at a time, bit for bit.
   std::vector<double> x;
   for (int e = -1074; e <= 1023; e += 3)
-    for (const double sign : {1.0, -1.0}) x.push_back(sign * std::ldexp(1.0 + std::ldexp(static_cast<double>(e & 127), -8), e));
+    for (const double sign : {1.0, -1.0})
+      x.push_back(sign * std::ldexp(1.0 + std::ldexp(static_cast<double>(e & 127), -8), e));
   for (std::size_t i = 0; i < 5000; ++i) x.push_back(aci::detail::counter_uniform(3, i, 0, 0) * 1e4 - 2e3);
   for (const double v : {0.0, -0.0, std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
                          std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::denorm_min(),

@@ -154,9 +154,9 @@ inline void expect_invariants(const TrainingModel& m, const TrainingResult<doubl
     EXPECT_NEAR(w.training_on_plan[i] + w.training_deferred[i], w.training_planned[i], tol);
     EXPECT_NEAR(w.production[i] + w.unmet_demand[i], w.demand[i], tol);
     // Non-negativity holds exactly, not only up to rounding.
-    for (double x : {w.capacity[i], w.demand[i], w.production[i], w.unmet_demand[i], w.idle[i],
-                     w.training_planned[i], w.training_on_plan[i], w.training_deferred[i],
-                     w.training_caught_up[i], w.training_lost[i], w.backlog[i]}) {
+    for (double x :
+         {w.capacity[i], w.demand[i], w.production[i], w.unmet_demand[i], w.idle[i], w.training_planned[i],
+          w.training_on_plan[i], w.training_deferred[i], w.training_caught_up[i], w.training_lost[i], w.backlog[i]}) {
       EXPECT_GE(x, 0.0);
     }
     EXPECT_LE(w.production[i], w.demand[i]);

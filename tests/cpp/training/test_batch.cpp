@@ -141,7 +141,8 @@ TEST(Batch, EachOutputAloneEqualsTheFullRun) {
     out[m] = alone.data();
     aci::training::detail::run_batch(base, table, columns, 0, batch.scenarios, out);
     const double* want = all.columns()[m];
-    for (std::size_t i = 0; i < batch.scenarios; ++i) EXPECT_EQ(alone[i], want[i]) << "output " << m << ", scenario " << i;
+    for (std::size_t i = 0; i < batch.scenarios; ++i)
+      EXPECT_EQ(alone[i], want[i]) << "output " << m << ", scenario " << i;
   }
 }
 

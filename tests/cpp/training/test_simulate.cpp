@@ -72,8 +72,8 @@ TEST(Training, SubnormalPlanKeepsTheDeliveredShareAtOne) {
 TEST(Seasonal, DefaultShapeAndDemandByHand) {
   using aci::training::default_seasonal_shape;
   EXPECT_EQ(default_seasonal_shape(1), -1.0);
-  EXPECT_EQ(default_seasonal_shape(14), 1.0);   // April
-  EXPECT_EQ(default_seasonal_shape(43), 1.0);   // end of October
+  EXPECT_EQ(default_seasonal_shape(14), 1.0);  // April
+  EXPECT_EQ(default_seasonal_shape(43), 1.0);  // end of October
   EXPECT_EQ(default_seasonal_shape(53), -1.0);
   // Horizon starting in ISO week 8, base 100 h, amplitude 0.5:
   //   shape  -1, -1, -0.6, -0.2, 0.2, 0.6, 1, 1   (weeks 8..15)
@@ -435,8 +435,8 @@ TEST(Scalar, DecimalAgreesWithDoubleAndKeepsTheIdentities) {
     EXPECT_TRUE(close(sd.cost_per_productive_hour_honoured, sx.cost_per_productive_hour_honoured)) << seed;
     EXPECT_TRUE(close(sd.training_debt, sx.training_debt)) << seed;
     // 50 significant digits: the run identity holds to far below a second.
-    const Decimal gap = sx.initial_backlog_hours + sx.deferred_hours - sx.caught_up_hours - sx.lost_hours -
-                        sx.final_backlog_hours;
+    const Decimal gap =
+        sx.initial_backlog_hours + sx.deferred_hours - sx.caught_up_hours - sx.lost_hours - sx.final_backlog_hours;
     EXPECT_LT(abs(gap), Decimal("1e-30")) << seed;
   }
 }
@@ -471,8 +471,13 @@ TEST(Validation, BadInputsNameTheFieldAndTheValue) {
          m.workforce.accompaniment = 0.9375;
        }},
       {"training.workforce.contracts[1].end_week = 3",
-       [](TrainingModel& m) { m.workforce.contracts = {{0, 5}, {3, 3}}; }},
-      {"training.workforce.leave_hours.size() = 3", [](TrainingModel& m) { m.workforce.leave_hours = {1, 2, 3}; }},
+       [](TrainingModel& m) {
+         m.workforce.contracts = {{0, 5}, {3, 3}};
+       }},
+      {"training.workforce.leave_hours.size() = 3",
+       [](TrainingModel& m) {
+         m.workforce.leave_hours = {1, 2, 3};
+       }},
       {"training.workforce.leave_hours[2] = -4",
        [](TrainingModel& m) {
          m.workforce.leave_hours.assign(52, 0.0);
@@ -497,13 +502,22 @@ TEST(Validation, BadInputsNameTheFieldAndTheValue) {
       {"training.demand.productivity = 0", [](TrainingModel& m) { m.demand.productivity = 0; }},
       {"training.demand.productivity = 1.25", [](TrainingModel& m) { m.demand.productivity = 1.25; }},
       {"training.plan.hours_per_week = -2.5", [](TrainingModel& m) { m.plan.hours_per_week = -2.5; }},
-      {"training.plan.sessions[0].week = 60", [](TrainingModel& m) { m.plan.sessions = {{60, 7.0}}; }},
-      {"training.plan.sessions[0].hours = nan", [&](TrainingModel& m) { m.plan.sessions = {{3, nan}}; }},
+      {"training.plan.sessions[0].week = 60",
+       [](TrainingModel& m) {
+         m.plan.sessions = {{60, 7.0}};
+       }},
+      {"training.plan.sessions[0].hours = nan",
+       [&](TrainingModel& m) {
+         m.plan.sessions = {{3, nan}};
+       }},
       {"training.plan.trainees_per_supervisor = 0", [](TrainingModel& m) { m.plan.trainees_per_supervisor = 0; }},
       {"training.deferral.policy = 9", [](TrainingModel& m) { m.deferral.policy = static_cast<DeferralPolicy>(9); }},
       {"training.deferral.protected_share = 1.5", [](TrainingModel& m) { m.deferral.protected_share = 1.5; }},
       {"training.deferral.load_threshold = 0", [](TrainingModel& m) { m.deferral.load_threshold = 0; }},
-      {"training.deferral.fixed_weeks[1] = -1", [](TrainingModel& m) { m.deferral.fixed_weeks = {0, -1}; }},
+      {"training.deferral.fixed_weeks[1] = -1",
+       [](TrainingModel& m) {
+         m.deferral.fixed_weeks = {0, -1};
+       }},
       {"training.deferral.catch_up_share = 1.5", [](TrainingModel& m) { m.deferral.catch_up_share = 1.5; }},
       {"training.deferral.initial_backlog = -3", [](TrainingModel& m) { m.deferral.initial_backlog = -3; }},
       {"training.costs.cost_per_paid_hour = -14", [](TrainingModel& m) { m.costs.cost_per_paid_hour = -14; }},
