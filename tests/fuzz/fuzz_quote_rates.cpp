@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "aci_cost/io/json_fields.hpp"
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/quote/quote.hpp"
 #include "quote_every_job.hpp"
