@@ -15,6 +15,7 @@
 
 #include <fstream>
 #include <sstream>
+#include "../money_literal.hpp"
 
 using aci::Date;
 using aci::Decimal;
@@ -25,7 +26,7 @@ using namespace aci::actuals;
 using aci::actuals::test::refusal;
 
 namespace {
-Money M(const char* s) { return Money::parse(s); }
+using aci::test::M;
 AccountBalance line(const char* account, const char* code, const char* balance, std::int64_t first_line) {
   const Money b = M(balance);
   return {account, code, b > Money() ? b : Money(), b < Money() ? -b : Money(), b, 1, first_line};

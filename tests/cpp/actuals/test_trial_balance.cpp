@@ -6,6 +6,7 @@
 #include "refusal.hpp"
 
 #include "aci_cost/actuals/trial_balance.hpp"
+#include "../money_literal.hpp"
 
 using aci::InvalidInput;
 using aci::Money;
@@ -16,7 +17,7 @@ using aci::actuals::trial_balance;
 using aci::actuals::test::refusal;
 
 namespace {
-Money M(const char* s) { return Money::parse(s); }
+using aci::test::M;
 std::int64_t cents(const char* text) {
   return parse_cents(text, [] { return std::string("FEC line 9, column Debit"); });
 }

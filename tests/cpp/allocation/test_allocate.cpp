@@ -14,6 +14,7 @@
 #include <random>
 
 #include "aci_cost/allocation/allocate.hpp"
+#include "../money_literal.hpp"
 
 using aci::Decimal;
 using aci::Money;
@@ -22,7 +23,7 @@ using namespace aci::allocation;
 using aci::testing::close;
 
 namespace {
-Money M(const char* s) { return Money::parse(s); }
+using aci::test::M;
 
 Network robinson() {
   Network n;

@@ -9,15 +9,16 @@
 #include <gtest/gtest.h>
 
 #include "aci_cost/allocation/time_driven.hpp"
+#include "../money_literal.hpp"
 
 using aci::Decimal;
 using aci::Money;
 using namespace aci::allocation;
 
 namespace {
-Money M(const char* s) { return Money::parse(s); }
+using aci::test::M;
 // Decimal is 50-digit decimal floating point: a quotient is rounded in its last digits.
-bool close(const Decimal& a, const Decimal& b) { return boost::multiprecision::abs(a - b) <= Decimal("1e-40"); }
+bool within_1e40(const Decimal& a, const Decimal& b) { return boost::multiprecision::abs(a - b) <= Decimal("1e-40"); }
 
 TimeDrivenModel kaplan_anderson() {
   TimeDrivenModel m;
@@ -37,7 +38,7 @@ TEST(TimeDriven, KaplanAnderson2004CustomerService) {
   const auto r = time_driven(kaplan_anderson());
   ASSERT_EQ(r.pools.size(), 1u);
   const auto& p = r.pools[0];
-  EXPECT_TRUE(close(p.rate, Decimal("0.8")));
+  EXPECT_TRUE(within_1e40(p.rate, Decimal("0.8")));
   EXPECT_EQ(p.used, Decimal(578600));
   EXPECT_EQ(p.unused, Decimal(121400));
   EXPECT_EQ(p.used_cost, M("462880.00"));
@@ -82,7 +83,7 @@ TEST(TimeDriven, PracticalCapacityAndOverCapacity) {
   auto m = kaplan_anderson();
   m.pools[0].hours = Decimal(875000);
   m.pools[0].productive_share = Decimal("0.8");
-  EXPECT_TRUE(close(time_driven(m).pools[0].rate, Decimal("0.8")));
+  EXPECT_TRUE(within_1e40(time_driven(m).pools[0].rate, Decimal("0.8")));
   // Jobs needing more than the capacity: the unused cost is negative (a shortfall), still to the cent.
   m.jobs[0].lines[0].count = Decimal(80000);
   const auto r = time_driven(m);

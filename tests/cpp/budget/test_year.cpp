@@ -5,11 +5,12 @@
 
 #include "aci_cost/budget/year.hpp"
 #include "aci_cost/io/scenario.hpp"
+#include "../money_literal.hpp"
 
 using aci::Money;
 
 namespace {
-Money M(const char* s) { return Money::parse(s); }
+using aci::test::M;
 aci::budget::YearBudget default_year() {
   const auto s = aci::io::default_scenario();
   return aci::budget::year_budget(s.aci, s.jobs, s.rate_table(), s.pricing, aci::Date{2026, 1, 1});

@@ -15,22 +15,13 @@
 #include "aci_cost/sweep/engine.hpp"
 #include "aci_cost/training/model.hpp"
 #include "aci_cost/training/simulate.hpp"
+#include "../invalid.hpp"
 
 namespace {
 using aci::Money;
 using nlohmann::json;
 
-/// Runs f, which must throw InvalidInput (or a subclass), and returns the exception.
-template <class F>
-aci::InvalidInput invalid(F&& f) {
-  try {
-    f();
-  } catch (const aci::InvalidInput& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no InvalidInput";
-  return aci::InvalidInput("", "", "");
-}
+using aci::test::invalid;
 
 /// The default scenario's text with `value` at JSON pointer `path`.
 std::string with(const std::string& path, const json& value) {

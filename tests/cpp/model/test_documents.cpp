@@ -50,7 +50,7 @@ TEST(Text, ControlAndBidirectionalCharactersAreRefused) {
 
 nlohmann::json default_json() { return aci::io::scenario_to_json(aci::io::default_scenario()); }
 
-std::string refusal(const nlohmann::json& j) {
+std::string scenario_refusal(const nlohmann::json& j) {
   try {
     aci::io::scenario_from_json(j);
   } catch (const aci::ScenarioError& e) {
@@ -76,28 +76,28 @@ TEST(Documents, BadClientsAndTermsAreRefusedNamingThePath) {
   auto j = default_json();
   j["aci"]["clients"][0]["siret"] = "99999901400016";
 
-  EXPECT_NE(refusal(j).find("$.aci.clients[0].siret"), std::string::npos) << refusal(j);
-  EXPECT_NE(refusal(j).find("Luhn"), std::string::npos);
+  EXPECT_NE(scenario_refusal(j).find("$.aci.clients[0].siret"), std::string::npos) << scenario_refusal(j);
+  EXPECT_NE(scenario_refusal(j).find("Luhn"), std::string::npos);
   j = default_json();
   j["aci"]["clients"][1]["name"] = "Ville de Saint-Exemple";
-  EXPECT_NE(refusal(j).find("duplicate client name"), std::string::npos) << refusal(j);
+  EXPECT_NE(scenario_refusal(j).find("duplicate client name"), std::string::npos) << scenario_refusal(j);
   j = default_json();
   j["aci"]["clients"][0]["kind"] = "household";
-  EXPECT_NE(refusal(j).find("$.aci.clients[0].kind"), std::string::npos) << refusal(j);
+  EXPECT_NE(scenario_refusal(j).find("$.aci.clients[0].kind"), std::string::npos) << scenario_refusal(j);
   j = default_json();
   j["jobs"][0]["terms"]["payment_days"] = 90;  // L441-10: at most 60 days after the invoice
-  EXPECT_NE(refusal(j).find("payment_days"), std::string::npos) << refusal(j);
-  EXPECT_NE(refusal(j).find("must be in [0, 60]"), std::string::npos) << refusal(j);
+  EXPECT_NE(scenario_refusal(j).find("payment_days"), std::string::npos) << scenario_refusal(j);
+  EXPECT_NE(scenario_refusal(j).find("must be in [0, 60]"), std::string::npos) << scenario_refusal(j);
   j = default_json();
   j["jobs"][0]["title"] = "Entretien\xe2\x80\xae du parc";
-  EXPECT_NE(refusal(j).find("title"), std::string::npos) << refusal(j);
-  EXPECT_NE(refusal(j).find("bidirectional"), std::string::npos) << refusal(j);
+  EXPECT_NE(scenario_refusal(j).find("title"), std::string::npos) << scenario_refusal(j);
+  EXPECT_NE(scenario_refusal(j).find("bidirectional"), std::string::npos) << scenario_refusal(j);
   j = default_json();
   j["aci"]["name"] = std::string("ACI\x01");
-  EXPECT_NE(refusal(j).find("\\x01"), std::string::npos) << refusal(j);
+  EXPECT_NE(scenario_refusal(j).find("\\x01"), std::string::npos) << scenario_refusal(j);
   j = default_json();
   j["aci"]["identity"]["address"] = "12 rue des Jardins\n00000 Saint-Exemple";  // a multi-line field
-  EXPECT_EQ(refusal(j), "");
+  EXPECT_EQ(scenario_refusal(j), "");
 }
 
 TEST(Documents, EveryDefaultJobHasItsFrenchWordingAndClient) {

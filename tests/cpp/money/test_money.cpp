@@ -3,13 +3,14 @@
 #include <random>
 
 #include "aci_cost/money.hpp"
+#include "../money_literal.hpp"
 
 using aci::Decimal;
 using aci::Money;
 using aci::Rounding;
 
 namespace {
-Money M(const char* s) { return Money::parse(s); }
+using aci::test::M;
 std::vector<Decimal> W(std::initializer_list<const char*> xs) {
   std::vector<Decimal> out;
   for (auto x : xs) out.emplace_back(x);

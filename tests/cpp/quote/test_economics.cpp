@@ -10,6 +10,7 @@
 
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/quote/quote.hpp"
+#include "../money_literal.hpp"
 
 using aci::Decimal;
 using aci::Money;
@@ -18,7 +19,7 @@ using aci::quote::CostLine;
 using aci::testing::close;
 
 namespace {
-Money M(const char* s) { return Money::parse(s); }
+using aci::test::M;
 aci::quote::Quote park(const aci::io::Scenario& s) {
   return aci::quote::make_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing);
 }

@@ -11,13 +11,14 @@
 #include "aci_cost/budget/price_analysis.hpp"
 #include "aci_cost/budget/year.hpp"
 #include "aci_cost/quote/quote.hpp"
+#include "../money_literal.hpp"
 
 using aci::Date;
 using aci::Decimal;
 using aci::Money;
 
 namespace {
-Money M(const char* s) { return Money::parse(s); }
+using aci::test::M;
 
 aci::people::StaffGroup hourly(const char* name, aci::people::Role role, const char* pay) {
   aci::people::StaffGroup g;

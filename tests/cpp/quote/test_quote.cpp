@@ -9,13 +9,14 @@
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/quote/quote.hpp"
 #include "aci_cost/quote/social_clause.hpp"
+#include "../money_literal.hpp"
 
 using aci::Decimal;
 using aci::Money;
 using aci::quote::CostLine;
 
 namespace {
-Money M(const char* s) { return Money::parse(s); }
+using aci::test::M;
 aci::quote::Quote park_quote(const aci::io::Scenario& s) {
   return aci::quote::make_quote(s.aci, s.job("park_maintenance"), s.rate_table(), s.pricing);
 }
