@@ -16,6 +16,7 @@
 #include "aci_cost/training/model.hpp"
 #include "aci_cost/training/simulate.hpp"
 #include "../invalid.hpp"
+#include "../scenario_json.hpp"
 
 namespace {
 using aci::Money;
@@ -23,12 +24,7 @@ using nlohmann::json;
 
 using aci::test::invalid;
 
-/// The default scenario's text with `value` at JSON pointer `path`.
-std::string with(const std::string& path, const json& value) {
-  auto j = aci::io::scenario_to_json(aci::io::default_scenario());
-  j[json::json_pointer(path)] = value;
-  return j.dump();
-}
+using aci::test::with;
 
 std::string nested(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 }  // namespace

@@ -22,13 +22,14 @@
 #include "aci_cost/sharing/shapley.hpp"
 #include "aci_cost/sweep/sobol_study.hpp"
 #include "../invalid.hpp"
+#include "../scenario_json.hpp"
 
 namespace {
 using nlohmann::json;
 
 using aci::test::invalid;
 
-json default_json() { return aci::io::scenario_to_json(aci::io::default_scenario()); }
+using aci::test::default_json;
 }  // namespace
 
 // ---- item 3: duplicates -------------------------------------------------------------------

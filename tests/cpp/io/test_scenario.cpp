@@ -2,6 +2,7 @@
 
 #include "aci_cost/io/json_fields.hpp"
 #include "aci_cost/io/scenario.hpp"
+#include "../scenario_json.hpp"
 
 using aci::io::read_scenario;
 using aci::io::scenario_to_json;
@@ -18,11 +19,7 @@ void expect_error(const std::string& text, const std::string& path, const std::s
     EXPECT_EQ(e.value(), value) << e.what();
   }
 }
-std::string with(const std::string& path, const nlohmann::json& value) {
-  auto j = scenario_to_json(aci::io::default_scenario());
-  j[nlohmann::json::json_pointer(path)] = value;
-  return j.dump();
-}
+using aci::test::with;
 }  // namespace
 
 TEST(Scenario, RoundTrips) {

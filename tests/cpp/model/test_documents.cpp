@@ -9,6 +9,7 @@
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/model/siret.hpp"
 #include "aci_cost/schema/text.hpp"
+#include "../scenario_json.hpp"
 
 namespace {
 
@@ -48,7 +49,7 @@ TEST(Text, ControlAndBidirectionalCharactersAreRefused) {
   EXPECT_EQ(aci::schema::escaped(std::string("a\0b", 3)), "a\\x00b");
 }
 
-nlohmann::json default_json() { return aci::io::scenario_to_json(aci::io::default_scenario()); }
+using aci::test::default_json;
 
 std::string scenario_refusal(const nlohmann::json& j) {
   try {

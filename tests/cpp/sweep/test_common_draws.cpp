@@ -10,12 +10,9 @@
 #include "aci_cost/evaluators/training.hpp"
 #include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/sweep/common_draws.hpp"
-
-namespace sw = aci::sweep;
+#include "helpers.hpp"
 
 namespace {
-[[maybe_unused]] constexpr double pi = std::numbers::pi;
-
 // Ishigami & Homma (1990) plus a noise term sigma z, z uniform on [-sqrt 3, sqrt 3] (variance 1)
 // drawn from the scenario's draw key: a stochastic model whose indices are known.
 class NoisyIshigami final : public sw::Evaluator {
@@ -32,7 +29,8 @@ class NoisyIshigami final : public sw::Evaluator {
       const double u = static_cast<double>(aci::detail::mix64(key ^ 0x9e3779b97f4a7c15ULL) >> 11) * 0x1p-53;
       const double z = std::sqrt(3.0) * (2 * u - 1);
       const double x1 = x[0][i], x2 = x[1][i], x3 = x[2][i];
-      y[0][i] = std::sin(x1) + 7 * std::sin(x2) * std::sin(x2) + 0.1 * std::pow(x3, 4) * std::sin(x1) + sigma_ * z;
+      y[0][i] = std::sin(x1) + ishigami_a * std::sin(x2) * std::sin(x2) + ishigami_b * std::pow(x3, 4) * std::sin(x1) +
+                sigma_ * z;
     }
   }
 
@@ -40,7 +38,7 @@ class NoisyIshigami final : public sw::Evaluator {
   double sigma_;
 };
 
-sw::SweepSpec ishigami_spec() {
+sw::SweepSpec noisy_ishigami_spec() {
   sw::SweepSpec spec;
   for (const char* n : {"x1", "x2", "x3"})
     spec.inputs.push_back({n, sw::Distribution<double>{sw::Uniform<double>{-pi, pi}}, {}});
@@ -57,7 +55,7 @@ sw::SobolIndices<double> noisy_sobol(double sigma, bool noise_group, std::uint64
   for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * stride, stride));
   sw::RunOptions opt;
   opt.threads = 2;
-  auto out = sw::evaluate_design(model, ishigami_spec(), u, stride, sw::saltelli_draw_keys(design, noise_group),
+  auto out = sw::evaluate_design(model, noisy_ishigami_spec(), u, stride, sw::saltelli_draw_keys(design, noise_group),
                                  replications, opt);
   sw::SobolOptions o;
   o.bootstrap_resamples = 300;
@@ -106,7 +104,8 @@ TEST(CommonDraws, WithoutTheNoiseGroupAConstantEffectIsExactlyZero) {
   for (std::uint64_t r = 0; r < design.size(); ++r) design.point(r, std::span<double>(u.data() + r * 3, 3));
   // x2 replaced by a constant in A and B alike: set its coordinate to 0.5 in every row.
   for (std::uint64_t r = 0; r < design.size(); ++r) u[r * 3 + 1] = 0.5;
-  const auto shared = sw::evaluate_design(model, ishigami_spec(), u, 3, sw::saltelli_draw_keys(design, false), 1, {});
+  const auto shared =
+      sw::evaluate_design(model, noisy_ishigami_spec(), u, 3, sw::saltelli_draw_keys(design, false), 1, {});
   sw::SobolOptions o;
   o.bootstrap_resamples = 0;
   const auto r = sw::analyze_sobol(design, sw::DesignOutputs<double>{design.fingerprint(), shared.values[0]}, o);
@@ -114,7 +113,7 @@ TEST(CommonDraws, WithoutTheNoiseGroupAConstantEffectIsExactlyZero) {
   EXPECT_EQ(r.total_order[1], 0.0);
   std::vector<std::uint64_t> own(static_cast<std::size_t>(design.size()));
   for (std::size_t i = 0; i < own.size(); ++i) own[i] = i;
-  const auto independent = sw::evaluate_design(model, ishigami_spec(), u, 3, own, 1, {});
+  const auto independent = sw::evaluate_design(model, noisy_ishigami_spec(), u, 3, own, 1, {});
   const auto ri = sw::analyze_sobol(design, sw::DesignOutputs<double>{design.fingerprint(), independent.values[0]}, o);
   EXPECT_GT(ri.total_order[1], 0.05);  // noise reported as sensitivity
 }
