@@ -93,7 +93,6 @@ def run_sweep(spec: _sweep.SpecLike, scenario: Optional[Scenario] = None, *, cli
         outs = pd.concat([p["outputs"] for p in parts])
         # The columns are here: exact quantiles, as a local full run's.
         summaries = {c: _core.sweep.summarize(outs[c].to_numpy(), list(quantiles)) for c in names}
-    raw = {"begin": 0, "end": n, "inputs": {}, "outputs": {}, "summaries": summaries}
-    summary = _sweep._frames(raw, quantiles)[2]
+    summary = _sweep._summary_frame(summaries, quantiles)
     return _sweep.SweepRun(spec, 0, n, ins, outs, summary, summaries, states,
                            quantiles=_sweep._quantile_frame(summaries, quantiles))

@@ -29,6 +29,7 @@ import pandas as pd
 from . import _core
 from ._checks import count, threads as threads_
 from ._core.sharing import Grouping, PostResult, SharingProblem, SharingResult, Split
+from ._types import GridMinima
 
 __all__ = ["METHODS", "SharingProblem", "SharingRun", "BestGrouping", "example", "load", "read", "share",
            "coalition_cost", "shapley", "airport_shapley", "nucleolus", "least_core", "best_grouping",
@@ -82,7 +83,7 @@ class _ShareOptions(TypedDict):
     permutations: int
     seed: int
     departures_max_members: int
-    grid: Optional[dict[str, Union[Decimal, str, int]]]
+    grid: Optional[GridMinima]
 
 
 @dataclass(frozen=True)
@@ -364,14 +365,14 @@ def share(problem: Union[SharingProblem, str, Path, dict], methods: Optional[Seq
         problem = load(problem)
     elif isinstance(problem, dict):
         problem = read(problem)
-    grid = None if grid is None else dict(grid)
+    grid_minima: Optional[GridMinima] = None if grid is None else dict(grid)
     options: _ShareOptions = {"show_unlawful": bool(show_unlawful), "decimal_max_members": decimal_max_members,
                               "exact_max_members": exact_max_members, "permutations": permutations, "seed": seed,
-                              "departures_max_members": departures_max_members, "grid": grid}
+                              "departures_max_members": departures_max_members, "grid": grid_minima}
     methods = list(methods or ())
     return SharingRun(_core.sharing.share(problem, methods, options["show_unlawful"], decimal_max_members,
                                           exact_max_members, permutations, seed, threads, departures_max_members,
-                                          grid), call=(problem, methods, options))
+                                          grid_minima), call=(problem, methods, options))
 
 
 def _share_again(problem: SharingProblem, methods: list[str], options: _ShareOptions) -> SharingRun:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import _core
 from ._checks import count as _count, groups as _groups, names as _names, threads as _threads
+from ._types import ChunkCounts, RawSweep, Summary
 from ._core.scenario import Scenario
 from ._core.sweep import MorrisIndices, SobolIndices
 
@@ -189,15 +190,6 @@ def outputs(scenario: Optional[Scenario] = None, model: str = "training") -> lis
     return list(_core.sweep.sweep_outputs(scenario or _core.scenario.default_scenario(), model))
 
 
-class ChunkCounts(TypedDict):
-    """The chunks of a sweep run into a directory (``SweepRun.chunks``)."""
-
-    chunks: int  # the run's chunks
-    computed: int  # computed by this run
-    reused: int  # written by an earlier, interrupted run
-    discarded: int  # leftovers of an interruption, deleted
-
-
 @dataclass(eq=False)
 class SweepRun:
     """A sweep's result: inputs and outputs per scenario (full mode) and summaries. Two runs are
@@ -210,7 +202,7 @@ class SweepRun:
     inputs: pd.DataFrame
     outputs: pd.DataFrame
     summary: pd.DataFrame
-    _raw_summaries: dict[str, dict[str, Any]] = field(repr=False, default_factory=dict)
+    _raw_summaries: dict[str, Summary] = field(repr=False, default_factory=dict)
     summary_states: dict[str, bytes] = field(repr=False, default_factory=dict)
     """Per output, the exact summary's state (bytes): ``_core.sweep.merge_summaries`` merges states of
     sub-ranges (e.g. a cluster's tasks) into the summary of the whole run, bit for bit."""
@@ -240,7 +232,7 @@ class SweepRun:
     # No __hash__: a class that defines __eq__ alone is unhashable (its frames are mutable).
 
 
-def _frames(raw: dict[str, Any], quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _frames(raw: RawSweep, quantiles: Sequence[float]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     index = pd.RangeIndex(raw["begin"], raw["end"], name="scenario")
     # copy=False: the columns stay the numpy arrays the engine handed over (no copy).
     ins = pd.DataFrame(raw["inputs"], index=index, copy=False) if raw["inputs"] else pd.DataFrame(index=index)
@@ -248,7 +240,7 @@ def _frames(raw: dict[str, Any], quantiles: Sequence[float]) -> tuple[pd.DataFra
     return ins, outs, _summary_frame(raw["summaries"], quantiles)
 
 
-def _summary_frame(summaries: dict[str, dict[str, Any]], quantiles: Sequence[float]) -> pd.DataFrame:
+def _summary_frame(summaries: Mapping[str, Summary], quantiles: Sequence[float]) -> pd.DataFrame:
     """count .. max, the quantiles and their error bound (0 when exact) per output."""
     rows = {}
     for name, s in summaries.items():
@@ -263,7 +255,7 @@ def _summary_frame(summaries: dict[str, dict[str, Any]], quantiles: Sequence[flo
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
-def _quantile_frame(summaries: dict[str, dict[str, Any]], quantiles: Sequence[float]) -> pd.DataFrame:
+def _quantile_frame(summaries: Mapping[str, Summary], quantiles: Sequence[float]) -> pd.DataFrame:
     """One row per (output, q): value, low, high, exact."""
     rows = [(name, q, s["quantiles"][q], *s["quantile_bounds"][q], bool(s["quantiles_exact"]))
             for name, s in summaries.items() for q in quantiles]
@@ -321,7 +313,7 @@ def run(spec: SpecLike, scenario: Optional[Scenario] = None, *, threads: int = 1
     with _bar(progress, "scenario") as callback:
         raw = _core.sweep.run_sweep(scenario, json.dumps(d), threads, chunk, begin, end, list(quantiles), callback, model,
                                     out_inputs, out_outputs)
-    return _run_of(raw, quantiles)
+    return _run_of(raw, quantiles, None)
 
 
 def _targets(out: Any) -> tuple[Optional[dict[str, np.ndarray]], Optional[dict[str, np.ndarray]]]:
@@ -336,10 +328,10 @@ def _targets(out: Any) -> tuple[Optional[dict[str, np.ndarray]], Optional[dict[s
     raise ValueError(f"out = {_short(out)}: expected a SweepRun or a dict of numpy arrays")
 
 
-def _run_of(raw: dict[str, Any], quantiles: Sequence[float]) -> SweepRun:
+def _run_of(raw: RawSweep, quantiles: Sequence[float], chunks: Optional[ChunkCounts]) -> SweepRun:
     ins, outs, summary = _frames(raw, quantiles)
     return SweepRun(json.loads(raw["spec"]), raw["begin"], raw["end"], ins, outs, summary, raw["summaries"],
-                    dict(raw["summary_states"]), raw.get("chunks"), _quantile_frame(raw["summaries"], quantiles),
+                    dict(raw["summary_states"]), chunks, _quantile_frame(raw["summaries"], quantiles),
                     {"inputs": dict(raw["inputs"]), "outputs": dict(raw["outputs"])})
 
 
@@ -380,14 +372,15 @@ def run_to_directory(spec: SpecLike, directory: Union[str, Path], scenario: Opti
     with _bar(progress, "scenario") as callback:
         raw = _core.sweep.run_to_directory(scenario, json.dumps(d), directory, chunk_rows, threads, chunk,
                                            list(quantiles), callback, on_chunk, model)
-    return _run_of(raw, quantiles)
+    return _run_of(raw, quantiles, raw["chunks"])
 
 
 def read_directory(directory: Union[str, Path], *,
                    quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95)) -> SweepRun:
     """A finished sweep directory (written by ``run_to_directory``) read back as a SweepRun; an
     unfinished one is a ValueError saying how many chunks are missing."""
-    return _run_of(_core.sweep.read_directory(_directory(directory), list(quantiles)), quantiles)
+    raw = _core.sweep.read_directory(_directory(directory), list(quantiles))
+    return _run_of(raw, quantiles, raw["chunks"])
 
 
 # ---- sensitivity --------------------------------------------------------------------------

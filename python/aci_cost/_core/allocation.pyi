@@ -1,8 +1,9 @@
 # Hand-kept stubs of aci_cost._core.allocation (checked by mypy.stubtest in CTest).
 from decimal import Decimal
-from typing import Any, Union
+from typing import Union
 
 from . import _Record
+from .._types import AllocationInputRow, AllocationOutputRow
 
 _Number = Union[Decimal, int, float, str]
 
@@ -50,8 +51,8 @@ class Allocation(_Record):
     cost_per_unit: list[Decimal]
     total_charges: Decimal
 
-def allocation_input_table() -> list[dict[str, Any]]: ...
-def allocation_output_table() -> list[dict[str, Any]]: ...
+def allocation_input_table() -> list[AllocationInputRow]: ...
+def allocation_output_table() -> list[AllocationOutputRow]: ...
 def allocate(network: Network, method: str = ..., rounding: str = ...) -> Allocation: ...
 def read_network(text: str) -> tuple[Network, str]: ...
 

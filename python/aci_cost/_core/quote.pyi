@@ -1,9 +1,10 @@
 # Hand-kept stubs of aci_cost._core.quote (checked by mypy.stubtest in CTest).
 import datetime
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Optional
 
 from . import _DateIn, _Number, _MoneyIn, _Record
+from .._types import OutputRow, QuoteInputRow
 from .allocation import Allocation
 from .rates import RateEntry, RateTable
 from .model import Aci, Job, PricingOptions
@@ -103,5 +104,5 @@ class SocialClause(_Record):
 def check_social_clause(contract_amount: _MoneyIn, labour_share: _Number, insertion_rate: _Number,
                         hourly_cost: _MoneyIn, delivered_hours: _Number = ...) -> SocialClause: ...
 
-def quote_input_table() -> list[dict[str, Any]]: ...
-def quote_output_table() -> list[dict[str, Any]]: ...
+def quote_input_table() -> list[QuoteInputRow]: ...
+def quote_output_table() -> list[OutputRow]: ...

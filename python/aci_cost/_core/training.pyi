@@ -1,8 +1,7 @@
 # Hand-kept stubs of aci_cost._core.training (checked by mypy.stubtest in CTest).
-from typing import Any
-
 import numpy as np
 from . import _Record
+from .._types import OutputRow, TrainingInputRow
 
 class Contract(_Record):
     start_week: int
@@ -69,8 +68,8 @@ class TrainingModel(_Record):
     def validate(self) -> None: ...
     def to_json(self) -> str: ...
 
-def training_input_table() -> list[dict[str, Any]]: ...
-def training_output_table() -> list[dict[str, Any]]: ...
+def training_input_table() -> list[TrainingInputRow]: ...
+def training_output_table() -> list[OutputRow]: ...
 
 class TrainingSummary(_Record):
     paid_hours: float
