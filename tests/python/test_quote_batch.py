@@ -26,7 +26,7 @@ LAWS = {
     "crew.training": (0, 0.1), "job.travel.trips": (0, 12), "job.travel.km_per_trip": (5, 60),
     "job.travel.hours_per_trip": (0.2, 1.5), "job.materials": (0, 2000), "atelier.occupancy": (0.8, 1),
     "atelier.aid_socle": (20000, 26000), "crew.pay_scale": (1, 1.3), "crew.employer_rate": (0.44, 0.5),
-    "permanent.pay_scale": (1, 1.3),
+    "permanent.pay_scale": (1, 1.3), "atelier.market_floor_hourly_price": (30, 45),
 }
 
 

@@ -79,7 +79,11 @@
     "scales the pay of every other group (ETPS, CIP, support)")                                                        \
   X(crew_training, "crew.training", "share", ACI_COST_RANGE(0, 0.9, "[]"), 1,                                          \
     "training + absence + the other shares < 1 (some production)",                                                     \
-    "training share of every integration group [assumption: at most 0.9]")
+    "training share of every integration group [assumption: at most 0.9]")                                             \
+  X(atelier_market_floor_hourly_price, "atelier.market_floor_hourly_price", "€/h", ACI_COST_RANGE(0, 1e5, "[]"), 0,    \
+    "<= atelier.market_hourly_price",                                                                                  \
+    "low end of the market price of a standard hour: below it a price undercuts ordinary firms [assumption: at most "  \
+    "10^5 €/h]")
 
 // Columns: X(id, name, unit, doc).
 #define ACI_COST_QUOTE_OUTPUTS(X)                                                                             \
@@ -211,6 +215,9 @@ void set_input(QuoteInputs<T>& q, const QuoteInputs<T>& base, QuoteInput k, cons
       return;
     case QuoteInput::atelier_market_hourly_price:
       q.job.market_hourly_price = v;
+      return;
+    case QuoteInput::atelier_market_floor_hourly_price:
+      q.job.market_floor_hourly_price = v;
       return;
     case QuoteInput::atelier_ordinary_hourly_cost:
       q.job.ordinary_hourly_cost = v;

@@ -33,6 +33,7 @@ std::vector<std::vector<double>> random_columns(std::uint64_t seed, std::size_t 
     set(q::QuoteInput::atelier_aid_modulation_share, 0.1 * u(rng));
     set(q::QuoteInput::atelier_other_grants, 20000 * u(rng));
     set(q::QuoteInput::atelier_market_hourly_price, 40 + 40 * u(rng));
+    set(q::QuoteInput::atelier_market_floor_hourly_price, 30 + 10 * u(rng));  // never above the market price
     set(q::QuoteInput::atelier_ordinary_hourly_cost, 20 + 20 * u(rng));
     set(q::QuoteInput::crew_headcount_scale, 0.5 + u(rng));
     set(q::QuoteInput::crew_weekly_hours, 24 + 11 * u(rng));  // the RSA FTEs stay within the filled FTEs
@@ -131,7 +132,8 @@ TEST(QuoteBatch, EachInputEntersAsTheModelsField) {
                         {q::QuoteInput::crew_pay_scale, 1.1},
                         {q::QuoteInput::crew_employer_rate, 0.44},
                         {q::QuoteInput::permanent_pay_scale, 1.15},
-                        {q::QuoteInput::crew_training, 0.08}};
+                        {q::QuoteInput::crew_training, 0.08},
+                        {q::QuoteInput::atelier_market_floor_hourly_price, 36.5}};
   ASSERT_EQ(std::size(cases), q::quote_input_count);
   for (const auto& c : cases) {
     auto s = s0;
@@ -186,6 +188,9 @@ TEST(QuoteBatch, EachInputEntersAsTheModelsField) {
         break;
       case q::QuoteInput::atelier_market_hourly_price:
         at.market_hourly_price = aci::Money(dec(c.v));
+        break;
+      case q::QuoteInput::atelier_market_floor_hourly_price:
+        at.market_floor_hourly_price = aci::Money(dec(c.v));
         break;
       case q::QuoteInput::atelier_ordinary_hourly_cost:
         at.ordinary_hourly_cost = aci::Money(dec(c.v));

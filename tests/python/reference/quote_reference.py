@@ -180,7 +180,7 @@ def quote(scenario, job_name: str, values: dict, n: int) -> dict:
     if o.market_unit_price is not None:
         floor = sold * _f(o.market_floor_unit_price if o.market_floor_unit_price is not None else o.market_unit_price)
     else:
-        floor = standard * _f(at.market_floor_hourly_price) + materials
+        floor = standard * get("atelier.market_floor_hourly_price", _f(at.market_floor_hourly_price)) + materials
     # Marginal: materials, equipment and the vehicle; labour too when the job adds paid hours.
     marginal = materials + equipment + vehicle
     if job.adds_paid_hours:
