@@ -76,6 +76,15 @@ class _Domain(TypedDict):
     high_open: bool
 
 
+class SweepInputRow(_Domain):
+    """An input a built-in model can vary in a sweep (``_core.sweep.sweep_inputs``)."""
+
+    name: str  # e.g. "training.workforce.absence"
+    domain: str  # the ends as text: "[0, 1)"
+    rule: str  # a rule joining it to other inputs ("" if none)
+    unit: str
+
+
 class AllocationInputRow(_Domain):
     """A family of the allocation model's inputs (``_core.allocation.allocation_input_table``)."""
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import _core
 from ._checks import count as _count, groups as _groups, names as _names, threads as _threads
-from ._types import ChunkCounts, RawSweep, Summary
+from ._types import ChunkCounts, RawSweep, Summary, SweepInputRow
 from ._core.scenario import Scenario
 from ._core.sweep import MorrisIndices, SobolIndices
 
@@ -173,12 +173,13 @@ def _with_model(d: dict[str, Any], model: Optional[Model]) -> dict[str, Any]:
 def inputs(scenario: Optional[Scenario] = None, model: Union[str, Model] = "training") -> pd.DataFrame:
     """The inputs a model can vary: bounds and whether each end is excluded (``domain`` reads
     "[0, 1)"), the rule joining an input to others, and the unit. An unknown model is a ValueError."""
-    rows: list[tuple[str, float, float, bool, bool, str, str, str]] = []
+    rows: list[SweepInputRow] = []
     if isinstance(model, Model):
         for r in model.input_table():
             high_open = r.high_open or bool(np.isinf(r.high))  # an infinite end is never reached
             domain = f"{'(' if r.low_open else '['}{r.low:g}, {r.high:g}{')' if high_open else ']'}"
-            rows.append((r.name, r.low, r.high, r.low_open, high_open, domain, "", r.unit))
+            rows.append(SweepInputRow(name=r.name, low=r.low, high=r.high, low_open=r.low_open, high_open=high_open,
+                                      domain=domain, rule="", unit=r.unit))
     else:
         rows = _core.sweep.sweep_inputs(scenario or _core.scenario.default_scenario(), model)
     return pd.DataFrame(rows, columns=["name", "low", "high", "low_open", "high_open", "domain", "rule",

@@ -34,10 +34,10 @@ std::unique_ptr<sweep::Evaluator> evaluator_for(const io::Scenario& scenario, co
     const auto name = model.attr("name").cast<std::string>();
     std::vector<sweep::InputInfo> inputs;
     std::vector<std::string> input_names;
-    for (const auto row : model.attr("input_table")()) {
-      const auto t = row.cast<py::tuple>();
-      inputs.push_back({t[0].cast<std::string>(), t[1].cast<double>(), t[2].cast<double>(), t[3].cast<bool>(),
-                        t[5].cast<std::string>(), t[4].cast<bool>(), ""});
+    for (const auto row : model.attr("input_table")()) {  // InputRow, read by field name
+      inputs.push_back({row.attr("name").cast<std::string>(), row.attr("low").cast<double>(),
+                        row.attr("high").cast<double>(), row.attr("low_open").cast<bool>(),
+                        row.attr("unit").cast<std::string>(), row.attr("high_open").cast<bool>(), ""});
       input_names.push_back(inputs.back().name);
     }
     const auto outputs = model.attr("outputs").cast<std::vector<std::string>>();
@@ -212,12 +212,14 @@ void bind_sweep(py::module_& m) {
         const auto ev = evaluators::make_evaluator(d, scenario);
         py::list out;
         for (const auto& i : ev->inputs())
-          out.append(py::make_tuple(i.name, i.low, i.high, i.low_open, i.high_open || std::isinf(i.high), i.domain(),
-                                    i.rule, i.unit));
+          out.append(py::dict(py::arg("name") = i.name, py::arg("low") = i.low, py::arg("high") = i.high,
+                              py::arg("low_open") = i.low_open,
+                              py::arg("high_open") = i.high_open || std::isinf(i.high), py::arg("domain") = i.domain(),
+                              py::arg("rule") = i.rule, py::arg("unit") = i.unit));
         return out;
       },
       py::arg("scenario"), py::arg("model") = "training",
-      "The inputs a model can vary: (name, low, high, low_open, high_open, domain, rule, unit).");
+      "The inputs a model can vary: a dict per input (name, low, high, low_open, high_open, domain, rule, unit).");
   m.def(
       "sweep_outputs",
       [](const io::Scenario& scenario, const std::string& model) {

@@ -90,10 +90,10 @@ def test_validation_enforces_the_domain_ends(row):
 
 def test_the_sweep_evaluator_lists_the_table():
     inputs = _core.sweep.sweep_inputs(_core.scenario.default_scenario(), "training")
-    assert [i[0] for i in inputs] == ["training." + r["path"] for r in TABLE]
-    for (name, low, high, low_open, high_open, _domain, rule, unit), r in zip(inputs, TABLE):
-        assert (low, high, low_open, high_open, rule, unit) == (r["low"], r["high"], r["low_open"], r["high_open"],
-                                                              r["rule"], r["unit"]), name
+    assert [i["name"] for i in inputs] == ["training." + r["path"] for r in TABLE]
+    keys = ("low", "high", "low_open", "high_open", "rule", "unit")
+    for i, r in zip(inputs, TABLE):
+        assert tuple(i[k] for k in keys) == tuple(r[k] for k in keys), i["name"]
     assert _core.sweep.sweep_outputs(_core.scenario.default_scenario(), "training") == [o["name"] for o in OUTPUTS]
 
 

@@ -106,8 +106,13 @@ def test_a_sweep_and_its_summaries_hold_the_keys_and_types_their_stubs_declare(t
     check_result("sweep", "merge_summaries", _core.sweep.merge_summaries([raw["summary_states"]["training_debt"]]))
 
 
+@pytest.mark.parametrize("model", ["training", "quote", "sharing"])  # allocation needs aci.structure
+def test_the_inputs_a_model_can_vary_hold_the_keys_and_types_their_stub_declares(model):
+    check_result("sweep", "sweep_inputs", _core.sweep.sweep_inputs(aci_cost.default_scenario(), model))
+
+
 def test_a_sweep_of_an_analysts_model_reads_input_rows_named_as_the_model_tables_name_them():
-    # InputRow (a tuple: the engine reads it by position) carries the names and types the built-in
+    # InputRow (read by field name by the engine) carries the names and types the built-in
     # models' tables give the same facts: one vocabulary for an input's domain.
     hints = typing.get_type_hints(_types.QuoteInputRow)
     assert typing.get_type_hints(InputRow) == {f: hints[f] for f in InputRow._fields}
