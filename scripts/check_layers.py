@@ -28,7 +28,9 @@ LAYERS = [
     ["scenario"],          # the top-level scenario.hpp: every model, none of the engines
     ["sweep"],             # model-agnostic engine, designs, sensitivity
     ["io"],                # JSON formats of the scenario and the sweep spec
-    ["evaluators"],        # the models in a sweep, and the registry
+    # the models in a sweep and their registry; a sweep run into a directory (resumable, .npy);
+    # a scenario run through everything a user runs on it (the error contract)
+    ["evaluators", "store", "check"],
 ]
 BASE = {"money.hpp", "decimal.hpp", "date.hpp", "error.hpp", "config.hpp", "version.hpp"}
 LEVEL = {area: i for i, layer in enumerate(LAYERS) for area in layer}

@@ -210,7 +210,7 @@ def render(rs: list[dict], ss: list[dict]) -> str:
         "",
         "Every field of the embedded default scenario (`aci_cost.default_scenario()`; the first element",
         "of each list), probed with each kind of bad value its JSON type admits, and run through",
-        "everything a user runs on a scenario: `aci_cost.check_scenario` / `aci::io::check_scenario_text`",
+        "everything a user runs on a scenario: `aci_cost.check_scenario` / `aci::check::check_scenario_text`",
         "(read, every job's exact quote, the year, the training simulation). *Refused* gives the error's",
         "type (every one is a `ValueError` in Python: `ScenarioError` while reading, at the JSON path;",
         "`InvalidInput` or `NoRateInForce` while computing, at the model's path) and its message, in the",

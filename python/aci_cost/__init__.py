@@ -23,7 +23,8 @@ from ._core.quote import (
     check_social_clause, make_quote,
 )
 from ._core.rates import RateEntry, RateTable, general_reduction_coefficient
-from ._core.scenario import SCENARIO_FORMAT, CheckReport, Scenario, check_scenario, default_scenario, read_scenario
+from ._core.check import CheckReport, check_scenario
+from ._core.scenario import SCENARIO_FORMAT, Scenario, default_scenario, read_scenario
 from ._core.training import TrainingModel, TrainingSummary
 
 from . import actuals, allocation, budget, calibration, sharing, sweep, training  # noqa: E402  (needs the names above)

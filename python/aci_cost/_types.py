@@ -59,7 +59,7 @@ class RawSweep(TypedDict):
 
 
 class RawStoredSweep(RawSweep):
-    """A sweep run into, or read back from, a directory (``_core.sweep.run_to_directory``,
+    """A sweep run into, or read back from, a directory (``_core.store.run_to_directory``,
     ``read_directory``): a RawSweep and its chunk counts."""
 
     chunks: ChunkCounts

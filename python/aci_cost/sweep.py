@@ -371,7 +371,7 @@ def run_to_directory(spec: SpecLike, directory: Union[str, Path], scenario: Opti
     d = with_seed(d)
     scenario = scenario or _core.scenario.default_scenario()
     with _bar(progress, "scenario") as callback:
-        raw = _core.sweep.run_to_directory(scenario, json.dumps(d), directory, chunk_rows, threads, chunk,
+        raw = _core.store.run_to_directory(scenario, json.dumps(d), directory, chunk_rows, threads, chunk,
                                            list(quantiles), callback, on_chunk, model)
     return _run_of(raw, quantiles, raw["chunks"])
 
@@ -380,7 +380,7 @@ def read_directory(directory: Union[str, Path], *,
                    quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95)) -> SweepRun:
     """A finished sweep directory (written by ``run_to_directory``) read back as a SweepRun; an
     unfinished one is a ValueError saying how many chunks are missing."""
-    raw = _core.sweep.read_directory(_directory(directory), list(quantiles))
+    raw = _core.store.read_directory(_directory(directory), list(quantiles))
     return _run_of(raw, quantiles, raw["chunks"])
 
 

@@ -1,5 +1,4 @@
 // Scenarios and their JSON format.
-#include "aci_cost/io/check.hpp"
 #include "aci_cost/io/scenario.hpp"
 #include "enums.hpp"
 #include "record.hpp"
@@ -38,17 +37,6 @@ void bind_io(py::module_& m) {
   m.def(
       "read_scenario", [](const std::string& text) { return io::read_scenario(text); }, py::arg("text"),
       "Parses a scenario document; ValueError with the JSON path on any problem.");
-  Record<io::CheckReport>(m, "CheckReport", "What a checked scenario gave (docs/error_contract.md).")
-      .field("quotes", &io::CheckReport::quotes, "jobs quoted to the cent")
-      .field("warnings", &io::CheckReport::warnings, "price warnings over those quotes")
-      .field("year_ateliers", &io::CheckReport::year_ateliers, "ateliers in the year (0: no job)")
-      .field("training_weeks", &io::CheckReport::training_weeks, "weeks simulated (0: no training section)")
-      .done();
-  // bytes are taken as they are (a document that is not UTF-8 is refused by the reader).
-  m.def(
-      "check_scenario", [](const std::string& text) { return io::check_scenario_text(text); }, py::arg("text"),
-      "Reads a scenario document (str or bytes) and runs every job's quote, the year and the training "
-      "simulation: ValueError naming the field and the value on bad input.");
   m.def(
       "default_scenario", [](const std::string& support) { return io::default_scenario(support); },
       py::arg("support") = "green_spaces",

@@ -8,7 +8,6 @@
 #include <pybind11/numpy.h>
 
 #include "aci_cost/io/scenario.hpp"
-#include "aci_cost/io/sweep_store.hpp"
 #include "aci_cost/evaluators/function.hpp"
 #include "aci_cost/evaluators/registry.hpp"
 #include "aci_cost/sweep/engine.hpp"
@@ -154,10 +153,12 @@ std::vector<std::span<double>> target_columns(const py::object& given, const std
   return spans;
 }
 
+}  // namespace
+
 /// A sweep's result as the dict the Python layer reads (numpy columns handed over, no copy; or
 /// the caller's `out` arrays, written in place).
 py::dict result_dict(sweep::SweepResult&& r, const std::vector<double>& quantiles, const std::string& spec_json,
-                     const py::object& out_inputs = py::none(), const py::object& out_outputs = py::none()) {
+                     const py::object& out_inputs, const py::object& out_outputs) {
   py::dict inputs, outputs, summaries, states;
   for (std::size_t k = 0; k < r.inputs.size(); ++k)
     inputs[py::str(r.input_names[k])] = numpy_of(std::move(r.inputs[k]));
@@ -189,17 +190,6 @@ py::dict result_dict(sweep::SweepResult&& r, const std::vector<double>& quantile
   out["spec"] = spec_json;
   return out;
 }
-
-/// The chunk counts of a sweep directory's run.
-py::dict report_dict(const io::StoreReport& r) {
-  py::dict d;
-  d["chunks"] = r.chunks;
-  d["computed"] = r.computed;
-  d["reused"] = r.reused;
-  d["discarded"] = r.discarded;
-  return d;
-}
-}  // namespace
 
 void bind_sweep(py::module_& m) {
   m.attr("SWEEP_FORMAT") = std::string(io::sweep_format);
@@ -289,51 +279,6 @@ void bind_sweep(py::module_& m) {
       py::arg("out_outputs") = py::none(),
       "Runs a sweep spec (JSON) on a scenario (or on `model`, an aci_cost.sweep.Model); inputs/outputs as "
       "numpy arrays (or written into out_inputs/out_outputs: name -> float64 array), summaries as dicts.");
-
-  m.def(
-      "run_to_directory",
-      [](const io::Scenario& scenario, const std::string& spec_text, const std::string& directory,
-         std::uint64_t chunk_rows, unsigned threads, std::uint64_t chunk, std::vector<double> quantiles,
-         std::optional<py::function> progress, std::optional<py::function> on_chunk, py::object model) {
-        const io::SweepDocument doc = io::read_sweep(spec_text);
-        const auto ev = evaluator_for(scenario, doc, model);
-        io::StoreOptions opt{chunk_rows, threads, chunk, {}};
-        if (on_chunk)
-          opt.after_chunk = [on_chunk](const io::ChunkDone& c) {
-            py::gil_scoped_acquire gil;
-            (*on_chunk)(c.index, c.begin, c.end, c.computed);
-            return true;
-          };
-        const sweep::Progress watch = watcher(progress);
-        io::StoredSweep r;
-        {
-          py::gil_scoped_release release;
-          r = io::run_to_directory(*ev, doc, scenario, directory, opt, watch);
-        }
-        py::dict out = result_dict(std::move(r.result), quantiles, io::to_json(r.document).dump());
-        out["chunks"] = report_dict(r.report);
-        return out;
-      },
-      py::arg("scenario"), py::arg("spec"), py::arg("directory"), py::arg("chunk_rows") = 65536, py::arg("threads") = 1,
-      py::arg("chunk") = 4096, py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
-      py::arg("progress") = py::none(), py::arg("on_chunk") = py::none(), py::arg("model") = py::none(),
-      "Runs a sweep spec chunk by chunk into a directory (io/sweep_store.hpp), reusing the chunks an earlier, "
-      "interrupted run left; on_chunk(index, begin, end, computed) after each chunk; the run_sweep dict plus "
-      "'chunks' (computed, reused counts).");
-  m.def(
-      "read_directory",
-      [](const std::string& directory, std::vector<double> quantiles) {
-        io::StoredSweep r;
-        {
-          py::gil_scoped_release release;
-          r = io::read_directory(directory);
-        }
-        py::dict out = result_dict(std::move(r.result), quantiles, io::to_json(r.document).dump());
-        out["chunks"] = report_dict(r.report);
-        return out;
-      },
-      py::arg("directory"), py::arg("quantiles") = std::vector<double>{0.05, 0.25, 0.5, 0.75, 0.95},
-      "Reads a finished sweep directory back (ValueError naming the manifest when it is unfinished).");
 }
 
 }  // namespace aci::python

@@ -21,6 +21,8 @@ void bind_io(py::module_& m);
 void bind_training(py::module_& m);
 void bind_link(py::module_& m);
 void bind_sweep(py::module_& m);
+void bind_store(py::module_& m);
+void bind_check(py::module_& m);
 void bind_sensitivity(py::module_& m);
 void bind_sharing(py::module_& m);
 void bind_schema(py::module_& m);
@@ -75,4 +77,6 @@ PYBIND11_MODULE(_core, m) {
     bind_sweep(s);
     bind_sensitivity(s);
   });
+  area("store", "Sweeps run chunk by chunk into a directory that survives an interruption and resumes.", bind_store);
+  area("check", "A scenario run through everything a user runs on it: the error contract.", bind_check);
 }

@@ -13,8 +13,8 @@
 #include <string_view>
 
 #include "aci_cost/evaluators/registry.hpp"
-#include "aci_cost/io/npy.hpp"
-#include "aci_cost/io/sweep_store.hpp"
+#include "aci_cost/store/npy.hpp"
+#include "aci_cost/store/directory.hpp"
 
 namespace {
 const std::filesystem::path& directory() {
@@ -26,9 +26,9 @@ const std::filesystem::path& directory() {
       "inputs": [{"name": "training.workforce.absence", "distribution": {"kind": "uniform", "low": 0, "high": 0.1}}],
       "design": {"kind": "monte_carlo", "n": 64, "seed": 3}, "outputs": ["lost_hours", "training_debt"]})");
     const auto ev = aci::evaluators::make_evaluator(doc, scenario);
-    aci::io::StoreOptions o;
+    aci::store::StoreOptions o;
     o.chunk_rows = 32;
-    (void)aci::io::run_to_directory(*ev, doc, scenario, d, o);
+    (void)aci::store::run_to_directory(*ev, doc, scenario, d, o);
     return d;
   }();
   return dir;
@@ -41,21 +41,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view manifest = all.substr(0, cut);
   const std::string_view chunk = cut == std::string_view::npos ? std::string_view() : all.substr(cut + 1);
   try {
-    (void)aci::io::parse_npy<double>(chunk, "fuzz.npy");
+    (void)aci::store::parse_npy<double>(chunk, "fuzz.npy");
   } catch (const aci::InvalidInput&) {
   }
   try {
-    (void)aci::io::parse_npy<std::uint64_t>(chunk, "fuzz.npy");
+    (void)aci::store::parse_npy<std::uint64_t>(chunk, "fuzz.npy");
   } catch (const aci::InvalidInput&) {
   }
   const auto& dir = directory();
-  const std::string saved_manifest = aci::io::read_file_bytes(dir / "manifest.json");
-  const std::string saved_chunk = aci::io::read_file_bytes(dir / "chunk-000000" / "output-0.npy");
+  const std::string saved_manifest = aci::store::read_file_bytes(dir / "manifest.json");
+  const std::string saved_chunk = aci::store::read_file_bytes(dir / "chunk-000000" / "output-0.npy");
   std::ofstream(dir / "manifest.json", std::ios::binary | std::ios::trunc) << manifest;
   if (cut != std::string_view::npos)
     std::ofstream(dir / "chunk-000000" / "output-0.npy", std::ios::binary | std::ios::trunc) << chunk;
   try {
-    (void)aci::io::read_directory(dir);
+    (void)aci::store::read_directory(dir);
   } catch (const aci::InvalidInput&) {
   }
   std::ofstream(dir / "manifest.json", std::ios::binary | std::ios::trunc) << saved_manifest;

@@ -97,10 +97,10 @@ def test_a_sweep_and_its_summaries_hold_the_keys_and_types_their_stubs_declare(t
     scenario = aci_cost.default_scenario()
     raw = _core.sweep.run_sweep(scenario, json.dumps(SPEC))
     check_result("sweep", "run_sweep", raw)
-    stored = _core.sweep.run_to_directory(scenario, json.dumps(SPEC), str(tmp_path / "d"), 16)
-    check_result("sweep", "run_to_directory", stored)
+    stored = _core.store.run_to_directory(scenario, json.dumps(SPEC), str(tmp_path / "d"), 16)
+    check_result("store", "run_to_directory", stored)
     assert stored["chunks"] == ChunkCounts(chunks=3, computed=3, reused=0, discarded=0)  # 40 rows in chunks of 16
-    check_result("sweep", "read_directory", _core.sweep.read_directory(str(tmp_path / "d")))
+    check_result("store", "read_directory", _core.store.read_directory(str(tmp_path / "d")))
     column = raw["outputs"]["training_debt"]
     check_result("sweep", "summarize", _core.sweep.summarize(column))
     check_result("sweep", "merge_summaries", _core.sweep.merge_summaries([raw["summary_states"]["training_debt"]]))

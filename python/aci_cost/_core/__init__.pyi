@@ -5,8 +5,9 @@ from decimal import Decimal
 from typing import Any, ClassVar, Union, type_check_only
 
 # The submodules, re-exported (the `as` form: a stub's plain import is private).
-from . import actuals as actuals, budget as budget, link as link, model as model, money as money, quote as quote
-from . import rates as rates, scenario as scenario, schema as schema, sharing as sharing, sweep as sweep
+from . import actuals as actuals, allocation as allocation, budget as budget, calibration as calibration
+from . import check as check, link as link, model as model, money as money, quote as quote, rates as rates
+from . import scenario as scenario, schema as schema, sharing as sharing, store as store, sweep as sweep
 from . import training as training
 
 _Number = Union[int, float, Decimal, str]

@@ -1,6 +1,6 @@
 # Hand-kept stubs of aci_cost._core.scenario (checked by mypy.stubtest in CTest).
 import datetime
-from typing import Optional, Union
+from typing import Optional
 
 from . import _Record
 from .rates import RateEntry, RateTable
@@ -26,12 +26,5 @@ class Scenario(_Record):
 
 def read_scenario(text: str) -> Scenario: ...
 
-class CheckReport(_Record):
-    quotes: int
-    warnings: int
-    year_ateliers: int
-    training_weeks: int
-
-def check_scenario(text: Union[str, bytes]) -> CheckReport: ...
 def default_scenario(support: str = ...) -> Scenario: ...
 DEFAULT_SCENARIOS: tuple[str, ...]

@@ -3,7 +3,7 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 from . import _Result
-from .._types import RawStoredSweep, RawSweep, Summary, SweepInputRow
+from .._types import RawSweep, Summary, SweepInputRow
 from .scenario import Scenario
 
 SWEEP_FORMAT: str
@@ -17,10 +17,6 @@ def merge_summary_states(states: Sequence[bytes]) -> bytes: ...
 def run_sweep(scenario: Scenario, spec: str, threads: int = ..., chunk: int = ..., begin: int = ...,
               end: Optional[int] = ..., quantiles: Sequence[float] = ..., progress: Any = ...,
               model: Any = ..., out_inputs: Any = ..., out_outputs: Any = ...) -> RawSweep: ...
-def run_to_directory(scenario: Scenario, spec: str, directory: str, chunk_rows: int = ..., threads: int = ...,
-                     chunk: int = ..., quantiles: Sequence[float] = ..., progress: Any = ..., on_chunk: Any = ...,
-                     model: Any = ...) -> RawStoredSweep: ...
-def read_directory(directory: str, quantiles: Sequence[float] = ...) -> RawStoredSweep: ...
 class SobolIndices(_Result):
     @property
     def S1(self) -> list[float]: ...

@@ -1,4 +1,4 @@
-// aci::io::check_scenario: a scenario document run through everything a user runs on it —
+// aci::check::check_scenario: a scenario document run through everything a user runs on it —
 // read, every job's exact quote, the year, the training model's simulation — so that a bad
 // input surfaces as the error it gives (naming the field and the value), and an accepted one
 // is seen to give finite figures. docs/error_contract.md lists, field by field, what each kind
@@ -18,7 +18,7 @@
 #include "aci_cost/quote/quote.hpp"
 #include "aci_cost/training/simulate.hpp"
 
-namespace aci::io {
+namespace aci::check {
 
 /// What a checked scenario gave.
 struct CheckReport {
@@ -33,7 +33,7 @@ struct CheckReport {
 /// job's year) and the training simulation. Bad input throws InvalidInput (or a subclass)
 /// naming the field; a non-finite training figure throws DomainError naming it (a bug:
 /// the inputs' domains are meant to exclude it).
-inline CheckReport check_scenario(const Scenario& s) {
+inline CheckReport check_scenario(const io::Scenario& s) {
   CheckReport r;
   const rates::RateTable table = s.rate_table();
   for (const auto& job : s.jobs) {
@@ -76,6 +76,6 @@ inline CheckReport check_scenario(const Scenario& s) {
 }
 
 /// Reads `text` (ScenarioError at the JSON path) and checks the scenario.
-inline CheckReport check_scenario_text(std::string_view text) { return check_scenario(read_scenario(text)); }
+inline CheckReport check_scenario_text(std::string_view text) { return check_scenario(io::read_scenario(text)); }
 
-}  // namespace aci::io
+}  // namespace aci::check

@@ -1,4 +1,4 @@
-// aci::io::write_npy / read_npy: one-dimensional arrays in NumPy's .npy format, version 1.0
+// aci::store::write_npy / read_npy: one-dimensional arrays in NumPy's .npy format, version 1.0
 // (numpy.lib.format): the magic "\x93NUMPY", the version, a little-endian header length and a
 // Python-literal header padded to 64 bytes, then the raw little-endian values. numpy.load reads
 // what write_npy writes; read_npy reads only that layout back, and refuses a file whose size is
@@ -19,7 +19,7 @@
 
 #include "aci_cost/error.hpp"
 
-namespace aci::io {
+namespace aci::store {
 
 namespace detail {
 /// "<f8" or "<u8": the only element types the sweep directory stores.
@@ -127,4 +127,4 @@ std::vector<T> read_npy(const std::filesystem::path& file) {
   return parse_npy<T>(read_file_bytes(file), file.string());
 }
 
-}  // namespace aci::io
+}  // namespace aci::store

@@ -1,4 +1,4 @@
-// The resumable sweep directory (io/sweep_store.hpp): equal to the in-memory run_sweep bit for
+// The resumable sweep directory (store/directory.hpp): equal to the in-memory run_sweep bit for
 // bit for any chunk size and thread count; an interrupted run resumes computing only the missing
 // chunks; leftovers of an interruption (temporary entries, torn or unlisted chunks) are deleted
 // and recomputed, never read; a directory holding another sweep is refused, naming the field.
@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "aci_cost/evaluators/registry.hpp"
-#include "aci_cost/io/npy.hpp"
+#include "aci_cost/store/npy.hpp"
 #include "aci_cost/io/scenario.hpp"
-#include "aci_cost/io/sweep_store.hpp"
+#include "aci_cost/store/directory.hpp"
 #include "aci_cost/sweep/engine.hpp"
 #include "../invalid.hpp"
 
@@ -110,8 +110,8 @@ class FailsFrom : public aci::sweep::Evaluator {
   std::uint64_t fail_from_;
 };
 
-aci::io::StoreOptions rows(std::uint64_t chunk_rows, unsigned threads = 1) {
-  aci::io::StoreOptions o;
+aci::store::StoreOptions rows(std::uint64_t chunk_rows, unsigned threads = 1) {
+  aci::store::StoreOptions o;
   o.chunk_rows = chunk_rows;
   o.threads = threads;
   o.task_rows = 333;
@@ -119,9 +119,9 @@ aci::io::StoreOptions rows(std::uint64_t chunk_rows, unsigned threads = 1) {
 }
 
 /// Options that stop the run (sweep::Cancelled) once `k` chunks are on disk, recording them in `seen`.
-aci::io::StoreOptions stopping_after(std::uint64_t chunk_rows, std::uint64_t k, std::vector<std::uint64_t>& seen) {
+aci::store::StoreOptions stopping_after(std::uint64_t chunk_rows, std::uint64_t k, std::vector<std::uint64_t>& seen) {
   auto o = rows(chunk_rows);
-  o.after_chunk = [&seen, k](const aci::io::ChunkDone& c) {
+  o.after_chunk = [&seen, k](const aci::store::ChunkDone& c) {
     seen.push_back(c.index);
     return seen.size() < k;
   };
@@ -130,7 +130,7 @@ aci::io::StoreOptions stopping_after(std::uint64_t chunk_rows, std::uint64_t k, 
 
 void Fixture::interrupt(const fs::path& dir, std::uint64_t chunk_rows, std::uint64_t k) const {
   std::vector<std::uint64_t> seen, want;
-  EXPECT_THROW(aci::io::run_to_directory(*ev, d, scenario, dir, stopping_after(chunk_rows, k, seen)),
+  EXPECT_THROW(aci::store::run_to_directory(*ev, d, scenario, dir, stopping_after(chunk_rows, k, seen)),
                aci::sweep::Cancelled);
   for (std::uint64_t c = 0; c < k; ++c) want.push_back(c);
   EXPECT_EQ(seen, want);
@@ -144,15 +144,15 @@ TEST(SweepStore, EqualsRunSweepBitForBitForAnyChunkRowsAndThreads) {
   for (const std::uint64_t chunk_rows : {1000u, 777u, 5000u, 12000u}) {
     for (const unsigned threads : {1u, 2u}) {
       const auto dir = fresh_dir("roundtrip");
-      const auto r = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(chunk_rows, threads));
+      const auto r = aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(chunk_rows, threads));
       const std::uint64_t chunks = (5000 + chunk_rows - 1) / chunk_rows;
       EXPECT_EQ(r.report.chunks, chunks);
       EXPECT_EQ(r.report.computed, chunks);
       EXPECT_EQ(r.report.reused, 0u);
       expect_same(r.result, ref);
-      expect_same(aci::io::read_directory(dir).result, ref);
+      expect_same(aci::store::read_directory(dir).result, ref);
       // A second run finds every chunk written and computes none.
-      const auto again = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(chunk_rows, 3 - threads));
+      const auto again = aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(chunk_rows, 3 - threads));
       EXPECT_EQ(again.report.computed, 0u);
       EXPECT_EQ(again.report.reused, chunks);
       expect_same(again.result, ref);
@@ -169,8 +169,8 @@ TEST(SweepStore, SummaryOnlyAndNoInputsRoundTrip) {
     const auto d = doc(text);
     const auto ref = aci::sweep::run_sweep(*base.ev, d.spec);
     const auto dir = fresh_dir("modes");
-    expect_same(aci::io::run_to_directory(*base.ev, d, base.scenario, dir, rows(1200)).result, ref);
-    expect_same(aci::io::read_directory(dir).result, ref);
+    expect_same(aci::store::run_to_directory(*base.ev, d, base.scenario, dir, rows(1200)).result, ref);
+    expect_same(aci::store::read_directory(dir).result, ref);
     fs::remove_all(dir);
   }
 }
@@ -181,19 +181,19 @@ TEST(SweepStore, ResumesAfterAnInterruptionComputingOnlyTheMissingChunks) {
   const auto dir = fresh_dir("resume");
   f.interrupt(dir, 700, 3);  // 8 chunks, stopped after the third is on disk
   // read_directory refuses the unfinished sweep, naming the count.
-  const std::string unfinished = refusal([&] { (void)aci::io::read_directory(dir); });
+  const std::string unfinished = refusal([&] { (void)aci::store::read_directory(dir); });
   EXPECT_NE(unfinished.find("3 of 8 chunks"), std::string::npos) << unfinished;
   // A second interruption, inside chunk 3 (the model fails there): nothing of it is kept.
   const FailsFrom failing(*f.ev, 2200);
-  EXPECT_THROW(aci::io::run_to_directory(failing, f.d, f.scenario, dir, rows(700)), std::runtime_error);
+  EXPECT_THROW(aci::store::run_to_directory(failing, f.d, f.scenario, dir, rows(700)), std::runtime_error);
   EXPECT_FALSE(fs::exists(dir / "chunk-000003"));
   std::vector<std::pair<std::uint64_t, bool>> log;
   auto o = rows(700);
-  o.after_chunk = [&](const aci::io::ChunkDone& c) {
+  o.after_chunk = [&](const aci::store::ChunkDone& c) {
     log.emplace_back(c.index, c.computed);
     return true;
   };
-  const auto r = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, o);
+  const auto r = aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, o);
   EXPECT_EQ(r.report.reused, 3u);
   EXPECT_EQ(r.report.computed, 5u);
   ASSERT_EQ(log.size(), 8u);
@@ -216,7 +216,7 @@ TEST(SweepStore, LeftoversAndTornChunksAreRecomputedNeverRead) {
   fs::create_directory(dir / "chunk-000004");
   {
     const std::vector<double> junk(1000, 1e300);
-    const std::string bytes = aci::io::npy_bytes(junk.data(), junk.size());
+    const std::string bytes = aci::store::npy_bytes(junk.data(), junk.size());
     std::ofstream(dir / "chunk-000004" / "output-0.npy", std::ios::binary) << bytes.substr(0, bytes.size() / 2);
   }
   // And a listed chunk damaged since it was written (truncated): it is recomputed too.
@@ -224,7 +224,7 @@ TEST(SweepStore, LeftoversAndTornChunksAreRecomputedNeverRead) {
   // Files that are not the sweep's are left alone.
   std::ofstream(dir / "chunk-notes.txt") << "mine";
   std::ofstream(dir / "chunk-12.tmp.txt") << "mine";
-  const auto r = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
+  const auto r = aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
   EXPECT_EQ(r.report.reused, 2u);     // chunks 0 and 2
   EXPECT_EQ(r.report.computed, 3u);   // 1 (damaged), 3, 4
   EXPECT_EQ(r.report.discarded, 4u);  // the two .tmp entries, chunk-000001, chunk-000004
@@ -239,9 +239,9 @@ TEST(SweepStore, LeftoversAndTornChunksAreRecomputedNeverRead) {
 TEST(SweepStore, ADirectoryOfAnotherSweepIsRefusedNamingTheField) {
   const Fixture f;
   const auto dir = fresh_dir("mismatch");
-  (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500));
+  (void)aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500));
   const auto error = [&](const aci::io::SweepDocument& d, const aci::Scenario& s, std::uint64_t chunk_rows) {
-    return refusal([&] { (void)aci::io::run_to_directory(*f.ev, d, s, dir, rows(chunk_rows)); });
+    return refusal([&] { (void)aci::store::run_to_directory(*f.ev, d, s, dir, rows(chunk_rows)); });
   };
   auto seed = doc();
   seed.spec.seed = 18;
@@ -256,7 +256,7 @@ TEST(SweepStore, ADirectoryOfAnotherSweepIsRefusedNamingTheField) {
   EXPECT_NE(e.find("manifest.json: scenario."), std::string::npos) << e;
   EXPECT_NE(e.find("seed"), std::string::npos) << e;
   // The refused runs changed nothing: the directory still reads back whole.
-  expect_same(aci::io::read_directory(dir).result, f.reference());
+  expect_same(aci::store::read_directory(dir).result, f.reference());
   fs::remove_all(dir);
 }
 
@@ -266,7 +266,7 @@ TEST(SweepStore, BadArgumentsNameTheFieldAndValue) {
   EXPECT_THROW(
       {
         try {
-          (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(0));
+          (void)aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(0));
         } catch (const aci::InvalidInput& e) {
           EXPECT_EQ(e.field(), "store.chunk_rows");
           EXPECT_EQ(e.value(), "0");
@@ -277,20 +277,21 @@ TEST(SweepStore, BadArgumentsNameTheFieldAndValue) {
   EXPECT_FALSE(fs::exists(dir));  // nothing created for a refused argument
   fs::create_directories(dir.parent_path());
   std::ofstream(dir) << "not a directory";
-  const std::string file = refusal([&] { (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(100)); });
+  const std::string file = refusal([&] { (void)aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(100)); });
   EXPECT_EQ(file.rfind("directory = \"", 0), 0u) << file;
   EXPECT_NE(file.find("is a file"), std::string::npos) << file;
   fs::remove(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "notes.txt") << "mine";
-  const std::string foreign = refusal([&] { (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(100)); });
+  const std::string foreign =
+      refusal([&] { (void)aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(100)); });
   EXPECT_NE(foreign.find("notes.txt"), std::string::npos) << foreign;
   EXPECT_TRUE(fs::exists(dir / "notes.txt"));
   // A bad spec is refused before the directory is touched.
   auto bad = doc();
   bad.spec.outputs = {"profit"};
   fs::remove_all(dir);
-  EXPECT_THROW((void)aci::io::run_to_directory(*f.ev, bad, f.scenario, dir, rows(100)), aci::InvalidInput);
+  EXPECT_THROW((void)aci::store::run_to_directory(*f.ev, bad, f.scenario, dir, rows(100)), aci::InvalidInput);
   EXPECT_FALSE(fs::exists(dir));
 }
 
@@ -311,7 +312,7 @@ TEST(SweepStore, AnEditedManifestIsRefusedNamingTheFieldNeverACrash) {
   // used in arithmetic or as an index is checked when the manifest is read.
   const Fixture f;
   const auto dir = fresh_dir("edited");
-  (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500));
+  (void)aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500));
   const nlohmann::json original = [&] {
     std::ifstream in(dir / "manifest.json");
     return nlohmann::json::parse(in);
@@ -342,10 +343,10 @@ TEST(SweepStore, AnEditedManifestIsRefusedNamingTheFieldNeverACrash) {
       else
         m[c.key] = c.value;
     });
-    const std::string read = refusal([&] { (void)aci::io::read_directory(dir); });
+    const std::string read = refusal([&] { (void)aci::store::read_directory(dir); });
     EXPECT_NE(read.find(c.want), std::string::npos) << c.key << ": " << read;
     const std::string resume =
-        refusal([&] { (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500)); });
+        refusal([&] { (void)aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(2500)); });
     EXPECT_NE(resume.find(c.want), std::string::npos) << c.key << ": " << resume;
   }
   // A chunk listed twice does not stand for a missing one.
@@ -353,11 +354,11 @@ TEST(SweepStore, AnEditedManifestIsRefusedNamingTheFieldNeverACrash) {
     m = original;
     m["finished"] = nlohmann::json::array({0, 0});
   });
-  const std::string twice = refusal([&] { (void)aci::io::read_directory(dir); });
+  const std::string twice = refusal([&] { (void)aci::store::read_directory(dir); });
   EXPECT_NE(twice.find("1 of 2 chunks"), std::string::npos) << twice;
   // Restored, it reads back whole.
   edit_manifest(dir, [&](nlohmann::json& m) { m = original; });
-  expect_same(aci::io::read_directory(dir).result, f.reference());
+  expect_same(aci::store::read_directory(dir).result, f.reference());
   fs::remove_all(dir);
 }
 
@@ -367,7 +368,7 @@ TEST(SweepStore, AFlippedBitOrRelabelledColumnsAreFoundByTheChecksums) {
   const Fixture f;
   const auto ref = f.reference();
   const auto dir = fresh_dir("checksums");
-  (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));  // 5 chunks
+  (void)aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));  // 5 chunks
   const nlohmann::json original = [&] {
     std::ifstream in(dir / "manifest.json");
     return nlohmann::json::parse(in);
@@ -384,22 +385,22 @@ TEST(SweepStore, AFlippedBitOrRelabelledColumnsAreFoundByTheChecksums) {
     io.seekp(128 + 8 * 17 + 3);
     io.write(&c, 1);
   }
-  ASSERT_EQ(aci::io::read_npy<double>(file).size(), 1000u);  // the damage is invisible to the format
-  const auto flipped = aci::test::invalid([&] { (void)aci::io::read_directory(dir); });
+  ASSERT_EQ(aci::store::read_npy<double>(file).size(), 1000u);  // the damage is invisible to the format
+  const auto flipped = aci::test::invalid([&] { (void)aci::store::read_directory(dir); });
   EXPECT_EQ(flipped.field(), file.string());
   EXPECT_EQ(flipped.value().rfind("checksum fnv1a64:", 0), 0u) << flipped.what();
   // Resume recomputes that chunk only, and the result is whole again.
-  const auto again = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
+  const auto again = aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
   EXPECT_EQ(again.report.computed, 1u);
   EXPECT_EQ(again.report.reused, 4u);
   expect_same(again.result, ref);
-  expect_same(aci::io::read_directory(dir).result, ref);
+  expect_same(aci::store::read_directory(dir).result, ref);
   // Output names swapped in the manifest would relabel the columns: refused, naming a file.
   edit_manifest(dir, [](nlohmann::json& m) {
     auto& names = m["output_names"];
     std::swap(names[0], names[1]);
   });
-  const auto swapped = aci::test::invalid([&] { (void)aci::io::read_directory(dir); });
+  const auto swapped = aci::test::invalid([&] { (void)aci::store::read_directory(dir); });
   EXPECT_NE(swapped.field().find("chunk-000000"), std::string::npos) << swapped.what();
   EXPECT_NE(swapped.rule().find("names were edited"), std::string::npos) << swapped.what();
   // A chunk whose checksums were removed is not trusted: an error on read, recomputed on resume.
@@ -408,10 +409,10 @@ TEST(SweepStore, AFlippedBitOrRelabelledColumnsAreFoundByTheChecksums) {
     std::swap(names[0], names[1]);
     m["checksums"].erase("3");
   });
-  const auto missing = aci::test::invalid([&] { (void)aci::io::read_directory(dir); });
+  const auto missing = aci::test::invalid([&] { (void)aci::store::read_directory(dir); });
   EXPECT_EQ(missing.value(), "no checksum") << missing.what();
   EXPECT_NE(missing.field().find("chunk-000003"), std::string::npos) << missing.what();
-  const auto resumed = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
+  const auto resumed = aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000));
   EXPECT_EQ(resumed.report.computed, 1u);
   expect_same(resumed.result, ref);
   fs::remove_all(dir);
@@ -425,7 +426,7 @@ TEST(SweepStore, TwoRunsNeverWriteOneDirectoryAtOnce) {
   std::latch a_inside(1), b_done(1);
   std::string b_refusal;
   auto o = rows(1000);
-  o.after_chunk = [&](const aci::io::ChunkDone& c) {
+  o.after_chunk = [&](const aci::store::ChunkDone& c) {
     if (c.index == 0) {
       a_inside.count_down();
       b_done.wait();
@@ -434,10 +435,10 @@ TEST(SweepStore, TwoRunsNeverWriteOneDirectoryAtOnce) {
   };
   std::thread b([&] {
     a_inside.wait();
-    b_refusal = refusal([&] { (void)aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000)); });
+    b_refusal = refusal([&] { (void)aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, rows(1000)); });
     b_done.count_down();
   });
-  const auto a = aci::io::run_to_directory(*f.ev, f.d, f.scenario, dir, o);
+  const auto a = aci::store::run_to_directory(*f.ev, f.d, f.scenario, dir, o);
   b.join();
   EXPECT_NE(b_refusal.find("is being written by another run"), std::string::npos) << b_refusal;
   EXPECT_EQ(a.report.computed, 5u);
@@ -449,13 +450,13 @@ TEST(SweepStore, RunsIntoSeveralDirectoriesAtOnceEqualRunSweep) {
   const Fixture f;
   const auto ref = f.reference();
   std::latch start(4);
-  std::vector<aci::io::StoredSweep> runs(4);
+  std::vector<aci::store::StoredSweep> runs(4);
   std::vector<std::thread> threads;
   for (std::size_t k = 0; k < 4; ++k)
     threads.emplace_back([&, k] {
       start.arrive_and_wait();
-      runs[k] = aci::io::run_to_directory(*f.ev, f.d, f.scenario, fresh_dir("many" + std::to_string(k)),
-                                          rows(600 + 700 * k, 1 + static_cast<unsigned>(k % 2)));
+      runs[k] = aci::store::run_to_directory(*f.ev, f.d, f.scenario, fresh_dir("many" + std::to_string(k)),
+                                             rows(600 + 700 * k, 1 + static_cast<unsigned>(k % 2)));
     });
   for (auto& t : threads) t.join();
   for (std::size_t k = 0; k < 4; ++k) {
@@ -468,20 +469,20 @@ TEST(Npy, RoundTripAndTornFilesAreRefused) {
   const auto dir = fresh_dir("npy");
   fs::create_directories(dir);
   const std::vector<double> v = {1.5, -0.0, std::numeric_limits<double>::quiet_NaN(), 1e-310, -2e300};
-  const std::string bytes = aci::io::npy_bytes(v.data(), v.size());
+  const std::string bytes = aci::store::npy_bytes(v.data(), v.size());
   EXPECT_EQ(bytes.size() % 8, 0u);
   EXPECT_EQ((bytes.size() - v.size() * 8) % 64, 0u);  // numpy's 64-byte header alignment
   std::ofstream(dir / "a.npy", std::ios::binary) << bytes;
-  const auto back = aci::io::read_npy<double>(dir / "a.npy");
+  const auto back = aci::store::read_npy<double>(dir / "a.npy");
   ASSERT_EQ(back.size(), v.size());
   for (std::size_t i = 0; i < v.size(); ++i)
     EXPECT_EQ(std::bit_cast<std::uint64_t>(back[i]), std::bit_cast<std::uint64_t>(v[i]));
   for (const std::size_t cut : {bytes.size() - 1, bytes.size() - 8, std::size_t{64}, std::size_t{5}}) {
     std::ofstream(dir / "torn.npy", std::ios::binary | std::ios::trunc) << bytes.substr(0, cut);
-    EXPECT_THROW((void)aci::io::read_npy<double>(dir / "torn.npy"), aci::InvalidInput) << cut;
+    EXPECT_THROW((void)aci::store::read_npy<double>(dir / "torn.npy"), aci::InvalidInput) << cut;
   }
   std::ofstream(dir / "long.npy", std::ios::binary | std::ios::trunc) << bytes << "x";
-  EXPECT_THROW((void)aci::io::read_npy<double>(dir / "long.npy"), aci::InvalidInput);
-  EXPECT_THROW((void)aci::io::read_npy<std::uint64_t>(dir / "a.npy"), aci::InvalidInput);  // wrong type
+  EXPECT_THROW((void)aci::store::read_npy<double>(dir / "long.npy"), aci::InvalidInput);
+  EXPECT_THROW((void)aci::store::read_npy<std::uint64_t>(dir / "a.npy"), aci::InvalidInput);  // wrong type
   fs::remove_all(dir);
 }

@@ -1,5 +1,5 @@
 // The error contract (docs/error_contract.md): every row of tests/data/error_contract.json,
-// rebuilt from the default scenario and run through aci::io::check_scenario_text, gives the
+// rebuilt from the default scenario and run through aci::check::check_scenario_text, gives the
 // outcome, error type and message the table records. (The Python twin,
 // tests/python/test_error_contract.py, also checks the table's invariants and freshness.)
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aci_cost/evaluators/registry.hpp"
-#include "aci_cost/io/check.hpp"
+#include "aci_cost/check/scenario.hpp"
 #include "aci_cost/io/scenario.hpp"
 #include "aci_cost/io/sweep_json.hpp"
 #include "aci_cost/sweep/engine.hpp"
@@ -108,7 +108,7 @@ struct Outcome {
 
 Outcome run(const std::string& text) {
   try {
-    (void)aci::io::check_scenario_text(text);
+    (void)aci::check::check_scenario_text(text);
   } catch (const aci::NoRateInForce& e) {
     return {"refused", "NoRateInForce", e.what()};
   } catch (const aci::ScenarioError& e) {
@@ -153,7 +153,7 @@ TEST(ErrorContract, EveryRowGivesItsOutcome) {
 }
 
 TEST(ErrorContract, TheDefaultScenarioIsAcceptedWithFiniteFigures) {
-  const auto r = aci::io::check_scenario(aci::io::default_scenario());
+  const auto r = aci::check::check_scenario(aci::io::default_scenario());
   EXPECT_EQ(r.quotes, 2u);
   EXPECT_EQ(r.year_ateliers, 1u);
   EXPECT_EQ(r.training_weeks, 53u);
