@@ -41,14 +41,14 @@ def table(name: str, rows: list[dict]) -> list[str]:
         key = f"`{r['json']}`" + (" (required)" if r["required"] else "")
         if r["not_empty"]:
             key += " (not empty)"
-        out.append(f"| {key} | {_type(r)} | {_cell(r['unit'])} | {_cell(r['domain'])} | {_cell(r['doc'])} |")
+        out.append(f"| {key} | {_type(r)} | {_cell(r['unit'])} | {_cell(r['domain_rule'])} | {_cell(r['doc'])} |")
     return out
 
 
 def rate_table(rows: list[dict]) -> list[str]:
     out = ["| rate | unit | domain | keyed | what it is |", "|---|---|---|---|---|"]
     for r in rows:
-        out.append(f"| `{r['name']}` | {_cell(r['unit'])} | {_cell(r['domain'])} | {'yes' if r['keyed'] else ''} "
+        out.append(f"| `{r['name']}` | {_cell(r['unit'])} | {_cell(r['domain_rule'])} | {'yes' if r['keyed'] else ''} "
                    f"| {_cell(r['doc'])} |")
     return out
 

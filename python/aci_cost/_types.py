@@ -155,7 +155,7 @@ class FieldRow(TypedDict):
     type: str  # its Python type, as the stubs write it
     choices: str  # an enum's values, "a | b | c" ("" for others)
     unit: str
-    domain: str  # the rule a value must meet ("" if none)
+    domain_rule: str  # the rule a value must meet, as the error names it ("" if none)
     doc: str
     required: bool  # the JSON must give it
     not_empty: bool  # a list or text that must not be empty
@@ -166,7 +166,7 @@ class RateRow(TypedDict):
 
     name: str  # e.g. "smic_hourly"
     unit: str
-    domain: str  # the rule a value must meet
+    domain_rule: str  # the rule a value must meet, as the error names it
     keyed: bool  # one series per key (e.g. a class of the collective agreement)
     doc: str
 

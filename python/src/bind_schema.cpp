@@ -72,7 +72,7 @@ py::list table() {
     row["type"] = py_type<M>();
     row["choices"] = choices_of<M>();
     row["unit"] = f.unit;
-    row["domain"] = f.domain.rule();
+    row["domain_rule"] = f.domain.rule();
     row["doc"] = f.doc;
     row["required"] = f.required;
     row["not_empty"] = f.nonempty;
@@ -99,7 +99,7 @@ void bind_schema(py::module_& m) {
                       model::EquipmentUse, model::EquationUse, model::Output, model::Terms, model::ClauseTerms,
                       rates::RateEntry>();
       },
-      "The field table of every scenario struct: {class: [{key, json, type, choices, unit, domain, doc, required, "
+      "The field table of every scenario struct: {class: [{key, json, type, choices, unit, domain_rule, doc, required, "
       "not_empty}]}.");
   m.def(
       "rates",
@@ -109,14 +109,14 @@ void bind_schema(py::module_& m) {
           py::dict row;
           row["name"] = std::string(r.name);
           row["unit"] = std::string(r.unit);
-          row["domain"] = r.domain_rule();
+          row["domain_rule"] = r.domain_rule();
           row["keyed"] = r.keyed;
           row["doc"] = std::string(r.doc);
           rows.append(row);
         }
         return rows;
       },
-      "The rate table's descriptor: [{name, unit, domain, keyed, doc}].");
+      "The rate table's descriptor: [{name, unit, domain_rule, keyed, doc}].");
 }
 
 }  // namespace aci::python

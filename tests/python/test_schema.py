@@ -52,13 +52,13 @@ def test_a_value_outside_its_domain_is_refused_on_assignment_and_on_reading(cls,
     # The error names Class.field and the value; its rule is the table's, the docs' text.
     with pytest.raises(ValueError) as e:
         setattr(obj, field, bad)
-    assert str(e.value).startswith(f"{cls}.{field} = {bad}: ") and row["domain"] in str(e.value)
+    assert str(e.value).startswith(f"{cls}.{field} = {bad}: ") and row["domain_rule"] in str(e.value)
 
 
 def test_productivity_domain_is_one_text_everywhere():
     # job.productivity was "(0, 1]" in three places while the model required [0.01, 1].
     row = next(r for r in schema.tables()["Job"] if r["key"] == "productivity")
-    assert row["domain"] == "must be in [0.01, 1]"
+    assert row["domain_rule"] == "must be in [0.01, 1]"
     doc = (ROOT / "docs" / "scenario_format.md").read_text(encoding="utf-8")
     assert "must be in [0.01, 1]" in doc
     # The quote sweep's descriptor references the table (same ends, same rule).
