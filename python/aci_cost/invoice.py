@@ -92,6 +92,9 @@ class Invoice:
 
 # ---- actual quantities -----------------------------------------------------------------------
 
+_QUANTITY_KEYS = ("lines", "insertion_hours", "people", "works_date")
+
+
 def read_quantities(path: Union[str, Path]) -> dict[str, Any]:
     """A quantities file: ``{"lines": {KEY: quantity}, "insertion_hours": h, "people": n,
     "works_date": "YYYY-MM-DD"}`` (every part optional; KEY is a devis line's key: a driver's
@@ -145,6 +148,9 @@ def build(scenario: Scenario, job: Optional[str] = None, *, number: str = "FA-00
     devis's). ``number`` is the invoice's (:func:`issue` takes it from the register)."""
     doc.check_text("invoice.number", number)
     q = dict(quantities or {})
+    for key in q:  # a misspelt key ("line", "works-date") would otherwise invoice the devis's figures
+        if key not in _QUANTITY_KEYS:
+            raise InvalidInput(f"quantities.{key} = {q[key]!r}: unknown key (expected {', '.join(_QUANTITY_KEYS)})")
     lines_q = q.get("lines", {})
     if not isinstance(lines_q, Mapping):
         raise InvalidInput(f"quantities.lines = {lines_q!r}: expected an object {{line key: quantity}}")

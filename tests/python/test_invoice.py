@@ -54,6 +54,12 @@ def test_bad_quantities_are_refused_naming_them(scenario):
         invoice.build(scenario, "park_maintenance", quantities={"lines": {"lawn_mowing_m2": -1}})
     with pytest.raises(aci_cost.InvalidInput, match=r"quantities\.lines\.basket = .*441\.5.*whole units"):
         invoice.build(aci_cost.default_scenario("market_gardening"), quantities={"lines": {"basket": "441.5"}})
+    # A misspelt key is refused, not ignored (it would invoice the devis's quantities unnoticed).
+    with pytest.raises(aci_cost.InvalidInput, match=r"quantities\.line = \{'lawn_mowing_m2': 1\}: unknown key "
+                                                    r"\(expected lines, insertion_hours, people, works_date\)"):
+        invoice.build(scenario, "park_maintenance", quantities={"line": {"lawn_mowing_m2": 1}})
+    with pytest.raises(aci_cost.InvalidInput, match=r"quantities\.works-date = '2026-03-02': unknown key"):
+        invoice.build(scenario, "park_maintenance", quantities={"works-date": "2026-03-02"})
 
 
 def test_a_consumer_is_invoiced_ttc_in_whole_units():

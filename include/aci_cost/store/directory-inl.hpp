@@ -407,8 +407,8 @@ inline SweepDocument document_of(const json& manifest) {
 }  // namespace detail
 
 ACI_COST_INLINE StoredSweep run_to_directory(const sweep::Evaluator& ev, const io::SweepDocument& doc,
-                                          const io::Scenario& scenario, const std::filesystem::path& dir,
-                                          const StoreOptions& opt, const sweep::Progress& progress) {
+                                             const io::Scenario& scenario, const std::filesystem::path& dir,
+                                             const StoreOptions& opt, const sweep::Progress& progress) {
   namespace fs = std::filesystem;
   using detail::json;
   const sweep::SweepSpec& spec = doc.spec;
