@@ -4,6 +4,7 @@
 #include "aci_cost/allocation/inputs.hpp"
 #include "aci_cost/allocation/time_driven.hpp"
 #include "aci_cost/io/allocation_json.hpp"
+#include "descriptor_rows.hpp"
 #include "enums.hpp"
 #include "keys.hpp"
 #include "record.hpp"
@@ -83,10 +84,11 @@ void bind_allocation(py::module_& m) {
       "allocation_input_table",
       [] {
         py::list rows;
-        for (const auto& f : input_families)
-          rows.append(py::dict(py::arg("pattern") = f.pattern, py::arg("unit") = f.unit, py::arg("low") = f.low,
-                               py::arg("high") = f.high, py::arg("low_open") = f.low_open,
-                               py::arg("high_open") = f.high_open, py::arg("doc") = f.doc));
+        for (const auto& f : input_families) {
+          py::dict r(py::arg("pattern") = f.pattern, py::arg("unit") = f.unit, py::arg("doc") = f.doc);
+          put_domain(r, f);
+          rows.append(r);
+        }
         return rows;
       },
       "The allocation model's input families (its descriptor table): one dict per family.");

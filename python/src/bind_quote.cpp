@@ -4,6 +4,7 @@
 #include "aci_cost/quote/inputs.hpp"
 #include "aci_cost/quote/quote.hpp"
 #include "aci_cost/quote/social_clause.hpp"
+#include "descriptor_rows.hpp"
 #include "enums.hpp"
 #include "record.hpp"
 
@@ -151,22 +152,10 @@ void bind_quote(py::module_& m) {
   m.def(
       "quote_input_table",
       [] {
-        py::list rows;
-        for (const quote::QuoteInputSpec& s : quote::quote_input_specs) {
-          py::dict r;
+        return model_input_rows(quote::quote_input_specs, [](py::dict& r, const quote::QuoteInputSpec& s) {
           r["name"] = s.name;
-          r["unit"] = s.unit;
-          r["low"] = s.low;
-          r["high"] = s.high;
-          r["low_open"] = s.low_open;
-          r["high_open"] = s.high_open;
           r["staff"] = s.staff;
-          r["rule"] = s.rule;
-          r["doc"] = s.doc;
-          r["domain_rule"] = s.domain_rule();
-          rows.append(r);
-        }
-        return rows;
+        });
       },
       "The quote model's sweepable inputs (its descriptor table): one dict per input.");
   m.def(

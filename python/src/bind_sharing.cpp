@@ -17,6 +17,7 @@
 #include "aci_cost/sharing/shapley.hpp"
 #include "aci_cost/sharing/share.hpp"
 #include "convert.hpp"
+#include "descriptor_rows.hpp"
 #include "record.hpp"
 #include "sweep_bridge.hpp"
 
@@ -396,22 +397,10 @@ void bind_sharing(py::module_& m) {
   m.def(
       "sharing_input_table",
       [] {
-        py::list rows;
-        for (const auto& s : sharing_input_specs) {
-          py::dict r;
+        return model_input_rows(sharing_input_specs, [](py::dict& r, const SharingInputSpec& s) {
           r["name"] = s.name;
-          r["unit"] = s.unit;
-          r["low"] = s.low;
-          r["high"] = s.high;
-          r["low_open"] = s.low_open;
-          r["high_open"] = s.high_open;
           r["per_member"] = s.per_member;
-          r["rule"] = s.rule;
-          r["doc"] = s.doc;
-          r["domain_rule"] = s.domain_rule();
-          rows.append(r);
-        }
-        return rows;
+        });
       },
       "The sharing model's sweepable inputs (its descriptor table): one dict per input.");
   m.def(

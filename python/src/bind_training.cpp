@@ -5,6 +5,7 @@
 #include "aci_cost/io/training_json.hpp"
 #include "aci_cost/training/batch.hpp"
 #include "aci_cost/training/simulate.hpp"
+#include "descriptor_rows.hpp"
 #include "enums.hpp"
 #include "numpy.hpp"
 #include "record.hpp"
@@ -168,22 +169,10 @@ void bind_training(py::module_& m) {
   m.def(
       "training_input_table",
       [] {
-        py::list rows;
-        for (const InputSpec& s : input_specs) {
-          py::dict r;
+        return model_input_rows(input_specs, [](py::dict& r, const InputSpec& s) {
           r["path"] = s.path;
           r["batch_name"] = s.batch_name;
-          r["unit"] = s.unit;
-          r["low"] = s.low;
-          r["high"] = s.high;
-          r["low_open"] = s.low_open;
-          r["high_open"] = s.high_open;
-          r["rule"] = s.rule;
-          r["doc"] = s.doc;
-          r["domain_rule"] = s.domain_rule();
-          rows.append(r);
-        }
-        return rows;
+        });
       },
       "The training model's numeric inputs (its descriptor table): one dict per input.");
   m.def(
